@@ -1,0 +1,33 @@
+/** `tron-payment-gateway <command>`: commands only; the work lives in the modules they call. */
+import { UsageError } from './args.js';
+import { runDevnetCommand } from './devnet.command.js';
+
+const COMMANDS: Record<string, { describe: string; run: (argv: string[]) => Promise<void> }> = {
+  devnet: { describe: 'run a local TRON devnet (java-tron HTTP API + TronGrid v1 subset)', run: runDevnetCommand },
+  start: { describe: 'run the gateway (embedded devnet until the gateway core lands)', run: runDevnetCommand },
+};
+
+function help(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.describe}`);
+  return `usage: tron-payment-gateway <command> [options]\n\ncommands:\n${lines.join('\n')}\n\nRun a command with --help for its options.`;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === 'help') {
+    console.log(help());
+    return;
+  }
+  const command = COMMANDS[name];
+  if (!command) throw new UsageError(`unknown command "${name}"\n\n${help()}`);
+  await command.run(rest);
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  if (err instanceof UsageError) {
+    console.error(`error: ${err.message}`);
+    process.exit(2);
+  }
+  console.error(`error: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

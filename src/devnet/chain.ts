@@ -1,0 +1,462 @@
+/**
+ * The devnet's chain: validates transactions in java-tron's order with its error codes, executes
+ * them on the head state (bandwidth, activation, energy, the native USDT), packs them into signed
+ * blocks, and advances a solidified state `solidifyLag` blocks behind the head.
+ */
+import { bytesToBase58Address } from '../tron/address.js';
+import { blockHeaderHash, blockIdFromHash, type BlockHeaderRaw, computeTxTrieRoot } from '../tron/block.js';
+import { bytesToHex, hexToBytes } from '../tron/bytes.js';
+import { privateKeyToAddressBytes } from '../tron/keys.js';
+import {
+  bandwidthBytes,
+  CONTRACT_RESULT,
+  encodeSignedTransaction,
+  recoverSigner,
+  signDigest,
+  type Transaction,
+} from '../tron/transaction.js';
+import { decodeTransferLog, type EventLog } from '../tron/trc20.js';
+import { type ChainParams, MAX_EXPIRATION_AHEAD_MS, MAX_TRANSACTION_BYTES, RESOURCE_WINDOW_MS } from './params.js';
+import { type StateDiff, WorldState } from './state.js';
+import { type CallOutcome, executeTokenCall, mintGenesisSupply, type TokenInfo, type VmResult } from './token.js';
+
+export const BLOCK_VERSION = 34;
+
+export type BroadcastCode =
+  | 'SIGERROR'
+  | 'CONTRACT_VALIDATE_ERROR'
+  | 'CONTRACT_EXE_ERROR'
+  | 'BANDWITH_ERROR'
+  | 'DUP_TRANSACTION_ERROR'
+  | 'TAPOS_ERROR'
+  | 'TOO_BIG_TRANSACTION_ERROR'
+  | 'TRANSACTION_EXPIRATION_ERROR'
+  | 'SERVER_BUSY'
+  | 'NO_CONNECTION'
+  | 'OTHER_ERROR';
+
+export type BroadcastOutcome = { ok: true; txid: string } | { ok: false; txid: string; code: BroadcastCode; message: string };
+
+export interface Receipt {
+  /** total TRX burned (bandwidth + activation + energy) */
+  fee: bigint;
+  netUsage: bigint;
+  netFee: bigint;
+  energyUsageTotal: bigint;
+  energyFee: bigint;
+  energyPenalty: bigint;
+  /** VM result; undefined for system contracts such as TransferContract */
+  vmResult?: VmResult;
+  contractRet: number;
+  contractResult: string;
+  contractAddress?: string;
+  logs: EventLog[];
+  resMessage?: string;
+}
+
+export interface ChainTx {
+  tx: Transaction;
+  receipt: Receipt;
+  blockNumber?: bigint;
+  blockTimestamp?: bigint;
+  /** position inside its block */
+  index?: number;
+}
+
+export interface Block {
+  number: bigint;
+  id: string;
+  header: BlockHeaderRaw;
+  witnessSignature: Uint8Array;
+  txs: ChainTx[];
+  /** what the block changed; dropped once the block is solidified */
+  diff?: StateDiff;
+}
+
+export interface TokenTransferEvent {
+  txid: string;
+  blockNumber: bigint;
+  blockTimestamp: bigint;
+  eventIndex: number;
+  contract: string;
+  from: string;
+  to: string;
+  value: bigint;
+}
+
+export interface ChainOptions {
+  params: ChainParams;
+  blockTimeMs: number;
+  solidifyLag: number;
+  witnessKey: Uint8Array;
+  faucetAddress: string;
+  token: TokenInfo;
+  genesisTimestamp: bigint;
+  genesisTrx: bigint;
+  genesisTokenSupply: bigint;
+}
+
+type Rejection = { code: BroadcastCode; message: string };
+
+const TAPOS_SLOTS = 65_536;
+
+const NOT_EXECUTED: Receipt = {
+  fee: 0n,
+  netUsage: 0n,
+  netFee: 0n,
+  energyUsageTotal: 0n,
+  energyFee: 0n,
+  energyPenalty: 0n,
+  contractRet: CONTRACT_RESULT.DEFAULT,
+  contractResult: '',
+  logs: [],
+};
+
+export class Chain {
+  readonly params: ChainParams;
+  readonly blockTimeMs: number;
+  readonly solidifyLag: number;
+  readonly token: TokenInfo;
+  readonly witnessAddress: Uint8Array;
+  readonly blocks: Block[] = [];
+  readonly headState = new WorldState();
+  solidState: WorldState;
+  solidNumber = 0n;
+  /** executed, waiting for the next block */
+  pending: ChainTx[] = [];
+  readonly events: TokenTransferEvent[] = [];
+  readonly eventsByAddress = new Map<string, TokenTransferEvent[]>();
+  private readonly txIndex = new Map<string, ChainTx>();
+  private readonly recentBlocks: (string | undefined)[] = new Array(TAPOS_SLOTS);
+  private readonly witnessKey: Uint8Array;
+  private readonly blockListeners: ((block: Block) => void)[] = [];
+  totalBurned = 0n;
+
+  constructor(opts: ChainOptions) {
+    this.params = opts.params;
+    this.blockTimeMs = opts.blockTimeMs;
+    this.solidifyLag = opts.solidifyLag;
+    this.token = opts.token;
+    this.witnessKey = opts.witnessKey;
+    this.witnessAddress = privateKeyToAddressBytes(opts.witnessKey);
+
+    const t = opts.genesisTimestamp;
+    this.headState.touchAccount(opts.faucetAddress, t).balance = opts.genesisTrx;
+    this.headState.touchAccount(bytesToHex(this.witnessAddress), t);
+    this.headState.touchAccount(opts.token.address, t).isContract = true;
+    mintGenesisSupply(this.headState, opts.token, opts.genesisTokenSupply);
+    this.headState.takeDiff();
+    this.solidState = this.headState.clone();
+    this.seal([], t, new Uint8Array(32));
+  }
+
+  get head(): Block {
+    return this.blocks[this.blocks.length - 1] as Block;
+  }
+
+  get solidBlock(): Block {
+    return this.blocks[Number(this.solidNumber)] as Block;
+  }
+
+  onBlock(listener: (block: Block) => void): void {
+    this.blockListeners.push(listener);
+  }
+
+  blockByNumber(n: bigint): Block | undefined {
+    return n >= 0n && n < BigInt(this.blocks.length) ? this.blocks[Number(n)] : undefined;
+  }
+
+  blockById(id: string): Block | undefined {
+    if (!/^[0-9a-f]{64}$/.test(id)) return undefined;
+    const block = this.blockByNumber(BigInt(`0x${id.slice(0, 16)}`));
+    return block?.id === id ? block : undefined;
+  }
+
+  /** A transaction that is in a block (pending ones are not returned, as java-tron does). */
+  transaction(txid: string): ChainTx | undefined {
+    const entry = this.txIndex.get(txid);
+    return entry?.blockNumber === undefined ? undefined : entry;
+  }
+
+  isPending(txid: string): boolean {
+    const entry = this.txIndex.get(txid);
+    return entry !== undefined && entry.blockNumber === undefined;
+  }
+
+  /** Time of the next block slot, which pending transactions are executed against. */
+  nextSlotTime(): bigint {
+    return this.head.header.timestamp + BigInt(this.blockTimeMs);
+  }
+
+  // ------------------------------------------------------------ broadcast
+
+  /** Validates and executes a signed transaction into the pending block, as java-tron's pushTransaction does. */
+  submit(tx: Transaction): BroadcastOutcome {
+    const rejection = this.check(tx) ?? this.execute(tx, this.nextSlotTime());
+    if (rejection && 'code' in rejection) return { ok: false, txid: tx.txID, ...rejection };
+    return { ok: true, txid: tx.txID };
+  }
+
+  private check(tx: Transaction): Rejection | undefined {
+    const head = this.head.header.timestamp;
+    if (tx.raw.expiration <= this.nextSlotTime()) return { code: 'TRANSACTION_EXPIRATION_ERROR', message: 'Transaction expired' };
+    const sigError = this.checkSignature(tx);
+    if (sigError) return { code: 'SIGERROR', message: `Validate signature error: ${sigError}` };
+    if (!this.checkTapos(tx)) return { code: 'TAPOS_ERROR', message: 'Tapos check error.' };
+    const size = bandwidthBytes(tx) - 64;
+    if (size > MAX_TRANSACTION_BYTES) {
+      return {
+        code: 'TOO_BIG_TRANSACTION_ERROR',
+        message: `Too big transaction, TxId ${tx.txID}, the size is ${size} bytes, maxTxSize ${MAX_TRANSACTION_BYTES}`,
+      };
+    }
+    if (tx.raw.expiration <= head || tx.raw.expiration > head + MAX_EXPIRATION_AHEAD_MS) {
+      return { code: 'TRANSACTION_EXPIRATION_ERROR', message: 'Transaction expired' };
+    }
+    if (this.txIndex.has(tx.txID)) return { code: 'DUP_TRANSACTION_ERROR', message: 'Dup transaction.' };
+    return undefined;
+  }
+
+  private checkSignature(tx: Transaction): string | undefined {
+    if (tx.signatures.length === 0) return 'miss sig or contract';
+    if (tx.raw.contract.permissionId) return 'permission isn\'t exit';
+    if (tx.signatures.length > 1) return `Signature count is ${tx.signatures.length} more than key counts of permission : 1`;
+    const sig = tx.signatures[0] as Uint8Array;
+    if (sig.length !== 65) return `Signature size is ${sig.length}`;
+    const signer = recoverSigner(hexToBytes(tx.txID), sig);
+    if (!signer) return 'sig error';
+    const owner = tx.raw.contract.ownerAddress;
+    if (bytesToHex(signer) !== bytesToHex(owner)) {
+      return `${bytesToHex(sig)} is signed by ${bytesToBase58Address(signer)} but it is not contained of permission.`;
+    }
+    return undefined;
+  }
+
+  private checkTapos(tx: Transaction): boolean {
+    const { refBlockBytes, refBlockHash } = tx.raw;
+    if (refBlockBytes.length !== 2 || refBlockHash.length !== 8) return false;
+    const slot = ((refBlockBytes[0] as number) << 8) | (refBlockBytes[1] as number);
+    return this.recentBlocks[slot] === bytesToHex(refBlockHash);
+  }
+
+  private execute(tx: Transaction, slotTime: bigint): Rejection | undefined {
+    const result = this.apply(tx, slotTime);
+    if ('code' in result) return result;
+    const entry: ChainTx = { tx, receipt: result };
+    this.pending.push(entry);
+    this.txIndex.set(tx.txID, entry);
+    this.totalBurned += result.fee;
+    return undefined;
+  }
+
+  /** Free bandwidth left after linear recovery over the 24 h window. */
+  private freeNetLeft(usage: bigint, lastTime: bigint, now: bigint): bigint {
+    const elapsed = now - lastTime;
+    const remaining = elapsed >= RESOURCE_WINDOW_MS ? 0n : (usage * (RESOURCE_WINDOW_MS - elapsed)) / RESOURCE_WINDOW_MS;
+    const left = this.params.freeNetLimit - remaining;
+    return left > 0n ? left : 0n;
+  }
+
+  freeNetUsed(address: string, state: WorldState = this.headState): bigint {
+    const acc = state.account(address);
+    if (!acc) return 0n;
+    return this.params.freeNetLimit - this.freeNetLeft(acc.freeNetUsage, acc.latestConsumeFreeTime, this.nextSlotTime());
+  }
+
+  /** Runs the checks a node runs when it builds a transaction (createtransaction), without executing it. */
+  validate(tx: Transaction): Rejection | undefined {
+    const result = this.apply(tx, this.nextSlotTime(), false);
+    return 'code' in result ? result : undefined;
+  }
+
+  private apply(tx: Transaction, now: bigint, commit = true): Receipt | Rejection {
+    const c = tx.raw.contract;
+    const p = this.params;
+    const invalid = (message: string): Rejection => ({ code: 'CONTRACT_VALIDATE_ERROR', message: `Contract validate error : ${message}` });
+    if (c.ownerAddress.length !== 21 || c.ownerAddress[0] !== 0x41) return invalid('Invalid ownerAddress!');
+    const owner = bytesToHex(c.ownerAddress);
+    const ownerAcc = this.headState.account(owner);
+    if (!ownerAcc) return invalid(`account [${bytesToBase58Address(c.ownerAddress)}] does not exist`);
+
+    // Bandwidth (java-tron BandwidthProcessor): activation burns a fixed fee, otherwise free bandwidth first, then TRX.
+    const bytes = BigInt(bandwidthBytes(tx));
+    const toHex = c.type === 'TransferContract' && c.toAddress.length === 21 ? bytesToHex(c.toAddress) : undefined;
+    const createsAccount = toHex !== undefined && toHex !== owner && !this.headState.account(toHex);
+    let netUsage = 0n;
+    let netFee = 0n;
+    if (createsAccount) {
+      netFee = p.createAccountFee;
+    } else if (bytes <= this.freeNetLeft(ownerAcc.freeNetUsage, ownerAcc.latestConsumeFreeTime, now)) {
+      netUsage = bytes;
+    } else {
+      netFee = bytes * p.transactionFee;
+    }
+    if (ownerAcc.balance < netFee) return { code: 'BANDWITH_ERROR', message: 'Account resource insufficient error.' };
+    const balanceAfterNet = ownerAcc.balance - netFee;
+
+    const chargeBandwidth = () => {
+      const acc = this.headState.touchAccount(owner);
+      if (netUsage > 0n) {
+        const left = this.freeNetLeft(acc.freeNetUsage, acc.latestConsumeFreeTime, now);
+        acc.freeNetUsage = p.freeNetLimit - left + netUsage;
+        acc.latestConsumeFreeTime = now;
+      }
+      acc.latestOperationTime = now;
+      acc.balance -= netFee;
+      return acc;
+    };
+
+    if (c.type === 'TransferContract') {
+      if (c.toAddress.length !== 21 || c.toAddress[0] !== 0x41) return invalid('Invalid toAddress!');
+      if (toHex === owner) return invalid('Cannot transfer TRX to yourself.');
+      if (c.amount <= 0n) return invalid('Amount must be greater than 0.');
+      const toAcc = this.headState.account(toHex as string);
+      if (toAcc?.isContract) return invalid('Cannot transfer TRX to a smartContract.');
+      const activationFee = createsAccount ? p.createNewAccountFeeInSystemContract : 0n;
+      if (balanceAfterNet < c.amount + activationFee) return invalid('Validate TransferContract error, balance is not sufficient.');
+      if (!commit) return NOT_EXECUTED;
+      const acc = chargeBandwidth();
+      acc.balance -= c.amount + activationFee;
+      this.headState.touchAccount(toHex as string, now).balance += c.amount;
+      return {
+        fee: netFee + activationFee,
+        netUsage,
+        netFee,
+        energyUsageTotal: 0n,
+        energyFee: 0n,
+        energyPenalty: 0n,
+        contractRet: CONTRACT_RESULT.SUCCESS,
+        contractResult: '',
+        logs: [],
+      };
+    }
+
+    const contract = bytesToHex(c.contractAddress);
+    if (contract !== this.token.address) return invalid('No contract or not a valid smart contract');
+    if (tx.raw.feeLimit < 0n || tx.raw.feeLimit > p.maxFeeLimit) return invalid(`feeLimit must be >= 0 and <= ${p.maxFeeLimit}`);
+    if (c.callValue < 0n) return invalid('callValue must be >= 0');
+    if (c.callValue > balanceAfterNet) return invalid('Validate InternalTransfer error, balance is not sufficient.');
+    const spendable = tx.raw.feeLimit < balanceAfterNet ? tx.raw.feeLimit : balanceAfterNet;
+    const energyLimit = p.energyFee > 0n ? spendable / p.energyFee : 10n ** 12n;
+    if (!commit) return NOT_EXECUTED;
+    const acc = chargeBandwidth();
+    const outcome = executeTokenCall(this.headState, this.token, owner, c.data, c.callValue, energyLimit, false);
+    const energyFee = outcome.energyUsed * p.energyFee;
+    acc.balance -= energyFee;
+    return {
+      fee: netFee + energyFee,
+      netUsage,
+      netFee,
+      energyUsageTotal: outcome.energyUsed,
+      energyFee,
+      energyPenalty: outcome.result === 'SUCCESS' ? outcome.energyPenalty : 0n,
+      vmResult: outcome.result,
+      contractRet: CONTRACT_RESULT[outcome.result],
+      contractResult: outcome.returnData,
+      contractAddress: contract,
+      logs: outcome.logs,
+      ...(outcome.message ? { resMessage: outcome.message } : {}),
+    };
+  }
+
+  /** Re-executes a stored block when a persisted devnet restarts; the stored block was valid when first accepted. */
+  replayBlock(txs: Transaction[], timestamp: bigint): Block {
+    for (const tx of txs) {
+      const rejection = this.execute(tx, this.nextSlotTime());
+      if (rejection) throw new Error(`replaying ${tx.txID} failed: ${rejection.code} ${rejection.message}`);
+    }
+    return this.produceBlock(timestamp);
+  }
+
+  // ------------------------------------------------------------ constant calls
+
+  /** Runs a call without writing (triggerconstantcontract / estimateenergy). */
+  callConstant(owner: string, contract: string, data: Uint8Array, callValue: bigint, solid: boolean): CallOutcome | Rejection {
+    if (contract !== this.token.address) {
+      return { code: 'CONTRACT_VALIDATE_ERROR', message: 'No contract or not a valid smart contract' };
+    }
+    const state = solid ? this.solidState : this.headState;
+    return executeTokenCall(state, this.token, owner, data, callValue, 10n ** 12n, true);
+  }
+
+  // ------------------------------------------------------------ blocks
+
+  /** Packs the pending transactions into a new signed block. */
+  produceBlock(now: bigint): Block {
+    const txs = this.pending;
+    this.pending = [];
+    const head = this.head;
+    const timestamp = now > head.header.timestamp ? now : head.header.timestamp + 1n;
+    return this.seal(txs, timestamp, hexToBytes(head.id));
+  }
+
+  private seal(txs: ChainTx[], timestamp: bigint, parentHash: Uint8Array): Block {
+    const number = BigInt(this.blocks.length);
+    const encoded = txs.map((t) => encodeSignedTransaction(t.tx, t.receipt.contractRet));
+    const header: BlockHeaderRaw = {
+      timestamp,
+      txTrieRoot: computeTxTrieRoot(encoded),
+      parentHash,
+      number,
+      witnessAddress: this.witnessAddress,
+      version: BLOCK_VERSION,
+    };
+    const hash = blockHeaderHash(header);
+    const block: Block = {
+      number,
+      id: blockIdFromHash(number, hash),
+      header,
+      witnessSignature: signDigest(hash, this.witnessKey, 'raw'),
+      txs,
+    };
+    if (number > 0n) block.diff = this.headState.takeDiff();
+    txs.forEach((t, i) => {
+      t.blockNumber = number;
+      t.blockTimestamp = timestamp;
+      t.index = i;
+      this.indexEvents(t);
+    });
+    this.blocks.push(block);
+    this.recentBlocks[Number(number & 0xffffn)] = block.id.slice(16, 32);
+    this.advanceSolid();
+    for (const listener of this.blockListeners) listener(block);
+    return block;
+  }
+
+  private advanceSolid(): void {
+    const target = this.head.number - BigInt(this.solidifyLag);
+    while (this.solidNumber < target) {
+      const block = this.blocks[Number(this.solidNumber + 1n)] as Block;
+      if (block.diff) this.solidState.applyDiff(block.diff);
+      block.diff = undefined;
+      this.solidNumber += 1n;
+    }
+  }
+
+  private indexEvents(t: ChainTx): void {
+    if (t.receipt.vmResult !== 'SUCCESS') return;
+    t.receipt.logs.forEach((log, eventIndex) => {
+      const transfer = decodeTransferLog(log);
+      if (!transfer) return;
+      const event: TokenTransferEvent = {
+        txid: t.tx.txID,
+        blockNumber: t.blockNumber as bigint,
+        blockTimestamp: t.blockTimestamp as bigint,
+        eventIndex,
+        contract: transfer.contract,
+        from: transfer.from,
+        to: transfer.to,
+        value: transfer.value,
+      };
+      this.events.push(event);
+      for (const address of new Set([transfer.from, transfer.to])) {
+        let list = this.eventsByAddress.get(address);
+        if (!list) {
+          list = [];
+          this.eventsByAddress.set(address, list);
+        }
+        list.push(event);
+      }
+    });
+  }
+}

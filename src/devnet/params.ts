@@ -1,0 +1,52 @@
+/** Chain parameters of the devnet, mirroring mainnet values (PROTOCOL.md §6). */
+
+export interface ChainParams {
+  /** sun per energy unit (`getEnergyFee`) */
+  energyFee: bigint;
+  /** sun per byte of burned bandwidth (`getTransactionFee`) */
+  transactionFee: bigint;
+  /** bandwidth burn for creating an account (`getCreateAccountFee`) */
+  createAccountFee: bigint;
+  /** TRX charged by TransferContract for activating a new account (`getCreateNewAccountFeeInSystemContract`) */
+  createNewAccountFeeInSystemContract: bigint;
+  /** free bandwidth per account per day (`getFreeNetLimit`) */
+  freeNetLimit: bigint;
+  /** `getMaxFeeLimit` */
+  maxFeeLimit: bigint;
+}
+
+export const DEFAULT_PARAMS: ChainParams = {
+  energyFee: 100n,
+  transactionFee: 1000n,
+  createAccountFee: 100_000n,
+  createNewAccountFeeInSystemContract: 1_000_000n,
+  freeNetLimit: 600n,
+  maxFeeLimit: 15_000_000_000n,
+};
+
+/** Bandwidth and energy usage recover linearly over 24 h (java-tron's 28 800-slot window). */
+export const RESOURCE_WINDOW_MS = 86_400_000n;
+
+/** Largest signed transaction java-tron accepts (`TRANSACTION_MAX_BYTE_SIZE`). */
+export const MAX_TRANSACTION_BYTES = 500 * 1024;
+
+/** The furthest in the future an expiration may lie, relative to the head block. */
+export const MAX_EXPIRATION_AHEAD_MS = 86_400_000n;
+
+/** Energy the TetherToken contract burns, measured on mainnet receipts (PROTOCOL.md §6). */
+export const USDT_ENERGY = {
+  /** transfer to an address that already holds USDT */
+  transferToHolder: 64_285n,
+  transferToHolderPenalty: 49_635n,
+  /** transfer to an address with a zero balance (a new storage slot) */
+  transferToNew: 130_285n,
+  transferToNewPenalty: 100_635n,
+  /** a require() that fails early (blacklisted sender, short calldata, insufficient balance) */
+  revert: 2_000n,
+  /** view functions called through a transaction */
+  view: 935n,
+  /** owner-only blacklist updates */
+  blacklistUpdate: 21_000n,
+} as const;
+
+export const TRX = 1_000_000n;

@@ -1,0 +1,86 @@
+/**
+ * Optional on-disk state of a devnet (`--data-dir`): its keys (mode 0600), the genesis record, and
+ * an append-only log of blocks (their signed transactions and timestamps). On restart the log is
+ * replayed, which rebuilds balances, receipts and block ids exactly.
+ */
+import { appendFileSync, chmodSync, existsSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bytesToHex } from '../tron/bytes.js';
+import { encodeSignedTransaction } from '../tron/transaction.js';
+import type { Block } from './chain.js';
+
+export interface DevnetKeys {
+  faucetPrivateKey: string;
+  witnessPrivateKey: string;
+}
+
+export interface GenesisRecord {
+  version: 1;
+  genesisTimestamp: string;
+}
+
+export interface BlockRecord {
+  n: number;
+  t: string;
+  txs: string[];
+}
+
+export class DevnetStore {
+  private readonly blocksPath: string;
+
+  constructor(readonly dir: string) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    this.blocksPath = join(dir, 'blocks.jsonl');
+  }
+
+  get keysPath(): string {
+    return join(this.dir, 'keys.json');
+  }
+
+  loadKeys(): DevnetKeys | undefined {
+    if (!existsSync(this.keysPath)) return undefined;
+    return JSON.parse(readFileSync(this.keysPath, 'utf8')) as DevnetKeys;
+  }
+
+  saveKeys(keys: DevnetKeys): void {
+    writeFileSync(this.keysPath, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 });
+    chmodSync(this.keysPath, 0o600);
+  }
+
+  loadGenesis(): GenesisRecord | undefined {
+    const path = join(this.dir, 'genesis.json');
+    return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as GenesisRecord) : undefined;
+  }
+
+  saveGenesis(record: GenesisRecord): void {
+    writeFileSync(join(this.dir, 'genesis.json'), `${JSON.stringify(record, null, 2)}\n`);
+  }
+
+  /** Stored blocks in order; a torn last line (a crash mid-write) is cut off. */
+  loadBlocks(): BlockRecord[] {
+    if (!existsSync(this.blocksPath)) return [];
+    const text = readFileSync(this.blocksPath, 'utf8');
+    const records: BlockRecord[] = [];
+    let offset = 0;
+    for (const line of text.split('\n')) {
+      if (line.length === 0) break;
+      try {
+        records.push(JSON.parse(line) as BlockRecord);
+      } catch {
+        truncateSync(this.blocksPath, offset);
+        break;
+      }
+      offset += Buffer.byteLength(line) + 1;
+    }
+    return records;
+  }
+
+  appendBlock(block: Block): void {
+    const record: BlockRecord = {
+      n: Number(block.number),
+      t: block.header.timestamp.toString(),
+      txs: block.txs.map((t) => bytesToHex(encodeSignedTransaction(t.tx))),
+    };
+    appendFileSync(this.blocksPath, `${JSON.stringify(record)}\n`);
+  }
+}
