@@ -59,10 +59,11 @@ describe('TronWeb 6 against the devnet', () => {
     expect(info.receipt.energy_usage_total).toBe(130_285);
     expect(info.contractResult).toEqual(['0'.repeat(64)]);
     expect(info.log).toHaveLength(1);
-    const log = info.log[0];
+    const log = info.log?.[0];
+    if (!log) throw new Error('no Transfer log');
     expect(log.address).toBe(tronWeb.address.toHex(devnet.usdtAddress).slice(2));
     expect(log.topics[0]).toBe('ddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef');
-    expect(log.topics[2].slice(24)).toBe(recipient.hex.slice(2));
+    expect(log.topics[2]?.slice(24)).toBe(recipient.hex.slice(2));
     expect(BigInt(`0x${log.data}`)).toBe(100_000_000n);
 
     const balance = await usdt.balanceOf(recipient.base58).call();

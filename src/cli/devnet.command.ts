@@ -14,9 +14,21 @@ const FLAGS: Record<string, FlagSpec> = {
 };
 
 export async function runDevnetCommand(argv: string[]): Promise<void> {
-  const flags = parseFlags(argv, FLAGS);
+  await runDevnet('devnet', argv, {});
+}
+
+/**
+ * `tron-payment-gateway start`: until the gateway service lands, it runs the embedded devnet with its
+ * state kept in ./data/devnet so that a restart resumes the chain.
+ */
+export async function runStartCommand(argv: string[]): Promise<void> {
+  await runDevnet('start', argv, { 'data-dir': 'data/devnet' });
+}
+
+async function runDevnet(command: string, argv: string[], defaults: Record<string, string>): Promise<void> {
+  const flags = { ...defaults, ...parseFlags(argv, FLAGS) };
   if (flags.help) {
-    console.log(usage('devnet', FLAGS));
+    console.log(usage(command, FLAGS));
     return;
   }
   const blockTimeMs = (flags['block-time-ms'] as number | undefined) ?? 3000;

@@ -1,10 +1,10 @@
 /** `tron-payment-gateway <command>`: commands only; the work lives in the modules they call. */
 import { UsageError } from './args.js';
-import { runDevnetCommand } from './devnet.command.js';
+import { runDevnetCommand, runStartCommand } from './devnet.command.js';
 
 const COMMANDS: Record<string, { describe: string; run: (argv: string[]) => Promise<void> }> = {
   devnet: { describe: 'run a local TRON devnet (java-tron HTTP API + TronGrid v1 subset)', run: runDevnetCommand },
-  start: { describe: 'run the gateway (embedded devnet until the gateway core lands)', run: runDevnetCommand },
+  start: { describe: 'run the gateway (for now: the embedded devnet, state in ./data/devnet)', run: runStartCommand },
 };
 
 function help(): string {

@@ -4,7 +4,7 @@
  * blocks, and advances a solidified state `solidifyLag` blocks behind the head.
  */
 import { bytesToBase58Address } from '../tron/address.js';
-import { blockHeaderHash, blockIdFromHash, type BlockHeaderRaw, computeTxTrieRoot } from '../tron/block.js';
+import { type BlockHeaderRaw, blockHeaderHash, blockIdFromHash, computeTxTrieRoot } from '../tron/block.js';
 import { bytesToHex, hexToBytes } from '../tron/bytes.js';
 import { privateKeyToAddressBytes } from '../tron/keys.js';
 import {
@@ -219,7 +219,7 @@ export class Chain {
 
   private checkSignature(tx: Transaction): string | undefined {
     if (tx.signatures.length === 0) return 'miss sig or contract';
-    if (tx.raw.contract.permissionId) return 'permission isn\'t exit';
+    if (tx.raw.contract.permissionId) return "permission isn't exit";
     if (tx.signatures.length > 1) return `Signature count is ${tx.signatures.length} more than key counts of permission : 1`;
     const sig = tx.signatures[0] as Uint8Array;
     if (sig.length !== 65) return `Signature size is ${sig.length}`;

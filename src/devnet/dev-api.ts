@@ -64,7 +64,9 @@ export function devRoutes(): Map<string, Handler> {
     }
     try {
       const mined = d.mine(blocks);
-      return { json: { head_block: Number(d.chain.head.number), solid_block: Number(d.chain.solidNumber), blocks: mined.map((b) => b.id) } };
+      return {
+        json: { head_block: Number(d.chain.head.number), solid_block: Number(d.chain.solidNumber), blocks: mined.map((b) => b.id) },
+      };
     } catch (err) {
       return devnetFailure(err);
     }

@@ -166,7 +166,8 @@ export class Devnet {
 
   /** Produces blocks now (any mode). Refused while block production is paused by a fault. */
   mine(blocks = 1): Block[] {
-    if (this.faults.pauseBlocks) throw new DevnetError('PAUSED', 'block production is paused (POST /devnet/faults {"pause_blocks": false})');
+    if (this.faults.pauseBlocks)
+      throw new DevnetError('PAUSED', 'block production is paused (POST /devnet/faults {"pause_blocks": false})');
     const out: Block[] = [];
     for (let i = 0; i < blocks; i++) out.push(this.chain.produceBlock(BigInt(Date.now())));
     return out;
@@ -177,7 +178,9 @@ export class Devnet {
     const to = toHexAddress(address);
     const out: { trx_txid?: string; usdt_txid?: string } = {};
     if (amounts.trx && amounts.trx > 0n) {
-      out.trx_txid = this.submitOwn((common) => buildTransfer({ ...common, from: this.faucetBytes, to: hexToBytes(to), amount: amounts.trx as bigint }));
+      out.trx_txid = this.submitOwn((common) =>
+        buildTransfer({ ...common, from: this.faucetBytes, to: hexToBytes(to), amount: amounts.trx as bigint }),
+      );
     }
     if (amounts.usdt && amounts.usdt > 0n) {
       out.usdt_txid = this.submitOwn((common) =>
@@ -211,7 +214,9 @@ export class Devnet {
     return hexToBytes(privateKeyToAccount(this.faucetKey).hex);
   }
 
-  private submitOwn(build: (common: { ref: ReturnType<typeof refBlockFields>; timestamp: bigint; expiration: bigint }) => Transaction): string {
+  private submitOwn(
+    build: (common: { ref: ReturnType<typeof refBlockFields>; timestamp: bigint; expiration: bigint }) => Transaction,
+  ): string {
     const head = this.chain.head;
     const now = BigInt(Date.now());
     // Unique timestamps keep two identical faucet requests from producing the same txID.

@@ -6,12 +6,12 @@
 import {
   decodeAddressWord,
   decodeUint256,
+  type EventLog,
   encodeAbiString,
   encodeAddressWord,
   encodeUint256,
   eventTopic,
   functionSelector,
-  type EventLog,
   TRANSFER_TOPIC,
 } from '../tron/trc20.js';
 import { USDT_ENERGY } from './params.js';

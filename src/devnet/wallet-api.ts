@@ -405,4 +405,3 @@ export function walletRoutes(): Map<string, Route> {
 
   return routes;
 }
-

@@ -49,6 +49,20 @@ function bytesToBigint(bytes: Uint8Array): bigint {
   return BigInt(`0x${Buffer.from(bytes).toString('hex')}`);
 }
 
+const CURVE_ORDER = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
+
+/**
+ * RFC 6979 derives the nonce from the digest reduced mod n (bits2octets); the bundled libsecp256k1
+ * feeds the unreduced 32 bytes instead, so for a digest ≥ n it would pick another nonce than noble
+ * and TronWeb. Reducing first keeps the backends byte-identical and changes nothing else, since
+ * libsecp256k1 reduces the digest mod n for s anyway. Only digests starting with 0xff can be ≥ n.
+ */
+function reduceDigest(digest: Uint8Array): Uint8Array {
+  if (digest.length !== 32 || digest[0] !== 0xff) return digest;
+  const value = bytesToBigint(digest);
+  return value < CURVE_ORDER ? digest : Buffer.from((value - CURVE_ORDER).toString(16).padStart(64, '0'), 'hex');
+}
+
 interface NativeBinding {
   publicKeyCreate(privateKey: Uint8Array, compressed: boolean): Uint8Array;
   ecdsaSign(digest: Uint8Array, privateKey: Uint8Array): { signature: Uint8Array; recid: number };
@@ -67,7 +81,7 @@ function loadNative(): Secp256k1Backend | null {
       name: 'native',
       publicKey: (privateKey) => lib.publicKeyCreate(privateKey, false),
       sign: (digest, privateKey) => {
-        const { signature, recid } = lib.ecdsaSign(digest, privateKey);
+        const { signature, recid } = lib.ecdsaSign(reduceDigest(digest), privateKey);
         return { signature: Uint8Array.from(signature), recid };
       },
       recover(digest, signature64, recid) {
