@@ -140,7 +140,7 @@ export async function createDevnetServer(
     let solid = false;
     if (isDev) {
       handler = dev.get(`${method} ${path}`);
-      if (!handler && dev.has(`GET ${path}`)) {
+      if (!handler && [...dev.keys()].some((key) => key.endsWith(` ${path}`))) {
         send(res, 405, JSON.stringify({ error: `${method} is not allowed on ${path}` }));
         return;
       }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { blockVectors, transactionVectors } from '../../test/vectors.js';
 import {
+  BlockFormatError,
   type BlockHeaderRaw,
   blockHeaderHash,
   blockIdFromHash,
@@ -134,5 +135,28 @@ describe('computeTxTrieRoot (java-tron MerkleTree)', () => {
   it('depends on transaction order', () => {
     expect(bytesToHex(computeTxTrieRoot([leaves[1]!, leaves[0]!]))).toBe(bytesToHex(h(b, a)));
     expect(bytesToHex(h(b, a))).not.toBe(bytesToHex(h(a, b)));
+  });
+});
+
+describe('block header strictness', () => {
+  const vector = blocks[0]!;
+
+  it('round-trips witness_id and accountStateRoot when present', () => {
+    const header: BlockHeaderRaw = {
+      ...decodeBlockHeaderRaw(hexToBytes(vector.block_header_raw_hex)),
+      witnessId: 7n,
+      accountStateRoot: new Uint8Array(32).fill(0xab),
+    };
+    const decoded = decodeBlockHeaderRaw(encodeBlockHeaderRaw(header));
+    expect(decoded.witnessId).toBe(7n);
+    expect(bytesToHex(decoded.accountStateRoot!)).toBe('ab'.repeat(32));
+    expect(computeBlockId(decoded)).toBe(computeBlockId(header));
+  });
+
+  it('rejects a header with a field java-tron does not define instead of hashing it wrongly', () => {
+    const withUnknown = hexToBytes(`${vector.block_header_raw_hex}6001`); // field 12, varint 1
+    expect(() => decodeBlockHeaderRaw(withUnknown)).toThrow(BlockFormatError);
+    const withUnknownBytes = hexToBytes(`${vector.block_header_raw_hex}6a0100`); // field 13, bytes
+    expect(() => decodeBlockHeaderRaw(withUnknownBytes)).toThrow(/field 13/);
   });
 });

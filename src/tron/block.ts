@@ -8,8 +8,18 @@ export interface BlockHeaderRaw {
   txTrieRoot: Uint8Array;
   parentHash: Uint8Array;
   number: bigint;
+  /** unused by java-tron today (always 0, so omitted) */
+  witnessId?: bigint;
   witnessAddress: Uint8Array;
   version: number;
+  accountStateRoot?: Uint8Array;
+}
+
+export class BlockFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BlockFormatError';
+  }
 }
 
 export function encodeBlockHeaderRaw(h: BlockHeaderRaw): Uint8Array {
@@ -18,8 +28,10 @@ export function encodeBlockHeaderRaw(h: BlockHeaderRaw): Uint8Array {
     .bytes(2, h.txTrieRoot)
     .bytes(3, h.parentHash)
     .int64(7, h.number)
+    .int64(8, h.witnessId)
     .bytes(9, h.witnessAddress)
     .int64(10, h.version)
+    .bytes(11, h.accountStateRoot)
     .finish();
 }
 
@@ -32,14 +44,19 @@ export function decodeBlockHeaderRaw(bytes: Uint8Array): BlockHeaderRaw {
     witnessAddress: new Uint8Array(0),
     version: 0,
   };
+  // Unknown fields would change the header hash, so they are an error rather than silently dropped.
   for (const f of readFields(bytes)) {
     if (f.wireType === 0) {
       if (f.field === 1) h.timestamp = f.value;
       else if (f.field === 7) h.number = f.value;
+      else if (f.field === 8) h.witnessId = f.value;
       else if (f.field === 10) h.version = Number(f.value);
+      else throw new BlockFormatError(`unexpected varint field ${f.field} in a block header`);
     } else if (f.field === 2) h.txTrieRoot = f.value;
     else if (f.field === 3) h.parentHash = f.value;
     else if (f.field === 9) h.witnessAddress = f.value;
+    else if (f.field === 11) h.accountStateRoot = f.value;
+    else throw new BlockFormatError(`unexpected bytes field ${f.field} in a block header`);
   }
   return h;
 }
