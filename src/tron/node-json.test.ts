@@ -1,0 +1,516 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { httpResponses, transactionVectors, vectorId } from '../../test/vectors.js';
+import { toBase58Address } from './address.js';
+import {
+  decodeNodeMessage,
+  JsonSyntaxError,
+  type JsonValue,
+  parseAccount,
+  parseAccountResource,
+  parseBlock,
+  parseBlockInfo,
+  parseBlockList,
+  parseBlockRef,
+  parseBroadcastResponse,
+  parseChainParameters,
+  parseConstantCallResponse,
+  parseContractEventsPage,
+  parseEstimateEnergyResponse,
+  parseJsonExact,
+  parseNodeInfo,
+  parseNodeTransaction,
+  parseRetryAfter,
+  parseTransactionById,
+  parseTransactionInfo,
+  parseTransactionInfoList,
+  parseTrc20TransfersPage,
+  TronResponseFormatError,
+} from './node-json.js';
+import { decodeTransferLog, encodeAbiString } from './trc20.js';
+
+/** A vector from http_responses.json, re-parsed the way the client parses node output. */
+function vector(key: string): JsonValue {
+  const value = httpResponses()[key];
+  if (value === undefined) throw new Error(`no vector ${key}`);
+  return parseJsonExact(JSON.stringify(value));
+}
+
+function obj(value: JsonValue): Record<string, JsonValue> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object');
+  return value;
+}
+
+/** A real transaction vector printed the way getblock / gettransactionbyid print it. */
+function nodeTx(id: string, contractRet = 'SUCCESS'): JsonValue {
+  const v = transactionVectors().vectors.find((t) => vectorId(t) === id);
+  if (!v) throw new Error(`no vector ${id}`);
+  return parseJsonExact(
+    JSON.stringify({
+      ret: [{ contractRet }],
+      signature: v.signature ?? [],
+      txID: v.txID,
+      raw_data: v.raw_data,
+      raw_data_hex: v.raw_data_hex,
+    }),
+  );
+}
+
+describe('parseJsonExact', () => {
+  it('parses every http_responses.json vector exactly as JSON.parse does (no value there exceeds 15 digits)', () => {
+    const text = readFileSync(new URL('../../../shared/tron/vectors/http_responses.json', import.meta.url), 'utf8');
+    expect(parseJsonExact(text)).toEqual(JSON.parse(text));
+  });
+
+  it('keeps integers beyond 2^53 exact as bigint', () => {
+    expect(parseJsonExact('{"balance":9007199254740993}')).toEqual({ balance: 9007199254740993n });
+    expect(parseJsonExact('[-9223372036854775808, 9223372036854775807]')).toEqual([-9223372036854775808n, 9223372036854775807n]);
+  });
+
+  it('turns integer literals of more than 15 digits into bigint and leaves shorter ones, floats and exponents as numbers', () => {
+    expect(parseJsonExact('[999999999999999, 1000000000000000, -1000000000000000, 1.5, 12345678901234567.5, 1e20, -0, 0]')).toEqual([
+      999999999999999,
+      1000000000000000n,
+      -1000000000000000n,
+      1.5,
+      Number('12345678901234567.5'),
+      1e20,
+      -0,
+      0,
+    ]);
+  });
+
+  it('never turns a string into a number, and decodes escapes like JSON.parse', () => {
+    const text = '{"value":"9007199254740993","s":"a\\"b\\\\","u":"\\u00e9\\n","k":"\\\\"}';
+    expect(parseJsonExact(text)).toEqual(JSON.parse(text));
+    expect(obj(parseJsonExact(text)).value).toBe('9007199254740993');
+  });
+
+  it('parses literals, nesting and whitespace', () => {
+    expect(parseJsonExact(' { "a" : [ true , false , null , { } , [ ] ] } \n')).toEqual({ a: [true, false, null, {}, []] });
+  });
+
+  it('makes "__proto__" an own property, not the prototype', () => {
+    const parsed = obj(parseJsonExact('{"__proto__":{"polluted":true}}'));
+    expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
+    expect(Object.keys(parsed)).toEqual(['__proto__']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it.each([
+    ['', 'empty'],
+    ['{"a":1,}', 'trailing comma'],
+    ['{"a":1', 'unterminated object'],
+    ['"abc', 'unterminated string'],
+    ['{"a":1} x', 'trailing data'],
+    ['[01]', 'leading zero'],
+    ['{"a":"\u0001"}', 'raw control character'],
+    ['{"a":"\\x"}', 'bad escape'],
+    ['<html>busy</html>', 'HTML'],
+    ['tru', 'broken literal'],
+  ])('rejects %j (%s)', (text) => {
+    expect(() => parseJsonExact(text)).toThrow(JsonSyntaxError);
+  });
+});
+
+describe('decodeNodeMessage', () => {
+  it('decodes every hex message of the broadcast table', () => {
+    const table = obj(vector('broadcast_message_table'));
+    let checked = 0;
+    for (const entry of Object.values(table)) {
+      const e = obj(entry);
+      if (typeof e.hex_when_visible_false !== 'string') continue;
+      expect(decodeNodeMessage(e.hex_when_visible_false)).toBe(e.utf8);
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(7);
+  });
+
+  it('leaves UTF-8 text (broadcasthex, visible=true) unchanged', () => {
+    expect(decodeNodeMessage('Validate signature error: sig error')).toBe('Validate signature error: sig error');
+    expect(decodeNodeMessage('')).toBe('');
+  });
+});
+
+describe('blocks', () => {
+  it('parses the getnowblock header', () => {
+    const json = obj(vector('getnowblock'));
+    delete json.transactions; // the vector holds a placeholder string; an empty block has no key
+    const block = parseBlockInfo(json);
+    expect(block).toEqual({
+      number: 66987627n,
+      blockId: '0000000003fe266bf6b6d392f654dc2e5011601546ed04623d9fcc4e9d439a25',
+      timestamp: 1777445307000n,
+      parentHash: '0000000003fe266a65d5194c947f6f7a059d4646c8e9a5293226bc7fdcfc775e',
+      witnessAddress: toBase58Address('41e7860196ad5b5718c1d6326babab039b70b8c1cd'),
+      txCount: 0,
+    });
+  });
+
+  it('reports an unknown transaction count when transactions were not requested', () => {
+    const json = obj(vector('getnowblock'));
+    delete json.transactions;
+    expect(parseBlockInfo(json, false)?.txCount).toBeNull();
+  });
+
+  it('returns null for {}', () => {
+    expect(parseBlockInfo({})).toBeNull();
+    expect(parseBlock({})).toBeNull();
+    expect(parseBlockList({})).toEqual([]);
+  });
+
+  it('parses block transactions with transactionFromJson and keeps contractRet', () => {
+    const json = obj(vector('getnowblock'));
+    json.transactions = [nodeTx('T2'), nodeTx('S3', 'REVERT')];
+    const block = parseBlock(json);
+    expect(block?.txCount).toBe(2);
+    const [t2, s3] = block?.transactions ?? [];
+    expect(t2?.contractType).toBe('TransferContract');
+    expect(t2?.contractRet).toBe('SUCCESS');
+    expect(t2?.transaction?.txID).toBe(t2?.txid);
+    expect(t2?.transaction?.raw.contract.type).toBe('TransferContract');
+    expect(s3?.contractType).toBe('TriggerSmartContract');
+    expect(s3?.contractRet).toBe('REVERT');
+    expect(s3?.transaction?.signatures).toHaveLength(1);
+  });
+
+  it('keeps unsupported contract types without failing the block', () => {
+    const freeze = parseJsonExact(
+      JSON.stringify({
+        ret: [{ contractRet: 'SUCCESS' }],
+        txID: 'ab'.repeat(32),
+        raw_data: {
+          contract: [
+            { type: 'FreezeBalanceV2Contract', parameter: { type_url: 'type.googleapis.com/protocol.FreezeBalanceV2Contract', value: {} } },
+          ],
+        },
+      }),
+    );
+    const tx = parseNodeTransaction(freeze);
+    expect(tx.contractType).toBe('FreezeBalanceV2Contract');
+    expect(tx.transaction).toBeNull();
+    expect(tx.parseError).toMatch(/unsupported contract type/);
+  });
+
+  it('refuses a parsed transaction whose re-encoding does not give the node txID', () => {
+    const tx = obj(nodeTx('T2'));
+    tx.txID = 'cd'.repeat(32);
+    const parsed = parseNodeTransaction(tx);
+    expect(parsed.transaction).toBeNull();
+    expect(parsed.parseError).toMatch(/txID/);
+  });
+
+  it('gettransactionbyid: {} is null', () => {
+    expect(parseTransactionById({})).toBeNull();
+    expect(parseTransactionById(nodeTx('T1'))?.txid).toBe('c558bd35978267d8999baf6148703cbc94786f3f2e22893637588ca05437d7f0');
+  });
+
+  it('sorts getblockbylimitnext blocks by height', () => {
+    const a = obj(vector('getnowblock'));
+    delete a.transactions;
+    const b = parseJsonExact(JSON.stringify(a).replace('"number":66987627', '"number":66987626'));
+    expect(parseBlockList({ block: [a, b] }).map((x) => x.number)).toEqual([66987626n, 66987627n]);
+  });
+});
+
+describe('parseBlockRef / parseNodeInfo', () => {
+  it('parses "Num:…,ID:…"', () => {
+    expect(parseBlockRef('Num:66987565,ID:0000000003fe262d52bfa4b2814f816fd2e57af5b98a33d60d8630a03a908e0e')).toEqual({
+      number: 66987565n,
+      blockId: '0000000003fe262d52bfa4b2814f816fd2e57af5b98a33d60d8630a03a908e0e',
+    });
+    expect(() => parseBlockRef('66987565')).toThrow(TronResponseFormatError);
+  });
+
+  it('parses getnodeinfo', () => {
+    expect(parseNodeInfo(vector('getnodeinfo_excerpt'))).toEqual({
+      headBlock: 66987565n,
+      headBlockId: '0000000003fe262d52bfa4b2814f816fd2e57af5b98a33d60d8630a03a908e0e',
+      solidBlock: 66987547n,
+      solidBlockId: '0000000003fe261b9e6e8091f5bd92dc67816890ec4739f6fe5109ad7779120c',
+      codeVersion: '4.8.1',
+    });
+  });
+});
+
+describe('parseTransactionInfo', () => {
+  it('returns null for {}', () => {
+    expect(parseTransactionInfo({})).toBeNull();
+  });
+
+  it('TRX transfer paid with free bandwidth: omitted fee is 0', () => {
+    const info = parseTransactionInfo(vector('gettransactioninfobyid_trx_transfer_free_bandwidth'));
+    expect(info).toMatchObject({
+      id: '21851bcf1faf22c99a7a49c4f246d709cf9f54db2f264ca145adcd464ea155a4',
+      blockNumber: 27773932n,
+      blockTimestamp: 1656917586000n,
+      fee: 0n,
+      contractResult: [''],
+      logs: [],
+      failed: false,
+    });
+    expect(info?.receipt).toEqual({
+      energyUsage: 0n,
+      energyFee: 0n,
+      originEnergyUsage: 0n,
+      energyUsageTotal: 0n,
+      netUsage: 267n,
+      netFee: 0n,
+      energyPenaltyTotal: 0n,
+    });
+    expect(info?.contractAddress).toBeUndefined();
+  });
+
+  it('activation of a new account costs 1.1 TRX', () => {
+    const info = parseTransactionInfo(vector('gettransactioninfobyid_trx_transfer_activating_new_account'));
+    expect(info?.fee).toBe(1_100_000n);
+    expect(info?.receipt.netFee).toBe(100_000n);
+  });
+
+  it('USDT transfer success: receipt, base58 contract address and a decodable Transfer log', () => {
+    const info = parseTransactionInfo(vector('gettransactioninfobyid_usdt_transfer_success_mainnet_2024'));
+    expect(info?.failed).toBe(false);
+    expect(info?.fee).toBe(345_000n);
+    expect(info?.contractAddress).toBe('TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t');
+    expect(info?.receipt).toMatchObject({
+      energyUsage: 64285n,
+      energyUsageTotal: 64285n,
+      netFee: 345000n,
+      energyPenaltyTotal: 49635n,
+      result: 'SUCCESS',
+    });
+    expect(info?.contractResult).toEqual(['0'.repeat(64)]);
+    const log = info?.logs[0];
+    expect(log?.address).toBe('a614f803b6fd780986a42c78ec9c7f77e6ded13c');
+    const transfer = log ? decodeTransferLog(log) : null;
+    expect(transfer).toEqual({
+      contract: '41a614f803b6fd780986a42c78ec9c7f77e6ded13c',
+      from: '4160e6e92e57d61a9d68b5d95275cc9667d9e6c7c9',
+      to: '41cdae4e9a6287333a3f7df432b050af7b17e79e63',
+      value: 0x3567e0n,
+    });
+  });
+
+  it('2021 USDT receipt with origin energy', () => {
+    const info = parseTransactionInfo(vector('gettransactioninfobyid_usdt_transfer_success_mainnet_2021'));
+    expect(info?.receipt).toMatchObject({ energyUsage: 10727n, energyUsageTotal: 14631n, originEnergyUsage: 3904n, netUsage: 338n });
+    expect(info?.logs[0]?.data).toBe('000000000000000000000000000000000000000000000000000000001fb6e57f');
+  });
+
+  it('OUT_OF_ENERGY: failed, resMessage decoded from hex', () => {
+    const raw = obj(vector('gettransactioninfobyid_usdt_transfer_out_of_energy'));
+    const info = parseTransactionInfo(raw);
+    expect(info?.failed).toBe(true);
+    expect(info?.receipt.result).toBe('OUT_OF_ENERGY');
+    expect(info?.fee).toBe(16_500_120n);
+    expect(info?.receipt.energyFee).toBe(16_500_120n);
+    expect(info?.resMessage).toBe(raw.resMessage_utf8);
+  });
+
+  it('Nile contract call', () => {
+    const info = parseTransactionInfo(vector('gettransactioninfobyid_nile_contract_call'));
+    if (!info) throw new Error('no info');
+    expect(info.receipt.energyFee / info.receipt.energyUsageTotal).toBe(100n);
+    expect(info.fee).toBe(5_254_500n);
+  });
+
+  it('block lists: an array, [] or {}', () => {
+    const list = parseJsonExact(
+      JSON.stringify([
+        httpResponses().gettransactioninfobyid_trx_transfer_burned_bandwidth,
+        httpResponses().gettransactioninfobyid_usdt_transfer_success_mainnet_2024,
+      ]),
+    );
+    expect(parseTransactionInfoList(list).map((i) => i.fee)).toEqual([267000n, 345000n]);
+    expect(parseTransactionInfoList([])).toEqual([]);
+    expect(parseTransactionInfoList({})).toEqual([]);
+  });
+
+  it('rejects a malformed receipt', () => {
+    expect(() => parseTransactionInfo({ id: 'ab'.repeat(32), fee: 'lots' })).toThrow(TronResponseFormatError);
+  });
+});
+
+describe('accounts and chain parameters', () => {
+  it('parses getaccount', () => {
+    expect(parseAccount(vector('getaccount'), '41dd791d6b49e190062d650e6a23c575510d35f2f9')).toEqual({
+      exists: true,
+      address: toBase58Address('41dd791d6b49e190062d650e6a23c575510d35f2f9'),
+      balance: 1793227200n,
+      createTime: 1776933207000n,
+    });
+  });
+
+  it('an unknown account ({}) has balance 0', () => {
+    expect(parseAccount({}, 'TMVQGm1qAQYVdetCeGRRkTWYYrLXuHK2HC')).toEqual({
+      exists: false,
+      address: 'TMVQGm1qAQYVdetCeGRRkTWYYrLXuHK2HC',
+      balance: 0n,
+    });
+  });
+
+  it('parses getaccountresource with omitted fields as 0', () => {
+    expect(parseAccountResource(vector('getaccountresource'))).toEqual({
+      freeNetUsed: 441n,
+      freeNetLimit: 600n,
+      netUsed: 0n,
+      netLimit: 0n,
+      energyUsed: 0n,
+      energyLimit: 0n,
+      totalNetLimit: 43200000000n,
+      totalNetWeight: 68305209098n,
+      totalEnergyLimit: 180000000000n,
+      totalEnergyWeight: 2411528185n,
+    });
+  });
+
+  it('parses getchainparameters; a key without value is 0', () => {
+    const json = obj(vector('getchainparameters_excerpt'));
+    (json.chainParameter as JsonValue[]).push({ key: 'getAllowSomething' });
+    const params = parseChainParameters(json);
+    expect(params.get('getTransactionFee')).toBe(1000n);
+    expect(params.get('getCreateAccountFee')).toBe(100000n);
+    expect(params.get('getCreateNewAccountFeeInSystemContract')).toBe(1000000n);
+    expect(params.get('getAllowSomething')).toBe(0n);
+  });
+});
+
+describe('parseBroadcastResponse', () => {
+  const txid = 'c558bd35978267d8999baf6148703cbc94786f3f2e22893637588ca05437d7f0';
+
+  it('success has result:true and no code', () => {
+    expect(parseBroadcastResponse(vector('broadcasttransaction_success'), txid)).toEqual({ ok: true, txid });
+  });
+
+  it('failure has a code and a hex message', () => {
+    expect(parseBroadcastResponse(vector('broadcasttransaction_failure_visible_false'), txid)).toEqual({
+      ok: false,
+      txid: '77ddfa7093cc5f745c0d3a54abb89ef070f983343c05e0f89e5a52f3e5401299',
+      code: 'TRANSACTION_EXPIRATION_ERROR',
+      message: 'Transaction expired',
+      transient: false,
+    });
+  });
+
+  it('UTF-8 messages (visible=true, broadcasthex) pass through', () => {
+    const r = parseBroadcastResponse(vector('broadcasttransaction_failure_visible_true_observed'), txid);
+    expect(r).toMatchObject({ ok: false, code: 'SIGERROR', message: expect.stringMatching(/^Validate signature error: /) });
+  });
+
+  it('broadcasthex success prints code SUCCESS; SERVER_BUSY is transient', () => {
+    expect(parseBroadcastResponse({ result: true, code: 'SUCCESS', message: '', txid }, txid)).toEqual({ ok: true, txid });
+    expect(parseBroadcastResponse({ result: false, code: 'SERVER_BUSY', message: 'Server busy.', txid }, txid)).toMatchObject({
+      ok: false,
+      transient: true,
+      message: 'Server busy.',
+    });
+  });
+
+  it('throws on an answer that is neither', () => {
+    expect(() => parseBroadcastResponse({}, txid)).toThrow(TronResponseFormatError);
+  });
+});
+
+describe('constant calls', () => {
+  it('balanceOf result', () => {
+    const r = parseConstantCallResponse(vector('triggerconstantcontract_balanceOf'));
+    expect(r).toEqual({ ok: true, results: ['0000000000000000000000000000000000000000000000000000000040cfcc00'], energyUsed: 935n });
+  });
+
+  it('revert: result.result stays true but transaction.ret[0].ret is FAILED; Error(string) is decoded', () => {
+    const reason = `08c379a0${encodeAbiString('blacklisted')}`;
+    const r = parseConstantCallResponse({
+      result: { result: true, message: Buffer.from('REVERT opcode executed').toString('hex') },
+      energy_used: 500,
+      constant_result: [reason],
+      transaction: { ret: [{ ret: 'FAILED' }] },
+    });
+    expect(r).toMatchObject({ ok: false, message: 'REVERT opcode executed', revertReason: 'blacklisted', energyUsed: 500n });
+  });
+
+  it('validation error from triggersmartcontract shape', () => {
+    const r = parseConstantCallResponse(vector('triggersmartcontract_error_no_contract'));
+    expect(r).toMatchObject({ ok: false, code: 'CONTRACT_VALIDATE_ERROR', message: 'No contract or not a valid smart contract' });
+  });
+
+  it('estimateenergy', () => {
+    expect(parseEstimateEnergyResponse(vector('estimateenergy'))).toEqual({ ok: true, energyRequired: 1870n });
+  });
+});
+
+describe('TronGrid v1', () => {
+  it('TRC-20 transfer rows', () => {
+    const page = parseTrc20TransfersPage(vector('trongrid_v1_trc20_row'));
+    expect(page).toEqual({
+      transfers: [
+        {
+          txid: '77ff0c0819cc39b3d24c98a3e94c1789f9e4376509aaadc82894896474c0e6b2',
+          from: 'TNtbiqvanUnm4YHK9SYzRGR8ktiHRduDbM',
+          to: 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t',
+          value: 195170000n,
+          blockTimestamp: 1784641290000n,
+          tokenAddress: 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t',
+          tokenDecimals: 6,
+          tokenSymbol: 'USDT',
+        },
+      ],
+    });
+  });
+
+  it('drops Approval rows, keeps the fingerprint, values beyond 2^53 stay exact', () => {
+    const json = obj(vector('trongrid_v1_trc20_row'));
+    const row = obj((json.data as JsonValue[])[0] as JsonValue);
+    json.data = [
+      { ...row, type: 'Approval' },
+      { ...row, value: '123456789012345678901234567890' },
+    ];
+    json.meta = { at: 1, page_size: 2, fingerprint: 'fp-2' };
+    const page = parseTrc20TransfersPage(json);
+    expect(page.transfers.map((t) => t.value)).toEqual([123456789012345678901234567890n]);
+    expect(page.fingerprint).toBe('fp-2');
+  });
+
+  it('throws unless success is true', () => {
+    expect(() => parseTrc20TransfersPage({ success: false, error: 'bad address', data: [] })).toThrow(/bad address/);
+    expect(() => parseTrc20TransfersPage({ data: [] })).toThrow(TronResponseFormatError);
+  });
+
+  it('contract events', () => {
+    const page = parseContractEventsPage(vector('trongrid_v1_contract_events'));
+    expect(page.fingerprint).toBe('7dveEb1DxX4L2Y6q...(truncated)');
+    expect(page.events).toEqual([
+      {
+        txid: '1d8e417344c69d0355fcd6f71aae6575aec4911ffb706a2d3169e43728d6a2e2',
+        blockNumber: 85919983n,
+        blockTimestamp: 1788431625000n,
+        contractAddress: 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t',
+        callerContractAddress: 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t',
+        eventIndex: 0,
+        eventName: 'Transfer',
+        eventSignature: 'Transfer(address indexed from, address indexed to, uint256 value)',
+        result: {
+          '0': '0x01311788a9736dcc38cf6d53342c076c38e95ef2',
+          '1': '0xb2ff692d318825a41b5668c4cefa263e8cdcc82e',
+          '2': '1399000000',
+          from: '0x01311788a9736dcc38cf6d53342c076c38e95ef2',
+          to: '0xb2ff692d318825a41b5668c4cefa263e8cdcc82e',
+          value: '1399000000',
+        },
+        resultType: { from: 'address', to: 'address', value: 'uint256' },
+        unconfirmed: false,
+      },
+    ]);
+  });
+});
+
+describe('parseRetryAfter', () => {
+  it('reads seconds and HTTP dates', () => {
+    const now = Date.parse('2026-11-27T10:00:00Z');
+    expect(parseRetryAfter('2', now)).toBe(2000);
+    expect(parseRetryAfter(' 0 ', now)).toBe(0);
+    expect(parseRetryAfter('Fri, 27 Nov 2026 10:00:05 GMT', now)).toBe(5000);
+    expect(parseRetryAfter('Fri, 27 Nov 2026 09:00:00 GMT', now)).toBe(0);
+    expect(parseRetryAfter(null, now)).toBeUndefined();
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+  });
+});
