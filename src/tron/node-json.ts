@@ -7,7 +7,7 @@
  * - Addresses in results are base58 ("T…"), except `EventLog`, which keeps the node's 20-byte hex
  *   form so it can go straight into `decodeTransferLog`.
  *
- * No I/O here: the node client (`client.ts`) fetches and calls these functions.
+ * No I/O here: the node client (`client.ts`) fetches through `node-transport.ts` and calls these functions.
  */
 import { checkHexAddress, toBase58Address } from './address.js';
 import { bytesToUtf8, hexToBytes, isHex } from './bytes.js';
