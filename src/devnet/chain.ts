@@ -199,7 +199,8 @@ export class Chain {
 
   private check(tx: Transaction): Rejection | undefined {
     const head = this.head.header.timestamp;
-    if (tx.raw.expiration <= this.nextSlotTime()) return { code: 'TRANSACTION_EXPIRATION_ERROR', message: 'Transaction expired' };
+    // java-tron TransactionCapsule.checkExpiration: `getExpiration() < nextSlotTime` (expiring exactly at the slot is accepted)
+    if (tx.raw.expiration < this.nextSlotTime()) return { code: 'TRANSACTION_EXPIRATION_ERROR', message: 'Transaction expired' };
     const sigError = this.checkSignature(tx);
     if (sigError) return { code: 'SIGERROR', message: `Validate signature error: ${sigError}` };
     if (!this.checkTapos(tx)) return { code: 'TAPOS_ERROR', message: 'Tapos check error.' };
@@ -252,7 +253,9 @@ export class Chain {
   /** Free bandwidth left after linear recovery over the 24 h window. */
   private freeNetLeft(usage: bigint, lastTime: bigint, now: bigint): bigint {
     const elapsed = now - lastTime;
-    const remaining = elapsed >= RESOURCE_WINDOW_MS ? 0n : (usage * (RESOURCE_WINDOW_MS - elapsed)) / RESOURCE_WINDOW_MS;
+    // Rounded to nearest like java-tron's ResourceProcessor.increase (Math.round); flooring lost a unit per transaction.
+    const remaining =
+      elapsed >= RESOURCE_WINDOW_MS ? 0n : (usage * (RESOURCE_WINDOW_MS - elapsed) + RESOURCE_WINDOW_MS / 2n) / RESOURCE_WINDOW_MS;
     const left = this.params.freeNetLimit - remaining;
     return left > 0n ? left : 0n;
   }

@@ -62,16 +62,18 @@ export class DevnetStore {
     const text = readFileSync(this.blocksPath, 'utf8');
     const records: BlockRecord[] = [];
     let offset = 0;
-    for (const line of text.split('\n')) {
+    // Only newline-terminated lines were written completely; an unterminated last line is torn even when it parses,
+    // and keeping it would glue the next appended block onto it.
+    for (const line of text.split('\n').slice(0, -1)) {
       if (line.length === 0) break;
       try {
         records.push(JSON.parse(line) as BlockRecord);
       } catch {
-        truncateSync(this.blocksPath, offset);
         break;
       }
       offset += Buffer.byteLength(line) + 1;
     }
+    if (offset < Buffer.byteLength(text)) truncateSync(this.blocksPath, offset);
     return records;
   }
 

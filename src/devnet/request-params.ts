@@ -21,7 +21,8 @@ export function optionalInt(req: ApiRequest, name: string): bigint | undefined {
   const v = req.params[name];
   if (v === undefined || v === null || v === '') return undefined;
   if (typeof v === 'number' && Number.isSafeInteger(v)) return BigInt(v);
-  if (typeof v === 'string' && /^-?\d{1,19}$/.test(v)) return BigInt(v);
+  // int64 like java-tron's Long: 19-digit strings above 2^63 - 1 would wrap in the protobuf encoding.
+  if (typeof v === 'string' && /^-?\d{1,19}$/.test(v) && BigInt.asIntN(64, BigInt(v)) === BigInt(v)) return BigInt(v);
   throw new NodeApiError(`${name} must be an integer`, 'java.lang.NumberFormatException');
 }
 

@@ -171,12 +171,21 @@ function contractEvents(devnet: Devnet, req: ApiRequest, address: string): ApiRe
 const TRC20_PATH = /^\/v1\/accounts\/([^/]+)\/transactions\/trc20$/;
 const EVENTS_PATH = /^\/v1\/contracts\/([^/]+)\/events$/;
 
+/** A path segment, percent-decoded; malformed escapes stay as they are (and then fail address validation with a 400). */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /** Resolves a TronGrid path to its handler, or undefined. */
 export function tronGridRoute(path: string): Handler | undefined {
   const trc20 = TRC20_PATH.exec(path);
-  if (trc20) return (d, req) => trc20Transfers(d, req, decodeURIComponent(trc20[1] as string));
+  if (trc20) return (d, req) => trc20Transfers(d, req, decodeSegment(trc20[1] as string));
   const events = EVENTS_PATH.exec(path);
-  if (events) return (d, req) => contractEvents(d, req, decodeURIComponent(events[1] as string));
+  if (events) return (d, req) => contractEvents(d, req, decodeSegment(events[1] as string));
   if (path === '/healthcheck') return () => ({ json: { status: 'OK' } });
   return undefined;
 }

@@ -70,6 +70,11 @@ function blockList(blocks: Block[], visible: boolean): ApiResponse {
   return { raw: `{"block":[${blocks.map((b) => cachedBlockJson(b, true, visible)).join(',')}]}` };
 }
 
+/** A txid or block id in `value`; non-hex is an error, as java-tron's ByteArray.fromHexString throws on it. */
+function requiredHexValue(req: ApiRequest): string {
+  return optionalHex(req, 'value') ?? requiredString(req, 'value');
+}
+
 function visibleTx(devnet: Devnet, req: ApiRequest, txid: string): ChainTx | undefined {
   const entry = devnet.chain.transaction(txid.toLowerCase());
   if (!entry) return undefined;
@@ -168,7 +173,7 @@ export function walletRoutes(): Map<string, Route> {
   both('getblockbynum', (d, req) => blockResponse(visibleBlock(d, req, requiredInt(req, 'num')), true, req.visible));
 
   both('getblockbyid', (d, req) => {
-    const id = requiredString(req, 'value').toLowerCase();
+    const id = requiredHexValue(req);
     const block = d.chain.blockById(id);
     return blockResponse(block && visibleBlock(d, req, block.number), true, req.visible);
   });
@@ -196,12 +201,12 @@ export function walletRoutes(): Map<string, Route> {
   });
 
   both('gettransactionbyid', (d, req) => {
-    const entry = visibleTx(d, req, requiredString(req, 'value'));
+    const entry = visibleTx(d, req, requiredHexValue(req));
     return { json: entry ? transactionJson(entry, req.visible) : {} };
   });
 
   both('gettransactioninfobyid', (d, req) => {
-    const entry = visibleTx(d, req, requiredString(req, 'value'));
+    const entry = visibleTx(d, req, requiredHexValue(req));
     return { json: entry ? transactionInfoJson(entry, req.visible) : {} };
   });
 

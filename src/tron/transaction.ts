@@ -440,9 +440,11 @@ function readInt64(value: unknown, path: string): bigint {
     if (!Number.isSafeInteger(value)) throw fieldError(path, 'must be an integer');
     return BigInt(value);
   }
-  if (typeof value === 'string' && /^-?\d+$/.test(value)) return BigInt(value);
-  if (typeof value === 'bigint') return value;
-  throw fieldError(path, 'must be an integer');
+  const n = typeof value === 'string' && /^-?\d+$/.test(value) ? BigInt(value) : typeof value === 'bigint' ? value : undefined;
+  if (n === undefined) throw fieldError(path, 'must be an integer');
+  // The encoder writes int64 as 64-bit two's complement; a wider value would hash and sign as a different number.
+  if (n !== BigInt.asIntN(64, n)) throw fieldError(path, 'must fit in a signed 64-bit integer');
+  return n;
 }
 
 function readHex(value: unknown, path: string): Uint8Array {
