@@ -1,0 +1,75 @@
+/**
+ * `npm run bench [-- --suite toolkit|devnet]`: runs the benchmark suites in sequence, prints a table per
+ * suite, writes bench/results/<suite>.json and exits non-zero when a target is missed.
+ */
+import { runDevnet } from './devnet.bench.js';
+import { type BenchResult, machineInfo, printTable, writeJson } from './harness.js';
+import { runToolkit } from './toolkit.bench.js';
+
+const SUITES: Record<string, (log: (line: string) => void) => Promise<BenchResult[]>> = {
+  toolkit: runToolkit,
+  devnet: runDevnet,
+};
+
+/** Everything should finish well inside this; a hang exits instead of blocking CI. */
+const HARD_LIMIT_MS = 150_000;
+
+function parseSuites(argv: string[]): string[] {
+  const names: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--suite') names.push(argv[++i] ?? '');
+    else if (arg.startsWith('--suite=')) names.push(arg.slice('--suite='.length));
+    else if (arg === '--help' || arg === '-h') {
+      console.log(`usage: npm run bench [-- --suite ${Object.keys(SUITES).join('|')}]`);
+      process.exit(0);
+    } else {
+      throw new Error(`unknown argument ${arg}`);
+    }
+  }
+  for (const name of names) if (!SUITES[name]) throw new Error(`unknown suite "${name}" (expected ${Object.keys(SUITES).join(' or ')})`);
+  return names.length ? names : Object.keys(SUITES);
+}
+
+async function main(): Promise<number> {
+  let suites: string[];
+  try {
+    suites = parseSuites(process.argv.slice(2));
+  } catch (err) {
+    console.error(`bench: ${(err as Error).message}`);
+    return 2;
+  }
+  const m = machineInfo();
+  console.log(`bench: node ${m.node}, ${m.cpuCount} x ${m.cpuModel}, ${Math.round(m.totalMemoryBytes / 2 ** 30)} GiB, ${m.date}`);
+  const missed: string[] = [];
+  for (const name of suites) {
+    const run = SUITES[name] as (log: (line: string) => void) => Promise<BenchResult[]>;
+    const started = Date.now();
+    const results = await run((line) => console.log(line));
+    printTable(`${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`, results);
+    console.log(`wrote ${writeJson(name, results)}`);
+    for (const r of results)
+      if (r.ok === false) missed.push(`${name}: ${r.name} = ${r.value} ${r.unit} (target ${r.target?.op} ${r.target?.value})`);
+  }
+  if (missed.length) {
+    console.error(`\nbench: ${missed.length} target(s) missed:`);
+    for (const line of missed) console.error(`  - ${line}`);
+    return 1;
+  }
+  console.log('\nbench: all targets met');
+  return 0;
+}
+
+const watchdog = setTimeout(() => {
+  console.error(`bench: still running after ${HARD_LIMIT_MS / 1000} s, giving up`);
+  process.exit(2);
+}, HARD_LIMIT_MS);
+watchdog.unref();
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error('bench: failed:', err);
+    process.exit(2);
+  },
+);
