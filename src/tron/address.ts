@@ -2,7 +2,7 @@
  * TRON addresses in their three forms: base58check ("T…", 34 chars), hex (21 bytes, "41…") and the
  * 20-byte EVM form used inside contract calls and event topics.
  */
-import { base58CheckDecode, base58CheckEncode } from './base58.js';
+import { base58CheckDecode, base58CheckEncode, checksum4, decodeBase58Address } from './base58.js';
 import { bytesToHex, hexToBytes, isHex } from './bytes.js';
 
 export const ADDRESS_PREFIX = 0x41;
@@ -31,6 +31,7 @@ function fail(reason: AddressProblem, message: string): AddressCheck {
 /** Strict check of a base58check address, the only form the gateway API accepts from people. */
 export function checkBase58Address(input: unknown): AddressCheck {
   if (typeof input !== 'string') return fail('type', 'address must be a string');
+  if (input.length === BASE58_ADDRESS_LENGTH && input.charCodeAt(0) !== 49) return checkAddressDigits(input);
   if (input.length === 0) return fail('empty', 'address is empty');
   if (/^(0x)?41[0-9a-fA-F]{40}$/.test(input) || /^0x[0-9a-fA-F]{40}$/.test(input)) {
     return fail('hex_form', 'address is in hex form; a base58 address starting with T is expected');
@@ -40,19 +41,35 @@ export function checkBase58Address(input: unknown): AddressCheck {
   }
   const decoded = base58CheckDecode(input);
   if (!decoded.ok) {
-    if (decoded.reason === 'alphabet') {
-      return fail('alphabet', 'address contains a character outside the base58 alphabet (0, O, I and l are not used)');
-    }
-    if (decoded.reason === 'checksum') return fail('checksum', 'address checksum does not match (mistyped address?)');
+    if (decoded.reason === 'alphabet') return fail('alphabet', ALPHABET_MESSAGE);
+    if (decoded.reason === 'checksum') return fail('checksum', CHECKSUM_MESSAGE);
     return fail('length', 'address does not decode to 21 bytes');
   }
   const payload = decoded.payload;
   if (payload.length !== 21) return fail('length', `address decodes to ${payload.length} bytes, 21 expected`);
-  if (payload[0] !== ADDRESS_PREFIX) {
-    return fail('prefix', `address has version byte 0x${(payload[0] as number).toString(16).padStart(2, '0')}, 0x41 (T…) expected`);
+  return checkPrefix(Uint8Array.from(payload), input);
+}
+
+const ALPHABET_MESSAGE = 'address contains a character outside the base58 alphabet (0, O, I and l are not used)';
+const CHECKSUM_MESSAGE = 'address checksum does not match (mistyped address?)';
+
+/** The hot path: 34 characters not starting with '1' always decode to exactly 25 bytes. */
+function checkAddressDigits(input: string): AddressCheck {
+  const full = decodeBase58Address(input);
+  if (full === null) return fail('alphabet', ALPHABET_MESSAGE);
+  const payload = full.subarray(0, 21);
+  const sum = checksum4(payload);
+  if (sum[0] !== full[21] || sum[1] !== full[22] || sum[2] !== full[23] || sum[3] !== full[24]) {
+    return fail('checksum', CHECKSUM_MESSAGE);
   }
-  const bytes = Uint8Array.from(payload);
-  return { ok: true, bytes, hex: bytesToHex(bytes), base58: input };
+  return checkPrefix(full.slice(0, 21), input);
+}
+
+function checkPrefix(bytes: Uint8Array, base58: string): AddressCheck {
+  if (bytes[0] !== ADDRESS_PREFIX) {
+    return fail('prefix', `address has version byte 0x${(bytes[0] as number).toString(16).padStart(2, '0')}, 0x41 (T…) expected`);
+  }
+  return { ok: true, bytes, hex: bytesToHex(bytes), base58 };
 }
 
 /** Check of a 21-byte hex address ("41" + 40 hex digits, optional 0x). */

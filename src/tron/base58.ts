@@ -4,6 +4,7 @@
  */
 import { equalBytes } from './bytes.js';
 import { sha256 } from './hash.js';
+import { SHORT_MESSAGE_MAX, sha256Short } from './sha256-short.js';
 
 const ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 const DIGIT = new Int8Array(128).fill(-1);
@@ -59,8 +60,51 @@ export function base58Decode(text: string): Uint8Array | null {
   return out;
 }
 
+const LIMBS = 7; // 7 × 32 bits ≥ the 200 bits a 34-digit base58 number can need
+const TWO_32 = 0x1_0000_0000;
+
+/**
+ * Decodes a 34-character base58 string that does not start with '1' (every TRON address) into its
+ * 25 bytes, three digits at a time into 32-bit limbs. Such a string is always a number of 25 bytes:
+ * 58^33 > 2^192 and 58^34 < 2^200. Returns null on a character outside the alphabet.
+ */
+export function decodeBase58Address(text: string): Uint8Array | null {
+  if (text.length !== 34 || text.charCodeAt(0) === 49) throw new RangeError('expects 34 characters not starting with 1');
+  const limbs = new Float64Array(LIMBS);
+  for (let i = 0; i < 34; ) {
+    const take = i === 33 ? 1 : 3;
+    let chunk = 0;
+    let scale = 1;
+    for (let k = 0; k < take; k++, i++) {
+      const code = text.charCodeAt(i);
+      const digit = code < 128 ? (DIGIT[code] as number) : -1;
+      if (digit < 0) return null;
+      chunk = chunk * 58 + digit;
+      scale *= 58;
+    }
+    let carry = chunk;
+    for (let j = LIMBS - 1; j >= 0; j--) {
+      const x = (limbs[j] as number) * scale + carry;
+      carry = Math.floor(x / TWO_32);
+      limbs[j] = x - carry * TWO_32;
+    }
+  }
+  const out = new Uint8Array(25);
+  for (let j = LIMBS - 1, pos = 24; pos >= 0; j--) {
+    const limb = limbs[j] as number;
+    for (let b = 0; b < 4 && pos >= 0; b++, pos--) out[pos] = Math.floor(limb / 2 ** (8 * b)) & 0xff;
+  }
+  return out;
+}
+
+const CHECKSUM_SCRATCH = new Uint8Array(32);
+
+/** First 4 bytes of sha256(sha256(payload)); short payloads (all addresses) skip the OpenSSL call. */
 export function checksum4(payload: Uint8Array): Uint8Array {
-  return sha256(sha256(payload)).subarray(0, 4);
+  if (payload.length > SHORT_MESSAGE_MAX) return sha256(sha256(payload)).slice(0, 4);
+  sha256Short(payload, CHECKSUM_SCRATCH);
+  sha256Short(CHECKSUM_SCRATCH, CHECKSUM_SCRATCH);
+  return CHECKSUM_SCRATCH.slice(0, 4);
 }
 
 export function base58CheckEncode(payload: Uint8Array): string {
