@@ -1,0 +1,68 @@
+/** `tron-payment-gateway devnet` as a stranger runs it: a separate process, its banner, its HTTP API, a clean stop. */
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const BIN = resolve(import.meta.dirname, '..', 'bin', 'tron-payment-gateway.mjs');
+
+function run(args: string[]): { child: ChildProcessWithoutNullStreams; output: () => string } {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: 'pipe' });
+  let text = '';
+  child.stdout.on('data', (d: Buffer) => {
+    text += d.toString();
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    text += d.toString();
+  });
+  return { child, output: () => text };
+}
+
+async function waitFor(output: () => string, pattern: RegExp, timeoutMs = 20_000): Promise<RegExpMatchArray> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const match = output().match(pattern);
+    if (match) return match;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${pattern}; output so far:\n${output()}`);
+}
+
+function exited(child: ChildProcessWithoutNullStreams): Promise<number | null> {
+  return new Promise((r) => child.once('exit', (code) => r(code)));
+}
+
+describe('tron-payment-gateway devnet', () => {
+  const cleanups: (() => void)[] = [];
+  afterEach(() => {
+    for (const c of cleanups.splice(0)) c();
+  });
+
+  it('prints its URL, USDT contract, faucet and key location, serves the API and stops on SIGTERM', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tpg-cli-'));
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const { child, output } = run(['devnet', '--port', '0', '--manual', '--solidify-lag', '2', '--data-dir', dataDir]);
+    cleanups.push(() => child.kill('SIGKILL'));
+    const [, url] = await waitFor(output, /TRON devnet running at (http:\/\/127\.0\.0\.1:\d+)/);
+    const info = (await (await fetch(`${url}/devnet/info`)).json()) as Record<string, unknown>;
+    expect(output()).toContain(`USDT contract   ${info.usdt_contract}`);
+    expect(output()).toContain(`faucet address  ${info.faucet_address}`);
+    expect(output()).toContain(`faucet key      ${join(dataDir, 'keys.json')}`);
+    expect(info).toMatchObject({ manual: true, solidify_lag: 2, head_block: 0 });
+    expect(statSync(join(dataDir, 'keys.json')).mode & 0o777).toBe(0o600);
+    expect(output()).not.toMatch(/[0-9a-f]{64}/); // no private key on the console
+
+    const now = await (await fetch(`${url}/wallet/getnowblock`)).json();
+    expect(now).toHaveProperty('blockID');
+    const stopped = exited(child);
+    child.kill('SIGTERM');
+    expect(await stopped).toBe(0);
+  });
+
+  it('rejects an unknown option with exit code 2 and names it', async () => {
+    const { child, output } = run(['devnet', '--block-time', '5']);
+    expect(await exited(child)).toBe(2);
+    expect(output()).toContain('unknown option --block-time');
+  });
+});
