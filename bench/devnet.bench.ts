@@ -7,9 +7,13 @@
  *      over keep-alive connections with CONCURRENCY requests in flight; only `{result:true}` counts.
  *  (b) block production: 1,000 pending transactions sealed by chain.produceBlock (timed on the devnet
  *      thread), then /wallet/getblockbynum for that block over HTTP (first, uncached render; then cached).
+ *  (c) timed mode: a second devnet worker with its own block timer (manual: false, 3 s) while the main
+ *      thread offers TIMED_TXS_PER_SLOT transactions per slot as a steady HTTP stream; the sealed blocks'
+ *      header timestamps and transaction counts show whether 1,000-tx blocks keep the block time.
  */
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { addressToBytes } from '../src/tron/address.js';
 import { generatePrivateKey, privateKeyToAccount, privateKeyToAddressBytes } from '../src/tron/keys.js';
@@ -22,7 +26,17 @@ import {
   transactionToJson,
 } from '../src/tron/transaction.js';
 import { encodeTransferCall } from '../src/tron/trc20.js';
-import type { Command, Commands, HeadInfo, LoopUsage, WorkerOptions, WorkerReady, WorkerReply, WorkerRequest } from './devnet.worker.js';
+import type {
+  BlockSummary,
+  Command,
+  Commands,
+  HeadInfo,
+  LoopUsage,
+  WorkerOptions,
+  WorkerReady,
+  WorkerReply,
+  WorkerRequest,
+} from './devnet.worker.js';
 import { type BenchResult, type Details, median, result, summarize } from './harness.js';
 
 const BLOCK_TIME_MS = 3000;
@@ -35,6 +49,16 @@ const THROUGHPUT_MS = 5000;
 const BLOCK_TXS = 1000;
 const BLOCK_ROUNDS = 3;
 const TRX = 1_000_000n;
+const SENDER_TRX = 100_000n * TRX;
+const SENDER_USDT = 1_000_000n * 1_000_000n;
+/** (c): blocks measured in timed mode, all of whose slots were under load from start to end */
+const TIMED_BLOCKS = 5;
+/** (c): transactions offered per 3 s slot (20% above the 1,000-tx target) */
+const TIMED_TXS_PER_SLOT = 1200;
+/** (c): the stream is sent in chunks of TIMED_TXS_PER_SLOT · TIMED_TICK_MS / BLOCK_TIME_MS, one per tick */
+const TIMED_TICK_MS = 100;
+/** (c): how late a timer-driven block may be (setInterval jitter on a busy event loop) */
+const JITTER_MS = 150;
 
 interface Sender {
   key: Uint8Array;
@@ -212,6 +236,15 @@ function presign(senders: Sender[], usdtBytes: Uint8Array, head: HeadInfo, count
   return out;
 }
 
+/** Funds every sender from the faucet with SENDER_TRX and SENDER_USDT and mines until that is solid; returns the head. */
+async function fundSenders(devnet: DevnetWorker, senders: Sender[], log: (line: string) => void): Promise<HeadInfo> {
+  const head = await devnet.call('fund', { addresses: senders.map((s) => s.base58), trx: SENDER_TRX, usdt: SENDER_USDT });
+  log(
+    `devnet: funded ${senders.length} senders with ${(SENDER_TRX / TRX).toLocaleString('en-US')} TRX and ${(SENDER_USDT / 1_000_000n).toLocaleString('en-US')} USDT each (head ${head.number}, solid ${head.solidNumber})`,
+  );
+  return head;
+}
+
 function loopShare(before: LoopUsage, after: LoopUsage): number {
   const active = after.active - before.active;
   const idle = after.idle - before.idle;
@@ -225,21 +258,20 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 
 export async function runDevnet(log: (line: string) => void = console.log): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
-  const devnet = await DevnetWorker.start({ solidifyLag: 1, blockTimeMs: BLOCK_TIME_MS });
+  const senders: Sender[] = Array.from({ length: SENDERS }, () => {
+    const key = generatePrivateKey();
+    return { key, bytes: privateKeyToAddressBytes(key), base58: privateKeyToAccount(key).base58 };
+  });
+  const seq = { next: 0 };
+  const devnet = await DevnetWorker.start({ manual: true, solidifyLag: 1, blockTimeMs: BLOCK_TIME_MS });
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   try {
     const base = new URL(devnet.url);
     log(`devnet: worker thread serving ${devnet.url}; load generator on the main thread`);
 
-    const senders: Sender[] = Array.from({ length: SENDERS }, () => {
-      const key = generatePrivateKey();
-      return { key, bytes: privateKeyToAddressBytes(key), base58: privateKeyToAccount(key).base58 };
-    });
     const usdtBytes = addressToBytes(devnet.usdt);
-    const head = await devnet.call('fund', { addresses: senders.map((s) => s.base58), trx: 100_000n * TRX, usdt: 1_000_000n * 1_000_000n });
-    log(`devnet: funded ${SENDERS} senders with 100,000 TRX and 1,000,000 USDT each (head ${head.number}, solid ${head.solidNumber})`);
+    const head = await fundSenders(devnet, senders, log);
 
-    const seq = { next: 0 };
     const t = performance.now();
     const warmup = presign(senders, usdtBytes, head, WARMUP_TXS, seq);
     const pool = presign(senders, usdtBytes, head, THROUGHPUT_POOL, seq);
@@ -374,5 +406,182 @@ export async function runDevnet(log: (line: string) => void = console.log): Prom
     agent.destroy();
     await devnet.stop();
   }
+  results.push(...(await runTimedSlots(senders, seq, log)));
   return results;
+}
+
+// ------------------------------------------------------------------ (c) timed mode
+
+interface PacedLoad {
+  stats: LoadStats;
+  /** head when the stream started; block startHead + 1 was sealed partway into it */
+  startHead: bigint;
+  /** head when the stream stopped */
+  endHead: bigint;
+  /** the pre-signed transactions were used up before the last measured block was sealed */
+  ranOut: boolean;
+  /** event-loop utilization of the devnet thread while the stream ran */
+  devnetElu: number;
+}
+
+function addStats(into: LoadStats, from: LoadStats): void {
+  into.sent += from.sent;
+  into.accepted += from.accepted;
+  for (const [code, n] of Object.entries(from.rejected)) into.rejected[code] = (into.rejected[code] ?? 0) + n;
+  for (const ms of from.latenciesMs) into.latenciesMs.push(ms);
+}
+
+/**
+ * Offers `perSlot` transactions per block slot as a steady stream, the way real traffic arrives: every
+ * TIMED_TICK_MS one chunk of perSlot · TIMED_TICK_MS / BLOCK_TIME_MS pre-signed transactions goes out
+ * through broadcastAll (CONCURRENCY in flight, keep-alive), on a fixed schedule that catches up when a
+ * chunk runs late. So the devnet's event loop is busy with HTTP work whenever its block timer fires,
+ * not idle between bursts. After every chunk the head is read from the worker; the stream stops once
+ * `blocks` more blocks have been sealed after the first one (so `blocks` slots were under load from
+ * start to end), when the bodies run out, or after `deadlineMs`.
+ */
+async function paceBroadcasts(
+  devnet: DevnetWorker,
+  agent: Agent,
+  base: URL,
+  bodies: string[],
+  perSlot: number,
+  blocks: number,
+  deadlineMs: number,
+): Promise<PacedLoad> {
+  const chunk = Math.ceil((perSlot * TIMED_TICK_MS) / BLOCK_TIME_MS);
+  const stats: LoadStats = { sent: 0, accepted: 0, rejected: {}, latenciesMs: [], elapsedMs: 0 };
+  const elu0 = await devnet.call('elu', null);
+  const startHead = (await devnet.call('head', null)).number;
+  const lastBlock = startHead + 1n + BigInt(blocks);
+  const start = performance.now();
+  let endHead = startHead;
+  let next = 0;
+  for (let tick = 1; endHead < lastBlock && next < bodies.length && performance.now() - start < deadlineMs; tick++) {
+    addStats(stats, await broadcastAll(agent, base, bodies.slice(next, next + chunk), CONCURRENCY));
+    next += chunk;
+    endHead = (await devnet.call('head', null)).number;
+    await sleep(Math.max(0, start + tick * TIMED_TICK_MS - performance.now()));
+  }
+  stats.elapsedMs = performance.now() - start;
+  const devnetElu = loopShare(elu0, await devnet.call('elu', null));
+  return { stats, startHead, endHead, ranOut: endHead < lastBlock && next >= bodies.length, devnetElu };
+}
+
+interface SlotStats {
+  /** the measured blocks: startHead + 2 … startHead + 1 + TIMED_BLOCKS, those sealed */
+  blocks: BlockSummary[];
+  /** header timestamp of each measured block minus that of the block before it */
+  intervalsMs: number[];
+  /** slots with no block: intervals ≥ 2 × block time, plus measured blocks never sealed */
+  missedSlots: number;
+  /** measured block timestamp span minus TIMED_BLOCKS × block time (how far the timer slipped) */
+  driftMs: number;
+}
+
+/**
+ * Measures the slots that were under load from start to end: block startHead + 1 was sealed partway into
+ * the stream, so the measured blocks are the TIMED_BLOCKS after it. Each block's interval is its header
+ * timestamp (set by the devnet's block timer when it sealed the block) minus its parent's; a gap of two
+ * block times or more means a slot went by without a block.
+ */
+function slotStats(chain: BlockSummary[], startHead: bigint): SlotStats {
+  const first = startHead + 2n;
+  const last = startHead + 1n + BigInt(TIMED_BLOCKS);
+  const blocks = chain.filter((b) => b.number >= first && b.number <= last);
+  const timestamp = new Map(chain.map((b) => [b.number, b.timestamp]));
+  const intervalsMs = blocks.map((b) => Number(b.timestamp - (timestamp.get(b.number - 1n) ?? b.timestamp)));
+  const gaps = intervalsMs.filter((ms) => ms >= 2 * BLOCK_TIME_MS).length;
+  const parent = timestamp.get(first - 1n);
+  const end = blocks.at(-1)?.timestamp;
+  const driftMs = parent !== undefined && end !== undefined ? Number(end - parent) - blocks.length * BLOCK_TIME_MS : 0;
+  return { blocks, intervalsMs, missedSlots: gaps + (TIMED_BLOCKS - blocks.length), driftMs };
+}
+
+/** The timed-mode rows: transactions per block, block interval (max, mean) and missed slots, with targets. */
+function timedRows(slots: SlotStats, load: PacedLoad): BenchResult[] {
+  const txs = slots.blocks.map((b) => b.txs);
+  const problems: string[] = [];
+  if (slots.blocks.length < TIMED_BLOCKS) problems.push(`only ${slots.blocks.length} of ${TIMED_BLOCKS} measured blocks were sealed`);
+  if (load.ranOut) problems.push('the pre-signed transactions ran out before the last measured block');
+  for (const b of slots.blocks) if (b.succeeded !== b.txs) problems.push(`block ${b.number}: ${b.txs - b.succeeded} txs not SUCCESS`);
+  if (load.stats.accepted !== load.stats.sent) problems.push(`broadcast rejections ${JSON.stringify(load.stats.rejected)}`);
+  const intervals = summarize(slots.intervalsMs);
+  const lat = summarize(load.stats.latenciesMs);
+  const common: Details = {
+    mode: `timed (manual: false, blockTimeMs ${BLOCK_TIME_MS}), devnet in worker thread`,
+    blocks: slots.blocks.map((b) => String(b.number)).join(', '),
+    txs_per_block: txs.join(', '),
+    intervals_ms: slots.intervalsMs.join(', '),
+  };
+  const rows = [
+    result(`timed 3 s blocks: txs per block (min of ${TIMED_BLOCKS})`, txs.length ? Math.min(...txs) : 0, 'txs', {
+      target: { op: '>=', value: 1000 },
+      details: {
+        ...common,
+        offered_per_slot: TIMED_TXS_PER_SLOT,
+        offered_tx_per_s: Math.round((TIMED_TXS_PER_SLOT * 1000) / BLOCK_TIME_MS),
+        sent: load.stats.sent,
+        accepted: load.stats.accepted,
+        rejected: JSON.stringify(load.stats.rejected),
+        load_ms: Math.round(load.stats.elapsedMs),
+        latency_p50_ms: round2(lat.p50),
+        latency_p99_ms: round2(lat.p99),
+        devnet_event_loop_utilization: round2(load.devnetElu),
+        succeeded: slots.blocks.reduce((n, b) => n + b.succeeded, 0),
+      },
+    }),
+    result(`timed 3 s blocks: interval max (<= 3 s + ${JITTER_MS} ms timer jitter)`, intervals.max, 'ms', {
+      target: { op: '<=', value: BLOCK_TIME_MS + JITTER_MS },
+      details: { ...common, tolerance_ms: JITTER_MS, min_ms: Math.min(...slots.intervalsMs), drift_ms: slots.driftMs },
+    }),
+    result(`timed 3 s blocks: interval mean (of ${TIMED_BLOCKS})`, round1(intervals.mean), 'ms', {
+      target: { op: '<=', value: BLOCK_TIME_MS + JITTER_MS },
+      details: common,
+    }),
+    result(`timed 3 s blocks: missed slots (gap >= ${2 * BLOCK_TIME_MS} ms)`, slots.missedSlots, 'slots', {
+      target: { op: '<=', value: 0 },
+      details: common,
+    }),
+  ];
+  if (problems.length)
+    rows.push(
+      result('timed 3 s blocks: load and blocks as expected', 0, 'bool', {
+        target: { op: '>=', value: 1 },
+        details: { problems: problems.join('; ') },
+      }),
+    );
+  return rows;
+}
+
+/**
+ * (c) A devnet in timed mode (its own 3 s block timer, in a fresh worker thread) under a steady stream of
+ * TIMED_TXS_PER_SLOT transactions per slot over HTTP: are the blocks ≥ 1,000 transactions and on time?
+ * Everything is pre-signed before the stream starts (expiration head + 10 min), for TIMED_BLOCKS + 3
+ * slots: the partly loaded first slot, the measured ones and spare.
+ */
+async function runTimedSlots(senders: Sender[], seq: { next: number }, log: (line: string) => void): Promise<BenchResult[]> {
+  const devnet = await DevnetWorker.start({ manual: false, solidifyLag: 1, blockTimeMs: BLOCK_TIME_MS });
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  try {
+    const base = new URL(devnet.url);
+    log(`devnet: timed mode (a block every ${BLOCK_TIME_MS} ms) in a new worker thread serving ${devnet.url}`);
+    const head = await fundSenders(devnet, senders, log);
+    const usdtBytes = addressToBytes(devnet.usdt);
+    const t = performance.now();
+    const warmup = presign(senders, usdtBytes, head, WARMUP_TXS, seq);
+    const bodies = presign(senders, usdtBytes, head, (TIMED_BLOCKS + 3) * TIMED_TXS_PER_SLOT, seq);
+    log(`devnet: pre-signed ${warmup.length + bodies.length} transactions in ${Math.round(performance.now() - t)} ms`);
+    await broadcastAll(agent, base, warmup, CONCURRENCY);
+
+    log(`devnet: offering ${TIMED_TXS_PER_SLOT} txs per ${BLOCK_TIME_MS} ms slot until ${TIMED_BLOCKS} fully loaded blocks are sealed …`);
+    const load = await paceBroadcasts(devnet, agent, base, bodies, TIMED_TXS_PER_SLOT, TIMED_BLOCKS, (TIMED_BLOCKS + 3) * BLOCK_TIME_MS);
+    const slots = slotStats(await devnet.call('blocks', { from: load.startHead }), load.startHead);
+    for (const [i, b] of slots.blocks.entries())
+      log(`devnet: timed block ${b.number}: ${b.txs} txs (${b.succeeded} SUCCESS), ${slots.intervalsMs[i]} ms after its parent`);
+    return timedRows(slots, load);
+  } finally {
+    agent.destroy();
+    await devnet.stop();
+  }
 }

@@ -1,7 +1,9 @@
 /**
- * Runs an in-process devnet (manual block production, random port) inside a worker thread, so the
- * HTTP load generator on the main thread does not share its event loop. Commands arrive as messages;
- * block production is timed here, on the devnet's own thread.
+ * Runs an in-process devnet (random port) inside a worker thread, so the HTTP load generator on the
+ * main thread does not share its event loop. Commands arrive as messages. With `manual: true` blocks
+ * are produced only by the `produce` command and timed here, on the devnet's own thread; with
+ * `manual: false` the devnet's own block timer seals a block every `blockTimeMs`, as in real use, and
+ * `blocks` reports what it sealed.
  */
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -9,6 +11,8 @@ import { Devnet } from '../src/devnet/devnet.js';
 import { CONTRACT_RESULT } from '../src/tron/transaction.js';
 
 export interface WorkerOptions {
+  /** true: blocks only on the `produce` command; false: the devnet's timer seals one every `blockTimeMs` */
+  manual: boolean;
   solidifyLag: number;
   blockTimeMs: number;
 }
@@ -31,6 +35,16 @@ export interface ProducedBlock {
   pendingBefore: number;
 }
 
+/** A sealed block as the chain holds it: its header timestamp and what it contains. */
+export interface BlockSummary {
+  number: bigint;
+  /** header timestamp (ms), set by the producer when it sealed the block */
+  timestamp: bigint;
+  txs: number;
+  /** transactions whose contractRet is SUCCESS */
+  succeeded: number;
+}
+
 export interface LoopUsage {
   idle: number;
   active: number;
@@ -41,6 +55,8 @@ export interface Commands {
   fund: [{ addresses: string[]; trx: bigint; usdt: bigint }, HeadInfo];
   head: [null, HeadInfo];
   produce: [null, ProducedBlock];
+  /** blocks from number `from` up to the head */
+  blocks: [{ from: bigint }, BlockSummary[]];
   elu: [null, LoopUsage];
   stop: [null, null];
 }
@@ -54,7 +70,7 @@ async function main(): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('devnet.worker.ts must run as a worker thread');
   const opts = workerData as WorkerOptions;
-  const devnet = await Devnet.start({ port: 0, manual: true, solidifyLag: opts.solidifyLag, blockTimeMs: opts.blockTimeMs });
+  const devnet = await Devnet.start({ port: 0, manual: opts.manual, solidifyLag: opts.solidifyLag, blockTimeMs: opts.blockTimeMs });
   const chain = devnet.chain;
 
   const head = (): HeadInfo => ({
@@ -80,6 +96,14 @@ async function main(): Promise<void> {
       const ms = performance.now() - start;
       const succeeded = block.txs.filter((t) => t.receipt.contractRet === CONTRACT_RESULT.SUCCESS).length;
       return { ms, number: block.number, txs: block.txs.length, succeeded, pendingBefore };
+    },
+    blocks({ from }) {
+      return chain.blocks.slice(Number(from)).map((block) => ({
+        number: block.number,
+        timestamp: block.header.timestamp,
+        txs: block.txs.length,
+        succeeded: block.txs.filter((t) => t.receipt.contractRet === CONTRACT_RESULT.SUCCESS).length,
+      }));
     },
     elu() {
       const { idle, active } = performance.eventLoopUtilization();
