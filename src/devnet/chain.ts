@@ -192,19 +192,20 @@ export class Chain {
 
   /** Validates and executes a signed transaction into the pending block, as java-tron's pushTransaction does. */
   submit(tx: Transaction): BroadcastOutcome {
-    const rejection = this.check(tx) ?? this.execute(tx, this.nextSlotTime());
+    const bytes = bandwidthBytes(tx);
+    const rejection = this.check(tx, bytes) ?? this.execute(tx, bytes, this.nextSlotTime());
     if (rejection && 'code' in rejection) return { ok: false, txid: tx.txID, ...rejection };
     return { ok: true, txid: tx.txID };
   }
 
-  private check(tx: Transaction): Rejection | undefined {
+  private check(tx: Transaction, bandwidth: number): Rejection | undefined {
     const head = this.head.header.timestamp;
     // java-tron TransactionCapsule.checkExpiration: `getExpiration() < nextSlotTime` (expiring exactly at the slot is accepted)
     if (tx.raw.expiration < this.nextSlotTime()) return { code: 'TRANSACTION_EXPIRATION_ERROR', message: 'Transaction expired' };
     const sigError = this.checkSignature(tx);
     if (sigError) return { code: 'SIGERROR', message: `Validate signature error: ${sigError}` };
     if (!this.checkTapos(tx)) return { code: 'TAPOS_ERROR', message: 'Tapos check error.' };
-    const size = bandwidthBytes(tx) - 64;
+    const size = bandwidth - 64;
     if (size > MAX_TRANSACTION_BYTES) {
       return {
         code: 'TOO_BIG_TRANSACTION_ERROR',
@@ -240,8 +241,8 @@ export class Chain {
     return this.recentBlocks[slot] === bytesToHex(refBlockHash);
   }
 
-  private execute(tx: Transaction, slotTime: bigint): Rejection | undefined {
-    const result = this.apply(tx, slotTime);
+  private execute(tx: Transaction, bandwidth: number, slotTime: bigint): Rejection | undefined {
+    const result = this.apply(tx, bandwidth, slotTime);
     if ('code' in result) return result;
     const entry: ChainTx = { tx, receipt: result };
     this.pending.push(entry);
@@ -268,11 +269,12 @@ export class Chain {
 
   /** Runs the checks a node runs when it builds a transaction (createtransaction), without executing it. */
   validate(tx: Transaction): Rejection | undefined {
-    const result = this.apply(tx, this.nextSlotTime(), false);
+    const result = this.apply(tx, bandwidthBytes(tx), this.nextSlotTime(), false);
     return 'code' in result ? result : undefined;
   }
 
-  private apply(tx: Transaction, now: bigint, commit = true): Receipt | Rejection {
+  /** `bandwidth` is what the signed transaction costs in bytes (`bandwidthBytes`). */
+  private apply(tx: Transaction, bandwidth: number, now: bigint, commit = true): Receipt | Rejection {
     const c = tx.raw.contract;
     const p = this.params;
     const invalid = (message: string): Rejection => ({ code: 'CONTRACT_VALIDATE_ERROR', message: `Contract validate error : ${message}` });
@@ -282,7 +284,7 @@ export class Chain {
     if (!ownerAcc) return invalid(`account [${bytesToBase58Address(c.ownerAddress)}] does not exist`);
 
     // Bandwidth (java-tron BandwidthProcessor): activation burns a fixed fee, otherwise free bandwidth first, then TRX.
-    const bytes = BigInt(bandwidthBytes(tx));
+    const bytes = BigInt(bandwidth);
     const toHex = c.type === 'TransferContract' && c.toAddress.length === 21 ? bytesToHex(c.toAddress) : undefined;
     const createsAccount = toHex !== undefined && toHex !== owner && !this.headState.account(toHex);
     let netUsage = 0n;
@@ -365,7 +367,7 @@ export class Chain {
   /** Re-executes a stored block when a persisted devnet restarts; the stored block was valid when first accepted. */
   replayBlock(txs: Transaction[], timestamp: bigint): Block {
     for (const tx of txs) {
-      const rejection = this.execute(tx, this.nextSlotTime());
+      const rejection = this.execute(tx, bandwidthBytes(tx), this.nextSlotTime());
       if (rejection) throw new Error(`replaying ${tx.txID} failed: ${rejection.code} ${rejection.message}`);
     }
     return this.produceBlock(timestamp);

@@ -210,8 +210,9 @@ export class Devnet {
     );
   }
 
+  /** The faucet account is also the token's owner (it holds the genesis supply and may blacklist). */
   private get faucetBytes(): Uint8Array {
-    return hexToBytes(privateKeyToAccount(this.faucetKey).hex);
+    return hexToBytes(this.chain.token.owner);
   }
 
   private submitOwn(
