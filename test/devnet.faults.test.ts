@@ -139,14 +139,15 @@ describe('devnet fault injection', () => {
   });
 
   it('delay_broadcasts_ms delays the broadcast answer but not reads', async () => {
-    await faults({ delay_broadcasts_ms: 150 });
+    // Margins are wide so a loaded CI machine cannot make a read look delayed.
+    await faults({ delay_broadcasts_ms: 500 });
     const tx = signedTransfer(devnet, payer, devnet.faucetAddress, TRX);
     const started = performance.now();
     expect((await broadcast(devnet, tx)).json.result).toBe(true);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(490);
     const readStarted = performance.now();
     await getJson(`${devnet.url}/wallet/getnowblock`);
-    expect(performance.now() - readStarted).toBeLessThan(140);
+    expect(performance.now() - readStarted).toBeLessThan(400);
   });
 
   it('error_rate: 1 with error_status: 502 answers 502 on /wallet/*, /walletsolidity/* and /v1/*, while /devnet/* keeps working', async () => {
