@@ -1,0 +1,286 @@
+/**
+ * The configuration schema: every key typed, defaulted and described. `config/payment-gateway-config.yaml`
+ * mirrors it; environment variables override a fixed list of keys (env.ts). Amounts are whole units
+ * (strings or numbers) and become bigint base units in the resolved config (load.ts).
+ */
+import { type Static, Type } from 'typebox';
+
+const Amount = (defaultValue: string, description: string) =>
+  Type.Union([Type.String(), Type.Number()], { default: defaultValue, description: `${description} (whole units)` });
+const Rate = (defaultValue: string, description: string) =>
+  Type.String({ default: defaultValue, pattern: '^\\d+(\\.\\d{1,9})?$', description: `${description} (decimal fraction, "0.0015" = 0.15 %)` });
+const Seconds = (defaultValue: number, description: string, minimum = 0) =>
+  Type.Integer({ default: defaultValue, minimum, description: `${description} (seconds)` });
+const Strict = { additionalProperties: false, default: {} } as const;
+
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export const PAYMENT_METHODS = ['payment_gateway', 'direct_transfer', 'route', 'swap'] as const;
+export const NETWORKS = ['devnet', 'nile', 'shasta', 'mainnet'] as const;
+export const SETTLEMENT_FREQUENCIES = ['instant', 'hourly', 'daily', 'weekly'] as const;
+export const ROLES = ['api', 'workers', 'scanner'] as const;
+export const REFUND_REASONS = ['user_request', 'payment_failure', 'duplicate_payment', 'merchant_initiated', 'system_error'] as const;
+export const WEBHOOK_EVENTS = [
+  'payment.created',
+  'payment.started',
+  'payment.confirmed',
+  'payment.completed',
+  'payment.failed',
+  'payment.refunded',
+  'payment.disputed',
+  'payment.cancelled',
+  'batch.created',
+  'batch.completed',
+  'settlement.initiated',
+  'settlement.completed',
+] as const;
+
+const PriorityPolicy = (rate: string, seconds: number, retries: number, confirmations: number) =>
+  Type.Object(
+    {
+      fee_rate: Rate(rate, 'fee rate'),
+      processing_time_seconds: Seconds(seconds, 'target processing time', 1),
+      max_retries: Type.Integer({ default: retries, minimum: 0, maximum: 100, description: 'retries for transient failures' }),
+      confirmations: Type.Integer({ default: confirmations, minimum: 1, maximum: 1000, description: 'blocks on top before a collection is confirmed' }),
+    },
+    Strict,
+  );
+
+const VolumeDiscount = Type.Object(
+  { threshold: Type.Union([Type.String(), Type.Number()]), discount: Rate('0', 'discount off the fee') },
+  { additionalProperties: false },
+);
+const defaultDiscounts = [
+  { threshold: '10000', discount: '0.05' },
+  { threshold: '100000', discount: '0.10' },
+  { threshold: '1000000', discount: '0.15' },
+];
+
+export const ConfigSchema = Type.Object(
+  {
+    server: Type.Object(
+      {
+        host: Type.String({ default: '127.0.0.1', description: 'address the API listens on (0.0.0.0 in containers)' }),
+        port: Type.Integer({ default: 8097, minimum: 0, maximum: 65535, description: 'API port (SERVICE_PORT)' }),
+        body_limit_bytes: Type.Integer({ default: 1_048_576, minimum: 1024, description: 'largest request body; larger answers 413' }),
+        trust_proxy: Type.Boolean({ default: false, description: 'take client addresses from X-Forwarded-For' }),
+        request_timeout_ms: Type.Integer({ default: 30_000, minimum: 1000, description: 'requests running longer are aborted' }),
+        data_dir: Type.String({ default: 'data', description: 'embedded database, devnet chain and devnet wallet seed (DATA_DIR)' }),
+        roles: Type.Array(Type.Union(ROLES.map((r) => Type.Literal(r))), {
+          default: ['api', 'workers', 'scanner'],
+          minItems: 1,
+          description: 'what this process runs',
+        }),
+        instance_id: Type.String({ default: '', description: 'name of this process in job locks and logs; empty derives one' }),
+        shutdown_grace_ms: Type.Integer({ default: 10_000, minimum: 0, description: 'time for in-flight work on SIGTERM' }),
+      },
+      Strict,
+    ),
+    network: Type.Object(
+      {
+        name: Type.Union(NETWORKS.map((n) => Type.Literal(n)), { default: 'devnet', description: 'TRON network (TRON_NETWORK)' }),
+        rpc_urls: Type.Array(Type.String(), { default: [], description: 'full-node URLs in failover order (TRON_RPC_URL); empty on devnet embeds one' }),
+        solidity_urls: Type.Array(Type.String(), { default: [], description: 'solidity-node URLs; empty uses rpc_urls' }),
+        event_urls: Type.Array(Type.String(), { default: [], description: 'TronGrid v1 URLs; empty uses rpc_urls' }),
+        trongrid_api_key: Type.String({ default: '', description: 'TRON-PRO-API-KEY (TRONGRID_API_KEY); secret' }),
+        usdt_contract: Type.String({ default: '', description: 'USDT TRC-20 contract; empty uses the network default or the devnet’s' }),
+        timeout_ms: Type.Integer({ default: 10_000, minimum: 100, description: 'per-request node timeout' }),
+        max_attempts: Type.Integer({ default: 3, minimum: 1, maximum: 10, description: 'attempts per node request' }),
+        devnet: Type.Object(
+          {
+            host: Type.String({ default: '127.0.0.1', description: 'embedded devnet listen address' }),
+            port: Type.Integer({ default: 8090, minimum: 0, maximum: 65535, description: 'embedded devnet port (DEVNET_PORT)' }),
+            block_time_ms: Type.Integer({ default: 3000, minimum: 10, description: 'ms between blocks (DEVNET_BLOCK_TIME_MS)' }),
+            solidify_lag: Type.Integer({ default: 19, minimum: 0, maximum: 1000, description: 'blocks behind head (DEVNET_SOLIDIFY_LAG)' }),
+            fund_hot_wallet_trx: Amount('10000', 'TRX the faucet sends a new merchant hot wallet'),
+            fund_hot_wallet_usdt: Amount('100000', 'USDT the faucet sends a new merchant hot wallet'),
+          },
+          Strict,
+        ),
+      },
+      Strict,
+    ),
+    wallets: Type.Object(
+      {
+        mnemonic: Type.String({ default: '', description: 'BIP-39 seed phrase (TPG_WALLET_MNEMONIC); secret' }),
+        mnemonic_file: Type.String({ default: '', description: 'file holding the seed phrase (TPG_WALLET_MNEMONIC_FILE)' }),
+        passphrase: Type.String({ default: '', description: 'optional BIP-39 passphrase; secret' }),
+        deposit_account: Type.Integer({ default: 0, minimum: 0, maximum: 2_147_483_647, description: "deposit addresses at m/44'/195'/<n>'/0/i" }),
+        hot_wallet_account: Type.Integer({ default: 1, minimum: 0, maximum: 2_147_483_647, description: "hot wallets at m/44'/195'/<n>'/0/<merchant>" }),
+      },
+      Strict,
+    ),
+    payment_processing: Type.Object(
+      {
+        supported_methods: Type.Array(Type.Union(PAYMENT_METHODS.map((m) => Type.Literal(m))), {
+          default: [...PAYMENT_METHODS],
+          description: 'methods accepted on create',
+        }),
+        default_method: Type.Union(PAYMENT_METHODS.map((m) => Type.Literal(m)), { default: 'payment_gateway' }),
+        default_currency: Type.Union([Type.Literal('USDT'), Type.Literal('TRX')], { default: 'USDT' }),
+        default_priority: Type.Union(PRIORITIES.map((p) => Type.Literal(p)), { default: 'normal' }),
+        payment_expiry_seconds: Seconds(3600, 'how long a deposit address waits for funds', 60),
+        max_expiry_seconds: Seconds(7 * 86_400, 'largest expires_in_seconds accepted', 60),
+        underpayment_tolerance: Rate('0', 'shortfall still accepted as paid'),
+        swap_venue: Type.String({ default: '', description: 'swap venue; empty refuses swap payments' }),
+        priorities: Type.Object(
+          {
+            low: PriorityPolicy('0.001', 120, 3, 1),
+            normal: PriorityPolicy('0.0015', 60, 5, 1),
+            high: PriorityPolicy('0.002', 30, 5, 1),
+            urgent: PriorityPolicy('0.003', 10, 7, 1),
+          },
+          Strict,
+        ),
+      },
+      Strict,
+    ),
+    batch_processing: Type.Object(
+      {
+        max_batch_size: Type.Integer({ default: 1000, minimum: 1, maximum: 1000, description: 'payments per batch' }),
+        max_concurrent_batches: Type.Integer({ default: 10, minimum: 1, description: 'batches in flight per merchant' }),
+        batch_timeout_seconds: Seconds(3600, 'a batch not finished by then is reported'),
+      },
+      Strict,
+    ),
+    fee_management: Type.Object(
+      {
+        volume_discounts: Type.Object(
+          {
+            USDT: Type.Array(VolumeDiscount, { default: defaultDiscounts }),
+            TRX: Type.Array(VolumeDiscount, { default: defaultDiscounts }),
+          },
+          Strict,
+        ),
+        minimum_fee: Amount('0', 'smallest fee charged'),
+        usdt_energy_existing_holder: Type.Integer({ default: 64_285, minimum: 0, description: 'energy of a USDT transfer to a holder' }),
+        usdt_energy_new_holder: Type.Integer({ default: 130_285, minimum: 0, description: 'energy of a USDT transfer to a non-holder' }),
+        transfer_bandwidth_bytes: Type.Integer({ default: 345, minimum: 0, description: 'bandwidth of a USDT transfer' }),
+      },
+      Strict,
+    ),
+    reconciliation: Type.Object(
+      {
+        auto_reconcile: Type.Boolean({ default: true }),
+        reconciliation_interval_seconds: Seconds(300, 'background re-verification interval', 1),
+        lookback_hours: Type.Integer({ default: 24, minimum: 1, description: 'how far back the background job re-verifies' }),
+      },
+      Strict,
+    ),
+    settlement: Type.Object(
+      {
+        frequency: Type.Union(SETTLEMENT_FREQUENCIES.map((f) => Type.Literal(f)), { default: 'daily' }),
+        settlement_time_utc: Type.String({ default: '23:00', pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'HH:MM for daily/weekly' }),
+        weekly_day: Type.Integer({ default: 0, minimum: 0, maximum: 6, description: 'weekday of weekly settlement, 0 = Sunday' }),
+        min_settlement_amount: Amount('100', 'balance that triggers a settlement early'),
+        max_settlement_amount: Amount('1000000', 'most one settlement moves'),
+        retention_period_days: Type.Integer({ default: 365, minimum: 1 }),
+      },
+      Strict,
+    ),
+    webhooks: Type.Object(
+      {
+        max_retries: Type.Integer({ default: 8, minimum: 0, maximum: 50 }),
+        retry_interval_seconds: Seconds(30, 'first retry delay; doubles each attempt', 1),
+        delivery_timeout_seconds: Seconds(10, 'per attempt', 1),
+        max_webhooks: Type.Integer({ default: 10, minimum: 1 }),
+        allow_private_targets: Type.Boolean({ default: false, description: 'allow loopback/private URLs (WEBHOOKS_ALLOW_PRIVATE_TARGETS)' }),
+        require_https: Type.Boolean({ default: true }),
+        disable_after_failing_hours: Type.Integer({ default: 72, minimum: 1 }),
+        events: Type.Array(Type.String(), { default: [...WEBHOOK_EVENTS], description: 'events the gateway emits' }),
+      },
+      Strict,
+    ),
+    transaction_limits: Type.Object(
+      {
+        min_amount: Amount('1', 'smallest payment'),
+        max_single_payment: Amount('1000000000', 'largest payment'),
+        daily_limit: Amount('100000000000', 'total created per merchant per UTC day'),
+        monthly_limit: Amount('1000000000000', 'total created per merchant per UTC month'),
+        rate_limit_per_minute: Type.Integer({ default: 1000, minimum: 1, description: 'payments created per merchant per minute' }),
+        max_concurrent_payouts: Type.Integer({ default: 100, minimum: 1, description: 'payouts in flight' }),
+        suspicious_amount_threshold: Amount('1000000', 'payments at or above are flagged'),
+        approval_threshold: Amount('1000000', 'payouts at or above wait for approval'),
+        address_activity_per_minute: Type.Integer({ default: 100, minimum: 1, description: 'payments per minute involving one address before flagging' }),
+        deny_list: Type.Array(Type.String(), { default: [], description: 'addresses refused as payer or payee' }),
+        allow_self_transfer: Type.Boolean({ default: false }),
+      },
+      Strict,
+    ),
+    refunds: Type.Object(
+      {
+        auto_refund: Type.Boolean({ default: false, description: 'refund overpayments automatically' }),
+        refund_timeout_hours: Type.Integer({ default: 24, minimum: 1 }),
+        allowed_reasons: Type.Array(Type.Union(REFUND_REASONS.map((r) => Type.Literal(r))), { default: [...REFUND_REASONS] }),
+      },
+      Strict,
+    ),
+    monitoring: Type.Object(
+      {
+        metrics_enabled: Type.Boolean({ default: true }),
+        metrics_require_key: Type.Boolean({ default: false, description: 'ask for an admin key on /metrics' }),
+      },
+      Strict,
+    ),
+    health_check: Type.Object(
+      {
+        chain_timeout_ms: Type.Integer({ default: 2000, minimum: 100 }),
+        max_scanner_lag_blocks: Type.Integer({ default: 100, minimum: 1 }),
+        max_webhook_backlog: Type.Integer({ default: 10_000, minimum: 1 }),
+      },
+      Strict,
+    ),
+    api: Type.Object(
+      {
+        docs_enabled: Type.Boolean({ default: true, description: 'serve OpenAPI at /docs' }),
+        default_page_size: Type.Integer({ default: 50, minimum: 1, maximum: 1000 }),
+        max_page_size: Type.Integer({ default: 500, minimum: 1, maximum: 1000 }),
+        idempotency_ttl_hours: Type.Integer({ default: 24, minimum: 1 }),
+      },
+      Strict,
+    ),
+    security: Type.Object(
+      {
+        cors_origins: Type.Array(Type.String(), { default: [], description: 'allowed origins (CORS_ORIGINS, comma-separated)' }),
+        bootstrap_api_key: Type.String({ default: '', description: 'first API key of the default merchant (TPG_BOOTSTRAP_API_KEY); secret' }),
+      },
+      Strict,
+    ),
+    database: Type.Object(
+      {
+        url: Type.String({ default: '', description: 'postgres://… (DATABASE_URL); empty uses SQLite in data_dir' }),
+        sqlite_file: Type.String({ default: 'gateway.sqlite', description: 'SQLite file name inside data_dir' }),
+        pool_size: Type.Integer({ default: 10, minimum: 1, maximum: 200 }),
+        statement_timeout_ms: Type.Integer({ default: 15_000, minimum: 100 }),
+      },
+      Strict,
+    ),
+    logging: Type.Object(
+      {
+        level: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), { default: 'info' }),
+        audit_log_path: Type.String({ default: '', description: 'mirror the audit log to this JSON-lines file' }),
+      },
+      Strict,
+    ),
+    caching: Type.Object(
+      {
+        backend: Type.Literal('memory', { default: 'memory' }),
+        ttl_seconds: Seconds(30, 'cached chain reads (energy price, balances)'),
+      },
+      Strict,
+    ),
+    deployment: Type.Object(
+      {
+        environment: Type.Union([Type.Literal('development'), Type.Literal('staging'), Type.Literal('production')], { default: 'development' }),
+      },
+      Strict,
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export type RawConfig = Static<typeof ConfigSchema>;
+export type Priority = (typeof PRIORITIES)[number];
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+export type NetworkName = (typeof NETWORKS)[number];
+export type SettlementFrequency = (typeof SETTLEMENT_FREQUENCIES)[number];
+export type Role = (typeof ROLES)[number];

@@ -1,0 +1,32 @@
+/** Runs the ordered migrations in src/db/migrations on either engine; a failure throws (exit non-zero). */
+import { type Kysely, type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely';
+import * as m0001 from './migrations/0001_gateway_core.js';
+import type { DB } from './schema.js';
+
+/** Listed explicitly so that the same set runs from sources (tsx) and from the compiled dist/. */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001_gateway_core': m0001,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
+
+export interface MigrationReport {
+  applied: string[];
+  alreadyApplied: number;
+}
+
+export async function migrateToLatest(db: Kysely<DB>, onProgress?: (line: string) => void): Promise<MigrationReport> {
+  const migrator = new Migrator({ db, provider });
+  const before = (await migrator.getMigrations()).filter((m) => m.executedAt !== undefined).length;
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  const applied: string[] = [];
+  for (const item of result.results ?? []) {
+    onProgress?.(`migration ${item.migrationName}: ${item.status}`);
+    if (item.status === 'Success') applied.push(item.migrationName);
+  }
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`migration ${failed} failed: ${result.error instanceof Error ? result.error.message : String(result.error)}`);
+  }
+  return { applied, alreadyApplied: before };
+}

@@ -1,0 +1,199 @@
+/**
+ * Table types for Kysely. Every integer column is int8 and reads back as `bigint` on both engines
+ * (better-sqlite3 with safe integers, pg with an int8 parser); row mappers narrow counts and timestamps
+ * to numbers. Timestamps are milliseconds since the epoch; booleans are 0/1; JSON is text.
+ */
+import type { ColumnType } from 'kysely';
+
+type Int = bigint;
+/** Columns written as numbers or bigints, read back as bigint. */
+type IntIn = bigint | number;
+type Col<R, W = R> = ColumnType<R, W, W>;
+type IntCol = Col<Int, IntIn>;
+type NullableIntCol = Col<Int | null, IntIn | null>;
+
+export interface MerchantsTable {
+  id: string;
+  name: string;
+  hd_index: IntCol;
+  status: string;
+  settlement_frequency: string | null;
+  created_at: IntCol;
+  updated_at: IntCol;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  merchant_id: string;
+  name: string;
+  key_hash: string;
+  key_prefix: string;
+  scopes: string;
+  created_at: IntCol;
+  last_used_at: NullableIntCol;
+  revoked_at: NullableIntCol;
+}
+
+export interface PaymentsTable {
+  id: string;
+  merchant_id: string;
+  batch_id: string | null;
+  batch_index: NullableIntCol;
+  status: string;
+  payment_method: string;
+  priority: string;
+  currency: string;
+  amount: IntCol;
+  fee: IntCol;
+  net_amount: IntCol;
+  fee_rate_ppb: IntCol;
+  discount_ppb: IntCol;
+  network_fee_estimate: NullableIntCol;
+  payer_address: string | null;
+  payee_address: string;
+  deposit_address: string | null;
+  deposit_index: NullableIntCol;
+  reference_id: string | null;
+  description: string | null;
+  metadata: string | null;
+  expires_at: NullableIntCol;
+  amount_received: IntCol;
+  exception: string | null;
+  confirmations: IntCol;
+  finalized: IntCol;
+  transaction_id: string | null;
+  network_fee: NullableIntCol;
+  flags: string;
+  approval_status: string | null;
+  approved_at: NullableIntCol;
+  approved_by: string | null;
+  failure_reason: string | null;
+  cancel_reason: string | null;
+  created_at: IntCol;
+  updated_at: IntCol;
+  processing_at: NullableIntCol;
+  confirmed_at: NullableIntCol;
+  completed_at: NullableIntCol;
+  failed_at: NullableIntCol;
+  cancelled_at: NullableIntCol;
+  version: IntCol;
+}
+
+export interface PaymentHistoryTable {
+  payment_id: string;
+  seq: IntCol;
+  from_status: string | null;
+  to_status: string;
+  reason: string | null;
+  actor: string | null;
+  at: IntCol;
+}
+
+export interface BatchesTable {
+  id: string;
+  merchant_id: string;
+  batch_reference: string | null;
+  atomic: IntCol;
+  status: string;
+  item_count: IntCol;
+  created_count: IntCol;
+  rejected_count: IntCol;
+  totals: string;
+  created_at: IntCol;
+  updated_at: IntCol;
+  completed_at: NullableIntCol;
+}
+
+export interface OutboxTable {
+  id: string;
+  merchant_id: string;
+  type: string;
+  aggregate_type: string;
+  aggregate_id: string;
+  payload: string;
+  created_at: IntCol;
+  dispatched_at: NullableIntCol;
+}
+
+export interface JobsTable {
+  id: string;
+  type: string;
+  payload: string;
+  status: string;
+  priority: IntCol;
+  run_at: IntCol;
+  attempts: IntCol;
+  max_attempts: IntCol;
+  locked_by: string | null;
+  locked_until: NullableIntCol;
+  last_error: string | null;
+  dedupe_key: string | null;
+  created_at: IntCol;
+  updated_at: IntCol;
+  finished_at: NullableIntCol;
+}
+
+export interface IdempotencyKeysTable {
+  merchant_id: string;
+  key: string;
+  request_hash: string;
+  method: string;
+  path: string;
+  status_code: IntCol;
+  response_body: string;
+  created_at: IntCol;
+  expires_at: IntCol;
+}
+
+export interface RateWindowsTable {
+  scope: string;
+  window_start: IntCol;
+  count: IntCol;
+}
+
+export interface VolumeTotalsTable {
+  merchant_id: string;
+  currency: string;
+  day: IntCol;
+  total: IntCol;
+}
+
+export interface HdCountersTable {
+  name: string;
+  next_index: IntCol;
+}
+
+export interface SettlementsTable {
+  id: string;
+  merchant_id: string;
+  status: string;
+  currency: string;
+  amount: IntCol;
+  payee_address: string;
+  transaction_id: string | null;
+  network_fee: NullableIntCol;
+  created_at: IntCol;
+  completed_at: NullableIntCol;
+}
+
+export interface GatewayMetaTable {
+  key: string;
+  value: string;
+  updated_at: IntCol;
+}
+
+export interface DB {
+  merchants: MerchantsTable;
+  api_keys: ApiKeysTable;
+  payments: PaymentsTable;
+  payment_history: PaymentHistoryTable;
+  batches: BatchesTable;
+  outbox: OutboxTable;
+  jobs: JobsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  rate_windows: RateWindowsTable;
+  volume_totals: VolumeTotalsTable;
+  hd_counters: HdCountersTable;
+  settlements: SettlementsTable;
+  gateway_meta: GatewayMetaTable;
+}

@@ -1,0 +1,58 @@
+/**
+ * What the HTTP layer needs from the rest of the gateway, as interfaces. The composition root
+ * (src/app) passes implementations; tests pass fakes.
+ */
+
+export const SCOPES = ['payments:read', 'payments:write', 'refunds:write', 'webhooks:manage', 'reports:read', 'admin'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/** The authenticated caller of a request. */
+export interface Principal {
+  merchantId: string;
+  keyId: string;
+  scopes: ReadonlySet<Scope>;
+}
+
+export interface ApiKeyAuthenticator {
+  /** null for an unknown or revoked key */
+  authenticate(rawKey: string): Promise<Principal | null>;
+}
+
+/** A stored response for an Idempotency-Key. */
+export interface IdempotencyRecord {
+  requestHash: string;
+  method: string;
+  path: string;
+  statusCode: number;
+  /** the exact JSON body sent the first time */
+  body: string;
+}
+
+export interface IdempotencyStore {
+  find(merchantId: string, key: string): Promise<IdempotencyRecord | null>;
+  /** Stores a completed response; a record that already exists is left as it is. */
+  save(merchantId: string, key: string, record: IdempotencyRecord): Promise<void>;
+}
+
+/** An Idempotency-Key the plugin accepted as new for this request, handed to use cases that store it in their own transaction. */
+export interface IdempotencyClaim {
+  merchantId: string;
+  key: string;
+  requestHash: string;
+  method: string;
+  path: string;
+}
+
+export interface CheckResult {
+  ok: boolean;
+  /** short human-readable state; never secrets */
+  detail: string;
+  latency_ms?: number;
+}
+
+export interface HealthChecks {
+  /** named readiness checks (database, chain, …); any failing one makes /health/ready answer 503 */
+  ready(): Promise<Record<string, CheckResult>>;
+  /** extra JSON for /status (version, uptime, network, roles, queue depth …) */
+  status(): Promise<Record<string, unknown>>;
+}
