@@ -17,14 +17,6 @@ export async function runDevnetCommand(argv: string[]): Promise<void> {
   await runDevnet('devnet', argv, {});
 }
 
-/**
- * `tron-payment-gateway start`: until the gateway service lands, it runs the embedded devnet with its
- * state kept in ./data/devnet so that a restart resumes the chain.
- */
-export async function runStartCommand(argv: string[]): Promise<void> {
-  await runDevnet('start', argv, { 'data-dir': 'data/devnet' });
-}
-
 async function runDevnet(command: string, argv: string[], defaults: Record<string, string>): Promise<void> {
   const flags = { ...defaults, ...parseFlags(argv, FLAGS) };
   if (flags.help) {

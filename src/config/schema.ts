@@ -65,7 +65,7 @@ export const ConfigSchema = Type.Object(
         trust_proxy: Type.Boolean({ default: false, description: 'take client addresses from X-Forwarded-For' }),
         request_timeout_ms: Type.Integer({ default: 30_000, minimum: 1000, description: 'requests running longer are aborted' }),
         data_dir: Type.String({ default: 'data', description: 'embedded database, devnet chain and devnet wallet seed (DATA_DIR)' }),
-        roles: Type.Array(Type.Union(ROLES.map((r) => Type.Literal(r))), {
+        roles: Type.Array(Type.Enum(ROLES), {
           default: ['api', 'workers', 'scanner'],
           minItems: 1,
           description: 'what this process runs',
@@ -77,7 +77,7 @@ export const ConfigSchema = Type.Object(
     ),
     network: Type.Object(
       {
-        name: Type.Union(NETWORKS.map((n) => Type.Literal(n)), { default: 'devnet', description: 'TRON network (TRON_NETWORK)' }),
+        name: Type.Enum(NETWORKS, { default: 'devnet', description: 'TRON network (TRON_NETWORK)' }),
         rpc_urls: Type.Array(Type.String(), { default: [], description: 'full-node URLs in failover order (TRON_RPC_URL); empty on devnet embeds one' }),
         solidity_urls: Type.Array(Type.String(), { default: [], description: 'solidity-node URLs; empty uses rpc_urls' }),
         event_urls: Type.Array(Type.String(), { default: [], description: 'TronGrid v1 URLs; empty uses rpc_urls' }),
@@ -111,13 +111,13 @@ export const ConfigSchema = Type.Object(
     ),
     payment_processing: Type.Object(
       {
-        supported_methods: Type.Array(Type.Union(PAYMENT_METHODS.map((m) => Type.Literal(m))), {
+        supported_methods: Type.Array(Type.Enum(PAYMENT_METHODS), {
           default: [...PAYMENT_METHODS],
           description: 'methods accepted on create',
         }),
-        default_method: Type.Union(PAYMENT_METHODS.map((m) => Type.Literal(m)), { default: 'payment_gateway' }),
-        default_currency: Type.Union([Type.Literal('USDT'), Type.Literal('TRX')], { default: 'USDT' }),
-        default_priority: Type.Union(PRIORITIES.map((p) => Type.Literal(p)), { default: 'normal' }),
+        default_method: Type.Enum(PAYMENT_METHODS, { default: 'payment_gateway' }),
+        default_currency: Type.Enum(['USDT', 'TRX'], { default: 'USDT' }),
+        default_priority: Type.Enum(PRIORITIES, { default: 'normal' }),
         payment_expiry_seconds: Seconds(3600, 'how long a deposit address waits for funds', 60),
         max_expiry_seconds: Seconds(7 * 86_400, 'largest expires_in_seconds accepted', 60),
         underpayment_tolerance: Rate('0', 'shortfall still accepted as paid'),
@@ -168,7 +168,7 @@ export const ConfigSchema = Type.Object(
     ),
     settlement: Type.Object(
       {
-        frequency: Type.Union(SETTLEMENT_FREQUENCIES.map((f) => Type.Literal(f)), { default: 'daily' }),
+        frequency: Type.Enum(SETTLEMENT_FREQUENCIES, { default: 'daily' }),
         settlement_time_utc: Type.String({ default: '23:00', pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'HH:MM for daily/weekly' }),
         weekly_day: Type.Integer({ default: 0, minimum: 0, maximum: 6, description: 'weekday of weekly settlement, 0 = Sunday' }),
         min_settlement_amount: Amount('100', 'balance that triggers a settlement early'),
@@ -210,7 +210,7 @@ export const ConfigSchema = Type.Object(
       {
         auto_refund: Type.Boolean({ default: false, description: 'refund overpayments automatically' }),
         refund_timeout_hours: Type.Integer({ default: 24, minimum: 1 }),
-        allowed_reasons: Type.Array(Type.Union(REFUND_REASONS.map((r) => Type.Literal(r))), { default: [...REFUND_REASONS] }),
+        allowed_reasons: Type.Array(Type.Enum(REFUND_REASONS), { default: [...REFUND_REASONS] }),
       },
       Strict,
     ),
@@ -256,7 +256,7 @@ export const ConfigSchema = Type.Object(
     ),
     logging: Type.Object(
       {
-        level: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), { default: 'info' }),
+        level: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
         audit_log_path: Type.String({ default: '', description: 'mirror the audit log to this JSON-lines file' }),
       },
       Strict,
@@ -270,7 +270,7 @@ export const ConfigSchema = Type.Object(
     ),
     deployment: Type.Object(
       {
-        environment: Type.Union([Type.Literal('development'), Type.Literal('staging'), Type.Literal('production')], { default: 'development' }),
+        environment: Type.Enum(['development', 'staging', 'production'], { default: 'development' }),
       },
       Strict,
     ),

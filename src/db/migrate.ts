@@ -1,5 +1,5 @@
 /** Runs the ordered migrations in src/db/migrations on either engine; a failure throws (exit non-zero). */
-import { type Kysely, type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, type MigrationResultSet, Migrator, sql } from 'kysely';
 import * as m0001 from './migrations/0001_gateway_core.js';
 import type { DB } from './schema.js';
 
@@ -16,7 +16,10 @@ export interface MigrationReport {
 }
 
 export async function migrateToLatest(db: Kysely<DB>, onProgress?: (line: string) => void): Promise<MigrationReport> {
-  const migrator = new Migrator({ db, provider });
+  const schema = await currentPostgresSchema(db);
+  // Kysely looks for its bookkeeping table in every schema; pin it to ours so that several gateways
+  // (or test runs) in separate schemas of one PostgreSQL database never see each other's.
+  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const before = (await migrator.getMigrations()).filter((m) => m.executedAt !== undefined).length;
   const result: MigrationResultSet = await migrator.migrateToLatest();
   const applied: string[] = [];
@@ -29,4 +32,14 @@ export async function migrateToLatest(db: Kysely<DB>, onProgress?: (line: string
     throw new Error(`migration ${failed} failed: ${result.error instanceof Error ? result.error.message : String(result.error)}`);
   }
   return { applied, alreadyApplied: before };
+}
+
+/** The schema new tables land in on PostgreSQL; null on SQLite (which has no current_schema()). */
+async function currentPostgresSchema(db: Kysely<DB>): Promise<string | null> {
+  try {
+    const result = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+    return result.rows[0]?.schema ?? null;
+  } catch {
+    return null;
+  }
 }

@@ -5,12 +5,14 @@
  */
 import type { ColumnType } from 'kysely';
 
-type Int = bigint;
-/** Columns written as numbers or bigints, read back as bigint. */
-type IntIn = bigint | number;
+/**
+ * int8 columns: they arrive as bigint at run time, but are typed `bigint | number` so that numbers can be
+ * compared and written directly; row mappers convert with Number() or BigInt() explicitly.
+ */
+type Int = bigint | number;
 type Col<R, W = R> = ColumnType<R, W, W>;
-type IntCol = Col<Int, IntIn>;
-type NullableIntCol = Col<Int | null, IntIn | null>;
+type IntCol = Col<Int, Int>;
+type NullableIntCol = Col<Int | null, Int | null>;
 
 export interface MerchantsTable {
   id: string;

@@ -14,13 +14,15 @@ export class RequestJsonError extends Error {
 }
 
 const MAX_DEPTH = 64;
+const PROTOTYPE_KEY_HINT = /__proto__|constructor|\\u/;
 const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
 export function parseRequestJson(text: string): unknown {
   const rewritten = quoteNonCanonicalNumbers(text);
   let value: unknown;
   try {
-    value = text.includes('__proto__') || text.includes('constructor') ? JSON.parse(rewritten, rejectPrototypeKeys) : JSON.parse(rewritten);
+    // A key can also be spelled with escapes ("\u005f_proto__"), so any `\u` in the text needs the check too.
+    value = PROTOTYPE_KEY_HINT.test(text) ? JSON.parse(rewritten, rejectPrototypeKeys) : JSON.parse(rewritten);
   } catch (error) {
     if (error instanceof RequestJsonError) throw error;
     throw new RequestJsonError(`body is not valid JSON: ${(error as Error).message}`);

@@ -3,7 +3,7 @@
  * the durable job table, idempotency records, rate windows, volume totals and HD index counters.
  * Written with portable types only (text, bigint) so that the same migration runs on SQLite and PostgreSQL.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the evolving table types
 type AnyDb = Kysely<any>;
@@ -146,7 +146,9 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .addColumn('finished_at', 'bigint')
     .execute();
-  await db.schema.createIndex('jobs_due').on('jobs').columns(['status', 'type', 'run_at', 'priority']).execute();
+  // Claiming reads queued jobs in priority order and running jobs whose lease expired (a crashed worker's).
+  await db.schema.createIndex('jobs_claim_queued').on('jobs').columns(['type', 'priority', 'run_at']).where(sql.ref('status'), '=', 'queued').execute();
+  await db.schema.createIndex('jobs_claim_expired').on('jobs').columns(['locked_until']).where(sql.ref('status'), '=', 'running').execute();
 
   await db.schema
     .createTable('idempotency_keys')

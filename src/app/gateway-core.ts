@@ -1,0 +1,239 @@
+/**
+ * Composition root of the gateway's modules over one database and one chain: repositories, services,
+ * the create pipeline, the job runner and the HTTP app. `startGateway` (gateway.ts) adds the network,
+ * the database, the listening socket and the devnet niceties; tests build the core directly.
+ */
+import { hostname } from 'node:os';
+import { sql } from 'kysely';
+import type { Logger } from 'pino';
+import type { GatewayConfig } from '../config/load.js';
+import type { Database } from '../db/database.js';
+import { createHttpApp, type HttpApp } from '../http/app.js';
+import { createGatewayMetrics, type GatewayMetrics } from '../http/metrics.js';
+import type { CheckResult, HealthChecks } from '../http/ports.js';
+import { BatchesRepository } from '../modules/batches/batches.repository.js';
+import { NetworkCostEstimator } from '../modules/fees/network-cost.js';
+import { DbIdempotencyStore } from '../modules/idempotency/idempotency.store.js';
+import { JobQueue } from '../modules/jobs/job-queue.js';
+import { UsageRepository } from '../modules/limits/usage.repository.js';
+import { apiKeysRoutes } from '../modules/merchants/api-keys.routes.js';
+import { createMerchantsModule, type MerchantsModule } from '../modules/merchants/merchants.module.js';
+import { Outbox } from '../modules/outbox/outbox.js';
+import { CreatePipeline, EXPIRE_JOB } from '../modules/payments/create-pipeline.js';
+import { PaymentsRepository } from '../modules/payments/payments.repository.js';
+import { paymentsRoutes } from '../modules/payments/payments.routes.js';
+import { type MerchantDirectory, PaymentsService } from '../modules/payments/payments.service.js';
+import { SettlementInfoService } from '../modules/settlement/settlement-info.service.js';
+import { HotWalletService, type WalletChain } from '../modules/wallets/hot-wallet.service.js';
+import type { WalletAddresses } from '../modules/wallets/wallet-addresses.js';
+import { walletRoutes } from '../modules/wallets/wallet.routes.js';
+import { type Clock, systemClock } from '../shared/clock.js';
+import { type IdGenerator, randomId } from '../shared/ids.js';
+import { JobRunner } from '../workers/job-runner.js';
+import type { ChainPrices } from '../modules/fees/network-cost.js';
+
+export const API_VERSION = '2026-11-01';
+export const MAINTENANCE_JOB = 'maintenance.prune';
+const MAINTENANCE_EVERY_MS = 10 * 60_000;
+
+/** The chain as the core needs it; GatewayChain implements it over a TronClient. */
+export interface CoreChain extends ChainPrices, WalletChain {}
+
+export interface GatewayCoreOptions {
+  config: GatewayConfig;
+  database: Database;
+  chain: CoreChain;
+  wallets: WalletAddresses;
+  networkName: string;
+  logger: Logger;
+  version: string;
+  clock?: Clock;
+  ids?: IdGenerator;
+  /** extra readiness checks (the chain probe lives with the network) */
+  readinessChecks?: Record<string, () => Promise<CheckResult>>;
+}
+
+export interface GatewayCore {
+  app: HttpApp;
+  metrics: GatewayMetrics;
+  merchants: MerchantsModule;
+  payments: PaymentsService;
+  jobs: JobQueue;
+  runner: JobRunner;
+  networkCost: NetworkCostEstimator;
+  /** starts background work for the configured roles */
+  startWorkers(): void;
+  stop(): Promise<void>;
+}
+
+export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
+  const { config, database, logger } = options;
+  const { db, engine } = database;
+  const clock = options.clock ?? systemClock;
+  const ids = options.ids ?? randomId;
+
+  const merchants = createMerchantsModule(db, { clock, ids, onBackgroundError: (error) => logger.warn({ err: error }, 'api key bookkeeping failed') });
+  const directory = merchantDirectory(merchants);
+  const paymentsRepository = new PaymentsRepository(engine);
+  const batches = new BatchesRepository();
+  const usage = new UsageRepository(engine);
+  const outbox = new Outbox({ clock, ids, apiVersion: API_VERSION });
+  const jobs = new JobQueue({ db, engine, clock, ids });
+  const networkCost = new NetworkCostEstimator(options.chain, config, clock);
+  const idempotency = new DbIdempotencyStore(db, clock, config.raw.api.idempotency_ttl_hours * 3_600_000);
+
+  let runner: JobRunner | null = null;
+  const pipeline = new CreatePipeline({
+    db,
+    config,
+    clock,
+    ids,
+    payments: paymentsRepository,
+    batches,
+    usage,
+    wallets: options.wallets,
+    outbox,
+    jobs,
+    idempotencyTtlMs: idempotency.ttlMs,
+    onCommitted: () => runner?.wake(),
+    onError: (error) => logger.error({ err: error }, 'payment creation failed'),
+  });
+  const payments = new PaymentsService({
+    db,
+    config,
+    clock,
+    payments: paymentsRepository,
+    batches,
+    pipeline,
+    merchants: directory,
+    wallets: options.wallets,
+    networkCost,
+    outbox,
+    jobs,
+  });
+  const settlement = new SettlementInfoService(db, config, clock);
+  const hotWallet = new HotWalletService(options.wallets, options.chain);
+
+  const health: HealthChecks = {
+    ready: async () => {
+      const checks: Record<string, CheckResult> = { database: await timed(() => sql`select 1`.execute(db).then(() => database.engine)) };
+      for (const [name, check] of Object.entries(options.readinessChecks ?? {})) checks[name] = await check();
+      return checks;
+    },
+    status: async () => ({
+      network: options.networkName,
+      database: database.engine,
+      roles: config.raw.server.roles,
+      jobs: await jobs.depth(),
+    }),
+  };
+
+  const metrics = createGatewayMetrics();
+  metrics.registerCollectedGauge('tpg_payments', 'Payments by status and method', ['status', 'method'], async () =>
+    (await paymentsRepository.countByStatus(db)).map((r) => ({ labels: { status: r.status, method: r.method }, value: r.count })),
+  );
+  metrics.registerCollectedGauge('tpg_jobs', 'Durable jobs by type and status (queue depth)', ['type', 'status'], async () =>
+    (await jobs.depth()).map((d) => ({ labels: { type: d.type, status: d.status }, value: d.count })),
+  );
+  metrics.registerCollectedGauge('tpg_outbox_undispatched', 'Outbox events not yet handed to webhook delivery', [], async () => [
+    { labels: {}, value: await outbox.countUndispatched(db) },
+  ]);
+
+  const app = createHttpApp({
+    bodyLimitBytes: config.raw.server.body_limit_bytes,
+    corsOrigins: config.raw.security.cors_origins,
+    docsEnabled: config.raw.api.docs_enabled,
+    logger,
+    authenticator: merchants.apiKeys,
+    idempotency,
+    metrics,
+    health,
+    metricsRequireKey: config.raw.monitoring.metrics_require_key,
+    version: options.version,
+    requestTimeoutMs: config.raw.server.request_timeout_ms,
+    trustProxy: config.raw.server.trust_proxy,
+    clock,
+  });
+  app.register(paymentsRoutes({ config, payments, settlement, networkCost, health }), { prefix: '/api/v1/payments' });
+  app.register(walletRoutes({ wallet: hotWallet, merchants: directory, network: options.networkName }), { prefix: '/api/v1/wallet' });
+  app.register(apiKeysRoutes({ apiKeys: merchants.apiKeys }), { prefix: '/api/v1/keys' });
+
+  const instance = config.raw.server.instance_id || `${hostname()}:${process.pid}`;
+  runner = new JobRunner({
+    queue: jobs,
+    workerId: `${instance}:workers`,
+    clock,
+    logger,
+    retry: { baseMs: 1000, maxMs: 5 * 60_000 },
+    handlers: {
+      [EXPIRE_JOB]: async (job) => {
+        const paymentId = (job.payload as { payment_id: string }).payment_id;
+        const outcome = await payments.expirePayment(paymentId);
+        if (outcome === 'not_due') return { retryAt: clock.now() + 1000, reason: 'not yet expired', countsAsAttempt: false };
+        return undefined;
+      },
+      [MAINTENANCE_JOB]: async () => {
+        const windows = await usage.pruneWindows(db, clock.now() - 3_600_000);
+        const keys = await idempotency.prune();
+        logger.debug({ windows, idempotency_keys: keys }, 'maintenance pruned old records');
+        return { retryAt: clock.now() + MAINTENANCE_EVERY_MS, reason: 'periodic', countsAsAttempt: false };
+      },
+    },
+    onError: (error, context) => logger.warn({ err: error, phase: context.phase }, 'job runner error'),
+  });
+  const activeRunner = runner;
+
+  let priceTimer: NodeJS.Timeout | undefined;
+  return {
+    app,
+    metrics,
+    merchants,
+    payments,
+    jobs,
+    runner: activeRunner,
+    networkCost,
+    startWorkers() {
+      if (config.raw.server.roles.includes('workers')) {
+        void jobs
+          .enqueue(db, [{ type: MAINTENANCE_JOB, payload: {}, dedupeKey: MAINTENANCE_JOB, priority: 200 }])
+          .catch((error: unknown) => logger.warn({ err: error }, 'could not schedule maintenance'));
+        activeRunner.start();
+      }
+      void networkCost.refresh().catch(() => {});
+      priceTimer = setInterval(() => void networkCost.refresh().catch(() => {}), config.raw.caching.ttl_seconds * 1000);
+      priceTimer.unref();
+    },
+    async stop() {
+      if (priceTimer) clearInterval(priceTimer);
+      await app.close();
+      await activeRunner.stop({ graceMs: config.raw.server.shutdown_grace_ms });
+      await merchants.apiKeys.flush();
+    },
+  };
+}
+
+function merchantDirectory(module: MerchantsModule): MerchantDirectory {
+  // Merchants change rarely; a few seconds of caching keeps a lookup off every request.
+  const cache = new Map<string, { index: number | null; until: number }>();
+  return {
+    async hotWalletIndex(merchantId) {
+      const now = Date.now();
+      const hit = cache.get(merchantId);
+      if (hit && hit.until > now) return hit.index;
+      const merchant = await module.merchants.findMerchant(merchantId);
+      const index = merchant && merchant.status === 'active' ? merchant.hdIndex : null;
+      cache.set(merchantId, { index, until: now + 5000 });
+      return index;
+    },
+  };
+}
+
+async function timed(check: () => Promise<string>): Promise<CheckResult> {
+  const started = performance.now();
+  try {
+    const detail = await check();
+    return { ok: true, detail, latency_ms: Math.round(performance.now() - started) };
+  } catch (error) {
+    return { ok: false, detail: error instanceof Error ? error.message.slice(0, 200) : 'failed', latency_ms: Math.round(performance.now() - started) };
+  }
+}

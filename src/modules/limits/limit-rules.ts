@@ -1,0 +1,70 @@
+/**
+ * Merchant limits checked when payments are created (SPEC §3.5): creations per minute, daily and
+ * monthly totals per asset, batches in flight. Pure: usage is read and written by the caller.
+ */
+import type { Limits } from '../../config/load.js';
+import { AppError } from '../../shared/errors.js';
+import { type Asset, formatAmount } from '../../shared/money.js';
+
+export const RATE_WINDOW_MS = 60_000;
+
+export interface MerchantUsage {
+  /** payments created in the current minute window */
+  createdThisWindow: number;
+  dayTotals: Map<Asset, bigint>;
+  monthTotals: Map<Asset, bigint>;
+  batchesInFlight: number;
+}
+
+export interface UnitDemand {
+  count: number;
+  totals: Map<Asset, bigint>;
+  isBatch: boolean;
+}
+
+/** Checks one creation request against the usage so far and, when it fits, adds it to the usage. */
+export function admitUnit(usage: MerchantUsage, demand: UnitDemand, limits: Limits, maxBatchesInFlight: number, now: number): AppError | null {
+  if (usage.createdThisWindow + demand.count > limits.ratePerMinute) {
+    const retryAfter = Math.max(1, Math.ceil((RATE_WINDOW_MS - (now % RATE_WINDOW_MS)) / 1000));
+    return new AppError(
+      'rate_limited',
+      `at most ${limits.ratePerMinute} payments may be created per minute; ${Math.max(0, limits.ratePerMinute - usage.createdThisWindow)} remain in this minute`,
+      [],
+      retryAfter,
+    );
+  }
+  if (demand.isBatch && usage.batchesInFlight >= maxBatchesInFlight) {
+    return new AppError('too_many_batches', `at most ${maxBatchesInFlight} batches may be in flight at once`, [], 60);
+  }
+  for (const [asset, amount] of demand.totals) {
+    const day = (usage.dayTotals.get(asset) ?? 0n) + amount;
+    if (day > limits.dailyLimit) {
+      return new AppError('limit_exceeded', `the daily limit of ${formatAmount(limits.dailyLimit)} ${asset} would be exceeded`, [
+        { path: 'amount', message: `daily total would reach ${formatAmount(day)} ${asset}` },
+      ]);
+    }
+    const month = (usage.monthTotals.get(asset) ?? 0n) + amount;
+    if (month > limits.monthlyLimit) {
+      return new AppError('limit_exceeded', `the monthly limit of ${formatAmount(limits.monthlyLimit)} ${asset} would be exceeded`, [
+        { path: 'amount', message: `monthly total would reach ${formatAmount(month)} ${asset}` },
+      ]);
+    }
+  }
+  usage.createdThisWindow += demand.count;
+  if (demand.isBatch) usage.batchesInFlight += 1;
+  for (const [asset, amount] of demand.totals) {
+    usage.dayTotals.set(asset, (usage.dayTotals.get(asset) ?? 0n) + amount);
+    usage.monthTotals.set(asset, (usage.monthTotals.get(asset) ?? 0n) + amount);
+  }
+  return null;
+}
+
+/** UTC calendar day as yyyymmdd. */
+export function utcDay(ms: number): number {
+  const d = new Date(ms);
+  return d.getUTCFullYear() * 10_000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
+}
+
+export function windowStart(ms: number): number {
+  return ms - (ms % RATE_WINDOW_MS);
+}

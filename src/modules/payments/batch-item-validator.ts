@@ -1,0 +1,22 @@
+/**
+ * Batch items are validated one by one (SPEC §3.6): the request schema accepts any item so that one bad
+ * item does not refuse the batch, and each item is checked here against the create-payment schema.
+ */
+import { Ajv } from 'ajv';
+import type { FieldError } from '../../shared/errors.js';
+import { BODY_AJV_OPTIONS, toFieldErrors } from '../../http/validation.js';
+import type { CreatePaymentInput } from './payment-draft.js';
+import { CreatePaymentBody } from './payments.schemas.js';
+
+const ajv = new Ajv({ ...BODY_AJV_OPTIONS, strict: false });
+const validateItem = ajv.compile(CreatePaymentBody);
+
+export function checkBatchItem(item: unknown, index: number): { ok: true; input: CreatePaymentInput } | { ok: false; errors: FieldError[] } {
+  if (validateItem(item)) return { ok: true, input: item as CreatePaymentInput };
+  const prefix = `payments/${index}`;
+  const errors = toFieldErrors((validateItem.errors ?? []) as Parameters<typeof toFieldErrors>[0], 'body').map((e) => ({
+    path: e.path === '' || e.path === '(body)' ? prefix : `${prefix}/${e.path}`,
+    message: e.message,
+  }));
+  return { ok: false, errors };
+}

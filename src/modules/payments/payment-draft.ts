@@ -1,0 +1,155 @@
+/**
+ * Turns a create request into a checked draft: amount, addresses, method, compliance rules, fee, flags
+ * and approval hold (SPEC §3.2, §3.5). Pure; every problem is reported with the field it concerns.
+ */
+import type { GatewayConfig } from '../../config/load.js';
+import type { PaymentMethod, Priority } from '../../config/schema.js';
+import type { FieldError } from '../../shared/errors.js';
+import { type Asset, formatAmount, parseAmount } from '../../shared/money.js';
+import { checkBase58Address } from '../../tron/address.js';
+import { type FeeQuote, quoteFee } from '../fees/fee-schedule.js';
+import type { PaymentFlag } from './payment.js';
+
+export interface CreatePaymentInput {
+  payer_address?: string | null;
+  payee_address: string;
+  amount: string | number;
+  payment_method?: PaymentMethod;
+  priority?: Priority;
+  reference_id?: string | null;
+  description?: string | null;
+  currency?: Asset;
+  expires_in_seconds?: number;
+  metadata?: Record<string, unknown> | null;
+}
+
+export interface PaymentDraft {
+  method: PaymentMethod;
+  priority: Priority;
+  currency: Asset;
+  quote: FeeQuote;
+  payerAddress: string | null;
+  payeeAddress: string;
+  referenceId: string | null;
+  description: string | null;
+  metadata: Record<string, unknown> | null;
+  /** collections wait this long for funds */
+  expiresInMs: number | null;
+  needsDepositAddress: boolean;
+  approvalRequired: boolean;
+  flags: PaymentFlag[];
+  networkFeeEstimate: bigint | null;
+}
+
+export interface DraftContext {
+  config: GatewayConfig;
+  /** the merchant's hot wallet, the only payer a `route` payout can have */
+  hotWalletAddress: string;
+  /** TRX (sun) a payout in this asset is expected to burn, if known */
+  networkFeeEstimate(asset: Asset): bigint | null;
+}
+
+export const MAX_DESCRIPTION_LENGTH = 500;
+const MAX_METADATA_KEYS = 50;
+const MAX_METADATA_BYTES = 8192;
+
+export type DraftResult = { ok: true; draft: PaymentDraft } | { ok: false; errors: FieldError[] };
+
+export function buildPaymentDraft(input: CreatePaymentInput, context: DraftContext, pathPrefix = ''): DraftResult {
+  const { config } = context;
+  const pp = config.raw.payment_processing;
+  const errors: FieldError[] = [];
+  const at = (field: string) => `${pathPrefix}${field}`;
+
+  const method = input.payment_method ?? pp.default_method;
+  const priority = input.priority ?? pp.default_priority;
+  const currency = input.currency ?? pp.default_currency;
+  if (!(pp.supported_methods as readonly string[]).includes(method)) {
+    errors.push({ path: at('payment_method'), message: `${method} is not enabled on this gateway (enabled: ${pp.supported_methods.join(', ')})` });
+  } else if (method === 'swap' && pp.swap_venue === '') {
+    errors.push({ path: at('payment_method'), message: 'swap needs a configured swap venue (payment_processing.swap_venue); none is configured' });
+  }
+
+  let amount = 0n;
+  const parsed = parseAmount(input.amount, 6);
+  if (!parsed.ok) {
+    errors.push({ path: at('amount'), message: parsed.message });
+  } else {
+    amount = parsed.value;
+    const limits = config.limits;
+    if (amount < limits.minAmount) errors.push({ path: at('amount'), message: `must be at least ${formatAmount(limits.minAmount)}` });
+    else if (amount > limits.maxSinglePayment) errors.push({ path: at('amount'), message: `must be at most ${formatAmount(limits.maxSinglePayment)}` });
+  }
+
+  const payee = checkAddressField(input.payee_address, at('payee_address'), errors);
+  const payer = input.payer_address === undefined || input.payer_address === null ? null : checkAddressField(input.payer_address, at('payer_address'), errors);
+
+  const denyList = config.limits.denyList;
+  if (payee && denyList.has(payee)) errors.push({ path: at('payee_address'), message: 'is on the deny-list' });
+  if (payer && denyList.has(payer)) errors.push({ path: at('payer_address'), message: 'is on the deny-list' });
+
+  if (method === 'route') {
+    if (payer && payer !== context.hotWalletAddress) {
+      errors.push({ path: at('payer_address'), message: `must be the merchant's hot wallet ${context.hotWalletAddress} (or omitted) for route payouts` });
+    }
+    if (payee && payee === context.hotWalletAddress && !config.limits.allowSelfTransfer) {
+      errors.push({ path: at('payee_address'), message: 'is the hot wallet itself: self-transfers are not allowed' });
+    }
+  }
+  if (payer && payee && payer === payee && !config.limits.allowSelfTransfer) {
+    errors.push({ path: at('payee_address'), message: 'must differ from payer_address: self-transfers are not allowed' });
+  }
+
+  const description = input.description ?? null;
+  if (description !== null && [...description].length > MAX_DESCRIPTION_LENGTH) {
+    errors.push({ path: at('description'), message: `must be at most ${MAX_DESCRIPTION_LENGTH} characters` });
+  }
+  const metadata = input.metadata ?? null;
+  if (metadata !== null) {
+    if (Object.keys(metadata).length > MAX_METADATA_KEYS) errors.push({ path: at('metadata'), message: `must have at most ${MAX_METADATA_KEYS} keys` });
+    else if (Buffer.byteLength(JSON.stringify(metadata)) > MAX_METADATA_BYTES) errors.push({ path: at('metadata'), message: `must be at most ${MAX_METADATA_BYTES} bytes as JSON` });
+  }
+
+  const collection = method === 'payment_gateway' || method === 'direct_transfer' || method === 'swap';
+  let expiresInMs: number | null = null;
+  if (input.expires_in_seconds !== undefined) {
+    if (!collection) errors.push({ path: at('expires_in_seconds'), message: 'applies to collections only' });
+    else if (input.expires_in_seconds > pp.max_expiry_seconds) errors.push({ path: at('expires_in_seconds'), message: `must be at most ${pp.max_expiry_seconds}` });
+    else expiresInMs = input.expires_in_seconds * 1000;
+  }
+  if (collection && expiresInMs === null) expiresInMs = pp.payment_expiry_seconds * 1000;
+
+  if (errors.length > 0 || payee === null) return { ok: false, errors };
+
+  const quote = quoteFee(amount, config.priorities[priority].feeRate, config.volumeDiscounts[currency], config.minimumFee);
+  const flags: PaymentFlag[] = [];
+  if (amount >= config.limits.suspiciousAmount) {
+    flags.push({ code: 'large_amount', detail: `amount ${formatAmount(amount)} ${currency} is at or above ${formatAmount(config.limits.suspiciousAmount)}` });
+  }
+  return {
+    ok: true,
+    draft: {
+      method,
+      priority,
+      currency,
+      quote,
+      payerAddress: method === 'route' ? (payer ?? context.hotWalletAddress) : payer,
+      payeeAddress: payee,
+      referenceId: input.reference_id ?? null,
+      description,
+      metadata,
+      expiresInMs,
+      needsDepositAddress: method === 'payment_gateway' || method === 'swap',
+      approvalRequired: method === 'route' && amount >= config.limits.approvalThreshold,
+      flags,
+      networkFeeEstimate: method === 'route' ? context.networkFeeEstimate(currency) : null,
+    },
+  };
+}
+
+function checkAddressField(value: unknown, path: string, errors: FieldError[]): string | null {
+  const check = checkBase58Address(value);
+  if (check.ok) return check.base58;
+  errors.push({ path, message: `is not a valid TRON address: ${check.message}` });
+  return null;
+}

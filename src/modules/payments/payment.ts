@@ -1,0 +1,163 @@
+/**
+ * The payment and its lifecycle: one pure module that every state change goes through (SPEC §3.3).
+ * No I/O, no clock: callers pass the time.
+ */
+import type { PaymentMethod, Priority } from '../../config/schema.js';
+import type { Asset } from '../../shared/money.js';
+import { err, ok, type Result } from '../../shared/result.js';
+
+export const PAYMENT_STATUSES = ['pending', 'processing', 'confirmed', 'completed', 'failed', 'cancelled', 'refunded', 'disputed'] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
+export const FINAL_STATUSES: ReadonlySet<PaymentStatus> = new Set(['completed', 'failed', 'cancelled', 'refunded']);
+
+export type PaymentException = 'underpaid' | 'overpaid' | 'paid_late';
+export type ApprovalStatus = 'required' | 'approved';
+
+export interface PaymentFlag {
+  code: 'large_amount' | 'high_address_activity';
+  detail: string;
+}
+
+export interface Payment {
+  id: string;
+  merchantId: string;
+  batchId: string | null;
+  batchIndex: number | null;
+  status: PaymentStatus;
+  method: PaymentMethod;
+  priority: Priority;
+  currency: Asset;
+  amount: bigint;
+  fee: bigint;
+  netAmount: bigint;
+  feeRatePpb: bigint;
+  discountPpb: bigint;
+  networkFeeEstimate: bigint | null;
+  payerAddress: string | null;
+  payeeAddress: string;
+  depositAddress: string | null;
+  depositIndex: number | null;
+  referenceId: string | null;
+  description: string | null;
+  metadata: Record<string, unknown> | null;
+  expiresAt: number | null;
+  amountReceived: bigint;
+  exception: PaymentException | null;
+  confirmations: number;
+  finalized: boolean;
+  transactionId: string | null;
+  networkFee: bigint | null;
+  flags: PaymentFlag[];
+  approvalStatus: ApprovalStatus | null;
+  approvedAt: number | null;
+  approvedBy: string | null;
+  failureReason: string | null;
+  cancelReason: string | null;
+  createdAt: number;
+  updatedAt: number;
+  processingAt: number | null;
+  confirmedAt: number | null;
+  completedAt: number | null;
+  failedAt: number | null;
+  cancelledAt: number | null;
+  version: number;
+}
+
+export interface HistoryEntry {
+  seq: number;
+  from: PaymentStatus | null;
+  to: PaymentStatus;
+  reason: string | null;
+  actor: string | null;
+  at: number;
+}
+
+export function isCollection(method: PaymentMethod): boolean {
+  return method === 'payment_gateway' || method === 'direct_transfer';
+}
+
+const TRANSITIONS: Readonly<Record<PaymentStatus, readonly PaymentStatus[]>> = {
+  pending: ['processing', 'cancelled', 'failed'],
+  processing: ['confirmed', 'failed', 'disputed'],
+  confirmed: ['completed', 'failed', 'disputed'],
+  completed: ['refunded', 'disputed'],
+  // An expired collection that is paid after all comes back to life as a late payment.
+  cancelled: ['processing'],
+  failed: [],
+  refunded: [],
+  disputed: ['completed', 'refunded', 'failed'],
+};
+
+export type TransitionError = { code: 'invalid_transition'; message: string };
+
+export interface TransitionInput {
+  to: PaymentStatus;
+  at: number;
+  reason?: string;
+}
+
+/** Checks a transition and returns the payment as it is after it; the caller stores both. */
+export function transition(payment: Payment, input: TransitionInput): Result<Payment, TransitionError> {
+  const { to, at } = input;
+  if (!TRANSITIONS[payment.status].includes(to)) {
+    return err({ code: 'invalid_transition', message: `payment ${payment.id} is ${payment.status} and cannot become ${to}` });
+  }
+  if (payment.status === 'cancelled' && !(isCollection(payment.method) && payment.cancelReason === 'expired')) {
+    return err({ code: 'invalid_transition', message: `payment ${payment.id} was cancelled and cannot be processed` });
+  }
+  if (to === 'processing' && payment.method === 'route' && payment.approvalStatus === 'required') {
+    return err({ code: 'invalid_transition', message: `payout ${payment.id} is waiting for approval` });
+  }
+  const next: Payment = { ...payment, status: to, updatedAt: at, version: payment.version + 1 };
+  switch (to) {
+    case 'processing':
+      next.processingAt ??= at;
+      if (payment.status === 'cancelled') {
+        next.exception = 'paid_late';
+        next.cancelledAt = null;
+        next.cancelReason = null;
+      }
+      break;
+    case 'confirmed':
+      next.confirmedAt = at;
+      break;
+    case 'completed':
+      next.completedAt = at;
+      next.finalized = true;
+      break;
+    case 'failed':
+      next.failedAt = at;
+      next.failureReason = input.reason ?? 'failed';
+      break;
+    case 'cancelled':
+      next.cancelledAt = at;
+      next.cancelReason = input.reason ?? 'cancelled';
+      break;
+    default:
+      break;
+  }
+  return ok(next);
+}
+
+/** Whether the merchant may cancel: nothing has happened on chain yet. */
+export function canCancel(payment: Payment): Result<true, TransitionError> {
+  if (payment.status !== 'pending') {
+    return err({ code: 'invalid_transition', message: `payment ${payment.id} is ${payment.status}; only pending payments can be cancelled` });
+  }
+  if (payment.amountReceived > 0n) {
+    return err({ code: 'invalid_transition', message: `payment ${payment.id} has received funds and cannot be cancelled` });
+  }
+  return ok(true);
+}
+
+/** Approval of a held payout (SPEC §3.5): only a pending `route` payment that waits for it. */
+export function approve(payment: Payment, at: number, actor: string): Result<Payment, TransitionError> {
+  if (payment.method !== 'route' || payment.approvalStatus !== 'required') {
+    return err({ code: 'invalid_transition', message: `payment ${payment.id} is not waiting for approval` });
+  }
+  if (payment.status !== 'pending') {
+    return err({ code: 'invalid_transition', message: `payment ${payment.id} is ${payment.status} and cannot be approved` });
+  }
+  return ok({ ...payment, approvalStatus: 'approved', approvedAt: at, approvedBy: actor, updatedAt: at, version: payment.version + 1 });
+}

@@ -1,0 +1,157 @@
+/** Storage of payments and their history; the same queries on SQLite and PostgreSQL. */
+import type { Kysely, Transaction } from 'kysely';
+import type { Engine } from '../../db/database.js';
+import type { DB } from '../../db/schema.js';
+import type { HistoryEntry, Payment, PaymentStatus } from './payment.js';
+import { paymentToRow, rowToHistory, rowToPayment } from './payment.row.js';
+
+export type Executor = Kysely<DB> | Transaction<DB>;
+
+/** Rows per multi-row INSERT: payments have 43 columns, SQLite allows 32,766 variables per statement. */
+const INSERT_CHUNK = 200;
+
+export interface PaymentFilters {
+  status?: PaymentStatus;
+  method?: string;
+  priority?: string;
+  currency?: string;
+  referenceId?: string;
+  batchId?: string;
+  createdFrom?: number;
+  createdTo?: number;
+}
+
+export interface PaymentPage {
+  payments: Payment[];
+  hasMore: boolean;
+}
+
+export interface NewHistoryEntry {
+  paymentId: string;
+  seq: number;
+  from: PaymentStatus | null;
+  to: PaymentStatus;
+  reason: string | null;
+  actor: string | null;
+  at: number;
+}
+
+export class PaymentsRepository {
+  constructor(private readonly engine: Engine) {}
+
+  async insert(executor: Executor, payments: readonly Payment[]): Promise<void> {
+    for (let i = 0; i < payments.length; i += INSERT_CHUNK) {
+      await executor
+        .insertInto('payments')
+        .values(payments.slice(i, i + INSERT_CHUNK).map(paymentToRow))
+        .execute();
+    }
+  }
+
+  async appendHistory(executor: Executor, entries: readonly NewHistoryEntry[]): Promise<void> {
+    for (let i = 0; i < entries.length; i += INSERT_CHUNK * 4) {
+      await executor
+        .insertInto('payment_history')
+        .values(
+          entries.slice(i, i + INSERT_CHUNK * 4).map((e) => ({
+            payment_id: e.paymentId,
+            seq: e.seq,
+            from_status: e.from,
+            to_status: e.to,
+            reason: e.reason,
+            actor: e.actor,
+            at: e.at,
+          })),
+        )
+        .execute();
+    }
+  }
+
+  /** A payment of this merchant; another merchant's id reads as absent. */
+  async find(executor: Executor, merchantId: string, id: string): Promise<Payment | null> {
+    const row = await executor.selectFrom('payments').selectAll().where('id', '=', id).where('merchant_id', '=', merchantId).executeTakeFirst();
+    return row ? rowToPayment(row) : null;
+  }
+
+  /** Same as find, locking the row until the transaction ends on PostgreSQL (SQLite has one writer anyway). */
+  async findForUpdate(trx: Transaction<DB>, merchantId: string, id: string): Promise<Payment | null> {
+    let query = trx.selectFrom('payments').selectAll().where('id', '=', id).where('merchant_id', '=', merchantId);
+    if (this.engine === 'postgres') query = query.forUpdate();
+    const row = await query.executeTakeFirst();
+    return row ? rowToPayment(row) : null;
+  }
+
+  async findById(executor: Executor, id: string): Promise<Payment | null> {
+    const row = await executor.selectFrom('payments').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? rowToPayment(row) : null;
+  }
+
+  /**
+   * Stores `after` if the row still has `before`'s version (optimistic lock), and appends its history
+   * entry. Returns false when someone else changed the payment first.
+   */
+  async update(executor: Executor, before: Payment, after: Payment, history: { reason: string | null; actor: string | null }): Promise<boolean> {
+    const { id: _id, created_at: _created, merchant_id: _merchant, ...changes } = paymentToRow(after);
+    const result = await executor
+      .updateTable('payments')
+      .set(changes)
+      .where('id', '=', before.id)
+      .where('version', '=', before.version)
+      .executeTakeFirst();
+    if (result.numUpdatedRows !== 1n) return false;
+    await this.appendHistory(executor, [
+      { paymentId: after.id, seq: after.version, from: before.status, to: after.status, reason: history.reason, actor: history.actor, at: after.updatedAt },
+    ]);
+    return true;
+  }
+
+  async history(executor: Executor, paymentId: string): Promise<HistoryEntry[]> {
+    const rows = await executor.selectFrom('payment_history').selectAll().where('payment_id', '=', paymentId).orderBy('seq').execute();
+    return rows.map(rowToHistory);
+  }
+
+  /** Newest first; `after` is the last payment of the previous page. */
+  async list(executor: Executor, merchantId: string, filters: PaymentFilters, limit: number, after?: Payment): Promise<PaymentPage> {
+    let query = executor.selectFrom('payments').selectAll().where('merchant_id', '=', merchantId);
+    if (filters.status) query = query.where('status', '=', filters.status);
+    if (filters.method) query = query.where('payment_method', '=', filters.method);
+    if (filters.priority) query = query.where('priority', '=', filters.priority);
+    if (filters.currency) query = query.where('currency', '=', filters.currency);
+    if (filters.referenceId) query = query.where('reference_id', '=', filters.referenceId);
+    if (filters.batchId) query = query.where('batch_id', '=', filters.batchId);
+    if (filters.createdFrom !== undefined) query = query.where('created_at', '>=', filters.createdFrom);
+    if (filters.createdTo !== undefined) query = query.where('created_at', '<', filters.createdTo);
+    if (after) {
+      const cursor = after;
+      query = query.where((eb) =>
+        eb.or([eb('created_at', '<', cursor.createdAt), eb.and([eb('created_at', '=', cursor.createdAt), eb('id', '<', cursor.id)])]),
+      );
+    }
+    const rows = await query
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit + 1)
+      .execute();
+    return { payments: rows.slice(0, limit).map(rowToPayment), hasMore: rows.length > limit };
+  }
+
+  async countByStatus(executor: Executor): Promise<Array<{ status: string; method: string; count: number }>> {
+    const rows = await executor
+      .selectFrom('payments')
+      .select((eb) => ['status', 'payment_method', eb.fn.countAll<bigint>().as('count')])
+      .groupBy(['status', 'payment_method'])
+      .execute();
+    return rows.map((r) => ({ status: r.status, method: r.payment_method, count: Number(r.count) }));
+  }
+
+  /** Pending payouts whose jobs were never enqueued are impossible by construction; this lists those in a batch. */
+  async batchStatusCounts(executor: Executor, batchId: string): Promise<Record<string, number>> {
+    const rows = await executor
+      .selectFrom('payments')
+      .select((eb) => ['status', eb.fn.countAll<bigint>().as('count')])
+      .where('batch_id', '=', batchId)
+      .groupBy('status')
+      .execute();
+    return Object.fromEntries(rows.map((r) => [r.status, Number(r.count)]));
+  }
+}

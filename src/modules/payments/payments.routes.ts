@@ -1,0 +1,296 @@
+/**
+ * `/api/v1/payments`: thin handlers that authenticate, call one use case and map its result. Creating
+ * routes send the exact JSON stored for their Idempotency-Key so that a replay is byte-identical.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type Static, Type } from 'typebox';
+import type { GatewayConfig } from '../../config/load.js';
+import { requirePrincipal } from '../../http/auth.js';
+import type { HealthChecks } from '../../http/ports.js';
+import { ProblemSchema } from '../../http/problem.js';
+import { toIso } from '../../shared/clock.js';
+import { AppError } from '../../shared/errors.js';
+import { formatAmount, formatRate, parseAmount } from '../../shared/money.js';
+import type { Result } from '../../shared/result.js';
+import type { Batch } from '../batches/batch.js';
+import { quoteFee } from '../fees/fee-schedule.js';
+import type { NetworkCostEstimator } from '../fees/network-cost.js';
+import type { SettlementInfoService } from '../settlement/settlement-info.service.js';
+import { batchEventObject } from './create-pipeline.js';
+import type { Actor, BatchCreated, PaymentsService } from './payments.service.js';
+import {
+  BatchBody,
+  BatchParams,
+  BatchResultSchema,
+  BatchViewSchema,
+  CancelBody,
+  CreatePaymentBody,
+  IdParams,
+  ListQuery,
+  ListResponse,
+  PaymentDetailSchema,
+  PaymentViewSchema,
+  StatusViewSchema,
+} from './payments.schemas.js';
+import { toHistoryView, toPaymentView, toStatusView } from './payment.view.js';
+import type { CreatePaymentInput } from './payment-draft.js';
+import type { PaymentStatus } from './payment.js';
+import { PAYMENT_METHODS, PRIORITIES } from '../../config/schema.js';
+
+export interface PaymentsRoutesDeps {
+  config: GatewayConfig;
+  payments: PaymentsService;
+  settlement: SettlementInfoService;
+  networkCost: NetworkCostEstimator;
+  health: HealthChecks;
+}
+
+const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema, 429: ProblemSchema };
+
+function actorOf(request: FastifyRequest): Actor {
+  const principal = requirePrincipal(request);
+  return { merchantId: principal.merchantId, actor: principal.keyId };
+}
+
+function unwrap<T>(result: Result<T, AppError>): T {
+  if (!result.ok) throw result.error;
+  return result.value;
+}
+
+function sendJson(reply: FastifyReply, statusCode: number, body: string): FastifyReply {
+  return reply.code(statusCode).type('application/json; charset=utf-8').send(body);
+}
+
+export function batchResultView(created: BatchCreated, priorities: GatewayConfig['priorities']) {
+  return {
+    ...batchEventObject(created.batch),
+    results: created.items.map((item) => {
+      if (item.errors) return { index: item.index, status: 'rejected' as const, errors: item.errors };
+      const view = toPaymentView(item.payment!, priorities);
+      return {
+        index: item.index,
+        status: 'created' as const,
+        payment_id: view.payment_id,
+        amount: view.amount,
+        fee: view.fee,
+        net_amount: view.net_amount,
+        deposit_address: view.deposit_address,
+        requires_approval: view.requires_approval,
+      };
+    }),
+  };
+}
+
+function batchView(batch: Batch, counts: Record<string, number>) {
+  return {
+    ...batchEventObject(batch),
+    counts,
+    updated_at: toIso(batch.updatedAt),
+    completed_at: batch.completedAt === null ? null : toIso(batch.completedAt),
+  };
+}
+
+export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncTypebox {
+  const { config } = deps;
+  const priorities = config.priorities;
+  return async (app) => {
+    app.post(
+      '/create',
+      {
+        config: { scope: 'payments:write' },
+        schema: { tags: ['payments'], summary: 'Create a payment', body: CreatePaymentBody, response: { 201: PaymentViewSchema, ...errors } },
+      },
+      async (request, reply) => {
+        const claim = request.idempotency;
+        const render = (unit: { payments: { length: number }[] | unknown[] }) => ({
+          statusCode: 201,
+          body: JSON.stringify(toPaymentView((unit as { payments: Parameters<typeof toPaymentView>[0][] }).payments[0]!, priorities)),
+        });
+        const created = unwrap(await deps.payments.createPayment(actorOf(request), request.body as CreatePaymentInput, claim ? { claim, render } : undefined));
+        if (claim) request.idempotencyStored = true;
+        return sendJson(reply, 201, created.rendered?.body ?? JSON.stringify(toPaymentView(created.payment, priorities)));
+      },
+    );
+
+    app.post(
+      '/batch',
+      {
+        config: { scope: 'payments:write' },
+        schema: { tags: ['batches'], summary: 'Create up to 1000 payments', body: BatchBody, response: { 201: BatchResultSchema, ...errors } },
+      },
+      async (request, reply) => {
+        const claim = request.idempotency;
+        const render = (result: BatchCreated) => ({ statusCode: 201, body: JSON.stringify(batchResultView(result, priorities)) });
+        const created = unwrap(await deps.payments.createBatch(actorOf(request), request.body, claim ? { claim, render } : undefined));
+        if (claim) request.idempotencyStored = true;
+        return sendJson(reply, 201, created.rendered?.body ?? JSON.stringify(batchResultView(created, priorities)));
+      },
+    );
+
+    app.get(
+      '/status/:payment_id',
+      { config: { scope: 'payments:read' }, schema: { tags: ['payments'], summary: 'Payment status', params: IdParams, response: { 200: StatusViewSchema, ...errors } } },
+      async (request) => toStatusView(unwrap(await deps.payments.getStatus(actorOf(request), request.params.payment_id))),
+    );
+
+    const list = async (request: FastifyRequest<{ Querystring: Static<typeof ListQuery> }>) => {
+      const q = request.query;
+      const limit = Math.min(q.limit ?? config.raw.api.default_page_size, config.raw.api.max_page_size);
+      const page = unwrap(
+        await deps.payments.listPayments(
+          actorOf(request),
+          {
+            ...(q.status ? { status: q.status as PaymentStatus } : {}),
+            ...(q.payment_method ? { method: q.payment_method } : {}),
+            ...(q.priority ? { priority: q.priority } : {}),
+            ...(q.currency ? { currency: q.currency } : {}),
+            ...(q.reference_id ? { referenceId: q.reference_id } : {}),
+            ...(q.batch_id ? { batchId: q.batch_id } : {}),
+            ...(q.created_from ? { createdFrom: Date.parse(q.created_from) } : {}),
+            ...(q.created_to ? { createdTo: Date.parse(q.created_to) } : {}),
+          },
+          limit,
+          q.starting_after,
+        ),
+      );
+      const data = page.payments.map((p) => toPaymentView(p, priorities));
+      return { object: 'list' as const, data, has_more: page.hasMore, next_cursor: page.hasMore ? (data[data.length - 1]?.payment_id ?? null) : null };
+    };
+    const listSchema = { tags: ['payments'], summary: 'List payments, newest first', querystring: ListQuery, response: { 200: ListResponse, ...errors } };
+    app.get('/', { config: { scope: 'payments:read' }, schema: listSchema }, list);
+
+    app.get(
+      '/batches/:batch_id',
+      { config: { scope: 'payments:read' }, schema: { tags: ['batches'], summary: 'A batch with live counts', params: BatchParams, response: { 200: BatchViewSchema, ...errors } } },
+      async (request) => {
+        const { batch, counts } = unwrap(await deps.payments.getBatch(actorOf(request), request.params.batch_id));
+        return batchView(batch, counts);
+      },
+    );
+
+    app.get(
+      '/fees/calculate',
+      {
+        config: { scope: 'payments:read' },
+        schema: {
+          tags: ['fees'],
+          summary: 'Fee, discount, net amount and network cost estimate',
+          querystring: Type.Object(
+            {
+              amount: Type.String({ maxLength: 64 }),
+              priority: Type.Optional(Type.Enum(PRIORITIES)),
+              payment_method: Type.Optional(Type.Enum(PAYMENT_METHODS)),
+              currency: Type.Optional(Type.Enum(['USDT', 'TRX'])),
+            },
+            { additionalProperties: false },
+          ),
+        },
+      },
+      async (request) => {
+        const q = request.query;
+        const priority = q.priority ?? config.raw.payment_processing.default_priority;
+        const currency = q.currency ?? config.raw.payment_processing.default_currency;
+        const method = q.payment_method ?? config.raw.payment_processing.default_method;
+        const amount = parseAmount(q.amount);
+        if (!amount.ok) throw new AppError('validation_failed', `query.amount ${amount.message}`, [{ path: 'query.amount', message: amount.message }]);
+        const quote = quoteFee(amount.value, priorities[priority].feeRate, config.volumeDiscounts[currency], config.minimumFee);
+        const network = method === 'route' ? await deps.networkCost.estimate(currency) : null;
+        return {
+          amount: formatAmount(quote.amount),
+          currency,
+          priority,
+          payment_method: method,
+          fee_rate: formatRate(quote.ratePpb),
+          base_fee: formatAmount(quote.baseFee),
+          discount_rate: formatRate(quote.discountPpb),
+          discount_amount: formatAmount(quote.discountAmount),
+          fee: formatAmount(quote.fee),
+          net_amount: formatAmount(quote.netAmount),
+          estimated_processing_seconds: priorities[priority].processingTimeSeconds,
+          max_retries: priorities[priority].maxRetries,
+          network_fee_estimate: network
+            ? {
+                trx: formatAmount(network.trx),
+                trx_if_new_holder: formatAmount(network.trxIfNewHolder),
+                energy: network.energy,
+                bandwidth_bytes: network.bandwidthBytes,
+                energy_price_sun: network.energyPriceSun.toString(),
+                as_of: toIso(network.asOf),
+              }
+            : null,
+          network_fee_note:
+            method === 'route'
+              ? network
+                ? 'TRX burned when the hot wallet has no staked energy or free bandwidth left; paid by the gateway, not deducted from the payee'
+                : 'the TRON node could not be reached for current energy prices'
+              : 'collections cost the merchant no network fee until settlement sweeps the deposit address',
+        };
+      },
+    );
+
+    app.get(
+      '/settlement/info',
+      { config: { scope: 'payments:read' }, schema: { tags: ['settlement'], summary: 'Settlement schedule and pending balance' } },
+      async (request) => {
+        const info = await deps.settlement.info(actorOf(request).merchantId);
+        return {
+          frequency: info.frequency,
+          settlement_time_utc: info.settlementTimeUtc,
+          next_settlement_at: info.nextSettlementAt === null ? null : toIso(info.nextSettlementAt),
+          pending_amount: Object.fromEntries(Object.entries(info.pending).map(([asset, v]) => [asset, formatAmount(v)])),
+          threshold: formatAmount(info.minAmount),
+          min_settlement_amount: formatAmount(info.minAmount),
+          max_settlement_amount: formatAmount(info.maxAmount),
+          last_settlement: info.lastSettlement
+            ? {
+                settlement_id: info.lastSettlement.id,
+                status: info.lastSettlement.status,
+                currency: info.lastSettlement.currency,
+                amount: formatAmount(info.lastSettlement.amount),
+                transaction_id: info.lastSettlement.transactionId,
+                created_at: toIso(info.lastSettlement.createdAt),
+                completed_at: info.lastSettlement.completedAt === null ? null : toIso(info.lastSettlement.completedAt),
+              }
+            : null,
+        };
+      },
+    );
+
+    app.get('/health', { config: { public: true }, schema: { tags: ['system'], summary: 'Payments service health (real checks)' } }, async (_request, reply) => {
+      const checks = await deps.health.ready();
+      const healthy = Object.values(checks).every((c) => c.ok);
+      return reply.code(healthy ? 200 : 503).send({ status: healthy ? 'healthy' : 'unhealthy', service: 'tron-payment-gateway', checks });
+    });
+
+    app.get(
+      '/:payment_id',
+      { config: { scope: 'payments:read' }, schema: { tags: ['payments'], summary: 'A payment with its history', params: IdParams, response: { 200: PaymentDetailSchema, ...errors } } },
+      async (request) => {
+        const { payment, history } = unwrap(await deps.payments.getPayment(actorOf(request), request.params.payment_id));
+        return { ...toPaymentView(payment, priorities), history: toHistoryView(history) };
+      },
+    );
+
+    app.post(
+      '/:payment_id/cancel',
+      {
+        config: { scope: 'payments:write' },
+        schema: { tags: ['payments'], summary: 'Cancel a pending payment', params: IdParams, body: Type.Optional(CancelBody), response: { 200: PaymentViewSchema, ...errors } },
+      },
+      async (request) => {
+        const body = (request.body ?? {}) as { reason?: string };
+        return toPaymentView(unwrap(await deps.payments.cancelPayment(actorOf(request), request.params.payment_id, body.reason ?? 'merchant_request')), priorities);
+      },
+    );
+
+    app.post(
+      '/:payment_id/approve',
+      {
+        config: { scope: 'admin' },
+        schema: { tags: ['payments'], summary: 'Approve a payout held for approval (admin)', params: IdParams, response: { 200: PaymentViewSchema, ...errors } },
+      },
+      async (request) => toPaymentView(unwrap(await deps.payments.approvePayment(actorOf(request), request.params.payment_id)), priorities),
+    );
+  };
+}

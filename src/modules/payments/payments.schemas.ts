@@ -1,0 +1,187 @@
+/** Request and response schemas of the payments API; the OpenAPI document is generated from these. */
+import { Type } from 'typebox';
+import { PAYMENT_METHODS, PRIORITIES } from '../../config/schema.js';
+import { MAX_DESCRIPTION_LENGTH } from './payment-draft.js';
+import { PAYMENT_STATUSES } from './payment.js';
+
+const literals = <const T extends string[]>(values: readonly [...T], description: string) => Type.Enum(values, { description });
+
+export const Amount = Type.Unknown({
+  description: 'Whole units as a decimal string ("12.5"); a JSON number is accepted. At most 6 decimal places, no exponent.',
+  examples: ['12.5'],
+});
+const Address = Type.String({ maxLength: 128, description: 'TRON base58check address (T…)' });
+const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const CreatePaymentBody = Type.Object(
+  {
+    payer_address: Type.Optional(Type.Union([Address, Type.Null()], { description: 'route: the hot wallet or omitted; collections: default refund address' })),
+    payee_address: Address,
+    amount: Amount,
+    payment_method: Type.Optional(literals(PAYMENT_METHODS, 'payment_gateway (default), direct_transfer, route (payout) or swap')),
+    priority: Type.Optional(literals(PRIORITIES, 'fee rate, processing target and retries')),
+    currency: Type.Optional(literals(['USDT', 'TRX'] as const, 'asset; USDT by default')),
+    reference_id: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 128, description: 'your order id' }))),
+    description: Type.Optional(Nullable(Type.String({ maxLength: MAX_DESCRIPTION_LENGTH }))),
+    expires_in_seconds: Type.Optional(Type.Integer({ minimum: 60, description: 'collections: how long the deposit address waits for funds' })),
+    metadata: Type.Optional(Type.Union([Type.Record(Type.String({ maxLength: 64 }), Type.Unknown()), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+
+export const BatchBody = Type.Object(
+  {
+    payments: Type.Array(Type.Unknown({ description: 'a create-payment body; each item is validated on its own' }), {
+      minItems: 1,
+      maxItems: 1000,
+    }),
+    batch_reference: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 128 }))),
+    atomic: Type.Optional(Type.Boolean({ description: 'all or nothing; default false (partial failure allowed)' })),
+  },
+  { additionalProperties: false },
+);
+
+const Iso = Type.String({ format: 'date-time' });
+const NullableIso = Type.Union([Iso, Type.Null()]);
+const Money = Type.String({ description: 'whole units, decimal string', examples: ['998.5'] });
+const NullableMoney = Type.Union([Money, Type.Null()]);
+
+export const PaymentViewSchema = Type.Object({
+  payment_id: Type.String({ examples: ['pay_3f9a0c1d2e4b5a69'] }),
+  object: Type.Literal('payment'),
+  status: literals(PAYMENT_STATUSES, 'lifecycle state'),
+  payment_method: literals(PAYMENT_METHODS, 'method'),
+  priority: literals(PRIORITIES, 'priority'),
+  currency: Type.String(),
+  amount: Money,
+  fee: Money,
+  fee_rate: Type.String({ description: 'rate before the volume discount' }),
+  discount_rate: Type.String(),
+  net_amount: Money,
+  network_fee_estimate: Type.Union([Type.String({ description: 'TRX' }), Type.Null()]),
+  network_fee: Type.Union([Type.String({ description: 'TRX burned, after sending' }), Type.Null()]),
+  payer_address: Type.Union([Type.String(), Type.Null()]),
+  payee_address: Type.String(),
+  deposit_address: Type.Union([Type.String(), Type.Null()]),
+  expires_at: NullableIso,
+  reference_id: Type.Union([Type.String(), Type.Null()]),
+  description: Type.Union([Type.String(), Type.Null()]),
+  metadata: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+  batch_id: Type.Union([Type.String(), Type.Null()]),
+  amount_received: Money,
+  exception: Type.Union([Type.String(), Type.Null()]),
+  confirmations: Type.Integer(),
+  finalized: Type.Boolean(),
+  transaction_id: Type.Union([Type.String(), Type.Null()]),
+  flags: Type.Array(Type.Object({ code: Type.String(), detail: Type.String() })),
+  requires_approval: Type.Boolean(),
+  approval_status: Type.Union([Type.String(), Type.Null()]),
+  approved_at: NullableIso,
+  failure_reason: Type.Union([Type.String(), Type.Null()]),
+  cancel_reason: Type.Union([Type.String(), Type.Null()]),
+  estimated_completion_time: Iso,
+  created_at: Iso,
+  updated_at: Iso,
+  processing_at: NullableIso,
+  confirmed_at: NullableIso,
+  completed_at: NullableIso,
+  failed_at: NullableIso,
+  cancelled_at: NullableIso,
+});
+
+export const HistorySchema = Type.Array(
+  Type.Object({ from: Type.Union([Type.String(), Type.Null()]), to: Type.String(), reason: Type.Union([Type.String(), Type.Null()]), actor: Type.Union([Type.String(), Type.Null()]), at: Iso }),
+);
+
+export const PaymentDetailSchema = Type.Intersect([PaymentViewSchema, Type.Object({ history: HistorySchema })]);
+
+export const StatusViewSchema = Type.Object({
+  payment_id: Type.String(),
+  status: Type.String(),
+  payment_method: Type.String(),
+  amount: Money,
+  amount_received: Money,
+  currency: Type.String(),
+  exception: Type.Union([Type.String(), Type.Null()]),
+  confirmations: Type.Integer(),
+  finalized: Type.Boolean(),
+  transaction_id: Type.Union([Type.String(), Type.Null()]),
+  failure_reason: Type.Union([Type.String(), Type.Null()]),
+  cancel_reason: Type.Union([Type.String(), Type.Null()]),
+  expires_at: NullableIso,
+  created_at: Iso,
+  updated_at: Iso,
+});
+
+export const ListQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+    starting_after: Type.Optional(Type.String({ maxLength: 64, description: 'payment_id of the last item of the previous page' })),
+    status: Type.Optional(literals(PAYMENT_STATUSES, 'filter by status')),
+    payment_method: Type.Optional(literals(PAYMENT_METHODS, 'filter by method')),
+    priority: Type.Optional(literals(PRIORITIES, 'filter by priority')),
+    currency: Type.Optional(literals(['USDT', 'TRX'] as const, 'filter by asset')),
+    reference_id: Type.Optional(Type.String({ maxLength: 128 })),
+    batch_id: Type.Optional(Type.String({ maxLength: 64 })),
+    created_from: Type.Optional(Type.String({ format: 'date-time', description: 'inclusive, ISO 8601' })),
+    created_to: Type.Optional(Type.String({ format: 'date-time', description: 'exclusive, ISO 8601' })),
+  },
+  { additionalProperties: false },
+);
+
+export const ListResponse = Type.Object({
+  object: Type.Literal('list'),
+  data: Type.Array(PaymentViewSchema),
+  has_more: Type.Boolean(),
+  next_cursor: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const BatchResultSchema = Type.Object({
+  batch_id: Type.String(),
+  object: Type.Literal('batch'),
+  status: Type.String(),
+  batch_reference: Type.Union([Type.String(), Type.Null()]),
+  atomic: Type.Boolean(),
+  total_items: Type.Integer(),
+  created_count: Type.Integer(),
+  rejected_count: Type.Integer(),
+  totals: Type.Record(Type.String(), Money),
+  created_at: Iso,
+  results: Type.Array(
+    Type.Object({
+      index: Type.Integer(),
+      status: literals(['created', 'rejected'] as const, 'outcome of this item'),
+      payment_id: Type.Optional(Type.String()),
+      amount: Type.Optional(Money),
+      fee: Type.Optional(Money),
+      net_amount: Type.Optional(Money),
+      deposit_address: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+      requires_approval: Type.Optional(Type.Boolean()),
+      errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
+    }),
+  ),
+});
+
+export const BatchViewSchema = Type.Object({
+  batch_id: Type.String(),
+  object: Type.Literal('batch'),
+  status: Type.String(),
+  batch_reference: Type.Union([Type.String(), Type.Null()]),
+  atomic: Type.Boolean(),
+  total_items: Type.Integer(),
+  created_count: Type.Integer(),
+  rejected_count: Type.Integer(),
+  totals: Type.Record(Type.String(), Money),
+  counts: Type.Record(Type.String(), Type.Integer(), { description: 'live count of the batch’s payments by status' }),
+  created_at: Iso,
+  updated_at: Iso,
+  completed_at: NullableIso,
+});
+
+export const IdParams = Type.Object({ payment_id: Type.String({ maxLength: 64 }) }, { additionalProperties: false });
+export const BatchParams = Type.Object({ batch_id: Type.String({ maxLength: 64 }) }, { additionalProperties: false });
+
+export const CancelBody = Type.Object(
+  { reason: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) },
+  { additionalProperties: false },
+);

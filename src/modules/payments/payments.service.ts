@@ -1,0 +1,300 @@
+/**
+ * Payment use cases: create (single and batch), read, list, cancel, approve, expire. HTTP, CLI and
+ * workers all come through here. Expected outcomes are returned as AppError values; exceptions are bugs
+ * or infrastructure.
+ */
+import type { Kysely } from 'kysely';
+import type { GatewayConfig } from '../../config/load.js';
+import type { DB } from '../../db/schema.js';
+import type { IdempotencyClaim } from '../../http/ports.js';
+import type { Clock } from '../../shared/clock.js';
+import { AppError, type FieldError, notFound, validationError } from '../../shared/errors.js';
+import { isId } from '../../shared/ids.js';
+import { err, ok, type Result } from '../../shared/result.js';
+import { type Batch, deriveBatchStatus, FINAL_BATCH_STATUSES } from '../batches/batch.js';
+import type { BatchesRepository } from '../batches/batches.repository.js';
+import type { NetworkCostEstimator } from '../fees/network-cost.js';
+import { batchEventObject, type CreatedUnit, type CreatePipeline, EXPIRE_JOB, type JobWriter, type OutboxWriter, PAYOUT_JOB } from './create-pipeline.js';
+import { approve, canCancel, FINAL_STATUSES, type HistoryEntry, type Payment, type PaymentStatus, transition } from './payment.js';
+import { checkBatchItem } from './batch-item-validator.js';
+import { buildPaymentDraft, type CreatePaymentInput, type DraftContext, type PaymentDraft } from './payment-draft.js';
+import type { Executor, PaymentFilters, PaymentsRepository } from './payments.repository.js';
+import { toPaymentView } from './payment.view.js';
+
+/** Who is asking: the merchant and the API key (or CLI/worker name) acting for it. */
+export interface Actor {
+  merchantId: string;
+  actor: string;
+}
+
+/** The merchant's hot-wallet derivation index, from the merchants module. */
+export interface MerchantDirectory {
+  hotWalletIndex(merchantId: string): Promise<number | null>;
+}
+
+export interface HotWallets {
+  hotWalletAddress(merchantIndex: number): string;
+}
+
+export interface BatchInput {
+  /** items as received; each is checked against the create schema here */
+  payments: unknown[];
+  batch_reference?: string | null;
+  atomic?: boolean;
+}
+
+export type Rendered = { statusCode: number; body: string };
+export type IdempotentRender = { claim: IdempotencyClaim; render(result: CreatedUnit): Rendered };
+
+export interface BatchItemResult {
+  index: number;
+  payment?: Payment;
+  errors?: FieldError[];
+}
+
+export interface BatchCreated {
+  batch: Batch;
+  items: BatchItemResult[];
+  rendered: Rendered | null;
+}
+
+export interface PaymentsServiceDeps {
+  db: Kysely<DB>;
+  config: GatewayConfig;
+  clock: Clock;
+  payments: PaymentsRepository;
+  batches: BatchesRepository;
+  pipeline: CreatePipeline;
+  merchants: MerchantDirectory;
+  wallets: HotWallets;
+  networkCost: NetworkCostEstimator;
+  outbox: OutboxWriter;
+  jobs: JobWriter & { cancelByDedupeKey?(executor: Executor, key: string): Promise<unknown> };
+}
+
+/** Outbox event for each status a payment can reach (SPEC §3.10; `payment.cancelled` is ours). */
+const STATUS_EVENTS: Partial<Record<PaymentStatus, string>> = {
+  processing: 'payment.started',
+  confirmed: 'payment.confirmed',
+  completed: 'payment.completed',
+  failed: 'payment.failed',
+  refunded: 'payment.refunded',
+  disputed: 'payment.disputed',
+  cancelled: 'payment.cancelled',
+};
+
+export class PaymentsService {
+  constructor(private readonly deps: PaymentsServiceDeps) {}
+
+  async createPayment(actor: Actor, input: CreatePaymentInput, idempotency?: IdempotentRender): Promise<Result<{ payment: Payment; rendered: Rendered | null }, AppError>> {
+    const context = await this.draftContext(actor.merchantId);
+    const built = buildPaymentDraft(input, context);
+    if (!built.ok) return err(validationError(built.errors));
+    const outcome = await this.deps.pipeline.submit({ merchantId: actor.merchantId, actor: actor.actor, drafts: [built.draft], ...(idempotency ? { idempotency } : {}) });
+    if (!outcome.ok) return outcome;
+    return ok({ payment: outcome.value.payments[0] as Payment, rendered: outcome.value.rendered });
+  }
+
+  /**
+   * Validates every item; valid ones are created together in one transaction, invalid ones are reported
+   * by index. With `atomic`, any invalid item refuses the whole batch and nothing is stored.
+   */
+  async createBatch(
+    actor: Actor,
+    input: BatchInput,
+    idempotency?: { claim: IdempotencyClaim; render(result: BatchCreated): Rendered },
+  ): Promise<Result<BatchCreated, AppError>> {
+    const max = this.deps.config.raw.batch_processing.max_batch_size;
+    if (input.payments.length === 0) return err(validationError([{ path: 'payments', message: 'must contain at least one payment' }]));
+    if (input.payments.length > max) return err(validationError([{ path: 'payments', message: `must contain at most ${max} payments` }]));
+    const context = await this.draftContext(actor.merchantId);
+    const drafts: PaymentDraft[] = [];
+    const items: BatchItemResult[] = [];
+    const rejected: FieldError[] = [];
+    input.payments.forEach((item, index) => {
+      const checked = checkBatchItem(item, index);
+      if (!checked.ok) {
+        items.push({ index, errors: checked.errors });
+        rejected.push(...checked.errors);
+        return;
+      }
+      const built = buildPaymentDraft(checked.input, context, `payments/${index}/`);
+      if (built.ok) {
+        drafts.push(built.draft);
+        items.push({ index });
+      } else {
+        items.push({ index, errors: built.errors });
+        rejected.push(...built.errors);
+      }
+    });
+    const atomic = input.atomic === true;
+    if (drafts.length === 0 || (atomic && rejected.length > 0)) {
+      const detail = atomic
+        ? `atomic batch refused: ${items.filter((i) => i.errors).length} of ${input.payments.length} payments are invalid`
+        : `every payment in the batch is invalid`;
+      return err(validationError(rejected, detail));
+    }
+    const rejectedCount = input.payments.length - drafts.length;
+    const outcome = await this.deps.pipeline.submit({
+      merchantId: actor.merchantId,
+      actor: actor.actor,
+      drafts,
+      batch: { reference: input.batch_reference ?? null, atomic, itemCount: input.payments.length, rejectedCount },
+      ...(idempotency
+        ? {
+            idempotency: {
+              claim: idempotency.claim,
+              render: (unit: CreatedUnit) => idempotency.render(assembleBatch(unit, items, null)),
+            },
+          }
+        : {}),
+    });
+    if (!outcome.ok) return outcome;
+    return ok(assembleBatch(outcome.value, items, outcome.value.rendered));
+  }
+
+  async getPayment(actor: Actor, id: string): Promise<Result<{ payment: Payment; history: HistoryEntry[] }, AppError>> {
+    const payment = await this.find(actor, id);
+    if (!payment) return err(notFound('payment', id));
+    return ok({ payment, history: await this.deps.payments.history(this.deps.db, payment.id) });
+  }
+
+  async getStatus(actor: Actor, id: string): Promise<Result<Payment, AppError>> {
+    const payment = await this.find(actor, id);
+    return payment ? ok(payment) : err(notFound('payment', id));
+  }
+
+  async listPayments(actor: Actor, filters: PaymentFilters, limit: number, startingAfter?: string): Promise<Result<{ payments: Payment[]; hasMore: boolean }, AppError>> {
+    let after: Payment | undefined;
+    if (startingAfter !== undefined) {
+      const cursor = await this.find(actor, startingAfter);
+      if (!cursor) return err(validationError([{ path: 'query.starting_after', message: `payment ${startingAfter} not found` }]));
+      after = cursor;
+    }
+    return ok(await this.deps.payments.list(this.deps.db, actor.merchantId, filters, limit, after));
+  }
+
+  async cancelPayment(actor: Actor, id: string, reason = 'merchant_request'): Promise<Result<Payment, AppError>> {
+    return this.change(actor, id, (payment, at) => {
+      const allowed = canCancel(payment);
+      if (!allowed.ok) return allowed;
+      return transition(payment, { to: 'cancelled', at, reason });
+    }, async (trx, after) => {
+      await this.deps.jobs.cancelByDedupeKey?.(trx, `expire:${after.id}`);
+      await this.deps.jobs.cancelByDedupeKey?.(trx, `payout:${after.id}`);
+    });
+  }
+
+  /** Releases a payout held for approval (SPEC §3.5) and queues it for sending. */
+  async approvePayment(actor: Actor, id: string): Promise<Result<Payment, AppError>> {
+    return this.change(
+      actor,
+      id,
+      (payment, at) => approve(payment, at, actor.actor),
+      async (trx, after) => {
+        await this.deps.jobs.enqueue(trx, [
+          { type: PAYOUT_JOB, payload: { payment_id: after.id }, priority: { urgent: 0, high: 1, normal: 2, low: 3 }[after.priority], dedupeKey: `payout:${after.id}` },
+        ]);
+      },
+      'approved',
+    );
+  }
+
+  /** The `payment.expire` job: a collection that received nothing by `expires_at` is cancelled. */
+  async expirePayment(paymentId: string): Promise<'expired' | 'not_due' | 'unchanged'> {
+    const found = await this.deps.payments.findById(this.deps.db, paymentId);
+    if (!found) return 'unchanged';
+    const now = this.deps.clock.now();
+    if (found.expiresAt === null || found.expiresAt > now) return 'not_due';
+    if (found.status !== 'pending' || found.amountReceived > 0n) return 'unchanged';
+    const result = await this.change({ merchantId: found.merchantId, actor: 'system:expiry' }, paymentId, (payment, at) =>
+      payment.status === 'pending' && payment.amountReceived === 0n
+        ? transition(payment, { to: 'cancelled', at, reason: 'expired' })
+        : err({ code: 'invalid_transition', message: 'no longer pending' }),
+    );
+    return result.ok ? 'expired' : 'unchanged';
+  }
+
+  async getBatch(actor: Actor, id: string): Promise<Result<{ batch: Batch; counts: Record<string, number> }, AppError>> {
+    if (!isId('batch', id)) return err(notFound('batch', id));
+    const batch = await this.deps.batches.find(this.deps.db, actor.merchantId, id);
+    if (!batch) return err(notFound('batch', id));
+    const counts = await this.deps.payments.batchStatusCounts(this.deps.db, id);
+    return ok({ batch, counts });
+  }
+
+  private async find(actor: Actor, id: string): Promise<Payment | null> {
+    if (!isId('pay', id)) return null;
+    return this.deps.payments.find(this.deps.db, actor.merchantId, id);
+  }
+
+  /**
+   * Applies a change to one payment in a transaction: locks it, checks the change, stores it with its
+   * history, emits the status event and keeps the batch status current.
+   */
+  private async change(
+    actor: Actor,
+    id: string,
+    decide: (payment: Payment, at: number) => Result<Payment, { code: 'invalid_transition'; message: string }>,
+    alsoInTransaction?: (trx: Executor, after: Payment) => Promise<void>,
+    reason?: string,
+  ): Promise<Result<Payment, AppError>> {
+    if (!isId('pay', id)) return err(notFound('payment', id));
+    return this.deps.db.transaction().execute(async (trx) => {
+      const before = await this.deps.payments.findForUpdate(trx, actor.merchantId, id);
+      if (!before) return err(notFound('payment', id));
+      const at = this.deps.clock.now();
+      const decided = decide(before, at);
+      if (!decided.ok) return err(new AppError('invalid_transition', decided.error.message));
+      const after = decided.value;
+      const stored = await this.deps.payments.update(trx, before, after, { reason: reason ?? after.cancelReason ?? after.failureReason, actor: actor.actor });
+      if (!stored) return err(new AppError('conflict', `payment ${id} changed meanwhile; retry`));
+      const event = after.status !== before.status ? STATUS_EVENTS[after.status] : undefined;
+      if (event) {
+        await this.deps.outbox.append(trx, [
+          { merchantId: after.merchantId, type: event, aggregateType: 'payment', aggregateId: after.id, object: toPaymentView(after, this.deps.config.priorities) },
+        ]);
+      }
+      await alsoInTransaction?.(trx, after);
+      if (after.batchId && FINAL_STATUSES.has(after.status)) await this.refreshBatch(trx, after.batchId, at);
+      return ok(after);
+    });
+  }
+
+  private async refreshBatch(trx: Executor, batchId: string, at: number): Promise<void> {
+    const row = await trx.selectFrom('batches').select(['merchant_id', 'status', 'rejected_count']).where('id', '=', batchId).executeTakeFirst();
+    if (!row) return;
+    const counts = await this.deps.payments.batchStatusCounts(trx, batchId);
+    const status = deriveBatchStatus(counts, Number(row.rejected_count));
+    if (status === row.status) return;
+    const final = FINAL_BATCH_STATUSES.has(status);
+    await this.deps.batches.setStatus(trx, batchId, status, at, final);
+    if (final) {
+      const batch = await this.deps.batches.find(trx, row.merchant_id, batchId);
+      if (batch) {
+        await this.deps.outbox.append(trx, [
+          { merchantId: batch.merchantId, type: 'batch.completed', aggregateType: 'batch', aggregateId: batch.id, object: { ...batchEventObject(batch), counts } },
+        ]);
+      }
+    }
+  }
+
+  private async draftContext(merchantId: string): Promise<DraftContext> {
+    const index = await this.deps.merchants.hotWalletIndex(merchantId);
+    if (index === null) throw new AppError('unauthorized', `merchant ${merchantId} is not active`);
+    return {
+      config: this.deps.config,
+      hotWalletAddress: this.deps.wallets.hotWalletAddress(index),
+      networkFeeEstimate: (asset) => this.deps.networkCost.cached(asset)?.trx ?? null,
+    };
+  }
+}
+
+export { EXPIRE_JOB, PAYOUT_JOB };
+
+function assembleBatch(unit: CreatedUnit, items: BatchItemResult[], rendered: Rendered | null): BatchCreated {
+  const batch = unit.batch as Batch;
+  let next = 0;
+  const withPayments = items.map((item) => (item.errors ? item : { index: item.index, payment: unit.payments[next++] as Payment }));
+  return { batch, items: withPayments, rendered };
+}

@@ -1,0 +1,48 @@
+/** `GET /api/v1/wallet`: the merchant's hot wallet address and its TRX, USDT and energy as the chain reports them. */
+import type { Asset } from '../../shared/money.js';
+import type { WalletAddresses } from './wallet-addresses.js';
+
+/** What the wallet view needs from the chain. */
+export interface WalletChain {
+  trxBalance(address: string): Promise<bigint>;
+  usdtBalance(address: string): Promise<bigint>;
+  resources(address: string): Promise<{ energyLimit: bigint; energyUsed: bigint; bandwidthLimit: bigint; bandwidthUsed: bigint }>;
+  headBlock(): Promise<number>;
+}
+
+export interface HotWalletView {
+  address: string;
+  balances: Record<Asset, bigint>;
+  energy: { available: bigint; limit: bigint };
+  bandwidth: { available: bigint; limit: bigint };
+  blockNumber: number;
+}
+
+export class HotWalletService {
+  constructor(
+    private readonly wallets: WalletAddresses,
+    private readonly chain: WalletChain,
+  ) {}
+
+  address(merchantIndex: number): string {
+    return this.wallets.hotWalletAddress(merchantIndex);
+  }
+
+  async view(merchantIndex: number): Promise<HotWalletView> {
+    const address = this.address(merchantIndex);
+    const [trx, usdt, resources, blockNumber] = await Promise.all([
+      this.chain.trxBalance(address),
+      this.chain.usdtBalance(address),
+      this.chain.resources(address),
+      this.chain.headBlock(),
+    ]);
+    const left = (limit: bigint, used: bigint) => (limit > used ? limit - used : 0n);
+    return {
+      address,
+      balances: { TRX: trx, USDT: usdt },
+      energy: { available: left(resources.energyLimit, resources.energyUsed), limit: resources.energyLimit },
+      bandwidth: { available: left(resources.bandwidthLimit, resources.bandwidthUsed), limit: resources.bandwidthLimit },
+      blockNumber,
+    };
+  }
+}
