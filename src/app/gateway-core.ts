@@ -12,6 +12,7 @@ import { createHttpApp, type HttpApp } from '../http/app.js';
 import { createGatewayMetrics, type GatewayMetrics } from '../http/metrics.js';
 import type { CheckResult, HealthChecks } from '../http/ports.js';
 import { BatchesRepository } from '../modules/batches/batches.repository.js';
+import type { ChainPrices } from '../modules/fees/network-cost.js';
 import { NetworkCostEstimator } from '../modules/fees/network-cost.js';
 import { DbIdempotencyStore } from '../modules/idempotency/idempotency.store.js';
 import { JobQueue } from '../modules/jobs/job-queue.js';
@@ -19,22 +20,23 @@ import { UsageRepository } from '../modules/limits/usage.repository.js';
 import { apiKeysRoutes } from '../modules/merchants/api-keys.routes.js';
 import { createMerchantsModule, type MerchantsModule } from '../modules/merchants/merchants.module.js';
 import { Outbox } from '../modules/outbox/outbox.js';
-import { CreatePipeline, EXPIRE_JOB } from '../modules/payments/create-pipeline.js';
+import { CreatePipeline, type CreateSubmitter, EXPIRE_JOB } from '../modules/payments/create-pipeline.js';
 import { PaymentsRepository } from '../modules/payments/payments.repository.js';
 import { paymentsRoutes } from '../modules/payments/payments.routes.js';
 import { type MerchantDirectory, PaymentsService } from '../modules/payments/payments.service.js';
 import { SettlementInfoService } from '../modules/settlement/settlement-info.service.js';
 import { HotWalletService, type WalletChain } from '../modules/wallets/hot-wallet.service.js';
-import type { WalletAddresses } from '../modules/wallets/wallet-addresses.js';
 import { walletRoutes } from '../modules/wallets/wallet.routes.js';
+import type { WalletAddresses } from '../modules/wallets/wallet-addresses.js';
 import { type Clock, systemClock } from '../shared/clock.js';
 import { type IdGenerator, randomId } from '../shared/ids.js';
 import { JobRunner } from '../workers/job-runner.js';
-import type { ChainPrices } from '../modules/fees/network-cost.js';
 
 export const API_VERSION = '2026-11-01';
 export const MAINTENANCE_JOB = 'maintenance.prune';
 const MAINTENANCE_EVERY_MS = 10 * 60_000;
+/** A revoked key stops working in other processes within this time (at once in the revoking one). */
+const PRINCIPAL_CACHE_MS = 5000;
 
 /** The chain as the core needs it; GatewayChain implements it over a TronClient. */
 export interface CoreChain extends ChainPrices, WalletChain {}
@@ -49,6 +51,11 @@ export interface GatewayCoreOptions {
   version: string;
   clock?: Clock;
   ids?: IdGenerator;
+  /**
+   * Where create requests go. Default: a pipeline on this thread. startGateway passes the client of a
+   * pipeline worker thread so that group commits, address derivation and row building leave the HTTP thread.
+   */
+  submitter?: CreateSubmitter;
   /** extra readiness checks (the chain probe lives with the network) */
   readinessChecks?: Record<string, () => Promise<CheckResult>>;
 }
@@ -63,6 +70,8 @@ export interface GatewayCore {
   networkCost: NetworkCostEstimator;
   /** starts background work for the configured roles */
   startWorkers(): void;
+  /** lets the job runner look for due jobs now (after a group commit enqueued some) */
+  wakeJobs(): void;
   stop(): Promise<void>;
 }
 
@@ -72,7 +81,12 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? randomId;
 
-  const merchants = createMerchantsModule(db, { clock, ids, onBackgroundError: (error) => logger.warn({ err: error }, 'api key bookkeeping failed') });
+  const merchants = createMerchantsModule(db, {
+    clock,
+    ids,
+    principalCacheMs: PRINCIPAL_CACHE_MS,
+    onBackgroundError: (error) => logger.warn({ err: error }, 'api key bookkeeping failed'),
+  });
   const directory = merchantDirectory(merchants);
   const paymentsRepository = new PaymentsRepository(engine);
   const batches = new BatchesRepository();
@@ -83,7 +97,9 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
   const idempotency = new DbIdempotencyStore(db, clock, config.raw.api.idempotency_ttl_hours * 3_600_000);
 
   let runner: JobRunner | null = null;
-  const pipeline = new CreatePipeline({
+  const pipeline: CreateSubmitter =
+    options.submitter ??
+    new CreatePipeline({
     db,
     config,
     clock,
@@ -96,8 +112,8 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     jobs,
     idempotencyTtlMs: idempotency.ttlMs,
     onCommitted: () => runner?.wake(),
-    onError: (error) => logger.error({ err: error }, 'payment creation failed'),
-  });
+      onError: (error) => logger.error({ err: error }, 'payment creation failed'),
+    });
   const payments = new PaymentsService({
     db,
     config,
@@ -192,6 +208,9 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     jobs,
     runner: activeRunner,
     networkCost,
+    wakeJobs() {
+      activeRunner.wake();
+    },
     startWorkers() {
       if (config.raw.server.roles.includes('workers')) {
         void jobs
@@ -234,6 +253,10 @@ async function timed(check: () => Promise<string>): Promise<CheckResult> {
     const detail = await check();
     return { ok: true, detail, latency_ms: Math.round(performance.now() - started) };
   } catch (error) {
-    return { ok: false, detail: error instanceof Error ? error.message.slice(0, 200) : 'failed', latency_ms: Math.round(performance.now() - started) };
+    return {
+      ok: false,
+      detail: error instanceof Error ? error.message.slice(0, 200) : 'failed',
+      latency_ms: Math.round(performance.now() - started),
+    };
   }
 }

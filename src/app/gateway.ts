@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { GatewayConfig } from '../config/load.js';
-import { type Database, openDatabase } from '../db/database.js';
+import { type Database, type DatabaseOptions, openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { createLogger } from '../http/logger.js';
 import type { CheckResult } from '../http/ports.js';
@@ -17,7 +17,8 @@ import type { Clock } from '../shared/clock.js';
 import { systemClock } from '../shared/clock.js';
 import { formatAmount } from '../shared/money.js';
 import { GatewayChain } from './chain.js';
-import { createGatewayCore, type GatewayCore } from './gateway-core.js';
+import { API_VERSION, createGatewayCore, type GatewayCore } from './gateway-core.js';
+import { PipelineWorkerClient } from '../modules/payments/create-pipeline.client.js';
 import { fundFromFaucet, type ResolvedNetwork, resolveNetwork } from './network.js';
 
 export interface StartedGateway {
@@ -49,16 +50,36 @@ export async function startGateway(config: GatewayConfig, options: StartOptions)
 
   const network = await resolveNetwork(config, (line) => logger.debug({ component: 'devnet' }, line));
   let database: Database | null = null;
+  let pipeline: PipelineWorkerClient | null = null;
   try {
-    database = raw.database.url
-      ? openDatabase({ url: raw.database.url, poolSize: raw.database.pool_size, statementTimeoutMs: raw.database.statement_timeout_ms })
-      : openDatabase({ sqlitePath: join(raw.server.data_dir, raw.database.sqlite_file) });
+    const databaseOptions: DatabaseOptions = raw.database.url
+      ? { url: raw.database.url, poolSize: raw.database.pool_size, statementTimeoutMs: raw.database.statement_timeout_ms }
+      : { sqlitePath: join(raw.server.data_dir, raw.database.sqlite_file) };
+    database = openDatabase(databaseOptions);
     await migrateToLatest(database.db, (line) => logger.info(line));
 
     const seed = loadWalletSeed(config);
-    const wallets = HdWalletAddresses.fromMnemonic(seed.mnemonic, seed.passphrase, { deposit: raw.wallets.deposit_account, hotWallet: raw.wallets.hot_wallet_account });
+    const wallets = HdWalletAddresses.fromMnemonic(seed.mnemonic, seed.passphrase, {
+      deposit: raw.wallets.deposit_account,
+      hotWallet: raw.wallets.hot_wallet_account,
+    });
     const chain = new GatewayChain(network.endpoints, network.usdtContract);
-    const core = createGatewayCore({
+    let core: GatewayCore | null = null;
+    pipeline = await PipelineWorkerClient.start(
+      {
+        config,
+        database: databaseOptions,
+        wallet: { mnemonic: seed.mnemonic, passphrase: seed.passphrase, deposit: raw.wallets.deposit_account, hotWallet: raw.wallets.hot_wallet_account },
+        idempotencyTtlMs: raw.api.idempotency_ttl_hours * 3_600_000,
+        apiVersion: API_VERSION,
+      },
+      {
+        onCommitted: () => core?.wakeJobs(),
+        onLog: (level, message, stack) => logger[level]({ err: { message, stack } }, 'payment creation failed'),
+      },
+    );
+    core = createGatewayCore({
+      submitter: pipeline,
       config,
       database,
       chain,
@@ -70,9 +91,14 @@ export async function startGateway(config: GatewayConfig, options: StartOptions)
       readinessChecks: { chain: () => probeChain(chain, raw.health_check.chain_timeout_ms) },
     });
 
-    const boot = await bootstrapDefaultMerchant(core.merchants, raw.security.bootstrap_api_key ? { bootstrapApiKey: raw.security.bootstrap_api_key } : {});
+    const boot = await bootstrapDefaultMerchant(
+      core.merchants,
+      raw.security.bootstrap_api_key ? { bootstrapApiKey: raw.security.bootstrap_api_key } : {},
+    );
     const hotWalletAddress = wallets.hotWalletAddress(boot.merchant.hdIndex);
-    const funding = network.devnetUrl ? await fundHotWalletOnce(database, network, config, boot.merchant.id, hotWalletAddress, clock, logger) : 'not_devnet';
+    const funding = network.devnetUrl
+      ? await fundHotWalletOnce(database, network, config, boot.merchant.id, hotWalletAddress, clock, logger)
+      : 'not_devnet';
 
     let url: string | null = null;
     if (raw.server.roles.includes('api')) {
@@ -84,6 +110,8 @@ export async function startGateway(config: GatewayConfig, options: StartOptions)
     core.startWorkers();
 
     const db = database;
+    const worker = pipeline;
+    const started = core;
     let stopped = false;
     return {
       core,
@@ -98,12 +126,14 @@ export async function startGateway(config: GatewayConfig, options: StartOptions)
       async stop() {
         if (stopped) return;
         stopped = true;
-        await core.stop();
+        await started.stop();
+        await worker.close();
         await db.close();
         await network.embedded?.stop();
       },
     };
   } catch (error) {
+    await pipeline?.close().catch(() => {});
     await database?.close().catch(() => {});
     await network.embedded?.stop().catch(() => {});
     throw error;
@@ -132,7 +162,10 @@ async function fundHotWalletOnce(
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return 'already';
   try {
     await fundFromFaucet(network.devnetUrl as string, address, config.devnetFunding);
-    logger.info({ address, trx: formatAmount(config.devnetFunding.trx), usdt: formatAmount(config.devnetFunding.usdt) }, 'hot wallet funded from the devnet faucet');
+    logger.info(
+      { address, trx: formatAmount(config.devnetFunding.trx), usdt: formatAmount(config.devnetFunding.usdt) },
+      'hot wallet funded from the devnet faucet',
+    );
     return 'funded';
   } catch (error) {
     await database.db.deleteFrom('gateway_meta').where('key', '=', key).execute();
@@ -150,6 +183,10 @@ async function probeChain(chain: GatewayChain, timeoutMs: number): Promise<Check
     ]);
     return { ok: true, detail: `head block ${head}`, latency_ms: Math.round(performance.now() - started) };
   } catch (error) {
-    return { ok: false, detail: `TRON node unreachable: ${error instanceof Error ? error.message.slice(0, 160) : 'failed'}`, latency_ms: Math.round(performance.now() - started) };
+    return {
+      ok: false,
+      detail: `TRON node unreachable: ${error instanceof Error ? error.message.slice(0, 160) : 'failed'}`,
+      latency_ms: Math.round(performance.now() - started),
+    };
   }
 }

@@ -22,7 +22,13 @@ export interface ResolvedNetwork {
 
 export async function resolveNetwork(config: GatewayConfig, log: (line: string) => void): Promise<ResolvedNetwork> {
   const net = config.raw.network;
-  const base = { solidityUrls: net.solidity_urls, eventUrls: net.event_urls, apiKey: net.trongrid_api_key, timeoutMs: net.timeout_ms, maxAttempts: net.max_attempts };
+  const base = {
+    solidityUrls: net.solidity_urls,
+    eventUrls: net.event_urls,
+    apiKey: net.trongrid_api_key,
+    timeoutMs: net.timeout_ms,
+    maxAttempts: net.max_attempts,
+  };
   if (net.name === 'devnet' && net.rpc_urls.length === 0) {
     const devnet = await Devnet.start({
       host: net.devnet.host,
@@ -43,7 +49,13 @@ export async function resolveNetwork(config: GatewayConfig, log: (line: string) 
   if (net.name === 'devnet') {
     const url = (net.rpc_urls[0] as string).replace(/\/+$/, '');
     const info = await readDevnetInfo(url);
-    return { name: 'devnet', endpoints: { ...base, fullNodeUrls: net.rpc_urls }, usdtContract: net.usdt_contract || info.usdt_contract, devnetUrl: url, embedded: null };
+    return {
+      name: 'devnet',
+      endpoints: { ...base, fullNodeUrls: net.rpc_urls },
+      usdtContract: net.usdt_contract || info.usdt_contract,
+      devnetUrl: url,
+      embedded: null,
+    };
   }
   const usdtContract = net.usdt_contract || USDT_CONTRACTS[net.name];
   if (!usdtContract) throw new Error(`network.usdt_contract must be set for ${net.name}`);
@@ -69,7 +81,9 @@ async function readDevnetInfo(url: string): Promise<{ usdt_contract: string; fau
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  throw new Error(`the devnet at ${url} did not answer /devnet/info (${lastError instanceof Error ? lastError.message : String(lastError)}); is it running?`);
+  throw new Error(
+    `the devnet at ${url} did not answer /devnet/info (${lastError instanceof Error ? lastError.message : String(lastError)}); is it running?`,
+  );
 }
 
 /** Asks the devnet faucet for TRX and USDT; the transfers land in the next block. */

@@ -1,10 +1,19 @@
 /** `tron-payment-gateway <command>`: commands only; the work lives in the modules they call. */
 import { UsageError } from './args.js';
-import { runDevnetCommand, runStartCommand } from './devnet.command.js';
+import { runConfigCommand } from './config.command.js';
+import { runDevnetCommand } from './devnet.command.js';
+import { runKeysCommand } from './keys.command.js';
+import { runMerchantsCommand } from './merchants.command.js';
+import { runMigrateCommand } from './migrate.command.js';
+import { runStartCommand } from './start.command.js';
 
 const COMMANDS: Record<string, { describe: string; run: (argv: string[]) => Promise<void> }> = {
   devnet: { describe: 'run a local TRON devnet (java-tron HTTP API + TronGrid v1 subset)', run: runDevnetCommand },
-  start: { describe: 'run the gateway (for now: the embedded devnet, state in ./data/devnet)', run: runStartCommand },
+  start: { describe: 'run the gateway: API and workers, embedded database and devnet by default', run: runStartCommand },
+  migrate: { describe: 'apply pending database migrations', run: runMigrateCommand },
+  config: { describe: 'config check: validate the configuration and environment', run: runConfigCommand },
+  merchants: { describe: 'merchants create|list: merchants and their first API key', run: runMerchantsCommand },
+  keys: { describe: 'keys create|list|revoke: API keys of a merchant', run: runKeysCommand },
 };
 
 function help(): string {

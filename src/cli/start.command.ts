@@ -31,7 +31,9 @@ export async function runStartCommand(argv: string[]): Promise<void> {
   lines.push(`  roles          ${raw.server.roles.join(', ')}`);
   lines.push(`  database       ${gateway.database.description}`);
   if (network.embedded) {
-    lines.push(`  devnet         ${network.devnetUrl} (embedded; blocks every ${raw.network.devnet.block_time_ms} ms, solidified ${raw.network.devnet.solidify_lag} behind)`);
+    lines.push(
+      `  devnet         ${network.devnetUrl} (embedded; blocks every ${raw.network.devnet.block_time_ms} ms, solidified ${raw.network.devnet.solidify_lag} behind)`,
+    );
   } else {
     lines.push(`  network        ${network.name} via ${network.endpoints.fullNodeUrls.join(', ')}`);
   }

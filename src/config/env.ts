@@ -71,7 +71,13 @@ export function readEnvOverrides(env: Readonly<Record<string, string | undefined
       case 'list':
         values.push({
           path: override.path,
-          value: text === '' ? [] : text.split(',').map((item) => item.trim()).filter((item) => item.length > 0),
+          value:
+            text === ''
+              ? []
+              : text
+                  .split(',')
+                  .map((item) => item.trim())
+                  .filter((item) => item.length > 0),
           variable: override.variable,
         });
         break;

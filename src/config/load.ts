@@ -2,7 +2,7 @@
  * Loads the YAML file, applies environment overrides, validates everything once and resolves amounts
  * to bigint base units. Every problem is collected and reported together; nothing starts on a bad config.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { type Asset, parseAmount, parseRate } from '../shared/money.js';
@@ -80,12 +80,14 @@ export interface LoadOptions {
   allowMissingFile?: boolean;
 }
 
-const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false, coerceTypes: false });
+// `verbose` keeps the failing schema on each error so that a union can be reported once, with its allowed values.
+const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false, coerceTypes: false, verbose: true });
 const validateSchema = ajv.compile(ConfigSchema);
 
 export function loadConfig(options: LoadOptions = {}): GatewayConfig {
   const env = options.env ?? {};
-  const file = options.file ?? env[CONFIG_FILE_VARIABLE] ?? DEFAULT_CONFIG_FILE;
+  const named = options.file ?? env[CONFIG_FILE_VARIABLE];
+  const file = named ?? DEFAULT_CONFIG_FILE;
   const problems: ConfigProblem[] = [];
 
   let tree: Record<string, unknown> = {};
@@ -94,7 +96,8 @@ export function loadConfig(options: LoadOptions = {}): GatewayConfig {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    if (!(missing && (options.allowMissingFile || options.file === undefined))) {
+    // Only the default location may be absent; a file someone named (option or TPG_CONFIG_FILE) must exist.
+    if (!(missing && (options.allowMissingFile || named === undefined))) {
       throw new ConfigError([{ key: file, message: missing ? 'file not found' : (error as Error).message }], file);
     }
   }
@@ -102,8 +105,10 @@ export function loadConfig(options: LoadOptions = {}): GatewayConfig {
     try {
       const parsed: unknown = parseYaml(text);
       if (parsed !== null && parsed !== undefined) {
-        if (typeof parsed !== 'object' || Array.isArray(parsed)) throw new ConfigError([{ key: file, message: 'must be a YAML mapping' }], file);
-        tree = parsed as Record<string, unknown>;
+        if (typeof parsed !== 'object' || Array.isArray(parsed)) {
+          throw new ConfigError([{ key: file, message: 'must be a YAML mapping' }], file);
+        }
+        tree = withoutNulls(parsed as Record<string, unknown>);
       }
     } catch (error) {
       if (error instanceof ConfigError) throw error;
@@ -117,24 +122,125 @@ export function loadConfig(options: LoadOptions = {}): GatewayConfig {
   for (const { path, value } of envRead.values) setPath(tree, path, value);
   if (options.overrides) mergeInto(tree, options.overrides);
 
-  if (!validateSchema(tree)) problems.push(...(validateSchema.errors ?? []).map(schemaProblem));
-  if (problems.length > 0) throw new ConfigError(problems, file);
+  // Schema errors and the cross-field checks are reported together: values the schema refuses are
+  // pruned (falling back to their defaults) so that the rest of the tree can still be checked.
+  const envKeys = envRead.values.map(({ path, variable }) => ({ key: path.join('.'), variable }));
+  const reported = new Set<string>();
+  let valid = validateSchema(tree);
+  if (!valid) {
+    for (const problem of schemaProblems(validateSchema.errors ?? [])) {
+      const from = envKeys.find(({ key }) => problem.key === key || problem.key.startsWith(`${key}.`));
+      problems.push(from ? { ...problem, message: `${problem.message} (from ${from.variable})` } : problem);
+      reported.add(problem.key);
+    }
+    for (let round = 0; round < 5 && !valid; round++) {
+      for (const error of validateSchema.errors ?? []) prune(tree, errorPath(error));
+      valid = validateSchema(tree);
+    }
+  }
+  if (!valid) throw new ConfigError(problems, file);
 
-  const config = resolve(tree as RawConfig, file, problems);
+  const crossField: ConfigProblem[] = [];
+  const config = resolve(tree as RawConfig, file, crossField);
+  problems.push(...crossField.filter((p) => !reported.has(p.key)));
   if (problems.length > 0) throw new ConfigError(problems, file);
   return config as GatewayConfig;
 }
 
+/** One problem per offending key: a union's failed branches collapse into one message naming the allowed values. */
+function schemaProblems(errors: readonly ErrorObject[]): ConfigProblem[] {
+  const unions = errors.filter((e) => e.keyword === 'anyOf').map((e) => e.schemaPath);
+  const out: ConfigProblem[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    if (unions.some((path) => error.schemaPath.startsWith(`${path}/`))) continue;
+    const problem = schemaProblem(error);
+    const id = `${problem.key}\u0000${problem.message}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(problem);
+  }
+  return out;
+}
+
 function schemaProblem(error: ErrorObject): ConfigProblem {
-  const base = error.instancePath.slice(1).replaceAll('/', '.');
-  if (error.keyword === 'additionalProperties') {
-    const extra = (error.params as { additionalProperty: string }).additionalProperty;
-    return { key: base ? `${base}.${extra}` : extra, message: 'unknown key' };
+  const path = errorPath(error);
+  const key = path.join('.') || '(root)';
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return { key, message: 'unknown key' };
+    case 'required':
+      return { key, message: 'is required' };
+    case 'pattern': {
+      const description = (error.parentSchema as { description?: unknown } | undefined)?.description;
+      const shown = JSON.stringify(error.data).slice(0, 60);
+      return {
+        key,
+        message: typeof description === 'string' ? `${shown} is not valid: ${description}` : `${shown} ${error.message ?? 'is invalid'}`,
+      };
+    }
+    case 'enum':
+      return {
+        key,
+        message: `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`,
+      };
+    case 'const':
+      return { key, message: `must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}` };
+    case 'anyOf': {
+      const branches = Array.isArray(error.schema) ? (error.schema as Record<string, unknown>[]) : [];
+      if (branches.length > 0 && branches.every((b) => 'const' in b)) {
+        return { key, message: `must be one of ${branches.map((b) => JSON.stringify(b.const)).join(', ')}` };
+      }
+      const types = branches.map((b) => b.type).filter((t): t is string => typeof t === 'string');
+      return {
+        key,
+        message:
+          types.length === branches.length && types.length > 0 ? `must be a ${types.join(' or a ')}` : 'has a value that is not allowed',
+      };
+    }
+    default:
+      return { key, message: error.message ?? 'is invalid' };
   }
-  if (error.keyword === 'anyOf' || error.keyword === 'const') {
-    return { key: base || '(root)', message: 'has a value that is not allowed' };
+}
+
+/** The path of the offending key; for unknown and missing keys, the key itself rather than its parent. */
+function errorPath(error: ErrorObject): string[] {
+  const path =
+    error.instancePath === ''
+      ? []
+      : error.instancePath
+          .slice(1)
+          .split('/')
+          .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'));
+  if (error.keyword === 'additionalProperties') path.push((error.params as { additionalProperty: string }).additionalProperty);
+  if (error.keyword === 'required') path.push((error.params as { missingProperty: string }).missingProperty);
+  return path;
+}
+
+/** Removes a refused value so that its default applies; inside a list the whole list goes (indexes would shift). */
+function prune(tree: Record<string, unknown>, path: readonly string[]): void {
+  let node: unknown = tree;
+  for (let i = 0; i < path.length; i++) {
+    if (typeof node !== 'object' || node === null) return;
+    const record = node as Record<string, unknown>;
+    const key = path[i] as string;
+    const next = record[key];
+    if (i === path.length - 1 || Array.isArray(next)) {
+      delete record[key];
+      return;
+    }
+    node = next;
   }
-  return { key: base || '(root)', message: error.message ?? 'is invalid' };
+}
+
+/** A key written with no value (`server:` with every line below commented out) means "use the default". */
+function withoutNulls(tree: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(tree)) {
+    if (value === null) continue;
+    out[key] = typeof value === 'object' && !Array.isArray(value) ? withoutNulls(value as Record<string, unknown>) : value;
+  }
+  return out;
 }
 
 /** Cross-field checks and money resolution; problems are appended, the result is only used when none. */
@@ -179,7 +285,9 @@ function resolve(raw: RawConfig, source: string, problems: ConfigProblem[]): Gat
       discount: rate(`fee_management.volume_discounts.${asset}.${i}.discount`, entry.discount),
     }));
     list.forEach((entry, i) => {
-      if (entry.discount > 1_000_000_000n) problems.push({ key: `fee_management.volume_discounts.${asset}.${i}.discount`, message: 'must be at most 1' });
+      if (entry.discount > 1_000_000_000n) {
+        problems.push({ key: `fee_management.volume_discounts.${asset}.${i}.discount`, message: 'must be at most 1' });
+      }
       const previous = list[i - 1];
       if (previous && entry.threshold <= previous.threshold) {
         problems.push({ key: `fee_management.volume_discounts.${asset}.${i}.threshold`, message: 'thresholds must increase' });
@@ -208,7 +316,9 @@ function resolve(raw: RawConfig, source: string, problems: ConfigProblem[]): Gat
     ),
     allowSelfTransfer: tl.allow_self_transfer,
   };
-  if (limits.minAmount > limits.maxSinglePayment) problems.push({ key: 'transaction_limits.min_amount', message: 'exceeds max_single_payment' });
+  if (limits.minAmount > limits.maxSinglePayment) {
+    problems.push({ key: 'transaction_limits.min_amount', message: 'exceeds max_single_payment' });
+  }
 
   const settlement = {
     minAmount: amount('settlement.min_settlement_amount', raw.settlement.min_settlement_amount),
@@ -242,12 +352,21 @@ function resolve(raw: RawConfig, source: string, problems: ConfigProblem[]): Gat
   }
 
   const w = raw.wallets;
-  if (w.mnemonic !== '' && !validateMnemonic(w.mnemonic)) problems.push({ key: 'wallets.mnemonic', message: 'is not a valid BIP-39 phrase' });
-  if (w.mnemonic !== '' && w.mnemonic_file !== '') problems.push({ key: 'wallets.mnemonic_file', message: 'set either mnemonic or mnemonic_file, not both' });
+  if (w.mnemonic !== '' && !validateMnemonic(w.mnemonic)) {
+    problems.push({ key: 'wallets.mnemonic', message: 'is not a valid BIP-39 phrase' });
+  }
+  if (w.mnemonic !== '' && w.mnemonic_file !== '') {
+    problems.push({ key: 'wallets.mnemonic_file', message: 'set either mnemonic or mnemonic_file, not both' });
+  }
+  if (w.mnemonic_file !== '' && !isFile(w.mnemonic_file)) {
+    problems.push({ key: 'wallets.mnemonic_file', message: `${w.mnemonic_file} is not a readable file` });
+  }
   if (net.name !== 'devnet' && w.mnemonic === '' && w.mnemonic_file === '') {
     problems.push({ key: 'wallets.mnemonic', message: `a seed (TPG_WALLET_MNEMONIC or wallets.mnemonic_file) is required on ${net.name}` });
   }
-  if (w.deposit_account === w.hot_wallet_account) problems.push({ key: 'wallets.hot_wallet_account', message: 'must differ from deposit_account' });
+  if (w.deposit_account === w.hot_wallet_account) {
+    problems.push({ key: 'wallets.hot_wallet_account', message: 'must differ from deposit_account' });
+  }
 
   if (raw.database.url !== '' && !/^postgres(ql)?:\/\//.test(raw.database.url)) {
     problems.push({ key: 'database.url', message: 'must start with postgres:// or postgresql://' });
@@ -256,7 +375,9 @@ function resolve(raw: RawConfig, source: string, problems: ConfigProblem[]): Gat
     problems.push({ key: 'security.bootstrap_api_key', message: 'must be 24–128 characters of A-Z, a-z, 0-9, _ or -' });
   }
   raw.security.cors_origins.forEach((origin, i) => {
-    if (origin !== '*' && !isHttpUrl(origin)) problems.push({ key: `security.cors_origins.${i}`, message: `"${origin.slice(0, 80)}" is not an origin` });
+    if (origin !== '*' && !isHttpUrl(origin)) {
+      problems.push({ key: `security.cors_origins.${i}`, message: `"${origin.slice(0, 80)}" is not an origin` });
+    }
   });
   if (raw.api.default_page_size > raw.api.max_page_size) problems.push({ key: 'api.default_page_size', message: 'exceeds max_page_size' });
 
@@ -274,6 +395,14 @@ function resolve(raw: RawConfig, source: string, problems: ConfigProblem[]): Gat
       usdt: amount('network.devnet.fund_hot_wallet_usdt', net.devnet.fund_hot_wallet_usdt, true),
     },
   };
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function isHttpUrl(value: string): boolean {

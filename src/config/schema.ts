@@ -8,7 +8,11 @@ import { type Static, Type } from 'typebox';
 const Amount = (defaultValue: string, description: string) =>
   Type.Union([Type.String(), Type.Number()], { default: defaultValue, description: `${description} (whole units)` });
 const Rate = (defaultValue: string, description: string) =>
-  Type.String({ default: defaultValue, pattern: '^\\d+(\\.\\d{1,9})?$', description: `${description} (decimal fraction, "0.0015" = 0.15 %)` });
+  Type.String({
+    default: defaultValue,
+    pattern: '^\\d+(\\.\\d{1,9})?$',
+    description: `${description} (decimal fraction, "0.0015" = 0.15 %)`,
+  });
 const Seconds = (defaultValue: number, description: string, minimum = 0) =>
   Type.Integer({ default: defaultValue, minimum, description: `${description} (seconds)` });
 const Strict = { additionalProperties: false, default: {} } as const;
@@ -40,7 +44,12 @@ const PriorityPolicy = (rate: string, seconds: number, retries: number, confirma
       fee_rate: Rate(rate, 'fee rate'),
       processing_time_seconds: Seconds(seconds, 'target processing time', 1),
       max_retries: Type.Integer({ default: retries, minimum: 0, maximum: 100, description: 'retries for transient failures' }),
-      confirmations: Type.Integer({ default: confirmations, minimum: 1, maximum: 1000, description: 'blocks on top before a collection is confirmed' }),
+      confirmations: Type.Integer({
+        default: confirmations,
+        minimum: 1,
+        maximum: 1000,
+        description: 'blocks on top before a collection is confirmed',
+      }),
     },
     Strict,
   );
@@ -78,7 +87,10 @@ export const ConfigSchema = Type.Object(
     network: Type.Object(
       {
         name: Type.Enum(NETWORKS, { default: 'devnet', description: 'TRON network (TRON_NETWORK)' }),
-        rpc_urls: Type.Array(Type.String(), { default: [], description: 'full-node URLs in failover order (TRON_RPC_URL); empty on devnet embeds one' }),
+        rpc_urls: Type.Array(Type.String(), {
+          default: [],
+          description: 'full-node URLs in failover order (TRON_RPC_URL); empty on devnet embeds one',
+        }),
         solidity_urls: Type.Array(Type.String(), { default: [], description: 'solidity-node URLs; empty uses rpc_urls' }),
         event_urls: Type.Array(Type.String(), { default: [], description: 'TronGrid v1 URLs; empty uses rpc_urls' }),
         trongrid_api_key: Type.String({ default: '', description: 'TRON-PRO-API-KEY (TRONGRID_API_KEY); secret' }),
@@ -104,8 +116,18 @@ export const ConfigSchema = Type.Object(
         mnemonic: Type.String({ default: '', description: 'BIP-39 seed phrase (TPG_WALLET_MNEMONIC); secret' }),
         mnemonic_file: Type.String({ default: '', description: 'file holding the seed phrase (TPG_WALLET_MNEMONIC_FILE)' }),
         passphrase: Type.String({ default: '', description: 'optional BIP-39 passphrase; secret' }),
-        deposit_account: Type.Integer({ default: 0, minimum: 0, maximum: 2_147_483_647, description: "deposit addresses at m/44'/195'/<n>'/0/i" }),
-        hot_wallet_account: Type.Integer({ default: 1, minimum: 0, maximum: 2_147_483_647, description: "hot wallets at m/44'/195'/<n>'/0/<merchant>" }),
+        deposit_account: Type.Integer({
+          default: 0,
+          minimum: 0,
+          maximum: 2_147_483_647,
+          description: "deposit addresses at m/44'/195'/<n>'/0/i",
+        }),
+        hot_wallet_account: Type.Integer({
+          default: 1,
+          minimum: 0,
+          maximum: 2_147_483_647,
+          description: "hot wallets at m/44'/195'/<n>'/0/<merchant>",
+        }),
       },
       Strict,
     ),
@@ -169,7 +191,11 @@ export const ConfigSchema = Type.Object(
     settlement: Type.Object(
       {
         frequency: Type.Enum(SETTLEMENT_FREQUENCIES, { default: 'daily' }),
-        settlement_time_utc: Type.String({ default: '23:00', pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'HH:MM for daily/weekly' }),
+        settlement_time_utc: Type.String({
+          default: '23:00',
+          pattern: '^([01]\\d|2[0-3]):[0-5]\\d$',
+          description: 'HH:MM for daily/weekly',
+        }),
         weekly_day: Type.Integer({ default: 0, minimum: 0, maximum: 6, description: 'weekday of weekly settlement, 0 = Sunday' }),
         min_settlement_amount: Amount('100', 'balance that triggers a settlement early'),
         max_settlement_amount: Amount('1000000', 'most one settlement moves'),
@@ -183,7 +209,10 @@ export const ConfigSchema = Type.Object(
         retry_interval_seconds: Seconds(30, 'first retry delay; doubles each attempt', 1),
         delivery_timeout_seconds: Seconds(10, 'per attempt', 1),
         max_webhooks: Type.Integer({ default: 10, minimum: 1 }),
-        allow_private_targets: Type.Boolean({ default: false, description: 'allow loopback/private URLs (WEBHOOKS_ALLOW_PRIVATE_TARGETS)' }),
+        allow_private_targets: Type.Boolean({
+          default: false,
+          description: 'allow loopback/private URLs (WEBHOOKS_ALLOW_PRIVATE_TARGETS)',
+        }),
         require_https: Type.Boolean({ default: true }),
         disable_after_failing_hours: Type.Integer({ default: 72, minimum: 1 }),
         events: Type.Array(Type.String(), { default: [...WEBHOOK_EVENTS], description: 'events the gateway emits' }),
@@ -200,7 +229,11 @@ export const ConfigSchema = Type.Object(
         max_concurrent_payouts: Type.Integer({ default: 100, minimum: 1, description: 'payouts in flight' }),
         suspicious_amount_threshold: Amount('1000000', 'payments at or above are flagged'),
         approval_threshold: Amount('1000000', 'payouts at or above wait for approval'),
-        address_activity_per_minute: Type.Integer({ default: 100, minimum: 1, description: 'payments per minute involving one address before flagging' }),
+        address_activity_per_minute: Type.Integer({
+          default: 100,
+          minimum: 1,
+          description: 'payments per minute involving one address before flagging',
+        }),
         deny_list: Type.Array(Type.String(), { default: [], description: 'addresses refused as payer or payee' }),
         allow_self_transfer: Type.Boolean({ default: false }),
       },
@@ -241,7 +274,10 @@ export const ConfigSchema = Type.Object(
     security: Type.Object(
       {
         cors_origins: Type.Array(Type.String(), { default: [], description: 'allowed origins (CORS_ORIGINS, comma-separated)' }),
-        bootstrap_api_key: Type.String({ default: '', description: 'first API key of the default merchant (TPG_BOOTSTRAP_API_KEY); secret' }),
+        bootstrap_api_key: Type.String({
+          default: '',
+          description: 'first API key of the default merchant (TPG_BOOTSTRAP_API_KEY); secret',
+        }),
       },
       Strict,
     ),

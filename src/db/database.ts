@@ -8,6 +8,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
+import { SqliteRoutingDialect } from './sqlite-driver.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -27,6 +28,11 @@ export interface DatabaseOptions {
   statementTimeoutMs?: number;
   /** PostgreSQL schema to use (tests isolate themselves in one) */
   searchPath?: string;
+  /**
+   * SQLite only: `routed` (default) keeps the writer in its own thread and reads on this one; `direct`
+   * opens one plain connection on this thread (for code that already runs in a worker of its own).
+   */
+  sqliteMode?: 'routed' | 'direct';
 }
 
 const INT8_OID = 20;
@@ -34,19 +40,25 @@ const INT8_OID = 20;
 export function openDatabase(options: DatabaseOptions): Database {
   if (options.url) return openPostgres(options.url, options);
   if (!options.sqlitePath) throw new Error('openDatabase needs a PostgreSQL url or a SQLite path');
-  return openSqlite(options.sqlitePath);
+  return options.sqliteMode === 'direct' ? openSqliteDirect(options.sqlitePath) : openSqlite(options.sqlitePath);
 }
 
-function openSqlite(path: string): Database {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+function openSqliteDirect(path: string): Database {
   const sqlite = new BetterSqlite3(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  // Money and timestamps are int8: reading them as JS numbers would silently lose precision above 2^53.
   sqlite.defaultSafeIntegers(true);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, engine: 'sqlite', description: `sqlite:${path}`, close: () => db.destroy() };
+}
+
+function openSqlite(path: string): Database {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  // WAL, synchronous=FULL and safe integers (int8 never read as a lossy JS number) are set by the
+  // writer thread and the read connection in sqlite-driver.ts.
+  const db = new Kysely<DB>({ dialect: new SqliteRoutingDialect(path) });
   return { db, engine: 'sqlite', description: `sqlite:${path}`, close: () => db.destroy() };
 }
 
@@ -58,7 +70,9 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === INT8_OID ? (value: string) => BigInt(value) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+        oid === INT8_OID
+          ? (value: string) => BigInt(value)
+          : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
     },
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.

@@ -43,11 +43,34 @@ export function formatValidationErrors(errors: FastifySchemaValidationError[], d
 export function toFieldErrors(errors: readonly AjvError[], dataVar: SchemaErrorDataVar): FieldError[] {
   // A failed anyOf/oneOf also reports every branch's own failure; one message for the union is clearer.
   const unions = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
-  const insideUnion = (e: AjvError) => unions.some((u) => u !== e && e.schemaPath.startsWith(`${u.schemaPath}/`));
+  // Unless the value has the type of one branch and breaks one of its constraints (a 501-character string
+  // for `string (≤ 500) | null`): then that branch's errors are the real reason and are reported instead.
+  const matchedBranch = new Map<AjvError, string>();
+  for (const union of unions) {
+    const prefix = `${union.schemaPath}/`;
+    const branches = new Map<string, AjvError[]>();
+    for (const e of errors) {
+      if (e === union || !e.schemaPath.startsWith(prefix)) continue;
+      const branch = `${prefix}${e.schemaPath.slice(prefix.length).split('/')[0]}/`;
+      branches.set(branch, [...(branches.get(branch) ?? []), e]);
+    }
+    for (const [branch, branchErrors] of branches) {
+      if (branchErrors.every((e) => !(TYPE_KEYWORDS.has(e.keyword) && e.instancePath === union.instancePath))) {
+        matchedBranch.set(union, branch);
+        break;
+      }
+    }
+  }
+  const insideUnion = (e: AjvError) =>
+    unions.some((u) => {
+      if (u === e || !e.schemaPath.startsWith(`${u.schemaPath}/`)) return false;
+      const branch = matchedBranch.get(u);
+      return branch === undefined || !e.schemaPath.startsWith(branch);
+    });
   const seen = new Set<string>();
   const out: FieldError[] = [];
   for (const error of errors) {
-    if (error.keyword === 'if' || insideUnion(error)) continue;
+    if (error.keyword === 'if' || matchedBranch.has(error) || insideUnion(error)) continue;
     const field = toFieldError(error, dataVar);
     const key = `${field.path}\u0000${field.message}`;
     if (seen.has(key)) continue;
@@ -56,6 +79,9 @@ export function toFieldErrors(errors: readonly AjvError[], dataVar: SchemaErrorD
   }
   return out;
 }
+
+/** Keywords that fail when a value is of the wrong kind altogether, rather than breaking a constraint of its kind. */
+const TYPE_KEYWORDS = new Set(['type', 'const', 'enum', 'anyOf', 'oneOf']);
 
 function toFieldError(error: AjvError, dataVar: SchemaErrorDataVar): FieldError {
   const base = pointerToPath(error.instancePath);

@@ -36,7 +36,8 @@ export function parseAmount(input: unknown, decimals = 6, options: { allowZero?:
   } else {
     return { ok: false, problem: 'type', message: 'must be a decimal string such as "12.5"' };
   }
-  if (text.length === 0 || text.trim() !== text) return { ok: false, problem: 'format', message: 'must be a decimal string such as "12.5"' };
+  if (text.length === 0 || text.trim() !== text)
+    return { ok: false, problem: 'format', message: 'must be a decimal string such as "12.5"' };
   if (/[eE]/.test(text)) return { ok: false, problem: 'exponent', message: 'must be written without an exponent' };
   if (text.startsWith('-')) return { ok: false, problem: 'negative', message: 'must be greater than zero' };
   const match = DECIMAL.exec(text);

@@ -70,7 +70,14 @@ describe('number literals', () => {
   });
 
   it('leaves the other literals alone', () => {
-    expect(parseRequestJson('{"a":true,"b":false,"c":null,"d":"x","e":[],"f":{}}')).toEqual({ a: true, b: false, c: null, d: 'x', e: [], f: {} });
+    expect(parseRequestJson('{"a":true,"b":false,"c":null,"d":"x","e":[],"f":{}}')).toEqual({
+      a: true,
+      b: false,
+      c: null,
+      d: 'x',
+      e: [],
+      f: {},
+    });
   });
 });
 

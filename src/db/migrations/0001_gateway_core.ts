@@ -147,7 +147,12 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('finished_at', 'bigint')
     .execute();
   // Claiming reads queued jobs in priority order and running jobs whose lease expired (a crashed worker's).
-  await db.schema.createIndex('jobs_claim_queued').on('jobs').columns(['type', 'priority', 'run_at']).where(sql.ref('status'), '=', 'queued').execute();
+  await db.schema
+    .createIndex('jobs_claim_queued')
+    .on('jobs')
+    .columns(['type', 'priority', 'run_at'])
+    .where(sql.ref('status'), '=', 'queued')
+    .execute();
   await db.schema.createIndex('jobs_claim_expired').on('jobs').columns(['locked_until']).where(sql.ref('status'), '=', 'running').execute();
 
   await db.schema

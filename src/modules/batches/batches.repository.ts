@@ -48,7 +48,12 @@ export class BatchesRepository {
   }
 
   async find(executor: Executor, merchantId: string, id: string): Promise<Batch | null> {
-    const row = await executor.selectFrom('batches').selectAll().where('id', '=', id).where('merchant_id', '=', merchantId).executeTakeFirst();
+    const row = await executor
+      .selectFrom('batches')
+      .selectAll()
+      .where('id', '=', id)
+      .where('merchant_id', '=', merchantId)
+      .executeTakeFirst();
     return row ? rowToBatch(row) : null;
   }
 

@@ -23,13 +23,24 @@ export class DbIdempotencyStore implements IdempotencyStore {
       .where('expires_at', '>', this.clock.now())
       .executeTakeFirst();
     if (!row) return null;
-    return { requestHash: row.request_hash, method: row.method, path: row.path, statusCode: Number(row.status_code), body: row.response_body };
+    return {
+      requestHash: row.request_hash,
+      method: row.method,
+      path: row.path,
+      statusCode: Number(row.status_code),
+      body: row.response_body,
+    };
   }
 
   async save(merchantId: string, key: string, record: IdempotencyRecord): Promise<void> {
     const now = this.clock.now();
     // An expired record with the same key is replaced; a live one is kept as the first answer.
-    await this.db.deleteFrom('idempotency_keys').where('merchant_id', '=', merchantId).where('key', '=', key).where('expires_at', '<=', now).execute();
+    await this.db
+      .deleteFrom('idempotency_keys')
+      .where('merchant_id', '=', merchantId)
+      .where('key', '=', key)
+      .where('expires_at', '<=', now)
+      .execute();
     await this.db
       .insertInto('idempotency_keys')
       .values({

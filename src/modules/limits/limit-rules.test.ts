@@ -127,7 +127,13 @@ describe('batches in flight', () => {
   });
 
   it('reports the rate limit first when both apply', () => {
-    const error = admitUnit(usage({ batchesInFlight: MAX_BATCHES, createdThisWindow: 1000 }), batch(1, []), config.limits, MAX_BATCHES, NOW);
+    const error = admitUnit(
+      usage({ batchesInFlight: MAX_BATCHES, createdThisWindow: 1000 }),
+      batch(1, []),
+      config.limits,
+      MAX_BATCHES,
+      NOW,
+    );
     expect(error?.code).toBe('rate_limited');
   });
 });
@@ -172,9 +178,30 @@ describe('daily and monthly totals per asset', () => {
 
   it('adds a batch’s totals per asset when admitted', () => {
     const u = usage();
-    expect(admitUnit(u, batch(4, [['USDT', USDT(300n)], ['TRX', USDT(200n)]]), limits, MAX_BATCHES, NOW)).toBeNull();
-    expect(u.dayTotals).toEqual(new Map([['USDT', USDT(300n)], ['TRX', USDT(200n)]]));
-    expect(u.monthTotals).toEqual(new Map([['USDT', USDT(300n)], ['TRX', USDT(200n)]]));
+    expect(
+      admitUnit(
+        u,
+        batch(4, [
+          ['USDT', USDT(300n)],
+          ['TRX', USDT(200n)],
+        ]),
+        limits,
+        MAX_BATCHES,
+        NOW,
+      ),
+    ).toBeNull();
+    expect(u.dayTotals).toEqual(
+      new Map([
+        ['USDT', USDT(300n)],
+        ['TRX', USDT(200n)],
+      ]),
+    );
+    expect(u.monthTotals).toEqual(
+      new Map([
+        ['USDT', USDT(300n)],
+        ['TRX', USDT(200n)],
+      ]),
+    );
     expect(u.createdThisWindow).toBe(4);
     expect(u.batchesInFlight).toBe(1);
   });
@@ -182,7 +209,16 @@ describe('daily and monthly totals per asset', () => {
   it('changes nothing when one asset of a batch does not fit', () => {
     const u = usage({ dayTotals: new Map([['TRX', USDT(900n)]]) });
     const before = snapshot(u);
-    const error = admitUnit(u, batch(2, [['USDT', USDT(10n)], ['TRX', USDT(101n)]]), limits, MAX_BATCHES, NOW);
+    const error = admitUnit(
+      u,
+      batch(2, [
+        ['USDT', USDT(10n)],
+        ['TRX', USDT(101n)],
+      ]),
+      limits,
+      MAX_BATCHES,
+      NOW,
+    );
     expect(error?.code).toBe('limit_exceeded');
     expect(error?.detail).toMatch(/TRX/);
     expect(snapshot(u)).toEqual(before);

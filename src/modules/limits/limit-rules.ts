@@ -23,7 +23,13 @@ export interface UnitDemand {
 }
 
 /** Checks one creation request against the usage so far and, when it fits, adds it to the usage. */
-export function admitUnit(usage: MerchantUsage, demand: UnitDemand, limits: Limits, maxBatchesInFlight: number, now: number): AppError | null {
+export function admitUnit(
+  usage: MerchantUsage,
+  demand: UnitDemand,
+  limits: Limits,
+  maxBatchesInFlight: number,
+  now: number,
+): AppError | null {
   if (usage.createdThisWindow + demand.count > limits.ratePerMinute) {
     const retryAfter = Math.max(1, Math.ceil((RATE_WINDOW_MS - (now % RATE_WINDOW_MS)) / 1000));
     return new AppError(
@@ -63,6 +69,11 @@ export function admitUnit(usage: MerchantUsage, demand: UnitDemand, limits: Limi
 export function utcDay(ms: number): number {
   const d = new Date(ms);
   return d.getUTCFullYear() * 10_000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
+}
+
+/** The month's total is kept in a row of its own, keyed yyyymm00 (a day that never exists). */
+export function monthKey(day: number): number {
+  return day - (day % 100);
 }
 
 export function windowStart(ms: number): number {

@@ -3,22 +3,32 @@
  * allocator. Rows are locked for the rest of the transaction on PostgreSQL so that several processes
  * never both admit the last slot; SQLite has a single writer.
  */
-import { sql, type Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Engine } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import type { Asset } from '../../shared/money.js';
-import { type MerchantUsage, utcDay, windowStart } from './limit-rules.js';
+import { type MerchantUsage, monthKey, utcDay, windowStart } from './limit-rules.js';
 
 export class UsageRepository {
   constructor(private readonly engine: Engine) {}
 
   /** Reads (and locks) a merchant's usage for the minute and day of `now`. */
-  async load(trx: Transaction<DB>, merchantId: string, assets: readonly Asset[], now: number, withBatches: boolean): Promise<MerchantUsage> {
+  async load(
+    trx: Transaction<DB>,
+    merchantId: string,
+    assets: readonly Asset[],
+    now: number,
+    withBatches: boolean,
+  ): Promise<MerchantUsage> {
     const scope = `merchant:${merchantId}`;
     const window = windowStart(now);
     const day = utcDay(now);
-    const monthStart = day - (day % 100) + 1;
-    await trx.insertInto('rate_windows').values({ scope, window_start: window, count: 0 }).onConflict((oc) => oc.doNothing()).execute();
+    const month = monthKey(day);
+    await trx
+      .insertInto('rate_windows')
+      .values({ scope, window_start: window, count: 0 })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
     let rateQuery = trx.selectFrom('rate_windows').select('count').where('scope', '=', scope).where('window_start', '=', window);
     if (this.engine === 'postgres') rateQuery = rateQuery.forUpdate();
     const rate = await rateQuery.executeTakeFirstOrThrow();
@@ -28,7 +38,7 @@ export class UsageRepository {
     if (assets.length > 0) {
       await trx
         .insertInto('volume_totals')
-        .values(assets.map((currency) => ({ merchant_id: merchantId, currency, day, total: 0 })))
+        .values(assets.flatMap((currency) => [day, month].map((d) => ({ merchant_id: merchantId, currency, day: d, total: 0 }))))
         .onConflict((oc) => oc.doNothing())
         .execute();
       let totalsQuery = trx
@@ -36,14 +46,13 @@ export class UsageRepository {
         .select(['currency', 'day', 'total'])
         .where('merchant_id', '=', merchantId)
         .where('currency', 'in', [...assets])
-        .where('day', '>=', monthStart)
-        .where('day', '<=', day);
+        .where('day', 'in', [day, month]);
       if (this.engine === 'postgres') totalsQuery = totalsQuery.forUpdate();
       for (const row of await totalsQuery.execute()) {
         const asset = row.currency as Asset;
         const total = BigInt(row.total);
-        monthTotals.set(asset, (monthTotals.get(asset) ?? 0n) + total);
-        if (Number(row.day) === day) dayTotals.set(asset, total);
+        if (Number(row.day) === month) monthTotals.set(asset, total);
+        else dayTotals.set(asset, total);
       }
     }
 
@@ -60,6 +69,56 @@ export class UsageRepository {
     return { createdThisWindow: Number(rate.count), dayTotals, monthTotals, batchesInFlight };
   }
 
+  /**
+   * Adds a group's demand to the merchant's counters only if every limit still holds, in one statement
+   * per counter (the row stays locked until the transaction ends). Returns false when a limit would be
+   * crossed; the caller then rolls back and sorts out which request was over.
+   */
+  async consume(
+    trx: Transaction<DB>,
+    merchantId: string,
+    demand: { count: number; totals: ReadonlyMap<Asset, bigint> },
+    limits: { ratePerMinute: number; dailyLimit: bigint; monthlyLimit: bigint },
+    now: number,
+  ): Promise<boolean> {
+    if (demand.count > limits.ratePerMinute) return false;
+    const rate = await trx
+      .insertInto('rate_windows')
+      .values({ scope: `merchant:${merchantId}`, window_start: windowStart(now), count: demand.count })
+      .onConflict((oc) =>
+        oc
+          .columns(['scope', 'window_start'])
+          .doUpdateSet({ count: sql`rate_windows.count + excluded.count` })
+          .where(sql<boolean>`rate_windows.count + excluded.count <= cast(${limits.ratePerMinute} as bigint)`),
+      )
+      .returning('count')
+      .executeTakeFirst();
+    if (!rate) return false;
+    const day = utcDay(now);
+    const month = monthKey(day);
+    for (const [currency, amount] of demand.totals) {
+      if (amount > limits.dailyLimit || amount > limits.monthlyLimit) return false;
+      const rows = await trx
+        .insertInto('volume_totals')
+        .values([
+          { merchant_id: merchantId, currency, day, total: amount },
+          { merchant_id: merchantId, currency, day: month, total: amount },
+        ])
+        .onConflict((oc) =>
+          oc
+            .columns(['merchant_id', 'currency', 'day'])
+            .doUpdateSet({ total: sql`volume_totals.total + excluded.total` })
+            .where(
+              sql<boolean>`volume_totals.total + excluded.total <= case when volume_totals.day % 100 = 0 then cast(${limits.monthlyLimit} as bigint) else cast(${limits.dailyLimit} as bigint) end`,
+            ),
+        )
+        .returning('day')
+        .execute();
+      if (rows.length !== 2) return false;
+    }
+    return true;
+  }
+
   /** Writes back what `load` returned after admitting units into it. */
   async save(trx: Transaction<DB>, merchantId: string, usage: MerchantUsage, now: number): Promise<void> {
     await trx
@@ -70,12 +129,15 @@ export class UsageRepository {
       .execute();
     const day = utcDay(now);
     for (const [currency, total] of usage.dayTotals) {
+      await trx.updateTable('volume_totals').set({ total }).where('merchant_id', '=', merchantId).where('currency', '=', currency).where('day', '=', day).execute();
+    }
+    for (const [currency, total] of usage.monthTotals) {
       await trx
         .updateTable('volume_totals')
         .set({ total })
         .where('merchant_id', '=', merchantId)
         .where('currency', '=', currency)
-        .where('day', '=', day)
+        .where('day', '=', monthKey(day))
         .execute();
     }
   }
@@ -101,19 +163,18 @@ export class UsageRepository {
   }
 
   /** Reserves `count` consecutive indices of a named HD counter and returns the first. */
-  async allocateIndices(trx: Transaction<DB>, name: string, count: number): Promise<number> {
-    await trx.insertInto('hd_counters').values({ name, next_index: 0 }).onConflict((oc) => oc.doNothing()).execute();
-    const row = await trx
-      .updateTable('hd_counters')
-      .set({ next_index: sql`next_index + ${count}` })
-      .where('name', '=', name)
+  async allocateIndices(executor: Transaction<DB> | Kysely<DB>, name: string, count: number): Promise<number> {
+    const row = await executor
+      .insertInto('hd_counters')
+      .values({ name, next_index: count })
+      .onConflict((oc) => oc.column('name').doUpdateSet({ next_index: sql`hd_counters.next_index + excluded.next_index` }))
       .returning('next_index')
       .executeTakeFirstOrThrow();
     return Number(row.next_index) - count;
   }
 
   /** Old rate windows are only needed for a minute; prune them now and then. */
-  async pruneWindows(executor: Transaction<DB> | import('kysely').Kysely<DB>, olderThan: number): Promise<number> {
+  async pruneWindows(executor: Transaction<DB> | Kysely<DB>, olderThan: number): Promise<number> {
     const result = await executor.deleteFrom('rate_windows').where('window_start', '<', windowStart(olderThan)).executeTakeFirst();
     return Number(result.numDeletedRows);
   }

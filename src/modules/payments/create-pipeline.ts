@@ -13,16 +13,18 @@ import type { IdempotencyClaim } from '../../http/ports.js';
 import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import type { IdGenerator } from '../../shared/ids.js';
-import { type Asset, formatAmount } from '../../shared/money.js';
+import type { Asset } from '../../shared/money.js';
 import type { Batch } from '../batches/batch.js';
 import type { BatchesRepository } from '../batches/batches.repository.js';
 import { admitUnit, type MerchantUsage } from '../limits/limit-rules.js';
 import type { UsageRepository } from '../limits/usage.repository.js';
 import type { WalletAddresses } from '../wallets/wallet-addresses.js';
+import { batchEventObject } from './batch-view.js';
 import { isCollection, type Payment } from './payment.js';
-import type { PaymentDraft } from './payment-draft.js';
-import type { Executor, NewHistoryEntry, PaymentsRepository } from './payments.repository.js';
 import { toPaymentView } from './payment.view.js';
+import type { PaymentDraft } from './payment-draft.js';
+import { type CreateResponse, type Rendered, renderCreated } from './payment-responses.js';
+import type { Executor, NewHistoryEntry, PaymentsRepository } from './payments.repository.js';
 
 /** The transactional outbox, as this module needs it. */
 export interface OutboxWriter {
@@ -53,14 +55,17 @@ export interface CreateUnit {
   actor: string;
   drafts: PaymentDraft[];
   batch?: { reference: string | null; atomic: boolean; itemCount: number; rejectedCount: number };
-  idempotency?: { claim: IdempotencyClaim; render(result: CreatedUnit): { statusCode: number; body: string } };
+  /** what to answer with; rendered inside the transaction */
+  response: CreateResponse;
+  /** store the answer for this Idempotency-Key in the same transaction */
+  idempotency?: IdempotencyClaim;
 }
 
 export interface CreatedUnit {
   payments: Payment[];
   batch: Batch | null;
-  /** the response stored for the Idempotency-Key, when the unit had one */
-  rendered: { statusCode: number; body: string } | null;
+  /** the answer, exactly as stored for an Idempotency-Key */
+  rendered: Rendered;
 }
 
 export type UnitOutcome = { ok: true; value: CreatedUnit } | { ok: false; error: AppError };
@@ -82,15 +87,34 @@ export interface CreatePipelineDeps {
   outbox: OutboxWriter;
   jobs: JobWriter;
   idempotencyTtlMs: number;
+  /** how long the first request of a group waits for others (default 1 ms; 0 writes at once) */
+  lingerMs?: number;
   /** called after a group commits (lets the job runner wake up) */
   onCommitted?(units: number): void;
   /** infrastructure failures (database down, bugs): logged by the caller, answered as internal errors */
   onError?(error: unknown): void;
 }
 
-export class CreatePipeline {
+/** Where create units go: the pipeline itself, or a client of the pipeline's worker thread. */
+export interface CreateSubmitter {
+  submit(unit: CreateUnit): Promise<UnitOutcome>;
+}
+
+/** A group would cross a merchant limit: roll it back and write its units one by one. */
+class GroupOverLimit extends Error {
+  constructor() {
+    super('a limit would be crossed by this group');
+  }
+}
+
+/** Deposit indices reserved per round trip to the counter. */
+const DEPOSIT_BLOCK = 1000;
+
+export class CreatePipeline implements CreateSubmitter {
   private queue: Pending[] = [];
   private flushing = false;
+  private depositNext = 0;
+  private depositEnd = 0;
 
   constructor(private readonly deps: CreatePipelineDeps) {}
 
@@ -99,9 +123,24 @@ export class CreatePipeline {
       this.queue.push({ unit, resolve });
       if (!this.flushing) {
         this.flushing = true;
-        setImmediate(() => void this.flush());
+        this.schedule();
       }
     });
+  }
+
+  /**
+   * Waits `lingerMs` before writing so that requests arriving together share a commit (one fsync and
+   * one round of counter updates for the group instead of one per payment).
+   */
+  private schedule(): void {
+    const linger = this.deps.lingerMs ?? 1;
+    if (linger > 0) setTimeout(() => void this.flush(), linger);
+    else setImmediate(() => void this.flush());
+  }
+
+  /** Resolves once everything submitted so far has been written (used before shutting down). */
+  async drain(): Promise<void> {
+    while (this.flushing || this.queue.length > 0) await new Promise((resolve) => setTimeout(resolve, 5));
   }
 
   private async flush(): Promise<void> {
@@ -122,74 +161,114 @@ export class CreatePipeline {
       this.flushing = false;
       if (this.queue.length > 0) {
         this.flushing = true;
-        setImmediate(() => void this.flush());
+        this.schedule();
       }
     }
   }
 
+  /**
+   * Writes a group in one transaction whose limit check is a conditional increment of the counters at
+   * the end (rows locked only from there to the commit). If a limit would be crossed, or anything else
+   * fails, the group is rolled back and each unit is written on its own with an exact, locked check.
+   */
   private async writeGroup(group: Pending[]): Promise<void> {
+    let deposits: number[][];
     try {
-      const outcomes = await this.deps.db.transaction().execute((trx) => this.writeUnits(trx, group.map((p) => p.unit)));
-      group.forEach((p, i) => p.resolve(outcomes[i] as UnitOutcome));
+      deposits = await this.reserveDeposits(group.map((p) => p.unit));
+    } catch (error) {
+      for (const pending of group) pending.resolve({ ok: false, error: this.asAppError(error) });
+      return;
+    }
+    try {
+      const outcomes = await this.deps.db.transaction().execute((trx) =>
+        this.writeUnits(
+          trx,
+          group.map((p) => p.unit),
+          deposits,
+          'group',
+        ),
+      );
+      group.forEach((p, i) => {
+        p.resolve(outcomes[i] as UnitOutcome);
+      });
       this.deps.onCommitted?.(group.length);
+      return;
     } catch (groupError) {
-      if (group.length === 1) {
+      if (group.length === 1 && !(groupError instanceof GroupOverLimit)) {
         (group[0] as Pending).resolve({ ok: false, error: this.asAppError(groupError) });
         return;
       }
-      for (const pending of group) {
-        try {
-          const [outcome] = await this.deps.db.transaction().execute((trx) => this.writeUnits(trx, [pending.unit]));
-          pending.resolve(outcome as UnitOutcome);
-          this.deps.onCommitted?.(1);
-        } catch (error) {
-          pending.resolve({ ok: false, error: this.asAppError(error) });
-        }
+    }
+    for (const [i, pending] of group.entries()) {
+      try {
+        const [outcome] = await this.deps.db.transaction().execute((trx) => this.writeUnits(trx, [pending.unit], [deposits[i] as number[]], 'exact'));
+        pending.resolve(outcome as UnitOutcome);
+        if (outcome?.ok) this.deps.onCommitted?.(1);
+      } catch (error) {
+        pending.resolve({ ok: false, error: this.asAppError(error) });
       }
     }
   }
 
-  /** Admits and writes units inside one transaction; refused units write nothing. */
-  private async writeUnits(trx: Transaction<DB>, units: CreateUnit[]): Promise<UnitOutcome[]> {
+  /**
+   * Deposit indices come from blocks reserved ahead in their own short transaction, so that no group
+   * holds the counter row. An index whose payment is refused or rolled back is never used: a harmless gap.
+   */
+  private async reserveDeposits(units: CreateUnit[]): Promise<number[][]> {
+    const needed = units.reduce((n, u) => n + u.drafts.filter((d) => d.needsDepositAddress).length, 0);
+    if (this.depositNext + needed > this.depositEnd) {
+      const size = Math.max(needed, DEPOSIT_BLOCK);
+      this.depositNext = await this.deps.usage.allocateIndices(this.deps.db, DEPOSIT_COUNTER, size);
+      this.depositEnd = this.depositNext + size;
+    }
+    return units.map((u) => u.drafts.filter((d) => d.needsDepositAddress).map(() => this.depositNext++));
+  }
+
+  /**
+   * Writes units inside one transaction. `exact` (one unit): reads and locks the merchant's usage first
+   * and refuses precisely, writing nothing. `group`: writes everything, then consumes the counters with
+   * conditional increments and throws GroupOverLimit if any limit would be crossed.
+   */
+  private async writeUnits(trx: Transaction<DB>, units: CreateUnit[], deposits: number[][], mode: 'group' | 'exact'): Promise<UnitOutcome[]> {
     const { config, clock, ids } = this.deps;
     const now = clock.now();
-
-    const usageByMerchant = new Map<string, MerchantUsage>();
-    for (const merchantId of new Set(units.map((u) => u.merchantId))) {
-      const mine = units.filter((u) => u.merchantId === merchantId);
-      const assets = [...new Set(mine.flatMap((u) => u.drafts.map((d) => d.currency)))];
-      const withBatches = mine.some((u) => u.batch !== undefined);
-      usageByMerchant.set(merchantId, await this.deps.usage.load(trx, merchantId, assets, now, withBatches));
-    }
-
-    const outcomes: UnitOutcome[] = [];
-    const admitted: CreateUnit[] = [];
-    for (const unit of units) {
+    const demandOf = (unit: CreateUnit) => {
       const totals = new Map<Asset, bigint>();
       for (const d of unit.drafts) totals.set(d.currency, (totals.get(d.currency) ?? 0n) + d.quote.amount);
-      const refusal = admitUnit(
-        usageByMerchant.get(unit.merchantId) as MerchantUsage,
-        { count: unit.drafts.length, totals, isBatch: unit.batch !== undefined },
-        config.limits,
-        config.raw.batch_processing.max_concurrent_batches,
-        now,
-      );
-      outcomes.push(refusal ? { ok: false, error: refusal } : { ok: true, value: { payments: [], batch: null, rendered: null } });
-      if (!refusal) admitted.push(unit);
-    }
-    if (admitted.length === 0) return outcomes;
+      return { count: unit.drafts.length, totals, isBatch: unit.batch !== undefined };
+    };
 
-    const depositCount = admitted.reduce((n, u) => n + u.drafts.filter((d) => d.needsDepositAddress).length, 0);
-    let nextDeposit = depositCount > 0 ? await this.deps.usage.allocateIndices(trx, DEPOSIT_COUNTER, depositCount) : 0;
+    const exactUsage = new Map<string, MerchantUsage>();
+    if (mode === 'exact') {
+      const unit = units[0] as CreateUnit;
+      const demand = demandOf(unit);
+      const usage = await this.deps.usage.load(trx, unit.merchantId, [...demand.totals.keys()], now, demand.isBatch);
+      const refusal = admitUnit(usage, demand, config.limits, config.raw.batch_processing.max_concurrent_batches, now);
+      if (refusal) return [{ ok: false, error: refusal }];
+      exactUsage.set(unit.merchantId, usage);
+    } else {
+      const batchMerchants = new Map<string, number>();
+      for (const u of units) if (u.batch) batchMerchants.set(u.merchantId, (batchMerchants.get(u.merchantId) ?? 0) + 1);
+      for (const [merchantId, count] of batchMerchants) {
+        const inFlight = await this.deps.batches.countInFlight(trx, merchantId);
+        if (inFlight + count > config.raw.batch_processing.max_concurrent_batches) throw new GroupOverLimit();
+      }
+    }
+    const outcomes: UnitOutcome[] = units.map(() => ({ ok: true, value: { payments: [], batch: null, rendered: { statusCode: 0, body: '' } } }));
+    const admitted = units;
 
     const activity = new Map<string, number>();
     for (const unit of admitted) {
       for (const d of unit.drafts) {
-        for (const address of new Set([d.payerAddress, d.payeeAddress])) if (address) activity.set(address, (activity.get(address) ?? 0) + 1);
+        for (const address of new Set([d.payerAddress, d.payeeAddress]))
+          if (address) activity.set(address, (activity.get(address) ?? 0) + 1);
       }
     }
     const activityCounts = await this.deps.usage.countAddressActivity(trx, activity, now);
     const activityLimit = config.limits.addressActivityPerMinute;
+    // Each payment counts the activity up to and including itself, so only those beyond the limit are flagged.
+    const activitySoFar = new Map<string, number>();
+    for (const [address, total] of activityCounts) activitySoFar.set(address, total - (activity.get(address) ?? 0));
 
     const payments: Payment[] = [];
     const batches: Batch[] = [];
@@ -198,10 +277,10 @@ export class CreatePipeline {
     const idempotencyRows: Array<{ claim: IdempotencyClaim; statusCode: number; body: string }> = [];
     const history: NewHistoryEntry[] = [];
 
-    let admittedIndex = 0;
     for (let u = 0; u < units.length; u++) {
-      if (!(outcomes[u] as UnitOutcome).ok) continue;
-      const unit = admitted[admittedIndex++] as CreateUnit;
+      const unit = units[u] as CreateUnit;
+      const unitDeposits = deposits[u] ?? [];
+      let nextDeposit = 0;
       let batch: Batch | null = null;
       if (unit.batch) {
         const totals: Partial<Record<Asset, bigint>> = {};
@@ -224,12 +303,17 @@ export class CreatePipeline {
       }
       const created: Payment[] = unit.drafts.map((d, i) => {
         let depositIndex: number | null = null;
-        if (d.needsDepositAddress) depositIndex = nextDeposit++;
+        if (d.needsDepositAddress) depositIndex = unitDeposits[nextDeposit++] as number;
         const flags = [...d.flags];
         for (const address of new Set([d.payerAddress, d.payeeAddress])) {
-          const count = address ? (activityCounts.get(address) ?? 0) : 0;
-          if (address && count > activityLimit) {
-            flags.push({ code: 'high_address_activity', detail: `${address} is involved in ${count} payments this minute (limit ${activityLimit})` });
+          if (!address) continue;
+          const count = (activitySoFar.get(address) ?? 0) + 1;
+          activitySoFar.set(address, count);
+          if (count > activityLimit) {
+            flags.push({
+              code: 'high_address_activity',
+              detail: `${address} is involved in ${count} payments this minute (limit ${activityLimit})`,
+            });
           }
         }
         return {
@@ -280,21 +364,36 @@ export class CreatePipeline {
       payments.push(...created);
       for (const p of created) {
         history.push({ paymentId: p.id, seq: 1, from: null, to: 'pending', reason: 'created', actor: unit.actor, at: now });
-        events.push({ merchantId: p.merchantId, type: 'payment.created', aggregateType: 'payment', aggregateId: p.id, object: toPaymentView(p, config.priorities) });
+        events.push({
+          merchantId: p.merchantId,
+          type: 'payment.created',
+          aggregateType: 'payment',
+          aggregateId: p.id,
+          object: toPaymentView(p, config.priorities),
+        });
         if (p.method === 'route' && p.approvalStatus === null) {
-          jobs.push({ type: PAYOUT_JOB, payload: { payment_id: p.id }, priority: PRIORITY_ORDER[p.priority], dedupeKey: `payout:${p.id}`, runAt: now });
+          jobs.push({
+            type: PAYOUT_JOB,
+            payload: { payment_id: p.id },
+            priority: PRIORITY_ORDER[p.priority],
+            dedupeKey: `payout:${p.id}`,
+            runAt: now,
+          });
         } else if (isCollection(p.method) && p.expiresAt !== null) {
           jobs.push({ type: EXPIRE_JOB, payload: { payment_id: p.id }, runAt: p.expiresAt, priority: 50, dedupeKey: `expire:${p.id}` });
         }
       }
       if (batch) {
-        events.push({ merchantId: batch.merchantId, type: 'batch.created', aggregateType: 'batch', aggregateId: batch.id, object: batchEventObject(batch) });
+        events.push({
+          merchantId: batch.merchantId,
+          type: 'batch.created',
+          aggregateType: 'batch',
+          aggregateId: batch.id,
+          object: batchEventObject(batch),
+        });
       }
-      const value: CreatedUnit = { payments: created, batch, rendered: null };
-      if (unit.idempotency) {
-        value.rendered = unit.idempotency.render(value);
-        idempotencyRows.push({ claim: unit.idempotency.claim, ...value.rendered });
-      }
+      const value: CreatedUnit = { payments: created, batch, rendered: renderCreated(unit.response, created, batch, config.priorities) };
+      if (unit.idempotency) idempotencyRows.push({ claim: unit.idempotency, ...value.rendered });
       outcomes[u] = { ok: true, value };
     }
 
@@ -321,14 +420,29 @@ export class CreatePipeline {
         )
         .execute();
     }
-    for (const [merchantId, usage] of usageByMerchant) await this.deps.usage.save(trx, merchantId, usage, now);
+    if (mode === 'exact') {
+      for (const [merchantId, usage] of exactUsage) await this.deps.usage.save(trx, merchantId, usage, now);
+    } else {
+      for (const merchantId of new Set(units.map((u) => u.merchantId))) {
+        const count = units.filter((u) => u.merchantId === merchantId).reduce((n, u) => n + u.drafts.length, 0);
+        const totals = new Map<Asset, bigint>();
+        for (const u of units) {
+          if (u.merchantId !== merchantId) continue;
+          for (const d of u.drafts) totals.set(d.currency, (totals.get(d.currency) ?? 0n) + d.quote.amount);
+        }
+        if (!(await this.deps.usage.consume(trx, merchantId, { count, totals }, config.limits, now))) throw new GroupOverLimit();
+      }
+    }
     return outcomes;
   }
 
   private asAppError(error: unknown): AppError {
     if (error instanceof AppError) return error;
     if (isUniqueViolation(error)) {
-      return new AppError('idempotency_in_flight', 'a concurrent request with the same Idempotency-Key was just completed; retry to get its response');
+      return new AppError(
+        'idempotency_in_flight',
+        'a concurrent request with the same Idempotency-Key was just completed; retry to get its response',
+      );
     }
     this.deps.onError?.(error);
     return new AppError('internal', 'internal error');
@@ -338,19 +452,4 @@ export class CreatePipeline {
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
   return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
-
-export function batchEventObject(batch: Batch) {
-  return {
-    batch_id: batch.id,
-    object: 'batch' as const,
-    status: batch.status,
-    batch_reference: batch.reference,
-    atomic: batch.atomic,
-    total_items: batch.itemCount,
-    created_count: batch.createdCount,
-    rejected_count: batch.rejectedCount,
-    totals: Object.fromEntries(Object.entries(batch.totals).map(([k, v]) => [k, formatAmount(v)])),
-    created_at: new Date(batch.createdAt).toISOString(),
-  };
 }

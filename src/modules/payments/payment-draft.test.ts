@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { addressVectors } from '../../../test/vectors.js';
 import { type GatewayConfig, loadConfig } from '../../config/load.js';
 import type { FieldError } from '../../shared/errors.js';
 import type { Asset } from '../../shared/money.js';
 import { base58CheckEncode } from '../../tron/base58.js';
 import { hexToBytes } from '../../tron/bytes.js';
 import { generatePrivateKey, privateKeyToAccount } from '../../tron/keys.js';
-import { addressVectors } from '../../../test/vectors.js';
-import { buildPaymentDraft, type CreatePaymentInput, type DraftContext, type DraftResult, MAX_DESCRIPTION_LENGTH, type PaymentDraft } from './payment-draft.js';
+import {
+  buildPaymentDraft,
+  type CreatePaymentInput,
+  type DraftContext,
+  type DraftResult,
+  MAX_DESCRIPTION_LENGTH,
+  type PaymentDraft,
+} from './payment-draft.js';
 
 /** Deterministic accounts from fixed private keys 1, 2, 3. */
 const account = (n: number) => privateKeyToAccount(n.toString(16).padStart(64, '0'));
@@ -34,7 +41,11 @@ function contextFor(config: GatewayConfig = defaults) {
   return { context, estimates };
 }
 
-function build(input: Partial<CreatePaymentInput> & Record<string, unknown>, config: GatewayConfig = defaults, pathPrefix = ''): DraftResult {
+function build(
+  input: Partial<CreatePaymentInput> & Record<string, unknown>,
+  config: GatewayConfig = defaults,
+  pathPrefix = '',
+): DraftResult {
   return buildPaymentDraft({ payee_address: PAYEE, amount: '100', ...input } as CreatePaymentInput, contextFor(config).context, pathPrefix);
 }
 
@@ -44,7 +55,11 @@ function draftOf(input: Partial<CreatePaymentInput> & Record<string, unknown>, c
   return result.draft;
 }
 
-function errorsOf(input: Partial<CreatePaymentInput> & Record<string, unknown>, config: GatewayConfig = defaults, pathPrefix = ''): FieldError[] {
+function errorsOf(
+  input: Partial<CreatePaymentInput> & Record<string, unknown>,
+  config: GatewayConfig = defaults,
+  pathPrefix = '',
+): FieldError[] {
   const result = build(input, config, pathPrefix);
   if (result.ok) throw new Error('expected the draft to be refused');
   expect(result.errors.length).toBeGreaterThan(0);
@@ -96,7 +111,13 @@ describe('payment_gateway (the default method)', () => {
       flags: [],
       networkFeeEstimate: null,
     });
-    expect(result.draft.quote).toMatchObject({ amount: 100_000_000n, fee: 150_000n, netAmount: 99_850_000n, ratePpb: 1_500_000n, discountPpb: 0n });
+    expect(result.draft.quote).toMatchObject({
+      amount: 100_000_000n,
+      fee: 150_000n,
+      netAmount: 99_850_000n,
+      ratePpb: 1_500_000n,
+      discountPpb: 0n,
+    });
     expect(estimates).toEqual([]);
   });
 
@@ -138,11 +159,19 @@ describe('payment_gateway (the default method)', () => {
 
   it('direct_transfer waits for funds but needs no deposit address', () => {
     const draft = draftOf({ payment_method: 'direct_transfer', payer_address: PAYER });
-    expect(draft).toMatchObject({ method: 'direct_transfer', needsDepositAddress: false, expiresInMs: 3_600_000, payerAddress: PAYER, networkFeeEstimate: null });
+    expect(draft).toMatchObject({
+      method: 'direct_transfer',
+      needsDepositAddress: false,
+      expiresInMs: 3_600_000,
+      payerAddress: PAYER,
+      networkFeeEstimate: null,
+    });
   });
 
   it('refuses payer = payee on a collection', () => {
-    expect(errorsOf({ payer_address: PAYEE })).toEqual([{ path: 'payee_address', message: 'must differ from payer_address: self-transfers are not allowed' }]);
+    expect(errorsOf({ payer_address: PAYEE })).toEqual([
+      { path: 'payee_address', message: 'must differ from payer_address: self-transfers are not allowed' },
+    ]);
   });
 
   it('allows payer = payee when self-transfers are enabled', () => {
@@ -196,7 +225,9 @@ describe('route payouts', () => {
   });
 
   it('refuse expires_in_seconds', () => {
-    expect(errorsOf({ payment_method: 'route', expires_in_seconds: 600 })).toEqual([{ path: 'expires_in_seconds', message: 'applies to collections only' }]);
+    expect(errorsOf({ payment_method: 'route', expires_in_seconds: 600 })).toEqual([
+      { path: 'expires_in_seconds', message: 'applies to collections only' },
+    ]);
   });
 
   it('wait for approval at or above 1,000,000 (and are flagged), not below', () => {
@@ -313,7 +344,9 @@ describe('deny-list', () => {
   });
 
   it('refuses a denied payee of a payout', () => {
-    expect(errorsOf({ payment_method: 'route', payee_address: denied }, config)).toEqual([{ path: 'payee_address', message: 'is on the deny-list' }]);
+    expect(errorsOf({ payment_method: 'route', payee_address: denied }, config)).toEqual([
+      { path: 'payee_address', message: 'is on the deny-list' },
+    ]);
   });
 
   it('lets other addresses through', () => {
@@ -387,7 +420,9 @@ describe('description and metadata', () => {
   });
 
   it('refuses metadata over 8 KiB as JSON', () => {
-    expect(errorsOf({ metadata: { blob: 'x'.repeat(8200) } })).toEqual([{ path: 'metadata', message: 'must be at most 8192 bytes as JSON' }]);
+    expect(errorsOf({ metadata: { blob: 'x'.repeat(8200) } })).toEqual([
+      { path: 'metadata', message: 'must be at most 8192 bytes as JSON' },
+    ]);
     expect(build({ metadata: { blob: 'x'.repeat(8000) } }).ok).toBe(true);
   });
 });
@@ -403,7 +438,15 @@ describe('error reporting', () => {
       expires_in_seconds: 10_000_000,
       payment_method: 'swap',
     });
-    expect(pathsOf(errors).sort()).toEqual(['amount', 'description', 'expires_in_seconds', 'metadata', 'payee_address', 'payer_address', 'payment_method']);
+    expect(pathsOf(errors).sort()).toEqual([
+      'amount',
+      'description',
+      'expires_in_seconds',
+      'metadata',
+      'payee_address',
+      'payer_address',
+      'payment_method',
+    ]);
   });
 
   it('prefixes every path with pathPrefix (batch items)', () => {
@@ -421,7 +464,8 @@ describe('error reporting', () => {
       'payments/3/',
     );
     expect(errors.length).toBeGreaterThanOrEqual(6);
-    for (const error of errors) expect(error.path).toMatch(/^payments\/3\/(amount|payee_address|payer_address|description|metadata|expires_in_seconds)$/);
+    for (const error of errors)
+      expect(error.path).toMatch(/^payments\/3\/(amount|payee_address|payer_address|description|metadata|expires_in_seconds)$/);
     expect(pathsOf(errors)).toEqual(
       expect.arrayContaining([
         'payments/3/amount',

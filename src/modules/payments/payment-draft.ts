@@ -65,9 +65,15 @@ export function buildPaymentDraft(input: CreatePaymentInput, context: DraftConte
   const priority = input.priority ?? pp.default_priority;
   const currency = input.currency ?? pp.default_currency;
   if (!(pp.supported_methods as readonly string[]).includes(method)) {
-    errors.push({ path: at('payment_method'), message: `${method} is not enabled on this gateway (enabled: ${pp.supported_methods.join(', ')})` });
+    errors.push({
+      path: at('payment_method'),
+      message: `${method} is not enabled on this gateway (enabled: ${pp.supported_methods.join(', ')})`,
+    });
   } else if (method === 'swap' && pp.swap_venue === '') {
-    errors.push({ path: at('payment_method'), message: 'swap needs a configured swap venue (payment_processing.swap_venue); none is configured' });
+    errors.push({
+      path: at('payment_method'),
+      message: 'swap needs a configured swap venue (payment_processing.swap_venue); none is configured',
+    });
   }
 
   let amount = 0n;
@@ -78,11 +84,15 @@ export function buildPaymentDraft(input: CreatePaymentInput, context: DraftConte
     amount = parsed.value;
     const limits = config.limits;
     if (amount < limits.minAmount) errors.push({ path: at('amount'), message: `must be at least ${formatAmount(limits.minAmount)}` });
-    else if (amount > limits.maxSinglePayment) errors.push({ path: at('amount'), message: `must be at most ${formatAmount(limits.maxSinglePayment)}` });
+    else if (amount > limits.maxSinglePayment)
+      errors.push({ path: at('amount'), message: `must be at most ${formatAmount(limits.maxSinglePayment)}` });
   }
 
   const payee = checkAddressField(input.payee_address, at('payee_address'), errors);
-  const payer = input.payer_address === undefined || input.payer_address === null ? null : checkAddressField(input.payer_address, at('payer_address'), errors);
+  const payer =
+    input.payer_address === undefined || input.payer_address === null
+      ? null
+      : checkAddressField(input.payer_address, at('payer_address'), errors);
 
   const denyList = config.limits.denyList;
   if (payee && denyList.has(payee)) errors.push({ path: at('payee_address'), message: 'is on the deny-list' });
@@ -90,7 +100,10 @@ export function buildPaymentDraft(input: CreatePaymentInput, context: DraftConte
 
   if (method === 'route') {
     if (payer && payer !== context.hotWalletAddress) {
-      errors.push({ path: at('payer_address'), message: `must be the merchant's hot wallet ${context.hotWalletAddress} (or omitted) for route payouts` });
+      errors.push({
+        path: at('payer_address'),
+        message: `must be the merchant's hot wallet ${context.hotWalletAddress} (or omitted) for route payouts`,
+      });
     }
     if (payee && payee === context.hotWalletAddress && !config.limits.allowSelfTransfer) {
       errors.push({ path: at('payee_address'), message: 'is the hot wallet itself: self-transfers are not allowed' });
@@ -106,15 +119,18 @@ export function buildPaymentDraft(input: CreatePaymentInput, context: DraftConte
   }
   const metadata = input.metadata ?? null;
   if (metadata !== null) {
-    if (Object.keys(metadata).length > MAX_METADATA_KEYS) errors.push({ path: at('metadata'), message: `must have at most ${MAX_METADATA_KEYS} keys` });
-    else if (Buffer.byteLength(JSON.stringify(metadata)) > MAX_METADATA_BYTES) errors.push({ path: at('metadata'), message: `must be at most ${MAX_METADATA_BYTES} bytes as JSON` });
+    if (Object.keys(metadata).length > MAX_METADATA_KEYS)
+      errors.push({ path: at('metadata'), message: `must have at most ${MAX_METADATA_KEYS} keys` });
+    else if (Buffer.byteLength(JSON.stringify(metadata)) > MAX_METADATA_BYTES)
+      errors.push({ path: at('metadata'), message: `must be at most ${MAX_METADATA_BYTES} bytes as JSON` });
   }
 
   const collection = method === 'payment_gateway' || method === 'direct_transfer' || method === 'swap';
   let expiresInMs: number | null = null;
   if (input.expires_in_seconds !== undefined) {
     if (!collection) errors.push({ path: at('expires_in_seconds'), message: 'applies to collections only' });
-    else if (input.expires_in_seconds > pp.max_expiry_seconds) errors.push({ path: at('expires_in_seconds'), message: `must be at most ${pp.max_expiry_seconds}` });
+    else if (input.expires_in_seconds > pp.max_expiry_seconds)
+      errors.push({ path: at('expires_in_seconds'), message: `must be at most ${pp.max_expiry_seconds}` });
     else expiresInMs = input.expires_in_seconds * 1000;
   }
   if (collection && expiresInMs === null) expiresInMs = pp.payment_expiry_seconds * 1000;
@@ -124,7 +140,10 @@ export function buildPaymentDraft(input: CreatePaymentInput, context: DraftConte
   const quote = quoteFee(amount, config.priorities[priority].feeRate, config.volumeDiscounts[currency], config.minimumFee);
   const flags: PaymentFlag[] = [];
   if (amount >= config.limits.suspiciousAmount) {
-    flags.push({ code: 'large_amount', detail: `amount ${formatAmount(amount)} ${currency} is at or above ${formatAmount(config.limits.suspiciousAmount)}` });
+    flags.push({
+      code: 'large_amount',
+      detail: `amount ${formatAmount(amount)} ${currency} is at or above ${formatAmount(config.limits.suspiciousAmount)}`,
+    });
   }
   return {
     ok: true,

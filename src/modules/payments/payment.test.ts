@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { PAYMENT_METHODS } from '../../config/schema.js';
-import { approve, canCancel, FINAL_STATUSES, isCollection, PAYMENT_STATUSES, type Payment, type PaymentStatus, transition } from './payment.js';
+import {
+  approve,
+  canCancel,
+  FINAL_STATUSES,
+  isCollection,
+  PAYMENT_STATUSES,
+  type Payment,
+  type PaymentStatus,
+  transition,
+} from './payment.js';
 
 const CREATED = Date.UTC(2024, 0, 15, 12, 0, 0);
 const LATER = CREATED + 5 * 60_000;
@@ -55,7 +64,14 @@ function makePayment(overrides: Partial<Payment> = {}): Payment {
 
 /** A payout from the hot wallet. */
 function makePayout(overrides: Partial<Payment> = {}): Payment {
-  return makePayment({ method: 'route', depositAddress: null, depositIndex: null, expiresAt: null, payerAddress: 'TPswDDCAWhJAZGdHPidFg5nEf8TkNToDX1', ...overrides });
+  return makePayment({
+    method: 'route',
+    depositAddress: null,
+    depositIndex: null,
+    expiresAt: null,
+    payerAddress: 'TPswDDCAWhJAZGdHPidFg5nEf8TkNToDX1',
+    ...overrides,
+  });
 }
 
 /** A payment in `status` that may leave it (a cancelled one is an expired collection). */
@@ -140,7 +156,12 @@ describe('transition: allowed pairs', () => {
       payment = expectOk(transition(payment, { to, at }));
     }
     expect(payment.version).toBe(7);
-    expect(payment).toMatchObject({ status: 'refunded', processingAt: CREATED + 1000, confirmedAt: CREATED + 2000, completedAt: CREATED + 3000 });
+    expect(payment).toMatchObject({
+      status: 'refunded',
+      processingAt: CREATED + 1000,
+      confirmedAt: CREATED + 2000,
+      completedAt: CREATED + 3000,
+    });
   });
 });
 
@@ -239,7 +260,13 @@ describe('transition: a cancelled payment', () => {
     for (const method of ['payment_gateway', 'direct_transfer'] as const) {
       const expired = makePayment({ method, status: 'cancelled', cancelReason: 'expired', cancelledAt: CREATED + 3_600_000 });
       const after = expectOk(transition(expired, { to: 'processing', at: LATER }));
-      expect(after).toMatchObject({ status: 'processing', exception: 'paid_late', processingAt: LATER, cancelledAt: null, cancelReason: null });
+      expect(after).toMatchObject({
+        status: 'processing',
+        exception: 'paid_late',
+        processingAt: LATER,
+        cancelledAt: null,
+        cancelReason: null,
+      });
       expect(after.version).toBe(expired.version + 1);
     }
   });
@@ -251,7 +278,10 @@ describe('transition: a cancelled payment', () => {
   });
 
   it('a cancelled payout cannot be processed, even with reason expired', () => {
-    const result = transition(makePayout({ status: 'cancelled', cancelReason: 'expired', cancelledAt: LATER }), { to: 'processing', at: LATER + 1 });
+    const result = transition(makePayout({ status: 'cancelled', cancelReason: 'expired', cancelledAt: LATER }), {
+      to: 'processing',
+      at: LATER + 1,
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_transition' } });
   });
 
@@ -313,7 +343,14 @@ describe('approve', () => {
     const result = approve(held, LATER, 'key_admin');
     expect(result.ok).toBe(true);
     if (result.ok) {
-      expect(result.value).toEqual({ ...held, approvalStatus: 'approved', approvedAt: LATER, approvedBy: 'key_admin', updatedAt: LATER, version: 5 });
+      expect(result.value).toEqual({
+        ...held,
+        approvalStatus: 'approved',
+        approvedAt: LATER,
+        approvedBy: 'key_admin',
+        updatedAt: LATER,
+        version: 5,
+      });
       expect(held.approvalStatus).toBe('required');
     }
   });

@@ -143,7 +143,10 @@ export function transition(payment: Payment, input: TransitionInput): Result<Pay
 /** Whether the merchant may cancel: nothing has happened on chain yet. */
 export function canCancel(payment: Payment): Result<true, TransitionError> {
   if (payment.status !== 'pending') {
-    return err({ code: 'invalid_transition', message: `payment ${payment.id} is ${payment.status}; only pending payments can be cancelled` });
+    return err({
+      code: 'invalid_transition',
+      message: `payment ${payment.id} is ${payment.status}; only pending payments can be cancelled`,
+    });
   }
   if (payment.amountReceived > 0n) {
     return err({ code: 'invalid_transition', message: `payment ${payment.id} has received funds and cannot be cancelled` });

@@ -69,7 +69,12 @@ export class PaymentsRepository {
 
   /** A payment of this merchant; another merchant's id reads as absent. */
   async find(executor: Executor, merchantId: string, id: string): Promise<Payment | null> {
-    const row = await executor.selectFrom('payments').selectAll().where('id', '=', id).where('merchant_id', '=', merchantId).executeTakeFirst();
+    const row = await executor
+      .selectFrom('payments')
+      .selectAll()
+      .where('id', '=', id)
+      .where('merchant_id', '=', merchantId)
+      .executeTakeFirst();
     return row ? rowToPayment(row) : null;
   }
 
@@ -90,7 +95,12 @@ export class PaymentsRepository {
    * Stores `after` if the row still has `before`'s version (optimistic lock), and appends its history
    * entry. Returns false when someone else changed the payment first.
    */
-  async update(executor: Executor, before: Payment, after: Payment, history: { reason: string | null; actor: string | null }): Promise<boolean> {
+  async update(
+    executor: Executor,
+    before: Payment,
+    after: Payment,
+    history: { reason: string | null; actor: string | null },
+  ): Promise<boolean> {
     const { id: _id, created_at: _created, merchant_id: _merchant, ...changes } = paymentToRow(after);
     const result = await executor
       .updateTable('payments')
@@ -100,7 +110,15 @@ export class PaymentsRepository {
       .executeTakeFirst();
     if (result.numUpdatedRows !== 1n) return false;
     await this.appendHistory(executor, [
-      { paymentId: after.id, seq: after.version, from: before.status, to: after.status, reason: history.reason, actor: history.actor, at: after.updatedAt },
+      {
+        paymentId: after.id,
+        seq: after.version,
+        from: before.status,
+        to: after.status,
+        reason: history.reason,
+        actor: history.actor,
+        at: after.updatedAt,
+      },
     ]);
     return true;
   }

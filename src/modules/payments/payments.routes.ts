@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import type { GatewayConfig } from '../../config/load.js';
+import { PAYMENT_METHODS, PRIORITIES } from '../../config/schema.js';
 import { requirePrincipal } from '../../http/auth.js';
 import type { HealthChecks } from '../../http/ports.js';
 import { ProblemSchema } from '../../http/problem.js';
@@ -17,8 +18,10 @@ import type { Batch } from '../batches/batch.js';
 import { quoteFee } from '../fees/fee-schedule.js';
 import type { NetworkCostEstimator } from '../fees/network-cost.js';
 import type { SettlementInfoService } from '../settlement/settlement-info.service.js';
-import { batchEventObject } from './create-pipeline.js';
-import type { Actor, BatchCreated, PaymentsService } from './payments.service.js';
+import { batchEventObject } from './batch-view.js';
+import type { PaymentStatus } from './payment.js';
+import { toHistoryView, toPaymentView, toStatusView } from './payment.view.js';
+import type { CreatePaymentInput } from './payment-draft.js';
 import {
   BatchBody,
   BatchParams,
@@ -33,10 +36,7 @@ import {
   PaymentViewSchema,
   StatusViewSchema,
 } from './payments.schemas.js';
-import { toHistoryView, toPaymentView, toStatusView } from './payment.view.js';
-import type { CreatePaymentInput } from './payment-draft.js';
-import type { PaymentStatus } from './payment.js';
-import { PAYMENT_METHODS, PRIORITIES } from '../../config/schema.js';
+import type { Actor, PaymentsService } from './payments.service.js';
 
 export interface PaymentsRoutesDeps {
   config: GatewayConfig;
@@ -46,7 +46,15 @@ export interface PaymentsRoutesDeps {
   health: HealthChecks;
 }
 
-const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema, 429: ProblemSchema };
+const errors = {
+  400: ProblemSchema,
+  401: ProblemSchema,
+  403: ProblemSchema,
+  404: ProblemSchema,
+  409: ProblemSchema,
+  422: ProblemSchema,
+  429: ProblemSchema,
+};
 
 function actorOf(request: FastifyRequest): Actor {
   const principal = requirePrincipal(request);
@@ -60,26 +68,6 @@ function unwrap<T>(result: Result<T, AppError>): T {
 
 function sendJson(reply: FastifyReply, statusCode: number, body: string): FastifyReply {
   return reply.code(statusCode).type('application/json; charset=utf-8').send(body);
-}
-
-export function batchResultView(created: BatchCreated, priorities: GatewayConfig['priorities']) {
-  return {
-    ...batchEventObject(created.batch),
-    results: created.items.map((item) => {
-      if (item.errors) return { index: item.index, status: 'rejected' as const, errors: item.errors };
-      const view = toPaymentView(item.payment!, priorities);
-      return {
-        index: item.index,
-        status: 'created' as const,
-        payment_id: view.payment_id,
-        amount: view.amount,
-        fee: view.fee,
-        net_amount: view.net_amount,
-        deposit_address: view.deposit_address,
-        requires_approval: view.requires_approval,
-      };
-    }),
-  };
 }
 
 function batchView(batch: Batch, counts: Record<string, number>) {
@@ -99,17 +87,18 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
       '/create',
       {
         config: { scope: 'payments:write' },
-        schema: { tags: ['payments'], summary: 'Create a payment', body: CreatePaymentBody, response: { 201: PaymentViewSchema, ...errors } },
+        schema: {
+          tags: ['payments'],
+          summary: 'Create a payment',
+          body: CreatePaymentBody,
+          response: { 201: PaymentViewSchema, ...errors },
+        },
       },
       async (request, reply) => {
-        const claim = request.idempotency;
-        const render = (unit: { payments: { length: number }[] | unknown[] }) => ({
-          statusCode: 201,
-          body: JSON.stringify(toPaymentView((unit as { payments: Parameters<typeof toPaymentView>[0][] }).payments[0]!, priorities)),
-        });
-        const created = unwrap(await deps.payments.createPayment(actorOf(request), request.body as CreatePaymentInput, claim ? { claim, render } : undefined));
+        const claim = request.idempotency ?? undefined;
+        const created = unwrap(await deps.payments.createPayment(actorOf(request), request.body as CreatePaymentInput, claim));
         if (claim) request.idempotencyStored = true;
-        return sendJson(reply, 201, created.rendered?.body ?? JSON.stringify(toPaymentView(created.payment, priorities)));
+        return sendJson(reply, created.rendered.statusCode, created.rendered.body);
       },
     );
 
@@ -117,20 +106,27 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
       '/batch',
       {
         config: { scope: 'payments:write' },
-        schema: { tags: ['batches'], summary: 'Create up to 1000 payments', body: BatchBody, response: { 201: BatchResultSchema, ...errors } },
+        schema: {
+          tags: ['batches'],
+          summary: 'Create up to 1000 payments',
+          body: BatchBody,
+          response: { 201: BatchResultSchema, ...errors },
+        },
       },
       async (request, reply) => {
-        const claim = request.idempotency;
-        const render = (result: BatchCreated) => ({ statusCode: 201, body: JSON.stringify(batchResultView(result, priorities)) });
-        const created = unwrap(await deps.payments.createBatch(actorOf(request), request.body, claim ? { claim, render } : undefined));
+        const claim = request.idempotency ?? undefined;
+        const created = unwrap(await deps.payments.createBatch(actorOf(request), request.body, claim));
         if (claim) request.idempotencyStored = true;
-        return sendJson(reply, 201, created.rendered?.body ?? JSON.stringify(batchResultView(created, priorities)));
+        return sendJson(reply, created.rendered.statusCode, created.rendered.body);
       },
     );
 
     app.get(
       '/status/:payment_id',
-      { config: { scope: 'payments:read' }, schema: { tags: ['payments'], summary: 'Payment status', params: IdParams, response: { 200: StatusViewSchema, ...errors } } },
+      {
+        config: { scope: 'payments:read' },
+        schema: { tags: ['payments'], summary: 'Payment status', params: IdParams, response: { 200: StatusViewSchema, ...errors } },
+      },
       async (request) => toStatusView(unwrap(await deps.payments.getStatus(actorOf(request), request.params.payment_id))),
     );
 
@@ -155,14 +151,32 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
         ),
       );
       const data = page.payments.map((p) => toPaymentView(p, priorities));
-      return { object: 'list' as const, data, has_more: page.hasMore, next_cursor: page.hasMore ? (data[data.length - 1]?.payment_id ?? null) : null };
+      return {
+        object: 'list' as const,
+        data,
+        has_more: page.hasMore,
+        next_cursor: page.hasMore ? (data[data.length - 1]?.payment_id ?? null) : null,
+      };
     };
-    const listSchema = { tags: ['payments'], summary: 'List payments, newest first', querystring: ListQuery, response: { 200: ListResponse, ...errors } };
+    const listSchema = {
+      tags: ['payments'],
+      summary: 'List payments, newest first',
+      querystring: ListQuery,
+      response: { 200: ListResponse, ...errors },
+    };
     app.get('/', { config: { scope: 'payments:read' }, schema: listSchema }, list);
 
     app.get(
       '/batches/:batch_id',
-      { config: { scope: 'payments:read' }, schema: { tags: ['batches'], summary: 'A batch with live counts', params: BatchParams, response: { 200: BatchViewSchema, ...errors } } },
+      {
+        config: { scope: 'payments:read' },
+        schema: {
+          tags: ['batches'],
+          summary: 'A batch with live counts',
+          params: BatchParams,
+          response: { 200: BatchViewSchema, ...errors },
+        },
+      },
       async (request) => {
         const { batch, counts } = unwrap(await deps.payments.getBatch(actorOf(request), request.params.batch_id));
         return batchView(batch, counts);
@@ -193,7 +207,8 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
         const currency = q.currency ?? config.raw.payment_processing.default_currency;
         const method = q.payment_method ?? config.raw.payment_processing.default_method;
         const amount = parseAmount(q.amount);
-        if (!amount.ok) throw new AppError('validation_failed', `query.amount ${amount.message}`, [{ path: 'query.amount', message: amount.message }]);
+        if (!amount.ok)
+          throw new AppError('validation_failed', `query.amount ${amount.message}`, [{ path: 'query.amount', message: amount.message }]);
         const quote = quoteFee(amount.value, priorities[priority].feeRate, config.volumeDiscounts[currency], config.minimumFee);
         const network = method === 'route' ? await deps.networkCost.estimate(currency) : null;
         return {
@@ -257,15 +272,27 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
       },
     );
 
-    app.get('/health', { config: { public: true }, schema: { tags: ['system'], summary: 'Payments service health (real checks)' } }, async (_request, reply) => {
-      const checks = await deps.health.ready();
-      const healthy = Object.values(checks).every((c) => c.ok);
-      return reply.code(healthy ? 200 : 503).send({ status: healthy ? 'healthy' : 'unhealthy', service: 'tron-payment-gateway', checks });
-    });
+    app.get(
+      '/health',
+      { config: { public: true }, schema: { tags: ['system'], summary: 'Payments service health (real checks)' } },
+      async (_request, reply) => {
+        const checks = await deps.health.ready();
+        const healthy = Object.values(checks).every((c) => c.ok);
+        return reply.code(healthy ? 200 : 503).send({ status: healthy ? 'healthy' : 'unhealthy', service: 'tron-payment-gateway', checks });
+      },
+    );
 
     app.get(
       '/:payment_id',
-      { config: { scope: 'payments:read' }, schema: { tags: ['payments'], summary: 'A payment with its history', params: IdParams, response: { 200: PaymentDetailSchema, ...errors } } },
+      {
+        config: { scope: 'payments:read' },
+        schema: {
+          tags: ['payments'],
+          summary: 'A payment with its history',
+          params: IdParams,
+          response: { 200: PaymentDetailSchema, ...errors },
+        },
+      },
       async (request) => {
         const { payment, history } = unwrap(await deps.payments.getPayment(actorOf(request), request.params.payment_id));
         return { ...toPaymentView(payment, priorities), history: toHistoryView(history) };
@@ -276,11 +303,20 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
       '/:payment_id/cancel',
       {
         config: { scope: 'payments:write' },
-        schema: { tags: ['payments'], summary: 'Cancel a pending payment', params: IdParams, body: Type.Optional(CancelBody), response: { 200: PaymentViewSchema, ...errors } },
+        schema: {
+          tags: ['payments'],
+          summary: 'Cancel a pending payment',
+          params: IdParams,
+          body: Type.Optional(CancelBody),
+          response: { 200: PaymentViewSchema, ...errors },
+        },
       },
       async (request) => {
         const body = (request.body ?? {}) as { reason?: string };
-        return toPaymentView(unwrap(await deps.payments.cancelPayment(actorOf(request), request.params.payment_id, body.reason ?? 'merchant_request')), priorities);
+        return toPaymentView(
+          unwrap(await deps.payments.cancelPayment(actorOf(request), request.params.payment_id, body.reason ?? 'merchant_request')),
+          priorities,
+        );
       },
     );
 
@@ -288,7 +324,12 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
       '/:payment_id/approve',
       {
         config: { scope: 'admin' },
-        schema: { tags: ['payments'], summary: 'Approve a payout held for approval (admin)', params: IdParams, response: { 200: PaymentViewSchema, ...errors } },
+        schema: {
+          tags: ['payments'],
+          summary: 'Approve a payout held for approval (admin)',
+          params: IdParams,
+          response: { 200: PaymentViewSchema, ...errors },
+        },
       },
       async (request) => toPaymentView(unwrap(await deps.payments.approvePayment(actorOf(request), request.params.payment_id)), priorities),
     );

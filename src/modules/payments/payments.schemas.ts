@@ -1,8 +1,8 @@
 /** Request and response schemas of the payments API; the OpenAPI document is generated from these. */
 import { Type } from 'typebox';
 import { PAYMENT_METHODS, PRIORITIES } from '../../config/schema.js';
-import { MAX_DESCRIPTION_LENGTH } from './payment-draft.js';
 import { PAYMENT_STATUSES } from './payment.js';
+import { MAX_DESCRIPTION_LENGTH } from './payment-draft.js';
 
 const literals = <const T extends string[]>(values: readonly [...T], description: string) => Type.Enum(values, { description });
 
@@ -15,7 +15,9 @@ const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.U
 
 export const CreatePaymentBody = Type.Object(
   {
-    payer_address: Type.Optional(Type.Union([Address, Type.Null()], { description: 'route: the hot wallet or omitted; collections: default refund address' })),
+    payer_address: Type.Optional(
+      Type.Union([Address, Type.Null()], { description: 'route: the hot wallet or omitted; collections: default refund address' }),
+    ),
     payee_address: Address,
     amount: Amount,
     payment_method: Type.Optional(literals(PAYMENT_METHODS, 'payment_gateway (default), direct_transfer, route (payout) or swap')),
@@ -23,7 +25,9 @@ export const CreatePaymentBody = Type.Object(
     currency: Type.Optional(literals(['USDT', 'TRX'] as const, 'asset; USDT by default')),
     reference_id: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 128, description: 'your order id' }))),
     description: Type.Optional(Nullable(Type.String({ maxLength: MAX_DESCRIPTION_LENGTH }))),
-    expires_in_seconds: Type.Optional(Type.Integer({ minimum: 60, description: 'collections: how long the deposit address waits for funds' })),
+    expires_in_seconds: Type.Optional(
+      Type.Integer({ minimum: 60, description: 'collections: how long the deposit address waits for funds' }),
+    ),
     metadata: Type.Optional(Type.Union([Type.Record(Type.String({ maxLength: 64 }), Type.Unknown()), Type.Null()])),
   },
   { additionalProperties: false },
@@ -44,7 +48,6 @@ export const BatchBody = Type.Object(
 const Iso = Type.String({ format: 'date-time' });
 const NullableIso = Type.Union([Iso, Type.Null()]);
 const Money = Type.String({ description: 'whole units, decimal string', examples: ['998.5'] });
-const NullableMoney = Type.Union([Money, Type.Null()]);
 
 export const PaymentViewSchema = Type.Object({
   payment_id: Type.String({ examples: ['pay_3f9a0c1d2e4b5a69'] }),
@@ -90,7 +93,13 @@ export const PaymentViewSchema = Type.Object({
 });
 
 export const HistorySchema = Type.Array(
-  Type.Object({ from: Type.Union([Type.String(), Type.Null()]), to: Type.String(), reason: Type.Union([Type.String(), Type.Null()]), actor: Type.Union([Type.String(), Type.Null()]), at: Iso }),
+  Type.Object({
+    from: Type.Union([Type.String(), Type.Null()]),
+    to: Type.String(),
+    reason: Type.Union([Type.String(), Type.Null()]),
+    actor: Type.Union([Type.String(), Type.Null()]),
+    at: Iso,
+  }),
 );
 
 export const PaymentDetailSchema = Type.Intersect([PaymentViewSchema, Type.Object({ history: HistorySchema })]);

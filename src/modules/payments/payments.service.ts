@@ -14,12 +14,14 @@ import { err, ok, type Result } from '../../shared/result.js';
 import { type Batch, deriveBatchStatus, FINAL_BATCH_STATUSES } from '../batches/batch.js';
 import type { BatchesRepository } from '../batches/batches.repository.js';
 import type { NetworkCostEstimator } from '../fees/network-cost.js';
-import { batchEventObject, type CreatedUnit, type CreatePipeline, EXPIRE_JOB, type JobWriter, type OutboxWriter, PAYOUT_JOB } from './create-pipeline.js';
-import { approve, canCancel, FINAL_STATUSES, type HistoryEntry, type Payment, type PaymentStatus, transition } from './payment.js';
 import { checkBatchItem } from './batch-item-validator.js';
-import { buildPaymentDraft, type CreatePaymentInput, type DraftContext, type PaymentDraft } from './payment-draft.js';
-import type { Executor, PaymentFilters, PaymentsRepository } from './payments.repository.js';
+import { batchEventObject } from './batch-view.js';
+import { type CreateSubmitter, EXPIRE_JOB, type JobWriter, type OutboxWriter, PAYOUT_JOB } from './create-pipeline.js';
+import { approve, canCancel, FINAL_STATUSES, type HistoryEntry, type Payment, type PaymentStatus, transition } from './payment.js';
 import { toPaymentView } from './payment.view.js';
+import { buildPaymentDraft, type CreatePaymentInput, type DraftContext, type PaymentDraft } from './payment-draft.js';
+import { assembleBatch, type BatchCreated, type BatchItemResult, type Rendered } from './payment-responses.js';
+import type { Executor, PaymentFilters, PaymentsRepository } from './payments.repository.js';
 
 /** Who is asking: the merchant and the API key (or CLI/worker name) acting for it. */
 export interface Actor {
@@ -43,19 +45,10 @@ export interface BatchInput {
   atomic?: boolean;
 }
 
-export type Rendered = { statusCode: number; body: string };
-export type IdempotentRender = { claim: IdempotencyClaim; render(result: CreatedUnit): Rendered };
+export type { BatchItemResult, Rendered };
 
-export interface BatchItemResult {
-  index: number;
-  payment?: Payment;
-  errors?: FieldError[];
-}
-
-export interface BatchCreated {
-  batch: Batch;
-  items: BatchItemResult[];
-  rendered: Rendered | null;
+export interface BatchCreatedWithBody extends BatchCreated {
+  rendered: Rendered;
 }
 
 export interface PaymentsServiceDeps {
@@ -64,7 +57,7 @@ export interface PaymentsServiceDeps {
   clock: Clock;
   payments: PaymentsRepository;
   batches: BatchesRepository;
-  pipeline: CreatePipeline;
+  pipeline: CreateSubmitter;
   merchants: MerchantDirectory;
   wallets: HotWallets;
   networkCost: NetworkCostEstimator;
@@ -86,11 +79,21 @@ const STATUS_EVENTS: Partial<Record<PaymentStatus, string>> = {
 export class PaymentsService {
   constructor(private readonly deps: PaymentsServiceDeps) {}
 
-  async createPayment(actor: Actor, input: CreatePaymentInput, idempotency?: IdempotentRender): Promise<Result<{ payment: Payment; rendered: Rendered | null }, AppError>> {
+  async createPayment(
+    actor: Actor,
+    input: CreatePaymentInput,
+    idempotency?: IdempotencyClaim,
+  ): Promise<Result<{ payment: Payment; rendered: Rendered }, AppError>> {
     const context = await this.draftContext(actor.merchantId);
     const built = buildPaymentDraft(input, context);
     if (!built.ok) return err(validationError(built.errors));
-    const outcome = await this.deps.pipeline.submit({ merchantId: actor.merchantId, actor: actor.actor, drafts: [built.draft], ...(idempotency ? { idempotency } : {}) });
+    const outcome = await this.deps.pipeline.submit({
+      merchantId: actor.merchantId,
+      actor: actor.actor,
+      drafts: [built.draft],
+      response: { kind: 'payment' },
+      ...(idempotency ? { idempotency } : {}),
+    });
     if (!outcome.ok) return outcome;
     return ok({ payment: outcome.value.payments[0] as Payment, rendered: outcome.value.rendered });
   }
@@ -99,11 +102,7 @@ export class PaymentsService {
    * Validates every item; valid ones are created together in one transaction, invalid ones are reported
    * by index. With `atomic`, any invalid item refuses the whole batch and nothing is stored.
    */
-  async createBatch(
-    actor: Actor,
-    input: BatchInput,
-    idempotency?: { claim: IdempotencyClaim; render(result: BatchCreated): Rendered },
-  ): Promise<Result<BatchCreated, AppError>> {
+  async createBatch(actor: Actor, input: BatchInput, idempotency?: IdempotencyClaim): Promise<Result<BatchCreatedWithBody, AppError>> {
     const max = this.deps.config.raw.batch_processing.max_batch_size;
     if (input.payments.length === 0) return err(validationError([{ path: 'payments', message: 'must contain at least one payment' }]));
     if (input.payments.length > max) return err(validationError([{ path: 'payments', message: `must contain at most ${max} payments` }]));
@@ -140,17 +139,11 @@ export class PaymentsService {
       actor: actor.actor,
       drafts,
       batch: { reference: input.batch_reference ?? null, atomic, itemCount: input.payments.length, rejectedCount },
-      ...(idempotency
-        ? {
-            idempotency: {
-              claim: idempotency.claim,
-              render: (unit: CreatedUnit) => idempotency.render(assembleBatch(unit, items, null)),
-            },
-          }
-        : {}),
+      response: { kind: 'batch', items },
+      ...(idempotency ? { idempotency } : {}),
     });
     if (!outcome.ok) return outcome;
-    return ok(assembleBatch(outcome.value, items, outcome.value.rendered));
+    return ok({ ...assembleBatch(outcome.value.payments, outcome.value.batch as Batch, items), rendered: outcome.value.rendered });
   }
 
   async getPayment(actor: Actor, id: string): Promise<Result<{ payment: Payment; history: HistoryEntry[] }, AppError>> {
@@ -164,7 +157,12 @@ export class PaymentsService {
     return payment ? ok(payment) : err(notFound('payment', id));
   }
 
-  async listPayments(actor: Actor, filters: PaymentFilters, limit: number, startingAfter?: string): Promise<Result<{ payments: Payment[]; hasMore: boolean }, AppError>> {
+  async listPayments(
+    actor: Actor,
+    filters: PaymentFilters,
+    limit: number,
+    startingAfter?: string,
+  ): Promise<Result<{ payments: Payment[]; hasMore: boolean }, AppError>> {
     let after: Payment | undefined;
     if (startingAfter !== undefined) {
       const cursor = await this.find(actor, startingAfter);
@@ -175,14 +173,19 @@ export class PaymentsService {
   }
 
   async cancelPayment(actor: Actor, id: string, reason = 'merchant_request'): Promise<Result<Payment, AppError>> {
-    return this.change(actor, id, (payment, at) => {
-      const allowed = canCancel(payment);
-      if (!allowed.ok) return allowed;
-      return transition(payment, { to: 'cancelled', at, reason });
-    }, async (trx, after) => {
-      await this.deps.jobs.cancelByDedupeKey?.(trx, `expire:${after.id}`);
-      await this.deps.jobs.cancelByDedupeKey?.(trx, `payout:${after.id}`);
-    });
+    return this.change(
+      actor,
+      id,
+      (payment, at) => {
+        const allowed = canCancel(payment);
+        if (!allowed.ok) return allowed;
+        return transition(payment, { to: 'cancelled', at, reason });
+      },
+      async (trx, after) => {
+        await this.deps.jobs.cancelByDedupeKey?.(trx, `expire:${after.id}`);
+        await this.deps.jobs.cancelByDedupeKey?.(trx, `payout:${after.id}`);
+      },
+    );
   }
 
   /** Releases a payout held for approval (SPEC §3.5) and queues it for sending. */
@@ -193,7 +196,12 @@ export class PaymentsService {
       (payment, at) => approve(payment, at, actor.actor),
       async (trx, after) => {
         await this.deps.jobs.enqueue(trx, [
-          { type: PAYOUT_JOB, payload: { payment_id: after.id }, priority: { urgent: 0, high: 1, normal: 2, low: 3 }[after.priority], dedupeKey: `payout:${after.id}` },
+          {
+            type: PAYOUT_JOB,
+            payload: { payment_id: after.id },
+            priority: { urgent: 0, high: 1, normal: 2, low: 3 }[after.priority],
+            dedupeKey: `payout:${after.id}`,
+          },
         ]);
       },
       'approved',
@@ -247,12 +255,21 @@ export class PaymentsService {
       const decided = decide(before, at);
       if (!decided.ok) return err(new AppError('invalid_transition', decided.error.message));
       const after = decided.value;
-      const stored = await this.deps.payments.update(trx, before, after, { reason: reason ?? after.cancelReason ?? after.failureReason, actor: actor.actor });
+      const stored = await this.deps.payments.update(trx, before, after, {
+        reason: reason ?? after.cancelReason ?? after.failureReason,
+        actor: actor.actor,
+      });
       if (!stored) return err(new AppError('conflict', `payment ${id} changed meanwhile; retry`));
       const event = after.status !== before.status ? STATUS_EVENTS[after.status] : undefined;
       if (event) {
         await this.deps.outbox.append(trx, [
-          { merchantId: after.merchantId, type: event, aggregateType: 'payment', aggregateId: after.id, object: toPaymentView(after, this.deps.config.priorities) },
+          {
+            merchantId: after.merchantId,
+            type: event,
+            aggregateType: 'payment',
+            aggregateId: after.id,
+            object: toPaymentView(after, this.deps.config.priorities),
+          },
         ]);
       }
       await alsoInTransaction?.(trx, after);
@@ -262,7 +279,11 @@ export class PaymentsService {
   }
 
   private async refreshBatch(trx: Executor, batchId: string, at: number): Promise<void> {
-    const row = await trx.selectFrom('batches').select(['merchant_id', 'status', 'rejected_count']).where('id', '=', batchId).executeTakeFirst();
+    const row = await trx
+      .selectFrom('batches')
+      .select(['merchant_id', 'status', 'rejected_count'])
+      .where('id', '=', batchId)
+      .executeTakeFirst();
     if (!row) return;
     const counts = await this.deps.payments.batchStatusCounts(trx, batchId);
     const status = deriveBatchStatus(counts, Number(row.rejected_count));
@@ -273,7 +294,13 @@ export class PaymentsService {
       const batch = await this.deps.batches.find(trx, row.merchant_id, batchId);
       if (batch) {
         await this.deps.outbox.append(trx, [
-          { merchantId: batch.merchantId, type: 'batch.completed', aggregateType: 'batch', aggregateId: batch.id, object: { ...batchEventObject(batch), counts } },
+          {
+            merchantId: batch.merchantId,
+            type: 'batch.completed',
+            aggregateType: 'batch',
+            aggregateId: batch.id,
+            object: { ...batchEventObject(batch), counts },
+          },
         ]);
       }
     }
@@ -291,10 +318,3 @@ export class PaymentsService {
 }
 
 export { EXPIRE_JOB, PAYOUT_JOB };
-
-function assembleBatch(unit: CreatedUnit, items: BatchItemResult[], rendered: Rendered | null): BatchCreated {
-  const batch = unit.batch as Batch;
-  let next = 0;
-  const withPayments = items.map((item) => (item.errors ? item : { index: item.index, payment: unit.payments[next++] as Payment }));
-  return { batch, items: withPayments, rendered };
-}

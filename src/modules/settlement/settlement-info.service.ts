@@ -17,7 +17,15 @@ export interface SettlementInfo {
   pending: Record<Asset, bigint>;
   minAmount: bigint;
   maxAmount: bigint;
-  lastSettlement: { id: string; status: string; currency: string; amount: bigint; createdAt: number; completedAt: number | null; transactionId: string | null } | null;
+  lastSettlement: {
+    id: string;
+    status: string;
+    currency: string;
+    amount: bigint;
+    createdAt: number;
+    completedAt: number | null;
+    transactionId: string | null;
+  } | null;
 }
 
 export class SettlementInfoService {

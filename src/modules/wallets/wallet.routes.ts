@@ -24,7 +24,11 @@ export function walletRoutes(deps: { wallet: HotWalletService; merchants: Mercha
       '/',
       {
         config: { scope: 'payments:read' },
-        schema: { tags: ['wallet'], summary: "The merchant's hot wallet and its balances", response: { 200: WalletSchema, 401: ProblemSchema, 503: ProblemSchema } },
+        schema: {
+          tags: ['wallet'],
+          summary: "The merchant's hot wallet and its balances",
+          response: { 200: WalletSchema, 401: ProblemSchema, 503: ProblemSchema },
+        },
       },
       async (request) => {
         const principal = requirePrincipal(request);

@@ -1,0 +1,188 @@
+/**
+ * A Kysely dialect for better-sqlite3 with two connections to one WAL file: a writer in its own thread
+ * (sqlite-writer-thread.ts), shared by transactions and single writes in strict FIFO order, and a
+ * read-only connection on the main thread that answers standalone SELECTs at once. Kysely's own SQLite
+ * driver puts every query behind one mutex on the main thread, so an API-key lookup waits for whatever
+ * transaction is open and every fsync stalls the event loop. docs/adr/0007.
+ */
+import BetterSqlite3 from 'better-sqlite3';
+import {
+  type CompiledQuery,
+  type DatabaseConnection,
+  type DatabaseIntrospector,
+  type Dialect,
+  type DialectAdapter,
+  type Driver,
+  type Kysely,
+  type QueryCompiler,
+  type QueryResult,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+} from 'kysely';
+import { SqliteWriterThread, type WriterResult } from './sqlite-writer-thread.js';
+
+type Statement = BetterSqlite3.Statement<unknown[], unknown>;
+
+const STATEMENT_CACHE_LIMIT = 500;
+
+/** First come, first served: one waiter is woken per release. */
+class FifoLock {
+  private locked = false;
+  private readonly waiters: Array<() => void> = [];
+
+  acquire(): Promise<void> {
+    if (!this.locked) {
+      this.locked = true;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  release(): void {
+    const next = this.waiters.shift();
+    if (next) next();
+    else this.locked = false;
+  }
+}
+
+function toQueryResult<R>(result: WriterResult): QueryResult<R> {
+  if (result.rows) return { rows: result.rows as R[] };
+  return { numAffectedRows: result.changes ?? 0n, insertId: result.lastInsertRowid ?? 0n, rows: [] };
+}
+
+class RoutedConnection implements DatabaseConnection {
+  holdsWriter = false;
+
+  constructor(private readonly driver: SqliteRoutingDriver) {}
+
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    const driver = this.driver;
+    if (this.holdsWriter) return toQueryResult<R>(await driver.writer.exec(query.sql, query.parameters));
+    const stmt = driver.readStatement(query.sql);
+    if (stmt?.readonly) return { rows: stmt.all(...query.parameters) as R[] };
+    await driver.lock.acquire();
+    try {
+      return toQueryResult<R>(await driver.writer.exec(query.sql, query.parameters));
+    } finally {
+      driver.lock.release();
+    }
+  }
+
+  // biome-ignore lint/correctness/useYield: streaming is not supported; the throw documents it
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('streaming is not supported by the SQLite driver; page with limit/offset instead');
+  }
+}
+
+export class SqliteRoutingDriver implements Driver {
+  readonly writer: SqliteWriterThread;
+  readonly lock = new FifoLock();
+  private reader: BetterSqlite3.Database | null = null;
+  /** read-only statements prepared on the reader; null marks a write */
+  private readonly statements = new Map<string, Statement | null>();
+
+  constructor(private readonly path: string) {
+    this.writer = new SqliteWriterThread(path);
+  }
+
+  async init(): Promise<void> {
+    await this.writer.ready;
+    // The writer has created the file and switched it to WAL; readers never block it.
+    if (this.path !== ':memory:') {
+      this.reader = new BetterSqlite3(this.path, { readonly: true });
+      this.reader.pragma('busy_timeout = 5000');
+      this.reader.defaultSafeIntegers(true);
+    }
+  }
+
+  /** The statement prepared on the read connection, or null when it cannot be (a write, DDL, no reader). */
+  readStatement(sql: string): Statement | null {
+    if (this.reader === null) return null;
+    let stmt = this.statements.get(sql);
+    if (stmt === undefined) {
+      if (this.statements.size >= STATEMENT_CACHE_LIMIT) this.statements.clear();
+      try {
+        stmt = this.reader.prepare(sql) as Statement;
+      } catch {
+        // DDL, or a statement SQLite refuses on a read-only connection: the writer takes it (not cached,
+        // so a table created meanwhile is read here next time).
+        return null;
+      }
+      // Writes are remembered too, so that they are not prepared here again.
+      this.statements.set(sql, stmt.readonly ? stmt : null);
+    }
+    return stmt;
+  }
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    return new RoutedConnection(this);
+  }
+
+  async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    const routed = connection as RoutedConnection;
+    await this.lock.acquire();
+    routed.holdsWriter = true;
+    try {
+      // IMMEDIATE takes the write lock now rather than at the first write.
+      await this.writer.exec('begin immediate', []);
+    } catch (error) {
+      routed.holdsWriter = false;
+      this.lock.release();
+      throw error;
+    }
+  }
+
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await this.endTransaction(connection as RoutedConnection, 'commit');
+  }
+
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    await this.endTransaction(connection as RoutedConnection, 'rollback');
+  }
+
+  private async endTransaction(connection: RoutedConnection, command: 'commit' | 'rollback'): Promise<void> {
+    try {
+      await this.writer.exec(command, []);
+    } finally {
+      connection.holdsWriter = false;
+      this.lock.release();
+    }
+  }
+
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    const routed = connection as RoutedConnection;
+    if (routed.holdsWriter) {
+      // A transaction that neither committed nor rolled back: undo it so the writer is usable again.
+      await this.writer.exec('rollback', []).catch(() => {});
+      routed.holdsWriter = false;
+      this.lock.release();
+    }
+  }
+
+  async destroy(): Promise<void> {
+    this.reader?.close();
+    await this.writer.close();
+  }
+}
+
+export class SqliteRoutingDialect implements Dialect {
+  constructor(private readonly path: string) {}
+
+  createDriver(): Driver {
+    return new SqliteRoutingDriver(this.path);
+  }
+
+  createQueryCompiler(): QueryCompiler {
+    return new SqliteQueryCompiler();
+  }
+
+  createAdapter(): DialectAdapter {
+    return new SqliteAdapter();
+  }
+
+  // biome-ignore lint/suspicious/noExplicitAny: Kysely's introspector takes any database
+  createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+    return new SqliteIntrospector(db);
+  }
+}

@@ -1,0 +1,214 @@
+/**
+ * API keys (SPEC §3.1): `tpg_` + 43 base62 characters (256 random bits), shown once, stored only as a
+ * SHA-256 hash with a short display prefix. Authentication is one indexed lookup by hash, so a revoked
+ * key stops working at once in every process.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { ApiKeyAuthenticator, Principal, Scope } from '../../http/ports.js';
+import { type Clock, systemClock } from '../../shared/clock.js';
+import { AppError, type FieldError, notFound, validationError } from '../../shared/errors.js';
+import { type IdGenerator, isId, randomId } from '../../shared/ids.js';
+import type { ApiKeysRepository } from './api-keys.repository.js';
+import {
+  API_KEY_PATTERN,
+  API_KEY_PREFIX,
+  API_KEY_RANDOM_LENGTH,
+  type ApiKeyView,
+  checkName,
+  DEFAULT_KEY_SCOPES,
+  displayPrefix,
+  toApiKeyView,
+  validateScopes,
+} from './merchant.js';
+import type { MerchantsService } from './merchants.service.js';
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/** A fresh key: "tpg_" + 43 base62 characters drawn without modulo bias (62^43 > 2^256). */
+/** Bounds the principal cache; it is cleared when full (keys in use are few). */
+const PRINCIPAL_CACHE_LIMIT = 10_000;
+
+export function generateApiKey(random: (size: number) => Uint8Array = randomBytes): string {
+  let out = '';
+  while (out.length < API_KEY_RANDOM_LENGTH) {
+    for (const byte of random(64)) {
+      if (byte >= 248) continue; // 248 = 4 × 62: larger bytes would favour the first characters
+      out += BASE62[byte % 62];
+      if (out.length === API_KEY_RANDOM_LENGTH) break;
+    }
+  }
+  return `${API_KEY_PREFIX}${out}`;
+}
+
+/** What is stored instead of the key: lowercase hex SHA-256 of the whole key string. */
+export function hashApiKey(rawKey: string): string {
+  return createHash('sha256').update(rawKey, 'utf8').digest('hex');
+}
+
+export interface CreateKeyInput {
+  merchantId: string;
+  name: string;
+  /** default: every scope but `admin` */
+  scopes?: readonly string[];
+  /** an operator-chosen key (the configured bootstrap key) instead of a generated one */
+  rawKey?: string;
+}
+
+export interface CreatedKey {
+  key: ApiKeyView;
+  /** the key itself; shown to the caller once and never again */
+  secret: string;
+  /** false when `rawKey` was already registered and the existing key is returned */
+  created: boolean;
+}
+
+export interface ApiKeysServiceDeps {
+  repository: ApiKeysRepository;
+  merchants: MerchantsService;
+  clock?: Clock;
+  ids?: IdGenerator;
+  random?: (size: number) => Uint8Array;
+  /** `last_used_at` is written at most this often per key (default one minute) */
+  touchIntervalMs?: number;
+  /**
+   * How long a verified key is trusted without asking the database again (0: always ask). A revocation
+   * reaches this process at once and other processes within this time.
+   */
+  principalCacheMs?: number;
+  /** failures of the background `last_used_at` write (logged by the caller; never fails a request) */
+  onBackgroundError?: (error: unknown) => void;
+}
+
+export class ApiKeysService implements ApiKeyAuthenticator {
+  private readonly repository: ApiKeysRepository;
+  private readonly merchants: MerchantsService;
+  private readonly clock: Clock;
+  private readonly ids: IdGenerator;
+  private readonly random: (size: number) => Uint8Array;
+  private readonly touchIntervalMs: number;
+  private readonly onBackgroundError: (error: unknown) => void;
+  /** when this process last wrote `last_used_at` per key */
+  private readonly touched = new Map<string, number>();
+  /** Verified keys by hash, so that a busy client is not looked up on every request. */
+  private readonly principals = new Map<string, { principal: Principal; until: number }>();
+  private readonly principalCacheMs: number;
+  private readonly pending = new Set<Promise<void>>();
+
+  constructor(deps: ApiKeysServiceDeps) {
+    this.repository = deps.repository;
+    this.merchants = deps.merchants;
+    this.clock = deps.clock ?? systemClock;
+    this.ids = deps.ids ?? randomId;
+    this.random = deps.random ?? randomBytes;
+    this.touchIntervalMs = deps.touchIntervalMs ?? 60_000;
+    this.principalCacheMs = deps.principalCacheMs ?? 0;
+    this.onBackgroundError = deps.onBackgroundError ?? (() => {});
+  }
+
+  /**
+   * Creates a key for the merchant and returns its secret once. With `rawKey` the given key is
+   * registered instead; registering it again is a no-op that returns the existing key (as it is, even
+   * revoked), and a key registered to another merchant is a conflict.
+   */
+  async createKey(input: CreateKeyInput): Promise<CreatedKey> {
+    const name = typeof input.name === 'string' ? input.name.trim() : '';
+    const errors: FieldError[] = [];
+    const nameProblem = checkName(name);
+    if (nameProblem) errors.push({ path: 'name', message: nameProblem });
+    const scopes = validateScopes(input.scopes ?? DEFAULT_KEY_SCOPES);
+    if (!scopes.ok) errors.push(...scopes.error);
+    if (input.rawKey !== undefined && !API_KEY_PATTERN.test(input.rawKey)) {
+      errors.push({ path: 'raw_key', message: 'must be 24–128 characters of A-Z, a-z, 0-9, _ or -' });
+    }
+    if (errors.length > 0 || !scopes.ok) throw validationError(errors);
+    await this.merchants.getMerchant(input.merchantId);
+
+    const secret = input.rawKey ?? generateApiKey(this.random);
+    const row = {
+      id: this.ids('key'),
+      merchantId: input.merchantId,
+      name,
+      keyHash: hashApiKey(secret),
+      prefix: displayPrefix(secret),
+      scopes: scopes.value,
+      now: this.clock.now(),
+    };
+    if (input.rawKey === undefined) {
+      await this.repository.insert(row);
+      return { key: toApiKeyView({ ...row, createdAt: row.now, lastUsedAt: null, revokedAt: null }), secret, created: true };
+    }
+    const created = await this.repository.insertIfAbsent(row);
+    const stored = await this.repository.findByHash(row.keyHash);
+    if (!stored) throw new Error('an API key vanished right after it was stored');
+    if (stored.merchantId !== input.merchantId) throw new AppError('conflict', 'this key is already registered to another merchant');
+    return { key: toApiKeyView(stored), secret, created };
+  }
+
+  /** The merchant's keys, revoked ones included; never a secret or a hash. */
+  async listKeys(merchantId: string): Promise<ApiKeyView[]> {
+    return (await this.repository.listByMerchant(merchantId)).map(toApiKeyView);
+  }
+
+  /** Throws `not_found` for an unknown id or another merchant's key. */
+  async getKey(merchantId: string, keyId: string): Promise<ApiKeyView> {
+    const key = isId('key', keyId) ? await this.repository.findById(merchantId, keyId) : null;
+    if (!key) throw notFound('API key', keyId);
+    return toApiKeyView(key);
+  }
+
+  /** Keys the merchant ever had, revoked ones included. */
+  async countKeys(merchantId: string): Promise<number> {
+    return this.repository.countByMerchant(merchantId);
+  }
+
+  /**
+   * Revokes the key at once for every process. Revoking a revoked key returns it unchanged; another
+   * merchant's key answers `not_found`, as an unknown one does.
+   */
+  async revokeKey(merchantId: string, keyId: string): Promise<ApiKeyView> {
+    if (!isId('key', keyId)) throw notFound('API key', keyId);
+    await this.repository.revoke(merchantId, keyId, this.clock.now());
+    // This process forgets the key at once; others within principalCacheMs.
+    this.principals.clear();
+    return this.getKey(merchantId, keyId);
+  }
+
+  /** The caller behind a key, or null for an unknown or revoked key or a disabled merchant. */
+  async authenticate(rawKey: string): Promise<Principal | null> {
+    if (typeof rawKey !== 'string' || !API_KEY_PATTERN.test(rawKey)) return null;
+    const hash = hashApiKey(rawKey);
+    const now = this.clock.now();
+    const cached = this.principals.get(hash);
+    if (cached && cached.until > now) return cached.principal;
+    const key = await this.repository.findByHash(hash);
+    if (!key || key.revokedAt !== null || key.merchantStatus !== 'active') {
+      this.principals.delete(hash);
+      return null;
+    }
+    this.recordUse(key.id, key.lastUsedAt);
+    const principal: Principal = { merchantId: key.merchantId, keyId: key.id, scopes: new Set<Scope>(key.scopes) };
+    if (this.principalCacheMs > 0) {
+      if (this.principals.size >= PRINCIPAL_CACHE_LIMIT) this.principals.clear();
+      this.principals.set(hash, { principal, until: now + this.principalCacheMs });
+    }
+    return principal;
+  }
+
+  /** Waits for background `last_used_at` writes (tests, shutdown). */
+  async flush(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+
+  /** Writes `last_used_at` in the background, at most once per interval per key; the request never waits. */
+  private recordUse(keyId: string, storedLastUse: number | null): void {
+    const now = this.clock.now();
+    const last = Math.max(storedLastUse ?? Number.NEGATIVE_INFINITY, this.touched.get(keyId) ?? Number.NEGATIVE_INFINITY);
+    if (now - last < this.touchIntervalMs) return;
+    this.touched.set(keyId, now);
+    const write: Promise<void> = this.repository
+      .touch(keyId, now, now - this.touchIntervalMs)
+      .catch((error: unknown) => this.onBackgroundError(error))
+      .finally(() => this.pending.delete(write));
+    this.pending.add(write);
+  }
+}

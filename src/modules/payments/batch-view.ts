@@ -1,0 +1,18 @@
+/** The API representation of a batch (also the `batch.created` / `batch.completed` event object). */
+import { formatAmount } from '../../shared/money.js';
+import type { Batch } from '../batches/batch.js';
+
+export function batchEventObject(batch: Batch) {
+  return {
+    batch_id: batch.id,
+    object: 'batch' as const,
+    status: batch.status,
+    batch_reference: batch.reference,
+    atomic: batch.atomic,
+    total_items: batch.itemCount,
+    created_count: batch.createdCount,
+    rejected_count: batch.rejectedCount,
+    totals: Object.fromEntries(Object.entries(batch.totals).map(([k, v]) => [k, formatAmount(v)])),
+    created_at: new Date(batch.createdAt).toISOString(),
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * The create pipeline seen from the HTTP thread when it runs in a worker (create-pipeline.worker.ts):
+ * the same `submit`, answered by message. If the worker dies, pending and later submits fail with an
+ * internal error rather than hang; nothing half-written is possible because the worker commits whole groups.
+ */
+import type { Worker } from 'node:worker_threads';
+import { AppError } from '../../shared/errors.js';
+import { siblingModule, startModuleWorker } from '../../shared/module-worker.js';
+import type { CreateSubmitter, CreateUnit, UnitOutcome } from './create-pipeline.js';
+import { deserializeOutcome, type FromWorker, type PipelineWorkerData, type ToWorker } from './create-pipeline.protocol.js';
+
+export interface PipelineClientEvents {
+  onCommitted?(units: number): void;
+  onLog?(level: 'error' | 'warn', message: string, stack?: string): void;
+}
+
+export class PipelineWorkerClient implements CreateSubmitter {
+  private readonly pending = new Map<number, (outcome: UnitOutcome) => void>();
+  private nextId = 1;
+  private dead: string | null = null;
+  private closed: Promise<void> | null = null;
+
+  private constructor(
+    private readonly worker: Worker,
+    events: PipelineClientEvents,
+    private readonly onClosed: Promise<void>,
+  ) {
+    worker.on('message', (message: FromWorker) => {
+      if (message.type === 'outcome') {
+        const resolve = this.pending.get(message.id);
+        this.pending.delete(message.id);
+        resolve?.(deserializeOutcome(message.outcome));
+      } else if (message.type === 'committed') {
+        events.onCommitted?.(message.units);
+      } else if (message.type === 'log') {
+        events.onLog?.(message.level, message.message, message.stack);
+      }
+    });
+    const fail = (reason: string) => {
+      this.dead = reason;
+      for (const resolve of this.pending.values()) resolve({ ok: false, error: new AppError('internal', 'internal error') });
+      this.pending.clear();
+    };
+    worker.on('error', (error) => {
+      events.onLog?.('error', `create pipeline worker failed: ${error.message}`, error.stack);
+      fail(error.message);
+    });
+    worker.on('exit', () => fail('the create pipeline worker exited'));
+  }
+
+  static async start(data: PipelineWorkerData, events: PipelineClientEvents = {}): Promise<PipelineWorkerClient> {
+    const worker = startModuleWorker(siblingModule(import.meta.url, 'create-pipeline.worker'), data);
+    const closed = new Promise<void>((resolve) => worker.on('message', (m: FromWorker) => m.type === 'closed' && resolve()));
+    await new Promise<void>((resolve, reject) => {
+      const onMessage = (message: FromWorker) => {
+        if (message.type === 'ready') {
+          cleanup();
+          resolve();
+        } else if (message.type === 'failed') {
+          cleanup();
+          reject(new Error(`create pipeline worker could not start: ${message.message}`));
+        }
+      };
+      const onError = (error: Error) => {
+        cleanup();
+        reject(error);
+      };
+      const cleanup = () => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+    });
+    return new PipelineWorkerClient(worker, events, closed);
+  }
+
+  submit(unit: CreateUnit): Promise<UnitOutcome> {
+    if (this.dead) return Promise.resolve({ ok: false, error: new AppError('internal', 'internal error') });
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      this.worker.postMessage({ type: 'submit', id, unit } satisfies ToWorker);
+    });
+  }
+
+  /** Lets queued groups commit, then stops the worker. */
+  close(): Promise<void> {
+    this.closed ??= (async () => {
+      if (!this.dead) {
+        this.worker.postMessage({ type: 'close' } satisfies ToWorker);
+        await Promise.race([this.onClosed, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+      }
+      await this.worker.terminate();
+    })();
+    return this.closed;
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * Worker thread that runs the create pipeline: its own database connection, deposit-address
+ * derivation, rows, outbox events, jobs and the group commit, off the thread that serves HTTP.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase } from '../../db/database.js';
+import { systemClock } from '../../shared/clock.js';
+import { randomId } from '../../shared/ids.js';
+import { BatchesRepository } from '../batches/batches.repository.js';
+import { JobQueue } from '../jobs/job-queue.js';
+import { UsageRepository } from '../limits/usage.repository.js';
+import { Outbox } from '../outbox/outbox.js';
+import { HdWalletAddresses } from '../wallets/wallet-addresses.js';
+import { CreatePipeline } from './create-pipeline.js';
+import { type FromWorker, type PipelineWorkerData, serializeOutcome, type ToWorker } from './create-pipeline.protocol.js';
+import { PaymentsRepository } from './payments.repository.js';
+
+const port = parentPort;
+if (!port) throw new Error('create-pipeline.worker must run in a worker thread');
+const data = workerData as PipelineWorkerData;
+const post = (message: FromWorker) => port.postMessage(message);
+
+try {
+  // This thread is the only user of its connection, so SQLite runs directly here.
+  const database = openDatabase({ ...data.database, sqliteMode: 'direct' });
+  const { db, engine } = database;
+  const pipeline = new CreatePipeline({
+    db,
+    config: data.config,
+    clock: systemClock,
+    ids: randomId,
+    payments: new PaymentsRepository(engine),
+    batches: new BatchesRepository(),
+    usage: new UsageRepository(engine),
+    wallets: HdWalletAddresses.fromMnemonic(data.wallet.mnemonic, data.wallet.passphrase, { deposit: data.wallet.deposit, hotWallet: data.wallet.hotWallet }),
+    outbox: new Outbox({ clock: systemClock, ids: randomId, apiVersion: data.apiVersion }),
+    jobs: new JobQueue({ db, engine, clock: systemClock, ids: randomId }),
+    idempotencyTtlMs: data.idempotencyTtlMs,
+    onCommitted: (units) => post({ type: 'committed', units }),
+    onError: (error) =>
+      post({ type: 'log', level: 'error', message: error instanceof Error ? error.message : String(error), ...(error instanceof Error && error.stack ? { stack: error.stack } : {}) }),
+  });
+  port.on('message', (message: ToWorker) => {
+    if (message.type === 'submit') {
+      void pipeline.submit(message.unit).then((outcome) => post({ type: 'outcome', id: message.id, outcome: serializeOutcome(outcome) }));
+    } else if (message.type === 'close') {
+      void pipeline
+        .drain()
+        .then(() => database.close())
+        .finally(() => {
+          post({ type: 'closed' });
+          port.close();
+        });
+    }
+  });
+  post({ type: 'ready' });
+} catch (error) {
+  post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+}
