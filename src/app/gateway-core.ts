@@ -25,6 +25,7 @@ import { PaymentsRepository } from '../modules/payments/payments.repository.js';
 import { paymentsRoutes } from '../modules/payments/payments.routes.js';
 import { type MerchantDirectory, PaymentsService } from '../modules/payments/payments.service.js';
 import { SettlementInfoService } from '../modules/settlement/settlement-info.service.js';
+import { DepositAddressPool } from '../modules/wallets/deposit-pool.js';
 import { HotWalletService, type WalletChain } from '../modules/wallets/hot-wallet.service.js';
 import { walletRoutes } from '../modules/wallets/wallet.routes.js';
 import type { WalletAddresses } from '../modules/wallets/wallet-addresses.js';
@@ -96,22 +97,23 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
   const networkCost = new NetworkCostEstimator(options.chain, config, clock);
   const idempotency = new DbIdempotencyStore(db, clock, config.raw.api.idempotency_ttl_hours * 3_600_000);
 
+  const depositPool = new DepositAddressPool(db, engine, options.wallets, clock);
   let runner: JobRunner | null = null;
   const pipeline: CreateSubmitter =
     options.submitter ??
     new CreatePipeline({
-    db,
-    config,
-    clock,
-    ids,
-    payments: paymentsRepository,
-    batches,
-    usage,
-    wallets: options.wallets,
-    outbox,
-    jobs,
-    idempotencyTtlMs: idempotency.ttlMs,
-    onCommitted: () => runner?.wake(),
+      db,
+      config,
+      clock,
+      ids,
+      payments: paymentsRepository,
+      batches,
+      usage,
+      depositPool,
+      outbox,
+      jobs,
+      idempotencyTtlMs: idempotency.ttlMs,
+      onCommitted: () => runner?.wake(),
       onError: (error) => logger.error({ err: error }, 'payment creation failed'),
     });
   const payments = new PaymentsService({
@@ -140,6 +142,7 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
       network: options.networkName,
       database: database.engine,
       roles: config.raw.server.roles,
+      deposit_pool: { available: await depositPool.available(), target: config.raw.wallets.deposit_pool_size },
       jobs: await jobs.depth(),
     }),
   };

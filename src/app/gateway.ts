@@ -11,6 +11,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { createLogger } from '../http/logger.js';
 import type { CheckResult } from '../http/ports.js';
 import { bootstrapDefaultMerchant } from '../modules/merchants/merchants.bootstrap.js';
+import { PipelineWorkerClient } from '../modules/payments/create-pipeline.client.js';
 import { HdWalletAddresses } from '../modules/wallets/wallet-addresses.js';
 import { loadWalletSeed } from '../modules/wallets/wallet-seed.js';
 import type { Clock } from '../shared/clock.js';
@@ -18,7 +19,6 @@ import { systemClock } from '../shared/clock.js';
 import { formatAmount } from '../shared/money.js';
 import { GatewayChain } from './chain.js';
 import { API_VERSION, createGatewayCore, type GatewayCore } from './gateway-core.js';
-import { PipelineWorkerClient } from '../modules/payments/create-pipeline.client.js';
 import { fundFromFaucet, type ResolvedNetwork, resolveNetwork } from './network.js';
 
 export interface StartedGateway {
@@ -69,7 +69,12 @@ export async function startGateway(config: GatewayConfig, options: StartOptions)
       {
         config,
         database: databaseOptions,
-        wallet: { mnemonic: seed.mnemonic, passphrase: seed.passphrase, deposit: raw.wallets.deposit_account, hotWallet: raw.wallets.hot_wallet_account },
+        wallet: {
+          mnemonic: seed.mnemonic,
+          passphrase: seed.passphrase,
+          deposit: raw.wallets.deposit_account,
+          hotWallet: raw.wallets.hot_wallet_account,
+        },
         idempotencyTtlMs: raw.api.idempotency_ttl_hours * 3_600_000,
         apiVersion: API_VERSION,
       },

@@ -122,6 +122,13 @@ export const ConfigSchema = Type.Object(
           maximum: 2_147_483_647,
           description: "deposit addresses at m/44'/195'/<n>'/0/i",
         }),
+        deposit_pool_size: Type.Integer({
+          default: 10_000,
+          minimum: 0,
+          maximum: 1_000_000,
+          description:
+            'deposit addresses derived ahead in idle time so that creating a payment does not wait for derivation; 0 derives on demand',
+        }),
         hot_wallet_account: Type.Integer({
           default: 1,
           minimum: 0,

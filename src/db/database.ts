@@ -5,10 +5,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
-import { SqliteRoutingDialect } from './sqlite-driver.js';
+import { SqliteDirectDialect, SqliteRoutingDialect } from './sqlite-driver.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -50,7 +50,7 @@ function openSqliteDirect(path: string): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.defaultSafeIntegers(true);
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDirectDialect(sqlite) });
   return { db, engine: 'sqlite', description: `sqlite:${path}`, close: () => db.destroy() };
 }
 

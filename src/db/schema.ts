@@ -165,6 +165,12 @@ export interface HdCountersTable {
   next_index: IntCol;
 }
 
+export interface DepositPoolTable {
+  deposit_index: IntCol;
+  address: string;
+  created_at: IntCol;
+}
+
 export interface SettlementsTable {
   id: string;
   merchant_id: string;
@@ -196,6 +202,7 @@ export interface DB {
   rate_windows: RateWindowsTable;
   volume_totals: VolumeTotalsTable;
   hd_counters: HdCountersTable;
+  deposit_pool: DepositPoolTable;
   settlements: SettlementsTable;
   gateway_meta: GatewayMetaTable;
 }

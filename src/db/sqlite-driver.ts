@@ -186,3 +186,89 @@ export class SqliteRoutingDialect implements Dialect {
     return new SqliteIntrospector(db);
   }
 }
+
+/**
+ * One connection on the calling thread, for code that already runs in a worker of its own (the create
+ * pipeline): transactions and statements in FIFO order, prepared statements cached (Kysely's own SQLite
+ * driver prepares every statement anew, which is costly for multi-row inserts).
+ */
+class DirectConnection implements DatabaseConnection {
+  constructor(private readonly driver: SqliteDirectDriver) {}
+
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    const stmt = this.driver.statement(query.sql);
+    if (stmt.reader) return { rows: stmt.all(...query.parameters) as R[] };
+    const { changes, lastInsertRowid } = stmt.run(...query.parameters);
+    return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+  }
+
+  // biome-ignore lint/correctness/useYield: streaming is not supported; the throw documents it
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('streaming is not supported by the SQLite driver; page with limit/offset instead');
+  }
+}
+
+export class SqliteDirectDriver implements Driver {
+  private readonly lock = new FifoLock();
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(private readonly db: BetterSqlite3.Database) {}
+
+  statement(sql: string): Statement {
+    let stmt = this.statements.get(sql);
+    if (stmt === undefined) {
+      if (this.statements.size >= STATEMENT_CACHE_LIMIT) this.statements.clear();
+      stmt = this.db.prepare(sql) as Statement;
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+
+  async init(): Promise<void> {}
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    await this.lock.acquire();
+    return new DirectConnection(this);
+  }
+
+  async beginTransaction(): Promise<void> {
+    this.statement('begin immediate').run();
+  }
+
+  async commitTransaction(): Promise<void> {
+    this.statement('commit').run();
+  }
+
+  async rollbackTransaction(): Promise<void> {
+    this.statement('rollback').run();
+  }
+
+  async releaseConnection(): Promise<void> {
+    this.lock.release();
+  }
+
+  async destroy(): Promise<void> {
+    this.db.close();
+  }
+}
+
+export class SqliteDirectDialect implements Dialect {
+  constructor(private readonly db: BetterSqlite3.Database) {}
+
+  createDriver(): Driver {
+    return new SqliteDirectDriver(this.db);
+  }
+
+  createQueryCompiler(): QueryCompiler {
+    return new SqliteQueryCompiler();
+  }
+
+  createAdapter(): DialectAdapter {
+    return new SqliteAdapter();
+  }
+
+  // biome-ignore lint/suspicious/noExplicitAny: Kysely's introspector takes any database
+  createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+    return new SqliteIntrospector(db);
+  }
+}

@@ -193,6 +193,14 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('next_index', 'bigint', (c) => c.notNull())
     .execute();
 
+  // Deposit addresses derived ahead of need (public data: index and address only).
+  await db.schema
+    .createTable('deposit_pool')
+    .addColumn('deposit_index', 'bigint', (c) => c.primaryKey())
+    .addColumn('address', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .execute();
+
   await db.schema
     .createTable('settlements')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -220,6 +228,7 @@ export async function down(db: AnyDb): Promise<void> {
   for (const table of [
     'gateway_meta',
     'settlements',
+    'deposit_pool',
     'hd_counters',
     'volume_totals',
     'rate_windows',

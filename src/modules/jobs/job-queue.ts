@@ -26,7 +26,7 @@ export type Executor = Kysely<DB> | Transaction<DB>;
 export const DEFAULT_JOB_PRIORITY = 100;
 export const DEFAULT_MAX_ATTEMPTS = 10;
 /** Rows per INSERT: 11 parameters each, far below SQLite's 32,766 and PostgreSQL's 65,535 limits. */
-export const ENQUEUE_CHUNK_SIZE = 500;
+export const ENQUEUE_CHUNK_SIZE = 64;
 /** Longest error text kept in `jobs.last_error` (the message only; stacks belong in the logs). */
 export const MAX_ERROR_LENGTH = 2000;
 

@@ -129,7 +129,13 @@ export class UsageRepository {
       .execute();
     const day = utcDay(now);
     for (const [currency, total] of usage.dayTotals) {
-      await trx.updateTable('volume_totals').set({ total }).where('merchant_id', '=', merchantId).where('currency', '=', currency).where('day', '=', day).execute();
+      await trx
+        .updateTable('volume_totals')
+        .set({ total })
+        .where('merchant_id', '=', merchantId)
+        .where('currency', '=', currency)
+        .where('day', '=', day)
+        .execute();
     }
     for (const [currency, total] of usage.monthTotals) {
       await trx

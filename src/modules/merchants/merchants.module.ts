@@ -15,7 +15,13 @@ export interface MerchantsModule {
 
 export function createMerchantsModule(
   db: Kysely<DB>,
-  options: { clock?: Clock; ids?: IdGenerator; onBackgroundError?: (error: unknown) => void; touchIntervalMs?: number; principalCacheMs?: number } = {},
+  options: {
+    clock?: Clock;
+    ids?: IdGenerator;
+    onBackgroundError?: (error: unknown) => void;
+    touchIntervalMs?: number;
+    principalCacheMs?: number;
+  } = {},
 ): MerchantsModule {
   const merchants = new MerchantsService({ repository: new MerchantsRepository(db), clock: options.clock, ids: options.ids });
   const apiKeys = new ApiKeysService({

@@ -16,7 +16,7 @@ export const OUTBOX_AGGREGATE_TYPES: readonly OutboxAggregateType[] = ['payment'
 export type OutboxExecutor = Kysely<DB> | Transaction<DB>;
 
 /** Rows per INSERT: 8 parameters each, far below SQLite's 32,766 and PostgreSQL's 65,535 limits. */
-export const OUTBOX_CHUNK_SIZE = 500;
+export const OUTBOX_CHUNK_SIZE = 64;
 
 /** `<noun>.<verb>` in lower snake case: `payment.created`, `settlement.completed`. */
 const EVENT_TYPE_PATTERN = /^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/;

@@ -36,7 +36,12 @@ export function serializeOutcome(outcome: UnitOutcome): SerializedOutcome {
   const e = outcome.error;
   return {
     ok: false,
-    error: { code: e.code, detail: e.detail, errors: e.errors, ...(e.retryAfterSeconds !== undefined ? { retryAfterSeconds: e.retryAfterSeconds } : {}) },
+    error: {
+      code: e.code,
+      detail: e.detail,
+      errors: e.errors,
+      ...(e.retryAfterSeconds !== undefined ? { retryAfterSeconds: e.retryAfterSeconds } : {}),
+    },
   };
 }
 

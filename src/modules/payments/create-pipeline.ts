@@ -18,7 +18,7 @@ import type { Batch } from '../batches/batch.js';
 import type { BatchesRepository } from '../batches/batches.repository.js';
 import { admitUnit, type MerchantUsage } from '../limits/limit-rules.js';
 import type { UsageRepository } from '../limits/usage.repository.js';
-import type { WalletAddresses } from '../wallets/wallet-addresses.js';
+import type { DepositAddress, DepositAddressPool } from '../wallets/deposit-pool.js';
 import { batchEventObject } from './batch-view.js';
 import { isCollection, type Payment } from './payment.js';
 import { toPaymentView } from './payment.view.js';
@@ -44,7 +44,6 @@ export interface JobWriter {
 
 export const PAYOUT_JOB = 'payout.send';
 export const EXPIRE_JOB = 'payment.expire';
-export const DEPOSIT_COUNTER = 'deposit';
 
 const PRIORITY_ORDER = { urgent: 0, high: 1, normal: 2, low: 3 } as const;
 /** Drafts written per group transaction at most; a 1000-item batch goes alone. */
@@ -83,7 +82,7 @@ export interface CreatePipelineDeps {
   payments: PaymentsRepository;
   batches: BatchesRepository;
   usage: UsageRepository;
-  wallets: WalletAddresses;
+  depositPool: Pick<DepositAddressPool, 'take'>;
   outbox: OutboxWriter;
   jobs: JobWriter;
   idempotencyTtlMs: number;
@@ -107,14 +106,9 @@ class GroupOverLimit extends Error {
   }
 }
 
-/** Deposit indices reserved per round trip to the counter. */
-const DEPOSIT_BLOCK = 1000;
-
 export class CreatePipeline implements CreateSubmitter {
   private queue: Pending[] = [];
   private flushing = false;
-  private depositNext = 0;
-  private depositEnd = 0;
 
   constructor(private readonly deps: CreatePipelineDeps) {}
 
@@ -136,6 +130,11 @@ export class CreatePipeline implements CreateSubmitter {
     const linger = this.deps.lingerMs ?? 1;
     if (linger > 0) setTimeout(() => void this.flush(), linger);
     else setImmediate(() => void this.flush());
+  }
+
+  /** Nothing queued and nothing being written: background work may use the thread. */
+  idle(): boolean {
+    return !this.flushing && this.queue.length === 0;
   }
 
   /** Resolves once everything submitted so far has been written (used before shutting down). */
@@ -172,19 +171,11 @@ export class CreatePipeline implements CreateSubmitter {
    * fails, the group is rolled back and each unit is written on its own with an exact, locked check.
    */
   private async writeGroup(group: Pending[]): Promise<void> {
-    let deposits: number[][];
-    try {
-      deposits = await this.reserveDeposits(group.map((p) => p.unit));
-    } catch (error) {
-      for (const pending of group) pending.resolve({ ok: false, error: this.asAppError(error) });
-      return;
-    }
     try {
       const outcomes = await this.deps.db.transaction().execute((trx) =>
         this.writeUnits(
           trx,
           group.map((p) => p.unit),
-          deposits,
           'group',
         ),
       );
@@ -199,9 +190,9 @@ export class CreatePipeline implements CreateSubmitter {
         return;
       }
     }
-    for (const [i, pending] of group.entries()) {
+    for (const pending of group) {
       try {
-        const [outcome] = await this.deps.db.transaction().execute((trx) => this.writeUnits(trx, [pending.unit], [deposits[i] as number[]], 'exact'));
+        const [outcome] = await this.deps.db.transaction().execute((trx) => this.writeUnits(trx, [pending.unit], 'exact'));
         pending.resolve(outcome as UnitOutcome);
         if (outcome?.ok) this.deps.onCommitted?.(1);
       } catch (error) {
@@ -211,25 +202,11 @@ export class CreatePipeline implements CreateSubmitter {
   }
 
   /**
-   * Deposit indices come from blocks reserved ahead in their own short transaction, so that no group
-   * holds the counter row. An index whose payment is refused or rolled back is never used: a harmless gap.
-   */
-  private async reserveDeposits(units: CreateUnit[]): Promise<number[][]> {
-    const needed = units.reduce((n, u) => n + u.drafts.filter((d) => d.needsDepositAddress).length, 0);
-    if (this.depositNext + needed > this.depositEnd) {
-      const size = Math.max(needed, DEPOSIT_BLOCK);
-      this.depositNext = await this.deps.usage.allocateIndices(this.deps.db, DEPOSIT_COUNTER, size);
-      this.depositEnd = this.depositNext + size;
-    }
-    return units.map((u) => u.drafts.filter((d) => d.needsDepositAddress).map(() => this.depositNext++));
-  }
-
-  /**
    * Writes units inside one transaction. `exact` (one unit): reads and locks the merchant's usage first
    * and refuses precisely, writing nothing. `group`: writes everything, then consumes the counters with
    * conditional increments and throws GroupOverLimit if any limit would be crossed.
    */
-  private async writeUnits(trx: Transaction<DB>, units: CreateUnit[], deposits: number[][], mode: 'group' | 'exact'): Promise<UnitOutcome[]> {
+  private async writeUnits(trx: Transaction<DB>, units: CreateUnit[], mode: 'group' | 'exact'): Promise<UnitOutcome[]> {
     const { config, clock, ids } = this.deps;
     const now = clock.now();
     const demandOf = (unit: CreateUnit) => {
@@ -254,7 +231,10 @@ export class CreatePipeline implements CreateSubmitter {
         if (inFlight + count > config.raw.batch_processing.max_concurrent_batches) throw new GroupOverLimit();
       }
     }
-    const outcomes: UnitOutcome[] = units.map(() => ({ ok: true, value: { payments: [], batch: null, rendered: { statusCode: 0, body: '' } } }));
+    const outcomes: UnitOutcome[] = units.map(() => ({
+      ok: true,
+      value: { payments: [], batch: null, rendered: { statusCode: 0, body: '' } },
+    }));
     const admitted = units;
 
     const activity = new Map<string, number>();
@@ -277,10 +257,11 @@ export class CreatePipeline implements CreateSubmitter {
     const idempotencyRows: Array<{ claim: IdempotencyClaim; statusCode: number; body: string }> = [];
     const history: NewHistoryEntry[] = [];
 
+    const depositCount = units.reduce((n, u) => n + u.drafts.filter((d) => d.needsDepositAddress).length, 0);
+    const deposits = await this.deps.depositPool.take(trx, depositCount);
+    let nextDeposit = 0;
     for (let u = 0; u < units.length; u++) {
       const unit = units[u] as CreateUnit;
-      const unitDeposits = deposits[u] ?? [];
-      let nextDeposit = 0;
       let batch: Batch | null = null;
       if (unit.batch) {
         const totals: Partial<Record<Asset, bigint>> = {};
@@ -302,8 +283,7 @@ export class CreatePipeline implements CreateSubmitter {
         batches.push(batch);
       }
       const created: Payment[] = unit.drafts.map((d, i) => {
-        let depositIndex: number | null = null;
-        if (d.needsDepositAddress) depositIndex = unitDeposits[nextDeposit++] as number;
+        const deposit = d.needsDepositAddress ? (deposits[nextDeposit++] as DepositAddress) : null;
         const flags = [...d.flags];
         for (const address of new Set([d.payerAddress, d.payeeAddress])) {
           if (!address) continue;
@@ -333,8 +313,8 @@ export class CreatePipeline implements CreateSubmitter {
           networkFeeEstimate: d.networkFeeEstimate,
           payerAddress: d.payerAddress,
           payeeAddress: d.payeeAddress,
-          depositAddress: depositIndex === null ? null : this.deps.wallets.depositAddress(depositIndex),
-          depositIndex,
+          depositAddress: deposit?.address ?? null,
+          depositIndex: deposit?.index ?? null,
           referenceId: d.referenceId,
           description: d.description,
           metadata: d.metadata,

@@ -10,6 +10,7 @@ import { BatchesRepository } from '../batches/batches.repository.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import { UsageRepository } from '../limits/usage.repository.js';
 import { Outbox } from '../outbox/outbox.js';
+import { DepositAddressPool } from '../wallets/deposit-pool.js';
 import { HdWalletAddresses } from '../wallets/wallet-addresses.js';
 import { CreatePipeline } from './create-pipeline.js';
 import { type FromWorker, type PipelineWorkerData, serializeOutcome, type ToWorker } from './create-pipeline.protocol.js';
@@ -24,6 +25,11 @@ try {
   // This thread is the only user of its connection, so SQLite runs directly here.
   const database = openDatabase({ ...data.database, sqliteMode: 'direct' });
   const { db, engine } = database;
+  const wallets = HdWalletAddresses.fromMnemonic(data.wallet.mnemonic, data.wallet.passphrase, {
+    deposit: data.wallet.deposit,
+    hotWallet: data.wallet.hotWallet,
+  });
+  const depositPool = new DepositAddressPool(db, engine, wallets, systemClock);
   const pipeline = new CreatePipeline({
     db,
     config: data.config,
@@ -32,13 +38,18 @@ try {
     payments: new PaymentsRepository(engine),
     batches: new BatchesRepository(),
     usage: new UsageRepository(engine),
-    wallets: HdWalletAddresses.fromMnemonic(data.wallet.mnemonic, data.wallet.passphrase, { deposit: data.wallet.deposit, hotWallet: data.wallet.hotWallet }),
+    depositPool,
     outbox: new Outbox({ clock: systemClock, ids: randomId, apiVersion: data.apiVersion }),
     jobs: new JobQueue({ db, engine, clock: systemClock, ids: randomId }),
     idempotencyTtlMs: data.idempotencyTtlMs,
     onCommitted: (units) => post({ type: 'committed', units }),
     onError: (error) =>
-      post({ type: 'log', level: 'error', message: error instanceof Error ? error.message : String(error), ...(error instanceof Error && error.stack ? { stack: error.stack } : {}) }),
+      post({
+        type: 'log',
+        level: 'error',
+        message: error instanceof Error ? error.message : String(error),
+        ...(error instanceof Error && error.stack ? { stack: error.stack } : {}),
+      }),
   });
   port.on('message', (message: ToWorker) => {
     if (message.type === 'submit') {
@@ -53,6 +64,25 @@ try {
         });
     }
   });
+  // Keep the deposit pool topped up whenever no payment is waiting (one step of derivation at a time).
+  const target = data.config.raw.wallets.deposit_pool_size;
+  let refilling = false;
+  const refill = async () => {
+    if (refilling || target === 0) return;
+    refilling = true;
+    try {
+      while (pipeline.idle() && (await depositPool.refillStep(target)) > 0) await new Promise((resolve) => setImmediate(resolve));
+    } catch (error) {
+      post({
+        type: 'log',
+        level: 'warn',
+        message: `deposit pool refill failed: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    } finally {
+      refilling = false;
+    }
+  };
+  setInterval(() => void refill(), 200).unref();
   post({ type: 'ready' });
 } catch (error) {
   post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });

@@ -7,8 +7,11 @@ import { paymentToRow, rowToHistory, rowToPayment } from './payment.row.js';
 
 export type Executor = Kysely<DB> | Transaction<DB>;
 
-/** Rows per multi-row INSERT: payments have 43 columns, SQLite allows 32,766 variables per statement. */
-const INSERT_CHUNK = 200;
+/**
+ * Rows per multi-row INSERT. A fixed size means the same few statements are prepared once and reused
+ * (payments have 43 columns; SQLite allows 32,766 variables per statement, PostgreSQL 65,535).
+ */
+const INSERT_CHUNK = 64;
 
 export interface PaymentFilters {
   status?: PaymentStatus;
@@ -49,11 +52,11 @@ export class PaymentsRepository {
   }
 
   async appendHistory(executor: Executor, entries: readonly NewHistoryEntry[]): Promise<void> {
-    for (let i = 0; i < entries.length; i += INSERT_CHUNK * 4) {
+    for (let i = 0; i < entries.length; i += INSERT_CHUNK) {
       await executor
         .insertInto('payment_history')
         .values(
-          entries.slice(i, i + INSERT_CHUNK * 4).map((e) => ({
+          entries.slice(i, i + INSERT_CHUNK).map((e) => ({
             payment_id: e.paymentId,
             seq: e.seq,
             from_status: e.from,

@@ -279,10 +279,14 @@ export class PaymentsService {
   }
 
   private async refreshBatch(trx: Executor, batchId: string, at: number): Promise<void> {
+    // A no-op update takes the batch row's lock first, so that concurrent changes to payments of one batch
+    // refresh it one after another and the last one counts every payment's new status (on PostgreSQL each
+    // would otherwise miss the others' uncommitted changes and the batch could stay pending for ever).
     const row = await trx
-      .selectFrom('batches')
-      .select(['merchant_id', 'status', 'rejected_count'])
+      .updateTable('batches')
+      .set((eb) => ({ updated_at: eb.ref('updated_at') }))
       .where('id', '=', batchId)
+      .returning(['merchant_id', 'status', 'rejected_count'])
       .executeTakeFirst();
     if (!row) return;
     const counts = await this.deps.payments.batchStatusCounts(trx, batchId);
