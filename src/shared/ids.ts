@@ -13,16 +13,19 @@ const POOL_SIZE = 4096;
 let pool = Buffer.alloc(0);
 let offset = POOL_SIZE;
 
-/** 64 random bits per id: collisions are negligible at any volume a single gateway reaches. */
-export const randomId: IdGenerator = (prefix) => {
+/** 16 lowercase hex characters (64 random bits) from the pooled random bytes. */
+export function randomHex16(): string {
   if (offset + 8 > pool.length) {
     pool = randomBytes(POOL_SIZE);
     offset = 0;
   }
-  const id = `${prefix}_${pool.toString('hex', offset, offset + 8)}`;
+  const hex = pool.toString('hex', offset, offset + 8);
   offset += 8;
-  return id;
-};
+  return hex;
+}
+
+/** 64 random bits per id: collisions are negligible at any volume a single gateway reaches. */
+export const randomId: IdGenerator = (prefix) => `${prefix}_${randomHex16()}`;
 
 export function isId(prefix: IdPrefix, value: string): boolean {
   const match = ID_PATTERN.exec(value);

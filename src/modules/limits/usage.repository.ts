@@ -155,7 +155,8 @@ export class UsageRepository {
   async countAddressActivity(trx: Transaction<DB>, increments: ReadonlyMap<string, number>, now: number): Promise<Map<string, number>> {
     const window = windowStart(now);
     const result = new Map<string, number>();
-    const entries = [...increments];
+    // Sorted, so that concurrent transactions lock the rows in the same order.
+    const entries = [...increments].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     for (let i = 0; i < entries.length; i += 500) {
       const rows = await trx
         .insertInto('rate_windows')

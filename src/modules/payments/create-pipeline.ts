@@ -86,6 +86,11 @@ export interface CreatePipelineDeps {
   outbox: OutboxWriter;
   jobs: JobWriter;
   idempotencyTtlMs: number;
+  /**
+   * groups written at once (default 1). On PostgreSQL a second group can insert its rows while the first
+   * commits; counters are locked in one order (addresses sorted, then rate, then volume), so they cannot deadlock.
+   */
+  concurrency?: number;
   /** how long the first request of a group waits for others (default 1 ms; 0 writes at once) */
   lingerMs?: number;
   /** called after a group commits (lets the job runner wake up) */
@@ -108,60 +113,64 @@ class GroupOverLimit extends Error {
 
 export class CreatePipeline implements CreateSubmitter {
   private queue: Pending[] = [];
-  private flushing = false;
+  /** writer loops running (PostgreSQL may overlap several groups; SQLite has one writer) */
+  private writers = 0;
+  private starting = false;
 
   constructor(private readonly deps: CreatePipelineDeps) {}
 
   submit(unit: CreateUnit): Promise<UnitOutcome> {
     return new Promise((resolve) => {
       this.queue.push({ unit, resolve });
-      if (!this.flushing) {
-        this.flushing = true;
-        this.schedule();
-      }
+      this.kick();
     });
   }
 
   /**
-   * Waits `lingerMs` before writing so that requests arriving together share a commit (one fsync and
-   * one round of counter updates for the group instead of one per payment).
+   * Starts a writer after `lingerMs` if fewer than `concurrency` are running, so that requests arriving
+   * together share a commit (one fsync and one round of counter updates for the group).
    */
-  private schedule(): void {
+  private kick(): void {
+    if (this.starting || this.writers >= (this.deps.concurrency ?? 1) || this.queue.length === 0) return;
+    this.starting = true;
+    const start = () => {
+      this.starting = false;
+      if (this.queue.length === 0 || this.writers >= (this.deps.concurrency ?? 1)) return;
+      this.writers++;
+      void this.writeLoop().finally(() => {
+        this.writers--;
+        this.kick();
+      });
+    };
     const linger = this.deps.lingerMs ?? 1;
-    if (linger > 0) setTimeout(() => void this.flush(), linger);
-    else setImmediate(() => void this.flush());
+    if (linger > 0) setTimeout(start, linger);
+    else setImmediate(start);
   }
 
   /** Nothing queued and nothing being written: background work may use the thread. */
   idle(): boolean {
-    return !this.flushing && this.queue.length === 0;
+    return this.writers === 0 && !this.starting && this.queue.length === 0;
   }
 
   /** Resolves once everything submitted so far has been written (used before shutting down). */
   async drain(): Promise<void> {
-    while (this.flushing || this.queue.length > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    while (!this.idle()) await new Promise((resolve) => setTimeout(resolve, 5));
   }
 
-  private async flush(): Promise<void> {
-    try {
+  private async writeLoop(): Promise<void> {
+    while (this.queue.length > 0) {
+      const group: Pending[] = [];
+      let drafts = 0;
       while (this.queue.length > 0) {
-        const group: Pending[] = [];
-        let drafts = 0;
-        while (this.queue.length > 0) {
-          const next = this.queue[0] as Pending;
-          if (group.length > 0 && drafts + next.unit.drafts.length > MAX_GROUP_DRAFTS) break;
-          group.push(next);
-          drafts += next.unit.drafts.length;
-          this.queue.shift();
-        }
-        await this.writeGroup(group);
+        const next = this.queue[0] as Pending;
+        if (group.length > 0 && drafts + next.unit.drafts.length > MAX_GROUP_DRAFTS) break;
+        group.push(next);
+        drafts += next.unit.drafts.length;
+        this.queue.shift();
       }
-    } finally {
-      this.flushing = false;
-      if (this.queue.length > 0) {
-        this.flushing = true;
-        this.schedule();
-      }
+      // Let another writer start on what arrives meanwhile.
+      this.kick();
+      await this.writeGroup(group);
     }
   }
 
@@ -240,8 +249,7 @@ export class CreatePipeline implements CreateSubmitter {
     const activity = new Map<string, number>();
     for (const unit of admitted) {
       for (const d of unit.drafts) {
-        for (const address of new Set([d.payerAddress, d.payeeAddress]))
-          if (address) activity.set(address, (activity.get(address) ?? 0) + 1);
+        for (const address of watchedAddresses(d)) activity.set(address, (activity.get(address) ?? 0) + 1);
       }
     }
     const activityCounts = await this.deps.usage.countAddressActivity(trx, activity, now);
@@ -285,7 +293,7 @@ export class CreatePipeline implements CreateSubmitter {
       const created: Payment[] = unit.drafts.map((d, i) => {
         const deposit = d.needsDepositAddress ? (deposits[nextDeposit++] as DepositAddress) : null;
         const flags = [...d.flags];
-        for (const address of new Set([d.payerAddress, d.payeeAddress])) {
+        for (const address of watchedAddresses(d)) {
           if (!address) continue;
           const count = (activitySoFar.get(address) ?? 0) + 1;
           activitySoFar.set(address, count);
@@ -432,4 +440,13 @@ export class CreatePipeline implements CreateSubmitter {
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
   return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+/**
+ * Addresses whose activity is counted for the busy-address flag: the other party of the payment. A
+ * payout's payer is the merchant's own hot wallet, which pays every payout and says nothing suspicious.
+ */
+function watchedAddresses(draft: PaymentDraft): string[] {
+  if (draft.method === 'route') return [draft.payeeAddress];
+  return draft.payerAddress && draft.payerAddress !== draft.payeeAddress ? [draft.payerAddress, draft.payeeAddress] : [draft.payeeAddress];
 }

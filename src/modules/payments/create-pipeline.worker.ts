@@ -42,6 +42,7 @@ try {
     outbox: new Outbox({ clock: systemClock, ids: randomId, apiVersion: data.apiVersion }),
     jobs: new JobQueue({ db, engine, clock: systemClock, ids: randomId }),
     idempotencyTtlMs: data.idempotencyTtlMs,
+    concurrency: 1,
     onCommitted: (units) => post({ type: 'committed', units }),
     onError: (error) =>
       post({
