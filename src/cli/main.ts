@@ -5,6 +5,7 @@ import { runDevnetCommand } from './devnet.command.js';
 import { runKeysCommand } from './keys.command.js';
 import { runMerchantsCommand } from './merchants.command.js';
 import { runMigrateCommand } from './migrate.command.js';
+import { runOpenApiCommand } from './openapi.command.js';
 import { runStartCommand } from './start.command.js';
 
 const COMMANDS: Record<string, { describe: string; run: (argv: string[]) => Promise<void> }> = {
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, { describe: string; run: (argv: string[]) => Prom
   migrate: { describe: 'apply pending database migrations', run: runMigrateCommand },
   config: { describe: 'config check: validate the configuration and environment', run: runConfigCommand },
   merchants: { describe: 'merchants create|list: merchants and their first API key', run: runMerchantsCommand },
+  openapi: { describe: 'write the OpenAPI document (--out docs/openapi.json)', run: runOpenApiCommand },
   keys: { describe: 'keys create|list|revoke: API keys of a merchant', run: runKeysCommand },
 };
 

@@ -11,7 +11,9 @@
  * the same worker and at the same attempt, so a worker whose lease expired and was taken over — even by
  * another loop of the same worker id — cannot overwrite the new owner's result; it gets `false`.
  */
+
 import { type ExpressionBuilder, type Kysely, type Selectable, sql, type Transaction, type UpdateObject } from 'kysely';
+import { insertRows } from '../../db/bulk-insert.js';
 import type { Engine } from '../../db/database.js';
 import type { DB, JobsTable } from '../../db/schema.js';
 import type { Clock } from '../../shared/clock.js';
@@ -143,16 +145,7 @@ export class JobQueue {
         updated_at: now,
       };
     });
-    let inserted = 0;
-    for (let start = 0; start < rows.length; start += ENQUEUE_CHUNK_SIZE) {
-      const result = await executor
-        .insertInto('jobs')
-        .values(rows.slice(start, start + ENQUEUE_CHUNK_SIZE))
-        .onConflict((oc) => oc.column('dedupe_key').doNothing())
-        .executeTakeFirst();
-      inserted += Number(result.numInsertedOrUpdatedRows ?? 0n);
-    }
-    return inserted;
+    return insertRows(executor, 'jobs', rows, { chunk: ENQUEUE_CHUNK_SIZE, onConflictDoNothing: 'dedupe_key' });
   }
 
   /**

@@ -4,7 +4,9 @@
  * (or re-read) the object as it was at that moment. A dispatcher reads undispatched rows in order, fans
  * them out to deliveries and marks them dispatched.
  */
+
 import type { Kysely, Selectable, Transaction } from 'kysely';
+import { insertRows } from '../../db/bulk-insert.js';
 import type { DB, OutboxTable } from '../../db/schema.js';
 import { type Clock, toIso } from '../../shared/clock.js';
 import type { IdGenerator } from '../../shared/ids.js';
@@ -128,12 +130,7 @@ export class Outbox {
         dispatched_at: null,
       };
     });
-    for (let start = 0; start < rows.length; start += OUTBOX_CHUNK_SIZE) {
-      await executor
-        .insertInto('outbox')
-        .values(rows.slice(start, start + OUTBOX_CHUNK_SIZE))
-        .execute();
-    }
+    await insertRows(executor, 'outbox', rows, { chunk: OUTBOX_CHUNK_SIZE });
     return rows.map((row) => row.id);
   }
 

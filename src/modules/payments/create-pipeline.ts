@@ -116,10 +116,12 @@ export class CreatePipeline implements CreateSubmitter {
   /** writer loops running (PostgreSQL may overlap several groups; SQLite has one writer) */
   private writers = 0;
   private starting = false;
+  private lastSubmit = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly deps: CreatePipelineDeps) {}
 
   submit(unit: CreateUnit): Promise<UnitOutcome> {
+    this.lastSubmit = performance.now();
     return new Promise((resolve) => {
       this.queue.push({ unit, resolve });
       this.kick();
@@ -150,6 +152,11 @@ export class CreatePipeline implements CreateSubmitter {
   /** Nothing queued and nothing being written: background work may use the thread. */
   idle(): boolean {
     return this.writers === 0 && !this.starting && this.queue.length === 0;
+  }
+
+  /** Idle, and no payment submitted for `ms`: background work will not delay a burst in progress. */
+  quietFor(ms: number): boolean {
+    return this.idle() && performance.now() - this.lastSubmit >= ms;
   }
 
   /** Resolves once everything submitted so far has been written (used before shutting down). */

@@ -65,14 +65,15 @@ try {
         });
     }
   });
-  // Keep the deposit pool topped up whenever no payment is waiting (one step of derivation at a time).
+  // Keep the deposit pool topped up while creation is quiet (one step of derivation at a time).
   const target = data.config.raw.wallets.deposit_pool_size;
   let refilling = false;
   const refill = async () => {
     if (refilling || target === 0) return;
     refilling = true;
     try {
-      while (pipeline.idle() && (await depositPool.refillStep(target)) > 0) await new Promise((resolve) => setImmediate(resolve));
+      // Only after 250 ms without a create: a refill step derives for ~10–20 ms and must not delay a burst.
+      while (pipeline.quietFor(250) && (await depositPool.refillStep(target)) > 0) await new Promise((resolve) => setImmediate(resolve));
     } catch (error) {
       post({
         type: 'log',

@@ -1,5 +1,6 @@
 /** Storage of payments and their history; the same queries on SQLite and PostgreSQL. */
 import type { Kysely, Transaction } from 'kysely';
+import { insertRows } from '../../db/bulk-insert.js';
 import type { Engine } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import type { HistoryEntry, Payment, PaymentStatus } from './payment.js';
@@ -43,31 +44,24 @@ export class PaymentsRepository {
   constructor(private readonly engine: Engine) {}
 
   async insert(executor: Executor, payments: readonly Payment[]): Promise<void> {
-    for (let i = 0; i < payments.length; i += INSERT_CHUNK) {
-      await executor
-        .insertInto('payments')
-        .values(payments.slice(i, i + INSERT_CHUNK).map(paymentToRow))
-        .execute();
-    }
+    await insertRows(executor, 'payments', payments.map(paymentToRow), { chunk: INSERT_CHUNK });
   }
 
   async appendHistory(executor: Executor, entries: readonly NewHistoryEntry[]): Promise<void> {
-    for (let i = 0; i < entries.length; i += INSERT_CHUNK) {
-      await executor
-        .insertInto('payment_history')
-        .values(
-          entries.slice(i, i + INSERT_CHUNK).map((e) => ({
-            payment_id: e.paymentId,
-            seq: e.seq,
-            from_status: e.from,
-            to_status: e.to,
-            reason: e.reason,
-            actor: e.actor,
-            at: e.at,
-          })),
-        )
-        .execute();
-    }
+    await insertRows(
+      executor,
+      'payment_history',
+      entries.map((e) => ({
+        payment_id: e.paymentId,
+        seq: e.seq,
+        from_status: e.from,
+        to_status: e.to,
+        reason: e.reason,
+        actor: e.actor,
+        at: e.at,
+      })),
+      { chunk: INSERT_CHUNK },
+    );
   }
 
   /** A payment of this merchant; another merchant's id reads as absent. */
