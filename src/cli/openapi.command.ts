@@ -22,4 +22,7 @@ export async function runOpenApiCommand(argv: string[]): Promise<void> {
   } else {
     process.stdout.write(text);
   }
+  // The throw-away gateway is closed, but a lingering handle of a dependency must not keep a one-shot
+  // command alive.
+  process.exit(0);
 }

@@ -49,7 +49,9 @@ export class PipelineWorkerClient implements CreateSubmitter {
   }
 
   static async start(data: PipelineWorkerData, events: PipelineClientEvents = {}): Promise<PipelineWorkerClient> {
-    const worker = startModuleWorker(siblingModule(import.meta.url, 'create-pipeline.worker'), data);
+    // A small young generation: the worker's garbage is short-lived rows and strings, and every MB of
+    // semi-space is resident memory.
+    const worker = startModuleWorker(siblingModule(import.meta.url, 'create-pipeline.worker'), data, { maxYoungGenerationSizeMb: 8 });
     const closed = new Promise<void>((resolve) => worker.on('message', (m: FromWorker) => m.type === 'closed' && resolve()));
     await new Promise<void>((resolve, reject) => {
       const onMessage = (message: FromWorker) => {
