@@ -143,6 +143,7 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
       database: database.engine,
       roles: config.raw.server.roles,
       deposit_pool: { available: await depositPool.available(), target: config.raw.wallets.deposit_pool_size },
+      memory_mb: memoryMb(),
       jobs: await jobs.depth(),
     }),
   };
@@ -262,4 +263,16 @@ async function timed(check: () => Promise<string>): Promise<CheckResult> {
       latency_ms: Math.round(performance.now() - started),
     };
   }
+}
+
+function memoryMb(): Record<string, number> {
+  const m = process.memoryUsage();
+  const mb = (n: number) => Math.round(n / 1_048_576);
+  return {
+    rss: mb(m.rss),
+    heap_used: mb(m.heapUsed),
+    heap_total: mb(m.heapTotal),
+    external: mb(m.external),
+    array_buffers: mb(m.arrayBuffers),
+  };
 }

@@ -45,7 +45,9 @@ export async function insertRows(
   if (rows.length === 0) return 0;
   const postgres = executor.getExecutor().adapter instanceof PostgresAdapter;
   const columns = Object.keys(rows[0] as Record<string, unknown>);
-  const chunk = options.chunk ?? 64;
+  // SQLite: small fixed chunks, so that a few prepared statements are reused. PostgreSQL: each statement
+  // is a round trip, so as many rows as ~30,000 parameters allow (the protocol's limit is 65,535).
+  const chunk = postgres ? Math.max(1, Math.floor(30_000 / columns.length)) : (options.chunk ?? 64);
   const suffix = options.onConflictDoNothing ? ` on conflict (${quote(options.onConflictDoNothing)}) do nothing` : '';
   let inserted = 0;
   for (let start = 0; start < rows.length; start += chunk) {

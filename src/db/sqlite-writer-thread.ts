@@ -72,7 +72,13 @@ export class SqliteWriterThread {
 
   constructor(path: string) {
     const module = createRequire(import.meta.url).resolve('better-sqlite3');
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, module }, execArgv: [] });
+    // It runs a few lines of JavaScript around SQLite: a tiny heap keeps its resident memory down.
+    this.worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { path, module },
+      execArgv: [],
+      resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 64 },
+    });
     this.ready = new Promise((resolve, reject) => {
       const onMessage = (message: { ready?: boolean }) => {
         if (message.ready) {
