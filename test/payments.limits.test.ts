@@ -92,19 +92,21 @@ for (const engine of ENGINES) {
         expect((await createAs(gw, b.adminKey, { payee_address: PAYEE, amount: '1' })).status).toBe(201);
       });
 
-      it('refuses a batch larger than what is left of the minute with 429, storing nothing', async () => {
+      it('counts a batch as one create request: admitted while the minute has room, refused with 429 when it has none', async () => {
         clock.set(T0 + 2 * 3_600_000);
         const m = await gw.createMerchant();
-        for (let i = 0; i < 3; i++) expect((await createAs(gw, m.adminKey, { payee_address: PAYEE, amount: '1' })).status).toBe(201);
-        const refused = await batchAs(gw, m.adminKey, 3);
+        for (let i = 0; i < 4; i++) expect((await createAs(gw, m.adminKey, { payee_address: PAYEE, amount: '1' })).status).toBe(201);
+        // one request left: a 3-item batch uses it
+        const fits = await batchAs(gw, m.adminKey, 3);
+        expect(fits.status).toBe(201);
+        expect(await paymentsOf(gw, m.merchantId)).toBe(7);
+        clock.advance(1);
+        const refused = await batchAs(gw, m.adminKey, 1);
         expect(refused.status).toBe(429);
         expect(refused.body.code).toBe('rate_limited');
         expect(refused.headers['retry-after']).toBeDefined();
-        expect(await paymentsOf(gw, m.merchantId)).toBe(3);
-        expect(await batchesOf(gw, m.merchantId)).toBe(0);
-        const fits = await batchAs(gw, m.adminKey, 2);
-        expect(fits.status).toBe(201);
-        expect(await paymentsOf(gw, m.merchantId)).toBe(5);
+        expect(await paymentsOf(gw, m.merchantId)).toBe(7);
+        expect(await batchesOf(gw, m.merchantId)).toBe(1);
       });
 
       it('refuses a second batch while one is in flight with 429, and admits one once the first has finished', async () => {
@@ -334,8 +336,8 @@ for (const engine of ENGINES) {
             batchAs(gw, mm.adminKey, 6),
           ]),
         );
-        // 6 singles and a batch of 6 cannot all fit in 10: either the batch came first (6 + 4 singles) or it was refused (6)
-        for (const mm of merchants) expect([6, 10]).toContain(await paymentsOf(gw, mm.merchantId));
+        // a batch counts as one request: 6 singles and one batch of 6 fit in 10 requests
+        for (const mm of merchants) expect(await paymentsOf(gw, mm.merchantId)).toBe(12);
         expect(results.every((r) => r.status === 201 || r.status === 429)).toBe(true);
       });
     });

@@ -55,7 +55,7 @@ describe('rate limit per minute', () => {
     expect(error?.code).toBe('rate_limited');
     expect(error?.status).toBe(429);
     expect(error?.retryAfterSeconds).toBe(45); // 44.5 s left, rounded up
-    expect(error?.detail).toMatch(/at most 1000 payments/);
+    expect(error?.detail).toMatch(/at most 1000 create requests/);
     expect(u.createdThisWindow).toBe(1000);
   });
 

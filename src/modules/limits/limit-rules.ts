@@ -34,7 +34,7 @@ export function admitUnit(
     const retryAfter = Math.max(1, Math.ceil((RATE_WINDOW_MS - (now % RATE_WINDOW_MS)) / 1000));
     return new AppError(
       'rate_limited',
-      `at most ${limits.ratePerMinute} payments may be created per minute; ${Math.max(0, limits.ratePerMinute - usage.createdThisWindow)} remain in this minute`,
+      `at most ${limits.ratePerMinute} create requests (a batch counts once) are accepted per minute; ${Math.max(0, limits.ratePerMinute - usage.createdThisWindow)} remain in this minute`,
       [],
       retryAfter,
     );

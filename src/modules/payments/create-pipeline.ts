@@ -228,7 +228,7 @@ export class CreatePipeline implements CreateSubmitter {
     const demandOf = (unit: CreateUnit) => {
       const totals = new Map<Asset, bigint>();
       for (const d of unit.drafts) totals.set(d.currency, (totals.get(d.currency) ?? 0n) + d.quote.amount);
-      return { count: unit.drafts.length, totals, isBatch: unit.batch !== undefined };
+      return { count: creationRequests(unit), totals, isBatch: unit.batch !== undefined };
     };
 
     const exactUsage = new Map<string, MerchantUsage>();
@@ -419,7 +419,7 @@ export class CreatePipeline implements CreateSubmitter {
       for (const [merchantId, usage] of exactUsage) await this.deps.usage.save(trx, merchantId, usage, now);
     } else {
       for (const merchantId of new Set(units.map((u) => u.merchantId))) {
-        const count = units.filter((u) => u.merchantId === merchantId).reduce((n, u) => n + u.drafts.length, 0);
+        const count = units.filter((u) => u.merchantId === merchantId).reduce((n, u) => n + creationRequests(u), 0);
         const totals = new Map<Asset, bigint>();
         for (const u of units) {
           if (u.merchantId !== merchantId) continue;
@@ -456,4 +456,14 @@ function isUniqueViolation(error: unknown): boolean {
 function watchedAddresses(draft: PaymentDraft): string[] {
   if (draft.method === 'route') return [draft.payeeAddress];
   return draft.payerAddress && draft.payerAddress !== draft.payeeAddress ? [draft.payerAddress, draft.payeeAddress] : [draft.payeeAddress];
+}
+
+/**
+ * What a unit counts against the per-minute creation limit: one per request. A batch is one request (its
+ * size is bounded by max_batch_size and its concurrency by max_concurrent_batches); counting its items
+ * would let a single full batch use the whole minute and make the ten batches in flight the spec allows
+ * impossible.
+ */
+function creationRequests(unit: CreateUnit): number {
+  return unit.batch ? 1 : unit.drafts.length;
 }
