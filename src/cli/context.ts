@@ -133,3 +133,20 @@ export function subcommand(argv: readonly string[]): { name: string | undefined;
   if (first === undefined || first.startsWith('--')) return { name: undefined, rest: [...argv] };
   return { name: first, rest };
 }
+
+/** Runs `<group> <subcommand>` from a table of handlers; no subcommand (or --help) prints the help. */
+export async function dispatchSubcommand(
+  group: string,
+  argv: readonly string[],
+  handlers: Record<string, (rest: string[]) => Promise<void>>,
+  help: string,
+): Promise<void> {
+  const { name, rest } = subcommand(argv);
+  const handler = name === undefined ? undefined : handlers[name];
+  if (handler) return handler(rest);
+  if (name === undefined && (rest.length === 0 || rest[0] === '--help')) {
+    console.log(help);
+    return;
+  }
+  throw new UsageError(`${name === undefined ? `${group} needs a subcommand` : `unknown subcommand "${group} ${name}"`}\n\n${help}`);
+}

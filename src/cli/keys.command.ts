@@ -1,16 +1,16 @@
 /** `tron-payment-gateway keys create|list|revoke`: API keys of one merchant. A key's secret is printed once, at creation. */
 import type { CreatedKey } from '../modules/merchants/api-keys.service.js';
-import { type FlagSpec, parseFlags, UsageError, usage } from './args.js';
+import { type FlagSpec, parseFlags, usage } from './args.js';
 import {
   COMMON_FLAGS,
   commaList,
+  dispatchSubcommand,
   formatTable,
   JSON_FLAG,
   loadCliConfig,
   optionalString,
   printJson,
   requireString,
-  subcommand,
   withModules,
 } from './context.js';
 
@@ -48,15 +48,7 @@ ${usage('keys list', LIST_FLAGS)}
 ${usage('keys revoke', REVOKE_FLAGS)}`;
 
 export async function runKeysCommand(argv: string[]): Promise<void> {
-  const { name, rest } = subcommand(argv);
-  if (name === 'create') return createKey(rest);
-  if (name === 'list') return listKeys(rest);
-  if (name === 'revoke') return revokeKey(rest);
-  if (name === undefined && (rest.length === 0 || rest[0] === '--help')) {
-    console.log(HELP);
-    return;
-  }
-  throw new UsageError(`${name === undefined ? 'keys needs a subcommand' : `unknown subcommand "keys ${name}"`}\n\n${HELP}`);
+  await dispatchSubcommand('keys', argv, { create: createKey, list: listKeys, revoke: revokeKey }, HELP);
 }
 
 /** The key and, once, its secret. */

@@ -1,16 +1,16 @@
 /** `tron-payment-gateway merchants create|list`: merchants of this install, each created with its first API key. */
 import { toMerchantView } from '../modules/merchants/merchant.js';
 import { toIso } from '../shared/clock.js';
-import { type FlagSpec, parseFlags, UsageError, usage } from './args.js';
+import { type FlagSpec, parseFlags, usage } from './args.js';
 import {
   COMMON_FLAGS,
+  dispatchSubcommand,
   formatTable,
   JSON_FLAG,
   loadCliConfig,
   optionalString,
   printJson,
   requireString,
-  subcommand,
   withModules,
 } from './context.js';
 import { printCreatedKey } from './keys.command.js';
@@ -34,14 +34,7 @@ ${usage('merchants create', CREATE_FLAGS)}
 ${usage('merchants list', LIST_FLAGS)}`;
 
 export async function runMerchantsCommand(argv: string[]): Promise<void> {
-  const { name, rest } = subcommand(argv);
-  if (name === 'create') return createMerchant(rest);
-  if (name === 'list') return listMerchants(rest);
-  if (name === undefined && (rest.length === 0 || rest[0] === '--help')) {
-    console.log(HELP);
-    return;
-  }
-  throw new UsageError(`${name === undefined ? 'merchants needs a subcommand' : `unknown subcommand "merchants ${name}"`}\n\n${HELP}`);
+  await dispatchSubcommand('merchants', argv, { create: createMerchant, list: listMerchants }, HELP);
 }
 
 async function createMerchant(argv: string[]): Promise<void> {

@@ -166,12 +166,9 @@ export class SqliteRoutingDriver implements Driver {
   }
 }
 
-export class SqliteRoutingDialect implements Dialect {
-  constructor(private readonly path: string) {}
-
-  createDriver(): Driver {
-    return new SqliteRoutingDriver(this.path);
-  }
+/** Compiler, adapter and introspector of SQLite; the subclasses choose the driver. */
+abstract class SqliteDialectBase implements Dialect {
+  abstract createDriver(): Driver;
 
   createQueryCompiler(): QueryCompiler {
     return new SqliteQueryCompiler();
@@ -184,6 +181,16 @@ export class SqliteRoutingDialect implements Dialect {
   // biome-ignore lint/suspicious/noExplicitAny: Kysely's introspector takes any database
   createIntrospector(db: Kysely<any>): DatabaseIntrospector {
     return new SqliteIntrospector(db);
+  }
+}
+
+export class SqliteRoutingDialect extends SqliteDialectBase {
+  constructor(private readonly path: string) {
+    super();
+  }
+
+  createDriver(): Driver {
+    return new SqliteRoutingDriver(this.path);
   }
 }
 
@@ -252,23 +259,12 @@ export class SqliteDirectDriver implements Driver {
   }
 }
 
-export class SqliteDirectDialect implements Dialect {
-  constructor(private readonly db: BetterSqlite3.Database) {}
+export class SqliteDirectDialect extends SqliteDialectBase {
+  constructor(private readonly db: BetterSqlite3.Database) {
+    super();
+  }
 
   createDriver(): Driver {
     return new SqliteDirectDriver(this.db);
-  }
-
-  createQueryCompiler(): QueryCompiler {
-    return new SqliteQueryCompiler();
-  }
-
-  createAdapter(): DialectAdapter {
-    return new SqliteAdapter();
-  }
-
-  // biome-ignore lint/suspicious/noExplicitAny: Kysely's introspector takes any database
-  createIntrospector(db: Kysely<any>): DatabaseIntrospector {
-    return new SqliteIntrospector(db);
   }
 }

@@ -145,7 +145,8 @@ export const ListResponse = Type.Object({
   next_cursor: Type.Union([Type.String(), Type.Null()]),
 });
 
-export const BatchResultSchema = Type.Object({
+/** Fields every representation of a batch has. */
+const BatchFields = {
   batch_id: Type.String(),
   object: Type.Literal('batch'),
   status: Type.String(),
@@ -155,6 +156,10 @@ export const BatchResultSchema = Type.Object({
   created_count: Type.Integer(),
   rejected_count: Type.Integer(),
   totals: Type.Record(Type.String(), Money),
+};
+
+export const BatchResultSchema = Type.Object({
+  ...BatchFields,
   created_at: Iso,
   results: Type.Array(
     Type.Object({
@@ -172,15 +177,7 @@ export const BatchResultSchema = Type.Object({
 });
 
 export const BatchViewSchema = Type.Object({
-  batch_id: Type.String(),
-  object: Type.Literal('batch'),
-  status: Type.String(),
-  batch_reference: Type.Union([Type.String(), Type.Null()]),
-  atomic: Type.Boolean(),
-  total_items: Type.Integer(),
-  created_count: Type.Integer(),
-  rejected_count: Type.Integer(),
-  totals: Type.Record(Type.String(), Money),
+  ...BatchFields,
   counts: Type.Record(Type.String(), Type.Integer(), { description: 'live count of the batch’s payments by status' }),
   created_at: Iso,
   updated_at: Iso,
