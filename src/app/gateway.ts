@@ -159,24 +159,26 @@ async function fundHotWalletOnce(
   logger: Logger,
 ): Promise<'funded' | 'already' | 'failed'> {
   const key = `devnet_funded:${network.usdtContract}:${merchantId}`;
-  const inserted = await database.db
-    .insertInto('gateway_meta')
-    .values({ key, value: address, updated_at: clock.now() })
-    .onConflict((oc) => oc.doNothing())
-    .executeTakeFirst();
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return 'already';
+  const marker = await database.db.selectFrom('gateway_meta').select('key').where('key', '=', key).executeTakeFirst();
+  if (marker) return 'already';
+  // Fund first, then remember: a crash in between funds twice on the next start (harmless on a devnet),
+  // where the other order could leave the hot wallet empty for good.
   try {
     await fundFromFaucet(network.devnetUrl as string, address, config.devnetFunding);
-    logger.info(
-      { address, trx: formatAmount(config.devnetFunding.trx), usdt: formatAmount(config.devnetFunding.usdt) },
-      'hot wallet funded from the devnet faucet',
-    );
-    return 'funded';
   } catch (error) {
-    await database.db.deleteFrom('gateway_meta').where('key', '=', key).execute();
     logger.warn({ err: error }, 'could not fund the hot wallet from the devnet faucet; the next start tries again');
     return 'failed';
   }
+  await database.db
+    .insertInto('gateway_meta')
+    .values({ key, value: address, updated_at: clock.now() })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  logger.info(
+    { address, trx: formatAmount(config.devnetFunding.trx), usdt: formatAmount(config.devnetFunding.usdt) },
+    'hot wallet funded from the devnet faucet',
+  );
+  return 'funded';
 }
 
 async function probeChain(chain: GatewayChain, timeoutMs: number): Promise<CheckResult> {
