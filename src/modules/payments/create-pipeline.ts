@@ -357,14 +357,15 @@ export class CreatePipeline implements CreateSubmitter {
         };
       });
       payments.push(...created);
-      for (const p of created) {
+      const views = created.map((p) => toPaymentView(p, config.priorities));
+      for (const [i, p] of created.entries()) {
         history.push({ paymentId: p.id, seq: 1, from: null, to: 'pending', reason: 'created', actor: unit.actor, at: now });
         events.push({
           merchantId: p.merchantId,
           type: 'payment.created',
           aggregateType: 'payment',
           aggregateId: p.id,
-          object: toPaymentView(p, config.priorities),
+          object: views[i],
         });
         if (p.method === 'route' && p.approvalStatus === null) {
           jobs.push({
@@ -387,7 +388,11 @@ export class CreatePipeline implements CreateSubmitter {
           object: batchEventObject(batch),
         });
       }
-      const value: CreatedUnit = { payments: created, batch, rendered: renderCreated(unit.response, created, batch, config.priorities) };
+      const value: CreatedUnit = {
+        payments: created,
+        batch,
+        rendered: renderCreated(unit.response, created, batch, config.priorities, views),
+      };
       if (unit.idempotency) idempotencyRows.push({ claim: unit.idempotency, ...value.rendered });
       outcomes[u] = { ok: true, value };
     }

@@ -4,10 +4,11 @@
  */
 import type { GatewayConfig } from '../../config/load.js';
 import type { FieldError } from '../../shared/errors.js';
+import { formatAmount } from '../../shared/money.js';
 import type { Batch } from '../batches/batch.js';
 import { batchEventObject } from './batch-view.js';
 import type { Payment } from './payment.js';
-import { toPaymentView } from './payment.view.js';
+import { type PaymentView, toPaymentView } from './payment.view.js';
 
 export interface BatchItemResult {
   index: number;
@@ -28,14 +29,18 @@ export interface Rendered {
   body: string;
 }
 
+/** `views` are the payments' API representations when the caller already has them (the outbox events). */
 export function renderCreated(
   response: CreateResponse,
   payments: Payment[],
   batch: Batch | null,
   priorities: GatewayConfig['priorities'],
+  views?: readonly PaymentView[],
 ): Rendered {
-  if (response.kind === 'payment') return { statusCode: 201, body: JSON.stringify(toPaymentView(payments[0] as Payment, priorities)) };
-  return { statusCode: 201, body: JSON.stringify(batchResultView(assembleBatch(payments, batch as Batch, response.items), priorities)) };
+  if (response.kind === 'payment') {
+    return { statusCode: 201, body: JSON.stringify(views?.[0] ?? toPaymentView(payments[0] as Payment, priorities)) };
+  }
+  return { statusCode: 201, body: JSON.stringify(batchResultView(assembleBatch(payments, batch as Batch, response.items))) };
 }
 
 /** Puts the created payments back at the indices of the items that were valid. */
@@ -44,21 +49,21 @@ export function assembleBatch(payments: Payment[], batch: Batch, items: BatchIte
   return { batch, items: items.map((item) => (item.errors ? item : { index: item.index, payment: payments[next++] as Payment })) };
 }
 
-export function batchResultView(created: BatchCreated, priorities: GatewayConfig['priorities']) {
+export function batchResultView(created: BatchCreated) {
   return {
     ...batchEventObject(created.batch),
     results: created.items.map((item) => {
       if (item.errors) return { index: item.index, status: 'rejected' as const, errors: item.errors };
-      const view = toPaymentView(item.payment as Payment, priorities);
+      const p = item.payment as Payment;
       return {
         index: item.index,
         status: 'created' as const,
-        payment_id: view.payment_id,
-        amount: view.amount,
-        fee: view.fee,
-        net_amount: view.net_amount,
-        deposit_address: view.deposit_address,
-        requires_approval: view.requires_approval,
+        payment_id: p.id,
+        amount: formatAmount(p.amount),
+        fee: formatAmount(p.fee),
+        net_amount: formatAmount(p.netAmount),
+        deposit_address: p.depositAddress,
+        requires_approval: p.approvalStatus !== null,
       };
     }),
   };
