@@ -12,14 +12,8 @@ import { type MerchantUsage, monthKey, utcDay, windowStart } from './limit-rules
 export class UsageRepository {
   constructor(private readonly engine: Engine) {}
 
-  /** Reads (and locks) a merchant's usage for the minute and day of `now`. */
-  async load(
-    trx: Transaction<DB>,
-    merchantId: string,
-    assets: readonly Asset[],
-    now: number,
-    withBatches: boolean,
-  ): Promise<MerchantUsage> {
+  /** Reads (and locks) a merchant's usage for the minute and day of `now`; batches in flight are the caller's to fill in. */
+  async load(trx: Transaction<DB>, merchantId: string, assets: readonly Asset[], now: number): Promise<MerchantUsage> {
     const scope = `merchant:${merchantId}`;
     const window = windowStart(now);
     const day = utcDay(now);
@@ -56,17 +50,7 @@ export class UsageRepository {
       }
     }
 
-    let batchesInFlight = 0;
-    if (withBatches) {
-      const row = await trx
-        .selectFrom('batches')
-        .select((eb) => eb.fn.countAll<bigint>().as('count'))
-        .where('merchant_id', '=', merchantId)
-        .where('status', 'in', ['pending', 'processing'])
-        .executeTakeFirstOrThrow();
-      batchesInFlight = Number(row.count);
-    }
-    return { createdThisWindow: Number(rate.count), dayTotals, monthTotals, batchesInFlight };
+    return { createdThisWindow: Number(rate.count), dayTotals, monthTotals, batchesInFlight: 0 };
   }
 
   /**

@@ -202,7 +202,7 @@ export class CreatePipeline implements CreateSubmitter {
       return;
     } catch (groupError) {
       if (group.length === 1 && !(groupError instanceof GroupOverLimit)) {
-        (group[0] as Pending).resolve({ ok: false, error: this.asAppError(groupError) });
+        (group[0] as Pending).resolve({ ok: false, error: this.asAppError(groupError, (group[0] as Pending).unit) });
         return;
       }
     }
@@ -212,7 +212,7 @@ export class CreatePipeline implements CreateSubmitter {
         pending.resolve(outcome as UnitOutcome);
         if (outcome?.ok) this.deps.onCommitted?.(1);
       } catch (error) {
-        pending.resolve({ ok: false, error: this.asAppError(error) });
+        pending.resolve({ ok: false, error: this.asAppError(error, pending.unit) });
       }
     }
   }
@@ -235,7 +235,8 @@ export class CreatePipeline implements CreateSubmitter {
     if (mode === 'exact') {
       const unit = units[0] as CreateUnit;
       const demand = demandOf(unit);
-      const usage = await this.deps.usage.load(trx, unit.merchantId, [...demand.totals.keys()], now, demand.isBatch);
+      const usage = await this.deps.usage.load(trx, unit.merchantId, [...demand.totals.keys()], now);
+      if (demand.isBatch) usage.batchesInFlight = await this.deps.batches.countInFlight(trx, unit.merchantId);
       const refusal = admitUnit(usage, demand, config.limits, config.raw.batch_processing.max_concurrent_batches, now);
       if (refusal) return [{ ok: false, error: refusal }];
       exactUsage.set(unit.merchantId, usage);
@@ -436,9 +437,13 @@ export class CreatePipeline implements CreateSubmitter {
     return outcomes;
   }
 
-  private asAppError(error: unknown): AppError {
+  /**
+   * Expected refusals pass through. A duplicate Idempotency-Key row means another process answered the
+   * same key a moment ago: the client retries and gets that answer. Anything else is a fault.
+   */
+  private asAppError(error: unknown, unit: CreateUnit): AppError {
     if (error instanceof AppError) return error;
-    if (isUniqueViolation(error)) {
+    if (unit.idempotency && isIdempotencyKeyConflict(error)) {
       return new AppError(
         'idempotency_in_flight',
         'a concurrent request with the same Idempotency-Key was just completed; retry to get its response',
@@ -449,9 +454,10 @@ export class CreatePipeline implements CreateSubmitter {
   }
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+function isIdempotencyKeyConflict(error: unknown): boolean {
+  const e = error as { code?: string; message?: string; table?: string; constraint?: string };
+  const unique = e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+  return unique && [e.table, e.constraint, e.message].some((text) => typeof text === 'string' && text.includes('idempotency_keys'));
 }
 
 /**

@@ -159,7 +159,7 @@ export class PaymentsRepository {
     return rows.map((r) => ({ status: r.status, method: r.payment_method, count: Number(r.count) }));
   }
 
-  /** Pending payouts whose jobs were never enqueued are impossible by construction; this lists those in a batch. */
+  /** How many of a batch's payments are in each status (the batch's live counts). */
   async batchStatusCounts(executor: Executor, batchId: string): Promise<Record<string, number>> {
     const rows = await executor
       .selectFrom('payments')

@@ -16,7 +16,7 @@ import type { BatchesRepository } from '../batches/batches.repository.js';
 import type { NetworkCostEstimator } from '../fees/network-cost.js';
 import { checkBatchItem } from './batch-item-validator.js';
 import { batchEventObject } from './batch-view.js';
-import { type CreateSubmitter, EXPIRE_JOB, type JobWriter, type OutboxWriter, PAYOUT_JOB } from './create-pipeline.js';
+import { type CreateSubmitter, type JobWriter, type OutboxWriter, PAYOUT_JOB } from './create-pipeline.js';
 import { approve, canCancel, FINAL_STATUSES, type HistoryEntry, type Payment, type PaymentStatus, transition } from './payment.js';
 import { toPaymentView } from './payment.view.js';
 import { buildPaymentDraft, type CreatePaymentInput, type DraftContext, type PaymentDraft } from './payment-draft.js';
@@ -320,5 +320,3 @@ export class PaymentsService {
     };
   }
 }
-
-export { EXPIRE_JOB, PAYOUT_JOB };
