@@ -4,6 +4,7 @@ import { startGateway } from '../app/gateway.js';
 import { formatAmount } from '../shared/money.js';
 import { type FlagSpec, parseFlags, usage } from './args.js';
 import { COMMON_FLAGS, loadCliConfig } from './context.js';
+import { tuneHeapForService } from './heap-tuning.js';
 
 const FLAGS: Record<string, FlagSpec> = { ...COMMON_FLAGS };
 
@@ -22,6 +23,8 @@ export async function runStartCommand(argv: string[]): Promise<void> {
     console.log(usage('start', FLAGS));
     return;
   }
+  // before the workers start: their isolates read the flag when they are created
+  tuneHeapForService();
   const config = loadCliConfig(flags);
   const gateway = await startGateway(config, { version: packageVersion() });
   const raw = config.raw;
