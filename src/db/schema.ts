@@ -190,6 +190,119 @@ export interface GatewayMetaTable {
   updated_at: IntCol;
 }
 
+export interface WebhooksTable {
+  id: string;
+  merchant_id: string;
+  url: string;
+  /** JSON array of event names, or ["*"] */
+  events: string;
+  /** JSON object of custom headers */
+  headers: string;
+  description: string | null;
+  active: IntCol;
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_expires_at: NullableIntCol;
+  failing_since: NullableIntCol;
+  last_success_at: NullableIntCol;
+  last_failure_at: NullableIntCol;
+  disabled_at: NullableIntCol;
+  disabled_reason: string | null;
+  created_at: IntCol;
+  updated_at: IntCol;
+  deleted_at: NullableIntCol;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhook_id: string;
+  merchant_id: string;
+  event_id: string;
+  event_type: string;
+  /** event | redelivery | test */
+  kind: string;
+  redelivery_of: string | null;
+  /** pending | succeeded | failed */
+  status: string;
+  attempts: IntCol;
+  next_attempt_at: IntCol;
+  locked_by: string | null;
+  locked_until: NullableIntCol;
+  last_status_code: NullableIntCol;
+  last_error: string | null;
+  created_at: IntCol;
+  updated_at: IntCol;
+  completed_at: NullableIntCol;
+}
+
+export interface WebhookAttemptsTable {
+  delivery_id: string;
+  attempt: IntCol;
+  webhook_id: string;
+  started_at: IntCol;
+  latency_ms: IntCol;
+  status_code: NullableIntCol;
+  /** succeeded | retry | failed */
+  outcome: string;
+  error: string | null;
+  /** at most 1 KiB of the response body */
+  response_excerpt: string | null;
+}
+
+export interface RefundsTable {
+  id: string;
+  merchant_id: string;
+  payment_id: string;
+  currency: string;
+  amount: IntCol;
+  /** pending | processing | completed | failed */
+  status: string;
+  reason: string | null;
+  refund_address: string;
+  transaction_id: string | null;
+  network_fee: NullableIntCol;
+  failure_reason: string | null;
+  created_at: IntCol;
+  updated_at: IntCol;
+  completed_at: NullableIntCol;
+}
+
+export interface ReportsTable {
+  id: string;
+  merchant_id: string;
+  status: string;
+  format: string;
+  start_at: IntCol;
+  end_at: IntCol;
+  status_filter: string | null;
+  include_failed: IntCol;
+  summary: string;
+  row_count: IntCol;
+  created_at: IntCol;
+  completed_at: NullableIntCol;
+}
+
+export interface AuditLogTable {
+  seq: IntCol;
+  at: IntCol;
+  merchant_id: string | null;
+  actor: string;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  request_id: string | null;
+  before: string | null;
+  after: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: IntCol;
+  seq: IntCol;
+  hash: string;
+}
+
 export interface DB {
   merchants: MerchantsTable;
   api_keys: ApiKeysTable;
@@ -205,4 +318,11 @@ export interface DB {
   deposit_pool: DepositPoolTable;
   settlements: SettlementsTable;
   gateway_meta: GatewayMetaTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
+  refunds: RefundsTable;
+  reports: ReportsTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
 }

@@ -1,0 +1,129 @@
+/**
+ * The append-only, hash-chained audit log (SPEC §3.12). Records are written through the transaction that
+ * makes the change they describe, so a change and its record commit together or not at all. Each record's
+ * hash covers its stored columns and the previous record's hash; `audit_head` holds the last seq and hash,
+ * and appenders take its row lock first, so seqs are consecutive in commit order on both engines.
+ */
+import { createHash } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { insertRows } from '../../db/bulk-insert.js';
+import type { DB } from '../../db/schema.js';
+import type { Clock } from '../../shared/clock.js';
+
+export type AuditExecutor = Kysely<DB> | Transaction<DB>;
+
+/** Rows per INSERT: 12 parameters each. */
+const AUDIT_CHUNK_SIZE = 64;
+
+/** What happened, by whom; `before`/`after` are API representations (JSON-serialisable, no bigints). */
+export interface AuditEntry {
+  merchantId: string | null;
+  /** `key_…` for an API key, `cli:…`, `system:…` for workers */
+  actor: string;
+  /** `<entity>.<verb>`: `payment.created`, `webhook.secret_rotated`, `api_key.revoked` */
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  requestId: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** A stored record as its columns hold it (JSON as text). */
+export interface AuditRecord {
+  seq: number;
+  at: number;
+  merchantId: string | null;
+  actor: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  requestId: string | null;
+  before: string | null;
+  after: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+/** Appends audit records through the caller's transaction (services depend on this, not the class). */
+export interface AuditRecorder {
+  record(executor: AuditExecutor, entries: readonly AuditEntry[]): Promise<void>;
+}
+
+/** sha-256 hex over the record's columns in a fixed order, the previous hash included. */
+export function auditHash(record: Omit<AuditRecord, 'hash'>): string {
+  const canonical = JSON.stringify([
+    record.seq,
+    record.at,
+    record.merchantId,
+    record.actor,
+    record.action,
+    record.entityType,
+    record.entityId,
+    record.requestId,
+    record.before,
+    record.after,
+    record.prevHash,
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+const toJson = (value: unknown): string | null =>
+  value === undefined || value === null
+    ? null
+    : JSON.stringify(value, (key, v: unknown) => {
+        if (typeof v === 'bigint') throw new TypeError(`audit: a bigint at "${key}"; record API representations (amounts as strings)`);
+        return v;
+      });
+
+export class AuditTrail implements AuditRecorder {
+  constructor(private readonly clock: Clock) {}
+
+  async record(executor: AuditExecutor, entries: readonly AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const at = this.clock.now();
+    const bodies = entries.map((e) => ({ ...e, before: toJson(e.before), after: toJson(e.after) }));
+    // Bumping seq first takes the head row's lock (PostgreSQL) or the write lock (SQLite) until commit.
+    const head = await executor
+      .updateTable('audit_head')
+      .set((eb) => ({ seq: eb('seq', '+', entries.length) }))
+      .where('id', '=', 1)
+      .returning(['seq', 'hash'])
+      .executeTakeFirstOrThrow();
+    let seq = Number(head.seq) - entries.length;
+    let prevHash = head.hash;
+    const rows = bodies.map((e) => {
+      seq += 1;
+      const record: Omit<AuditRecord, 'hash'> = {
+        seq,
+        at,
+        merchantId: e.merchantId,
+        actor: e.actor,
+        action: e.action,
+        entityType: e.entityType,
+        entityId: e.entityId,
+        requestId: e.requestId,
+        before: e.before,
+        after: e.after,
+        prevHash,
+      };
+      prevHash = auditHash(record);
+      return {
+        seq: record.seq,
+        at: record.at,
+        merchant_id: record.merchantId,
+        actor: record.actor,
+        action: record.action,
+        entity_type: record.entityType,
+        entity_id: record.entityId,
+        request_id: record.requestId,
+        before: record.before,
+        after: record.after,
+        prev_hash: record.prevHash,
+        hash: prevHash,
+      };
+    });
+    await insertRows(executor, 'audit_log', rows, { chunk: AUDIT_CHUNK_SIZE });
+    await executor.updateTable('audit_head').set({ hash: prevHash }).where('id', '=', 1).execute();
+  }
+}
