@@ -11,6 +11,7 @@ import type { Database } from '../db/database.js';
 import { createHttpApp, type HttpApp } from '../http/app.js';
 import { createGatewayMetrics, type GatewayMetrics } from '../http/metrics.js';
 import type { CheckResult, HealthChecks } from '../http/ports.js';
+import { AuditTrail } from '../modules/audit/audit-trail.js';
 import { BatchesRepository } from '../modules/batches/batches.repository.js';
 import type { ChainPrices } from '../modules/fees/network-cost.js';
 import { NetworkCostEstimator } from '../modules/fees/network-cost.js';
@@ -66,6 +67,7 @@ export interface GatewayCore {
   metrics: GatewayMetrics;
   merchants: MerchantsModule;
   payments: PaymentsService;
+  audit: AuditTrail;
   jobs: JobQueue;
   runner: JobRunner;
   networkCost: NetworkCostEstimator;
@@ -93,6 +95,8 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
   const batches = new BatchesRepository();
   const usage = new UsageRepository(engine);
   const outbox = new Outbox({ clock, ids, apiVersion: API_VERSION });
+  // every service that changes state appends its audit records through this, inside its transaction
+  const audit = new AuditTrail(clock);
   const jobs = new JobQueue({ db, engine, clock, ids });
   const networkCost = new NetworkCostEstimator(options.chain, config, clock);
   const idempotency = new DbIdempotencyStore(db, clock, config.raw.api.idempotency_ttl_hours * 3_600_000);
@@ -209,6 +213,7 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     metrics,
     merchants,
     payments,
+    audit,
     jobs,
     runner: activeRunner,
     networkCost,
