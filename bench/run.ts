@@ -6,11 +6,13 @@ import { runDevnet } from './devnet.bench.js';
 import { runGateway } from './gateway.bench.js';
 import { type BenchResult, machineInfo, printTable, writeJson } from './harness.js';
 import { runToolkit } from './toolkit.bench.js';
+import { runWebhooks } from './webhooks.bench.js';
 
 const SUITES: Record<string, (log: (line: string) => void) => Promise<BenchResult[]>> = {
   toolkit: runToolkit,
   devnet: runDevnet,
   gateway: runGateway,
+  webhooks: runWebhooks,
 };
 
 /** Everything should finish well inside this; a hang exits instead of blocking CI. */

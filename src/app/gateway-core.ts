@@ -11,6 +11,11 @@ import type { Database } from '../db/database.js';
 import { createHttpApp, type HttpApp } from '../http/app.js';
 import { createGatewayMetrics, type GatewayMetrics } from '../http/metrics.js';
 import type { CheckResult, HealthChecks } from '../http/ports.js';
+import { analyticsRoutes } from '../modules/analytics/analytics.routes.js';
+import { AnalyticsService } from '../modules/analytics/analytics.service.js';
+import { AuditLogRepository } from '../modules/audit/audit.repository.js';
+import { auditRoutes } from '../modules/audit/audit.routes.js';
+import { AuditMirror } from '../modules/audit/audit-mirror.js';
 import { AuditTrail } from '../modules/audit/audit-trail.js';
 import { BatchesRepository } from '../modules/batches/batches.repository.js';
 import type { ChainPrices } from '../modules/fees/network-cost.js';
@@ -25,11 +30,17 @@ import { CreatePipeline, type CreateSubmitter, EXPIRE_JOB } from '../modules/pay
 import { PaymentsRepository } from '../modules/payments/payments.repository.js';
 import { paymentsRoutes } from '../modules/payments/payments.routes.js';
 import { type MerchantDirectory, PaymentsService } from '../modules/payments/payments.service.js';
+import { reportsRoutes } from '../modules/reports/reports.routes.js';
+import { ReportsService } from '../modules/reports/reports.service.js';
 import { SettlementInfoService } from '../modules/settlement/settlement-info.service.js';
 import { DepositAddressPool } from '../modules/wallets/deposit-pool.js';
 import { HotWalletService, type WalletChain } from '../modules/wallets/hot-wallet.service.js';
 import { walletRoutes } from '../modules/wallets/wallet.routes.js';
 import type { WalletAddresses } from '../modules/wallets/wallet-addresses.js';
+import { createWebhookDelivery } from '../modules/webhooks/webhook-delivery.js';
+import { WebhooksRepository } from '../modules/webhooks/webhooks.repository.js';
+import { webhooksRoutes } from '../modules/webhooks/webhooks.routes.js';
+import { WebhooksService } from '../modules/webhooks/webhooks.service.js';
 import { type Clock, systemClock } from '../shared/clock.js';
 import { type IdGenerator, randomId } from '../shared/ids.js';
 import { JobRunner } from '../workers/job-runner.js';
@@ -84,9 +95,12 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? randomId;
 
+  // every service that changes state appends its audit records through this, inside its transaction
+  const audit = new AuditTrail(clock);
   const merchants = createMerchantsModule(db, {
     clock,
     ids,
+    audit,
     principalCacheMs: PRINCIPAL_CACHE_MS,
     onBackgroundError: (error) => logger.warn({ err: error }, 'api key bookkeeping failed'),
   });
@@ -95,8 +109,6 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
   const batches = new BatchesRepository();
   const usage = new UsageRepository(engine);
   const outbox = new Outbox({ clock, ids, apiVersion: API_VERSION });
-  // every service that changes state appends its audit records through this, inside its transaction
-  const audit = new AuditTrail(clock);
   const jobs = new JobQueue({ db, engine, clock, ids });
   const networkCost = new NetworkCostEstimator(options.chain, config, clock);
   const idempotency = new DbIdempotencyStore(db, clock, config.raw.api.idempotency_ttl_hours * 3_600_000);
@@ -116,6 +128,7 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
       depositPool,
       outbox,
       jobs,
+      audit,
       idempotencyTtlMs: idempotency.ttlMs,
       onCommitted: () => runner?.wake(),
       onError: (error) => logger.error({ err: error }, 'payment creation failed'),
@@ -132,6 +145,7 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     networkCost,
     outbox,
     jobs,
+    audit,
   });
   const settlement = new SettlementInfoService(db, config, clock);
   const hotWallet = new HotWalletService(options.wallets, options.chain);
@@ -140,6 +154,8 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     ready: async () => {
       const checks: Record<string, CheckResult> = { database: await timed(() => sql`select 1`.execute(db).then(() => database.engine)) };
       for (const [name, check] of Object.entries(options.readinessChecks ?? {})) checks[name] = await check();
+      // a merchant's endpoint being disabled is flagged, never a reason to take this instance out of service
+      checks.webhooks = await webhookEndpointsCheck();
       return checks;
     },
     status: async () => ({
@@ -149,6 +165,7 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
       deposit_pool: { available: await depositPool.available(), target: config.raw.wallets.deposit_pool_size },
       memory_mb: memoryMb(),
       jobs: await jobs.depth(),
+      webhooks: await webhookDelivery.backlog(),
     }),
   };
 
@@ -179,10 +196,89 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     clock,
   });
   app.register(paymentsRoutes({ config, payments, settlement, networkCost, health }), { prefix: '/api/v1/payments' });
+  // reports and analytics read stored payments; generating a report appends an audit record
+  const reports = new ReportsService({ db, clock, ids, audit });
+  const analytics = new AnalyticsService({ db, clock, ttlMs: config.raw.caching.analytics_ttl_seconds * 1000 });
+  app.register(reportsRoutes({ reports }), { prefix: '/api/v1/payments' });
+  app.register(analyticsRoutes({ analytics }), { prefix: '/api/v1/payments' });
+  const webhooks = new WebhooksService({
+    db,
+    clock,
+    ids,
+    repository: new WebhooksRepository(),
+    outbox,
+    audit,
+    idempotencyTtlMs: idempotency.ttlMs,
+    policy: {
+      requireHttps: config.raw.webhooks.require_https,
+      allowPrivateTargets: config.raw.webhooks.allow_private_targets,
+      maxWebhooks: config.raw.webhooks.max_webhooks,
+      events: config.raw.webhooks.events,
+    },
+  });
+  app.register(webhooksRoutes({ config, webhooks }), { prefix: '/api/v1/payments/webhooks' });
   app.register(walletRoutes({ wallet: hotWallet, merchants: directory, network: options.networkName }), { prefix: '/api/v1/wallet' });
   app.register(apiKeysRoutes({ apiKeys: merchants.apiKeys }), { prefix: '/api/v1/keys' });
+  app.register(
+    auditRoutes({
+      reader: new AuditLogRepository(db),
+      defaultPageSize: config.raw.api.default_page_size,
+      maxPageSize: config.raw.api.max_page_size,
+    }),
+    { prefix: '/api/v1/audit' },
+  );
+  // The JSON-lines mirror runs with the workers: background work, one tail per process that writes the file.
+  const auditMirror =
+    config.raw.logging.audit_log_path && config.raw.server.roles.includes('workers')
+      ? new AuditMirror({
+          db,
+          path: config.raw.logging.audit_log_path,
+          onError: (error) => logger.warn({ err: error }, 'audit mirror failed; retrying'),
+        })
+      : null;
 
   const instance = config.raw.server.instance_id || `${hostname()}:${process.pid}`;
+  const webhookDelivery = createWebhookDelivery({
+    db,
+    engine,
+    outbox,
+    clock,
+    ids,
+    logger,
+    settings: config.raw.webhooks,
+    workerId: `${instance}:webhooks`,
+    version: options.version,
+    observe: (outcome, seconds) => metrics.observeWebhookAttempt(outcome, seconds),
+  });
+  const webhookEndpointsCheck = async (): Promise<CheckResult> => {
+    try {
+      const disabled = (await webhookDelivery.backlog()).disabled_endpoints;
+      return { ok: true, detail: disabled === 0 ? 'no endpoint disabled' : `${disabled} endpoint(s) disabled after failing` };
+    } catch {
+      return { ok: true, detail: 'webhook backlog unavailable' };
+    }
+  };
+  metrics.registerCollectedGauge(
+    'tpg_webhook_backlog',
+    'Webhook work waiting: pending deliveries and undispatched outbox events',
+    ['kind'],
+    async () => {
+      const backlog = await webhookDelivery.backlog();
+      return [
+        { labels: { kind: 'pending_deliveries' }, value: backlog.pending_deliveries },
+        { labels: { kind: 'undispatched_events' }, value: backlog.undispatched_events },
+      ];
+    },
+  );
+  metrics.registerCollectedGauge('tpg_webhook_oldest_pending_age_seconds', 'Age of the oldest pending webhook delivery', [], async () => [
+    { labels: {}, value: (await webhookDelivery.backlog()).oldest_pending_age_seconds },
+  ]);
+  metrics.registerCollectedGauge(
+    'tpg_webhook_endpoints_disabled',
+    'Webhook endpoints disabled by the gateway after failing',
+    [],
+    async () => [{ labels: {}, value: (await webhookDelivery.backlog()).disabled_endpoints }],
+  );
   runner = new JobRunner({
     queue: jobs,
     workerId: `${instance}:workers`,
@@ -219,6 +315,7 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     networkCost,
     wakeJobs() {
       activeRunner.wake();
+      webhookDelivery.wake();
     },
     startWorkers() {
       if (config.raw.server.roles.includes('workers')) {
@@ -226,15 +323,19 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
           .enqueue(db, [{ type: MAINTENANCE_JOB, payload: {}, dedupeKey: MAINTENANCE_JOB, priority: 200 }])
           .catch((error: unknown) => logger.warn({ err: error }, 'could not schedule maintenance'));
         activeRunner.start();
+        webhookDelivery.start();
       }
+      auditMirror?.start();
       void networkCost.refresh().catch(() => {});
       priceTimer = setInterval(() => void networkCost.refresh().catch(() => {}), config.raw.caching.ttl_seconds * 1000);
       priceTimer.unref();
     },
     async stop() {
       if (priceTimer) clearInterval(priceTimer);
+      await auditMirror?.stop();
       await app.close();
       await activeRunner.stop({ graceMs: config.raw.server.shutdown_grace_ms });
+      await webhookDelivery.stop(config.raw.server.shutdown_grace_ms);
       await merchants.apiKeys.flush();
     },
   };

@@ -66,11 +66,10 @@ async function createKey(argv: string[]): Promise<void> {
   const scopes = optionalString(flags, 'scopes');
   const config = loadCliConfig(flags);
   await withModules(config, async ({ apiKeys }) => {
-    const created = await apiKeys.createKey({
-      merchantId,
-      name: optionalString(flags, 'name') ?? 'cli',
-      scopes: scopes === undefined ? undefined : commaList(scopes),
-    });
+    const created = await apiKeys.createKey(
+      { merchantId, name: optionalString(flags, 'name') ?? 'cli', scopes: scopes === undefined ? undefined : commaList(scopes) },
+      { actor: 'cli:keys create', requestId: null },
+    );
     if (flags.json) return printJson({ key: created.key, secret: created.secret });
     printCreatedKey(created);
   });
@@ -99,7 +98,7 @@ async function revokeKey(argv: string[]): Promise<void> {
   const config = loadCliConfig(flags);
   await withModules(config, async ({ merchants, apiKeys }) => {
     await merchants.getMerchant(merchantId);
-    const key = await apiKeys.revokeKey(merchantId, keyId);
+    const key = await apiKeys.revokeKey(merchantId, keyId, { actor: 'cli:keys revoke', requestId: null });
     if (flags.json) return printJson(key);
     console.log(`API key ${key.id} (${key.prefix}) revoked at ${key.revoked_at}`);
   });

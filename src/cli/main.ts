@@ -1,5 +1,6 @@
 /** `tron-payment-gateway <command>`: commands only; the work lives in the modules they call. */
 import { UsageError } from './args.js';
+import { runAuditCommand } from './audit.command.js';
 import { runConfigCommand } from './config.command.js';
 import { runDevnetCommand } from './devnet.command.js';
 import { runKeysCommand } from './keys.command.js';
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, { describe: string; run: (argv: string[]) => Prom
   merchants: { describe: 'merchants create|list: merchants and their first API key', run: runMerchantsCommand },
   openapi: { describe: 'write the OpenAPI document (--out docs/openapi.json)', run: runOpenApiCommand },
   keys: { describe: 'keys create|list|revoke: API keys of a merchant', run: runKeysCommand },
+  audit: { describe: 'audit verify: check the hash chain of the audit log', run: runAuditCommand },
 };
 
 function help(): string {

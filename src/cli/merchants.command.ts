@@ -43,8 +43,9 @@ async function createMerchant(argv: string[]): Promise<void> {
   const name = requireString(flags, 'name');
   const config = loadCliConfig(flags);
   await withModules(config, async ({ merchants, apiKeys }) => {
-    const merchant = await merchants.createMerchant({ name, settlementFrequency: optionalString(flags, 'settlement-frequency') });
-    const created = await apiKeys.createKey({ merchantId: merchant.id, name: 'first key' });
+    const cliActor = { actor: 'cli:merchants create', requestId: null };
+    const merchant = await merchants.createMerchant({ name, settlementFrequency: optionalString(flags, 'settlement-frequency') }, cliActor);
+    const created = await apiKeys.createKey({ merchantId: merchant.id, name: 'first key' }, cliActor);
     if (flags.json) return printJson({ merchant: toMerchantView(merchant), key: created.key, secret: created.secret });
     console.log(`merchant ${merchant.id} created`);
     console.log(`  name              ${merchant.name}`);

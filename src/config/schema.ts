@@ -222,6 +222,13 @@ export const ConfigSchema = Type.Object(
         }),
         require_https: Type.Boolean({ default: true }),
         disable_after_failing_hours: Type.Integer({ default: 72, minimum: 1 }),
+        concurrency: Type.Integer({ default: 64, minimum: 1, maximum: 1024, description: 'delivery attempts in flight per process' }),
+        per_endpoint_concurrency: Type.Integer({
+          default: 8,
+          minimum: 1,
+          maximum: 256,
+          description: 'delivery attempts in flight per endpoint, so a slow receiver cannot take every slot',
+        }),
         events: Type.Array(Type.String(), { default: [...WEBHOOK_EVENTS], description: 'events the gateway emits' }),
       },
       Strict,
@@ -308,6 +315,7 @@ export const ConfigSchema = Type.Object(
       {
         backend: Type.Literal('memory', { default: 'memory' }),
         ttl_seconds: Seconds(30, 'cached chain reads (energy price, balances)'),
+        analytics_ttl_seconds: Seconds(60, 'analytics answers cached per merchant and period_days; 0 disables the cache'),
       },
       Strict,
     ),

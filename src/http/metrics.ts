@@ -17,6 +17,8 @@ export interface GatewayMetrics {
   /** `text/plain; version=0.0.4; charset=utf-8` */
   readonly contentType: string;
   observeHttp(method: string, route: string, status: number, seconds: number): void;
+  /** one webhook delivery attempt (outcome succeeded | retry | failed, or skipped when no request was made) */
+  observeWebhookAttempt(outcome: string, seconds: number): void;
   /** A gauge whose samples `collect` computes at each scrape; a failing collector leaves its gauge empty. */
   registerCollectedGauge(name: string, help: string, labelNames: readonly string[], collect: () => Promise<CollectedSample[]>): void;
   /** the Prometheus text exposition */
@@ -50,9 +52,26 @@ export function createGatewayMetrics(options: { defaultMetrics?: boolean } = {})
     registers: [registry],
   });
 
+  const webhookAttempts = new Counter({
+    name: 'tpg_webhook_deliveries_total',
+    help: 'webhook delivery attempts by outcome (succeeded, retry, failed; skipped = ended without a request)',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
+  const webhookLatency = new Histogram({
+    name: 'tpg_webhook_delivery_duration_seconds',
+    help: 'webhook delivery attempt duration in seconds (resolve, connect, answer)',
+    buckets: HTTP_DURATION_BUCKETS,
+    registers: [registry],
+  });
+
   return {
     registry,
     contentType: registry.contentType,
+    observeWebhookAttempt(outcome, seconds) {
+      webhookAttempts.inc({ outcome });
+      if (outcome !== 'skipped') webhookLatency.observe(seconds);
+    },
     observeHttp(method, route, status, seconds) {
       requests.inc({ method, route, status: String(status) });
       duration.observe({ method, route }, seconds);

@@ -29,6 +29,14 @@ export interface AuditEntry {
   after?: unknown;
 }
 
+/** Who acts, and in which request: what every use case that records needs from its caller. */
+export interface AuditContext {
+  /** `key_…`, `cli:<command>` or `system:<worker>` */
+  actor: string;
+  /** Fastify's request id for HTTP; null for the CLI and workers */
+  requestId: string | null;
+}
+
 /** A stored record as its columns hold it (JSON as text). */
 export interface AuditRecord {
   seq: number;

@@ -1,5 +1,5 @@
 /** Storage of API keys: only the SHA-256 of a key and a short display prefix are ever written. */
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { ApiKeysTable, DB } from '../../db/schema.js';
 import { type ApiKey, isScope } from './merchant.js';
 
@@ -18,16 +18,24 @@ export interface StoredKey extends ApiKey {
   merchantStatus: string;
 }
 
+/** Where a write runs: a transaction of the caller's (with its audit record), or the database itself. */
+export type KeysExecutor = Kysely<DB> | Transaction<DB>;
+
 export class ApiKeysRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async insert(row: NewApiKeyRow): Promise<void> {
-    await this.db.insertInto('api_keys').values(toRow(row)).execute();
+  /** Runs `work` in one transaction (a change and its audit record commit together). */
+  transaction<T>(work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute(work);
+  }
+
+  async insert(row: NewApiKeyRow, executor: KeysExecutor = this.db): Promise<void> {
+    await executor.insertInto('api_keys').values(toRow(row)).execute();
   }
 
   /** Inserts unless a key with the same hash exists; true when this call inserted it. */
-  async insertIfAbsent(row: NewApiKeyRow): Promise<boolean> {
-    const result = await this.db
+  async insertIfAbsent(row: NewApiKeyRow, executor: KeysExecutor = this.db): Promise<boolean> {
+    const result = await executor
       .insertInto('api_keys')
       .values(toRow(row))
       .onConflict((oc) => oc.column('key_hash').doNothing())
@@ -46,8 +54,8 @@ export class ApiKeysRepository {
     return row ? { ...toApiKey(row), merchantStatus: row.merchant_status } : null;
   }
 
-  async findById(merchantId: string, keyId: string): Promise<ApiKey | null> {
-    const row = await this.db
+  async findById(merchantId: string, keyId: string, executor: KeysExecutor = this.db): Promise<ApiKey | null> {
+    const row = await executor
       .selectFrom('api_keys')
       .selectAll()
       .where('id', '=', keyId)
@@ -79,8 +87,8 @@ export class ApiKeysRepository {
   }
 
   /** Marks an active key revoked; false when no active key of this merchant has that id. */
-  async revoke(merchantId: string, keyId: string, now: number): Promise<boolean> {
-    const result = await this.db
+  async revoke(merchantId: string, keyId: string, now: number, executor: KeysExecutor = this.db): Promise<boolean> {
+    const result = await executor
       .updateTable('api_keys')
       .set({ revoked_at: now })
       .where('id', '=', keyId)

@@ -8,11 +8,13 @@ import type { ApiKeyAuthenticator, Principal, Scope } from '../../http/ports.js'
 import { type Clock, systemClock } from '../../shared/clock.js';
 import { AppError, type FieldError, notFound, validationError } from '../../shared/errors.js';
 import { type IdGenerator, isId, randomId } from '../../shared/ids.js';
+import { type AuditContext, type AuditRecorder, AuditTrail } from '../audit/audit-trail.js';
 import type { ApiKeysRepository } from './api-keys.repository.js';
 import {
   API_KEY_PATTERN,
   API_KEY_PREFIX,
   API_KEY_RANDOM_LENGTH,
+  type ApiKey,
   type ApiKeyView,
   checkName,
   DEFAULT_KEY_SCOPES,
@@ -20,7 +22,7 @@ import {
   toApiKeyView,
   validateScopes,
 } from './merchant.js';
-import type { MerchantsService } from './merchants.service.js';
+import { INTERNAL_ACTOR, type MerchantsService } from './merchants.service.js';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
@@ -77,6 +79,13 @@ export interface ApiKeysServiceDeps {
   principalCacheMs?: number;
   /** failures of the background `last_used_at` write (logged by the caller; never fails a request) */
   onBackgroundError?: (error: unknown) => void;
+  /** default: an AuditTrail on the same clock */
+  audit?: AuditRecorder;
+}
+
+/** What the audit log keeps of a key: never the key or its hash. */
+function auditedKey(key: Pick<ApiKey, 'id' | 'name' | 'prefix' | 'scopes' | 'revokedAt'>) {
+  return { id: key.id, name: key.name, prefix: key.prefix, scopes: [...key.scopes], status: key.revokedAt === null ? 'active' : 'revoked' };
 }
 
 export class ApiKeysService implements ApiKeyAuthenticator {
@@ -93,6 +102,7 @@ export class ApiKeysService implements ApiKeyAuthenticator {
   private readonly principals = new Map<string, { principal: Principal; until: number }>();
   private readonly principalCacheMs: number;
   private readonly pending = new Set<Promise<void>>();
+  private readonly audit: AuditRecorder;
 
   constructor(deps: ApiKeysServiceDeps) {
     this.repository = deps.repository;
@@ -103,6 +113,7 @@ export class ApiKeysService implements ApiKeyAuthenticator {
     this.touchIntervalMs = deps.touchIntervalMs ?? 60_000;
     this.principalCacheMs = deps.principalCacheMs ?? 0;
     this.onBackgroundError = deps.onBackgroundError ?? (() => {});
+    this.audit = deps.audit ?? new AuditTrail(this.clock);
   }
 
   /**
@@ -110,7 +121,7 @@ export class ApiKeysService implements ApiKeyAuthenticator {
    * registered instead; registering it again is a no-op that returns the existing key (as it is, even
    * revoked), and a key registered to another merchant is a conflict.
    */
-  async createKey(input: CreateKeyInput): Promise<CreatedKey> {
+  async createKey(input: CreateKeyInput, context: AuditContext = INTERNAL_ACTOR): Promise<CreatedKey> {
     const name = typeof input.name === 'string' ? input.name.trim() : '';
     const errors: FieldError[] = [];
     const nameProblem = checkName(name);
@@ -133,11 +144,30 @@ export class ApiKeysService implements ApiKeyAuthenticator {
       scopes: scopes.value,
       now: this.clock.now(),
     };
+    const recordCreated = (trx: Parameters<AuditRecorder['record']>[0]) =>
+      this.audit.record(trx, [
+        {
+          merchantId: row.merchantId,
+          actor: context.actor,
+          action: 'api_key.created',
+          entityType: 'api_key',
+          entityId: row.id,
+          requestId: context.requestId,
+          after: auditedKey({ ...row, revokedAt: null }),
+        },
+      ]);
     if (input.rawKey === undefined) {
-      await this.repository.insert(row);
+      await this.repository.transaction(async (trx) => {
+        await this.repository.insert(row, trx);
+        await recordCreated(trx);
+      });
       return { key: toApiKeyView({ ...row, createdAt: row.now, lastUsedAt: null, revokedAt: null }), secret, created: true };
     }
-    const created = await this.repository.insertIfAbsent(row);
+    const created = await this.repository.transaction(async (trx) => {
+      const inserted = await this.repository.insertIfAbsent(row, trx);
+      if (inserted) await recordCreated(trx);
+      return inserted;
+    });
     const stored = await this.repository.findByHash(row.keyHash);
     if (!stored) throw new Error('an API key vanished right after it was stored');
     if (stored.merchantId !== input.merchantId) throw new AppError('conflict', 'this key is already registered to another merchant');
@@ -165,9 +195,25 @@ export class ApiKeysService implements ApiKeyAuthenticator {
    * Revokes the key at once for every process. Revoking a revoked key returns it unchanged; another
    * merchant's key answers `not_found`, as an unknown one does.
    */
-  async revokeKey(merchantId: string, keyId: string): Promise<ApiKeyView> {
+  async revokeKey(merchantId: string, keyId: string, context: AuditContext = INTERNAL_ACTOR): Promise<ApiKeyView> {
     if (!isId('key', keyId)) throw notFound('API key', keyId);
-    await this.repository.revoke(merchantId, keyId, this.clock.now());
+    const now = this.clock.now();
+    await this.repository.transaction(async (trx) => {
+      const before = await this.repository.findById(merchantId, keyId, trx);
+      if (!before || !(await this.repository.revoke(merchantId, keyId, now, trx))) return;
+      await this.audit.record(trx, [
+        {
+          merchantId,
+          actor: context.actor,
+          action: 'api_key.revoked',
+          entityType: 'api_key',
+          entityId: keyId,
+          requestId: context.requestId,
+          before: auditedKey(before),
+          after: auditedKey({ ...before, revokedAt: now }),
+        },
+      ]);
+    });
     // This process forgets the key at once; others within principalCacheMs.
     this.principals.clear();
     return this.getKey(merchantId, keyId);

@@ -17,22 +17,23 @@ export interface BootstrapResult {
   firstKey: CreatedKey | null;
 }
 
+/** The actor of the records a first start writes. */
+const BOOTSTRAP_ACTOR = { actor: 'system:bootstrap', requestId: null };
+
 export async function bootstrapDefaultMerchant(
   deps: { merchants: MerchantsService; apiKeys: ApiKeysService },
   options: { bootstrapApiKey?: string } = {},
 ): Promise<BootstrapResult> {
-  const { merchant, created } = await deps.merchants.ensureDefaultMerchant();
+  const { merchant, created } = await deps.merchants.ensureDefaultMerchant(BOOTSTRAP_ACTOR);
   if (options.bootstrapApiKey) {
-    const { key } = await deps.apiKeys.createKey({
-      merchantId: merchant.id,
-      name: 'bootstrap',
-      scopes: ALL_SCOPES,
-      rawKey: options.bootstrapApiKey,
-    });
+    const { key } = await deps.apiKeys.createKey(
+      { merchantId: merchant.id, name: 'bootstrap', scopes: ALL_SCOPES, rawKey: options.bootstrapApiKey },
+      BOOTSTRAP_ACTOR,
+    );
     return { merchant, created, bootstrapKey: key, firstKey: null };
   }
   // "Never had a key", not "has no active key": revoking every key must not make a restart mint a new admin key.
   if (!created && (await deps.apiKeys.countKeys(merchant.id)) > 0) return { merchant, created, bootstrapKey: null, firstKey: null };
-  const firstKey = await deps.apiKeys.createKey({ merchantId: merchant.id, name: 'first key', scopes: ALL_SCOPES });
+  const firstKey = await deps.apiKeys.createKey({ merchantId: merchant.id, name: 'first key', scopes: ALL_SCOPES }, BOOTSTRAP_ACTOR);
   return { merchant, created, bootstrapKey: null, firstKey };
 }

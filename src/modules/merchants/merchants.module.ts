@@ -1,8 +1,9 @@
 /** Wires the merchants module over one database: the composition root and the CLI build it the same way. */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import type { Clock } from '../../shared/clock.js';
+import { type Clock, systemClock } from '../../shared/clock.js';
 import type { IdGenerator } from '../../shared/ids.js';
+import { type AuditRecorder, AuditTrail } from '../audit/audit-trail.js';
 import { ApiKeysRepository } from './api-keys.repository.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { MerchantsRepository } from './merchants.repository.js';
@@ -21,9 +22,12 @@ export function createMerchantsModule(
     onBackgroundError?: (error: unknown) => void;
     touchIntervalMs?: number;
     principalCacheMs?: number;
+    /** where creations and revocations are recorded (default: an AuditTrail of its own over the same chain) */
+    audit?: AuditRecorder;
   } = {},
 ): MerchantsModule {
-  const merchants = new MerchantsService({ repository: new MerchantsRepository(db), clock: options.clock, ids: options.ids });
+  const audit = options.audit ?? new AuditTrail(options.clock ?? systemClock);
+  const merchants = new MerchantsService({ repository: new MerchantsRepository(db), clock: options.clock, ids: options.ids, audit });
   const apiKeys = new ApiKeysService({
     repository: new ApiKeysRepository(db),
     merchants,
@@ -32,6 +36,7 @@ export function createMerchantsModule(
     onBackgroundError: options.onBackgroundError,
     touchIntervalMs: options.touchIntervalMs,
     principalCacheMs: options.principalCacheMs,
+    audit,
   });
   return { merchants, apiKeys };
 }

@@ -1,5 +1,5 @@
 /** Storage of merchants and the hot-wallet index sequence, on SQLite and PostgreSQL alike. */
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { SettlementFrequency } from '../../config/schema.js';
 import type { DB, MerchantsTable } from '../../db/schema.js';
 import { DEFAULT_MERCHANT_HD_INDEX, isSettlementFrequency, MERCHANT_HD_COUNTER, type Merchant, type MerchantStatus } from './merchant.js';
@@ -12,6 +12,9 @@ export interface NewMerchantRow {
   now: number;
 }
 
+/** Runs in the inserting transaction once the merchant row is written (its audit record). */
+export type OnMerchantInserted = (trx: Transaction<DB>, merchant: Merchant) => Promise<void>;
+
 export class MerchantsRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
@@ -21,7 +24,7 @@ export class MerchantsRepository {
    * the new value back), which is atomic on both engines: PostgreSQL locks the counter row until commit,
    * SQLite has one writer. Indexes start at 1; 0 belongs to the default merchant.
    */
-  async insertWithNextIndex(row: NewMerchantRow): Promise<Merchant> {
+  async insertWithNextIndex(row: NewMerchantRow, onInserted?: OnMerchantInserted): Promise<Merchant> {
     return this.db.transaction().execute(async (trx) => {
       const counter = await trx
         .insertInto('hd_counters')
@@ -31,18 +34,24 @@ export class MerchantsRepository {
         .executeTakeFirstOrThrow();
       const hdIndex = Number(counter.next_index) - 1;
       await trx.insertInto('merchants').values(toRow(row, hdIndex)).execute();
-      return fromNewRow(row, hdIndex);
+      const merchant = fromNewRow(row, hdIndex);
+      await onInserted?.(trx, merchant);
+      return merchant;
     });
   }
 
   /** Inserts the default merchant (index 0) unless one exists; true when this call inserted it. */
-  async insertDefaultIfAbsent(row: NewMerchantRow): Promise<boolean> {
-    const result = await this.db
-      .insertInto('merchants')
-      .values(toRow(row, DEFAULT_MERCHANT_HD_INDEX))
-      .onConflict((oc) => oc.column('hd_index').doNothing())
-      .executeTakeFirst();
-    return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+  async insertDefaultIfAbsent(row: NewMerchantRow, onInserted?: OnMerchantInserted): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const result = await trx
+        .insertInto('merchants')
+        .values(toRow(row, DEFAULT_MERCHANT_HD_INDEX))
+        .onConflict((oc) => oc.column('hd_index').doNothing())
+        .executeTakeFirst();
+      const inserted = (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+      if (inserted) await onInserted?.(trx, fromNewRow(row, DEFAULT_MERCHANT_HD_INDEX));
+      return inserted;
+    });
   }
 
   async findById(id: string): Promise<Merchant | null> {

@@ -11,8 +11,9 @@ import type { DB, OutboxTable } from '../../db/schema.js';
 import { type Clock, toIso } from '../../shared/clock.js';
 import type { IdGenerator } from '../../shared/ids.js';
 
-export type OutboxAggregateType = 'payment' | 'batch' | 'settlement' | 'refund';
-export const OUTBOX_AGGREGATE_TYPES: readonly OutboxAggregateType[] = ['payment', 'batch', 'settlement', 'refund'];
+/** `webhook`: the `webhook.test` event a merchant fires at one endpoint. */
+export type OutboxAggregateType = 'payment' | 'batch' | 'settlement' | 'refund' | 'webhook';
+export const OUTBOX_AGGREGATE_TYPES: readonly OutboxAggregateType[] = ['payment', 'batch', 'settlement', 'refund', 'webhook'];
 
 /** Where a write runs: the caller's transaction, or the database itself. */
 export type OutboxExecutor = Kysely<DB> | Transaction<DB>;

@@ -12,6 +12,7 @@ export interface PipelineWorkerData {
   apiVersion: string;
 }
 
+/** A submitted unit carries its actor and request id, so the worker's audit records name them. */
 export type ToWorker = { type: 'submit'; id: number; unit: CreateUnit } | { type: 'close' };
 
 export interface SerializedError {

@@ -1,7 +1,7 @@
 /**
  * Group commit for payment creation. Requests that arrive while a transaction is being written wait
  * and are then written together in one transaction: each still gets its own limit check, rows, outbox
- * events, jobs and idempotency record, and its own answer, but the group shares one commit (one fsync
+ * events, jobs, idempotency record and audit record, and its own answer, but the group shares one commit (one fsync
  * on SQLite, one round of row locks on PostgreSQL). A unit that a limit refuses stores nothing. If the
  * group's transaction fails, every unit is retried alone so that one bad unit cannot sink the others.
  * docs/adr/0007 explains the choice.
@@ -14,6 +14,7 @@ import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import type { IdGenerator } from '../../shared/ids.js';
 import type { Asset } from '../../shared/money.js';
+import type { AuditEntry, AuditRecorder } from '../audit/audit-trail.js';
 import type { Batch } from '../batches/batch.js';
 import type { BatchesRepository } from '../batches/batches.repository.js';
 import { admitUnit, type MerchantUsage } from '../limits/limit-rules.js';
@@ -21,7 +22,7 @@ import type { UsageRepository } from '../limits/usage.repository.js';
 import type { DepositAddress, DepositAddressPool } from '../wallets/deposit-pool.js';
 import { batchEventObject } from './batch-view.js';
 import { isCollection, type Payment } from './payment.js';
-import { toPaymentView } from './payment.view.js';
+import { type PaymentView, toPaymentView } from './payment.view.js';
 import type { PaymentDraft } from './payment-draft.js';
 import { type CreateResponse, type Rendered, renderCreated } from './payment-responses.js';
 import type { Executor, NewHistoryEntry, PaymentsRepository } from './payments.repository.js';
@@ -52,6 +53,8 @@ const MAX_GROUP_DRAFTS = 1000;
 export interface CreateUnit {
   merchantId: string;
   actor: string;
+  /** the HTTP request id, recorded in the audit log; null outside HTTP */
+  requestId: string | null;
   drafts: PaymentDraft[];
   batch?: { reference: string | null; atomic: boolean; itemCount: number; rejectedCount: number };
   /** what to answer with; rendered inside the transaction */
@@ -85,6 +88,8 @@ export interface CreatePipelineDeps {
   depositPool: Pick<DepositAddressPool, 'take'>;
   outbox: OutboxWriter;
   jobs: JobWriter;
+  /** one audit record per create request (one per batch, not per item), appended last in the group's transaction */
+  audit: AuditRecorder;
   idempotencyTtlMs: number;
   /**
    * groups written at once (default 1). On PostgreSQL a second group can insert its rows while the first
@@ -272,6 +277,7 @@ export class CreatePipeline implements CreateSubmitter {
     const jobs: Parameters<JobWriter['enqueue']>[1] = [];
     const idempotencyRows: Array<{ claim: IdempotencyClaim; statusCode: number; body: string }> = [];
     const history: NewHistoryEntry[] = [];
+    const auditEntries: AuditEntry[] = [];
 
     const depositCount = units.reduce((n, u) => n + u.drafts.filter((d) => d.needsDepositAddress).length, 0);
     const deposits = await this.deps.depositPool.take(trx, depositCount);
@@ -388,6 +394,9 @@ export class CreatePipeline implements CreateSubmitter {
           aggregateId: batch.id,
           object: batchEventObject(batch),
         });
+        auditEntries.push(batchCreatedAudit(unit, batch, created));
+      } else {
+        for (const view of views) auditEntries.push(paymentCreatedAudit(unit, view));
       }
       const value: CreatedUnit = {
         payments: created,
@@ -434,6 +443,8 @@ export class CreatePipeline implements CreateSubmitter {
         if (!(await this.deps.usage.consume(trx, merchantId, { count, totals }, config.limits, now))) throw new GroupOverLimit();
       }
     }
+    // Last: the audit head's row lock is held only from here to the commit, and always after the counters.
+    await this.deps.audit.record(trx, auditEntries);
     return outcomes;
   }
 
@@ -452,6 +463,43 @@ export class CreatePipeline implements CreateSubmitter {
     this.deps.onError?.(error);
     return new AppError('internal', 'internal error');
   }
+}
+
+/** Compact on purpose: this is the hot path, and the full payment is in the outbox event and the table. */
+function paymentCreatedAudit(unit: CreateUnit, view: PaymentView): AuditEntry {
+  return {
+    merchantId: unit.merchantId,
+    actor: unit.actor,
+    action: 'payment.created',
+    entityType: 'payment',
+    entityId: view.payment_id,
+    requestId: unit.requestId,
+    after: {
+      id: view.payment_id,
+      status: view.status,
+      amount: view.amount,
+      currency: view.currency,
+      payment_method: view.payment_method,
+      payee_address: view.payee_address,
+    },
+  };
+}
+
+function batchCreatedAudit(unit: CreateUnit, batch: Batch, created: readonly Payment[]): AuditEntry {
+  return {
+    merchantId: unit.merchantId,
+    actor: unit.actor,
+    action: 'batch.created',
+    entityType: 'batch',
+    entityId: batch.id,
+    requestId: unit.requestId,
+    after: {
+      batch_id: batch.id,
+      created_count: batch.createdCount,
+      rejected_count: batch.rejectedCount,
+      payment_ids: created.map((p) => p.id),
+    },
+  };
 }
 
 function isIdempotencyKeyConflict(error: unknown): boolean {

@@ -6,6 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../db/database.js';
 import { systemClock } from '../../shared/clock.js';
 import { randomId } from '../../shared/ids.js';
+import { AuditTrail } from '../audit/audit-trail.js';
 import { BatchesRepository } from '../batches/batches.repository.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import { UsageRepository } from '../limits/usage.repository.js';
@@ -41,6 +42,8 @@ try {
     depositPool,
     outbox: new Outbox({ clock: systemClock, ids: randomId, apiVersion: data.apiVersion }),
     jobs: new JobQueue({ db, engine, clock: systemClock, ids: randomId }),
+    // appends to the same hash chain as the main thread: the audit head's lock orders them
+    audit: new AuditTrail(systemClock),
     idempotencyTtlMs: data.idempotencyTtlMs,
     concurrency: 1,
     onCommitted: (units) => post({ type: 'committed', units }),

@@ -58,7 +58,7 @@ const errors = {
 
 function actorOf(request: FastifyRequest): Actor {
   const principal = requirePrincipal(request);
-  return { merchantId: principal.merchantId, actor: principal.keyId };
+  return { merchantId: principal.merchantId, actor: principal.keyId, requestId: request.id };
 }
 
 function unwrap<T>(result: Result<T, AppError>): T {

@@ -11,22 +11,55 @@ import type { Clock } from '../../shared/clock.js';
 import { AppError, type FieldError, notFound, validationError } from '../../shared/errors.js';
 import { isId } from '../../shared/ids.js';
 import { err, ok, type Result } from '../../shared/result.js';
+import type { AuditContext, AuditEntry, AuditRecorder } from '../audit/audit-trail.js';
 import { type Batch, deriveBatchStatus, FINAL_BATCH_STATUSES } from '../batches/batch.js';
 import type { BatchesRepository } from '../batches/batches.repository.js';
 import type { NetworkCostEstimator } from '../fees/network-cost.js';
 import { checkBatchItem } from './batch-item-validator.js';
 import { batchEventObject } from './batch-view.js';
 import { type CreateSubmitter, type JobWriter, type OutboxWriter, PAYOUT_JOB } from './create-pipeline.js';
-import { approve, canCancel, FINAL_STATUSES, type HistoryEntry, type Payment, type PaymentStatus, transition } from './payment.js';
-import { toPaymentView } from './payment.view.js';
+import {
+  approve,
+  canCancel,
+  FINAL_STATUSES,
+  type HistoryEntry,
+  type Payment,
+  type PaymentException,
+  type PaymentStatus,
+  transition,
+} from './payment.js';
+import { type PaymentView, toPaymentView } from './payment.view.js';
 import { buildPaymentDraft, type CreatePaymentInput, type DraftContext, type PaymentDraft } from './payment-draft.js';
+import { paymentRefundedObject, type RefundSnapshot } from './payment-refunded.js';
 import { assembleBatch, type BatchCreated, type BatchItemResult, type Rendered } from './payment-responses.js';
 import type { Executor, PaymentFilters, PaymentsRepository } from './payments.repository.js';
 
-/** Who is asking: the merchant and the API key (or CLI/worker name) acting for it. */
+/** Who is asking: the merchant, the API key (or CLI/worker name) acting for it, and the HTTP request id. */
 export interface Actor {
   merchantId: string;
+  /** `key_…`, `cli:<command>` or `system:<worker>` */
   actor: string;
+  /** Fastify's request id for HTTP; absent or null for the CLI and workers */
+  requestId?: string | null;
+}
+
+/**
+ * A step of a payment's lifecycle seen on chain (the scanner, payout sender and reconciliation call
+ * advancePayment with it). Fields other than `to` are set on the payment when given.
+ */
+export interface PaymentAdvance {
+  to: PaymentStatus;
+  /** when it happened (default: now) */
+  at?: number;
+  transactionId?: string;
+  confirmations?: number;
+  amountReceived?: bigint;
+  networkFee?: bigint;
+  exception?: PaymentException | null;
+  /** the failure reason for `failed`; recorded in the history for every step */
+  reason?: string;
+  /** for `refunded`: the refund that completed it, added to the event object as `refund` */
+  refund?: RefundSnapshot;
 }
 
 /** The merchant's hot-wallet derivation index, from the merchants module. */
@@ -62,6 +95,8 @@ export interface PaymentsServiceDeps {
   wallets: HotWallets;
   networkCost: NetworkCostEstimator;
   outbox: OutboxWriter;
+  /** audit records of every change, appended last in the change's transaction */
+  audit: AuditRecorder;
   jobs: JobWriter & { cancelByDedupeKey?(executor: Executor, key: string): Promise<unknown> };
 }
 
@@ -90,6 +125,7 @@ export class PaymentsService {
     const outcome = await this.deps.pipeline.submit({
       merchantId: actor.merchantId,
       actor: actor.actor,
+      requestId: actor.requestId ?? null,
       drafts: [built.draft],
       response: { kind: 'payment' },
       ...(idempotency ? { idempotency } : {}),
@@ -137,6 +173,7 @@ export class PaymentsService {
     const outcome = await this.deps.pipeline.submit({
       merchantId: actor.merchantId,
       actor: actor.actor,
+      requestId: actor.requestId ?? null,
       drafts,
       batch: { reference: input.batch_reference ?? null, atomic, itemCount: input.payments.length, rejectedCount },
       response: { kind: 'batch', items },
@@ -176,25 +213,25 @@ export class PaymentsService {
     return this.change(
       actor,
       id,
+      'payment.cancelled',
       (payment, at) => {
         const allowed = canCancel(payment);
         if (!allowed.ok) return allowed;
         return transition(payment, { to: 'cancelled', at, reason });
       },
-      async (trx, after) => {
-        await this.deps.jobs.cancelByDedupeKey?.(trx, `expire:${after.id}`);
-        await this.deps.jobs.cancelByDedupeKey?.(trx, `payout:${after.id}`);
+      {
+        alsoInTransaction: async (trx, after) => {
+          await this.deps.jobs.cancelByDedupeKey?.(trx, `expire:${after.id}`);
+          await this.deps.jobs.cancelByDedupeKey?.(trx, `payout:${after.id}`);
+        },
       },
     );
   }
 
   /** Releases a payout held for approval (SPEC §3.5) and queues it for sending. */
   async approvePayment(actor: Actor, id: string): Promise<Result<Payment, AppError>> {
-    return this.change(
-      actor,
-      id,
-      (payment, at) => approve(payment, at, actor.actor),
-      async (trx, after) => {
+    return this.change(actor, id, 'payment.approved', (payment, at) => approve(payment, at, actor.actor), {
+      alsoInTransaction: async (trx, after) => {
         await this.deps.jobs.enqueue(trx, [
           {
             type: PAYOUT_JOB,
@@ -204,8 +241,8 @@ export class PaymentsService {
           },
         ]);
       },
-      'approved',
-    );
+      reason: 'approved',
+    });
   }
 
   /** The `payment.expire` job: a collection that received nothing by `expires_at` is cancelled. */
@@ -215,12 +252,51 @@ export class PaymentsService {
     const now = this.deps.clock.now();
     if (found.expiresAt === null || found.expiresAt > now) return 'not_due';
     if (found.status !== 'pending' || found.amountReceived > 0n) return 'unchanged';
-    const result = await this.change({ merchantId: found.merchantId, actor: 'system:expiry' }, paymentId, (payment, at) =>
-      payment.status === 'pending' && payment.amountReceived === 0n
-        ? transition(payment, { to: 'cancelled', at, reason: 'expired' })
-        : err({ code: 'invalid_transition', message: 'no longer pending' }),
+    const result = await this.change(
+      { merchantId: found.merchantId, actor: 'system:expiry', requestId: null },
+      paymentId,
+      'payment.expired',
+      (payment, at) =>
+        payment.status === 'pending' && payment.amountReceived === 0n
+          ? transition(payment, { to: 'cancelled', at, reason: 'expired' })
+          : err({ code: 'invalid_transition', message: 'no longer pending' }),
     );
     return result.ok ? 'expired' : 'unchanged';
+  }
+
+  /**
+   * Moves a payment one step along its lifecycle (SPEC §3.3) as the chain workers see it: processing,
+   * confirmed, completed, failed, refunded or disputed. The step is checked by transition(); its status
+   * event (payment.started, payment.confirmed, …) and audit record are written in the same transaction.
+   * An invalid step answers `invalid_transition`.
+   */
+  async advancePayment(paymentId: string, step: PaymentAdvance, context: AuditContext): Promise<Result<Payment, AppError>> {
+    const found = isId('pay', paymentId) ? await this.deps.payments.findById(this.deps.db, paymentId) : null;
+    if (!found) return err(notFound('payment', paymentId));
+    return this.change(
+      { merchantId: found.merchantId, ...context },
+      paymentId,
+      `payment.${step.to}`,
+      (payment, now) => {
+        const moved = transition(payment, {
+          to: step.to,
+          at: step.at ?? now,
+          ...(step.reason !== undefined ? { reason: step.reason } : {}),
+        });
+        if (!moved.ok) return moved;
+        const next = { ...moved.value };
+        if (step.transactionId !== undefined) next.transactionId = step.transactionId;
+        if (step.confirmations !== undefined) next.confirmations = step.confirmations;
+        if (step.amountReceived !== undefined) next.amountReceived = step.amountReceived;
+        if (step.networkFee !== undefined) next.networkFee = step.networkFee;
+        if (step.exception !== undefined) next.exception = step.exception;
+        return ok(next);
+      },
+      {
+        ...(step.reason !== undefined ? { reason: step.reason } : {}),
+        ...(step.refund ? { eventObject: (view: PaymentView) => paymentRefundedObject(view, step.refund as RefundSnapshot) } : {}),
+      },
+    );
   }
 
   async getBatch(actor: Actor, id: string): Promise<Result<{ batch: Batch; counts: Record<string, number> }, AppError>> {
@@ -238,15 +314,22 @@ export class PaymentsService {
 
   /**
    * Applies a change to one payment in a transaction: locks it, checks the change, stores it with its
-   * history, emits the status event and keeps the batch status current.
+   * history, emits the status event, keeps the batch status current and appends the audit record
+   * (`action`, before and after as payment views).
    */
   private async change(
     actor: Actor,
     id: string,
+    action: string,
     decide: (payment: Payment, at: number) => Result<Payment, { code: 'invalid_transition'; message: string }>,
-    alsoInTransaction?: (trx: Executor, after: Payment) => Promise<void>,
-    reason?: string,
+    options: {
+      alsoInTransaction?: (trx: Executor, after: Payment) => Promise<void>;
+      reason?: string;
+      /** the status event's object, when it is more than the payment view */
+      eventObject?: (view: PaymentView) => unknown;
+    } = {},
   ): Promise<Result<Payment, AppError>> {
+    const { alsoInTransaction, reason, eventObject } = options;
     if (!isId('pay', id)) return err(notFound('payment', id));
     return this.deps.db.transaction().execute(async (trx) => {
       const before = await this.deps.payments.findForUpdate(trx, actor.merchantId, id);
@@ -260,6 +343,7 @@ export class PaymentsService {
         actor: actor.actor,
       });
       if (!stored) return err(new AppError('conflict', `payment ${id} changed meanwhile; retry`));
+      const afterView = toPaymentView(after, this.deps.config.priorities);
       const event = after.status !== before.status ? STATUS_EVENTS[after.status] : undefined;
       if (event) {
         await this.deps.outbox.append(trx, [
@@ -268,17 +352,35 @@ export class PaymentsService {
             type: event,
             aggregateType: 'payment',
             aggregateId: after.id,
-            object: toPaymentView(after, this.deps.config.priorities),
+            object: eventObject ? eventObject(afterView) : afterView,
           },
         ]);
       }
       await alsoInTransaction?.(trx, after);
-      if (after.batchId && FINAL_STATUSES.has(after.status)) await this.refreshBatch(trx, after.batchId, at);
+      const entries: AuditEntry[] = [
+        {
+          merchantId: after.merchantId,
+          actor: actor.actor,
+          action,
+          entityType: 'payment',
+          entityId: after.id,
+          requestId: actor.requestId ?? null,
+          before: toPaymentView(before, this.deps.config.priorities),
+          after: afterView,
+        },
+      ];
+      if (after.batchId && FINAL_STATUSES.has(after.status)) {
+        const completed = await this.refreshBatch(trx, after.batchId, at);
+        if (completed) entries.push({ ...completed, actor: actor.actor, requestId: actor.requestId ?? null });
+      }
+      // Last, so that the audit head's row lock is held only until the commit (and after the batch row's).
+      await this.deps.audit.record(trx, entries);
       return ok(after);
     });
   }
 
-  private async refreshBatch(trx: Executor, batchId: string, at: number): Promise<void> {
+  /** Re-derives the batch's status; when it becomes final, emits batch.completed and returns its audit entry. */
+  private async refreshBatch(trx: Executor, batchId: string, at: number): Promise<Omit<AuditEntry, 'actor' | 'requestId'> | null> {
     // A no-op update takes the batch row's lock first, so that concurrent changes to payments of one batch
     // refresh it one after another and the last one counts every payment's new status (on PostgreSQL each
     // would otherwise miss the others' uncommitted changes and the batch could stay pending for ever).
@@ -288,26 +390,27 @@ export class PaymentsService {
       .where('id', '=', batchId)
       .returning(['merchant_id', 'status', 'rejected_count'])
       .executeTakeFirst();
-    if (!row) return;
+    if (!row) return null;
     const counts = await this.deps.payments.batchStatusCounts(trx, batchId);
     const status = deriveBatchStatus(counts, Number(row.rejected_count));
-    if (status === row.status) return;
+    if (status === row.status) return null;
     const final = FINAL_BATCH_STATUSES.has(status);
     await this.deps.batches.setStatus(trx, batchId, status, at, final);
-    if (final) {
-      const batch = await this.deps.batches.find(trx, row.merchant_id, batchId);
-      if (batch) {
-        await this.deps.outbox.append(trx, [
-          {
-            merchantId: batch.merchantId,
-            type: 'batch.completed',
-            aggregateType: 'batch',
-            aggregateId: batch.id,
-            object: { ...batchEventObject(batch), counts },
-          },
-        ]);
-      }
-    }
+    if (!final) return null;
+    const batch = await this.deps.batches.find(trx, row.merchant_id, batchId);
+    if (!batch) return null;
+    const object = { ...batchEventObject(batch), counts };
+    await this.deps.outbox.append(trx, [
+      { merchantId: batch.merchantId, type: 'batch.completed', aggregateType: 'batch', aggregateId: batch.id, object },
+    ]);
+    return {
+      merchantId: batch.merchantId,
+      action: 'batch.completed',
+      entityType: 'batch',
+      entityId: batch.id,
+      before: { status: row.status },
+      after: object,
+    };
   }
 
   private async draftContext(merchantId: string): Promise<DraftContext> {

@@ -1,0 +1,148 @@
+/**
+ * Analytics over a merchant's recent payments (SPEC §3.11), built from the facts the queries return. Pure.
+ * Money stays bigint until rendered as decimal strings; ratios and durations are numbers:
+ * - success rate = completed / (completed + failed + cancelled), rounded to 4 decimal places;
+ * - processing time = completed_at − created_at of completed payments; the average is rounded half-up to
+ *   the millisecond; p50/p95 use the nearest-rank method (always an observed value, no interpolation).
+ */
+import { PAYMENT_METHODS, PRIORITIES } from '../../config/schema.js';
+import { toIso } from '../../shared/clock.js';
+import { ASSETS, type Asset, formatAmount } from '../../shared/money.js';
+import { PAYMENT_STATUSES } from '../payments/payment.js';
+import {
+  addTo,
+  amountsJson,
+  entryOf,
+  type MovementTotals,
+  type PaymentGroup,
+  totalsJson,
+  zeroCounts,
+  zeroTotals,
+} from '../reports/report-summary.js';
+import type { DayGroup } from './analytics.queries.js';
+
+export const MIN_PERIOD_DAYS = 1;
+export const MAX_PERIOD_DAYS = 365;
+const DAY_MS = 86_400_000;
+
+/** The window of `periodDays`: today (UTC) so far and the `periodDays − 1` whole days before it. */
+export function analyticsWindow(now: number, periodDays: number): { startAt: number; endAt: number } {
+  const today = Math.floor(now / DAY_MS) * DAY_MS;
+  return { startAt: today - (periodDays - 1) * DAY_MS, endAt: now + 1 };
+}
+
+/** 1-based nearest rank of percentile `p` (0 < p ≤ 100) among `n` sorted values: ⌈p·n/100⌉. */
+export function nearestRank(p: number, n: number): number {
+  return Math.max(1, Math.ceil((p * n) / 100));
+}
+
+/** completed / (completed + failed + cancelled), 4 decimal places; null when none of them finished. */
+export function successRate(byStatus: Readonly<Record<string, number>>): number | null {
+  const completed = byStatus.completed ?? 0;
+  const finished = completed + (byStatus.failed ?? 0) + (byStatus.cancelled ?? 0);
+  return finished === 0 ? null : Math.round((completed / finished) * 10_000) / 10_000;
+}
+
+/** Mean of `count` durations totalling `totalMs`, rounded half-up to the millisecond. */
+export function averageMs(totalMs: bigint, count: number): number | null {
+  if (count === 0) return null;
+  const n = BigInt(count);
+  return Number((2n * totalMs + n) / (2n * n));
+}
+
+export interface AnalyticsFacts {
+  periodDays: number;
+  startAt: number;
+  endAt: number;
+  generatedAt: number;
+  payments: readonly PaymentGroup[];
+  days: readonly DayGroup[];
+  hours: ReadonlyArray<{ hour: number; count: number }>;
+  modes: Record<Asset, { amount: bigint; count: number } | null>;
+  durations: { count: number; totalMs: bigint; p50Ms: number | null; p95Ms: number | null };
+  refunds: MovementTotals;
+}
+
+const seconds = (ms: number | null) => (ms === null ? null : ms / 1000);
+const zeroAmounts = (): Record<string, bigint> => Object.fromEntries(ASSETS.map((a) => [a, 0n]));
+const isoDay = (day: number) => toIso(day * DAY_MS).slice(0, 10);
+
+function breakdown(keys: readonly string[], groups: readonly PaymentGroup[], keyOf: (g: PaymentGroup) => string) {
+  const out: Record<string, { count: number; volume: Record<string, bigint> }> = Object.fromEntries(
+    keys.map((k) => [k, { count: 0, volume: zeroAmounts() }]),
+  );
+  for (const g of groups) {
+    const entry = entryOf(out, keyOf(g), () => ({ count: 0, volume: zeroAmounts() }));
+    entry.count += g.count;
+    entry.volume[g.currency] = (entry.volume[g.currency] ?? 0n) + g.amount;
+  }
+  return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, { count: v.count, volume: amountsJson(v.volume) }]));
+}
+
+function dailySeries(facts: AnalyticsFacts) {
+  const first = Math.floor(facts.startAt / DAY_MS);
+  const last = Math.floor((facts.endAt - 1) / DAY_MS);
+  const series = new Map<number, { count: number; volume: Record<string, bigint> }>();
+  for (let day = first; day <= last; day++) series.set(day, { count: 0, volume: zeroAmounts() });
+  for (const g of facts.days) {
+    const entry = series.get(g.day);
+    if (entry === undefined) continue;
+    entry.count += g.count;
+    entry.volume[g.currency] = (entry.volume[g.currency] ?? 0n) + g.amount;
+  }
+  return [...series].map(([day, v]) => ({ date: isoDay(day), count: v.count, volume: amountsJson(v.volume) }));
+}
+
+export function buildAnalytics(facts: AnalyticsFacts) {
+  const byStatus = zeroCounts(PAYMENT_STATUSES);
+  const volume = Object.fromEntries(ASSETS.map((a) => [a, zeroTotals()]));
+  const completedVolume = Object.fromEntries(ASSETS.map((a) => [a, zeroTotals()]));
+  let total = 0;
+  for (const g of facts.payments) {
+    total += g.count;
+    byStatus[g.status] = (byStatus[g.status] ?? 0) + g.count;
+    addTo(entryOf(volume, g.currency, zeroTotals), g);
+    if (g.status === 'completed') addTo(entryOf(completedVolume, g.currency, zeroTotals), g);
+  }
+  const byHour = Array.from({ length: 24 }, () => 0);
+  for (const h of facts.hours) byHour[h.hour] = (byHour[h.hour] ?? 0) + h.count;
+  // ties go to the earliest hour: the scan keeps the first maximum
+  let peak: { hour: number; count: number } | null = null;
+  byHour.forEach((count, hour) => {
+    if (count > 0 && (peak === null || count > peak.count)) peak = { hour, count };
+  });
+  const d = facts.durations;
+  return {
+    object: 'analytics' as const,
+    period_days: facts.periodDays,
+    period_start: toIso(facts.startAt),
+    period_end: toIso(facts.endAt),
+    generated_at: toIso(facts.generatedAt),
+    total_count: total,
+    by_status: byStatus,
+    volume: Object.fromEntries(Object.entries(volume).map(([c, t]) => [c, totalsJson(t)])),
+    completed_volume: Object.fromEntries(Object.entries(completedVolume).map(([c, t]) => [c, totalsJson(t)])),
+    refunds: { count: facts.refunds.count, completed_count: facts.refunds.completedCount },
+    refunded_volume: amountsJson(facts.refunds.completedAmount),
+    success_rate: successRate(byStatus),
+    processing_time_seconds: {
+      count: d.count,
+      average: seconds(averageMs(d.totalMs, d.count)),
+      p50: seconds(d.p50Ms),
+      p95: seconds(d.p95Ms),
+    },
+    peak_hour: peak as { hour: number; count: number } | null,
+    by_hour: byHour,
+    most_common_amount: Object.fromEntries(
+      ASSETS.map((a) => {
+        const mode = facts.modes[a];
+        return [a, mode ? { amount: formatAmount(mode.amount), count: mode.count } : null];
+      }),
+    ),
+    daily: dailySeries(facts),
+    by_priority: breakdown(PRIORITIES, facts.payments, (g) => g.priority),
+    by_payment_method: breakdown(PAYMENT_METHODS, facts.payments, (g) => g.method),
+  };
+}
+
+export type AnalyticsView = ReturnType<typeof buildAnalytics>;

@@ -1,0 +1,84 @@
+/**
+ * Report rows as text: CSV (RFC 4180: CRLF line ends, fields with a quote, comma or line break quoted and
+ * their quotes doubled) or JSON objects, one row at a time so a download can stream. A cell a spreadsheet
+ * would run as a formula (starting with = + - @, tab or carriage return) gets a leading apostrophe
+ * (OWASP "CSV injection"); only free text such as `reference_id` can start that way.
+ */
+import { toIso } from '../../shared/clock.js';
+import { formatAmount } from '../../shared/money.js';
+import type { ReportRow } from './reports.repository.js';
+
+export const CSV_COLUMNS = [
+  'id',
+  'created_at',
+  'status',
+  'payment_method',
+  'priority',
+  'currency',
+  'amount',
+  'fee',
+  'net_amount',
+  'payer_address',
+  'payee_address',
+  'reference_id',
+  'transaction_id',
+  'completed_at',
+] as const;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]/;
+
+export function csvCell(value: string | null): string {
+  if (value === null) return '';
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+export function csvLine(cells: ReadonlyArray<string | null>): string {
+  return `${cells.map(csvCell).join(',')}\r\n`;
+}
+
+/** A row as the API shows it: amounts as decimal strings, times as ISO 8601 UTC. */
+export function rowJson(row: ReportRow) {
+  return {
+    id: row.id,
+    created_at: toIso(row.createdAt),
+    status: row.status,
+    payment_method: row.method,
+    priority: row.priority,
+    currency: row.currency,
+    amount: formatAmount(row.amount),
+    fee: formatAmount(row.fee),
+    net_amount: formatAmount(row.netAmount),
+    payer_address: row.payerAddress,
+    payee_address: row.payeeAddress,
+    reference_id: row.referenceId,
+    transaction_id: row.transactionId,
+    completed_at: row.completedAt === null ? null : toIso(row.completedAt),
+  };
+}
+
+export function csvHeader(): string {
+  return csvLine(CSV_COLUMNS);
+}
+
+export function rowCsv(row: ReportRow): string {
+  const json = rowJson(row);
+  return csvLine(CSV_COLUMNS.map((column) => json[column]));
+}
+
+/** Streams `rows` as one document: a CSV with its header line, or a JSON array. */
+export async function* renderRows(rows: AsyncIterable<ReportRow>, format: 'json' | 'csv'): AsyncGenerator<string> {
+  if (format === 'csv') {
+    yield csvHeader();
+    for await (const row of rows) yield rowCsv(row);
+    return;
+  }
+  let first = true;
+  yield '[';
+  for await (const row of rows) {
+    yield `${first ? '\n' : ',\n'}${JSON.stringify(rowJson(row))}`;
+    first = false;
+  }
+  yield first ? ']' : '\n]';
+}

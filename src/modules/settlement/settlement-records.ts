@@ -1,0 +1,177 @@
+/**
+ * Settlement rows and their events (SPEC §3.7, §3.10): a settlement is `initiated` when the payout to
+ * the payee is decided and `completed` once its transfer is on chain. Each step writes the row, the
+ * webhook event (`settlement.initiated` / `settlement.completed`) and the audit record through the
+ * caller's transaction, so the settlement worker's own writes (sweeps, the transfer job) commit with them.
+ */
+import type { Selectable } from 'kysely';
+import type { SettlementsTable } from '../../db/schema.js';
+import { type Clock, toIso } from '../../shared/clock.js';
+import type { IdGenerator } from '../../shared/ids.js';
+import { type Asset, formatAmount } from '../../shared/money.js';
+import type { AuditContext, AuditExecutor, AuditRecorder } from '../audit/audit-trail.js';
+
+export type SettlementStatus = 'initiated' | 'completed' | 'failed';
+
+export interface Settlement {
+  /** `stl_` + 16 hex */
+  id: string;
+  merchantId: string;
+  status: SettlementStatus;
+  currency: Asset;
+  amount: bigint;
+  payeeAddress: string;
+  transactionId: string | null;
+  networkFee: bigint | null;
+  createdAt: number;
+  completedAt: number | null;
+}
+
+/** The outbox, as settlements need it. */
+export interface SettlementEventWriter {
+  append(
+    executor: AuditExecutor,
+    events: Array<{ merchantId: string; type: string; aggregateType: 'settlement'; aggregateId: string; object: unknown }>,
+  ): Promise<unknown>;
+}
+
+export interface SettlementRecordsDeps {
+  clock: Clock;
+  ids: IdGenerator;
+  outbox: SettlementEventWriter;
+  audit: AuditRecorder;
+}
+
+/** The API representation (also the settlement events' `data.object`): amounts as decimal strings. */
+export function toSettlementView(s: Settlement) {
+  return {
+    settlement_id: s.id,
+    object: 'settlement' as const,
+    status: s.status,
+    currency: s.currency,
+    amount: formatAmount(s.amount),
+    payee_address: s.payeeAddress,
+    transaction_id: s.transactionId,
+    network_fee: s.networkFee === null ? null : formatAmount(s.networkFee),
+    created_at: toIso(s.createdAt),
+    completed_at: s.completedAt === null ? null : toIso(s.completedAt),
+  };
+}
+
+export interface InitiateSettlementInput {
+  merchantId: string;
+  currency: Asset;
+  amount: bigint;
+  payeeAddress: string;
+}
+
+export async function initiateSettlement(
+  trx: AuditExecutor,
+  deps: SettlementRecordsDeps,
+  input: InitiateSettlementInput,
+  context: AuditContext,
+): Promise<Settlement> {
+  if (input.amount <= 0n) throw new RangeError(`a settlement moves a positive amount, not ${input.amount}`);
+  const settlement: Settlement = {
+    id: deps.ids('stl'),
+    merchantId: input.merchantId,
+    status: 'initiated',
+    currency: input.currency,
+    amount: input.amount,
+    payeeAddress: input.payeeAddress,
+    transactionId: null,
+    networkFee: null,
+    createdAt: deps.clock.now(),
+    completedAt: null,
+  };
+  await trx
+    .insertInto('settlements')
+    .values({
+      id: settlement.id,
+      merchant_id: settlement.merchantId,
+      status: settlement.status,
+      currency: settlement.currency,
+      amount: settlement.amount,
+      payee_address: settlement.payeeAddress,
+      transaction_id: null,
+      network_fee: null,
+      created_at: settlement.createdAt,
+      completed_at: null,
+    })
+    .execute();
+  await emit(trx, deps, 'settlement.initiated', null, settlement, context);
+  return settlement;
+}
+
+export interface CompleteSettlementInput {
+  settlementId: string;
+  transactionId: string;
+  /** TRX burned by the transfer, when known */
+  networkFee?: bigint;
+}
+
+/** Marks an initiated settlement completed; null when it is unknown or no longer `initiated`. */
+export async function completeSettlement(
+  trx: AuditExecutor,
+  deps: SettlementRecordsDeps,
+  input: CompleteSettlementInput,
+  context: AuditContext,
+): Promise<Settlement | null> {
+  const row = await trx
+    .updateTable('settlements')
+    .set({
+      status: 'completed',
+      transaction_id: input.transactionId,
+      network_fee: input.networkFee ?? null,
+      completed_at: deps.clock.now(),
+    })
+    .where('id', '=', input.settlementId)
+    .where('status', '=', 'initiated')
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) return null;
+  const after = toSettlement(row);
+  const before: Settlement = { ...after, status: 'initiated', transactionId: null, networkFee: null, completedAt: null };
+  await emit(trx, deps, 'settlement.completed', before, after, context);
+  return after;
+}
+
+/** The event and the audit record of one step; the audit record last (it holds the chain's head lock to the commit). */
+async function emit(
+  trx: AuditExecutor,
+  deps: SettlementRecordsDeps,
+  type: 'settlement.initiated' | 'settlement.completed',
+  before: Settlement | null,
+  after: Settlement,
+  context: AuditContext,
+): Promise<void> {
+  const view = toSettlementView(after);
+  await deps.outbox.append(trx, [{ merchantId: after.merchantId, type, aggregateType: 'settlement', aggregateId: after.id, object: view }]);
+  await deps.audit.record(trx, [
+    {
+      merchantId: after.merchantId,
+      actor: context.actor,
+      action: type,
+      entityType: 'settlement',
+      entityId: after.id,
+      requestId: context.requestId,
+      before: before === null ? null : toSettlementView(before),
+      after: view,
+    },
+  ]);
+}
+
+function toSettlement(row: Selectable<SettlementsTable>): Settlement {
+  return {
+    id: row.id,
+    merchantId: row.merchant_id,
+    status: row.status as SettlementStatus,
+    currency: row.currency as Asset,
+    amount: BigInt(row.amount),
+    payeeAddress: row.payee_address,
+    transactionId: row.transaction_id,
+    networkFee: row.network_fee === null ? null : BigInt(row.network_fee),
+    createdAt: Number(row.created_at),
+    completedAt: row.completed_at === null ? null : Number(row.completed_at),
+  };
+}

@@ -1,0 +1,305 @@
+/**
+ * `/api/v1/payments/webhooks`: thin handlers that authenticate, call one use case and map its result.
+ * Every route needs the `webhooks:manage` scope: reads show receiver URLs and custom headers, which may
+ * carry the receiver's own credentials. POSTs send the exact JSON stored for their Idempotency-Key.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { GatewayConfig } from '../../config/load.js';
+import { requirePrincipal } from '../../http/auth.js';
+import { ProblemSchema } from '../../http/problem.js';
+import type { AppError } from '../../shared/errors.js';
+import type { Result } from '../../shared/result.js';
+import { type Delivery, toAttemptView, toDeliveryView, toEventSummaryView, toWebhookView } from './webhook.js';
+import type { Page } from './webhooks.repository.js';
+import {
+  CreatedWebhookSchema,
+  DeliveriesQuery,
+  DeliveryDetailSchema,
+  DeliveryListSchema,
+  DeliveryParams,
+  DeliveryViewSchema,
+  EventListSchema,
+  EventParams,
+  PageQuery,
+  RegisterWebhookBody,
+  RotatedSecretSchema,
+  RotateSecretBody,
+  UpdateWebhookBody,
+  WebhookListSchema,
+  WebhookParams,
+  WebhookViewSchema,
+} from './webhooks.schemas.js';
+import type { Rendered, WebhookCaller, WebhooksService } from './webhooks.service.js';
+
+export interface WebhooksRoutesDeps {
+  config: GatewayConfig;
+  webhooks: WebhooksService;
+}
+
+const errors = {
+  400: ProblemSchema,
+  401: ProblemSchema,
+  403: ProblemSchema,
+  404: ProblemSchema,
+  409: ProblemSchema,
+  422: ProblemSchema,
+  429: ProblemSchema,
+};
+
+const scope = { scope: 'webhooks:manage' as const };
+const tags = ['webhooks'];
+
+function callerOf(request: FastifyRequest): WebhookCaller {
+  const principal = requirePrincipal(request);
+  return { merchantId: principal.merchantId, actor: principal.keyId, requestId: request.id };
+}
+
+function unwrap<T>(result: Result<T, AppError>): T {
+  if (!result.ok) throw result.error;
+  return result.value;
+}
+
+/** Sends a POST's rendered answer; the use case already stored it for the Idempotency-Key, if any. */
+function sendRendered(request: FastifyRequest, reply: FastifyReply, rendered: Rendered): FastifyReply {
+  if (request.idempotency) request.idempotencyStored = true;
+  return reply.code(rendered.statusCode).type('application/json; charset=utf-8').send(rendered.body);
+}
+
+function deliveryPage(page: Page<Delivery>) {
+  const data = page.items.map(toDeliveryView);
+  return { object: 'list' as const, data, has_more: page.hasMore, next_cursor: page.hasMore ? (data.at(-1)?.id ?? null) : null };
+}
+
+export function webhooksRoutes(deps: WebhooksRoutesDeps): FastifyPluginAsyncTypebox {
+  const { webhooks } = deps;
+  const api = deps.config.raw.api;
+  const pageSize = (limit: number | undefined) => Math.min(limit ?? api.default_page_size, api.max_page_size);
+
+  return async (app) => {
+    app.post(
+      '/register',
+      {
+        config: scope,
+        schema: {
+          tags,
+          summary: 'Register a webhook endpoint (the secret is shown once)',
+          body: RegisterWebhookBody,
+          response: { 201: CreatedWebhookSchema, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const created = unwrap(await webhooks.register(callerOf(request), request.body, request.idempotency ?? undefined));
+        return sendRendered(request, reply, created.rendered);
+      },
+    );
+
+    app.get(
+      '/',
+      {
+        config: scope,
+        schema: {
+          tags,
+          summary: "The merchant's webhook endpoints with their health (never secrets)",
+          response: { 200: WebhookListSchema, ...errors },
+        },
+      },
+      async (request) => ({ object: 'list' as const, data: (await webhooks.list(callerOf(request))).map(toWebhookView) }),
+    );
+
+    app.get(
+      '/events/pending',
+      {
+        config: scope,
+        schema: {
+          tags,
+          summary: 'Events not yet delivered to every endpoint, oldest first',
+          querystring: PageQuery,
+          response: { 200: EventListSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const q = request.query;
+        const page = unwrap(
+          await webhooks.listPendingEvents(callerOf(request), {
+            limit: pageSize(q.limit),
+            ...(q.starting_after ? { startingAfter: q.starting_after } : {}),
+          }),
+        );
+        const data = page.items.map(toEventSummaryView);
+        return { object: 'list' as const, data, has_more: page.hasMore, next_cursor: page.hasMore ? (data.at(-1)?.id ?? null) : null };
+      },
+    );
+
+    app.get(
+      '/events/:event_id/deliveries',
+      {
+        config: scope,
+        schema: {
+          tags,
+          summary: 'Deliveries of one event, newest first',
+          params: EventParams,
+          querystring: DeliveriesQuery,
+          response: { 200: DeliveryListSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const q = request.query;
+        return deliveryPage(
+          unwrap(
+            await webhooks.listEventDeliveries(callerOf(request), request.params.event_id, {
+              limit: pageSize(q.limit),
+              ...(q.starting_after ? { startingAfter: q.starting_after } : {}),
+              ...(q.status ? { status: q.status } : {}),
+            }),
+          ),
+        );
+      },
+    );
+
+    app.get(
+      '/deliveries/:delivery_id',
+      {
+        config: scope,
+        schema: {
+          tags,
+          summary: 'A delivery with every attempt',
+          params: DeliveryParams,
+          response: { 200: DeliveryDetailSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const { delivery, attempts } = unwrap(await webhooks.getDelivery(callerOf(request), request.params.delivery_id));
+        return { ...toDeliveryView(delivery), attempt_log: attempts.map(toAttemptView) };
+      },
+    );
+
+    app.post(
+      '/deliveries/:delivery_id/redeliver',
+      {
+        config: scope,
+        schema: {
+          tags,
+          summary: 'Send a delivery again as a new delivery',
+          params: DeliveryParams,
+          response: { 201: DeliveryViewSchema, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const created = unwrap(await webhooks.redeliver(callerOf(request), request.params.delivery_id, request.idempotency ?? undefined));
+        return sendRendered(request, reply, created.rendered);
+      },
+    );
+
+    app.get(
+      '/:webhook_id',
+      {
+        config: scope,
+        schema: {
+          tags,
+          summary: 'A webhook endpoint (never its secret)',
+          params: WebhookParams,
+          response: { 200: WebhookViewSchema, ...errors },
+        },
+      },
+      async (request) => toWebhookView(unwrap(await webhooks.get(callerOf(request), request.params.webhook_id))),
+    );
+
+    app.patch(
+      '/:webhook_id',
+      {
+        config: scope,
+        schema: {
+          tags,
+          summary: 'Change a webhook endpoint',
+          params: WebhookParams,
+          body: UpdateWebhookBody,
+          response: { 200: WebhookViewSchema, ...errors },
+        },
+      },
+      async (request) => toWebhookView(unwrap(await webhooks.update(callerOf(request), request.params.webhook_id, request.body))),
+    );
+
+    app.delete(
+      '/:webhook_id',
+      {
+        config: scope,
+        schema: {
+          tags,
+          summary: 'Delete a webhook endpoint; its waiting deliveries fail. Answers the final view.',
+          params: WebhookParams,
+          response: { 200: WebhookViewSchema, ...errors },
+        },
+      },
+      async (request) => toWebhookView(unwrap(await webhooks.delete(callerOf(request), request.params.webhook_id))),
+    );
+
+    app.post(
+      '/:webhook_id/rotate-secret',
+      {
+        config: scope,
+        schema: {
+          tags,
+          summary: 'Issue a new signing secret; the old one keeps signing during the grace period',
+          params: WebhookParams,
+          body: RotateSecretBody,
+          response: { 200: RotatedSecretSchema, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const rotated = unwrap(
+          await webhooks.rotateSecret(
+            callerOf(request),
+            request.params.webhook_id,
+            request.body.grace_period_seconds,
+            request.idempotency ?? undefined,
+          ),
+        );
+        return sendRendered(request, reply, rotated.rendered);
+      },
+    );
+
+    app.post(
+      '/:webhook_id/test',
+      {
+        config: scope,
+        schema: {
+          tags,
+          summary: 'Send a webhook.test event to this endpoint only',
+          params: WebhookParams,
+          response: { 201: DeliveryViewSchema, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const created = unwrap(await webhooks.sendTest(callerOf(request), request.params.webhook_id, request.idempotency ?? undefined));
+        return sendRendered(request, reply, created.rendered);
+      },
+    );
+
+    app.get(
+      '/:webhook_id/deliveries',
+      {
+        config: scope,
+        schema: {
+          tags,
+          summary: "An endpoint's deliveries, newest first",
+          params: WebhookParams,
+          querystring: DeliveriesQuery,
+          response: { 200: DeliveryListSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const q = request.query;
+        return deliveryPage(
+          unwrap(
+            await webhooks.listDeliveries(callerOf(request), request.params.webhook_id, {
+              limit: pageSize(q.limit),
+              ...(q.starting_after ? { startingAfter: q.starting_after } : {}),
+              ...(q.status ? { status: q.status } : {}),
+            }),
+          ),
+        );
+      },
+    );
+  };
+}
