@@ -6,7 +6,7 @@
  */
 import { setFlagsFromString } from 'node:v8';
 
-export const SERVICE_HEAP_GROWING_PERCENT = 50;
+export const SERVICE_HEAP_GROWING_PERCENT = 40;
 
 const FLAG = '--heap-growing-percent';
 

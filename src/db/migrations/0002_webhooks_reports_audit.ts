@@ -12,6 +12,16 @@ type AnyDb = Kysely<any>;
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);
 
 export async function up(db: AnyDb): Promise<void> {
+  // The dispatcher marks every event dispatched moments after it is written: a partial index of the
+  // undispatched ones only loses an entry then, where (dispatched_at, created_at) had to move it.
+  await db.schema.dropIndex('outbox_pending').execute();
+  await db.schema
+    .createIndex('outbox_undispatched')
+    .on('outbox')
+    .columns(['created_at', 'id'])
+    .where(sql.ref('dispatched_at'), 'is', null)
+    .execute();
+
   // ---------------------------------------------------------------- webhooks
   await db.schema
     .createTable('webhooks')
@@ -152,6 +162,8 @@ export async function up(db: AnyDb): Promise<void> {
 }
 
 export async function down(db: AnyDb): Promise<void> {
+  await db.schema.dropIndex('outbox_undispatched').ifExists().execute();
+  await db.schema.createIndex('outbox_pending').on('outbox').columns(['dispatched_at', 'created_at']).execute();
   for (const table of ['audit_head', 'audit_log', 'reports', 'refunds', 'webhook_attempts', 'webhook_deliveries', 'webhooks']) {
     await db.schema.dropTable(table).ifExists().execute();
   }

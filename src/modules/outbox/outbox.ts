@@ -20,6 +20,8 @@ export type OutboxExecutor = Kysely<DB> | Transaction<DB>;
 
 /** Rows per INSERT: 8 parameters each, far below SQLite's 32,766 and PostgreSQL's 65,535 limits. */
 export const OUTBOX_CHUNK_SIZE = 64;
+/** ids per `UPDATE … WHERE id IN (…)` when marking events dispatched: one parameter each */
+const MARK_CHUNK_SIZE = 500;
 
 /** `<noun>.<verb>` in lower snake case: `payment.created`, `settlement.completed`. */
 const EVENT_TYPE_PATTERN = /^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/;
@@ -160,11 +162,11 @@ export class Outbox {
   async markDispatched(executor: OutboxExecutor, ids: readonly string[]): Promise<number> {
     const now = this.clock.now();
     let updated = 0;
-    for (let start = 0; start < ids.length; start += OUTBOX_CHUNK_SIZE) {
+    for (let start = 0; start < ids.length; start += MARK_CHUNK_SIZE) {
       const result = await executor
         .updateTable('outbox')
         .set({ dispatched_at: now })
-        .where('id', 'in', ids.slice(start, start + OUTBOX_CHUNK_SIZE))
+        .where('id', 'in', ids.slice(start, start + MARK_CHUNK_SIZE))
         .where('dispatched_at', 'is', null)
         .executeTakeFirst();
       updated += Number(result.numUpdatedRows);

@@ -30,6 +30,8 @@ export interface DispatchResult {
   deliveries: number;
 }
 
+const MAX_CHUNKS_PER_RUN = 20;
+
 interface Subscriber {
   id: string;
   events: Set<string>;
@@ -37,7 +39,8 @@ interface Subscriber {
 }
 
 export class Dispatcher {
-  private readonly chunk: number;
+  /** events per transaction */
+  readonly chunk: number;
 
   constructor(private readonly options: DispatcherOptions) {
     this.chunk = options.chunk ?? DEFAULT_DISPATCH_CHUNK;
@@ -151,6 +154,12 @@ function parseEvents(text: string): string[] {
 export interface DispatchLoopOptions {
   /** delay between polls when the outbox was empty; default 200 ms */
   pollIntervalMs?: number;
+  /**
+   * least time between two runs even when woken, default 100 ms: under a stream of commits each run then
+   * fans out many events in one transaction instead of taking the write lock once per commit (on SQLite
+   * that contention stalled payment creation).
+   */
+  minGapMs?: number;
   /** after deliveries were created (wake the deliverer) */
   onDispatched?: (result: DispatchResult) => void;
   onError?: (error: unknown) => void;
@@ -163,6 +172,7 @@ export class DispatchLoop {
   private current: Promise<void> | undefined;
   private wakeRequested = false;
   private failures = 0;
+  private lastRunEndedAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly dispatcher: Dispatcher,
@@ -179,7 +189,11 @@ export class DispatchLoop {
   wake(): void {
     if (!this.running) return;
     if (this.current) this.wakeRequested = true;
-    else this.schedule(0);
+    else if (!this.timer) this.schedule(this.gapLeft());
+  }
+
+  private gapLeft(): number {
+    return Math.max(0, this.lastRunEndedAt + (this.options.minGapMs ?? 100) - performance.now());
   }
 
   async stop(): Promise<void> {
@@ -194,6 +208,7 @@ export class DispatchLoop {
       this.timer = undefined;
       this.current = this.run().finally(() => {
         this.current = undefined;
+        this.lastRunEndedAt = performance.now();
       });
     }, ms);
   }
@@ -203,16 +218,16 @@ export class DispatchLoop {
     let delay = poll;
     this.wakeRequested = false;
     try {
-      const result = await this.dispatcher.drain(20);
+      const result = await this.dispatcher.drain(MAX_CHUNKS_PER_RUN);
       if (result.deliveries > 0) this.options.onDispatched?.(result);
       this.failures = 0;
-      // a full drain means more may be waiting
-      if (result.events > 0) delay = 0;
+      // drain() stops early only when the outbox is empty; having run every chunk means more may be waiting
+      if (result.events >= MAX_CHUNKS_PER_RUN * this.dispatcher.chunk) delay = 0;
     } catch (error) {
       this.failures++;
       delay = Math.min(5000, poll * 2 ** this.failures);
       this.options.onError?.(error);
     }
-    if (this.running) this.schedule(this.wakeRequested ? 0 : delay);
+    if (this.running) this.schedule(this.wakeRequested ? Math.max(this.options.minGapMs ?? 100, 0) : delay);
   }
 }
