@@ -6,24 +6,9 @@
  */
 import { toIso } from '../../shared/clock.js';
 import { formatAmount } from '../../shared/money.js';
-import type { ReportRow } from './reports.repository.js';
+import { REPORT_ROW_COLUMNS, type ReportRow } from './reports.repository.js';
 
-export const CSV_COLUMNS = [
-  'id',
-  'created_at',
-  'status',
-  'payment_method',
-  'priority',
-  'currency',
-  'amount',
-  'fee',
-  'net_amount',
-  'payer_address',
-  'payee_address',
-  'reference_id',
-  'transaction_id',
-  'completed_at',
-] as const;
+export const CSV_COLUMNS = REPORT_ROW_COLUMNS;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;

@@ -98,26 +98,29 @@ export async function movementGroups(
   return rows.map((r) => ({ currency: r.currency, status: r.status, count: Number(r.n), amount: joinSum(r.amount_hi, r.amount_lo) }));
 }
 
+/** The payment columns a report row carries, in the order a CSV download writes them. */
+export const REPORT_ROW_COLUMNS = [
+  'id',
+  'created_at',
+  'status',
+  'payment_method',
+  'priority',
+  'currency',
+  'amount',
+  'fee',
+  'net_amount',
+  'payer_address',
+  'payee_address',
+  'reference_id',
+  'transaction_id',
+  'completed_at',
+] as const;
+
 /** The payments in scope, oldest first, fetched `chunkRows` at a time after the last (created_at, id) seen. */
 export async function* reportRows(executor: Executor, scope: PaymentScope, chunkRows = DOWNLOAD_CHUNK_ROWS): AsyncGenerator<ReportRow> {
   let after: { createdAt: number; id: string } | null = null;
   for (;;) {
-    let query = scopedPayments(executor, scope).select([
-      'id',
-      'created_at',
-      'status',
-      'payment_method',
-      'priority',
-      'currency',
-      'amount',
-      'fee',
-      'net_amount',
-      'payer_address',
-      'payee_address',
-      'reference_id',
-      'transaction_id',
-      'completed_at',
-    ]);
+    let query = scopedPayments(executor, scope).select([...REPORT_ROW_COLUMNS]);
     if (after !== null) {
       const cursor = after;
       query = query.where((eb) =>
