@@ -5,7 +5,7 @@
  */
 import type { LightMyRequestResponse } from 'fastify';
 import { pino } from 'pino';
-import { type CoreChain, createGatewayCore, type GatewayCore } from '../src/app/gateway-core.js';
+import { type CoreChain, createGatewayCore, type GatewayCore, type MoneyChain } from '../src/app/gateway-core.js';
 import { type GatewayConfig, loadConfig } from '../src/config/load.js';
 import type { Engine } from '../src/db/database.js';
 import type { DB } from '../src/db/schema.js';
@@ -199,6 +199,12 @@ export interface TestGatewayOptions {
   /** partial config tree applied over the defaults (the repository's YAML file is not read) */
   config?: Record<string, unknown>;
   clock?: Clock;
+  /** the chain the core reads prices and balances from; default the FakeChain in `chain` (test/money-harness passes a devnet's) */
+  chain?: CoreChain;
+  /** node client and signer for the money-moving workers (test/money-harness.ts) */
+  tron?: MoneyChain;
+  /** seed phrase of the gateway's wallets; default TEST_MNEMONIC */
+  mnemonic?: string;
 }
 
 let merchantSeq = 0;
@@ -212,13 +218,14 @@ export async function startTestGateway(engine: Engine, options: TestGatewayOptio
   });
   const db = await openTestDatabase(engine);
   const chain = new FakeChain();
-  const wallets = HdWalletAddresses.fromMnemonic(TEST_MNEMONIC, '', { deposit: 0, hotWallet: 1 });
+  const wallets = HdWalletAddresses.fromMnemonic(options.mnemonic ?? TEST_MNEMONIC, '', { deposit: 0, hotWallet: 1 });
   let core: GatewayCore;
   try {
     core = createGatewayCore({
       config,
       database: db,
-      chain,
+      chain: options.chain ?? chain,
+      ...(options.tron ? { tron: options.tron } : {}),
       wallets,
       networkName: 'devnet',
       // TPG_TEST_LOG=error shows what the gateway logs (the answer of a 500, for one)

@@ -18,10 +18,12 @@ import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { AuditMirror } from '../modules/audit/audit-mirror.js';
 import { AuditTrail } from '../modules/audit/audit-trail.js';
 import { BatchesRepository } from '../modules/batches/batches.repository.js';
+import { LeaseStore } from '../modules/chain/lease.js';
 import type { ChainPrices } from '../modules/fees/network-cost.js';
 import { NetworkCostEstimator } from '../modules/fees/network-cost.js';
 import { DbIdempotencyStore } from '../modules/idempotency/idempotency.store.js';
 import { JobQueue } from '../modules/jobs/job-queue.js';
+import { Ledger } from '../modules/ledger/ledger.js';
 import { UsageRepository } from '../modules/limits/usage.repository.js';
 import { apiKeysRoutes } from '../modules/merchants/api-keys.routes.js';
 import { createMerchantsModule, type MerchantsModule } from '../modules/merchants/merchants.module.js';
@@ -35,6 +37,7 @@ import { ReportsService } from '../modules/reports/reports.service.js';
 import { SettlementInfoService } from '../modules/settlement/settlement-info.service.js';
 import { DepositAddressPool } from '../modules/wallets/deposit-pool.js';
 import { HotWalletService, type WalletChain } from '../modules/wallets/hot-wallet.service.js';
+import type { TransactionSigner } from '../modules/wallets/signer.js';
 import { walletRoutes } from '../modules/wallets/wallet.routes.js';
 import type { WalletAddresses } from '../modules/wallets/wallet-addresses.js';
 import { createWebhookDelivery } from '../modules/webhooks/webhook-delivery.js';
@@ -43,6 +46,7 @@ import { webhooksRoutes } from '../modules/webhooks/webhooks.routes.js';
 import { WebhooksService } from '../modules/webhooks/webhooks.service.js';
 import { type Clock, systemClock } from '../shared/clock.js';
 import { type IdGenerator, randomId } from '../shared/ids.js';
+import type { TronClient } from '../tron/client.js';
 import { JobRunner } from '../workers/job-runner.js';
 
 export const API_VERSION = '2026-11-01';
@@ -71,6 +75,17 @@ export interface GatewayCoreOptions {
   submitter?: CreateSubmitter;
   /** extra readiness checks (the chain probe lives with the network) */
   readinessChecks?: Record<string, () => Promise<CheckResult>>;
+  /**
+   * The chain as the money-moving workers need it (scanner, sender, reconciliation, settlement): a node
+   * client, the USDT contract and the signer. Without it (tests over a fake chain) those workers are not built.
+   */
+  tron?: MoneyChain;
+}
+
+export interface MoneyChain {
+  client: TronClient;
+  usdtContract: string;
+  signer: TransactionSigner;
 }
 
 export interface GatewayCore {
@@ -82,6 +97,8 @@ export interface GatewayCore {
   jobs: JobQueue;
   runner: JobRunner;
   networkCost: NetworkCostEstimator;
+  ledger: Ledger;
+  leases: LeaseStore;
   /** starts background work for the configured roles */
   startWorkers(): void;
   /** lets the job runner look for due jobs now (after a group commit enqueued some) */
@@ -114,6 +131,8 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
   const idempotency = new DbIdempotencyStore(db, clock, config.raw.api.idempotency_ttl_hours * 3_600_000);
 
   const depositPool = new DepositAddressPool(db, engine, options.wallets, clock);
+  const ledger = new Ledger(clock, ids);
+  const leases = new LeaseStore(db, clock);
   let runner: JobRunner | null = null;
   const pipeline: CreateSubmitter =
     options.submitter ??
@@ -313,6 +332,8 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     jobs,
     runner: activeRunner,
     networkCost,
+    ledger,
+    leases,
     wakeJobs() {
       activeRunner.wake();
       webhookDelivery.wake();

@@ -12,6 +12,7 @@ import { createLogger } from '../http/logger.js';
 import type { CheckResult } from '../http/ports.js';
 import { bootstrapDefaultMerchant } from '../modules/merchants/merchants.bootstrap.js';
 import { PipelineWorkerClient } from '../modules/payments/create-pipeline.client.js';
+import { HdSigner } from '../modules/wallets/signer.js';
 import { HdWalletAddresses } from '../modules/wallets/wallet-addresses.js';
 import { loadWalletSeed } from '../modules/wallets/wallet-seed.js';
 import type { Clock } from '../shared/clock.js';
@@ -94,6 +95,14 @@ export async function startGateway(config: GatewayConfig, options: StartOptions)
       version: options.version,
       clock,
       readinessChecks: { chain: () => probeChain(chain, raw.health_check.chain_timeout_ms) },
+      tron: {
+        client: chain.client,
+        usdtContract: network.usdtContract,
+        signer: HdSigner.fromMnemonic(seed.mnemonic, seed.passphrase, {
+          deposit: raw.wallets.deposit_account,
+          hotWallet: raw.wallets.hot_wallet_account,
+        }),
+      },
     });
 
     const boot = await bootstrapDefaultMerchant(

@@ -2,12 +2,14 @@
 import { type Kysely, type Migration, type MigrationProvider, type MigrationResultSet, Migrator, sql } from 'kysely';
 import * as m0001 from './migrations/0001_gateway_core.js';
 import * as m0002 from './migrations/0002_webhooks_reports_audit.js';
+import * as m0003 from './migrations/0003_money_movement.js';
 import type { DB } from './schema.js';
 
 /** Listed explicitly so that the same set runs from sources (tsx) and from the compiled dist/. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_gateway_core': m0001,
   '0002_webhooks_reports_audit': m0002,
+  '0003_money_movement': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

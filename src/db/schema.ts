@@ -182,6 +182,12 @@ export interface SettlementsTable {
   network_fee: NullableIntCol;
   created_at: IntCol;
   completed_at: NullableIntCol;
+  failure_reason: string | null;
+  /** TRX the settlement's sweeps burned */
+  sweep_cost: NullableIntCol;
+  /** schedule | threshold | manual */
+  trigger: string | null;
+  updated_at: NullableIntCol;
 }
 
 export interface GatewayMetaTable {
@@ -265,6 +271,11 @@ export interface RefundsTable {
   created_at: IntCol;
   updated_at: IntCol;
   completed_at: NullableIntCol;
+  /** api | auto (overpayment) */
+  origin: string | null;
+  actor: string | null;
+  /** 1 when it did not complete within refund_timeout_hours */
+  flagged: NullableIntCol;
 }
 
 export interface ReportsTable {
@@ -303,6 +314,146 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+export interface ChainCursorsTable {
+  name: string;
+  /** the last block fully processed */
+  block_number: IntCol;
+  block_id: string | null;
+  updated_at: IntCol;
+}
+
+export interface LeasesTable {
+  name: string;
+  holder: string;
+  /** grows with every new holder: writes under a lease are fenced on it */
+  token: IntCol;
+  expires_at: IntCol;
+  updated_at: IntCol;
+}
+
+export interface ChainTransfersTable {
+  id: string;
+  tx_id: string;
+  /** -1 for a TRX transfer, else the TRC-20 log's index in its transaction */
+  log_index: IntCol;
+  block_number: IntCol;
+  block_timestamp: IntCol;
+  asset: string;
+  from_address: string;
+  to_address: string;
+  amount: IntCol;
+  merchant_id: string | null;
+  payment_id: string | null;
+  /** deposit | direct | late | unmatched | internal */
+  match: string;
+  note: string | null;
+  /** scanner | reconciliation */
+  source: string;
+  /** seen | confirmed | final | dropped */
+  status: string;
+  confirmations: IntCol;
+  created_at: IntCol;
+  updated_at: IntCol;
+}
+
+export interface ChainSendsTable {
+  id: string;
+  /** payout | refund | settlement | sweep | sweep_fuel */
+  purpose: string;
+  owner_id: string;
+  merchant_id: string;
+  /** 1, then +1 only after the previous transaction provably expired without landing */
+  sequence: IntCol;
+  /** key reference: hot:<merchant index> | deposit:<index> */
+  signer: string;
+  from_address: string;
+  to_address: string;
+  asset: string;
+  amount: IntCol;
+  fee_limit: IntCol;
+  priority: IntCol;
+  max_retries: IntCol;
+  /** queued | signed | broadcast | confirmed | completed | failed | expired */
+  status: string;
+  tx_id: string | null;
+  /** hex of the signed protobuf */
+  signed_tx: string | null;
+  expiration: NullableIntCol;
+  attempts: IntCol;
+  next_attempt_at: IntCol;
+  locked_by: string | null;
+  locked_until: NullableIntCol;
+  last_error: string | null;
+  block_number: NullableIntCol;
+  energy_used: NullableIntCol;
+  network_fee: NullableIntCol;
+  failure_reason: string | null;
+  created_at: IntCol;
+  updated_at: IntCol;
+  broadcast_at: NullableIntCol;
+  confirmed_at: NullableIntCol;
+  completed_at: NullableIntCol;
+}
+
+export interface LedgerEntriesTable {
+  id: string;
+  merchant_id: string;
+  payee_address: string;
+  currency: string;
+  /** collection | fee_owed | refund | refund_reversal | settlement | settlement_reversal | adjustment */
+  kind: string;
+  reference_id: string;
+  /** signed: credits positive, debits negative */
+  amount: IntCol;
+  created_at: IntCol;
+}
+
+export interface MerchantBalancesTable {
+  merchant_id: string;
+  payee_address: string;
+  currency: string;
+  balance: IntCol;
+  updated_at: IntCol;
+}
+
+export interface SweepsTable {
+  id: string;
+  merchant_id: string;
+  settlement_id: string | null;
+  deposit_address: string;
+  deposit_index: IntCol;
+  asset: string;
+  amount: IntCol;
+  /** pending | fueling | sweeping | completed | failed */
+  status: string;
+  fuel_amount: NullableIntCol;
+  network_fee: NullableIntCol;
+  failure_reason: string | null;
+  created_at: IntCol;
+  updated_at: IntCol;
+  completed_at: NullableIntCol;
+}
+
+export interface ReconciliationsTable {
+  id: string;
+  merchant_id: string | null;
+  payment_id: string | null;
+  /** payment | balances */
+  kind: string;
+  /** api | background */
+  trigger: string;
+  /** verified | credited | pending | disputed | error | balanced | differences */
+  status: string;
+  external_transaction_id: string | null;
+  notes: string | null;
+  /** JSON */
+  checks: string;
+  /** JSON array */
+  discrepancies: string;
+  actor: string;
+  created_at: IntCol;
+}
+
 export interface DB {
   merchants: MerchantsTable;
   api_keys: ApiKeysTable;
@@ -325,4 +476,12 @@ export interface DB {
   reports: ReportsTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  chain_cursors: ChainCursorsTable;
+  leases: LeasesTable;
+  chain_transfers: ChainTransfersTable;
+  chain_sends: ChainSendsTable;
+  ledger_entries: LedgerEntriesTable;
+  merchant_balances: MerchantBalancesTable;
+  sweeps: SweepsTable;
+  reconciliations: ReconciliationsTable;
 }

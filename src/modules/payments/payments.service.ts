@@ -3,7 +3,7 @@
  * workers all come through here. Expected outcomes are returned as AppError values; exceptions are bugs
  * or infrastructure.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { GatewayConfig } from '../../config/load.js';
 import type { DB } from '../../db/schema.js';
 import type { IdempotencyClaim } from '../../http/ports.js';
@@ -271,7 +271,29 @@ export class PaymentsService {
    * An invalid step answers `invalid_transition`.
    */
   async advancePayment(paymentId: string, step: PaymentAdvance, context: AuditContext): Promise<Result<Payment, AppError>> {
-    const found = isId('pay', paymentId) ? await this.deps.payments.findById(this.deps.db, paymentId) : null;
+    return this.advance(null, paymentId, step, context);
+  }
+
+  /**
+   * advancePayment inside the caller's transaction (a chain worker that records its own state in the same
+   * commit, e.g. the sender's step handlers). An invalid step leaves the transaction usable.
+   */
+  async advancePaymentIn(
+    trx: Transaction<DB>,
+    paymentId: string,
+    step: PaymentAdvance,
+    context: AuditContext,
+  ): Promise<Result<Payment, AppError>> {
+    return this.advance(trx, paymentId, step, context);
+  }
+
+  private async advance(
+    trx: Transaction<DB> | null,
+    paymentId: string,
+    step: PaymentAdvance,
+    context: AuditContext,
+  ): Promise<Result<Payment, AppError>> {
+    const found = isId('pay', paymentId) ? await this.deps.payments.findById(trx ?? this.deps.db, paymentId) : null;
     if (!found) return err(notFound('payment', paymentId));
     return this.change(
       { merchantId: found.merchantId, ...context },
@@ -295,6 +317,7 @@ export class PaymentsService {
       {
         ...(step.reason !== undefined ? { reason: step.reason } : {}),
         ...(step.refund ? { eventObject: (view: PaymentView) => paymentRefundedObject(view, step.refund as RefundSnapshot) } : {}),
+        ...(trx ? { trx } : {}),
       },
     );
   }
@@ -327,11 +350,13 @@ export class PaymentsService {
       reason?: string;
       /** the status event's object, when it is more than the payment view */
       eventObject?: (view: PaymentView) => unknown;
+      /** run inside this transaction instead of a new one */
+      trx?: Transaction<DB>;
     } = {},
   ): Promise<Result<Payment, AppError>> {
     const { alsoInTransaction, reason, eventObject } = options;
     if (!isId('pay', id)) return err(notFound('payment', id));
-    return this.deps.db.transaction().execute(async (trx) => {
+    const inTransaction = async (trx: Transaction<DB>): Promise<Result<Payment, AppError>> => {
       const before = await this.deps.payments.findForUpdate(trx, actor.merchantId, id);
       if (!before) return err(notFound('payment', id));
       const at = this.deps.clock.now();
@@ -376,7 +401,8 @@ export class PaymentsService {
       // Last, so that the audit head's row lock is held only until the commit (and after the batch row's).
       await this.deps.audit.record(trx, entries);
       return ok(after);
-    });
+    };
+    return options.trx ? inTransaction(options.trx) : this.deps.db.transaction().execute(inTransaction);
   }
 
   /** Re-derives the batch's status; when it becomes final, emits batch.completed and returns its audit entry. */

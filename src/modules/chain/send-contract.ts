@@ -1,0 +1,103 @@
+/**
+ * What the modules that move money (payouts, refunds, settlements, sweeps) and the chain sender agree on.
+ * An owner asks for a transfer by enqueueing a SendRequest inside its own transaction (so the request
+ * commits with the state change that caused it); the sender signs it once, stores the signed bytes,
+ * broadcasts, follows it to solidification, and reports every step back to the owner's handler — also
+ * inside the transaction that records the step.
+ */
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import type { Asset } from '../../shared/money.js';
+import type { KeyRef } from '../wallets/signer.js';
+
+export type SendPurpose = 'payout' | 'refund' | 'settlement' | 'sweep' | 'sweep_fuel';
+export const SEND_PURPOSES: readonly SendPurpose[] = ['payout', 'refund', 'settlement', 'sweep', 'sweep_fuel'];
+
+export type SendStatus = 'queued' | 'signed' | 'broadcast' | 'confirmed' | 'completed' | 'failed' | 'expired';
+
+/** Why a send failed for good (SPEC §3.3: reverted, out of energy, insufficient funds, recipient blacklisted, retries exhausted). */
+export type SendFailureReason =
+  | 'insufficient_funds'
+  | 'insufficient_trx_for_fees'
+  | 'recipient_blacklisted'
+  | 'sender_blacklisted'
+  | 'reverted'
+  | 'out_of_energy'
+  | 'rejected_by_node'
+  | 'retries_exhausted';
+
+export interface SendRequest {
+  purpose: SendPurpose;
+  /** the payment, refund, settlement or sweep this transfer serves; one live transaction per owner */
+  ownerId: string;
+  merchantId: string;
+  /** whose key signs: the merchant's hot wallet, or a deposit address (sweeps) */
+  signer: KeyRef;
+  toAddress: string;
+  asset: Asset;
+  /** base units (sun for TRX, 10^-6 USDT) */
+  amount: bigint;
+  /** 0 = urgent … 3 = low: the order sends are taken in */
+  priority: number;
+  /** broadcast retries for transient failures (SPEC §3.4) */
+  maxRetries: number;
+}
+
+/** A send as stored (chain_sends), typed. */
+export interface SendRecord {
+  id: string;
+  purpose: SendPurpose;
+  ownerId: string;
+  merchantId: string;
+  sequence: number;
+  signer: string;
+  fromAddress: string;
+  toAddress: string;
+  asset: Asset;
+  amount: bigint;
+  feeLimit: bigint;
+  priority: number;
+  maxRetries: number;
+  status: SendStatus;
+  txId: string | null;
+  expiration: number | null;
+  attempts: number;
+  lastError: string | null;
+  blockNumber: number | null;
+  energyUsed: bigint | null;
+  /** sun burned, from the receipt */
+  networkFee: bigint | null;
+  failureReason: string | null;
+  createdAt: number;
+  broadcastAt: number | null;
+  confirmedAt: number | null;
+  completedAt: number | null;
+}
+
+export type SendTransaction = Transaction<DB>;
+
+/**
+ * An owner's reaction to its sends' steps. Each runs inside the transaction that stores the step; an
+ * error rolls the step back (and it is tried again). All optional.
+ */
+export interface SendHandler {
+  /** accepted by the node: `txId` is known */
+  onBroadcast?(trx: SendTransaction, send: SendRecord): Promise<void>;
+  /** in a block with a successful receipt; `networkFee` and `blockNumber` are set */
+  onConfirmed?(trx: SendTransaction, send: SendRecord): Promise<void>;
+  /** its block is solidified: final */
+  onCompleted?(trx: SendTransaction, send: SendRecord): Promise<void>;
+  /** failed for good; no transaction of this owner will land */
+  onFailed?(trx: SendTransaction, send: SendRecord, reason: SendFailureReason, detail: string): Promise<void>;
+}
+
+/** How owners hand work to the sender. */
+export interface SendQueue {
+  /**
+   * Queues a transfer inside the caller's transaction. Idempotent per (purpose, ownerId): asking again
+   * returns the send already there and queues nothing.
+   */
+  enqueue(trx: SendTransaction, request: SendRequest): Promise<SendRecord>;
+  /** the sends of an owner, newest sequence first */
+  forOwner(executor: SendTransaction | import('kysely').Kysely<DB>, purpose: SendPurpose, ownerId: string): Promise<SendRecord[]>;
+}
