@@ -7,6 +7,7 @@ import { runKeysCommand } from './keys.command.js';
 import { runMerchantsCommand } from './merchants.command.js';
 import { runMigrateCommand } from './migrate.command.js';
 import { runOpenApiCommand } from './openapi.command.js';
+import { runScannerCommand } from './scanner.command.js';
 import { runStartCommand } from './start.command.js';
 
 const COMMANDS: Record<string, { describe: string; run: (argv: string[]) => Promise<void> }> = {
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, { describe: string; run: (argv: string[]) => Prom
   openapi: { describe: 'write the OpenAPI document (--out docs/openapi.json)', run: runOpenApiCommand },
   keys: { describe: 'keys create|list|revoke: API keys of a merchant', run: runKeysCommand },
   audit: { describe: 'audit verify: check the hash chain of the audit log', run: runAuditCommand },
+  scanner: { describe: 'scanner rescan: scan a range of blocks again (idempotent)', run: runScannerCommand },
 };
 
 function help(): string {

@@ -188,6 +188,8 @@ export interface SettlementsTable {
   /** schedule | threshold | manual */
   trigger: string | null;
   updated_at: NullableIntCol;
+  /** when the retention job archived it (older than settlement.retention_period_days) */
+  archived_at: NullableIntCol;
 }
 
 export interface GatewayMetaTable {

@@ -1,7 +1,24 @@
 import { randomBytes } from 'node:crypto';
 
 /** Prefixes of public ids: prefix + "_" + 16 lowercase hex characters (SPEC §4). */
-export const ID_PREFIXES = ['pay', 'batch', 'recon', 'refund', 'webhook', 'report', 'stl', 'evt', 'whd', 'mer', 'key', 'job', 'ctr', 'snd', 'led', 'swp'] as const;
+export const ID_PREFIXES = [
+  'pay',
+  'batch',
+  'recon',
+  'refund',
+  'webhook',
+  'report',
+  'stl',
+  'evt',
+  'whd',
+  'mer',
+  'key',
+  'job',
+  'ctr',
+  'snd',
+  'led',
+  'swp',
+] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 
 const ID_PATTERN = /^([a-z]+)_([0-9a-f]{16})$/;

@@ -23,6 +23,7 @@ import {
   type ContractEventsPage,
   type NodeInfo,
   type NodeTransaction,
+  type ParseTransactionOptions,
   parseAccount,
   parseAccountResource,
   parseBlock,
@@ -238,14 +239,20 @@ export class TronClient {
    * Blocks `start` ≤ n < `endExclusive` with their transactions, via /wallet/getblockbylimitnext in
    * chunks of at most 100. Blocks the node does not have (beyond its head) are simply absent.
    */
-  async getBlockRange(start: bigint | number, endExclusive: bigint | number): Promise<BlockWithTransactions[]> {
+  async getBlockRange(
+    start: bigint | number,
+    endExclusive: bigint | number,
+    options: ParseTransactionOptions = {},
+  ): Promise<BlockWithTransactions[]> {
     const from = toBlockNumber(start, 'start');
     const to = toBlockNumber(endExclusive, 'endExclusive');
     const out: BlockWithTransactions[] = [];
     for (let s = from; s < to; s += BLOCK_RANGE_LIMIT) {
       const e = s + BLOCK_RANGE_LIMIT < to ? s + BLOCK_RANGE_LIMIT : to;
       const body = { startNum: toJsonInteger(s, 'start'), endNum: toJsonInteger(e, 'end') };
-      const blocks = await this.transport.call({ pool: 'full', method: 'POST', path: '/wallet/getblockbylimitnext', body }, parseBlockList);
+      const blocks = await this.transport.call({ pool: 'full', method: 'POST', path: '/wallet/getblockbylimitnext', body }, (json) =>
+        parseBlockList(json, options),
+      );
       out.push(...blocks.filter((b) => b.number >= s && b.number < e));
     }
     return out;

@@ -18,6 +18,7 @@ import {
   parseContractEventsPage,
   parseEstimateEnergyResponse,
   parseJsonExact,
+  parseJsonFast,
   parseNodeInfo,
   parseNodeTransaction,
   parseRetryAfter,
@@ -113,6 +114,24 @@ describe('parseJsonExact', () => {
   });
 });
 
+describe('parseJsonFast', () => {
+  const cases = [
+    '{"balance":9007199254740993,"n":123456789012345}',
+    '{"a":[1, 12345678901234567890],"b":-1234567890123456}',
+    '12345678901234567',
+    '{"id":"1234567890123456789012","data":"a9059cbb0000000000000000000000411234567890123456"}',
+    '{"amount": 42, "fee":1.5, "ok":true, "none":null, "s":"x,1234567890123456789"}',
+  ];
+  it.each(cases)('gives what parseJsonExact gives: %s', (text) => {
+    expect(parseJsonFast(text)).toEqual(parseJsonExact(text));
+  });
+
+  it('keeps integers beyond 2^53 exact', () => {
+    expect(parseJsonFast('{"v":9007199254740993}')).toEqual({ v: 9007199254740993n });
+    expect(parseJsonFast('[ 18446744073709551615 ]')).toEqual([18446744073709551615n]);
+  });
+});
+
 describe('decodeNodeMessage', () => {
   it('decodes every hex message of the broadcast table', () => {
     const table = obj(vector('broadcast_message_table'));
@@ -157,6 +176,30 @@ describe('blocks', () => {
     expect(parseBlockInfo({})).toBeNull();
     expect(parseBlock({})).toBeNull();
     expect(parseBlockList({})).toEqual([]);
+  });
+
+  it('summarises each transaction from its JSON, and skips the re-encoding check when asked', () => {
+    const json = obj(vector('getnowblock'));
+    json.transactions = [nodeTx('T2'), nodeTx('S3', 'REVERT')];
+    const verified = parseBlock(json);
+    const light = parseBlock(json, true, { verify: false });
+    expect(light?.transactions.map((t) => t.transaction)).toEqual([null, null]);
+    expect(light?.transactions.map((t) => t.summary)).toEqual(verified?.transactions.map((t) => t.summary));
+    const [t2, s3] = verified?.transactions ?? [];
+    const transfer = t2?.transaction?.raw.contract;
+    if (transfer?.type !== 'TransferContract') throw new Error('T2 is a TransferContract');
+    expect(t2?.summary).toEqual({
+      ownerHex: Buffer.from(transfer.ownerAddress).toString('hex'),
+      toHex: Buffer.from(transfer.toAddress).toString('hex'),
+      amount: transfer.amount,
+    });
+    const call = s3?.transaction?.raw.contract;
+    if (call?.type !== 'TriggerSmartContract') throw new Error('S3 is a TriggerSmartContract');
+    expect(s3?.summary).toEqual({
+      ownerHex: Buffer.from(call.ownerAddress).toString('hex'),
+      contractHex: Buffer.from(call.contractAddress).toString('hex'),
+      data: Buffer.from(call.data).toString('hex'),
+    });
   });
 
   it('parses block transactions with transactionFromJson and keeps contractRet', () => {

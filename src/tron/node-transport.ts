@@ -11,11 +11,11 @@
  *   jitter, or the server's `Retry-After` on 429/503, capped at `backoff.maxMs`) and starts another
  *   round, until `maxAttempts` attempts have been made. Other 4xx answers and `{"Error": …}` bodies
  *   are final.
- * - POST bodies are JSON with `visible: false` added; answers are parsed with `parseJsonExact`, so
+ * - POST bodies are JSON with `visible: false` added; answers are parsed with `parseJsonFast` (exact), so
  *   int64 values stay exact.
  * - The API key travels only in the `TRON-PRO-API-KEY` header and is redacted from every error.
  */
-import { isJsonObject, type JsonValue, parseJsonExact, parseRetryAfter } from './node-json.js';
+import { isJsonObject, type JsonValue, parseJsonFast, parseRetryAfter } from './node-json.js';
 
 // ---------------------------------------------------------------- errors
 
@@ -299,7 +299,7 @@ export class NodeTransport {
       }
       let json: JsonValue;
       try {
-        json = parseJsonExact(text);
+        json = parseJsonFast(text);
       } catch (err) {
         // A proxy's HTML page or a truncated body: another node may answer properly.
         return {

@@ -178,6 +178,7 @@ export async function up(db: AnyDb): Promise<void> {
     ['sweep_cost', 'bigint'], // TRX the settlement's sweeps burned
     ['trigger', 'text'], // schedule | threshold | manual
     ['updated_at', 'bigint'],
+    ['archived_at', 'bigint'], // set once older than settlement.retention_period_days (kept, out of the default list)
   ] as const) {
     await db.schema.alterTable('settlements').addColumn(name, type).execute();
   }
@@ -202,14 +203,17 @@ export async function up(db: AnyDb): Promise<void> {
     .execute();
   // The scanner keeps its watch list current by reading payments created since its last look.
   await db.schema.createIndex('payments_created').on('payments').columns(['created_at']).execute();
+  // A direct_transfer is matched by (payer, payee): transfers to a payee address find its payments.
+  await db.schema.createIndex('payments_payee').on('payments').columns(['payee_address', 'payer_address']).execute();
 }
 
 export async function down(db: AnyDb): Promise<void> {
+  await db.schema.dropIndex('payments_payee').ifExists().execute();
   await db.schema.dropIndex('payments_created').ifExists().execute();
   await db.schema.dropIndex('refunds_open').ifExists().execute();
   await db.schema.dropIndex('settlements_open').ifExists().execute();
   for (const name of ['origin', 'actor', 'flagged']) await db.schema.alterTable('refunds').dropColumn(name).execute();
-  for (const name of ['failure_reason', 'sweep_cost', 'trigger', 'updated_at'])
+  for (const name of ['failure_reason', 'sweep_cost', 'trigger', 'updated_at', 'archived_at'])
     await db.schema.alterTable('settlements').dropColumn(name).execute();
   for (const table of [
     'reconciliations',

@@ -81,6 +81,12 @@ export type SendTransaction = Transaction<DB>;
  * error rolls the step back (and it is tried again). All optional.
  */
 export interface SendHandler {
+  /**
+   * Called first in a transaction that will report steps of several sends of this purpose (their owners
+   * sorted by id): lock the owners' rows here, in that order, so that two such transactions never wait for
+   * each other in a cycle (PostgreSQL would abort one as a deadlock).
+   */
+  lockOwners?(trx: SendTransaction, ownerIds: readonly string[]): Promise<void>;
   /** accepted by the node: `txId` is known */
   onBroadcast?(trx: SendTransaction, send: SendRecord): Promise<void>;
   /** in a block with a successful receipt; `networkFee` and `blockNumber` are set */

@@ -120,6 +120,18 @@ export class PaymentsRepository {
     return true;
   }
 
+  /** Same as update, for a change that is not a lifecycle step (no history entry). */
+  async updateWithoutHistory(executor: Executor, before: Payment, after: Payment): Promise<boolean> {
+    const { id: _id, created_at: _created, merchant_id: _merchant, ...changes } = paymentToRow(after);
+    const result = await executor
+      .updateTable('payments')
+      .set(changes)
+      .where('id', '=', before.id)
+      .where('version', '=', before.version)
+      .executeTakeFirst();
+    return result.numUpdatedRows === 1n;
+  }
+
   async history(executor: Executor, paymentId: string): Promise<HistoryEntry[]> {
     const rows = await executor.selectFrom('payment_history').selectAll().where('payment_id', '=', paymentId).orderBy('seq').execute();
     return rows.map(rowToHistory);

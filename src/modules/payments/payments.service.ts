@@ -62,6 +62,17 @@ export interface PaymentAdvance {
   refund?: RefundSnapshot;
 }
 
+/**
+ * Progress of a collection that does not change its status (the scanner's view of a payment between two
+ * steps): what has been received so far, confirmations, the exception, the first transaction.
+ */
+export interface PaymentProgress {
+  amountReceived?: bigint;
+  confirmations?: number;
+  exception?: PaymentException | null;
+  transactionId?: string;
+}
+
 /** The merchant's hot-wallet derivation index, from the merchants module. */
 export interface MerchantDirectory {
   hotWalletIndex(merchantId: string): Promise<number | null>;
@@ -251,6 +262,22 @@ export class PaymentsService {
     if (!found) return 'unchanged';
     const now = this.deps.clock.now();
     if (found.expiresAt === null || found.expiresAt > now) return 'not_due';
+    // A collection still short of its amount (beyond the tolerance) when it expires has failed: what it
+    // received stays on the deposit address and can be refunded.
+    const underpaid = (p: Payment) => p.status === 'processing' && p.exception === 'underpaid';
+    if (underpaid(found)) {
+      const failed = await this.change(
+        { merchantId: found.merchantId, actor: 'system:expiry', requestId: null },
+        paymentId,
+        'payment.expired',
+        (payment, at) =>
+          underpaid(payment)
+            ? transition(payment, { to: 'failed', at, reason: 'underpaid' })
+            : err({ code: 'invalid_transition', message: 'no longer underpaid' }),
+        { reason: 'underpaid' },
+      );
+      return failed.ok ? 'expired' : 'unchanged';
+    }
     if (found.status !== 'pending' || found.amountReceived > 0n) return 'unchanged';
     const result = await this.change(
       { merchantId: found.merchantId, actor: 'system:expiry', requestId: null },
@@ -262,6 +289,43 @@ export class PaymentsService {
           : err({ code: 'invalid_transition', message: 'no longer pending' }),
     );
     return result.ok ? 'expired' : 'unchanged';
+  }
+
+  /**
+   * Records a collection's progress without a status change (amount received, confirmations, exception,
+   * first transaction), inside the caller's transaction: the row is locked and its version bumped, an
+   * audit record (`action`, default `payment.progress`) is appended; no history entry, no event.
+   */
+  async recordProgressIn(
+    trx: Transaction<DB>,
+    paymentId: string,
+    fields: PaymentProgress,
+    context: AuditContext & { action?: string },
+  ): Promise<Result<Payment, AppError>> {
+    const found = isId('pay', paymentId) ? await this.deps.payments.findById(trx, paymentId) : null;
+    if (!found) return err(notFound('payment', paymentId));
+    const before = await this.deps.payments.findForUpdate(trx, found.merchantId, paymentId);
+    if (!before) return err(notFound('payment', paymentId));
+    const after: Payment = { ...before, updatedAt: this.deps.clock.now(), version: before.version + 1 };
+    if (fields.amountReceived !== undefined) after.amountReceived = fields.amountReceived;
+    if (fields.confirmations !== undefined) after.confirmations = fields.confirmations;
+    if (fields.exception !== undefined) after.exception = fields.exception;
+    if (fields.transactionId !== undefined) after.transactionId = fields.transactionId;
+    const stored = await this.deps.payments.updateWithoutHistory(trx, before, after);
+    if (!stored) return err(new AppError('conflict', `payment ${paymentId} changed meanwhile; retry`));
+    await this.deps.audit.record(trx, [
+      {
+        merchantId: after.merchantId,
+        actor: context.actor,
+        action: context.action ?? 'payment.progress',
+        entityType: 'payment',
+        entityId: after.id,
+        requestId: context.requestId,
+        before: toPaymentView(before, this.deps.config.priorities),
+        after: toPaymentView(after, this.deps.config.priorities),
+      },
+    ]);
+    return ok(after);
   }
 
   /**

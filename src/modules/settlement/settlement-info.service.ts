@@ -1,6 +1,6 @@
 /**
- * `GET /settlement/info`: the merchant's schedule and what is waiting to be settled, computed from stored
- * payments and settlements (SPEC §3.7). Collected net amounts accrue once a collection is completed.
+ * `GET /settlement/info`: the merchant's schedule (its own frequency, else the configured one) and what
+ * is waiting to be settled: the positive ledger balances per asset (SPEC §3.7), and the last settlement.
  */
 import { type Kysely, sql } from 'kysely';
 import type { GatewayConfig } from '../../config/load.js';
@@ -8,7 +8,7 @@ import type { SettlementFrequency } from '../../config/schema.js';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../shared/clock.js';
 import { ASSETS, type Asset } from '../../shared/money.js';
-import { nextSettlementAt } from './settlement-schedule.js';
+import { effectiveFrequency, nextSettlementAt } from './settlement-schedule.js';
 
 export interface SettlementInfo {
   frequency: SettlementFrequency;
@@ -38,27 +38,19 @@ export class SettlementInfoService {
   async info(merchantId: string): Promise<SettlementInfo> {
     const merchant = await this.db.selectFrom('merchants').select('settlement_frequency').where('id', '=', merchantId).executeTakeFirst();
     const s = this.config.raw.settlement;
-    const frequency = (merchant?.settlement_frequency ?? s.frequency) as SettlementFrequency;
+    const frequency = effectiveFrequency(merchant?.settlement_frequency ?? null, s.frequency);
 
+    // What waits is the ledger: collections credited, settlements (and refunds) debited, failures given back.
     // Sums are cast to text so that both engines hand back exact integers (PostgreSQL's sum(int8) is numeric).
-    const collected = await this.db
-      .selectFrom('payments')
-      .select(['currency', sql<string>`cast(coalesce(sum(net_amount), 0) as text)`.as('total')])
+    const balances = await this.db
+      .selectFrom('merchant_balances')
+      .select(['currency', sql<string>`cast(coalesce(sum(balance), 0) as text)`.as('total')])
       .where('merchant_id', '=', merchantId)
-      .where('payment_method', '=', 'payment_gateway')
-      .where('status', '=', 'completed')
-      .groupBy('currency')
-      .execute();
-    const settled = await this.db
-      .selectFrom('settlements')
-      .select(['currency', sql<string>`cast(coalesce(sum(amount), 0) as text)`.as('total')])
-      .where('merchant_id', '=', merchantId)
-      .where('status', '!=', 'failed')
+      .where('balance', '>', 0)
       .groupBy('currency')
       .execute();
     const pending = Object.fromEntries(ASSETS.map((a) => [a, 0n])) as Record<Asset, bigint>;
-    for (const row of collected) if (row.currency in pending) pending[row.currency as Asset] += BigInt(row.total);
-    for (const row of settled) if (row.currency in pending) pending[row.currency as Asset] -= BigInt(row.total);
+    for (const row of balances) if (row.currency in pending) pending[row.currency as Asset] += BigInt(row.total);
 
     const last = await this.db
       .selectFrom('settlements')

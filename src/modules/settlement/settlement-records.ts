@@ -63,7 +63,13 @@ export interface InitiateSettlementInput {
   currency: Asset;
   amount: bigint;
   payeeAddress: string;
+  /** an id chosen by the caller (so that ledger entries and sweeps written before it can name it) */
+  id?: string;
+  /** schedule | threshold | manual */
+  trigger?: SettlementTrigger;
 }
+
+export type SettlementTrigger = 'schedule' | 'threshold' | 'manual';
 
 export async function initiateSettlement(
   trx: AuditExecutor,
@@ -73,7 +79,7 @@ export async function initiateSettlement(
 ): Promise<Settlement> {
   if (input.amount <= 0n) throw new RangeError(`a settlement moves a positive amount, not ${input.amount}`);
   const settlement: Settlement = {
-    id: deps.ids('stl'),
+    id: input.id ?? deps.ids('stl'),
     merchantId: input.merchantId,
     status: 'initiated',
     currency: input.currency,
@@ -97,6 +103,8 @@ export async function initiateSettlement(
       network_fee: null,
       created_at: settlement.createdAt,
       completed_at: null,
+      trigger: input.trigger ?? null,
+      updated_at: settlement.createdAt,
     })
     .execute();
   await emit(trx, deps, 'settlement.initiated', null, settlement, context);
@@ -124,6 +132,7 @@ export async function completeSettlement(
       transaction_id: input.transactionId,
       network_fee: input.networkFee ?? null,
       completed_at: deps.clock.now(),
+      updated_at: deps.clock.now(),
     })
     .where('id', '=', input.settlementId)
     .where('status', '=', 'initiated')
@@ -133,6 +142,48 @@ export async function completeSettlement(
   const after = toSettlement(row);
   const before: Settlement = { ...after, status: 'initiated', transactionId: null, networkFee: null, completedAt: null };
   await emit(trx, deps, 'settlement.completed', before, after, context);
+  return after;
+}
+
+export interface FailSettlementInput {
+  settlementId: string;
+  /** a SendFailureReason, or why the gateway gave up */
+  reason: string;
+}
+
+/**
+ * Marks an initiated settlement failed; null when it is unknown or no longer `initiated`. No webhook event
+ * (SPEC §3.10 has none for it); the audit record says what happened. The caller gives the ledger its
+ * debit back first (the audit record must come last).
+ */
+export async function failSettlement(
+  trx: AuditExecutor,
+  deps: SettlementRecordsDeps,
+  input: FailSettlementInput,
+  context: AuditContext,
+): Promise<Settlement | null> {
+  const now = deps.clock.now();
+  const row = await trx
+    .updateTable('settlements')
+    .set({ status: 'failed', failure_reason: input.reason, updated_at: now })
+    .where('id', '=', input.settlementId)
+    .where('status', '=', 'initiated')
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) return null;
+  const after = toSettlement(row);
+  await deps.audit.record(trx, [
+    {
+      merchantId: after.merchantId,
+      actor: context.actor,
+      action: 'settlement.failed',
+      entityType: 'settlement',
+      entityId: after.id,
+      requestId: context.requestId,
+      before: toSettlementView({ ...after, status: 'initiated' }),
+      after: { ...toSettlementView(after), failure_reason: input.reason },
+    },
+  ]);
   return after;
 }
 
@@ -161,7 +212,7 @@ async function emit(
   ]);
 }
 
-function toSettlement(row: Selectable<SettlementsTable>): Settlement {
+export function toSettlement(row: Selectable<SettlementsTable>): Settlement {
   return {
     id: row.id,
     merchantId: row.merchant_id,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SETTLEMENT_FREQUENCIES } from '../../config/schema.js';
-import { nextSettlementAt } from './settlement-schedule.js';
+import { effectiveFrequency, nextSettlementAt, settlementAmount, settlementDue } from './settlement-schedule.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -110,5 +110,103 @@ describe('invariants', () => {
         expect(new Date(weekly).toISOString().slice(11)).toBe('23:00:00.000Z');
       }
     }
+  });
+});
+
+describe('settlementDue', () => {
+  const base = {
+    timeUtc: '23:00',
+    weeklyDay: SUNDAY,
+    minAmount: 100_000_000n,
+  };
+  const due = (
+    frequency: 'instant' | 'hourly' | 'daily' | 'weekly',
+    balance: bigint,
+    since: string,
+    now: string,
+    retryNotBefore?: string,
+  ) =>
+    settlementDue({
+      ...base,
+      frequency,
+      balance,
+      since: at(since),
+      now: at(now),
+      ...(retryNotBefore ? { retryNotBefore: at(retryNotBefore) } : {}),
+    });
+
+  it('never settles nothing or a debt', () => {
+    for (const f of SETTLEMENT_FREQUENCIES) {
+      expect(due(f, 0n, '2024-05-01T00:00:00Z', '2024-06-01T00:00:00Z')).toBeNull();
+      expect(due(f, -5n, '2024-05-01T00:00:00Z', '2024-06-01T00:00:00Z')).toBeNull();
+    }
+  });
+
+  it('instant: any balance, at once', () => {
+    expect(due('instant', 1n, '2024-05-20T10:15:00Z', '2024-05-20T10:15:00Z')).toBe('schedule');
+  });
+
+  it('hourly: once the top of an hour passed since the balance started waiting', () => {
+    expect(due('hourly', 5n, '2024-05-20T10:15:00Z', '2024-05-20T10:59:59.999Z')).toBeNull();
+    expect(due('hourly', 5n, '2024-05-20T10:15:00Z', '2024-05-20T11:00:00Z')).toBe('schedule');
+    expect(due('hourly', 5n, '2024-05-20T10:00:00Z', '2024-05-20T10:30:00Z')).toBeNull();
+  });
+
+  it('daily: at the configured time after the balance started waiting, not before', () => {
+    expect(due('daily', 5n, '2024-05-20T10:15:00Z', '2024-05-20T22:59:59Z')).toBeNull();
+    expect(due('daily', 5n, '2024-05-20T10:15:00Z', '2024-05-20T23:00:00Z')).toBe('schedule');
+    // credited after today's run: waits for tomorrow's
+    expect(due('daily', 5n, '2024-05-20T23:30:00Z', '2024-05-21T12:00:00Z')).toBeNull();
+    expect(due('daily', 5n, '2024-05-20T23:30:00Z', '2024-05-21T23:00:00Z')).toBe('schedule');
+    // a run missed while the gateway was down is caught up at once
+    expect(due('daily', 5n, '2024-05-10T10:00:00Z', '2024-05-20T09:00:00Z')).toBe('schedule');
+  });
+
+  it('weekly: on the configured weekday at the time', () => {
+    // 2024-05-20 is a Monday; the next Sunday 23:00 is 2024-05-26
+    expect(due('weekly', 5n, '2024-05-20T10:00:00Z', '2024-05-25T23:00:00Z')).toBeNull();
+    expect(due('weekly', 5n, '2024-05-20T10:00:00Z', '2024-05-26T22:59:00Z')).toBeNull();
+    expect(due('weekly', 5n, '2024-05-20T10:00:00Z', '2024-05-26T23:00:00Z')).toBe('schedule');
+  });
+
+  it('threshold: a balance at min_settlement_amount settles at once whatever the schedule', () => {
+    for (const f of ['hourly', 'daily', 'weekly'] as const) {
+      expect(due(f, 99_999_999n, '2024-05-20T10:15:00Z', '2024-05-20T10:16:00Z')).toBeNull();
+      expect(due(f, 100_000_000n, '2024-05-20T10:15:00Z', '2024-05-20T10:16:00Z')).toBe('threshold');
+      expect(due(f, 500_000_000n, '2024-05-20T10:15:00Z', '2024-05-20T10:15:00Z')).toBe('threshold');
+    }
+  });
+
+  it('after a failed settlement, nothing settles before the retry time', () => {
+    expect(due('instant', 5n, '2024-05-20T10:00:00Z', '2024-05-20T10:30:00Z', '2024-05-20T11:00:00Z')).toBeNull();
+    expect(due('daily', 500_000_000n, '2024-05-19T10:00:00Z', '2024-05-20T10:30:00Z', '2024-05-20T11:00:00Z')).toBeNull();
+    expect(due('instant', 5n, '2024-05-20T10:00:00Z', '2024-05-20T11:00:00Z', '2024-05-20T11:00:00Z')).toBe('schedule');
+  });
+});
+
+describe('settlementAmount', () => {
+  it('moves the whole balance up to max, and max when above (the rest waits)', () => {
+    expect(settlementAmount(0n, 10n)).toBe(0n);
+    expect(settlementAmount(-3n, 10n)).toBe(0n);
+    expect(settlementAmount(7n, 10n)).toBe(7n);
+    expect(settlementAmount(10n, 10n)).toBe(10n);
+    expect(settlementAmount(25n, 10n)).toBe(10n);
+    // draining 25 at 10 a time: 10, 10, 5
+    let balance = 25n;
+    const moved: bigint[] = [];
+    while (balance > 0n) {
+      const amount = settlementAmount(balance, 10n);
+      moved.push(amount);
+      balance -= amount;
+    }
+    expect(moved).toEqual([10n, 10n, 5n]);
+  });
+});
+
+describe('effectiveFrequency', () => {
+  it("prefers the merchant's own frequency, else the configured one", () => {
+    expect(effectiveFrequency('hourly', 'daily')).toBe('hourly');
+    expect(effectiveFrequency(null, 'weekly')).toBe('weekly');
+    expect(effectiveFrequency('bogus', 'daily')).toBe('daily');
   });
 });

@@ -1,0 +1,508 @@
+/**
+ * The chain sender (SPEC §5 "Payout sender"): claims due sends in batches, checks funds, energy and the
+ * USDT blacklist, signs each transaction ONCE and commits the signed bytes before broadcasting them, then
+ * broadcasts those stored bytes (again after transient failures). A send leaves the sender as `broadcast`
+ * (the tracker follows it from there) or `failed`. It never signs a second transaction for an owner: only
+ * the tracker queues a new sequence, after proving the previous one expired unseen.
+ */
+import type { Kysely } from 'kysely';
+import type { Engine } from '../../db/database.js';
+import type { DB } from '../../db/schema.js';
+import type { Clock } from '../../shared/clock.js';
+import { addressToBytes } from '../../tron/address.js';
+import { bytesToHex } from '../../tron/bytes.js';
+import type { TronClient } from '../../tron/client.js';
+import {
+  buildTransfer,
+  buildTriggerSmartContract,
+  encodeSignedTransaction,
+  refBlockFields,
+  type Transaction,
+} from '../../tron/transaction.js';
+import { encodeTransferCall } from '../../tron/trc20.js';
+import { parseKeyRef, type TransactionSigner } from '../wallets/signer.js';
+import type { SendFailureReason, SendTransaction } from './send-contract.js';
+import { type BroadcastVerdict, backoffMs, classifyBroadcast, classifyBroadcastError } from './send-failures.js';
+import type { ChainSendQueue } from './send-queue.js';
+import { type SendRow, toSendRecord } from './send-records.js';
+
+export interface SenderSettings {
+  batchSize: number;
+  /** sends signed/broadcast at once (transaction_limits.max_concurrent_payouts) */
+  maxConcurrent: number;
+  broadcastConcurrency: number;
+  txExpirationMs: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  claimLeaseMs: number;
+  /** energy a USDT transfer to a new holder burns (the pre-check's estimate) */
+  usdtTransferEnergy: bigint;
+}
+
+export interface SenderLogger {
+  warn(obj: object, msg: string): void;
+  debug?(obj: object, msg: string): void;
+}
+
+export interface ChainSenderOptions {
+  db: Kysely<DB>;
+  engine: Engine;
+  client: TronClient;
+  usdtContract: string;
+  signer: TransactionSigner;
+  queue: ChainSendQueue;
+  clock: Clock;
+  workerId: string;
+  settings: SenderSettings;
+  logger: SenderLogger;
+  random?: () => number;
+}
+
+export interface SenderRunCounts {
+  claimed: number;
+  signed: number;
+  broadcast: number;
+  retried: number;
+  failed: number;
+}
+
+/** Bandwidth bytes a signed transfer costs (signed size + 64), rounded up. */
+const USDT_TX_BYTES = 350n;
+const TRX_TX_BYTES = 270n;
+
+interface AddressFunds {
+  trx: bigint;
+  usdt: bigint;
+  /** staked energy left */
+  energy: bigint;
+  /** free + staked bandwidth left */
+  bandwidth: bigint;
+  senderBlacklisted: boolean;
+}
+
+type CheckFailure = { row: SendRow; reason: SendFailureReason; detail: string };
+
+export class ChainSender {
+  private lastTimestamp = 0n;
+
+  constructor(private readonly o: ChainSenderOptions) {}
+
+  /**
+   * Processes what is due now: claims one batch, checks, signs, stores, broadcasts. `signOnly` stops after
+   * the signed bytes are committed (tests use it to stand for a crash before the broadcast).
+   */
+  async runOnce(options: { signOnly?: boolean } = {}): Promise<SenderRunCounts> {
+    const counts: SenderRunCounts = { claimed: 0, signed: 0, broadcast: 0, retried: 0, failed: 0 };
+    const claimed = await this.claim();
+    counts.claimed = claimed.length;
+    if (claimed.length === 0) return counts;
+    try {
+      const queued = claimed.filter((r) => r.status === 'queued');
+      const toBroadcast = claimed.filter((r) => r.status === 'signed');
+      if (queued.length > 0) {
+        const { pass, fail } = await this.check(queued);
+        counts.failed += await this.failAll(fail);
+        const signed = await this.signAndStore(pass);
+        counts.signed = signed.length;
+        toBroadcast.push(...signed);
+      }
+      if (options.signOnly) return counts;
+      const outcome = await this.broadcastAll(toBroadcast);
+      counts.broadcast += outcome.broadcast;
+      counts.retried += outcome.retried;
+      counts.failed += outcome.failed;
+    } catch (error) {
+      // a chain or database failure for the whole batch: try again soon, counting no attempt
+      await this.postpone(
+        claimed.map((r) => r.id),
+        error,
+      ).catch(() => {});
+      throw error;
+    } finally {
+      await this.release(claimed.map((r) => r.id)).catch(() => {});
+    }
+    return counts;
+  }
+
+  // ------------------------------------------------------------ claim
+
+  private async claim(): Promise<SendRow[]> {
+    const now = this.o.clock.now();
+    const limit = Math.min(this.o.settings.batchSize, this.o.settings.maxConcurrent);
+    const lock = { locked_by: this.o.workerId, locked_until: now + this.o.settings.claimLeaseMs, updated_at: now };
+    if (this.o.engine === 'postgres') {
+      return this.o.db
+        .with('due', (qb) =>
+          qb
+            .selectFrom('chain_sends')
+            .select('id')
+            .where('status', 'in', ['queued', 'signed'])
+            .where('next_attempt_at', '<=', now)
+            .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
+            .orderBy('priority')
+            .orderBy('created_at')
+            .orderBy('id')
+            .limit(limit)
+            .forUpdate()
+            .skipLocked(),
+        )
+        .updateTable('chain_sends')
+        .from('due')
+        .set(lock)
+        .whereRef('chain_sends.id', '=', 'due.id')
+        .returningAll('chain_sends')
+        .execute()
+        .then(byPriority);
+    }
+    return this.o.db
+      .updateTable('chain_sends')
+      .set(lock)
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('chain_sends')
+          .select('id')
+          .where('status', 'in', ['queued', 'signed'])
+          .where('next_attempt_at', '<=', now)
+          .where((w) => w.or([w('locked_until', 'is', null), w('locked_until', '<', now)]))
+          .orderBy('priority')
+          .orderBy('created_at')
+          .orderBy('id')
+          .limit(limit),
+      )
+      .returningAll()
+      .execute()
+      .then(byPriority);
+  }
+
+  private async release(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.o.db
+      .updateTable('chain_sends')
+      .set({ locked_by: null, locked_until: null })
+      .where('id', 'in', ids)
+      .where('locked_by', '=', this.o.workerId)
+      .execute();
+  }
+
+  private async postpone(ids: string[], error: unknown): Promise<void> {
+    const now = this.o.clock.now();
+    await this.o.db
+      .updateTable('chain_sends')
+      .set({ next_attempt_at: now + this.o.settings.retryBaseMs, last_error: errorText(error), updated_at: now })
+      .where('id', 'in', ids)
+      .where('locked_by', '=', this.o.workerId)
+      .where('status', 'in', ['queued', 'signed'])
+      .execute();
+  }
+
+  // ------------------------------------------------------------ pre-send checks
+
+  /**
+   * Funds, fees and the blacklist, read once per sender address (and recipient) for the whole batch.
+   * Sends are taken in priority order; each one uses up what it needs, so the later ones see the rest.
+   */
+  private async check(rows: SendRow[]): Promise<{ pass: SendRow[]; fail: CheckFailure[] }> {
+    const { client, usdtContract } = this.o;
+    const senders = [...new Set(rows.map((r) => r.from_address))];
+    const usdtSenders = new Set(rows.filter((r) => r.asset === 'USDT').map((r) => r.from_address));
+    const usdtRecipients = [...new Set(rows.filter((r) => r.asset === 'USDT').map((r) => r.to_address))];
+    const [energyPrice, bandwidthPrice, committed] = await Promise.all([
+      client.getEnergyFee(),
+      client.getTransactionFee(),
+      this.committedBySender(senders),
+    ]);
+    const funds = new Map<string, AddressFunds>();
+    await Promise.all(
+      senders.map(async (address) => {
+        const usdt = usdtSenders.has(address);
+        const [account, resource, usdtBalance, listed] = await Promise.all([
+          client.getAccount(address),
+          client.getAccountResource(address),
+          usdt ? client.trc20BalanceOf(usdtContract, address) : Promise.resolve(0n),
+          usdt ? client.isBlackListed(usdtContract, address) : Promise.resolve(false),
+        ]);
+        const c = committed.get(address) ?? { trx: 0n, usdt: 0n, usdtCount: 0n, trxCount: 0n };
+        const energyLeft = positive(resource.energyLimit - resource.energyUsed);
+        const bandwidthLeft = positive(resource.freeNetLimit - resource.freeNetUsed) + positive(resource.netLimit - resource.netUsed);
+        // signed-but-not-yet-accepted sends will spend their amount and (at worst) a full fee burn
+        const committedFees = c.usdtCount * (this.o.settings.usdtTransferEnergy * energyPrice + USDT_TX_BYTES * bandwidthPrice);
+        funds.set(address, {
+          trx: account.balance - c.trx - committedFees - c.trxCount * TRX_TX_BYTES * bandwidthPrice,
+          usdt: usdtBalance - c.usdt,
+          energy: energyLeft,
+          bandwidth: bandwidthLeft,
+          senderBlacklisted: listed,
+        });
+      }),
+    );
+    const listedRecipients = new Set<string>();
+    await forEachBounded(usdtRecipients, this.o.settings.broadcastConcurrency, async (address) => {
+      if (await client.isBlackListed(usdtContract, address)) listedRecipients.add(address);
+    });
+
+    const pass: SendRow[] = [];
+    const fail: CheckFailure[] = [];
+    for (const row of rows) {
+      const f = funds.get(row.from_address) as AddressFunds;
+      const amount = BigInt(row.amount);
+      if (row.asset === 'USDT') {
+        if (f.senderBlacklisted) {
+          fail.push({ row, reason: 'sender_blacklisted', detail: `sender ${row.from_address} is on the USDT blacklist` });
+          continue;
+        }
+        if (listedRecipients.has(row.to_address)) {
+          fail.push({ row, reason: 'recipient_blacklisted', detail: `recipient ${row.to_address} is on the USDT blacklist` });
+          continue;
+        }
+        if (f.usdt < amount) {
+          fail.push({ row, reason: 'insufficient_funds', detail: `USDT balance of ${row.from_address} does not cover ${amount}` });
+          continue;
+        }
+        const energy = this.o.settings.usdtTransferEnergy;
+        const energyBurn = (energy > f.energy ? energy - f.energy : 0n) * energyPrice;
+        const netBurn = USDT_TX_BYTES > f.bandwidth ? USDT_TX_BYTES * bandwidthPrice : 0n;
+        if (f.trx < energyBurn + netBurn) {
+          fail.push({
+            row,
+            reason: 'insufficient_trx_for_fees',
+            detail: `TRX of ${row.from_address} does not cover the fee of about ${energyBurn + netBurn} sun`,
+          });
+          continue;
+        }
+        f.usdt -= amount;
+        f.trx -= energyBurn + netBurn;
+        f.energy = positive(f.energy - energy);
+        f.bandwidth = netBurn > 0n ? f.bandwidth : f.bandwidth - USDT_TX_BYTES;
+      } else {
+        const netBurn = TRX_TX_BYTES > f.bandwidth ? TRX_TX_BYTES * bandwidthPrice : 0n;
+        if (f.trx < amount) {
+          fail.push({ row, reason: 'insufficient_funds', detail: `TRX balance of ${row.from_address} does not cover ${amount}` });
+          continue;
+        }
+        if (f.trx < amount + netBurn) {
+          fail.push({ row, reason: 'insufficient_trx_for_fees', detail: `TRX of ${row.from_address} does not cover amount and fee` });
+          continue;
+        }
+        f.trx -= amount + netBurn;
+        f.bandwidth = netBurn > 0n ? f.bandwidth : f.bandwidth - TRX_TX_BYTES;
+      }
+      pass.push(row);
+    }
+    return { pass, fail };
+  }
+
+  /** What signed (not yet accepted by a node) sends of these addresses will still take from their balances. */
+  private async committedBySender(
+    senders: string[],
+  ): Promise<Map<string, { trx: bigint; usdt: bigint; usdtCount: bigint; trxCount: bigint }>> {
+    const rows = await this.o.db
+      .selectFrom('chain_sends')
+      .select((eb) => [
+        'from_address',
+        'asset',
+        eb.fn.sum<bigint | number | string>('amount').as('total'),
+        eb.fn.countAll<bigint | number>().as('n'),
+      ])
+      .where('status', '=', 'signed')
+      .where('from_address', 'in', senders)
+      .groupBy(['from_address', 'asset'])
+      .execute();
+    const out = new Map<string, { trx: bigint; usdt: bigint; usdtCount: bigint; trxCount: bigint }>();
+    for (const r of rows) {
+      const entry = out.get(r.from_address) ?? { trx: 0n, usdt: 0n, usdtCount: 0n, trxCount: 0n };
+      if (r.asset === 'USDT') {
+        entry.usdt += BigInt(r.total);
+        entry.usdtCount += BigInt(r.n);
+      } else {
+        entry.trx += BigInt(r.total);
+        entry.trxCount += BigInt(r.n);
+      }
+      out.set(r.from_address, entry);
+    }
+    return out;
+  }
+
+  private async failAll(failures: CheckFailure[]): Promise<number> {
+    let n = 0;
+    for (const { row, reason, detail } of failures) {
+      const done = await this.o.db.transaction().execute(async (trx) => this.failIn(trx, row, reason, detail, ['queued']));
+      if (done) n += 1;
+    }
+    return n;
+  }
+
+  /** Marks a send failed (if still in one of `from`) and tells its owner, in `trx`. */
+  private async failIn(trx: SendTransaction, row: SendRow, reason: SendFailureReason, detail: string, from: string[]): Promise<boolean> {
+    const now = this.o.clock.now();
+    const updated = await trx
+      .updateTable('chain_sends')
+      .set({ status: 'failed', failure_reason: reason, last_error: detail, locked_by: null, locked_until: null, updated_at: now })
+      .where('id', '=', row.id)
+      .where('status', 'in', from)
+      .returningAll()
+      .executeTakeFirst();
+    if (!updated) return false;
+    await this.o.queue.handlerFor(updated.purpose as never)?.onFailed?.(trx, toSendRecord(updated), reason, detail);
+    return true;
+  }
+
+  // ------------------------------------------------------------ sign once, store, then broadcast
+
+  private async signAndStore(rows: SendRow[]): Promise<SendRow[]> {
+    if (rows.length === 0) return [];
+    const head = await this.o.client.getNowBlock();
+    const ref = refBlockFields(head.number, head.blockId);
+    const now = BigInt(this.o.clock.now());
+    // TaPoS and expiration follow the chain's clock (the devnet's may run ahead of ours)
+    const base = head.timestamp > now ? head.timestamp : now;
+    const expiration = base + BigInt(this.o.settings.txExpirationMs);
+    const signed: SendRow[] = [];
+    for (const row of rows) {
+      // distinct timestamps: two equal transfers in one batch must not share a txID
+      const timestamp = base > this.lastTimestamp ? base : this.lastTimestamp + 1n;
+      this.lastTimestamp = timestamp;
+      const tx = this.build(row, { ref, timestamp, expiration });
+      const signedTx = this.o.signer.sign(tx, parseKeyRef(row.signer));
+      signed.push({
+        ...row,
+        status: 'signed',
+        tx_id: signedTx.txID,
+        signed_tx: bytesToHex(encodeSignedTransaction(signedTx)),
+        expiration: Number(expiration),
+      });
+    }
+    // one commit for the whole batch, BEFORE any byte leaves the process
+    const stored = await this.o.db.transaction().execute(async (trx) => {
+      const out: SendRow[] = [];
+      const now = this.o.clock.now();
+      for (const row of signed) {
+        const result = await trx
+          .updateTable('chain_sends')
+          .set({ status: 'signed', tx_id: row.tx_id, signed_tx: row.signed_tx, expiration: row.expiration, updated_at: now })
+          .where('id', '=', row.id)
+          .where('status', '=', 'queued')
+          .where('locked_by', '=', this.o.workerId)
+          .executeTakeFirst();
+        if (Number(result.numUpdatedRows) === 1) out.push(row);
+      }
+      return out;
+    });
+    return stored;
+  }
+
+  private build(row: SendRow, common: { ref: ReturnType<typeof refBlockFields>; timestamp: bigint; expiration: bigint }): Transaction {
+    const from = addressToBytes(row.from_address);
+    if (row.asset === 'TRX') return buildTransfer({ ...common, from, to: addressToBytes(row.to_address), amount: BigInt(row.amount) });
+    return buildTriggerSmartContract({
+      ...common,
+      from,
+      contract: addressToBytes(this.o.usdtContract),
+      data: encodeTransferCall(row.to_address, BigInt(row.amount)),
+      feeLimit: BigInt(row.fee_limit),
+    });
+  }
+
+  private async broadcastAll(rows: SendRow[]): Promise<{ broadcast: number; retried: number; failed: number }> {
+    const verdicts = new Map<string, BroadcastVerdict>();
+    await forEachBounded(rows, this.o.settings.broadcastConcurrency, async (row) => {
+      try {
+        verdicts.set(row.id, classifyBroadcast(await this.o.client.broadcastHex(row.signed_tx as string)));
+      } catch (error) {
+        verdicts.set(row.id, classifyBroadcastError(error));
+      }
+    });
+    const landed = rows.filter((r) => verdicts.get(r.id)?.kind === 'landed');
+    const out = { broadcast: 0, retried: 0, failed: 0 };
+    out.broadcast = await this.markBroadcast(landed);
+    const now = this.o.clock.now();
+    for (const row of rows) {
+      const verdict = verdicts.get(row.id) as BroadcastVerdict;
+      if (verdict.kind === 'landed') continue;
+      if (verdict.kind === 'final') {
+        const done = await this.o.db.transaction().execute((trx) => this.failIn(trx, row, verdict.reason, verdict.error, ['signed']));
+        if (done) out.failed += 1;
+        continue;
+      }
+      // the same bytes again later; the tracker decides once they have provably expired
+      const attempts = Number(row.attempts) + 1;
+      const expiration = Number(row.expiration ?? now);
+      const next =
+        verdict.kind === 'wait_expiry'
+          ? Math.max(now + this.o.settings.retryMaxMs, expiration)
+          : now + backoffMs(attempts, this.o.settings.retryBaseMs, this.o.settings.retryMaxMs, this.o.random);
+      await this.o.db
+        .updateTable('chain_sends')
+        .set({ attempts, next_attempt_at: next, last_error: verdict.error, updated_at: now })
+        .where('id', '=', row.id)
+        .where('status', '=', 'signed')
+        .execute();
+      out.retried += 1;
+      this.o.logger.debug?.({ send: row.id, attempts, error: verdict.error }, 'broadcast will be retried with the same bytes');
+    }
+    return out;
+  }
+
+  /** `signed` → `broadcast` for the accepted ones, and their owners' onBroadcast, in one transaction. */
+  private async markBroadcast(rows: SendRow[]): Promise<number> {
+    if (rows.length === 0) return 0;
+    const apply = async (trx: SendTransaction, batch: SendRow[]): Promise<number> => {
+      await this.o.queue.lockOwners(trx, batch);
+      const now = this.o.clock.now();
+      let n = 0;
+      for (const row of batch) {
+        const updated = await trx
+          .updateTable('chain_sends')
+          .set({ status: 'broadcast', broadcast_at: now, updated_at: now })
+          .where('id', '=', row.id)
+          .where('status', '=', 'signed')
+          .returningAll()
+          .executeTakeFirst();
+        if (!updated) continue; // the tracker saw it in a block first
+        n += 1;
+        await this.o.queue.handlerFor(updated.purpose as never)?.onBroadcast?.(trx, toSendRecord(updated));
+      }
+      return n;
+    };
+    try {
+      return await this.o.db.transaction().execute((trx) => apply(trx, rows));
+    } catch (error) {
+      // one owner's handler failing must not hold back the others: one transaction each
+      this.o.logger.warn({ err: error }, 'recording a batch of broadcasts failed; recording them one by one');
+      let n = 0;
+      for (const row of rows) {
+        try {
+          n += await this.o.db.transaction().execute((trx) => apply(trx, [row]));
+        } catch (single) {
+          this.o.logger.warn({ err: single, send: row.id }, 'recording a broadcast failed; the tracker will pick it up');
+        }
+      }
+      return n;
+    }
+  }
+}
+
+function byPriority(rows: SendRow[]): SendRow[] {
+  return rows.sort(
+    (a, b) => Number(a.priority) - Number(b.priority) || Number(a.created_at) - Number(b.created_at) || (a.id < b.id ? -1 : 1),
+  );
+}
+
+function positive(n: bigint): bigint {
+  return n > 0n ? n : 0n;
+}
+
+function errorText(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).slice(0, 500);
+}
+
+/** Runs `fn` over `items` with at most `limit` at once. */
+export async function forEachBounded<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await fn(item);
+    }
+  });
+  await Promise.all(workers);
+}

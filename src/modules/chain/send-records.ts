@@ -1,0 +1,47 @@
+/** chain_sends rows as SendRecords, and the statuses the sender and the tracker work on. */
+import type { Selectable } from 'kysely';
+import type { ChainSendsTable } from '../../db/schema.js';
+import type { Asset } from '../../shared/money.js';
+import type { SendPurpose, SendRecord, SendStatus } from './send-contract.js';
+
+export type SendRow = Selectable<ChainSendsTable>;
+
+/** Statuses in which a transaction of the owner may still land (or has landed but is not final). */
+export const OPEN_SEND_STATUSES: readonly SendStatus[] = ['queued', 'signed', 'broadcast', 'confirmed'];
+/** Signed bytes exist and may be in a node's pool. */
+export const IN_FLIGHT_STATUSES: readonly SendStatus[] = ['signed', 'broadcast'];
+
+const num = (v: bigint | number): number => Number(v);
+const numOrNull = (v: bigint | number | null): number | null => (v === null ? null : Number(v));
+const bigOrNull = (v: bigint | number | null): bigint | null => (v === null ? null : BigInt(v));
+
+export function toSendRecord(row: SendRow): SendRecord {
+  return {
+    id: row.id,
+    purpose: row.purpose as SendPurpose,
+    ownerId: row.owner_id,
+    merchantId: row.merchant_id,
+    sequence: num(row.sequence),
+    signer: row.signer,
+    fromAddress: row.from_address,
+    toAddress: row.to_address,
+    asset: row.asset as Asset,
+    amount: BigInt(row.amount),
+    feeLimit: BigInt(row.fee_limit),
+    priority: num(row.priority),
+    maxRetries: num(row.max_retries),
+    status: row.status as SendStatus,
+    txId: row.tx_id,
+    expiration: numOrNull(row.expiration),
+    attempts: num(row.attempts),
+    lastError: row.last_error,
+    blockNumber: numOrNull(row.block_number),
+    energyUsed: bigOrNull(row.energy_used),
+    networkFee: bigOrNull(row.network_fee),
+    failureReason: row.failure_reason,
+    createdAt: num(row.created_at),
+    broadcastAt: numOrNull(row.broadcast_at),
+    confirmedAt: numOrNull(row.confirmed_at),
+    completedAt: numOrNull(row.completed_at),
+  };
+}

@@ -1,0 +1,377 @@
+/**
+ * Follows the gateway's own transactions on chain: one active tracker per database (lease `send-tracker`).
+ * Per run it reads the receipts of every new block once (`getTransactionInfoByBlockNum`: one call per block,
+ * however many sends are open) and matches them by txID; confirmed sends whose block is solidified are
+ * completed once the solidity node returns their receipt; a signed or broadcast send whose expiration is
+ * older than the solidified block's timestamp and that neither the full node nor the solidity node knows
+ * has provably expired without landing: only then is a new transaction (sequence + 1) queued for its owner.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import type { Clock } from '../../shared/clock.js';
+import type { IdGenerator } from '../../shared/ids.js';
+import type { TronClient } from '../../tron/client.js';
+import type { BlockInfo, TransactionInfo } from '../../tron/node-json.js';
+import { forEachBounded } from './chain-sender.js';
+import type { HeldLease, LeaseStore } from './lease.js';
+import type { SendPurpose, SendTransaction } from './send-contract.js';
+import { classifyReceipt } from './send-failures.js';
+import type { ChainSendQueue } from './send-queue.js';
+import { type SendRow, toSendRecord } from './send-records.js';
+
+export const SEND_TRACKER_LEASE = 'send-tracker';
+const CURSOR = 'send-tracker';
+const READ_CONCURRENCY = 8;
+
+export interface TrackerSettings {
+  blocksPerRun: number;
+  leaseMs: number;
+}
+
+export interface TrackerLogger {
+  warn(obj: object, msg: string): void;
+}
+
+export interface SendTrackerOptions {
+  db: Kysely<DB>;
+  client: TronClient;
+  queue: ChainSendQueue;
+  leases: LeaseStore;
+  clock: Clock;
+  ids: IdGenerator;
+  holder: string;
+  settings: TrackerSettings;
+  logger: TrackerLogger;
+}
+
+export interface TrackerRunCounts {
+  /** false when another process holds the tracker lease */
+  active: boolean;
+  blocks: number;
+  confirmed: number;
+  completed: number;
+  failed: number;
+  expired: number;
+  requeued: number;
+}
+
+/** Columns of an open send (everything but the signed bytes). */
+const OPEN_COLUMNS = [
+  'id',
+  'purpose',
+  'owner_id',
+  'merchant_id',
+  'sequence',
+  'signer',
+  'from_address',
+  'to_address',
+  'asset',
+  'amount',
+  'fee_limit',
+  'priority',
+  'max_retries',
+  'status',
+  'tx_id',
+  'expiration',
+  'attempts',
+  'next_attempt_at',
+  'locked_by',
+  'locked_until',
+  'last_error',
+  'block_number',
+  'energy_used',
+  'network_fee',
+  'failure_reason',
+  'created_at',
+  'updated_at',
+  'broadcast_at',
+  'confirmed_at',
+  'completed_at',
+] as const;
+
+/** One send's step, run inside a transaction that first locked the owners of every step in it. */
+interface Step {
+  row: SendRow;
+  run(trx: SendTransaction): Promise<void>;
+}
+
+export class SendTracker {
+  constructor(private readonly o: SendTrackerOptions) {}
+
+  async runOnce(): Promise<TrackerRunCounts> {
+    const counts: TrackerRunCounts = { active: false, blocks: 0, confirmed: 0, completed: 0, failed: 0, expired: 0, requeued: 0 };
+    const lease = await this.o.leases.acquire(SEND_TRACKER_LEASE, this.o.holder, this.o.settings.leaseMs);
+    if (!lease) return counts;
+    counts.active = true;
+    // the head is read BEFORE the open sends: any transaction in a block up to it was signed (and stored) earlier
+    const [head, solid] = await Promise.all([this.o.client.getNowBlock(), this.o.client.getSolidBlock()]);
+    const open = await this.openSends();
+    await this.followBlocks(lease, head, open, counts);
+    await this.completeSolidified(lease, solid, counts);
+    await this.settleExpired(lease, solid, counts);
+    return counts;
+  }
+
+  // ------------------------------------------------------------ new blocks
+
+  private async followBlocks(lease: HeldLease, head: BlockInfo, open: SendRow[], counts: TrackerRunCounts): Promise<void> {
+    const cursorRow = await this.o.db.selectFrom('chain_cursors').select('block_number').where('name', '=', CURSOR).executeTakeFirst();
+    const headNumber = Number(head.number);
+    // a fresh database starts a little behind the head; sends older than that are found by the expiry check
+    const from = cursorRow ? Number(cursorRow.block_number) + 1 : Math.max(1, headNumber - this.o.settings.blocksPerRun + 1);
+    const to = Math.min(headNumber, from + this.o.settings.blocksPerRun - 1);
+    const byTx = new Map<string, SendRow>();
+    for (const row of open) if (row.tx_id && (row.status === 'signed' || row.status === 'broadcast')) byTx.set(row.tx_id, row);
+    if (from > to) return;
+    const numbers = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    const found: Array<{ row: SendRow; info: TransactionInfo }> = [];
+    if (byTx.size > 0) {
+      await forEachBounded(numbers, READ_CONCURRENCY, async (n) => {
+        for (const info of await this.o.client.getTransactionInfoByBlockNum(n)) {
+          const row = byTx.get(info.id);
+          if (row) found.push({ row, info });
+        }
+      });
+    }
+    const steps = found.map(({ row, info }) => this.landedStep(row, info, counts));
+    await this.applySteps(lease, steps, async (trx) => {
+      await trx
+        .insertInto('chain_cursors')
+        .values({ name: CURSOR, block_number: to, block_id: null, updated_at: this.o.clock.now() })
+        .onConflict((oc) => oc.column('name').doUpdateSet({ block_number: to, updated_at: this.o.clock.now() }))
+        .execute();
+    });
+    counts.blocks = to - from + 1;
+  }
+
+  /** A transaction seen in a block: confirmed or failed by its receipt (a `signed` one is reported broadcast first). */
+  private landedStep(row: SendRow, info: TransactionInfo, counts: TrackerRunCounts): Step {
+    return {
+      row,
+      run: async (trx) => {
+        const now = this.o.clock.now();
+        const verdict = classifyReceipt(info);
+        const updated = await trx
+          .updateTable('chain_sends')
+          .set({
+            status: verdict.ok ? 'confirmed' : 'failed',
+            block_number: Number(info.blockNumber),
+            energy_used: info.receipt.energyUsageTotal,
+            network_fee: info.fee,
+            broadcast_at: row.broadcast_at ?? now,
+            confirmed_at: verdict.ok ? now : null,
+            failure_reason: verdict.ok ? null : verdict.reason,
+            last_error: verdict.ok ? row.last_error : verdict.detail,
+            locked_by: null,
+            locked_until: null,
+            updated_at: now,
+          })
+          .where('id', '=', row.id)
+          .where('status', 'in', ['signed', 'broadcast'])
+          .returning(OPEN_COLUMNS)
+          .executeTakeFirst();
+        if (!updated) return;
+        const handler = this.o.queue.handlerFor(updated.purpose as SendPurpose);
+        const record = toSendRecord({ ...updated, signed_tx: null });
+        if (row.status === 'signed') await handler?.onBroadcast?.(trx, { ...record, status: 'broadcast' });
+        if (verdict.ok) {
+          await handler?.onConfirmed?.(trx, record);
+          counts.confirmed += 1;
+        } else {
+          await handler?.onFailed?.(trx, record, verdict.reason, verdict.detail);
+          counts.failed += 1;
+        }
+      },
+    };
+  }
+
+  // ------------------------------------------------------------ solidified
+
+  private async completeSolidified(lease: HeldLease, solid: BlockInfo, counts: TrackerRunCounts): Promise<void> {
+    const rows = await this.o.db
+      .selectFrom('chain_sends')
+      .select(OPEN_COLUMNS)
+      .where('status', '=', 'confirmed')
+      .where('block_number', '<=', Number(solid.number))
+      .execute();
+    if (rows.length === 0) return;
+    const blocks = [...new Set(rows.map((r) => Number(r.block_number)))];
+    const solidTx = new Set<string>();
+    // the solidity node must return each receipt: one call per block, not per send
+    await forEachBounded(blocks, READ_CONCURRENCY, async (n) => {
+      for (const info of await this.o.client.getTransactionInfoByBlockNum(n, { solid: true })) solidTx.add(info.id);
+    });
+    const steps: Step[] = rows
+      .filter((r) => r.tx_id && solidTx.has(r.tx_id))
+      .map((selected) => ({
+        row: { ...selected, signed_tx: null },
+        run: async (trx: SendTransaction) => {
+          const row = selected;
+          const now = this.o.clock.now();
+          const updated = await trx
+            .updateTable('chain_sends')
+            .set({ status: 'completed', completed_at: now, updated_at: now })
+            .where('id', '=', row.id)
+            .where('status', '=', 'confirmed')
+            .returning(OPEN_COLUMNS)
+            .executeTakeFirst();
+          if (!updated) return;
+          await this.o.queue.handlerFor(updated.purpose as SendPurpose)?.onCompleted?.(trx, toSendRecord({ ...updated, signed_tx: null }));
+          counts.completed += 1;
+        },
+      }));
+    await this.applySteps(lease, steps);
+  }
+
+  // ------------------------------------------------------------ provably expired
+
+  private async settleExpired(lease: HeldLease, solid: BlockInfo, counts: TrackerRunCounts): Promise<void> {
+    const rows = await this.o.db
+      .selectFrom('chain_sends')
+      .select(OPEN_COLUMNS)
+      .where('status', 'in', ['signed', 'broadcast'])
+      .where('expiration', '<', Number(solid.timestamp))
+      .limit(1000)
+      .execute();
+    if (rows.length === 0) return;
+    const steps: Step[] = [];
+    await forEachBounded(rows, READ_CONCURRENCY, async (selected) => {
+      const row: SendRow = { ...selected, signed_tx: null };
+      const txId = row.tx_id as string;
+      // known to either node: it landed (in a block the cursor passed before this send was stored)
+      const info =
+        (await this.o.client.getTransactionInfoById(txId)) ?? (await this.o.client.getTransactionInfoById(txId, { solid: true }));
+      if (info) {
+        steps.push(this.landedStep(row, info, counts));
+        return;
+      }
+      steps.push(this.expireStep(row, counts));
+    });
+    await this.applySteps(lease, steps);
+  }
+
+  /** The old transaction can never land: queue sequence + 1 (signed anew later), or fail when the retry budget is spent. */
+  private expireStep(row: SendRow, counts: TrackerRunCounts): Step {
+    return {
+      row,
+      run: async (trx) => {
+        const now = this.o.clock.now();
+        const attempts = Number(row.attempts) + 1;
+        const exhausted = attempts > Number(row.max_retries);
+        const detail = `transaction ${row.tx_id} expired without landing${row.last_error ? ` (last error: ${row.last_error})` : ''}`;
+        const updated = await trx
+          .updateTable('chain_sends')
+          .set({
+            status: exhausted ? 'failed' : 'expired',
+            failure_reason: exhausted ? 'retries_exhausted' : null,
+            last_error: detail.slice(0, 500),
+            locked_by: null,
+            locked_until: null,
+            updated_at: now,
+          })
+          .where('id', '=', row.id)
+          .where('status', 'in', ['signed', 'broadcast'])
+          .returning(OPEN_COLUMNS)
+          .executeTakeFirst();
+        if (!updated) return;
+        if (exhausted) {
+          await this.o.queue
+            .handlerFor(updated.purpose as SendPurpose)
+            ?.onFailed?.(trx, toSendRecord({ ...updated, signed_tx: null }), 'retries_exhausted', detail);
+          counts.failed += 1;
+          return;
+        }
+        counts.expired += 1;
+        await trx
+          .insertInto('chain_sends')
+          .values({
+            id: this.o.ids('snd'),
+            purpose: row.purpose,
+            owner_id: row.owner_id,
+            merchant_id: row.merchant_id,
+            sequence: Number(row.sequence) + 1,
+            signer: row.signer,
+            from_address: row.from_address,
+            to_address: row.to_address,
+            asset: row.asset,
+            amount: row.amount,
+            fee_limit: row.fee_limit,
+            priority: row.priority,
+            max_retries: row.max_retries,
+            status: 'queued',
+            tx_id: null,
+            signed_tx: null,
+            expiration: null,
+            attempts,
+            next_attempt_at: now,
+            locked_by: null,
+            locked_until: null,
+            last_error: null,
+            block_number: null,
+            energy_used: null,
+            network_fee: null,
+            failure_reason: null,
+            created_at: now,
+            updated_at: now,
+            broadcast_at: null,
+            confirmed_at: null,
+            completed_at: null,
+          })
+          .execute();
+        counts.requeued += 1;
+      },
+    };
+  }
+
+  // ------------------------------------------------------------ helpers
+
+  private async openSends(): Promise<SendRow[]> {
+    const rows = await this.o.db
+      .selectFrom('chain_sends')
+      .select(OPEN_COLUMNS)
+      .where('status', 'in', ['signed', 'broadcast'])
+      .where('tx_id', 'is not', null)
+      .execute();
+    return rows.map((r) => ({ ...r, signed_tx: null }));
+  }
+
+  /**
+   * Runs the steps in one transaction fenced by the lease (then `also`); if one fails, each on its own so
+   * one owner's failing handler holds back nobody else (`also` then runs only when all of them succeeded).
+   */
+  private async applySteps(lease: HeldLease, steps: Step[], also?: (trx: SendTransaction) => Promise<void>): Promise<void> {
+    const fenced = async (trx: SendTransaction, run: Step[]) => {
+      if (!(await this.o.leases.stillHeld(trx, lease))) throw new Error('the send-tracker lease was lost');
+      await this.o.queue.lockOwners(
+        trx,
+        run.map((step) => step.row),
+      );
+      for (const step of run) await step.run(trx);
+    };
+    try {
+      await this.o.db.transaction().execute(async (trx) => {
+        await fenced(trx, steps);
+        await also?.(trx);
+      });
+      return;
+    } catch (error) {
+      if (steps.length <= 1 && !also) throw error;
+      this.o.logger.warn({ err: error }, 'recording a batch of send steps failed; recording them one by one');
+    }
+    let allOk = true;
+    for (const step of steps) {
+      try {
+        await this.o.db.transaction().execute((trx) => fenced(trx, [step]));
+      } catch (error) {
+        allOk = false;
+        this.o.logger.warn({ err: error }, 'recording a send step failed; it is tried again on the next run');
+      }
+    }
+    if (allOk && also) {
+      await this.o.db.transaction().execute(async (trx) => {
+        await fenced(trx, []);
+        await also(trx);
+      });
+    }
+  }
+}

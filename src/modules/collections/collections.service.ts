@@ -1,0 +1,480 @@
+/**
+ * Collections (SPEC §3.2, §3.3): transfers seen on chain are stored once per (tx_id, log_index), matched
+ * to a `payment_gateway` payment (its deposit address, any sender) or a `direct_transfer` (payer → payee,
+ * after its creation), and move it pending → processing → confirmed → completed. Crediting a transfer
+ * and the payment's new amount commit together; confirming and completing are separate steps, each in
+ * its own transaction, so that their webhook events keep their order.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { GatewayConfig } from '../../config/load.js';
+import type { Engine } from '../../db/database.js';
+import type { DB } from '../../db/schema.js';
+import type { Clock } from '../../shared/clock.js';
+import type { IdGenerator } from '../../shared/ids.js';
+import type { Asset } from '../../shared/money.js';
+import type { TronClient } from '../../tron/client.js';
+import type { AuditRecorder } from '../audit/audit-trail.js';
+import type { Ledger } from '../ledger/ledger.js';
+import type { Payment } from '../payments/payment.js';
+import { rowToPayment } from '../payments/payment.row.js';
+import type { PaymentsService } from '../payments/payments.service.js';
+import { confirmationsOf, exceptionFor, isPaid, ledgerCreditFor } from './collection-progress.js';
+import type { ChainTip, ObservedTransfer, RecordResult, RecordSource, TransferMatch, TransferRecorder } from './transfer-recorder.js';
+
+/** Called when a completed collection received more than its amount (the refunds module may refund the excess). */
+export type OverpaidHandler = (trx: Transaction<DB>, payment: Payment, excess: bigint, senderAddress: string) => Promise<void>;
+
+export interface CollectionsDeps {
+  db: Kysely<DB>;
+  engine: Engine;
+  config: GatewayConfig;
+  clock: Clock;
+  ids: IdGenerator;
+  payments: PaymentsService;
+  ledger: Ledger;
+  audit: AuditRecorder;
+  /** the solidity node confirms a transfer before its payment completes */
+  client: Pick<TronClient, 'getTransactionInfoById'>;
+  /** base58 addresses of the gateway's hot wallets: their transfers to deposit addresses are sweep fuel */
+  hotWallets: () => Promise<ReadonlySet<string>>;
+  onOverpaid?: OverpaidHandler;
+}
+
+/** Matches that count towards a payment's amount. */
+const COUNTED: readonly TransferMatch[] = ['deposit', 'direct', 'late'];
+const ACTOR = { actor: 'system:scanner', requestId: null } as const;
+/** Longest wait for the clock to move on between two status steps of one payment (see `nextStepTime`). */
+const STEP_CLOCK_WAIT_MS = 5;
+
+interface Decision {
+  match: TransferMatch;
+  payment: Payment | null;
+  note: string | null;
+}
+
+interface StoredTransfer {
+  id: string;
+  txId: string;
+  logIndex: number;
+  blockNumber: number;
+  asset: Asset;
+  from: string;
+  amount: bigint;
+  status: string;
+  confirmations: number;
+}
+
+/** Thrown inside a transaction to roll it back when a concurrent change got there first; the caller retries later. */
+export class CollectionConflict extends Error {}
+
+export class CollectionsService implements TransferRecorder {
+  private onOverpaid: OverpaidHandler;
+  private lastStepAt = 0;
+
+  constructor(private readonly deps: CollectionsDeps) {
+    this.onOverpaid = deps.onOverpaid ?? (async () => {});
+  }
+
+  /** Wires the overpayment handler after construction (the refunds module is built later). */
+  setOverpaidHandler(handler: OverpaidHandler): void {
+    this.onOverpaid = handler;
+  }
+
+  async recordTransfers(observed: readonly ObservedTransfer[], tip: ChainTip, source: RecordSource): Promise<RecordResult[]> {
+    const out: RecordResult[] = [];
+    for (const transfer of observed) out.push(await this.recordTransfer(transfer, tip, source));
+    return out;
+  }
+
+  async recordTransfer(observed: ObservedTransfer, tip: ChainTip, source: RecordSource): Promise<RecordResult> {
+    const hotWallets = await this.deps.hotWallets();
+    return this.deps.db.transaction().execute(async (trx) => {
+      const existing = await this.findStored(trx, observed.txId, observed.logIndex);
+      if (existing) return { ...existing, outcome: 'duplicate' as const };
+      const decision = await this.decide(trx, observed, hotWallets);
+      const now = this.deps.clock.now();
+      const confirmations = confirmationsOf(tip.head, observed.blockNumber);
+      const id = this.deps.ids('ctr');
+      const credited = decision.match === 'deposit' || decision.match === 'direct' || decision.match === 'late';
+      const inserted = await trx
+        .insertInto('chain_transfers')
+        .values({
+          id,
+          tx_id: observed.txId,
+          log_index: observed.logIndex,
+          block_number: observed.blockNumber,
+          block_timestamp: observed.blockTimestamp,
+          asset: observed.asset,
+          from_address: observed.from,
+          to_address: observed.to,
+          amount: observed.amount,
+          merchant_id: decision.payment?.merchantId ?? null,
+          payment_id: decision.payment?.id ?? null,
+          match: decision.match,
+          note: decision.note,
+          source,
+          // counted transfers stay open until their payment completes (see advanceOpen)
+          status: !credited && observed.blockNumber <= tip.solid ? 'final' : 'seen',
+          confirmations,
+          created_at: now,
+          updated_at: now,
+        })
+        .onConflict((oc) => oc.columns(['tx_id', 'log_index']).doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) {
+        const raced = await this.findStored(trx, observed.txId, observed.logIndex);
+        if (raced) return { ...raced, outcome: 'duplicate' as const };
+        throw new CollectionConflict(`transfer ${observed.txId}:${observed.logIndex} vanished while recording`);
+      }
+      const result: RecordResult = {
+        outcome: credited ? 'credited' : decision.match === 'internal' ? 'internal' : 'unmatched',
+        transferId: id,
+        paymentId: decision.payment?.id ?? null,
+        match: decision.match,
+        note: decision.note,
+      };
+      if (credited && decision.payment) {
+        const problem = await this.credit(trx, decision.payment, observed, decision.match === 'late', confirmations, source);
+        if (problem === null) return result;
+        // Not creditable after all (a concurrent step got there first): keep the transfer, unmatched, with why.
+        await trx.updateTable('chain_transfers').set({ match: 'unmatched', note: problem, status: 'seen' }).where('id', '=', id).execute();
+        Object.assign(result, { outcome: 'unmatched', match: 'unmatched', note: problem });
+      }
+      await this.deps.audit.record(trx, [
+        {
+          merchantId: decision.payment?.merchantId ?? null,
+          actor: `system:${source}`,
+          action: `chain_transfer.${result.outcome}`,
+          entityType: 'chain_transfer',
+          entityId: id,
+          requestId: null,
+          after: transferView(observed, result),
+        },
+      ]);
+      return result;
+    });
+  }
+
+  /**
+   * Moves every open transfer (seen or confirmed) and its payment along with the chain: confirmations
+   * from the head, confirmed when the payment's priority has enough, completed when every counted
+   * transfer is solidified and the solidity node has it. Returns the payments that changed status.
+   */
+  async advanceOpen(tip: ChainTip): Promise<number> {
+    const open = await this.deps.db
+      .selectFrom('chain_transfers')
+      .select(['id', 'payment_id', 'match', 'block_number', 'status', 'confirmations'])
+      .where('status', 'in', ['seen', 'confirmed'])
+      .orderBy('block_number')
+      .execute();
+    const paymentIds = new Set<string>();
+    const loose: string[] = [];
+    for (const row of open) {
+      if (row.payment_id !== null && COUNTED.includes(row.match as TransferMatch)) paymentIds.add(row.payment_id);
+      else if (Number(row.block_number) <= tip.solid) loose.push(row.id);
+    }
+    // transfers that count for nothing are final once solidified
+    if (loose.length > 0) {
+      await this.deps.db
+        .updateTable('chain_transfers')
+        .set({ status: 'final', updated_at: this.deps.clock.now() })
+        .where('id', 'in', loose)
+        .execute();
+    }
+    let moved = 0;
+    for (const paymentId of paymentIds) moved += await this.advancePayment(paymentId, tip);
+    return moved;
+  }
+
+  /** The sender seen on chain for a collection (its first counted transfer's `from`): where a refund goes by default. */
+  async senderOf(paymentId: string, executor: Kysely<DB> | Transaction<DB> = this.deps.db): Promise<string | null> {
+    const row = await executor
+      .selectFrom('chain_transfers')
+      .select('from_address')
+      .where('payment_id', '=', paymentId)
+      .where('match', 'in', COUNTED)
+      .orderBy('block_number')
+      .orderBy('log_index')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.from_address ?? null;
+  }
+
+  /** Steps one payment as far as the chain allows; returns how many status steps it took. */
+  private async advancePayment(paymentId: string, tip: ChainTip): Promise<number> {
+    const db = this.deps.db;
+    let payment = await this.findPayment(db, paymentId);
+    if (!payment) return 0;
+    const transfers = await this.countedTransfers(db, paymentId);
+    if (transfers.length === 0) return 0;
+    const confirmations = Math.min(...transfers.map((t) => confirmationsOf(tip.head, t.blockNumber)));
+    const required = this.deps.config.priorities[payment.priority].confirmations;
+    const allSolid = transfers.every((t) => t.blockNumber <= tip.solid);
+    let steps = 0;
+
+    if (!['processing', 'confirmed'].includes(payment.status)) {
+      // failed, cancelled, completed elsewhere, disputed…: nothing to step; close what is final
+      if (allSolid) await this.closeTransfers(db, transfers, tip);
+      return 0;
+    }
+    await this.refreshTransfers(transfers, tip, required);
+
+    const received = transfers.reduce((sum, t) => sum + t.amount, 0n);
+    const paid = isPaid(payment.amount, received, this.deps.config.underpaymentTolerance);
+    if (payment.status === 'processing' && paid && confirmations >= required) {
+      await this.nextStepTime();
+      const done = await this.deps.payments.advancePayment(paymentId, { to: 'confirmed', confirmations }, ACTOR);
+      if (!done.ok) return steps;
+      payment = done.value;
+      steps++;
+    }
+    if (payment.status === 'confirmed' && allSolid && (await this.verifiedOnSolidity(transfers))) {
+      await this.nextStepTime();
+      const completed = await this.complete(payment, transfers, received, confirmations, tip);
+      if (completed) return steps + 1;
+      payment = (await this.findPayment(db, paymentId)) ?? payment;
+    }
+    if (payment.confirmations !== confirmations && (payment.status === 'processing' || payment.status === 'confirmed')) {
+      await db.transaction().execute(async (trx) => {
+        await this.deps.payments.recordProgressIn(trx, paymentId, { confirmations }, { ...ACTOR, action: 'payment.confirmations' });
+      });
+    }
+    return steps;
+  }
+
+  /** Completes a confirmed collection: ledger entry, transfers final, the step, then the overpayment hook. */
+  private async complete(
+    payment: Payment,
+    transfers: StoredTransfer[],
+    received: bigint,
+    confirmations: number,
+    tip: ChainTip,
+  ): Promise<boolean> {
+    return this.deps.db
+      .transaction()
+      .execute(async (trx) => {
+        const credit = ledgerCreditFor(payment, received);
+        if (credit) {
+          await this.deps.ledger.post(trx, {
+            merchantId: payment.merchantId,
+            payeeAddress: payment.payeeAddress,
+            currency: payment.currency,
+            kind: credit.kind,
+            referenceId: payment.id,
+            amount: credit.amount,
+          });
+        }
+        await this.closeTransfers(trx, transfers, tip);
+        const done = await this.deps.payments.advancePaymentIn(
+          trx,
+          payment.id,
+          { to: 'completed', confirmations, amountReceived: received },
+          ACTOR,
+        );
+        if (!done.ok) throw new CollectionConflict(done.error.detail);
+        if (received > payment.amount) {
+          const sender = transfers[0]?.from ?? '';
+          await this.onOverpaid(trx, done.value, received - payment.amount, sender);
+        }
+        return true;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof CollectionConflict) return false;
+        throw error;
+      });
+  }
+
+  /** Credits a transfer to its payment inside the recording transaction; returns why not, or null when done. */
+  private async credit(
+    trx: Transaction<DB>,
+    payment: Payment,
+    observed: ObservedTransfer,
+    late: boolean,
+    confirmations: number,
+    source: RecordSource,
+  ): Promise<string | null> {
+    const received = payment.amountReceived + observed.amount;
+    const wasLate = late || payment.exception === 'paid_late';
+    const exception = exceptionFor(payment.amount, received, this.deps.config.underpaymentTolerance, wasLate);
+    const context = { actor: `system:${source}`, requestId: null };
+    if (payment.status === 'pending' || payment.status === 'cancelled') {
+      await this.nextStepTime();
+      const moved = await this.deps.payments.advancePaymentIn(
+        trx,
+        payment.id,
+        { to: 'processing', transactionId: observed.txId, amountReceived: received, confirmations, exception },
+        context,
+      );
+      return moved.ok
+        ? null
+        : moved.error.code === 'conflict'
+          ? this.conflict(moved.error.detail)
+          : `not_creditable: ${moved.error.detail}`;
+    }
+    const progressed = await this.deps.payments.recordProgressIn(
+      trx,
+      payment.id,
+      { amountReceived: received, exception, ...(payment.transactionId === null ? { transactionId: observed.txId } : {}) },
+      { ...context, action: 'payment.credited' },
+    );
+    return progressed.ok ? null : this.conflict(progressed.error.detail);
+  }
+
+  private conflict(detail: string): never {
+    throw new CollectionConflict(detail);
+  }
+
+  /**
+   * Which payment a transfer is for. A deposit address names its payment; a direct transfer is matched
+   * by (payer, payee), asset and time. The payment row is locked on PostgreSQL so the decision holds.
+   */
+  private async decide(trx: Transaction<DB>, t: ObservedTransfer, hotWallets: ReadonlySet<string>): Promise<Decision> {
+    let depositQuery = trx.selectFrom('payments').selectAll().where('deposit_address', '=', t.to);
+    if (this.deps.engine === 'postgres') depositQuery = depositQuery.forUpdate();
+    const depositRow = await depositQuery.executeTakeFirst();
+    if (depositRow) {
+      const payment = rowToPayment(depositRow);
+      if (hotWallets.has(t.from)) return { match: 'internal', payment, note: 'sweep_fuel' };
+      if (payment.method !== 'payment_gateway') return { match: 'unmatched', payment, note: 'not_a_collection' };
+      if (payment.currency !== t.asset) return { match: 'unmatched', payment, note: 'wrong_asset' };
+      return this.byStatus(payment, 'deposit');
+    }
+    let directQuery = trx
+      .selectFrom('payments')
+      .selectAll()
+      .where('payee_address', '=', t.to)
+      .where('payer_address', '=', t.from)
+      .where('payment_method', '=', 'direct_transfer')
+      .orderBy('created_at')
+      .orderBy('id');
+    if (this.deps.engine === 'postgres') directQuery = directQuery.forUpdate();
+    const candidates = (await directQuery.execute()).map(rowToPayment);
+    if (candidates.length === 0) return { match: 'unmatched', payment: null, note: 'unknown_payment' };
+    const inTime = candidates.filter((p) => p.createdAt <= t.blockTimestamp);
+    if (inTime.length === 0) return { match: 'unmatched', payment: candidates[0] ?? null, note: 'before_created_at' };
+    const sameAsset = inTime.filter((p) => p.currency === t.asset);
+    if (sameAsset.length === 0) return { match: 'unmatched', payment: inTime[0] ?? null, note: 'wrong_asset' };
+    // the oldest one still short of its amount, else the oldest open one, else the newest expired one
+    const open = sameAsset.filter((p) => p.status === 'pending' || p.status === 'processing' || p.status === 'confirmed');
+    const short = open.find((p) => p.amountReceived < p.amount);
+    if (short) return this.byStatus(short, 'direct');
+    if (open[0]) return this.byStatus(open[0], 'direct');
+    const expired = sameAsset.filter((p) => p.status === 'cancelled' && p.cancelReason === 'expired');
+    const newestExpired = expired[expired.length - 1];
+    if (newestExpired) return this.byStatus(newestExpired, 'direct');
+    return { match: 'unmatched', payment: sameAsset[sameAsset.length - 1] ?? null, note: 'payment_final' };
+  }
+
+  private byStatus(payment: Payment, match: 'deposit' | 'direct'): Decision {
+    if (payment.status === 'pending' || payment.status === 'processing' || payment.status === 'confirmed')
+      return { match, payment, note: null };
+    if (payment.status === 'cancelled' && payment.cancelReason === 'expired') return { match: 'late', payment, note: null };
+    return { match: 'unmatched', payment, note: 'payment_final' };
+  }
+
+  /** Every counted transfer of a payment passes the solidity node's check: present, same block, successful. */
+  private async verifiedOnSolidity(transfers: readonly StoredTransfer[]): Promise<boolean> {
+    for (const t of transfers) {
+      if (t.status === 'final') continue;
+      const info = await this.deps.client.getTransactionInfoById(t.txId, { solid: true });
+      if (!info || Number(info.blockNumber) !== t.blockNumber || info.failed) return false;
+      if (t.asset === 'USDT' && info.receipt.result !== 'SUCCESS') return false;
+    }
+    return true;
+  }
+
+  /** Confirmations and seen → confirmed of a payment's open transfers. */
+  private async refreshTransfers(transfers: readonly StoredTransfer[], tip: ChainTip, required: number): Promise<void> {
+    const now = this.deps.clock.now();
+    for (const t of transfers) {
+      if (t.status === 'final') continue;
+      const confirmations = confirmationsOf(tip.head, t.blockNumber);
+      const status = confirmations >= required ? 'confirmed' : 'seen';
+      if (confirmations === t.confirmations && status === t.status) continue;
+      await this.deps.db.updateTable('chain_transfers').set({ confirmations, status, updated_at: now }).where('id', '=', t.id).execute();
+    }
+  }
+
+  private async closeTransfers(executor: Kysely<DB> | Transaction<DB>, transfers: readonly StoredTransfer[], tip: ChainTip): Promise<void> {
+    const ids = transfers.filter((t) => t.status !== 'final' && t.blockNumber <= tip.solid).map((t) => t.id);
+    if (ids.length === 0) return;
+    const now = this.deps.clock.now();
+    for (const t of transfers) {
+      if (!ids.includes(t.id)) continue;
+      await executor
+        .updateTable('chain_transfers')
+        .set({ status: 'final', confirmations: confirmationsOf(tip.head, t.blockNumber), updated_at: now })
+        .where('id', '=', t.id)
+        .execute();
+    }
+  }
+
+  private async countedTransfers(executor: Kysely<DB> | Transaction<DB>, paymentId: string): Promise<StoredTransfer[]> {
+    const rows = await executor
+      .selectFrom('chain_transfers')
+      .selectAll()
+      .where('payment_id', '=', paymentId)
+      .where('match', 'in', COUNTED)
+      .where('status', '!=', 'dropped')
+      .orderBy('block_number')
+      .orderBy('log_index')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      txId: r.tx_id,
+      logIndex: Number(r.log_index),
+      blockNumber: Number(r.block_number),
+      asset: r.asset as Asset,
+      from: r.from_address,
+      amount: BigInt(r.amount),
+      status: r.status,
+      confirmations: Number(r.confirmations),
+    }));
+  }
+
+  private async findPayment(executor: Kysely<DB> | Transaction<DB>, id: string): Promise<Payment | null> {
+    const row = await executor.selectFrom('payments').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? rowToPayment(row) : null;
+  }
+
+  private async findStored(
+    executor: Kysely<DB> | Transaction<DB>,
+    txId: string,
+    logIndex: number,
+  ): Promise<Omit<RecordResult, 'outcome'> | null> {
+    const row = await executor
+      .selectFrom('chain_transfers')
+      .select(['id', 'payment_id', 'match', 'note'])
+      .where('tx_id', '=', txId)
+      .where('log_index', '=', logIndex)
+      .executeTakeFirst();
+    return row ? { transferId: row.id, paymentId: row.payment_id, match: row.match as TransferMatch, note: row.note } : null;
+  }
+
+  /**
+   * Status events of one payment sort by their outbox timestamp (then a random id): two steps in the same
+   * millisecond could be delivered out of order. Waits (briefly, bounded for fixed test clocks) until the
+   * clock has moved past the previous step.
+   */
+  private async nextStepTime(): Promise<void> {
+    const deadline = Date.now() + STEP_CLOCK_WAIT_MS;
+    while (this.deps.clock.now() <= this.lastStepAt && Date.now() < deadline) await new Promise((r) => setTimeout(r, 1));
+    this.lastStepAt = this.deps.clock.now();
+  }
+}
+
+/** The audit view of a recorded transfer (amounts as decimal strings of base units, never numbers). */
+function transferView(t: ObservedTransfer, result: RecordResult): Record<string, unknown> {
+  return {
+    tx_id: t.txId,
+    log_index: t.logIndex,
+    block_number: t.blockNumber,
+    asset: t.asset,
+    from: t.from,
+    to: t.to,
+    amount: t.amount.toString(),
+    payment_id: result.paymentId,
+    match: result.match,
+    note: result.note,
+  };
+}

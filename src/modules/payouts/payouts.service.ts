@@ -1,0 +1,173 @@
+/**
+ * Payouts (SPEC §3.2 `route`, §3.3): the durable `payout.send` job hands a pending payout to the chain
+ * sender, and the sender's steps move the payment along its lifecycle — broadcast → processing (with its
+ * transaction id), confirmed (with the TRX burned), completed (solidified), or failed with the reason.
+ */
+import type { Kysely } from 'kysely';
+import type { GatewayConfig } from '../../config/load.js';
+import type { Engine } from '../../db/database.js';
+import type { DB } from '../../db/schema.js';
+import type { AuditContext } from '../audit/audit-trail.js';
+import type { SendHandler, SendQueue, SendRecord, SendRequest, SendTransaction } from '../chain/send-contract.js';
+import type { Payment } from '../payments/payment.js';
+import type { PaymentsRepository } from '../payments/payments.repository.js';
+import type { MerchantDirectory, PaymentAdvance, PaymentsService } from '../payments/payments.service.js';
+
+export const PAYOUTS_ACTOR: AuditContext = { actor: 'system:payouts', requestId: null };
+const SEND_PRIORITY = { urgent: 0, high: 1, normal: 2, low: 3 } as const;
+
+export interface PayoutsLogger {
+  warn(obj: object, msg: string): void;
+}
+
+export interface PayoutsDeps {
+  db: Kysely<DB>;
+  engine: Engine;
+  config: GatewayConfig;
+  payments: PaymentsService;
+  repository: PaymentsRepository;
+  merchants: MerchantDirectory;
+  sends: SendQueue;
+  logger: PayoutsLogger;
+  /** a send was queued (wake the sender) */
+  onQueued?: () => void;
+}
+
+export type PayoutJobOutcome = 'queued' | 'skipped' | 'denied' | 'merchant_inactive';
+
+/** Pending payouts one `payout.send` job hands to the sender besides its own (see sendPayout). */
+export const PAYOUT_SWEEP_LIMIT = 500;
+
+export class PayoutsService {
+  constructor(private readonly deps: PayoutsDeps) {}
+
+  /**
+   * The `payout.send` job: a pending `route` payout that is not held for approval and whose payee is not
+   * deny-listed gets one send (purpose payout, owner = the payment); anything else is left alone. Safe to
+   * run twice: the send is idempotent per payment. The job also queues up to PAYOUT_SWEEP_LIMIT other
+   * pending payouts that have no send yet, in one transaction: a batch of 1000 payouts reaches the sender
+   * in a few commits instead of 1000 job runs (their own jobs then find the send there and finish at once).
+   */
+  async sendPayout(paymentId: string): Promise<PayoutJobOutcome> {
+    const outcome = await this.sendOne(paymentId);
+    if (outcome !== 'merchant_inactive') await this.queuePending(PAYOUT_SWEEP_LIMIT);
+    return outcome;
+  }
+
+  /** Queues sends for pending payouts without one (oldest and most urgent first); returns how many. */
+  async queuePending(limit: number): Promise<number> {
+    const { db, config, sends } = this.deps;
+    const rows = await db
+      .selectFrom('payments')
+      .select('id')
+      .where('payment_method', '=', 'route')
+      .where('status', '=', 'pending')
+      .where((eb) => eb.or([eb('approval_status', 'is', null), eb('approval_status', '!=', 'required')]))
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('chain_sends')
+              .select('chain_sends.id')
+              .where('chain_sends.purpose', '=', 'payout')
+              .whereRef('chain_sends.owner_id', '=', 'payments.id'),
+          ),
+        ),
+      )
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    if (rows.length === 0) return 0;
+    const denyList = new Set(config.raw.transaction_limits.deny_list);
+    const queued = await db.transaction().execute(async (trx) => {
+      let n = 0;
+      for (const { id } of rows) {
+        const payment = await this.deps.repository.findById(trx, id);
+        if (!payment || !isSendable(payment) || denyList.has(payment.payeeAddress)) continue;
+        const merchantIndex = await this.deps.merchants.hotWalletIndex(payment.merchantId);
+        if (merchantIndex === null) continue;
+        await sends.enqueue(trx, this.request(payment, merchantIndex));
+        n += 1;
+      }
+      return n;
+    });
+    if (queued > 0) this.deps.onQueued?.();
+    return queued;
+  }
+
+  private async sendOne(paymentId: string): Promise<PayoutJobOutcome> {
+    const { db, config, sends } = this.deps;
+    const found = await this.deps.repository.findById(db, paymentId);
+    if (!found || !isSendable(found)) return 'skipped';
+    if (config.raw.transaction_limits.deny_list.includes(found.payeeAddress)) {
+      await this.deps.payments.advancePayment(paymentId, { to: 'failed', reason: 'payee_denied' }, PAYOUTS_ACTOR);
+      return 'denied';
+    }
+    const merchantIndex = await this.deps.merchants.hotWalletIndex(found.merchantId);
+    if (merchantIndex === null) return 'merchant_inactive';
+    const queued = await db.transaction().execute(async (trx) => {
+      // read again inside the transaction: a cancel or a second run may have come first
+      const payment = await this.deps.repository.findById(trx, paymentId);
+      if (!payment || !isSendable(payment)) return false;
+      await sends.enqueue(trx, this.request(payment, merchantIndex));
+      return true;
+    });
+    if (!queued) return 'skipped';
+    this.deps.onQueued?.();
+    return 'queued';
+  }
+
+  private request(payment: Payment, merchantIndex: number): SendRequest {
+    return {
+      purpose: 'payout',
+      ownerId: payment.id,
+      merchantId: payment.merchantId,
+      signer: { kind: 'hot', merchantIndex },
+      toAddress: payment.payeeAddress,
+      asset: payment.currency,
+      amount: payment.netAmount,
+      priority: SEND_PRIORITY[payment.priority],
+      maxRetries: this.deps.config.priorities[payment.priority].maxRetries,
+    };
+  }
+
+  /** What the sender reports about payout sends, applied to the payment in the step's transaction. */
+  sendHandler(): SendHandler {
+    return {
+      // every payment of the steps, in id order, before any of them: two workers never deadlock on them
+      lockOwners: async (trx, ownerIds) => {
+        if (this.deps.engine !== 'postgres' || ownerIds.length === 0) return;
+        await trx.selectFrom('payments').select('id').where('id', 'in', ownerIds).orderBy('id').forUpdate().execute();
+      },
+      onBroadcast: (trx, send) => this.advance(trx, send, { to: 'processing', ...(send.txId ? { transactionId: send.txId } : {}) }),
+      onConfirmed: (trx, send) =>
+        this.advance(trx, send, {
+          to: 'confirmed',
+          confirmations: 1,
+          ...(send.txId ? { transactionId: send.txId } : {}),
+          ...(send.networkFee !== null ? { networkFee: send.networkFee } : {}),
+        }),
+      onCompleted: (trx, send) => this.advance(trx, send, { to: 'completed' }),
+      onFailed: (trx, send, reason) =>
+        this.advance(trx, send, { to: 'failed', reason, ...(send.networkFee !== null ? { networkFee: send.networkFee } : {}) }),
+    };
+  }
+
+  private async advance(trx: SendTransaction, send: SendRecord, step: PaymentAdvance): Promise<void> {
+    const result = await this.deps.payments.advancePaymentIn(trx, send.ownerId, step, PAYOUTS_ACTOR);
+    if (result.ok) return;
+    // a step the payment already took (a new sequence broadcast after an expired one) changes nothing
+    if (result.error.code === 'invalid_transition' || result.error.code === 'not_found') {
+      this.deps.logger.warn(
+        { payment: send.ownerId, send: send.id, step: step.to, detail: result.error.message },
+        'payout step not applied',
+      );
+      return;
+    }
+    throw new Error(`payout ${send.ownerId}: ${result.error.message}`);
+  }
+}
+
+function isSendable(payment: Payment): boolean {
+  return payment.method === 'route' && payment.status === 'pending' && payment.approvalStatus !== 'required';
+}

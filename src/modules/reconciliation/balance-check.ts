@@ -1,0 +1,210 @@
+/**
+ * Ledger against chain (SPEC §3.9): for every managed address — each merchant's hot wallet and the
+ * deposit addresses of the lookback window's custodial collections — what the gateway's records say it
+ * holds against its on-chain balance. A deposit address should hold what was counted into it (every
+ * transfer the gateway recorded to it) minus what its completed sweeps took out; it is compared in the
+ * payment's asset (its TRX is sweep fuel whose burn is not exactly recorded, so it is only reported). A
+ * hot wallet is reported with the sends still owed from it and what its merchant's ledger owes payees;
+ * it is a difference when its balance cannot cover those sends.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { type Asset, formatAmount } from '../../shared/money.js';
+import type { WalletAddresses } from '../wallets/wallet-addresses.js';
+import type { ReconChain } from './chain-evidence.js';
+import type { Discrepancy } from './reconciliation.js';
+
+export interface BalanceCheckInput {
+  db: Kysely<DB>;
+  client: Pick<ReconChain, 'getAccount' | 'trc20BalanceOf'>;
+  usdtContract: string;
+  wallets: WalletAddresses;
+  /** deposit addresses of payments created since then */
+  since: number;
+  concurrency: number;
+  maxAddresses: number;
+}
+
+interface ManagedAddress {
+  address: string;
+  role: 'hot_wallet' | 'deposit';
+  merchantId: string;
+  /** deposit: the payment's asset, the one compared */
+  asset: Asset | null;
+  paymentId: string | null;
+}
+
+type Balances = Record<Asset, bigint>;
+
+export async function checkBalances(input: BalanceCheckInput): Promise<{ checks: Record<string, unknown>; discrepancies: Discrepancy[] }> {
+  const { db } = input;
+  const merchants = await db
+    .selectFrom('merchants')
+    .select(['id', 'hd_index'])
+    .where('status', '=', 'active')
+    .orderBy('hd_index')
+    .limit(input.maxAddresses)
+    .execute();
+  const managed: ManagedAddress[] = merchants.map((m) => ({
+    address: input.wallets.hotWalletAddress(Number(m.hd_index)),
+    role: 'hot_wallet',
+    merchantId: m.id,
+    asset: null,
+    paymentId: null,
+  }));
+  const deposits = await db
+    .selectFrom('payments')
+    .select(['id', 'merchant_id', 'deposit_address', 'currency'])
+    .where('payment_method', '=', 'payment_gateway')
+    .where('deposit_address', 'is not', null)
+    .where('created_at', '>=', input.since)
+    .orderBy('created_at', 'desc')
+    .limit(Math.max(0, input.maxAddresses - managed.length))
+    .execute();
+  const seen = new Set(managed.map((m) => m.address));
+  for (const d of deposits) {
+    if (!d.deposit_address || seen.has(d.deposit_address)) continue;
+    seen.add(d.deposit_address);
+    managed.push({ address: d.deposit_address, role: 'deposit', merchantId: d.merchant_id, asset: d.currency as Asset, paymentId: d.id });
+  }
+
+  const onChain = new Map<string, Balances | string>();
+  await forEachBounded(managed, input.concurrency, async (m) => {
+    try {
+      const [account, usdt] = await Promise.all([
+        input.client.getAccount(m.address),
+        input.client.trc20BalanceOf(input.usdtContract, m.address),
+      ]);
+      onChain.set(m.address, { TRX: account.balance, USDT: usdt });
+    } catch (error) {
+      onChain.set(m.address, error instanceof Error ? error.message.slice(0, 200) : 'failed');
+    }
+  });
+
+  const addresses = managed.map((m) => m.address);
+  const expectedIn = await sumBy(db, 'in', addresses);
+  const sweptOut = await sumBy(db, 'swept', addresses);
+  const owedSends = await sumBy(db, 'owed', addresses);
+  const ledger = await db
+    .selectFrom('merchant_balances')
+    .select(['merchant_id', 'currency', (eb) => eb.fn.sum<bigint | number | string>('balance').as('total')])
+    .groupBy(['merchant_id', 'currency'])
+    .execute();
+
+  const discrepancies: Discrepancy[] = [];
+  const rows: Array<Record<string, unknown>> = [];
+  for (const m of managed) {
+    const chain = onChain.get(m.address);
+    if (chain === undefined || typeof chain === 'string') {
+      rows.push({ address: m.address, role: m.role, merchant_id: m.merchantId, error: chain ?? 'not read' });
+      discrepancies.push({
+        code: 'balance_unavailable',
+        message: `balance of ${m.address} could not be read: ${chain ?? 'not read'}`,
+        address: m.address,
+      });
+      continue;
+    }
+    const onChainView = { TRX: formatAmount(chain.TRX), USDT: formatAmount(chain.USDT) };
+    if (m.role === 'deposit' && m.asset) {
+      const asset = m.asset;
+      const expected = (expectedIn.get(`${m.address}|${asset}`) ?? 0n) - (sweptOut.get(`${m.address}|${asset}`) ?? 0n);
+      rows.push({
+        address: m.address,
+        role: m.role,
+        merchant_id: m.merchantId,
+        payment_id: m.paymentId,
+        asset,
+        expected: formatAmount(expected),
+        on_chain: onChainView,
+      });
+      if (expected !== chain[asset]) {
+        discrepancies.push({
+          code: 'balance_mismatch',
+          message: `deposit address ${m.address} (payment ${m.paymentId}) holds ${formatAmount(chain[asset])} ${asset}; the records say ${formatAmount(expected)}`,
+          address: m.address,
+          asset,
+          expected: formatAmount(expected),
+          actual: formatAmount(chain[asset]),
+        });
+      }
+      continue;
+    }
+    const owed: Balances = {
+      TRX: owedSends.get(`${m.address}|TRX`) ?? 0n,
+      USDT: owedSends.get(`${m.address}|USDT`) ?? 0n,
+    };
+    const ledgerOwed = Object.fromEntries(
+      ledger.filter((l) => l.merchant_id === m.merchantId).map((l) => [l.currency, formatAmount(BigInt(l.total))]),
+    );
+    rows.push({
+      address: m.address,
+      role: m.role,
+      merchant_id: m.merchantId,
+      on_chain: onChainView,
+      open_sends: { TRX: formatAmount(owed.TRX), USDT: formatAmount(owed.USDT) },
+      ledger_owed_to_payees: ledgerOwed,
+    });
+    for (const asset of ['USDT', 'TRX'] as const) {
+      if (chain[asset] < owed[asset]) {
+        discrepancies.push({
+          code: 'hot_wallet_short',
+          message: `hot wallet ${m.address} holds ${formatAmount(chain[asset])} ${asset} but ${formatAmount(owed[asset])} is still to be sent from it`,
+          address: m.address,
+          asset,
+          expected: formatAmount(owed[asset]),
+          actual: formatAmount(chain[asset]),
+        });
+      }
+    }
+  }
+  return { checks: { addresses: rows }, discrepancies };
+}
+
+/** Sums per "address|asset": transfers recorded into the addresses, completed sweeps out, or sends not yet landed. */
+async function sumBy(db: Kysely<DB>, what: 'in' | 'swept' | 'owed', addresses: readonly string[]): Promise<Map<string, bigint>> {
+  const out = new Map<string, bigint>();
+  if (addresses.length === 0) return out;
+  const add = (address: string, asset: string, total: bigint | number | string | null) => {
+    if (total !== null) out.set(`${address}|${asset}`, BigInt(total));
+  };
+  if (what === 'in') {
+    const rows = await db
+      .selectFrom('chain_transfers')
+      .select(['to_address', 'asset', (eb) => eb.fn.sum<bigint | number | string | null>('amount').as('total')])
+      .where('to_address', 'in', [...addresses])
+      .where('status', '!=', 'dropped')
+      .groupBy(['to_address', 'asset'])
+      .execute();
+    for (const r of rows) add(r.to_address, r.asset, r.total);
+  } else if (what === 'swept') {
+    const rows = await db
+      .selectFrom('sweeps')
+      .select(['deposit_address', 'asset', (eb) => eb.fn.sum<bigint | number | string | null>('amount').as('total')])
+      .where('deposit_address', 'in', [...addresses])
+      .where('status', '=', 'completed')
+      .groupBy(['deposit_address', 'asset'])
+      .execute();
+    for (const r of rows) add(r.deposit_address, r.asset, r.total);
+  } else {
+    const rows = await db
+      .selectFrom('chain_sends')
+      .select(['from_address', 'asset', (eb) => eb.fn.sum<bigint | number | string | null>('amount').as('total')])
+      .where('from_address', 'in', [...addresses])
+      .where('status', 'in', ['queued', 'signed', 'broadcast'])
+      .groupBy(['from_address', 'asset'])
+      .execute();
+    for (const r of rows) add(r.from_address, r.asset, r.total);
+  }
+  return out;
+}
+
+async function forEachBounded<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await fn(item);
+    }
+  });
+  await Promise.all(workers);
+}

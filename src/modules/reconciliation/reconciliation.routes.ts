@@ -1,0 +1,172 @@
+/** `POST /reconcile` and `GET /reconciliations` under `/api/v1/payments`. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { GatewayConfig } from '../../config/load.js';
+import { requirePrincipal } from '../../http/auth.js';
+import { ProblemSchema } from '../../http/problem.js';
+import { toIso } from '../../shared/clock.js';
+import { type AppError, validationError } from '../../shared/errors.js';
+import type { Result } from '../../shared/result.js';
+import type { Actor } from '../payments/payments.service.js';
+import { RECONCILIATION_STATUSES } from './reconciliation.js';
+import type { ReconciliationService } from './reconciliation.service.js';
+import type { ReconciliationRecord } from './reconciliations.repository.js';
+
+const ReconcileFields = {
+  payment_id: Type.Optional(Type.String({ maxLength: 64 })),
+  external_transaction_id: Type.Optional(
+    Type.Union([Type.String({ maxLength: 66, description: 'a transaction to check against the payment (64 hex)' }), Type.Null()]),
+  ),
+  notes: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])),
+};
+const ReconcileBody = Type.Object(ReconcileFields, { additionalProperties: false });
+const ReconcileQuery = Type.Object(
+  {
+    payment_id: Type.Optional(Type.String({ maxLength: 64 })),
+    external_transaction_id: Type.Optional(Type.String({ maxLength: 66 })),
+    notes: Type.Optional(Type.String({ maxLength: 1000 })),
+  },
+  { additionalProperties: false },
+);
+
+const DiscrepancySchema = Type.Object({
+  code: Type.String(),
+  message: Type.String(),
+  transaction_id: Type.Optional(Type.String()),
+  address: Type.Optional(Type.String()),
+  asset: Type.Optional(Type.String()),
+  expected: Type.Optional(Type.String()),
+  actual: Type.Optional(Type.String()),
+});
+
+export const ReconciliationViewSchema = Type.Object({
+  reconciliation_id: Type.String({ examples: ['recon_0a1b2c3d4e5f6071'] }),
+  object: Type.Literal('reconciliation'),
+  payment_id: Type.Union([Type.String(), Type.Null()]),
+  kind: Type.String({ description: 'payment | balances' }),
+  trigger: Type.String({ description: 'api | background' }),
+  status: Type.String({ description: 'verified | credited | pending | disputed | error' }),
+  external_transaction_id: Type.Union([Type.String(), Type.Null()]),
+  notes: Type.Union([Type.String(), Type.Null()]),
+  checks: Type.Record(Type.String(), Type.Unknown(), { description: 'what was checked and found on chain' }),
+  discrepancies: Type.Array(DiscrepancySchema),
+  created_at: Type.String({ format: 'date-time' }),
+});
+
+const ListQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+    starting_after: Type.Optional(Type.String({ maxLength: 64, description: 'reconciliation_id of the last item of the previous page' })),
+    payment_id: Type.Optional(Type.String({ maxLength: 64 })),
+    status: Type.Optional(Type.Enum(RECONCILIATION_STATUSES)),
+  },
+  { additionalProperties: false },
+);
+
+const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
+
+export function toReconciliationView(r: ReconciliationRecord) {
+  return {
+    reconciliation_id: r.id,
+    object: 'reconciliation' as const,
+    payment_id: r.paymentId,
+    kind: r.kind,
+    trigger: r.trigger,
+    status: r.status,
+    external_transaction_id: r.externalTransactionId,
+    notes: r.notes,
+    checks: r.checks,
+    discrepancies: r.discrepancies,
+    created_at: toIso(r.createdAt),
+  };
+}
+
+function actorOf(request: FastifyRequest): Actor {
+  const principal = requirePrincipal(request);
+  return { merchantId: principal.merchantId, actor: principal.keyId, requestId: request.id };
+}
+
+function unwrap<T>(result: Result<T, AppError>): T {
+  if (!result.ok) throw result.error;
+  return result.value;
+}
+
+export function reconciliationRoutes(deps: { config: GatewayConfig; reconciliation: ReconciliationService }): FastifyPluginAsyncTypebox {
+  const { config } = deps;
+  return async (app) => {
+    app.post(
+      '/reconcile',
+      {
+        config: { scope: 'payments:write' },
+        schema: {
+          tags: ['reconciliation'],
+          summary: 'Check a payment against the chain',
+          description:
+            'Verifies the payment’s transaction(s), or external_transaction_id, on chain: exists, succeeded, right asset, addresses and amount, confirmations. A transfer the scanner missed is credited; a mismatch marks the payment disputed.',
+          body: ReconcileBody,
+          querystring: ReconcileQuery,
+          response: { 201: ReconciliationViewSchema, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const body = request.body ?? {};
+        const query = request.query ?? {};
+        const problems = (['payment_id', 'external_transaction_id', 'notes'] as const)
+          .filter((k) => body[k] !== undefined && body[k] !== null && query[k] !== undefined && body[k] !== query[k])
+          .map((k) => ({ path: k, message: 'is given in the body and the query with different values' }));
+        const paymentId = body.payment_id ?? query.payment_id;
+        if (paymentId === undefined) problems.push({ path: 'payment_id', message: 'is required (JSON body or query parameter)' });
+        if (problems.length > 0) throw validationError(problems);
+        const record = unwrap(
+          await deps.reconciliation.reconcile(actorOf(request), {
+            payment_id: paymentId as string,
+            external_transaction_id: body.external_transaction_id ?? query.external_transaction_id ?? null,
+            notes: body.notes ?? query.notes ?? null,
+          }),
+        );
+        return reply.code(201).send(toReconciliationView(record));
+      },
+    );
+
+    app.get(
+      '/reconciliations',
+      {
+        config: { scope: 'payments:read' },
+        schema: {
+          tags: ['reconciliation'],
+          summary: 'Reconciliation results, newest first',
+          querystring: ListQuery,
+          response: {
+            200: Type.Object({
+              object: Type.Literal('list'),
+              data: Type.Array(ReconciliationViewSchema),
+              has_more: Type.Boolean(),
+              next_cursor: Type.Union([Type.String(), Type.Null()]),
+            }),
+            ...errors,
+          },
+        },
+      },
+      async (request) => {
+        const q = request.query;
+        const limit = Math.min(q.limit ?? config.raw.api.default_page_size, config.raw.api.max_page_size);
+        const page = unwrap(
+          await deps.reconciliation.list(
+            actorOf(request),
+            { ...(q.payment_id ? { paymentId: q.payment_id } : {}), ...(q.status ? { status: q.status } : {}) },
+            limit,
+            q.starting_after,
+          ),
+        );
+        const data = page.records.map(toReconciliationView);
+        return {
+          object: 'list' as const,
+          data,
+          has_more: page.hasMore,
+          next_cursor: page.hasMore ? (data[data.length - 1]?.reconciliation_id ?? null) : null,
+        };
+      },
+    );
+  };
+}

@@ -1,0 +1,414 @@
+/**
+ * Reconciliation use cases (SPEC §3.9): check a payment against the chain on request or in the
+ * background, credit a transfer the scanner missed (through the collections recorder, at most once per
+ * transaction log), mark a mismatching payment `disputed`, and compare what the gateway's records say
+ * every managed address holds with its on-chain balance.
+ */
+import type { Kysely } from 'kysely';
+import type { GatewayConfig } from '../../config/load.js';
+import type { DB } from '../../db/schema.js';
+import type { Clock } from '../../shared/clock.js';
+import { AppError, notFound, validationError } from '../../shared/errors.js';
+import { type IdGenerator, isId } from '../../shared/ids.js';
+import { formatAmount } from '../../shared/money.js';
+import { err, ok, type Result } from '../../shared/result.js';
+import type { AuditContext, AuditRecorder } from '../audit/audit-trail.js';
+import type { RecordResult, TransferRecorder } from '../collections/transfer-recorder.js';
+import type { Payment } from '../payments/payment.js';
+import type { PaymentsRepository } from '../payments/payments.repository.js';
+import type { Actor, MerchantDirectory, PaymentsService } from '../payments/payments.service.js';
+import type { WalletAddresses } from '../wallets/wallet-addresses.js';
+import { checkBalances } from './balance-check.js';
+import { type ReconChain, readTip, readTransaction, type Tip, type TxEvidence } from './chain-evidence.js';
+import {
+  checkRecorded,
+  checkTransaction,
+  type Discrepancy,
+  decideStatus,
+  expectationFor,
+  type ReconciliationStatus,
+  type RecordedTransfer,
+} from './reconciliation.js';
+import type { ReconciliationFilters, ReconciliationRecord, ReconciliationsRepository } from './reconciliations.repository.js';
+
+export const RECONCILE_JOB = 'reconciliation.run';
+const BACKGROUND_ACTOR = 'system:reconciliation';
+/** payments re-verified per background run at most */
+const BACKGROUND_BATCH = 50;
+/** transactions checked per reconciliation at most */
+const MAX_TRANSACTIONS = 20;
+const TX_ID = /^[0-9a-fA-F]{64}$/;
+
+export interface ReconcileInput {
+  payment_id: string;
+  external_transaction_id?: string | null | undefined;
+  notes?: string | null | undefined;
+}
+
+export interface ReconciliationServiceDeps {
+  db: Kysely<DB>;
+  config: GatewayConfig;
+  clock: Clock;
+  ids: IdGenerator;
+  payments: PaymentsRepository;
+  lifecycle: Pick<PaymentsService, 'advancePayment'>;
+  records: ReconciliationsRepository;
+  audit: AuditRecorder;
+  merchants: MerchantDirectory;
+  wallets: WalletAddresses;
+  /** the node and the USDT contract; null without a chain (requests answer 503) */
+  chain: { client: ReconChain; usdtContract: string } | null;
+  /** the collections recorder that credits missed transfers; null until collections are wired */
+  recorder: TransferRecorder | null;
+  /** node calls in flight at once during the balance comparison */
+  concurrency?: number;
+  /** addresses compared per balance run at most */
+  maxAddresses?: number;
+}
+
+export class ReconciliationService {
+  constructor(private readonly deps: ReconciliationServiceDeps) {}
+
+  /** `POST /reconcile`: checks the payment against the chain and stores the result. */
+  async reconcile(actor: Actor, input: ReconcileInput): Promise<Result<ReconciliationRecord, AppError>> {
+    const external = input.external_transaction_id ?? null;
+    if (external !== null && !TX_ID.test(external)) {
+      return err(validationError([{ path: 'external_transaction_id', message: 'must be a transaction id: 64 hex digits' }]));
+    }
+    if (!isId('pay', input.payment_id)) return err(notFound('payment', input.payment_id));
+    const payment = await this.deps.payments.find(this.deps.db, actor.merchantId, input.payment_id);
+    if (!payment) return err(notFound('payment', input.payment_id));
+    if (!this.deps.chain)
+      return err(new AppError('chain_unavailable', 'reconciliation needs the TRON node, which this gateway runs without'));
+    const record = await this.reconcilePayment(payment, {
+      external: external?.toLowerCase() ?? null,
+      notes: input.notes ?? null,
+      trigger: 'api',
+      context: { actor: actor.actor, requestId: actor.requestId ?? null },
+    });
+    return ok(record);
+  }
+
+  async list(
+    actor: Actor,
+    filters: ReconciliationFilters,
+    limit: number,
+    startingAfter?: string,
+  ): Promise<Result<{ records: ReconciliationRecord[]; hasMore: boolean }, AppError>> {
+    let after: ReconciliationRecord | undefined;
+    if (startingAfter !== undefined) {
+      const cursor = isId('recon', startingAfter) ? await this.deps.records.find(this.deps.db, actor.merchantId, startingAfter) : null;
+      if (!cursor) return err(validationError([{ path: 'query.starting_after', message: `reconciliation ${startingAfter} not found` }]));
+      after = cursor;
+    }
+    return ok(await this.deps.records.list(this.deps.db, actor.merchantId, filters, limit, after));
+  }
+
+  /**
+   * One background run: re-verifies completed payments of the lookback window not verified since they
+   * completed, then compares balances. Results that only say "not yet" are not stored.
+   */
+  async runBackground(): Promise<{ verified: number; balances: ReconciliationRecord | null }> {
+    if (!this.deps.chain) return { verified: 0, balances: null };
+    const since = this.deps.clock.now() - this.deps.config.raw.reconciliation.lookback_hours * 3_600_000;
+    const due = await this.deps.records.unverifiedCompleted(this.deps.db, since, BACKGROUND_BATCH);
+    let verified = 0;
+    for (const { id } of due) {
+      const payment = await this.deps.payments.findById(this.deps.db, id);
+      if (!payment) continue;
+      const record = await this.reconcilePayment(payment, {
+        external: null,
+        notes: null,
+        trigger: 'background',
+        context: { actor: BACKGROUND_ACTOR, requestId: null },
+      });
+      if (record.status === 'verified' || record.status === 'credited') verified += 1;
+    }
+    const balances = await this.compareBalances();
+    return { verified, balances };
+  }
+
+  /** Compares every managed address's on-chain balances with the records and stores a `balances` result. */
+  async compareBalances(): Promise<ReconciliationRecord | null> {
+    const chain = this.deps.chain;
+    if (!chain) return null;
+    const report = await checkBalances({
+      db: this.deps.db,
+      client: chain.client,
+      usdtContract: chain.usdtContract,
+      wallets: this.deps.wallets,
+      since: this.deps.clock.now() - this.deps.config.raw.reconciliation.lookback_hours * 3_600_000,
+      concurrency: this.deps.concurrency ?? 4,
+      maxAddresses: this.deps.maxAddresses ?? 200,
+    });
+    const record: ReconciliationRecord = {
+      id: this.deps.ids('recon'),
+      merchantId: null,
+      paymentId: null,
+      kind: 'balances',
+      trigger: 'background',
+      status: report.discrepancies.length > 0 ? 'differences' : 'balanced',
+      externalTransactionId: null,
+      notes: null,
+      checks: report.checks,
+      discrepancies: report.discrepancies,
+      actor: BACKGROUND_ACTOR,
+      createdAt: this.deps.clock.now(),
+    };
+    await this.deps.db.transaction().execute(async (trx) => {
+      await this.deps.records.insert(trx, record);
+      if (record.status === 'differences') {
+        await this.deps.audit.record(trx, [
+          {
+            merchantId: null,
+            actor: BACKGROUND_ACTOR,
+            action: 'reconciliation.balance_differences',
+            entityType: 'reconciliation',
+            entityId: record.id,
+            requestId: null,
+            after: { discrepancies: record.discrepancies },
+          },
+        ]);
+      }
+    });
+    return record;
+  }
+
+  /** The last balance comparison, for `/status`. */
+  async lastBalances(): Promise<Record<string, unknown> | null> {
+    const last = await this.deps.records.latestBalances(this.deps.db);
+    if (!last) return null;
+    return {
+      reconciliation_id: last.id,
+      status: last.status,
+      created_at: new Date(last.createdAt).toISOString(),
+      addresses_checked: (last.checks.addresses as unknown[] | undefined)?.length ?? 0,
+      differences: last.discrepancies,
+    };
+  }
+
+  // ------------------------------------------------------------------ one payment
+
+  private async reconcilePayment(
+    payment: Payment,
+    options: { external: string | null; notes: string | null; trigger: 'api' | 'background'; context: AuditContext },
+  ): Promise<ReconciliationRecord> {
+    const chain = this.deps.chain as NonNullable<ReconciliationServiceDeps['chain']>;
+    const discrepancies: Discrepancy[] = [];
+    const checks: Record<string, unknown> = {};
+    let error = false;
+    let credited = false;
+    let confirmed = true;
+    const recorded = await this.recordedTransfers(payment.id);
+    const txIds = options.external ? [options.external] : await this.ownTransactionIds(payment, recorded);
+    checks.transaction_ids = txIds;
+    const hotIndex = await this.deps.merchants.hotWalletIndex(payment.merchantId);
+    const expected = expectationFor(payment, hotIndex === null ? null : this.deps.wallets.hotWalletAddress(hotIndex));
+    checks.expected = {
+      asset: expected.asset,
+      to: expected.to,
+      from: expected.from,
+      amount: expected.amount === null ? null : formatAmount(expected.amount),
+    };
+    const required = this.deps.config.priorities[payment.priority].confirmations;
+    checks.required_confirmations = required;
+
+    if (txIds.length === 0) {
+      error = true;
+      discrepancies.push({
+        code: 'no_transaction',
+        message: `payment ${payment.id} has no transaction to verify; pass external_transaction_id`,
+      });
+    } else {
+      let tip: Tip | null = null;
+      const evidence: TxEvidence[] = [];
+      try {
+        tip = await readTip(chain.client);
+        for (const txId of txIds) evidence.push(await readTransaction(chain.client, chain.usdtContract, txId));
+      } catch (cause) {
+        error = true;
+        discrepancies.push({ code: 'chain_unavailable', message: `the TRON node could not be read: ${messageOf(cause)}` });
+      }
+      if (tip && !error) {
+        checks.head_block = tip.head;
+        checks.solid_block = tip.solid;
+        const perTx: Array<Record<string, unknown>> = [];
+        const allOnChain = evidence.flatMap((e) => e.transfers);
+        let solidified = true;
+        for (const e of evidence) {
+          const confirmations = e.blockNumber === null ? 0 : Math.max(0, tip.head - e.blockNumber + 1);
+          const isSolid = e.blockNumber !== null && e.blockNumber <= tip.solid;
+          solidified &&= isSolid;
+          const result = checkTransaction(e, expected);
+          const ownUnseen = !options.external && !e.found && (payment.status === 'processing' || payment.status === 'pending');
+          // a payout just broadcast is not in a block yet: that is "not yet", not a mismatch
+          if (ownUnseen) confirmed = false;
+          else if (!e.found && options.external) {
+            error = true;
+            discrepancies.push(...result.discrepancies);
+          } else discrepancies.push(...result.discrepancies);
+          if (e.found && confirmations < required) confirmed = false;
+          perTx.push({
+            transaction_id: e.txId,
+            found: e.found,
+            success: e.success,
+            result: e.result,
+            block_number: e.blockNumber,
+            confirmations,
+            solidified: isSolid,
+            transfers: e.transfers.map((t) => ({
+              log_index: t.logIndex,
+              asset: t.asset,
+              from: t.from,
+              to: t.to,
+              amount: formatAmount(t.amount),
+            })),
+          });
+        }
+        checks.transactions = perTx;
+        checks.solidified = solidified;
+        // every transfer the gateway counted for this payment must be on chain as recorded
+        for (const r of recorded) {
+          if (!txIds.includes(r.txId)) continue;
+          const problem = checkRecorded(r, allOnChain);
+          if (problem) discrepancies.push(problem);
+        }
+        if (!options.external && discrepancies.length === 0 && payment.method !== 'route' && confirmed) {
+          const onChainTotal = recorded.reduce((sum, r) => sum + r.amount, 0n);
+          if (recorded.length > 0 && onChainTotal !== payment.amountReceived) {
+            discrepancies.push({
+              code: 'amount_received_mismatch',
+              message: `the payment's transfers add up to ${formatAmount(onChainTotal)} ${payment.currency}; the payment says ${formatAmount(payment.amountReceived)} was received`,
+              expected: formatAmount(onChainTotal),
+              actual: formatAmount(payment.amountReceived),
+            });
+          }
+        }
+        // transfers of a collection the gateway never recorded: the scanner missed them
+        if (discrepancies.length === 0 && !error && confirmed && payment.method !== 'route') {
+          const known = new Set(recorded.map((r) => `${r.txId}#${r.logIndex}`));
+          const matching = evidence.flatMap((e) => checkTransaction(e, expected).matching);
+          const missed = matching.filter((t) => !known.has(`${t.txId}#${t.logIndex}`));
+          if (missed.length > 0) {
+            const outcome = await this.creditMissed(missed, tip, payment.id);
+            checks.credit = outcome.results;
+            if (outcome.error) {
+              error = true;
+              discrepancies.push(outcome.error);
+            }
+            credited = outcome.results.some((r) => r.outcome === 'credited' && r.paymentId === payment.id);
+          }
+        }
+      }
+    }
+
+    const status: ReconciliationStatus = decideStatus({ discrepancies: discrepancies.length, confirmed, credited, error });
+    const record: ReconciliationRecord = {
+      id: this.deps.ids('recon'),
+      merchantId: payment.merchantId,
+      paymentId: payment.id,
+      kind: 'payment',
+      trigger: options.trigger,
+      status,
+      externalTransactionId: options.external,
+      notes: options.notes,
+      checks,
+      discrepancies,
+      actor: options.context.actor,
+      createdAt: this.deps.clock.now(),
+    };
+    if (status === 'disputed') {
+      const disputable = payment.status === 'processing' || payment.status === 'confirmed' || payment.status === 'completed';
+      if (disputable) {
+        const moved = await this.deps.lifecycle.advancePayment(
+          payment.id,
+          { to: 'disputed', reason: `reconciliation ${record.id}: ${discrepancies.map((d) => d.code).join(', ')}` },
+          options.context,
+        );
+        checks.payment_disputed = moved.ok;
+      } else {
+        checks.payment_disputed = false;
+        checks.payment_status = payment.status;
+      }
+    }
+    // pending answers of the background job say nothing new; every other result is kept
+    if (options.trigger === 'api' || status !== 'pending') {
+      await this.deps.db.transaction().execute(async (trx) => {
+        await this.deps.records.insert(trx, record);
+        await this.deps.audit.record(trx, [
+          {
+            merchantId: payment.merchantId,
+            actor: options.context.actor,
+            action: 'payment.reconciled',
+            entityType: 'reconciliation',
+            entityId: record.id,
+            requestId: options.context.requestId,
+            after: { payment_id: payment.id, status, discrepancies },
+          },
+        ]);
+      });
+    }
+    return record;
+  }
+
+  private async creditMissed(
+    missed: Parameters<TransferRecorder['recordTransfer']>[0][],
+    tip: Tip,
+    paymentId: string,
+  ): Promise<{ results: RecordResult[]; error: Discrepancy | null }> {
+    const recorder = this.deps.recorder;
+    if (!recorder) {
+      return {
+        results: [],
+        error: {
+          code: 'cannot_credit',
+          message: 'a transfer the scanner missed was found, but no transfer recorder is running to credit it',
+        },
+      };
+    }
+    const results = await recorder.recordTransfers(missed, tip, 'reconciliation');
+    const foreign = results.find((r) => r.paymentId !== null && r.paymentId !== paymentId);
+    return {
+      results,
+      error: foreign
+        ? {
+            code: 'transfer_of_other_payment',
+            message: `transfer ${foreign.transferId} belongs to payment ${foreign.paymentId}`,
+          }
+        : null,
+    };
+  }
+
+  private async recordedTransfers(paymentId: string): Promise<RecordedTransfer[]> {
+    const rows = await this.deps.db
+      .selectFrom('chain_transfers')
+      .select(['tx_id', 'log_index', 'amount', 'to_address', 'asset'])
+      .where('payment_id', '=', paymentId)
+      .where('match', 'in', ['deposit', 'direct', 'late'])
+      .where('status', '!=', 'dropped')
+      .orderBy('block_number')
+      .limit(MAX_TRANSACTIONS)
+      .execute();
+    return rows.map((r) => ({ txId: r.tx_id, logIndex: Number(r.log_index), amount: BigInt(r.amount), to: r.to_address, asset: r.asset }));
+  }
+
+  /** The payment's own transactions: its transaction_id, the transfers credited to it, its payout sends. */
+  private async ownTransactionIds(payment: Payment, recorded: readonly RecordedTransfer[]): Promise<string[]> {
+    const ids = new Set<string>();
+    if (payment.transactionId) ids.add(payment.transactionId.toLowerCase());
+    for (const r of recorded) ids.add(r.txId.toLowerCase());
+    const sends = await this.deps.db
+      .selectFrom('chain_sends')
+      .select('tx_id')
+      .where('purpose', '=', 'payout')
+      .where('owner_id', '=', payment.id)
+      .where('status', 'in', ['broadcast', 'confirmed', 'completed'])
+      .execute();
+    for (const s of sends) if (s.tx_id) ids.add(s.tx_id.toLowerCase());
+    return [...ids].slice(0, MAX_TRANSACTIONS);
+  }
+}
+
+function messageOf(cause: unknown): string {
+  return cause instanceof Error ? cause.message.slice(0, 200) : 'failed';
+}

@@ -1,0 +1,88 @@
+/**
+ * What in a block may credit a watched address, pure. TRX transfers are read from the block itself. USDT
+ * transfers are read from receipts (a `Transfer` log of a SUCCESS receipt is what moved tokens), and
+ * receipts cost one node call per block — so a block's receipts are fetched only when one of its
+ * transactions could credit a watched address: a USDT `transfer(to, …)` whose `to` (or payer → to pair) is
+ * watched, or any other contract call (it may move USDT internally: `transferFrom`, a multisend, an
+ * exchange's contract), whose effect only its logs tell.
+ */
+
+import { toBase58Address } from '../../tron/address.js';
+import type { BlockWithTransactions, TransactionInfo } from '../../tron/node-json.js';
+import { decodeTransferCall, decodeTransferLog } from '../../tron/trc20.js';
+import type { ObservedTransfer } from '../collections/transfer-recorder.js';
+import type { WatchView } from './watch-set.js';
+
+export interface BlockScan {
+  /** TRX transfers to watched addresses */
+  trx: ObservedTransfer[];
+  /** whether the block's receipts must be read for USDT transfers */
+  needsInfos: boolean;
+}
+
+function watched(watch: WatchView, fromHex: string, toHex: string): boolean {
+  return watch.hasDeposit(toHex) || watch.hasPair(fromHex, toHex);
+}
+
+/** Scans a block's transactions; `usdtHex` is the USDT contract as "41…" hex. */
+export function scanBlock(block: BlockWithTransactions, watch: WatchView, usdtHex: string): BlockScan {
+  const trx: ObservedTransfer[] = [];
+  let needsInfos = false;
+  for (const tx of block.transactions) {
+    const { summary } = tx;
+    if (tx.contractType === 'TransferContract') {
+      if (summary.ownerHex === undefined || summary.toHex === undefined || summary.amount === undefined) continue;
+      if (tx.contractRet !== undefined && tx.contractRet !== 'SUCCESS') continue;
+      if (!watched(watch, summary.ownerHex, summary.toHex)) continue;
+      trx.push({
+        txId: tx.txid,
+        logIndex: -1,
+        blockNumber: Number(block.number),
+        blockTimestamp: Number(block.timestamp),
+        asset: 'TRX',
+        from: toBase58Address(summary.ownerHex),
+        to: toBase58Address(summary.toHex),
+        amount: summary.amount,
+      });
+    } else if (tx.contractType === 'TriggerSmartContract' && !needsInfos) {
+      if (tx.contractRet !== undefined && tx.contractRet !== 'SUCCESS') continue; // reverted: moved nothing
+      if (summary.ownerHex === undefined || summary.contractHex === undefined) {
+        needsInfos = true; // a call whose fields could not be read: only its logs tell
+        continue;
+      }
+      const call = summary.contractHex === usdtHex && summary.data !== undefined ? decodeTransferCall(summary.data) : null;
+      if (!call) needsInfos = true;
+      else if (watched(watch, summary.ownerHex, call.to)) needsInfos = true;
+    }
+  }
+  return { trx, needsInfos };
+}
+
+/** USDT `Transfer` logs of successful receipts that touch a watched address; log_index is the log's position in its receipt. */
+export function usdtTransfersFromInfos(
+  infos: readonly TransactionInfo[],
+  block: Pick<BlockWithTransactions, 'number' | 'timestamp'>,
+  watch: WatchView,
+  usdtHex: string,
+): ObservedTransfer[] {
+  const out: ObservedTransfer[] = [];
+  for (const info of infos) {
+    if (info.failed || info.receipt.result !== 'SUCCESS') continue;
+    info.logs.forEach((log, index) => {
+      const transfer = decodeTransferLog(log);
+      if (!transfer || transfer.contract !== usdtHex || transfer.value === 0n) return;
+      if (!watched(watch, transfer.from, transfer.to)) return;
+      out.push({
+        txId: info.id,
+        logIndex: index,
+        blockNumber: Number(block.number),
+        blockTimestamp: Number(block.timestamp),
+        asset: 'USDT',
+        from: toBase58Address(transfer.from),
+        to: toBase58Address(transfer.to),
+        amount: transfer.value,
+      });
+    });
+  }
+  return out;
+}

@@ -1,0 +1,359 @@
+/**
+ * The chain scanner: follows blocks from a persisted cursor (`chain_cursors`, name `scanner`: the last
+ * block fully processed) up to the head, in ranges of at most 100 blocks per node call, hands every
+ * transfer that touches a watched address to the transfer recorder, and then moves open transfers and
+ * their payments along with the head and the solidified block. One scanner is active per database: it
+ * holds the `scanner` lease and renews it; others stand by and take over when it lapses. The cursor only
+ * moves forward, and only while the lease is held, so a paused holder cannot drag it back.
+ */
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { DB } from '../../db/schema.js';
+import type { Clock } from '../../shared/clock.js';
+import { toHexAddress } from '../../tron/address.js';
+import type { TronClient } from '../../tron/client.js';
+import type { BlockWithTransactions } from '../../tron/node-json.js';
+import type { HeldLease, LeaseStore } from '../chain/lease.js';
+import type { ChainTip, ObservedTransfer, RecordResult, TransferRecorder } from '../collections/transfer-recorder.js';
+import { scanBlock, usdtTransfersFromInfos } from './block-matcher.js';
+import type { WatchSet, WatchView } from './watch-set.js';
+
+export const SCANNER_CURSOR = 'scanner';
+export const SCANNER_LEASE = 'scanner';
+
+export interface ScannerSettings {
+  pollIntervalMs: number;
+  /** blocks per node call, ≤ 100 */
+  rangeBlocks: number;
+  /** blocks between two rounds of advancing open payments during a long catch-up */
+  maxBlocksPerPass: number;
+  leaseTtlMs: number;
+  /** first block of a fresh database; -1 = the head */
+  startBlock: number;
+}
+
+export type ScannerClient = Pick<TronClient, 'getNowBlock' | 'getSolidBlock' | 'getBlockRange' | 'getTransactionInfoByBlockNum'>;
+
+export interface ScannerDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  client: ScannerClient;
+  /** base58 */
+  usdtContract: string;
+  leases: LeaseStore;
+  recorder: TransferRecorder & { advanceOpen(tip: ChainTip): Promise<number> };
+  watch: WatchSet;
+  /** builds the watch set a rescan uses: every collection, whatever its age */
+  fullWatch?: () => WatchSet;
+  /** this process's name in the lease */
+  holder: string;
+  settings: ScannerSettings;
+  logger?: Logger;
+}
+
+export interface ScannerStatus {
+  cursor: number | null;
+  head: number | null;
+  lag: number | null;
+  holder: string | null;
+  active: boolean;
+}
+
+export interface RescanProgress {
+  from: number;
+  to: number;
+  done: number;
+  total: number;
+}
+
+export interface RescanResult {
+  blocks: number;
+  outcomes: Record<RecordResult['outcome'], number>;
+}
+
+/** Receipts of this many blocks are fetched at once. */
+const INFO_CONCURRENCY = 8;
+/** The head is re-read for /metrics and readiness at most this often. */
+const HEAD_CACHE_MS = 1000;
+
+interface FetchedRange {
+  from: number;
+  blocks: BlockWithTransactions[];
+  transfers: ObservedTransfer[];
+}
+
+export class ScannerWorker {
+  private lease: HeldLease | null = null;
+  private running = false;
+  private timer: NodeJS.Timeout | undefined;
+  private current: Promise<unknown> | null = null;
+  private readonly usdtHex: string;
+  private headCache: { head: number; at: number } | null = null;
+  /** consecutive failed passes (node down): the log says so once, then every tenth */
+  private failures = 0;
+
+  constructor(private readonly deps: ScannerDeps) {
+    this.usdtHex = toHexAddress(deps.usdtContract);
+  }
+
+  /** Whether this process holds the scanner lease (as of its last pass). */
+  get active(): boolean {
+    return this.lease !== null;
+  }
+
+  /**
+   * One pass: takes (or renews) the lease, scans from the cursor to the head as it is now, then advances
+   * open transfers and payments. Returns the blocks scanned; 0 when another process holds the lease.
+   */
+  async scanOnce(): Promise<number> {
+    const { leases, settings, holder } = this.deps;
+    this.lease = await leases.acquire(SCANNER_LEASE, holder, settings.leaseTtlMs);
+    if (!this.lease) return 0;
+    let tip = await this.tip();
+    let cursor = await this.ensureCursor(tip.head);
+    await this.deps.watch.refresh();
+    let scanned = 0;
+    while (cursor < tip.head) {
+      const to = Math.min(tip.head, cursor + settings.maxBlocksPerPass);
+      const reached = await this.scanRange(cursor + 1, to, tip, this.deps.watch, async (last, lastId) => {
+        if (!(await this.moveCursor(last, lastId))) throw new LeaseLost();
+        await this.renewIfDue();
+      }).catch((error: unknown) => {
+        if (error instanceof LeaseLost) return null;
+        throw error;
+      });
+      if (reached === null) {
+        this.lease = null; // another process took over while this one was busy
+        return scanned;
+      }
+      if (reached < cursor + 1) break; // the node has not got these blocks yet
+      scanned += reached - cursor;
+      cursor = reached;
+      if (cursor < tip.head) {
+        // a long catch-up: let payments progress, keep the lease, and look at the new head
+        await this.deps.recorder.advanceOpen(tip);
+        this.lease = await leases.acquire(SCANNER_LEASE, holder, settings.leaseTtlMs);
+        if (!this.lease) return scanned;
+        tip = await this.tip();
+        await this.deps.watch.refresh();
+      }
+    }
+    await this.deps.recorder.advanceOpen(tip);
+    return scanned;
+  }
+
+  /**
+   * Re-scans blocks `from`…`to` (default: the head) idempotently: transfers already recorded are
+   * duplicates, missed ones are credited. Watches every collection, whatever its age. The live cursor is
+   * not touched.
+   */
+  async rescan(from: number, to: number | null, onProgress?: (progress: RescanProgress) => void): Promise<RescanResult> {
+    const tip = await this.tip();
+    const last = to === null ? tip.head : Math.min(to, tip.head);
+    const watch = this.deps.fullWatch ? this.deps.fullWatch() : this.deps.watch;
+    await watch.refresh(true);
+    const outcomes: RescanResult['outcomes'] = { credited: 0, duplicate: 0, unmatched: 0, internal: 0 };
+    const total = Math.max(0, last - from + 1);
+    let done = 0;
+    let cursor = from - 1;
+    while (cursor < last) {
+      const reached = await this.scanRange(
+        cursor + 1,
+        last,
+        tip,
+        watch,
+        async (block) => {
+          done = block - from + 1;
+          onProgress?.({ from, to: last, done, total });
+        },
+        (results) => {
+          for (const r of results) outcomes[r.outcome]++;
+        },
+      );
+      if (reached <= cursor) break;
+      cursor = reached;
+    }
+    await this.deps.recorder.advanceOpen(await this.tip());
+    return { blocks: done, outcomes };
+  }
+
+  /** Cursor, head, lag and lease holder (for /status); head from a short cache. */
+  async status(): Promise<ScannerStatus> {
+    const cursorRow = await this.deps.db
+      .selectFrom('chain_cursors')
+      .select('block_number')
+      .where('name', '=', SCANNER_CURSOR)
+      .executeTakeFirst();
+    const cursor = cursorRow ? Number(cursorRow.block_number) : null;
+    const head = await this.cachedHead();
+    const lease = await this.deps.leases.current(SCANNER_LEASE);
+    const holder = lease && lease.expiresAt > this.deps.clock.now() ? lease.holder : null;
+    return { cursor, head, lag: cursor !== null && head !== null ? Math.max(0, head - cursor) : null, holder, active: this.active };
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    const loop = async () => {
+      if (!this.running) return;
+      let scanned = 0;
+      const pass = this.scanOnce();
+      this.current = pass;
+      try {
+        scanned = await pass;
+        if (this.failures > 0) this.deps.logger?.info({ after_failures: this.failures }, 'scanner recovered');
+        this.failures = 0;
+      } catch (error) {
+        this.failures++;
+        if (this.failures === 1 || this.failures % 10 === 0) {
+          this.deps.logger?.warn({ err: error, failures: this.failures }, 'scanner pass failed; retrying');
+        }
+      } finally {
+        this.current = null;
+      }
+      if (!this.running) return;
+      const delay = scanned > 0 ? 0 : Math.min(this.deps.settings.pollIntervalMs * 2 ** Math.min(this.failures, 5), 30_000);
+      this.timer = setTimeout(() => void loop(), delay);
+      this.timer.unref?.();
+    };
+    void loop();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    await this.current?.catch(() => {});
+    if (this.lease) await this.deps.leases.release(this.lease).catch(() => {});
+    this.lease = null;
+  }
+
+  /**
+   * Scans `from`…`to` in ranges, fetching the next range while the current one is recorded. After each
+   * range, `afterRange(last block, its id)` runs (the live scan moves its cursor there). Returns the last
+   * block processed (from − 1 when the node had none of them).
+   */
+  private async scanRange(
+    from: number,
+    to: number,
+    tip: ChainTip,
+    watch: WatchView,
+    afterRange: (last: number, lastId: string) => Promise<void>,
+    onResults?: (results: RecordResult[]) => void,
+  ): Promise<number> {
+    const size = Math.max(1, Math.min(100, this.deps.settings.rangeBlocks));
+    let start = from;
+    let pending: Promise<FetchedRange> | null = start <= to ? this.fetchRange(start, Math.min(to, start + size - 1), watch) : null;
+    let last = from - 1;
+    while (pending) {
+      const range = await pending;
+      const end = Math.min(to, range.from + size - 1);
+      const complete = range.blocks.length === end - range.from + 1;
+      start = end + 1;
+      pending = complete && start <= to ? this.fetchRange(start, Math.min(to, start + size - 1), watch) : null;
+      const reached = contiguousEnd(range.blocks, range.from);
+      if (reached < range.from) break;
+      const results = await this.deps.recorder.recordTransfers(
+        range.transfers.filter((t) => t.blockNumber <= reached),
+        tip,
+        'scanner',
+      );
+      onResults?.(results);
+      const lastBlock = range.blocks[reached - range.from] as BlockWithTransactions;
+      await afterRange(reached, lastBlock.blockId);
+      last = reached;
+      if (!complete) break;
+    }
+    // a prefetched range we no longer need must not be left rejecting unobserved
+    pending?.catch(() => {});
+    return last;
+  }
+
+  private async fetchRange(from: number, to: number, watch: WatchView): Promise<FetchedRange> {
+    const blocks = await this.deps.client.getBlockRange(from, to + 1, { verify: false });
+    const transfers: ObservedTransfer[] = [];
+    const needInfos: BlockWithTransactions[] = [];
+    const byBlock = new Map<number, ObservedTransfer[]>();
+    for (const block of blocks) {
+      const scan = scanBlock(block, watch, this.usdtHex);
+      byBlock.set(Number(block.number), scan.trx);
+      if (scan.needsInfos) needInfos.push(block);
+    }
+    for (let i = 0; i < needInfos.length; i += INFO_CONCURRENCY) {
+      const batch = needInfos.slice(i, i + INFO_CONCURRENCY);
+      const infos = await Promise.all(batch.map((b) => this.deps.client.getTransactionInfoByBlockNum(b.number)));
+      batch.forEach((block, j) => {
+        const found = usdtTransfersFromInfos(infos[j] ?? [], block, watch, this.usdtHex);
+        byBlock.get(Number(block.number))?.push(...found);
+      });
+    }
+    for (const block of blocks) transfers.push(...(byBlock.get(Number(block.number)) ?? []));
+    return { from, blocks, transfers };
+  }
+
+  private async tip(): Promise<ChainTip> {
+    const [head, solid] = await Promise.all([this.deps.client.getNowBlock(), this.deps.client.getSolidBlock()]);
+    const tip = { head: Number(head.number), solid: Number(solid.number) };
+    this.headCache = { head: tip.head, at: Date.now() };
+    return tip;
+  }
+
+  private async cachedHead(): Promise<number | null> {
+    if (this.headCache && Date.now() - this.headCache.at < HEAD_CACHE_MS) return this.headCache.head;
+    try {
+      const head = Number((await this.deps.client.getNowBlock()).number);
+      this.headCache = { head, at: Date.now() };
+      return head;
+    } catch {
+      return this.headCache?.head ?? null;
+    }
+  }
+
+  /** The cursor; a fresh database starts at the configured block or at the head. */
+  private async ensureCursor(head: number): Promise<number> {
+    const row = await this.deps.db.selectFrom('chain_cursors').select('block_number').where('name', '=', SCANNER_CURSOR).executeTakeFirst();
+    if (row) return Number(row.block_number);
+    const start = this.deps.settings.startBlock >= 0 ? this.deps.settings.startBlock : head;
+    await this.deps.db
+      .insertInto('chain_cursors')
+      .values({ name: SCANNER_CURSOR, block_number: Math.max(-1, start - 1), block_id: null, updated_at: this.deps.clock.now() })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .execute();
+    return this.ensureCursor(head);
+  }
+
+  /** Renews the lease once a third of its time has passed; throws LeaseLost when another process has it. */
+  private async renewIfDue(): Promise<void> {
+    const { leases, settings, holder, clock } = this.deps;
+    if (this.lease && clock.now() < this.lease.expiresAt - (settings.leaseTtlMs * 2) / 3) return;
+    this.lease = await leases.acquire(SCANNER_LEASE, holder, settings.leaseTtlMs);
+    if (!this.lease) throw new LeaseLost();
+  }
+
+  /** Moves the cursor forward, only while this process still holds the lease; false when it lost it. */
+  private async moveCursor(block: number, blockId: string): Promise<boolean> {
+    const lease = this.lease;
+    if (!lease) return false;
+    return this.deps.db.transaction().execute(async (trx) => {
+      if (!(await this.deps.leases.stillHeld(trx, lease))) return false;
+      await trx
+        .updateTable('chain_cursors')
+        .set({ block_number: block, block_id: blockId, updated_at: this.deps.clock.now() })
+        .where('name', '=', SCANNER_CURSOR)
+        .where('block_number', '<', block)
+        .execute();
+      return true;
+    });
+  }
+}
+
+class LeaseLost extends Error {}
+
+/** The last block of an unbroken run starting at `from` (from − 1 when the first is missing). */
+function contiguousEnd(blocks: readonly BlockWithTransactions[], from: number): number {
+  let expected = from;
+  for (const block of blocks) {
+    if (Number(block.number) !== expected) break;
+    expected++;
+  }
+  return expected - 1;
+}

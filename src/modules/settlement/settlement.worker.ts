@@ -1,0 +1,440 @@
+/**
+ * Settling (SPEC §3.7): finds due balances, starts settlements, sweeps deposit addresses into the
+ * merchant's hot wallet and pays the payee — every transfer through the chain sender (send-contract).
+ *
+ * A settlement's life:
+ * 1. `runDue` — for each due (merchant, payee, asset) without an open settlement, ONE transaction locks the
+ *    ledger balance, debits min(balance, max) (kind `settlement`), creates the sweeps (status `pending`),
+ *    queues `settlement.advance` and writes the settlement (`settlement.initiated`, audit last).
+ * 2. `advance` — reads the chain (deposit TRX, prices) outside any transaction, then per pending sweep:
+ *    USDT with too little TRX → `fueling` + a `sweep_fuel` send from the hot wallet; otherwise `sweeping` +
+ *    the `sweep` send from the deposit key to the hot wallet.
+ * 3. Send handlers: fuel confirmed → the sweep send; sweep completed/failed → terminal; once every sweep
+ *    is terminal the payee transfer (`settlement` send, amount = settlement amount) is queued.
+ *    A failed sweep does not stop the settlement: its address stays unswept for the next one, and the hot
+ *    wallet may hold enough anyway (if not, the payee transfer fails and the balance is restored).
+ * 4. Payee transfer completed → `completeSettlement`; failed → ledger `settlement_reversal` + `failed`.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { GatewayConfig } from '../../config/load.js';
+import type { Engine } from '../../db/database.js';
+import type { DB } from '../../db/schema.js';
+import type { Clock } from '../../shared/clock.js';
+import type { IdGenerator } from '../../shared/ids.js';
+import type { Asset } from '../../shared/money.js';
+import type { AuditContext } from '../audit/audit-trail.js';
+import type { SendFailureReason, SendHandler, SendPurpose, SendQueue, SendRecord } from '../chain/send-contract.js';
+import type { JobQueue } from '../jobs/job-queue.js';
+import type { Ledger } from '../ledger/ledger.js';
+import type { KeyRef } from '../wallets/signer.js';
+import {
+  completeSettlement,
+  failSettlement,
+  initiateSettlement,
+  type SettlementEventWriter,
+  type SettlementRecordsDeps,
+  type SettlementTrigger,
+} from './settlement-records.js';
+import { effectiveFrequency, settlementAmount, settlementDue } from './settlement-schedule.js';
+import { findUnswept, fuelRequired, fuelToSend } from './sweep-plan.js';
+
+export const SETTLEMENT_RUN_JOB = 'settlement.run';
+export const SETTLEMENT_KICK_JOB = 'settlement.kick';
+export const SETTLEMENT_ADVANCE_JOB = 'settlement.advance';
+
+/** Sends of settlements and sweeps: after payouts (0–3 by payment priority), before nothing urgent. */
+const SEND_PRIORITY = 2;
+const SEND_MAX_RETRIES = 5;
+const CONTEXT: AuditContext = { actor: 'system:settlement', requestId: null };
+
+/** What settling reads from the chain (outside transactions). */
+export interface SettlementChain {
+  trxBalance(address: string): Promise<bigint>;
+  energyPriceSun(): Promise<bigint>;
+  bandwidthPriceSun(): Promise<bigint>;
+}
+
+/** How the sender takes the owners' handlers (core.sends). */
+export interface SendHandlerRegistry {
+  registerHandler(purpose: SendPurpose, handler: SendHandler): void;
+}
+
+export interface SettlementWorkerDeps {
+  db: Kysely<DB>;
+  engine: Engine;
+  config: GatewayConfig;
+  clock: Clock;
+  ids: IdGenerator;
+  outbox: SettlementEventWriter;
+  audit: SettlementRecordsDeps['audit'];
+  ledger: Ledger;
+  jobs: JobQueue;
+  sends: SendQueue;
+  chain: SettlementChain;
+  hotWalletAddress(merchantIndex: number): string;
+  /** called after a transaction that queued sends committed (wakes the sender) */
+  onQueued?: () => void;
+}
+
+export interface BalanceKey {
+  merchantId: string;
+  payeeAddress: string;
+  currency: Asset;
+}
+
+export class SettlementWorker {
+  private readonly records: SettlementRecordsDeps;
+
+  constructor(private readonly deps: SettlementWorkerDeps) {
+    this.records = { clock: deps.clock, ids: deps.ids, outbox: deps.outbox, audit: deps.audit };
+  }
+
+  /** Queues a one-off look for due balances (e.g. after a ledger credit, for `instant` merchants), in the caller's transaction. */
+  async kick(trx: Transaction<DB> | Kysely<DB>): Promise<void> {
+    await this.deps.jobs.enqueue(trx, [{ type: SETTLEMENT_KICK_JOB, payload: {}, priority: 50 }]);
+  }
+
+  /** The periodic job: settle what is due, push open settlements on, archive old records. */
+  async tick(): Promise<{ started: string[]; archived: number }> {
+    const started = await this.runDue();
+    const open = await this.deps.db.selectFrom('settlements').select('id').where('status', '=', 'initiated').execute();
+    for (const row of open) await this.advance(row.id);
+    const archived = await this.archive();
+    return { started, archived };
+  }
+
+  /** Starts a settlement for every due balance; returns the new settlement ids. */
+  async runDue(): Promise<string[]> {
+    const { db, config, clock } = this.deps;
+    const s = config.raw.settlement;
+    const now = clock.now();
+    const rows = await db
+      .selectFrom('merchant_balances as b')
+      .innerJoin('merchants as m', 'm.id', 'b.merchant_id')
+      .select(['b.merchant_id', 'b.payee_address', 'b.currency', 'b.balance', 'm.settlement_frequency'])
+      .where('b.balance', '>', 0)
+      .where('m.status', '=', 'active')
+      .orderBy('b.merchant_id')
+      .orderBy('b.payee_address')
+      .orderBy('b.currency')
+      .execute();
+    const started: string[] = [];
+    for (const row of rows) {
+      const key: BalanceKey = { merchantId: row.merchant_id, payeeAddress: row.payee_address, currency: row.currency as Asset };
+      const last = await db
+        .selectFrom('settlements')
+        .select(['status', 'created_at', 'updated_at'])
+        .where('merchant_id', '=', key.merchantId)
+        .where('payee_address', '=', key.payeeAddress)
+        .where('currency', '=', key.currency)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      if (last?.status === 'initiated') continue;
+      const since = await this.waitingSince(key, last ? Number(last.created_at) : null);
+      const reason = settlementDue({
+        frequency: effectiveFrequency(row.settlement_frequency, s.frequency),
+        timeUtc: s.settlement_time_utc,
+        weeklyDay: s.weekly_day,
+        balance: BigInt(row.balance),
+        minAmount: config.settlement.minAmount,
+        since,
+        now,
+        ...(last?.status === 'failed'
+          ? { retryNotBefore: Number(last.updated_at ?? last.created_at) + s.failed_retry_minutes * 60_000 }
+          : {}),
+      });
+      if (reason === null) continue;
+      const id = await this.start(key, reason);
+      if (id !== null) started.push(id);
+    }
+    return started;
+  }
+
+  /**
+   * When the balance started waiting: the first ledger entry after the last settlement (a new credit, or
+   * a failed settlement's reversal), else the last settlement itself (a capped remainder), else the first entry.
+   */
+  private async waitingSince(key: BalanceKey, lastSettlementAt: number | null): Promise<number> {
+    let query = this.deps.db
+      .selectFrom('ledger_entries')
+      .select((eb) => eb.fn.min('created_at').as('first'))
+      .where('merchant_id', '=', key.merchantId)
+      .where('payee_address', '=', key.payeeAddress)
+      .where('currency', '=', key.currency)
+      .where('amount', '>', 0);
+    if (lastSettlementAt !== null) query = query.where('created_at', '>', lastSettlementAt);
+    const row = await query.executeTakeFirst();
+    const first = row?.first === null || row?.first === undefined ? null : Number(row.first);
+    return first ?? lastSettlementAt ?? this.deps.clock.now();
+  }
+
+  /** ONE transaction: lock the balance, debit it, plan the sweeps, queue the advance job, write the settlement. */
+  async start(key: BalanceKey, trigger: SettlementTrigger): Promise<string | null> {
+    const { db, engine, ledger, ids, jobs, config } = this.deps;
+    return db.transaction().execute(async (trx) => {
+      const balance = await ledger.lockedBalance(trx, key, engine);
+      const open = await trx
+        .selectFrom('settlements')
+        .select('id')
+        .where('merchant_id', '=', key.merchantId)
+        .where('payee_address', '=', key.payeeAddress)
+        .where('currency', '=', key.currency)
+        .where('status', '=', 'initiated')
+        .executeTakeFirst();
+      if (open) return null;
+      const amount = settlementAmount(balance, config.settlement.maxAmount);
+      if (amount <= 0n) return null;
+      const id = ids('stl');
+      const now = this.deps.clock.now();
+      const candidates = await findUnswept(trx, key);
+      if (candidates.length > 0) {
+        await trx
+          .insertInto('sweeps')
+          .values(
+            candidates.map((c) => ({
+              id: ids('swp'),
+              merchant_id: key.merchantId,
+              settlement_id: id,
+              deposit_address: c.depositAddress,
+              deposit_index: c.depositIndex,
+              asset: key.currency,
+              amount: c.amount,
+              status: 'pending',
+              fuel_amount: null,
+              network_fee: null,
+              failure_reason: null,
+              created_at: now,
+              updated_at: now,
+              completed_at: null,
+            })),
+          )
+          .execute();
+      }
+      await ledger.post(trx, { ...key, kind: 'settlement', referenceId: id, amount: -amount });
+      await jobs.enqueue(trx, [
+        { type: SETTLEMENT_ADVANCE_JOB, payload: { settlement_id: id }, dedupeKey: `settlement.advance:${id}`, priority: 50 },
+      ]);
+      await initiateSettlement(trx, this.records, { ...key, amount, id, trigger }, CONTEXT);
+      return id;
+    });
+  }
+
+  /** Pushes a settlement on: queues the first transfer of each pending sweep, then the payee transfer when ready. */
+  async advance(settlementId: string): Promise<void> {
+    const { db, chain, config } = this.deps;
+    const settlement = await db
+      .selectFrom('settlements as s')
+      .innerJoin('merchants as m', 'm.id', 's.merchant_id')
+      .select(['s.id', 's.status', 's.merchant_id', 'm.hd_index'])
+      .where('s.id', '=', settlementId)
+      .executeTakeFirst();
+    if (settlement?.status !== 'initiated') return;
+    const hotIndex = Number(settlement.hd_index);
+    const pending = await db
+      .selectFrom('sweeps')
+      .selectAll()
+      .where('settlement_id', '=', settlementId)
+      .where('status', '=', 'pending')
+      .execute();
+    let required: bigint | null = null;
+    for (const sweep of pending) {
+      let fuel = 0n;
+      if (sweep.asset === 'USDT') {
+        if (required === null) {
+          const fm = config.raw.fee_management;
+          const [energyPriceSun, bandwidthPriceSun] = await Promise.all([chain.energyPriceSun(), chain.bandwidthPriceSun()]);
+          required = fuelRequired({
+            energyPriceSun,
+            bandwidthPriceSun,
+            energy: fm.usdt_energy_new_holder,
+            bandwidthBytes: fm.transfer_bandwidth_bytes,
+          });
+        }
+        fuel = fuelToSend(required, await chain.trxBalance(sweep.deposit_address));
+      }
+      await db.transaction().execute(async (trx) => {
+        const now = this.deps.clock.now();
+        const moved = await trx
+          .updateTable('sweeps')
+          .set({ status: fuel > 0n ? 'fueling' : 'sweeping', fuel_amount: fuel > 0n ? fuel : null, updated_at: now })
+          .where('id', '=', sweep.id)
+          .where('status', '=', 'pending')
+          .executeTakeFirst();
+        if (Number(moved.numUpdatedRows) === 0) return;
+        if (fuel > 0n) {
+          await this.deps.sends.enqueue(trx, {
+            purpose: 'sweep_fuel',
+            ownerId: sweep.id,
+            merchantId: sweep.merchant_id,
+            signer: { kind: 'hot', merchantIndex: hotIndex },
+            toAddress: sweep.deposit_address,
+            asset: 'TRX',
+            amount: fuel,
+            priority: SEND_PRIORITY,
+            maxRetries: SEND_MAX_RETRIES,
+          });
+        } else {
+          await this.enqueueSweep(trx, sweep.id);
+        }
+      });
+    }
+    await db.transaction().execute((trx) => this.payWhenSwept(trx, settlementId));
+    this.deps.onQueued?.();
+  }
+
+  /** The sweep transfer itself: everything unswept, from the deposit key to the merchant's hot wallet. */
+  private async enqueueSweep(trx: Transaction<DB>, sweepId: string): Promise<void> {
+    const sweep = await trx
+      .selectFrom('sweeps as w')
+      .innerJoin('merchants as m', 'm.id', 'w.merchant_id')
+      .select(['w.id', 'w.merchant_id', 'w.deposit_address', 'w.deposit_index', 'w.asset', 'w.amount', 'm.hd_index'])
+      .where('w.id', '=', sweepId)
+      .executeTakeFirstOrThrow();
+    const signer: KeyRef = { kind: 'deposit', index: Number(sweep.deposit_index) };
+    await this.deps.sends.enqueue(trx, {
+      purpose: 'sweep',
+      ownerId: sweep.id,
+      merchantId: sweep.merchant_id,
+      signer,
+      toAddress: this.deps.hotWalletAddress(Number(sweep.hd_index)),
+      asset: sweep.asset as Asset,
+      amount: BigInt(sweep.amount),
+      priority: SEND_PRIORITY,
+      maxRetries: SEND_MAX_RETRIES,
+    });
+  }
+
+  /**
+   * Queues the payee transfer once every sweep of the settlement is terminal (or it had none), and records
+   * what the sweeps cost. The settlement row is locked first (PostgreSQL) so that two sweeps finishing at
+   * once cannot both miss the moment; enqueueing is idempotent per owner anyway.
+   */
+  private async payWhenSwept(trx: Transaction<DB>, settlementId: string): Promise<void> {
+    let query = trx
+      .selectFrom('settlements as s')
+      .innerJoin('merchants as m', 'm.id', 's.merchant_id')
+      .select(['s.id', 's.status', 's.merchant_id', 's.currency', 's.amount', 's.payee_address', 'm.hd_index'])
+      .where('s.id', '=', settlementId);
+    if (this.deps.engine === 'postgres') query = query.forUpdate('s');
+    const settlement = await query.executeTakeFirst();
+    if (settlement?.status !== 'initiated') return;
+    const sweeps = await trx.selectFrom('sweeps').select(['status', 'network_fee']).where('settlement_id', '=', settlementId).execute();
+    if (sweeps.some((w) => w.status !== 'completed' && w.status !== 'failed')) return;
+    const cost = sweeps.reduce((sum, w) => sum + (w.network_fee === null ? 0n : BigInt(w.network_fee)), 0n);
+    await trx
+      .updateTable('settlements')
+      .set({ sweep_cost: cost, updated_at: this.deps.clock.now() })
+      .where('id', '=', settlementId)
+      .execute();
+    await this.deps.sends.enqueue(trx, {
+      purpose: 'settlement',
+      ownerId: settlement.id,
+      merchantId: settlement.merchant_id,
+      signer: { kind: 'hot', merchantIndex: Number(settlement.hd_index) },
+      toAddress: settlement.payee_address,
+      asset: settlement.currency as Asset,
+      amount: BigInt(settlement.amount),
+      priority: SEND_PRIORITY,
+      maxRetries: SEND_MAX_RETRIES,
+    });
+  }
+
+  /** The handlers to register with the sender, by purpose. */
+  handlers(): Record<'settlement' | 'sweep' | 'sweep_fuel', SendHandler> {
+    return {
+      sweep_fuel: {
+        onConfirmed: async (trx, send) => {
+          const moved = await trx
+            .updateTable('sweeps')
+            .set({ status: 'sweeping', network_fee: send.networkFee ?? 0n, updated_at: this.deps.clock.now() })
+            .where('id', '=', send.ownerId)
+            .where('status', '=', 'fueling')
+            .executeTakeFirst();
+          if (Number(moved.numUpdatedRows) > 0) await this.enqueueSweep(trx, send.ownerId);
+        },
+        onFailed: async (trx, send, reason) => this.finishSweep(trx, send, 'fueling', `fuel_${reason}`),
+      },
+      sweep: {
+        onCompleted: async (trx, send) => this.finishSweep(trx, send, 'sweeping', null),
+        onFailed: async (trx, send, reason) => this.finishSweep(trx, send, 'sweeping', reason),
+      },
+      settlement: {
+        onCompleted: async (trx, send) => {
+          await completeSettlement(
+            trx,
+            this.records,
+            {
+              settlementId: send.ownerId,
+              transactionId: send.txId ?? '',
+              ...(send.networkFee !== null ? { networkFee: send.networkFee } : {}),
+            },
+            CONTEXT,
+          );
+        },
+        onFailed: async (trx, send, reason) => this.failPayeeTransfer(trx, send, reason),
+      },
+    };
+  }
+
+  /** Registers the handlers with the sender. */
+  register(registry: SendHandlerRegistry): void {
+    for (const [purpose, handler] of Object.entries(this.handlers()) as Array<[SendPurpose, SendHandler]>) {
+      registry.registerHandler(purpose, handler);
+    }
+  }
+
+  /** A sweep ends (completed when `failure` is null); its cost adds the sweep transfer's burn to the fuel transfer's fee. */
+  private async finishSweep(trx: Transaction<DB>, send: SendRecord, from: 'fueling' | 'sweeping', failure: string | null): Promise<void> {
+    const sweep = await trx.selectFrom('sweeps').select(['settlement_id', 'network_fee']).where('id', '=', send.ownerId).executeTakeFirst();
+    if (!sweep) return;
+    const now = this.deps.clock.now();
+    const burned = from === 'sweeping' ? (send.networkFee ?? 0n) : 0n;
+    const fee = (sweep.network_fee === null ? 0n : BigInt(sweep.network_fee)) + burned;
+    const moved = await trx
+      .updateTable('sweeps')
+      .set({
+        status: failure === null ? 'completed' : 'failed',
+        network_fee: fee,
+        failure_reason: failure,
+        updated_at: now,
+        completed_at: failure === null ? now : null,
+      })
+      .where('id', '=', send.ownerId)
+      .where('status', '=', from)
+      .executeTakeFirst();
+    if (Number(moved.numUpdatedRows) === 0 || sweep.settlement_id === null) return;
+    await this.payWhenSwept(trx, sweep.settlement_id);
+  }
+
+  /** The payee transfer failed for good: the debit goes back to the balance (settled again later), then the record. */
+  private async failPayeeTransfer(trx: Transaction<DB>, send: SendRecord, reason: SendFailureReason): Promise<void> {
+    const row = await trx.selectFrom('settlements').selectAll().where('id', '=', send.ownerId).executeTakeFirst();
+    if (row?.status !== 'initiated') return;
+    await this.deps.ledger.post(trx, {
+      merchantId: row.merchant_id,
+      payeeAddress: row.payee_address,
+      currency: row.currency as Asset,
+      kind: 'settlement_reversal',
+      referenceId: row.id,
+      amount: BigInt(row.amount),
+    });
+    await failSettlement(trx, this.records, { settlementId: row.id, reason }, CONTEXT);
+  }
+
+  /** Retention (settlement.retention_period_days): finished settlements older than it are archived, not deleted. */
+  async archive(): Promise<number> {
+    const { db, clock, config } = this.deps;
+    const now = clock.now();
+    const cutoff = now - config.raw.settlement.retention_period_days * 86_400_000;
+    const result = await db
+      .updateTable('settlements')
+      .set({ archived_at: now })
+      .where('archived_at', 'is', null)
+      .where('status', 'in', ['completed', 'failed'])
+      .where('created_at', '<', cutoff)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * Reading settlements for the API (`GET /settlements`, `GET /settlements/{id}`): newest first with cursor
+ * pagination like `GET /api/v1/payments`, each with what its sweeps moved and cost. A foreign id is 404.
+ */
+import type { Kysely, Selectable } from 'kysely';
+import type { DB, SweepsTable } from '../../db/schema.js';
+import { toIso } from '../../shared/clock.js';
+import { type AppError, fieldError, notFound } from '../../shared/errors.js';
+import { formatAmount } from '../../shared/money.js';
+import { err, ok, type Result } from '../../shared/result.js';
+import { type Settlement, toSettlement, toSettlementView } from './settlement-records.js';
+
+export interface SettlementFilters {
+  status?: string;
+  currency?: string;
+  /** archived records (older than retention_period_days) are left out unless asked for */
+  includeArchived?: boolean;
+}
+
+interface Extra {
+  trigger: string | null;
+  failureReason: string | null;
+  sweepCost: bigint | null;
+  archivedAt: number | null;
+}
+
+export interface SettlementRecord {
+  settlement: Settlement;
+  extra: Extra;
+  sweeps: Array<Selectable<SweepsTable>>;
+}
+
+export class SettlementsService {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async list(
+    merchantId: string,
+    filters: SettlementFilters,
+    limit: number,
+    startingAfter?: string,
+  ): Promise<Result<{ items: SettlementRecord[]; hasMore: boolean }, AppError>> {
+    let query = this.db.selectFrom('settlements').selectAll().where('merchant_id', '=', merchantId);
+    if (filters.status) query = query.where('status', '=', filters.status);
+    if (filters.currency) query = query.where('currency', '=', filters.currency);
+    if (!filters.includeArchived) query = query.where('archived_at', 'is', null);
+    if (startingAfter !== undefined) {
+      const cursor = await this.db
+        .selectFrom('settlements')
+        .select(['id', 'created_at'])
+        .where('id', '=', startingAfter)
+        .where('merchant_id', '=', merchantId)
+        .executeTakeFirst();
+      if (!cursor) return err(fieldError('query.starting_after', `settlement ${startingAfter} not found`));
+      const at = cursor.created_at;
+      query = query.where((eb) => eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('id', '<', cursor.id)])]));
+    }
+    const rows = await query
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit + 1)
+      .execute();
+    const page = rows.slice(0, limit);
+    const sweeps = page.length
+      ? await this.db
+          .selectFrom('sweeps')
+          .selectAll()
+          .where(
+            'settlement_id',
+            'in',
+            page.map((r) => r.id),
+          )
+          .orderBy('created_at')
+          .orderBy('id')
+          .execute()
+      : [];
+    const items = page.map((row) => ({
+      settlement: toSettlement(row),
+      extra: extraOf(row),
+      sweeps: sweeps.filter((w) => w.settlement_id === row.id),
+    }));
+    return ok({ items, hasMore: rows.length > limit });
+  }
+
+  async get(merchantId: string, id: string): Promise<Result<SettlementRecord, AppError>> {
+    const row = await this.db
+      .selectFrom('settlements')
+      .selectAll()
+      .where('id', '=', id)
+      .where('merchant_id', '=', merchantId)
+      .executeTakeFirst();
+    if (!row) return err(notFound('settlement', id));
+    const sweeps = await this.db
+      .selectFrom('sweeps')
+      .selectAll()
+      .where('settlement_id', '=', id)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return ok({ settlement: toSettlement(row), extra: extraOf(row), sweeps });
+  }
+}
+
+function extraOf(row: Selectable<DB['settlements']>): Extra {
+  return {
+    trigger: row.trigger,
+    failureReason: row.failure_reason,
+    sweepCost: row.sweep_cost === null ? null : BigInt(row.sweep_cost),
+    archivedAt: row.archived_at === null ? null : Number(row.archived_at),
+  };
+}
+
+const money = (v: bigint | number | null) => (v === null ? null : formatAmount(BigInt(v)));
+
+/** The API list item: the event view plus trigger, failure, costs and a summary of the sweeps. */
+export function toSettlementListView(record: SettlementRecord) {
+  const { settlement, extra, sweeps } = record;
+  const swept = sweeps.filter((w) => w.status === 'completed').reduce((s, w) => s + BigInt(w.amount), 0n);
+  const fuel = sweeps.reduce((s, w) => s + (w.fuel_amount === null ? 0n : BigInt(w.fuel_amount)), 0n);
+  const sweepFees = sweeps.reduce((s, w) => s + (w.network_fee === null ? 0n : BigInt(w.network_fee)), 0n);
+  const sweepCost = extra.sweepCost ?? sweepFees;
+  const total = settlement.networkFee === null ? sweepCost : sweepCost + settlement.networkFee;
+  return {
+    ...toSettlementView(settlement),
+    trigger: extra.trigger,
+    failure_reason: extra.failureReason,
+    sweep_cost: formatAmount(sweepCost),
+    total_network_cost: formatAmount(total),
+    archived: extra.archivedAt !== null,
+    sweeps_summary: {
+      count: sweeps.length,
+      completed: sweeps.filter((w) => w.status === 'completed').length,
+      failed: sweeps.filter((w) => w.status === 'failed').length,
+      in_progress: sweeps.filter((w) => w.status !== 'completed' && w.status !== 'failed').length,
+      amount_swept: formatAmount(swept),
+      fuel_sent: formatAmount(fuel),
+      network_fee: formatAmount(sweepFees),
+    },
+  };
+}
+
+/** `GET /settlements/{id}`: the list item plus every sweep. */
+export function toSettlementDetailView(record: SettlementRecord) {
+  return {
+    ...toSettlementListView(record),
+    sweeps: record.sweeps.map((w) => ({
+      sweep_id: w.id,
+      status: w.status,
+      deposit_address: w.deposit_address,
+      asset: w.asset,
+      amount: formatAmount(BigInt(w.amount)),
+      fuel_amount: money(w.fuel_amount),
+      network_fee: money(w.network_fee),
+      failure_reason: w.failure_reason,
+      created_at: toIso(Number(w.created_at)),
+      completed_at: w.completed_at === null ? null : toIso(Number(w.completed_at)),
+    })),
+  };
+}
