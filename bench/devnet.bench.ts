@@ -68,7 +68,7 @@ interface Sender {
 
 // ------------------------------------------------------------------ worker plumbing
 
-class DevnetWorker {
+export class DevnetWorker {
   private nextId = 1;
   private readonly waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private failure: Error | undefined;

@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Devnet } from '../src/devnet/devnet.js';
 import { CONTRACT_RESULT } from '../src/tron/transaction.js';
+import { type BuiltScanBlocks, buildScanBlocks, type ScanBlocksSpec } from './scan-blocks.js';
 
 export interface WorkerOptions {
   /** true: blocks only on the `produce` command; false: the devnet's timer seals one every `blockTimeMs` */
@@ -58,6 +59,13 @@ export interface Commands {
   /** blocks from number `from` up to the head */
   blocks: [{ from: bigint }, BlockSummary[]];
   elu: [null, LoopUsage];
+  /** the scanner benchmark's blocks (bench/scan-blocks.ts) */
+  buildScanBlocks: [ScanBlocksSpec, BuiltScanBlocks];
+  /**
+   * Renders the blocks' JSON once, as a node serves blocks from its store: the scanner benchmark then
+   * measures the scanner, not the devnet's first rendering.
+   */
+  warm: [{ from: number; to: number }, null];
   stop: [null, null];
 }
 
@@ -104,6 +112,20 @@ async function main(): Promise<void> {
         txs: block.txs.length,
         succeeded: block.txs.filter((t) => t.receipt.contractRet === CONTRACT_RESULT.SUCCESS).length,
       }));
+    },
+    buildScanBlocks(spec) {
+      return buildScanBlocks(devnet, spec);
+    },
+    async warm({ from, to }) {
+      for (let n = from; n <= to; n += 100) {
+        const response = await fetch(`${devnet.url}/wallet/getblockbylimitnext`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ startNum: n, endNum: Math.min(n + 100, to + 1) }),
+        });
+        await response.text();
+      }
+      return null;
     },
     elu() {
       const { idle, active } = performance.eventLoopUtilization();

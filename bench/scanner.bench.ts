@@ -1,11 +1,12 @@
 /**
- * Scanner catch-up. A devnet (in this process, manual blocks) gets BLOCKS pre-built blocks of
- * TXS_PER_BLOCK transactions each — USDT and TRX transfers between many addresses, one in every
- * WATCHED_EVERY-th block to a deposit address of an open invoice — signed with the toolkit and submitted straight to the chain
- * (no HTTP), then mined. A fresh scanner on a fresh database (SQLite, then PostgreSQL; same seed, so the
- * same invoices have the same deposit addresses) catches up over all of them; blocks/s is the result.
- * For comparison, the node side alone is timed too: the same range read with client.getBlockRange (the
- * devnet renders each block's JSON, the client parses it), which bounds what any scanner can reach here.
+ * Scanner catch-up. A devnet on its own thread (manual blocks; the node is another process in
+ * production) gets BLOCKS pre-built blocks of TXS_PER_BLOCK transactions each — USDT and TRX transfers
+ * between many addresses, one in every WATCHED_EVERY-th block to a deposit address of an open invoice —
+ * built by bench/scan-blocks.ts, and renders their JSON once (as a node serves blocks from its store). A
+ * fresh scanner on a fresh database (SQLite, then PostgreSQL; same seed, so the same invoices have the same
+ * deposit addresses) catches up over all of them; blocks/s is the result. The node side alone is timed
+ * too: the same range read with client.getBlockRange (fetch and parse), which bounds what any scanner
+ * can reach here.
  */
 import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
@@ -13,17 +14,15 @@ import { GatewayChain } from '../src/app/chain.js';
 import { createGatewayCore, type GatewayCore } from '../src/app/gateway-core.js';
 import { loadConfig } from '../src/config/load.js';
 import type { Engine } from '../src/db/database.js';
-import { Devnet } from '../src/devnet/devnet.js';
 import { bootstrapDefaultMerchant } from '../src/modules/merchants/merchants.bootstrap.js';
 import { HdSigner } from '../src/modules/wallets/signer.js';
 import { HdWalletAddresses } from '../src/modules/wallets/wallet-addresses.js';
-import { addressToBytes } from '../src/tron/address.js';
 import { generateMnemonic } from '../src/tron/hd.js';
 import { generatePrivateKey, privateKeyToAccount } from '../src/tron/keys.js';
-import { buildTransfer, buildTriggerSmartContract, refBlockFields, signTransaction } from '../src/tron/transaction.js';
-import { encodeTransferCall } from '../src/tron/trc20.js';
 import { openTestDatabase, type TestDatabase } from '../test/db-harness.js';
+import { DevnetWorker } from './devnet.bench.js';
 import { type BenchResult, result } from './harness.js';
+import type { BuiltScanBlocks } from './scan-blocks.js';
 
 /** blocks built and scanned (BENCH_SCANNER_BLOCKS overrides, e.g. for a quick look) */
 const BLOCKS = Number(process.env.BENCH_SCANNER_BLOCKS ?? 600);
@@ -35,45 +34,48 @@ const INVOICES = 200;
 const WATCHED_EVERY = 10;
 const USDT_SHARE = 0.6;
 const TARGET_BLOCKS_PER_S = 300;
-const TRX = 1_000_000n;
-
-interface Built {
-  devnet: Devnet;
-  first: number;
-  last: number;
-  buildMs: number;
-  watchedTransfers: number;
-}
 
 export async function runScanner(log: (line: string) => void): Promise<BenchResult[]> {
   const mnemonic = generateMnemonic();
-  const devnet = await Devnet.start({ port: 0, manual: true, solidifyLag: 19 });
+  // The node is another process in production: the devnet runs on its own thread, so the scanner's
+  // thread does only what the scanner does (fetch, parse, match, record).
+  const devnet = await DevnetWorker.start({ manual: true, solidifyLag: 19, blockTimeMs: 3000 });
   const results: BenchResult[] = [];
   try {
     // the invoices' deposit addresses are the seed's first INVOICES deposit addresses
     const wallets = HdWalletAddresses.fromMnemonic(mnemonic, '', { deposit: 0, hotWallet: 1 });
     const deposits = Array.from({ length: INVOICES }, (_, i) => wallets.depositAddress(i));
-    log(`scanner: building ${BLOCKS} blocks of ${TXS_PER_BLOCK} transactions…`);
-    const built = buildBlocks(devnet, deposits);
+    log(`scanner: building ${BLOCKS} blocks of ${TXS_PER_BLOCK} transactions on the devnet thread…`);
+    const built = await devnet.call('buildScanBlocks', {
+      blocks: BLOCKS,
+      txsPerBlock: TXS_PER_BLOCK,
+      senders: SENDERS,
+      recipients: RECIPIENTS,
+      deposits,
+      watchedEvery: WATCHED_EVERY,
+      usdtShare: USDT_SHARE,
+    });
     log(`scanner: built in ${(built.buildMs / 1000).toFixed(1)} s (${built.watchedTransfers} transfers to deposit addresses)`);
+    await devnet.call('warm', { from: built.first, to: built.last });
 
     const chain = new GatewayChain(
       { fullNodeUrls: [devnet.url], solidityUrls: [], eventUrls: [], apiKey: '', timeoutMs: 30_000, maxAttempts: 2 },
-      devnet.usdtAddress,
+      devnet.usdt,
     );
     const readStarted = performance.now();
-    for (let n = built.first; n <= built.last; n += 100)
+    for (let n = built.first; n <= built.last; n += 100) {
       await chain.client.getBlockRange(n, Math.min(n + 100, built.last + 1), { verify: false });
+    }
     const readMs = performance.now() - readStarted;
     const readRate = ((built.last - built.first + 1) * 1000) / readMs;
     results.push(
-      result('node side: getBlockRange (devnet render + client parse)', Math.round(readRate), 'blocks/s', {
+      result('node side: getBlockRange (fetch + parse, devnet on its own thread)', Math.round(readRate), 'blocks/s', {
         details: { blocks: built.last - built.first + 1, txs_per_block: TXS_PER_BLOCK },
       }),
     );
 
     for (const engine of ['sqlite', 'postgres'] as Engine[]) {
-      const run = await catchUp(engine, mnemonic, devnet, chain, built);
+      const run = await catchUp(engine, mnemonic, devnet.usdt, chain, built);
       log(`scanner (${engine}): ${run.blocks} blocks in ${(run.ms / 1000).toFixed(2)} s, ${run.credited} credited`);
       results.push(
         result(`catch-up ${run.blocks} blocks × ${TXS_PER_BLOCK} txs (${engine})`, Math.round((run.blocks * 1000) / run.ms), 'blocks/s', {
@@ -89,56 +91,12 @@ export async function runScanner(log: (line: string) => void): Promise<BenchResu
   return results;
 }
 
-function buildBlocks(devnet: Devnet, deposits: string[]): Built {
-  const started = performance.now();
-  const senders = Array.from({ length: SENDERS }, () => {
-    const key = generatePrivateKey();
-    return { key, bytes: addressToBytes(privateKeyToAccount(key).base58) };
-  });
-  for (const s of senders) devnet.fund(privateKeyToAccount(s.key).base58, { trx: 1_000_000n * TRX, usdt: 10_000_000n * TRX });
-  devnet.mine(1);
-  const recipients = Array.from({ length: RECIPIENTS }, () => privateKeyToAccount(generatePrivateKey()).base58);
-  const usdt = addressToBytes(devnet.usdtAddress);
-  let counter = 0n;
-  let watchedTransfers = 0;
-  const first = Number(devnet.chain.head.number) + 1;
-  for (let b = 0; b < BLOCKS; b++) {
-    const head = devnet.chain.head;
-    const ref = refBlockFields(head.number, head.id);
-    for (let i = 0; i < TXS_PER_BLOCK; i++) {
-      const sender = senders[(b * TXS_PER_BLOCK + i) % SENDERS] as (typeof senders)[number];
-      const watched = i === 0 && b % WATCHED_EVERY === 0;
-      const to = watched
-        ? (deposits[Math.floor(Math.random() * deposits.length)] as string)
-        : (recipients[Math.floor(Math.random() * recipients.length)] as string);
-      if (watched) watchedTransfers++;
-      counter++;
-      const common = { ref, timestamp: head.header.timestamp + counter, expiration: head.header.timestamp + 3_600_000n };
-      const tx =
-        Math.random() < USDT_SHARE
-          ? buildTriggerSmartContract({
-              ...common,
-              from: sender.bytes,
-              contract: usdt,
-              data: encodeTransferCall(to, 1_000_000n + counter),
-              feeLimit: 100n * TRX,
-            })
-          : buildTransfer({ ...common, from: sender.bytes, to: addressToBytes(to), amount: 1_000_000n + counter });
-      const outcome = devnet.chain.submit(signTransaction(tx, sender.key));
-      if (!outcome.ok) throw new Error(`bench transaction refused: ${outcome.code} ${outcome.message}`);
-    }
-    devnet.mine(1);
-  }
-  devnet.mine(20); // everything solidified
-  return { devnet, first, last: Number(devnet.chain.head.number), buildMs: performance.now() - started, watchedTransfers };
-}
-
 async function catchUp(
   engine: Engine,
   mnemonic: string,
-  devnet: Devnet,
+  usdtContract: string,
   chain: GatewayChain,
-  built: Built,
+  built: BuiltScanBlocks,
 ): Promise<{ blocks: number; ms: number; credited: number; infoCalls: number }> {
   const config = loadConfig({
     file: '/nonexistent/bench.yaml',
@@ -167,7 +125,8 @@ async function catchUp(
       version: 'bench',
       tron: {
         client: counting,
-        usdtContract: devnet.usdtAddress,
+        clientOptions: chain.clientOptions,
+        usdtContract,
         signer: HdSigner.fromMnemonic(mnemonic, '', { deposit: 0, hotWallet: 1 }),
       },
     });

@@ -84,7 +84,7 @@ describe.each(ENGINES)('scanner on the devnet (%s)', (engine) => {
         leases,
         recorder: gw.core.collections as NonNullable<typeof gw.core.collections>,
         holder,
-      });
+      }).scanner;
     // the core's own scanner holds the lease under the real clock: free it first
     await scanner().stop();
     await gw.db.db.deleteFrom('leases').where('name', '=', 'scanner').execute();

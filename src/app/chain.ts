@@ -5,7 +5,7 @@
 import type { NetworkName } from '../config/schema.js';
 import type { ChainPrices } from '../modules/fees/network-cost.js';
 import type { WalletChain } from '../modules/wallets/hot-wallet.service.js';
-import { createTronClient, type TronClient } from '../tron/client.js';
+import { createTronClient, type TronClient, type TronClientOptions } from '../tron/client.js';
 
 /** USDT contracts of the public networks (PROTOCOL.md); the devnet's comes from /devnet/info. */
 export const USDT_CONTRACTS: Partial<Record<NetworkName, string>> = {
@@ -24,19 +24,22 @@ export interface ChainEndpoints {
 
 export class GatewayChain implements ChainPrices, WalletChain {
   readonly client: TronClient;
+  /** what the client was built from (the scanner's block-fetching threads build their own) */
+  readonly clientOptions: TronClientOptions;
 
   constructor(
     endpoints: ChainEndpoints,
     readonly usdtContract: string,
   ) {
-    this.client = createTronClient({
+    this.clientOptions = {
       fullNodeUrls: endpoints.fullNodeUrls,
       ...(endpoints.solidityUrls.length > 0 ? { solidityUrls: endpoints.solidityUrls } : {}),
       ...(endpoints.eventUrls.length > 0 ? { eventUrls: endpoints.eventUrls } : {}),
       ...(endpoints.apiKey ? { apiKey: endpoints.apiKey } : {}),
       timeoutMs: endpoints.timeoutMs,
       maxAttempts: endpoints.maxAttempts,
-    });
+    };
+    this.client = createTronClient(this.clientOptions);
   }
 
   energyPriceSun(): Promise<bigint> {

@@ -20,11 +20,9 @@ import { AuditTrail } from '../modules/audit/audit-trail.js';
 import { BatchesRepository } from '../modules/batches/batches.repository.js';
 import type { ChainSender } from '../modules/chain/chain-sender.js';
 import { LeaseStore } from '../modules/chain/lease.js';
-import { createSendModule, type SendModule } from '../modules/chain/send-module.js';
 import type { ChainSendQueue } from '../modules/chain/send-queue.js';
 import type { SendTracker } from '../modules/chain/send-tracker.js';
-import { CollectionsService } from '../modules/collections/collections.service.js';
-import { hotWalletSet } from '../modules/collections/hot-wallets.js';
+import type { CollectionsService } from '../modules/collections/collections.service.js';
 import type { ChainPrices } from '../modules/fees/network-cost.js';
 import { NetworkCostEstimator } from '../modules/fees/network-cost.js';
 import { DbIdempotencyStore } from '../modules/idempotency/idempotency.store.js';
@@ -34,33 +32,20 @@ import { UsageRepository } from '../modules/limits/usage.repository.js';
 import { apiKeysRoutes } from '../modules/merchants/api-keys.routes.js';
 import { createMerchantsModule, type MerchantsModule } from '../modules/merchants/merchants.module.js';
 import { Outbox } from '../modules/outbox/outbox.js';
-import { CreatePipeline, type CreateSubmitter, EXPIRE_JOB, PAYOUT_JOB } from '../modules/payments/create-pipeline.js';
+import { CreatePipeline, type CreateSubmitter, EXPIRE_JOB } from '../modules/payments/create-pipeline.js';
 import { PaymentsRepository } from '../modules/payments/payments.repository.js';
 import { paymentsRoutes } from '../modules/payments/payments.routes.js';
 import { type MerchantDirectory, PaymentsService } from '../modules/payments/payments.service.js';
-import { PayoutsService } from '../modules/payouts/payouts.service.js';
-import { reconciliationRoutes } from '../modules/reconciliation/reconciliation.routes.js';
-import { RECONCILE_JOB, ReconciliationService } from '../modules/reconciliation/reconciliation.service.js';
-import { ReconciliationsRepository } from '../modules/reconciliation/reconciliations.repository.js';
-import { RefundsRepository } from '../modules/refunds/refunds.repository.js';
-import { refundsRoutes } from '../modules/refunds/refunds.routes.js';
-import { AUTO_REFUND_JOB, REFUND_TIMEOUT_EVERY_MS, REFUND_TIMEOUT_JOB, RefundsService } from '../modules/refunds/refunds.service.js';
+import type { PayoutsService } from '../modules/payouts/payouts.service.js';
+import type { ReconciliationService } from '../modules/reconciliation/reconciliation.service.js';
+import type { RefundsService } from '../modules/refunds/refunds.service.js';
 import { reportsRoutes } from '../modules/reports/reports.routes.js';
 import { ReportsService } from '../modules/reports/reports.service.js';
-import { createScanner } from '../modules/scanner/scanner.module.js';
 import type { ScannerWorker } from '../modules/scanner/scanner.worker.js';
-import {
-  SETTLEMENT_ADVANCE_JOB,
-  SETTLEMENT_KICK_JOB,
-  SETTLEMENT_RUN_JOB,
-  SettlementWorker,
-} from '../modules/settlement/settlement.worker.js';
+import type { SettlementWorker } from '../modules/settlement/settlement.worker.js';
 import { SettlementInfoService } from '../modules/settlement/settlement-info.service.js';
-import { settlementsRoutes } from '../modules/settlement/settlements.routes.js';
-import { SettlementsService } from '../modules/settlement/settlements.service.js';
 import { DepositAddressPool } from '../modules/wallets/deposit-pool.js';
 import { HotWalletService, type WalletChain } from '../modules/wallets/hot-wallet.service.js';
-import type { TransactionSigner } from '../modules/wallets/signer.js';
 import { walletRoutes } from '../modules/wallets/wallet.routes.js';
 import type { WalletAddresses } from '../modules/wallets/wallet-addresses.js';
 import { createWebhookDelivery } from '../modules/webhooks/webhook-delivery.js';
@@ -69,8 +54,8 @@ import { webhooksRoutes } from '../modules/webhooks/webhooks.routes.js';
 import { WebhooksService } from '../modules/webhooks/webhooks.service.js';
 import { type Clock, systemClock } from '../shared/clock.js';
 import { type IdGenerator, randomId } from '../shared/ids.js';
-import type { TronClient } from '../tron/client.js';
 import { JobRunner } from '../workers/job-runner.js';
+import { createMoneyModules, type MoneyChain } from './money-modules.js';
 
 export const API_VERSION = '2026-11-01';
 export const MAINTENANCE_JOB = 'maintenance.prune';
@@ -105,11 +90,7 @@ export interface GatewayCoreOptions {
   tron?: MoneyChain;
 }
 
-export interface MoneyChain {
-  client: TronClient;
-  usdtContract: string;
-  signer: TransactionSigner;
-}
+export type { MoneyChain } from './money-modules.js';
 
 export interface GatewayCore {
   app: HttpApp;
@@ -212,35 +193,6 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
   });
   const settlement = new SettlementInfoService(db, config, clock);
   const hotWallet = new HotWalletService(options.wallets, options.chain);
-  // Collections and the scanner exist when the core has a node (options.tron).
-  const collections = options.tron
-    ? new CollectionsService({
-        db,
-        engine,
-        config,
-        clock,
-        ids,
-        payments,
-        ledger,
-        audit,
-        client: options.tron.client,
-        hotWallets: hotWalletSet(db, options.wallets),
-      })
-    : null;
-  const scanner =
-    options.tron && collections
-      ? createScanner({
-          db,
-          clock,
-          config,
-          client: options.tron.client,
-          usdtContract: options.tron.usdtContract,
-          leases,
-          recorder: collections,
-          holder: `${config.raw.server.instance_id || `${hostname()}:${process.pid}`}:scanner`,
-          logger,
-        })
-      : null;
 
   const health: HealthChecks = {
     ready: async () => {
@@ -248,7 +200,7 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
       for (const [name, check] of Object.entries(options.readinessChecks ?? {})) checks[name] = await check();
       // a merchant's endpoint being disabled is flagged, never a reason to take this instance out of service
       checks.webhooks = await webhookEndpointsCheck();
-      if (scanner) checks.scanner = await scannerLagCheck(scanner, config.raw.health_check.max_scanner_lag_blocks);
+      Object.assign(checks, await money.readiness());
       return checks;
     },
     status: async () => ({
@@ -259,8 +211,7 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
       memory_mb: memoryMb(),
       jobs: await jobs.depth(),
       webhooks: await webhookDelivery.backlog(),
-      ...(scanner ? { scanner: await scanner.status() } : {}),
-      reconciliation: { auto_reconcile: config.raw.reconciliation.auto_reconcile, last_balances: await reconciliation.lastBalances() },
+      ...(await money.status()),
     }),
   };
 
@@ -271,12 +222,6 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
   metrics.registerCollectedGauge('tpg_jobs', 'Durable jobs by type and status (queue depth)', ['type', 'status'], async () =>
     (await jobs.depth()).map((d) => ({ labels: { type: d.type, status: d.status }, value: d.count })),
   );
-  if (scanner) {
-    metrics.registerCollectedGauge('tpg_scanner_lag_blocks', 'Blocks between the chain head and the scanner cursor', [], async () => {
-      const lag = (await scanner.status()).lag;
-      return lag === null ? [] : [{ labels: {}, value: lag }];
-    });
-  }
   metrics.registerCollectedGauge('tpg_outbox_undispatched', 'Outbox events not yet handed to webhook delivery', [], async () => [
     { labels: {}, value: await outbox.countUndispatched(db) },
   ]);
@@ -302,7 +247,6 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
   const analytics = new AnalyticsService({ db, clock, ttlMs: config.raw.caching.analytics_ttl_seconds * 1000 });
   app.register(reportsRoutes({ reports }), { prefix: '/api/v1/payments' });
   app.register(analyticsRoutes({ analytics }), { prefix: '/api/v1/payments' });
-  app.register(settlementsRoutes({ config, settlements: new SettlementsService(db) }), { prefix: '/api/v1/payments' });
   const webhooks = new WebhooksService({
     db,
     clock,
@@ -381,110 +325,30 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     [],
     async () => [{ labels: {}, value: (await webhookDelivery.backlog()).disabled_endpoints }],
   );
-  // The chain sender and payouts exist when the core has a node and a signer (options.tron).
-  const chainSends: SendModule | null = options.tron
-    ? createSendModule({
-        db,
-        engine,
-        config,
-        client: options.tron.client,
-        usdtContract: options.tron.usdtContract,
-        signer: options.tron.signer,
-        leases,
-        clock,
-        ids,
-        instance,
-        logger,
-        energyPriceSun: () => networkCost.cached('USDT')?.energyPriceSun ?? null,
-      })
-    : null;
-  const payouts = chainSends
-    ? new PayoutsService({
-        db,
-        engine,
-        config,
-        payments,
-        repository: paymentsRepository,
-        merchants: directory,
-        sends: chainSends.sends,
-        logger,
-        onQueued: () => chainSends.wake(),
-      })
-    : null;
-  if (chainSends && payouts) {
-    chainSends.sends.registerHandler('payout', payouts.sendHandler());
-    metrics.registerCollectedGauge(
-      'tpg_chain_sends',
-      'Transactions the gateway signs, by purpose and status',
-      ['purpose', 'status'],
-      async () => (await chainSends.countByStatus()).map((r) => ({ labels: { purpose: r.purpose, status: r.status }, value: r.count })),
-    );
-  }
-  // Settlement and sweeps move money through the sender: built with it.
-  const settlementWorker = chainSends
-    ? new SettlementWorker({
-        db,
-        engine,
-        config,
-        clock,
-        ids,
-        outbox,
-        audit,
-        ledger,
-        jobs,
-        sends: chainSends.sends,
-        chain: options.chain,
-        hotWalletAddress: (index) => options.wallets.hotWalletAddress(index),
-        onQueued: () => chainSends.wake(),
-      })
-    : null;
-  if (chainSends && settlementWorker) settlementWorker.register(chainSends.sends);
-  // Refunds go out through the sender; reconciliation reads the node and credits through collections.
-  const refunds = new RefundsService({
+  const money = createMoneyModules({
     db,
+    engine,
     config,
     clock,
     ids,
-    payments: paymentsRepository,
-    lifecycle: payments,
-    refunds: new RefundsRepository(),
-    sends: chainSends?.sends ?? null,
+    logger,
+    instance,
+    tron: options.tron,
+    chain: options.chain,
+    wallets: options.wallets,
+    payments,
+    paymentsRepository,
+    merchants: directory,
     ledger,
+    leases,
+    audit,
     outbox,
     jobs,
-    audit,
-    merchants: directory,
-    wallets: options.wallets,
-    ...(chainSends ? { onQueued: () => chainSends.wake() } : {}),
-    ...(options.tron
-      ? {
-          isBlacklisted: (address: string) =>
-            (options.tron as MoneyChain).client.isBlackListed((options.tron as MoneyChain).usdtContract, address),
-        }
-      : {}),
+    networkCost,
+    wakeJobs: () => runner?.wake(),
   });
-  if (chainSends) chainSends.sends.registerHandler('refund', refunds.sendHandler());
-  collections?.setOverpaidHandler(async (trx, payment, excess, sender) => {
-    if (await refunds.onOverpaid(trx, payment, excess, sender === '' ? null : sender)) runner?.wake();
-  });
-  const reconciliation = new ReconciliationService({
-    db,
-    config,
-    clock,
-    ids,
-    payments: paymentsRepository,
-    lifecycle: payments,
-    records: new ReconciliationsRepository(),
-    audit,
-    merchants: directory,
-    wallets: options.wallets,
-    chain: options.tron ? { client: options.tron.client, usdtContract: options.tron.usdtContract } : null,
-    recorder: collections,
-  });
-  app.register(refundsRoutes({ refunds }), { prefix: '/api/v1/payments' });
-  app.register(reconciliationRoutes({ config, reconciliation }), { prefix: '/api/v1/payments' });
-  const reconcileEveryMs = config.raw.reconciliation.reconciliation_interval_seconds * 1000;
-  const settlementEveryMs = config.raw.settlement.check_interval_seconds * 1000;
+  money.registerRoutes(app);
+  money.registerMetrics(metrics);
   runner = new JobRunner({
     queue: jobs,
     workerId: `${instance}:workers`,
@@ -498,47 +362,7 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
         if (outcome === 'not_due') return { retryAt: clock.now() + 1000, reason: 'not yet expired', countsAsAttempt: false };
         return undefined;
       },
-      ...(payouts
-        ? {
-            [PAYOUT_JOB]: async (job: { payload: unknown }) => {
-              const outcome = await payouts.sendPayout((job.payload as { payment_id: string }).payment_id);
-              if (outcome === 'merchant_inactive') return { retryAt: clock.now() + 60_000, reason: 'merchant is not active' };
-              return undefined;
-            },
-          }
-        : {}),
-      ...(settlementWorker
-        ? {
-            [SETTLEMENT_RUN_JOB]: async () => {
-              await settlementWorker.tick();
-              return { retryAt: clock.now() + settlementEveryMs, reason: 'periodic', countsAsAttempt: false };
-            },
-            [SETTLEMENT_KICK_JOB]: async () => {
-              await settlementWorker.runDue();
-            },
-            [SETTLEMENT_ADVANCE_JOB]: async (job: { payload: unknown }) => {
-              await settlementWorker.advance((job.payload as { settlement_id: string }).settlement_id);
-            },
-          }
-        : {}),
-      [AUTO_REFUND_JOB]: async (job) => {
-        const outcome = await refunds.runAutoRefund(job.payload as { payment_id: string; excess: string; sender: string | null });
-        if (outcome === 'waiting') return { retryAt: clock.now() + 30_000, reason: 'payment not final yet', countsAsAttempt: false };
-        return undefined;
-      },
-      [REFUND_TIMEOUT_JOB]: async () => {
-        const swept = await refunds.sweepTimeouts();
-        if (swept.failed.length + swept.flagged.length > 0) logger.warn(swept, 'refunds not completed in time: failed or flagged');
-        return { retryAt: clock.now() + REFUND_TIMEOUT_EVERY_MS, reason: 'periodic', countsAsAttempt: false };
-      },
-      [RECONCILE_JOB]: async () => {
-        if (config.raw.reconciliation.auto_reconcile) {
-          const run = await reconciliation.runBackground();
-          if (run.balances?.status === 'differences')
-            logger.warn({ reconciliation_id: run.balances.id }, 'balance reconciliation found differences');
-        }
-        return { retryAt: clock.now() + reconcileEveryMs, reason: 'periodic', countsAsAttempt: false };
-      },
+      ...money.jobHandlers,
       [MAINTENANCE_JOB]: async () => {
         const windows = await usage.pruneWindows(db, clock.now() - 3_600_000);
         const keys = await idempotency.prune();
@@ -549,7 +373,6 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     onError: (error, context) => logger.warn({ err: error, phase: context.phase }, 'job runner error'),
   });
   const activeRunner = runner;
-  const sendModule = chainSends;
 
   let priceTimer: NodeJS.Timeout | undefined;
   return {
@@ -563,12 +386,12 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     networkCost,
     ledger,
     leases,
-    ...(scanner && collections ? { scanner, collections } : {}),
-    ...(sendModule ? { sends: sendModule.sends, sender: sendModule.sender, tracker: sendModule.tracker } : {}),
-    ...(payouts ? { payouts } : {}),
-    ...(settlementWorker ? { settlement: settlementWorker } : {}),
-    refunds,
-    reconciliation,
+    ...(money.scanner && money.collections ? { scanner: money.scanner, collections: money.collections } : {}),
+    ...(money.chainSends ? { sends: money.chainSends.sends, sender: money.chainSends.sender, tracker: money.chainSends.tracker } : {}),
+    ...(money.payouts ? { payouts: money.payouts } : {}),
+    ...(money.settlement ? { settlement: money.settlement } : {}),
+    refunds: money.refunds,
+    reconciliation: money.reconciliation,
     wakeJobs() {
       activeRunner.wake();
       webhookDelivery.wake();
@@ -580,20 +403,11 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
           .catch((error: unknown) => logger.warn({ err: error }, 'could not schedule maintenance'));
         activeRunner.start();
         webhookDelivery.start();
-        sendModule?.start();
         void jobs
-          .enqueue(db, [
-            { type: REFUND_TIMEOUT_JOB, payload: {}, dedupeKey: REFUND_TIMEOUT_JOB, priority: 150 },
-            ...(options.tron ? [{ type: RECONCILE_JOB, payload: {}, dedupeKey: RECONCILE_JOB, priority: 180 }] : []),
-          ])
-          .catch((error: unknown) => logger.warn({ err: error }, 'could not schedule refund timeouts and reconciliation'));
-        if (settlementWorker) {
-          void jobs
-            .enqueue(db, [{ type: SETTLEMENT_RUN_JOB, payload: {}, dedupeKey: SETTLEMENT_RUN_JOB, priority: 150 }])
-            .catch((error: unknown) => logger.warn({ err: error }, 'could not schedule settlement'));
-        }
+          .enqueue(db, money.periodicJobs)
+          .catch((error: unknown) => logger.warn({ err: error }, 'could not schedule refund timeouts, reconciliation and settlement'));
       }
-      if (scanner && config.raw.server.roles.includes('scanner')) scanner.start();
+      money.start(config.raw.server.roles);
       auditMirror?.start();
       void networkCost.refresh().catch(() => {});
       priceTimer = setInterval(() => void networkCost.refresh().catch(() => {}), config.raw.caching.ttl_seconds * 1000);
@@ -602,10 +416,9 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     async stop() {
       if (priceTimer) clearInterval(priceTimer);
       await auditMirror?.stop();
-      await scanner?.stop();
       await app.close();
       await activeRunner.stop({ graceMs: config.raw.server.shutdown_grace_ms });
-      await sendModule?.stop();
+      await money.stop();
       await webhookDelivery.stop(config.raw.server.shutdown_grace_ms);
       await merchants.apiKeys.flush();
     },
@@ -626,17 +439,6 @@ function merchantDirectory(module: MerchantsModule): MerchantDirectory {
       return index;
     },
   };
-}
-
-/** Not ready while the scanner is more than `maxLag` blocks behind the head (an unknown lag does not count). */
-async function scannerLagCheck(scanner: ScannerWorker, maxLag: number): Promise<CheckResult> {
-  try {
-    const status = await scanner.status();
-    if (status.lag === null) return { ok: true, detail: status.cursor === null ? 'scanner not started yet' : 'chain head unknown' };
-    return { ok: status.lag <= maxLag, detail: `${status.lag} blocks behind the head (at most ${maxLag})` };
-  } catch (error) {
-    return { ok: false, detail: error instanceof Error ? error.message.slice(0, 200) : 'failed' };
-  }
 }
 
 async function timed(check: () => Promise<string>): Promise<CheckResult> {

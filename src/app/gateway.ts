@@ -97,6 +97,7 @@ export async function startGateway(config: GatewayConfig, options: StartOptions)
       readinessChecks: { chain: () => probeChain(chain, raw.health_check.chain_timeout_ms) },
       tron: {
         client: chain.client,
+        clientOptions: chain.clientOptions,
         usdtContract: network.usdtContract,
         signer: HdSigner.fromMnemonic(seed.mnemonic, seed.passphrase, {
           deposit: raw.wallets.deposit_account,

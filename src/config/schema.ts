@@ -117,6 +117,12 @@ export const ConfigSchema = Type.Object(
               maximum: 100,
               description: 'blocks per node call (java-tron allows 100)',
             }),
+            fetch_threads: Type.Integer({
+              default: 2,
+              minimum: 0,
+              maximum: 8,
+              description: 'threads that fetch and parse block ranges during a catch-up (0: on the scanner thread)',
+            }),
             max_blocks_per_pass: Type.Integer({
               default: 2000,
               minimum: 1,

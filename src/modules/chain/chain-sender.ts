@@ -21,10 +21,10 @@ import {
 } from '../../tron/transaction.js';
 import { encodeTransferCall } from '../../tron/trc20.js';
 import { parseKeyRef, type TransactionSigner } from '../wallets/signer.js';
-import type { SendFailureReason, SendTransaction } from './send-contract.js';
+import type { SendEvent, SendFailureReason, SendTransaction } from './send-contract.js';
 import { type BroadcastVerdict, backoffMs, classifyBroadcast, classifyBroadcastError } from './send-failures.js';
 import type { ChainSendQueue } from './send-queue.js';
-import { type SendRow, toSendRecord } from './send-records.js';
+import { RECORD_COLUMNS, type SendRow, toSendRecord } from './send-records.js';
 
 export interface SenderSettings {
   batchSize: number;
@@ -82,46 +82,129 @@ interface AddressFunds {
 
 type CheckFailure = { row: SendRow; reason: SendFailureReason; detail: string };
 
+/** Ids per bulk status update. */
+const UPDATE_CHUNK = 500;
+
+/** How long a USDT blacklist answer is reused (recipients repeat across batches and retries). */
+const BLACKLIST_CACHE_MS = 5_000;
+
+interface HeldBatch {
+  /** signed rows to broadcast */
+  rows: SendRow[];
+  /** every send the run claimed (released once the batch is broadcast) */
+  claimedIds: string[];
+}
+
 export class ChainSender {
   private lastTimestamp = 0n;
+  private held: HeldBatch | null = null;
+  private readonly blacklist = new Map<string, { listed: boolean; until: number }>();
 
   constructor(private readonly o: ChainSenderOptions) {}
 
   /**
    * Processes what is due now: claims one batch, checks, signs, stores, broadcasts. `signOnly` stops after
    * the signed bytes are committed (tests use it to stand for a crash before the broadcast).
+   *
+   * With `overlap` (the workers' loop) the batch's broadcast is left for the next run, which broadcasts it
+   * while it signs and stores its own batch: signing (this thread) and the node's work overlap. The next
+   * batch's funds check runs first, while the previous batch is still only `signed`, so its balances are
+   * read with those sends counted exactly once (as committed, not yet taken by the node). `flush()`
+   * broadcasts a batch left over (the loop calls it when it stops).
    */
-  async runOnce(options: { signOnly?: boolean } = {}): Promise<SenderRunCounts> {
+  async runOnce(options: { signOnly?: boolean; overlap?: boolean } = {}): Promise<SenderRunCounts> {
     const counts: SenderRunCounts = { claimed: 0, signed: 0, broadcast: 0, retried: 0, failed: 0 };
-    const claimed = await this.claim();
+    const previous = this.held;
+    this.held = null;
+    let claimed: SendRow[];
+    const T0 = performance.now();
+    const TR = (what: string) =>
+      process.env.TPG_TRACE &&
+      process.stderr.write(`${(performance.now() / 1000).toFixed(2)} ${what} +${(performance.now() - T0).toFixed(0)}ms\n`);
+    try {
+      claimed = await this.claim();
+      TR(`claimed ${claimed.length}`);
+    } catch (error) {
+      if (previous) await this.finish(previous, counts);
+      throw error;
+    }
     counts.claimed = claimed.length;
-    if (claimed.length === 0) return counts;
+    let tail: Promise<void> | null = null;
+    let current: HeldBatch | null = null;
     try {
       const queued = claimed.filter((r) => r.status === 'queued');
       const toBroadcast = claimed.filter((r) => r.status === 'signed');
+      let pass: SendRow[] = [];
       if (queued.length > 0) {
-        const { pass, fail } = await this.check(queued);
-        counts.failed += await this.failAll(fail);
-        const signed = await this.signAndStore(pass);
-        counts.signed = signed.length;
-        toBroadcast.push(...signed);
+        const checked = await this.check(queued);
+        pass = checked.pass;
+        counts.failed += await this.failMany(
+          checked.fail.map((f) => ({ row: f.row, reason: f.reason, detail: f.detail })),
+          ['queued'],
+        );
       }
-      if (options.signOnly) return counts;
-      const outcome = await this.broadcastAll(toBroadcast);
+      // the previous batch goes out while this one is signed and stored
+      TR(`checked ${pass.length}`);
+      if (previous)
+        tail = this.finish(previous, counts).then(() => {
+          TR('finished previous');
+        });
+      const signed = await this.signAndStore(pass);
+      TR(`stored ${signed.length}`);
+      counts.signed = signed.length;
+      toBroadcast.push(...signed);
+      current = { rows: toBroadcast, claimedIds: claimed.map((r) => r.id) };
+      if (tail) await tail;
+      tail = null;
+      if (options.signOnly) {
+        await this.release(current.claimedIds);
+        return counts;
+      }
+      if (options.overlap && toBroadcast.length > 0) {
+        this.held = current;
+        return counts;
+      }
+      const held = current;
+      current = null;
+      await this.finish(held, counts);
+    } catch (error) {
+      if (tail) await tail.catch(() => {});
+      // a chain or database failure for the whole batch: try again soon, counting no attempt
+      const ids = claimed.map((r) => r.id);
+      await this.postpone(ids, error).catch(() => {});
+      await this.release(ids).catch(() => {});
+      throw error;
+    }
+    return counts;
+  }
+
+  /** Broadcasts a batch a run left for the next one (see runOnce `overlap`); the loop calls it on stop. */
+  async flush(): Promise<SenderRunCounts> {
+    const counts: SenderRunCounts = { claimed: 0, signed: 0, broadcast: 0, retried: 0, failed: 0 };
+    const held = this.held;
+    this.held = null;
+    if (held) await this.finish(held, counts);
+    return counts;
+  }
+
+  /** A batch whose broadcast was left for later (overlap) */
+  get holding(): boolean {
+    return this.held !== null;
+  }
+
+  /** Broadcasts a stored batch, records the outcome and releases its claim. */
+  private async finish(batch: HeldBatch, counts: SenderRunCounts): Promise<void> {
+    try {
+      const outcome = await this.broadcastAll(batch.rows);
       counts.broadcast += outcome.broadcast;
       counts.retried += outcome.retried;
       counts.failed += outcome.failed;
     } catch (error) {
-      // a chain or database failure for the whole batch: try again soon, counting no attempt
-      await this.postpone(
-        claimed.map((r) => r.id),
-        error,
-      ).catch(() => {});
+      await this.postpone(batch.claimedIds, error).catch(() => {});
       throw error;
     } finally {
-      await this.release(claimed.map((r) => r.id)).catch(() => {});
+      await this.release(batch.claimedIds).catch(() => {});
     }
-    return counts;
   }
 
   // ------------------------------------------------------------ claim
@@ -219,7 +302,7 @@ export class ChainSender {
           client.getAccount(address),
           client.getAccountResource(address),
           usdt ? client.trc20BalanceOf(usdtContract, address) : Promise.resolve(0n),
-          usdt ? client.isBlackListed(usdtContract, address) : Promise.resolve(false),
+          usdt ? this.isBlacklisted(address) : Promise.resolve(false),
         ]);
         const c = committed.get(address) ?? { trx: 0n, usdt: 0n, usdtCount: 0n, trxCount: 0n };
         const energyLeft = positive(resource.energyLimit - resource.energyUsed);
@@ -237,7 +320,7 @@ export class ChainSender {
     );
     const listedRecipients = new Set<string>();
     await forEachBounded(usdtRecipients, this.o.settings.broadcastConcurrency, async (address) => {
-      if (await client.isBlackListed(usdtContract, address)) listedRecipients.add(address);
+      if (await this.isBlacklisted(address)) listedRecipients.add(address);
     });
 
     const pass: SendRow[] = [];
@@ -291,6 +374,17 @@ export class ChainSender {
     return { pass, fail };
   }
 
+  /** The USDT blacklist status of an address, asked once per BLACKLIST_CACHE_MS. */
+  private async isBlacklisted(address: string): Promise<boolean> {
+    const now = this.o.clock.now();
+    const cached = this.blacklist.get(address);
+    if (cached && cached.until > now) return cached.listed;
+    const listed = await this.o.client.isBlackListed(this.o.usdtContract, address);
+    if (this.blacklist.size >= 20_000) for (const [a, c] of this.blacklist) if (c.until <= now) this.blacklist.delete(a);
+    this.blacklist.set(address, { listed, until: now + BLACKLIST_CACHE_MS });
+    return listed;
+  }
+
   /** What signed (not yet accepted by a node) sends of these addresses will still take from their balances. */
   private async committedBySender(
     senders: string[],
@@ -322,28 +416,47 @@ export class ChainSender {
     return out;
   }
 
-  private async failAll(failures: CheckFailure[]): Promise<number> {
+  /**
+   * Marks sends failed (those still in one of `from`) and tells their owners, in one transaction; if that
+   * fails, one transaction per send so that one owner's failing handler holds back nobody else.
+   */
+  private async failMany(failures: CheckFailure[], from: string[]): Promise<number> {
+    if (failures.length === 0) return 0;
+    const apply = async (trx: SendTransaction, batch: CheckFailure[]): Promise<number> => {
+      await this.o.queue.lockOwners(
+        trx,
+        batch.map((f) => f.row),
+      );
+      const now = this.o.clock.now();
+      const events: SendEvent[] = [];
+      for (const { row, reason, detail } of batch) {
+        const updated = await trx
+          .updateTable('chain_sends')
+          .set({ status: 'failed', failure_reason: reason, last_error: detail, locked_by: null, locked_until: null, updated_at: now })
+          .where('id', '=', row.id)
+          .where('status', 'in', from)
+          .returning(RECORD_COLUMNS)
+          .executeTakeFirst();
+        if (updated) events.push({ kind: 'failed', send: toSendRecord({ ...updated, signed_tx: null }), reason, detail });
+      }
+      await this.o.queue.report(trx, events);
+      return events.length;
+    };
+    try {
+      return await this.o.db.transaction().execute((trx) => apply(trx, failures));
+    } catch (error) {
+      if (failures.length === 1) throw error;
+      this.o.logger.warn({ err: error }, 'recording a batch of failed sends failed; recording them one by one');
+    }
     let n = 0;
-    for (const { row, reason, detail } of failures) {
-      const done = await this.o.db.transaction().execute(async (trx) => this.failIn(trx, row, reason, detail, ['queued']));
-      if (done) n += 1;
+    for (const failure of failures) {
+      try {
+        n += await this.o.db.transaction().execute((trx) => apply(trx, [failure]));
+      } catch (error) {
+        this.o.logger.warn({ err: error, send: failure.row.id }, 'recording a failed send failed; it is tried again later');
+      }
     }
     return n;
-  }
-
-  /** Marks a send failed (if still in one of `from`) and tells its owner, in `trx`. */
-  private async failIn(trx: SendTransaction, row: SendRow, reason: SendFailureReason, detail: string, from: string[]): Promise<boolean> {
-    const now = this.o.clock.now();
-    const updated = await trx
-      .updateTable('chain_sends')
-      .set({ status: 'failed', failure_reason: reason, last_error: detail, locked_by: null, locked_until: null, updated_at: now })
-      .where('id', '=', row.id)
-      .where('status', 'in', from)
-      .returningAll()
-      .executeTakeFirst();
-    if (!updated) return false;
-    await this.o.queue.handlerFor(updated.purpose as never)?.onFailed?.(trx, toSendRecord(updated), reason, detail);
-    return true;
   }
 
   // ------------------------------------------------------------ sign once, store, then broadcast
@@ -412,17 +525,20 @@ export class ChainSender {
       }
     });
     const landed = rows.filter((r) => verdicts.get(r.id)?.kind === 'landed');
+    const TB = performance.now();
     const out = { broadcast: 0, retried: 0, failed: 0 };
     out.broadcast = await this.markBroadcast(landed);
+    if (process.env.TPG_TRACE) process.stderr.write(`   markBroadcast ${landed.length} ${(performance.now() - TB).toFixed(0)}ms\n`);
+    const refused: CheckFailure[] = [];
+    for (const row of rows) {
+      const verdict = verdicts.get(row.id) as BroadcastVerdict;
+      if (verdict.kind === 'final') refused.push({ row, reason: verdict.reason, detail: verdict.error });
+    }
+    out.failed += await this.failMany(refused, ['signed']);
     const now = this.o.clock.now();
     for (const row of rows) {
       const verdict = verdicts.get(row.id) as BroadcastVerdict;
-      if (verdict.kind === 'landed') continue;
-      if (verdict.kind === 'final') {
-        const done = await this.o.db.transaction().execute((trx) => this.failIn(trx, row, verdict.reason, verdict.error, ['signed']));
-        if (done) out.failed += 1;
-        continue;
-      }
+      if (verdict.kind === 'landed' || verdict.kind === 'final') continue;
       // the same bytes again later; the tracker decides once they have provably expired
       const attempts = Number(row.attempts) + 1;
       const expiration = Number(row.expiration ?? now);
@@ -448,20 +564,31 @@ export class ChainSender {
     const apply = async (trx: SendTransaction, batch: SendRow[]): Promise<number> => {
       await this.o.queue.lockOwners(trx, batch);
       const now = this.o.clock.now();
-      let n = 0;
-      for (const row of batch) {
-        const updated = await trx
-          .updateTable('chain_sends')
-          .set({ status: 'broadcast', broadcast_at: now, updated_at: now })
-          .where('id', '=', row.id)
-          .where('status', '=', 'signed')
-          .returningAll()
-          .executeTakeFirst();
-        if (!updated) continue; // the tracker saw it in a block first
-        n += 1;
-        await this.o.queue.handlerFor(updated.purpose as never)?.onBroadcast?.(trx, toSendRecord(updated));
+      const updated: Array<Omit<SendRow, 'signed_tx'>> = [];
+      for (let i = 0; i < batch.length; i += UPDATE_CHUNK) {
+        updated.push(
+          ...(await trx
+            .updateTable('chain_sends')
+            .set({ status: 'broadcast', broadcast_at: now, updated_at: now })
+            .where(
+              'id',
+              'in',
+              batch.slice(i, i + UPDATE_CHUNK).map((r) => r.id),
+            )
+            // the tracker may have seen it in a block first
+            .where('status', '=', 'signed')
+            .returning(RECORD_COLUMNS)
+            .execute()),
+        );
       }
-      return n;
+      // in the batch's order (priority), as the owners' steps are reported
+      const order = new Map(batch.map((r, i) => [r.id, i]));
+      updated.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+      await this.o.queue.report(
+        trx,
+        updated.map((row) => ({ kind: 'broadcast', send: toSendRecord({ ...row, signed_tx: null }) })),
+      );
+      return updated.length;
     };
     try {
       return await this.o.db.transaction().execute((trx) => apply(trx, rows));

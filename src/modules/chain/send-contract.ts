@@ -95,7 +95,27 @@ export interface SendHandler {
   onCompleted?(trx: SendTransaction, send: SendRecord): Promise<void>;
   /** failed for good; no transaction of this owner will land */
   onFailed?(trx: SendTransaction, send: SendRecord, reason: SendFailureReason, detail: string): Promise<void>;
+  /**
+   * The same steps for all sends of this purpose that took it in one transaction (the sender and the
+   * tracker report a whole batch at once). When a batch method is given it is called instead of the
+   * per-send one; owners with a bulk path (payouts) use it to change all their rows in a few statements.
+   */
+  onBroadcastMany?(trx: SendTransaction, sends: readonly SendRecord[]): Promise<void>;
+  onConfirmedMany?(trx: SendTransaction, sends: readonly SendRecord[]): Promise<void>;
+  onCompletedMany?(trx: SendTransaction, sends: readonly SendRecord[]): Promise<void>;
+  onFailedMany?(trx: SendTransaction, failures: readonly SendFailure[]): Promise<void>;
 }
+
+export interface SendFailure {
+  send: SendRecord;
+  reason: SendFailureReason;
+  detail: string;
+}
+
+/** A step of one send, as the sender and the tracker report it to the owner's handler. */
+export type SendEvent =
+  | { kind: 'broadcast' | 'confirmed' | 'completed'; send: SendRecord }
+  | { kind: 'failed'; send: SendRecord; reason: SendFailureReason; detail: string };
 
 /** How owners hand work to the sender. */
 export interface SendQueue {
@@ -104,6 +124,8 @@ export interface SendQueue {
    * returns the send already there and queues nothing.
    */
   enqueue(trx: SendTransaction, request: SendRequest): Promise<SendRecord>;
+  /** enqueue() for many owners in a few statements; one record per request, in order */
+  enqueueMany?(trx: SendTransaction, requests: readonly SendRequest[]): Promise<SendRecord[]>;
   /** the sends of an owner, newest sequence first */
   forOwner(executor: SendTransaction | import('kysely').Kysely<DB>, purpose: SendPurpose, ownerId: string): Promise<SendRecord[]>;
 }

@@ -100,9 +100,11 @@ export function createSendModule(o: SendModuleOptions): SendModule {
     name: 'sender',
     intervalMs: p.poll_interval_ms,
     runOnce: async () => {
-      const c = await sender.runOnce();
+      // overlap: each run broadcasts the previous run's batch while it signs its own
+      const c = await sender.runOnce({ overlap: true });
       if (c.broadcast + c.failed > 0) trackerLoop.wake();
-      return c.claimed;
+      // a batch left for the next run: run again at once
+      return c.claimed + (sender.holding ? 1 : 0);
     },
     onError: (error) => o.logger.warn({ err: error }, 'chain sender run failed; retrying'),
   });
@@ -128,6 +130,8 @@ export function createSendModule(o: SendModuleOptions): SendModule {
     },
     async stop() {
       await Promise.all([senderLoop.stop(), trackerLoop.stop()]);
+      // a batch signed but not yet broadcast goes out now (else another sender broadcasts it once our claim lapses)
+      await sender.flush().catch((error) => o.logger.warn({ err: error }, 'broadcasting the last signed batch failed'));
     },
     wake() {
       senderLoop.wake();

@@ -2,14 +2,28 @@
  * The SendQueue owners use (send-contract.ts): a queued chain_sends row per (purpose, owner), written in
  * the owner's transaction, and the handlers the sender and the tracker report each step to.
  */
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Insertable, Kysely } from 'kysely';
+import type { ChainSendsTable, DB } from '../../db/schema.js';
 import type { Clock } from '../../shared/clock.js';
 import type { IdGenerator } from '../../shared/ids.js';
 import type { Asset } from '../../shared/money.js';
 import { keyRefToString, type TransactionSigner } from '../wallets/signer.js';
-import type { SendHandler, SendPurpose, SendQueue, SendRecord, SendRequest, SendTransaction } from './send-contract.js';
+import type {
+  SendEvent,
+  SendFailure,
+  SendHandler,
+  SendPurpose,
+  SendQueue,
+  SendRecord,
+  SendRequest,
+  SendTransaction,
+} from './send-contract.js';
 import { toSendRecord } from './send-records.js';
+
+/** Owners per read in enqueueMany. */
+const ENQUEUE_CHUNK = 500;
+/** Rows per multi-row insert (31 columns each). */
+const INSERT_CHUNK = 200;
 
 export interface FeeLimitPolicy {
   /** energy a USDT transfer may burn */
@@ -56,6 +70,35 @@ export class ChainSendQueue implements SendQueue {
     }
   }
 
+  /**
+   * Hands steps to their owners' handlers, in the caller's transaction: grouped by purpose, then by kind
+   * in lifecycle order (broadcast, confirmed, completed, failed — a send reported broadcast and confirmed
+   * at once sees them in that order), each group to the handler's batch method when it has one, else send
+   * by send in the order given.
+   */
+  async report(trx: SendTransaction, events: readonly SendEvent[]): Promise<void> {
+    const purposes = [...new Set(events.map((e) => e.send.purpose))].sort();
+    for (const purpose of purposes) {
+      const handler = this.handlers.get(purpose);
+      if (!handler) continue;
+      const mine = events.filter((e) => e.send.purpose === purpose);
+      for (const kind of ['broadcast', 'confirmed', 'completed'] as const) {
+        const sends = mine.filter((e) => e.kind === kind).map((e) => e.send);
+        if (sends.length === 0) continue;
+        const many =
+          kind === 'broadcast' ? handler.onBroadcastMany : kind === 'confirmed' ? handler.onConfirmedMany : handler.onCompletedMany;
+        const one = kind === 'broadcast' ? handler.onBroadcast : kind === 'confirmed' ? handler.onConfirmed : handler.onCompleted;
+        if (many) await many.call(handler, trx, sends);
+        else if (one) for (const send of sends) await one.call(handler, trx, send);
+      }
+      const failures: SendFailure[] = [];
+      for (const e of mine) if (e.kind === 'failed') failures.push({ send: e.send, reason: e.reason, detail: e.detail });
+      if (failures.length === 0) continue;
+      if (handler.onFailedMany) await handler.onFailedMany(trx, failures);
+      else if (handler.onFailed) for (const f of failures) await handler.onFailed(trx, f.send, f.reason, f.detail);
+    }
+  }
+
   /** TRX transfers carry no fee limit; a USDT transfer may burn `energy` at the chain's price, capped. */
   feeLimitFor(asset: Asset): bigint {
     if (asset === 'TRX') return 0n;
@@ -73,45 +116,96 @@ export class ChainSendQueue implements SendQueue {
     const now = this.options.clock.now();
     await trx
       .insertInto('chain_sends')
-      .values({
-        id: this.options.ids('snd'),
-        purpose: request.purpose,
-        owner_id: request.ownerId,
-        merchant_id: request.merchantId,
-        sequence: 1,
-        signer: keyRefToString(request.signer),
-        from_address: this.options.signer.address(request.signer),
-        to_address: request.toAddress,
-        asset: request.asset,
-        amount: request.amount,
-        fee_limit: this.feeLimitFor(request.asset),
-        priority: request.priority,
-        max_retries: request.maxRetries,
-        status: 'queued',
-        tx_id: null,
-        signed_tx: null,
-        expiration: null,
-        attempts: 0,
-        next_attempt_at: now,
-        locked_by: null,
-        locked_until: null,
-        last_error: null,
-        block_number: null,
-        energy_used: null,
-        network_fee: null,
-        failure_reason: null,
-        created_at: now,
-        updated_at: now,
-        broadcast_at: null,
-        confirmed_at: null,
-        completed_at: null,
-      })
+      .values(this.newRow(request, now))
       // a concurrent enqueue of the same owner wins; this one returns its row
       .onConflict((oc) => oc.columns(['purpose', 'owner_id', 'sequence']).doNothing())
       .execute();
     const stored = await this.latest(trx, request.purpose, request.ownerId);
     if (!stored) throw new Error(`send for ${request.purpose} ${request.ownerId} was not stored`);
     return stored;
+  }
+
+  /**
+   * enqueue() for many owners: one read of the sends already there, one multi-row insert of the rest
+   * (a concurrent enqueue of the same owner wins, as in enqueue), one read back.
+   */
+  async enqueueMany(trx: SendTransaction, requests: readonly SendRequest[]): Promise<SendRecord[]> {
+    if (requests.length === 0) return [];
+    for (const r of requests) if (r.amount <= 0n) throw new RangeError('a send needs a positive amount');
+    const key = (purpose: string, ownerId: string) => `${purpose}\u0000${ownerId}`;
+    const latest = async () => {
+      const out = new Map<string, SendRecord>();
+      for (const purpose of [...new Set(requests.map((r) => r.purpose))]) {
+        const owners = [...new Set(requests.filter((r) => r.purpose === purpose).map((r) => r.ownerId))];
+        for (let i = 0; i < owners.length; i += ENQUEUE_CHUNK) {
+          const rows = await trx
+            .selectFrom('chain_sends')
+            .selectAll()
+            .where('purpose', '=', purpose)
+            .where('owner_id', 'in', owners.slice(i, i + ENQUEUE_CHUNK))
+            .orderBy('sequence', 'desc')
+            .execute();
+          for (const row of rows) if (!out.has(key(row.purpose, row.owner_id))) out.set(key(row.purpose, row.owner_id), toSendRecord(row));
+        }
+      }
+      return out;
+    };
+    const existing = await latest();
+    const now = this.options.clock.now();
+    const fresh = new Map<string, SendRequest>();
+    for (const r of requests) if (!existing.has(key(r.purpose, r.ownerId))) fresh.set(key(r.purpose, r.ownerId), r);
+    if (fresh.size > 0) {
+      const rows = [...fresh.values()].map((request) => this.newRow(request, now));
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+        await trx
+          .insertInto('chain_sends')
+          .values(rows.slice(i, i + INSERT_CHUNK))
+          .onConflict((oc) => oc.columns(['purpose', 'owner_id', 'sequence']).doNothing())
+          .execute();
+      }
+    }
+    const stored = fresh.size > 0 ? await latest() : existing;
+    return requests.map((r) => {
+      const record = stored.get(key(r.purpose, r.ownerId));
+      if (!record) throw new Error(`send for ${r.purpose} ${r.ownerId} was not stored`);
+      return record;
+    });
+  }
+
+  private newRow(request: SendRequest, now: number): Insertable<ChainSendsTable> {
+    return {
+      id: this.options.ids('snd'),
+      purpose: request.purpose,
+      owner_id: request.ownerId,
+      merchant_id: request.merchantId,
+      sequence: 1,
+      signer: keyRefToString(request.signer),
+      from_address: this.options.signer.address(request.signer),
+      to_address: request.toAddress,
+      asset: request.asset,
+      amount: request.amount,
+      fee_limit: this.feeLimitFor(request.asset),
+      priority: request.priority,
+      max_retries: request.maxRetries,
+      status: 'queued',
+      tx_id: null,
+      signed_tx: null,
+      expiration: null,
+      attempts: 0,
+      next_attempt_at: now,
+      locked_by: null,
+      locked_until: null,
+      last_error: null,
+      block_number: null,
+      energy_used: null,
+      network_fee: null,
+      failure_reason: null,
+      created_at: now,
+      updated_at: now,
+      broadcast_at: null,
+      confirmed_at: null,
+      completed_at: null,
+    };
   }
 
   async forOwner(executor: SendTransaction | Kysely<DB>, purpose: SendPurpose, ownerId: string): Promise<SendRecord[]> {

@@ -11,6 +11,40 @@ export const OPEN_SEND_STATUSES: readonly SendStatus[] = ['queued', 'signed', 'b
 /** Signed bytes exist and may be in a node's pool. */
 export const IN_FLIGHT_STATUSES: readonly SendStatus[] = ['signed', 'broadcast'];
 
+/** Every column of a send but the signed bytes (what the tracker and step reports read). */
+export const RECORD_COLUMNS = [
+  'id',
+  'purpose',
+  'owner_id',
+  'merchant_id',
+  'sequence',
+  'signer',
+  'from_address',
+  'to_address',
+  'asset',
+  'amount',
+  'fee_limit',
+  'priority',
+  'max_retries',
+  'status',
+  'tx_id',
+  'expiration',
+  'attempts',
+  'next_attempt_at',
+  'locked_by',
+  'locked_until',
+  'last_error',
+  'block_number',
+  'energy_used',
+  'network_fee',
+  'failure_reason',
+  'created_at',
+  'updated_at',
+  'broadcast_at',
+  'confirmed_at',
+  'completed_at',
+] as const;
+
 const num = (v: bigint | number): number => Number(v);
 const numOrNull = (v: bigint | number | null): number | null => (v === null ? null : Number(v));
 const bigOrNull = (v: bigint | number | null): bigint | null => (v === null ? null : BigInt(v));

@@ -14,10 +14,10 @@ import type { TronClient } from '../../tron/client.js';
 import type { BlockInfo, TransactionInfo } from '../../tron/node-json.js';
 import { forEachBounded } from './chain-sender.js';
 import type { HeldLease, LeaseStore } from './lease.js';
-import type { SendPurpose, SendTransaction } from './send-contract.js';
+import type { SendEvent, SendTransaction } from './send-contract.js';
 import { classifyReceipt } from './send-failures.js';
 import type { ChainSendQueue } from './send-queue.js';
-import { type SendRow, toSendRecord } from './send-records.js';
+import { RECORD_COLUMNS, type SendRow, toSendRecord } from './send-records.js';
 
 export const SEND_TRACKER_LEASE = 'send-tracker';
 const CURSOR = 'send-tracker';
@@ -56,43 +56,15 @@ export interface TrackerRunCounts {
 }
 
 /** Columns of an open send (everything but the signed bytes). */
-const OPEN_COLUMNS = [
-  'id',
-  'purpose',
-  'owner_id',
-  'merchant_id',
-  'sequence',
-  'signer',
-  'from_address',
-  'to_address',
-  'asset',
-  'amount',
-  'fee_limit',
-  'priority',
-  'max_retries',
-  'status',
-  'tx_id',
-  'expiration',
-  'attempts',
-  'next_attempt_at',
-  'locked_by',
-  'locked_until',
-  'last_error',
-  'block_number',
-  'energy_used',
-  'network_fee',
-  'failure_reason',
-  'created_at',
-  'updated_at',
-  'broadcast_at',
-  'confirmed_at',
-  'completed_at',
-] as const;
+const OPEN_COLUMNS = RECORD_COLUMNS;
 
-/** One send's step, run inside a transaction that first locked the owners of every step in it. */
+/**
+ * One send's step, run inside a transaction that first locked the owners of every step in it; it returns
+ * what to report to the owner (reported for all steps of the transaction at once, see ChainSendQueue.report).
+ */
 interface Step {
   row: SendRow;
-  run(trx: SendTransaction): Promise<void>;
+  run(trx: SendTransaction): Promise<SendEvent[]>;
 }
 
 export class SendTracker {
@@ -170,17 +142,18 @@ export class SendTracker {
           .where('status', 'in', ['signed', 'broadcast'])
           .returning(OPEN_COLUMNS)
           .executeTakeFirst();
-        if (!updated) return;
-        const handler = this.o.queue.handlerFor(updated.purpose as SendPurpose);
+        if (!updated) return [];
         const record = toSendRecord({ ...updated, signed_tx: null });
-        if (row.status === 'signed') await handler?.onBroadcast?.(trx, { ...record, status: 'broadcast' });
+        const events: SendEvent[] = [];
+        if (row.status === 'signed') events.push({ kind: 'broadcast', send: { ...record, status: 'broadcast' } });
         if (verdict.ok) {
-          await handler?.onConfirmed?.(trx, record);
+          events.push({ kind: 'confirmed', send: record });
           counts.confirmed += 1;
         } else {
-          await handler?.onFailed?.(trx, record, verdict.reason, verdict.detail);
+          events.push({ kind: 'failed', send: record, reason: verdict.reason, detail: verdict.detail });
           counts.failed += 1;
         }
+        return events;
       },
     };
   }
@@ -215,9 +188,9 @@ export class SendTracker {
             .where('status', '=', 'confirmed')
             .returning(OPEN_COLUMNS)
             .executeTakeFirst();
-          if (!updated) return;
-          await this.o.queue.handlerFor(updated.purpose as SendPurpose)?.onCompleted?.(trx, toSendRecord({ ...updated, signed_tx: null }));
+          if (!updated) return [];
           counts.completed += 1;
+          return [{ kind: 'completed', send: toSendRecord({ ...updated, signed_tx: null }) }];
         },
       }));
     await this.applySteps(lease, steps);
@@ -273,13 +246,10 @@ export class SendTracker {
           .where('status', 'in', ['signed', 'broadcast'])
           .returning(OPEN_COLUMNS)
           .executeTakeFirst();
-        if (!updated) return;
+        if (!updated) return [];
         if (exhausted) {
-          await this.o.queue
-            .handlerFor(updated.purpose as SendPurpose)
-            ?.onFailed?.(trx, toSendRecord({ ...updated, signed_tx: null }), 'retries_exhausted', detail);
           counts.failed += 1;
-          return;
+          return [{ kind: 'failed', send: toSendRecord({ ...updated, signed_tx: null }), reason: 'retries_exhausted', detail }];
         }
         counts.expired += 1;
         await trx
@@ -319,6 +289,7 @@ export class SendTracker {
           })
           .execute();
         counts.requeued += 1;
+        return [];
       },
     };
   }
@@ -346,7 +317,9 @@ export class SendTracker {
         trx,
         run.map((step) => step.row),
       );
-      for (const step of run) await step.run(trx);
+      const events: SendEvent[] = [];
+      for (const step of run) events.push(...(await step.run(trx)));
+      await this.o.queue.report(trx, events);
     };
     try {
       await this.o.db.transaction().execute(async (trx) => {

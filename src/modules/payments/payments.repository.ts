@@ -13,6 +13,8 @@ export type Executor = Kysely<DB> | Transaction<DB>;
  * (payments have 43 columns; SQLite allows 32,766 variables per statement, PostgreSQL 65,535).
  */
 const INSERT_CHUNK = 64;
+/** Ids per locking read (findManyForUpdate). */
+const LOCK_CHUNK = 500;
 
 export interface PaymentFilters {
   status?: PaymentStatus;
@@ -83,6 +85,25 @@ export class PaymentsRepository {
     return row ? rowToPayment(row) : null;
   }
 
+  /**
+   * Payments by id (any merchant), read in id order and locked until the transaction ends on PostgreSQL:
+   * two transactions locking overlapping sets this way never wait for each other in a cycle.
+   */
+  async findManyForUpdate(trx: Transaction<DB>, ids: readonly string[]): Promise<Map<string, Payment>> {
+    const out = new Map<string, Payment>();
+    const sorted = [...new Set(ids)].sort();
+    for (let i = 0; i < sorted.length; i += LOCK_CHUNK) {
+      let query = trx
+        .selectFrom('payments')
+        .selectAll()
+        .where('id', 'in', sorted.slice(i, i + LOCK_CHUNK))
+        .orderBy('id');
+      if (this.engine === 'postgres') query = query.forUpdate();
+      for (const row of await query.execute()) out.set(row.id, rowToPayment(row));
+    }
+    return out;
+  }
+
   async findById(executor: Executor, id: string): Promise<Payment | null> {
     const row = await executor.selectFrom('payments').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? rowToPayment(row) : null;
@@ -118,6 +139,42 @@ export class PaymentsRepository {
       },
     ]);
     return true;
+  }
+
+  /**
+   * update() for many payments in one go: each row is stored if it still has its `before` version, and
+   * the history entries of all stored ones are appended in one insert. Returns the ids stored.
+   */
+  async updateMany(
+    executor: Executor,
+    changes: ReadonlyArray<{ before: Payment; after: Payment; history: { reason: string | null; actor: string | null } }>,
+  ): Promise<Set<string>> {
+    const stored = new Set<string>();
+    for (const { before, after } of changes) {
+      const { id: _id, created_at: _created, merchant_id: _merchant, ...row } = paymentToRow(after);
+      const result = await executor
+        .updateTable('payments')
+        .set(row)
+        .where('id', '=', before.id)
+        .where('version', '=', before.version)
+        .executeTakeFirst();
+      if (result.numUpdatedRows === 1n) stored.add(before.id);
+    }
+    await this.appendHistory(
+      executor,
+      changes
+        .filter(({ before }) => stored.has(before.id))
+        .map(({ before, after, history }) => ({
+          paymentId: after.id,
+          seq: after.version,
+          from: before.status,
+          to: after.status,
+          reason: history.reason,
+          actor: history.actor,
+          at: after.updatedAt,
+        })),
+    );
+    return stored;
   }
 
   /** Same as update, for a change that is not a lifecycle step (no history entry). */

@@ -14,6 +14,7 @@ import { err, ok, type Result } from '../../shared/result.js';
 import type { AuditContext, AuditEntry, AuditRecorder } from '../audit/audit-trail.js';
 import { type Batch, deriveBatchStatus, FINAL_BATCH_STATUSES } from '../batches/batch.js';
 import type { BatchesRepository } from '../batches/batches.repository.js';
+import { cancelQueuedSend } from '../chain/send-cancel.js';
 import type { NetworkCostEstimator } from '../fees/network-cost.js';
 import { checkBatchItem } from './batch-item-validator.js';
 import { batchEventObject } from './batch-view.js';
@@ -109,6 +110,33 @@ export interface PaymentsServiceDeps {
   /** audit records of every change, appended last in the change's transaction */
   audit: AuditRecorder;
   jobs: JobWriter & { cancelByDedupeKey?(executor: Executor, key: string): Promise<unknown> };
+}
+
+/** One payment's step, for advancePaymentsIn. */
+export interface PaymentStepInput {
+  paymentId: string;
+  step: PaymentAdvance;
+}
+
+/** A lifecycle step applied to a payment: the transition, then the step's fields. */
+function applyAdvance(
+  payment: Payment,
+  step: PaymentAdvance,
+  now: number,
+): Result<Payment, { code: 'invalid_transition'; message: string }> {
+  const moved = transition(payment, {
+    to: step.to,
+    at: step.at ?? now,
+    ...(step.reason !== undefined ? { reason: step.reason } : {}),
+  });
+  if (!moved.ok) return moved;
+  const next = { ...moved.value };
+  if (step.transactionId !== undefined) next.transactionId = step.transactionId;
+  if (step.confirmations !== undefined) next.confirmations = step.confirmations;
+  if (step.amountReceived !== undefined) next.amountReceived = step.amountReceived;
+  if (step.networkFee !== undefined) next.networkFee = step.networkFee;
+  if (step.exception !== undefined) next.exception = step.exception;
+  return ok(next);
 }
 
 /** Outbox event for each status a payment can reach (SPEC §3.10; `payment.cancelled` is ours). */
@@ -231,6 +259,14 @@ export class PaymentsService {
         return transition(payment, { to: 'cancelled', at, reason });
       },
       {
+        // a payout whose transfer is queued: the send is cancelled with it; once signed, it is too late
+        guard: async (trx, before, at) => {
+          if (before.method !== 'route') return null;
+          const outcome = await cancelQueuedSend(trx, 'payout', before.id, at);
+          return outcome === 'in_flight'
+            ? new AppError('conflict', `payout ${before.id} is being sent and can no longer be cancelled`)
+            : null;
+        },
         alsoInTransaction: async (trx, after) => {
           await this.deps.jobs.cancelByDedupeKey?.(trx, `expire:${after.id}`);
           await this.deps.jobs.cancelByDedupeKey?.(trx, `payout:${after.id}`);
@@ -363,27 +399,122 @@ export class PaymentsService {
       { merchantId: found.merchantId, ...context },
       paymentId,
       `payment.${step.to}`,
-      (payment, now) => {
-        const moved = transition(payment, {
-          to: step.to,
-          at: step.at ?? now,
-          ...(step.reason !== undefined ? { reason: step.reason } : {}),
-        });
-        if (!moved.ok) return moved;
-        const next = { ...moved.value };
-        if (step.transactionId !== undefined) next.transactionId = step.transactionId;
-        if (step.confirmations !== undefined) next.confirmations = step.confirmations;
-        if (step.amountReceived !== undefined) next.amountReceived = step.amountReceived;
-        if (step.networkFee !== undefined) next.networkFee = step.networkFee;
-        if (step.exception !== undefined) next.exception = step.exception;
-        return ok(next);
-      },
+      (payment, now) => applyAdvance(payment, step, now),
       {
         ...(step.reason !== undefined ? { reason: step.reason } : {}),
         ...(step.refund ? { eventObject: (view: PaymentView) => paymentRefundedObject(view, step.refund as RefundSnapshot) } : {}),
         ...(trx ? { trx } : {}),
       },
     );
+  }
+
+  /**
+   * advancePaymentIn for many payments at once, in the caller's transaction (the chain sender reports a
+   * whole batch of sends): the payments are locked in id order by one query, the valid steps stored with
+   * their history in bulk, their status events appended in one insert, each affected batch refreshed once
+   * and ONE audit append made (one record per step). The answer has one result per step, in order; an
+   * invalid step (or an unknown payment) is answered in its slot and changes nothing. A payment named
+   * twice takes its steps one after the other.
+   */
+  async advancePaymentsIn(
+    trx: Transaction<DB>,
+    steps: readonly PaymentStepInput[],
+    context: AuditContext,
+  ): Promise<Array<Result<Payment, AppError>>> {
+    const results: Array<Result<Payment, AppError>> = new Array(steps.length);
+    // a payment named again waits for the next round: each round moves a payment at most once
+    let pending = steps.map((input, index) => ({ input, index }));
+    while (pending.length > 0) {
+      const seen = new Set<string>();
+      const round: typeof pending = [];
+      const later: typeof pending = [];
+      for (const item of pending) {
+        if (seen.has(item.input.paymentId)) later.push(item);
+        else {
+          seen.add(item.input.paymentId);
+          round.push(item);
+        }
+      }
+      const answered = await this.advanceRound(
+        trx,
+        round.map((r) => r.input),
+        context,
+      );
+      round.forEach((r, i) => {
+        results[r.index] = answered[i] as Result<Payment, AppError>;
+      });
+      pending = later;
+    }
+    return results;
+  }
+
+  private async advanceRound(
+    trx: Transaction<DB>,
+    steps: readonly PaymentStepInput[],
+    context: AuditContext,
+  ): Promise<Array<Result<Payment, AppError>>> {
+    const valid = steps.filter((s) => isId('pay', s.paymentId)).map((s) => s.paymentId);
+    const locked = await this.deps.payments.findManyForUpdate(trx, valid);
+    const at = this.deps.clock.now();
+    const results: Array<Result<Payment, AppError>> = [];
+    const changes: Array<{ before: Payment; after: Payment; step: PaymentAdvance; slot: number }> = [];
+    steps.forEach(({ paymentId, step }, slot) => {
+      const before = locked.get(paymentId);
+      if (!before) {
+        results.push(err(notFound('payment', paymentId)));
+        return;
+      }
+      const decided = applyAdvance(before, step, at);
+      if (!decided.ok) {
+        results.push(err(new AppError('invalid_transition', decided.error.message)));
+        return;
+      }
+      results.push(ok(decided.value));
+      changes.push({ before, after: decided.value, step, slot });
+    });
+    if (changes.length === 0) return results;
+    const stored = await this.deps.payments.updateMany(
+      trx,
+      changes.map(({ before, after, step }) => ({
+        before,
+        after,
+        history: { reason: step.reason ?? after.cancelReason ?? after.failureReason, actor: context.actor },
+      })),
+    );
+    const events: Parameters<OutboxWriter['append']>[1] = [];
+    const entries: AuditEntry[] = [];
+    const finalBatches = new Set<string>();
+    for (const { before, after, step, slot } of changes) {
+      if (!stored.has(after.id)) {
+        results[slot] = err(new AppError('conflict', `payment ${after.id} changed meanwhile; retry`));
+        continue;
+      }
+      const afterView = toPaymentView(after, this.deps.config.priorities);
+      const event = after.status !== before.status ? STATUS_EVENTS[after.status] : undefined;
+      if (event) {
+        const object = step.refund ? paymentRefundedObject(afterView, step.refund) : afterView;
+        events.push({ merchantId: after.merchantId, type: event, aggregateType: 'payment', aggregateId: after.id, object });
+      }
+      entries.push({
+        merchantId: after.merchantId,
+        actor: context.actor,
+        action: `payment.${step.to}`,
+        entityType: 'payment',
+        entityId: after.id,
+        requestId: context.requestId,
+        before: toPaymentView(before, this.deps.config.priorities),
+        after: afterView,
+      });
+      if (after.batchId && FINAL_STATUSES.has(after.status)) finalBatches.add(after.batchId);
+    }
+    if (events.length > 0) await this.deps.outbox.append(trx, events);
+    for (const batchId of [...finalBatches].sort()) {
+      const completed = await this.refreshBatch(trx, batchId, at);
+      if (completed) entries.push({ ...completed, actor: context.actor, requestId: context.requestId });
+    }
+    // Last, so that the audit head's row lock is held only until the commit (and after the batch rows').
+    await this.deps.audit.record(trx, entries);
+    return results;
   }
 
   async getBatch(actor: Actor, id: string): Promise<Result<{ batch: Batch; counts: Record<string, number> }, AppError>> {
@@ -410,6 +541,11 @@ export class PaymentsService {
     action: string,
     decide: (payment: Payment, at: number) => Result<Payment, { code: 'invalid_transition'; message: string }>,
     options: {
+      /**
+       * runs after the change was decided and before it is stored; an error refuses the change (whatever
+       * the guard wrote must then be nothing: the transaction still commits)
+       */
+      guard?: (trx: Transaction<DB>, before: Payment, at: number) => Promise<AppError | null>;
       alsoInTransaction?: (trx: Executor, after: Payment) => Promise<void>;
       reason?: string;
       /** the status event's object, when it is more than the payment view */
@@ -426,6 +562,8 @@ export class PaymentsService {
       const at = this.deps.clock.now();
       const decided = decide(before, at);
       if (!decided.ok) return err(new AppError('invalid_transition', decided.error.message));
+      const refused = await options.guard?.(trx, before, at);
+      if (refused) return err(refused);
       const after = decided.value;
       const stored = await this.deps.payments.update(trx, before, after, {
         reason: reason ?? after.cancelReason ?? after.failureReason,

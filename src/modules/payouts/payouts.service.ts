@@ -7,8 +7,9 @@ import type { Kysely } from 'kysely';
 import type { GatewayConfig } from '../../config/load.js';
 import type { Engine } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
+import type { AppError } from '../../shared/errors.js';
 import type { AuditContext } from '../audit/audit-trail.js';
-import type { SendHandler, SendQueue, SendRecord, SendRequest, SendTransaction } from '../chain/send-contract.js';
+import type { SendFailure, SendHandler, SendQueue, SendRecord, SendRequest, SendTransaction } from '../chain/send-contract.js';
 import type { Payment } from '../payments/payment.js';
 import type { PaymentsRepository } from '../payments/payments.repository.js';
 import type { MerchantDirectory, PaymentAdvance, PaymentsService } from '../payments/payments.service.js';
@@ -79,17 +80,25 @@ export class PayoutsService {
       .execute();
     if (rows.length === 0) return 0;
     const denyList = new Set(config.raw.transaction_limits.deny_list);
+    const indexes = new Map<string, number | null>();
     const queued = await db.transaction().execute(async (trx) => {
-      let n = 0;
+      // read again, locked, inside the transaction: a cancel may have come first
+      const payments = await this.deps.repository.findManyForUpdate(
+        trx,
+        rows.map((r) => r.id),
+      );
+      const requests: SendRequest[] = [];
       for (const { id } of rows) {
-        const payment = await this.deps.repository.findById(trx, id);
+        const payment = payments.get(id);
         if (!payment || !isSendable(payment) || denyList.has(payment.payeeAddress)) continue;
-        const merchantIndex = await this.deps.merchants.hotWalletIndex(payment.merchantId);
-        if (merchantIndex === null) continue;
-        await sends.enqueue(trx, this.request(payment, merchantIndex));
-        n += 1;
+        if (!indexes.has(payment.merchantId)) indexes.set(payment.merchantId, await this.deps.merchants.hotWalletIndex(payment.merchantId));
+        const merchantIndex = indexes.get(payment.merchantId);
+        if (merchantIndex === null || merchantIndex === undefined) continue;
+        requests.push(this.request(payment, merchantIndex));
       }
-      return n;
+      if (sends.enqueueMany) await sends.enqueueMany(trx, requests);
+      else for (const request of requests) await sends.enqueue(trx, request);
+      return requests.length;
     });
     if (queued > 0) this.deps.onQueued?.();
     return queued;
@@ -99,6 +108,8 @@ export class PayoutsService {
     const { db, config, sends } = this.deps;
     const found = await this.deps.repository.findById(db, paymentId);
     if (!found || !isSendable(found)) return 'skipped';
+    // queued already by another payout's job (queuePending): nothing to do
+    if ((await sends.forOwner(db, 'payout', paymentId)).length > 0) return 'skipped';
     if (config.raw.transaction_limits.deny_list.includes(found.payeeAddress)) {
       await this.deps.payments.advancePayment(paymentId, { to: 'failed', reason: 'payee_denied' }, PAYOUTS_ACTOR);
       return 'denied';
@@ -106,8 +117,9 @@ export class PayoutsService {
     const merchantIndex = await this.deps.merchants.hotWalletIndex(found.merchantId);
     if (merchantIndex === null) return 'merchant_inactive';
     const queued = await db.transaction().execute(async (trx) => {
-      // read again inside the transaction: a cancel or a second run may have come first
-      const payment = await this.deps.repository.findById(trx, paymentId);
+      // read again, locked, inside the transaction: a cancel or a second run may have come first (and a
+      // cancel committing after this one sees the queued send and cancels it too)
+      const payment = (await this.deps.repository.findManyForUpdate(trx, [paymentId])).get(paymentId);
       if (!payment || !isSendable(payment)) return false;
       await sends.enqueue(trx, this.request(payment, merchantIndex));
       return true;
@@ -139,33 +151,67 @@ export class PayoutsService {
         if (this.deps.engine !== 'postgres' || ownerIds.length === 0) return;
         await trx.selectFrom('payments').select('id').where('id', 'in', ownerIds).orderBy('id').forUpdate().execute();
       },
-      onBroadcast: (trx, send) => this.advance(trx, send, { to: 'processing', ...(send.txId ? { transactionId: send.txId } : {}) }),
-      onConfirmed: (trx, send) =>
-        this.advance(trx, send, {
-          to: 'confirmed',
-          confirmations: 1,
-          ...(send.txId ? { transactionId: send.txId } : {}),
-          ...(send.networkFee !== null ? { networkFee: send.networkFee } : {}),
-        }),
+      onBroadcast: (trx, send) => this.advance(trx, send, broadcastStep(send)),
+      onConfirmed: (trx, send) => this.advance(trx, send, confirmedStep(send)),
       onCompleted: (trx, send) => this.advance(trx, send, { to: 'completed' }),
-      onFailed: (trx, send, reason) =>
-        this.advance(trx, send, { to: 'failed', reason, ...(send.networkFee !== null ? { networkFee: send.networkFee } : {}) }),
+      onFailed: (trx, send, reason) => this.advance(trx, send, failedStep(send, reason)),
+      // a whole batch of sends: one bulk step of their payments (one lock query, one audit append)
+      onBroadcastMany: (trx, sends) => this.advanceMany(trx, sends, broadcastStep),
+      onConfirmedMany: (trx, sends) => this.advanceMany(trx, sends, confirmedStep),
+      onCompletedMany: (trx, sends) => this.advanceMany(trx, sends, () => ({ to: 'completed' })),
+      onFailedMany: (trx, failures) =>
+        this.advanceMany(
+          trx,
+          failures.map((f) => f.send),
+          (send, i) => failedStep(send, (failures[i] as SendFailure).reason),
+        ),
     };
+  }
+
+  private async advanceMany(
+    trx: SendTransaction,
+    sends: readonly SendRecord[],
+    stepOf: (send: SendRecord, index: number) => PaymentAdvance,
+  ): Promise<void> {
+    if (sends.length === 0) return;
+    const steps = sends.map((send, i) => ({ paymentId: send.ownerId, step: stepOf(send, i) }));
+    const results = await this.deps.payments.advancePaymentsIn(trx, steps, PAYOUTS_ACTOR);
+    results.forEach((result, i) => {
+      if (!result.ok) this.handleRefused(sends[i] as SendRecord, (steps[i] as { step: PaymentAdvance }).step, result.error);
+    });
   }
 
   private async advance(trx: SendTransaction, send: SendRecord, step: PaymentAdvance): Promise<void> {
     const result = await this.deps.payments.advancePaymentIn(trx, send.ownerId, step, PAYOUTS_ACTOR);
-    if (result.ok) return;
+    if (!result.ok) this.handleRefused(send, step, result.error);
+  }
+
+  /** A step the payment did not take: logged when harmless, else thrown (the step's transaction rolls back). */
+  private handleRefused(send: SendRecord, step: PaymentAdvance, error: AppError): void {
     // a step the payment already took (a new sequence broadcast after an expired one) changes nothing
-    if (result.error.code === 'invalid_transition' || result.error.code === 'not_found') {
-      this.deps.logger.warn(
-        { payment: send.ownerId, send: send.id, step: step.to, detail: result.error.message },
-        'payout step not applied',
-      );
+    if (error.code === 'invalid_transition' || error.code === 'not_found') {
+      this.deps.logger.warn({ payment: send.ownerId, send: send.id, step: step.to, detail: error.message }, 'payout step not applied');
       return;
     }
-    throw new Error(`payout ${send.ownerId}: ${result.error.message}`);
+    throw new Error(`payout ${send.ownerId}: ${error.message}`);
   }
+}
+
+function broadcastStep(send: SendRecord): PaymentAdvance {
+  return { to: 'processing', ...(send.txId ? { transactionId: send.txId } : {}) };
+}
+
+function confirmedStep(send: SendRecord): PaymentAdvance {
+  return {
+    to: 'confirmed',
+    confirmations: 1,
+    ...(send.txId ? { transactionId: send.txId } : {}),
+    ...(send.networkFee !== null ? { networkFee: send.networkFee } : {}),
+  };
+}
+
+function failedStep(send: SendRecord, reason: string): PaymentAdvance {
+  return { to: 'failed', reason, ...(send.networkFee !== null ? { networkFee: send.networkFee } : {}) };
 }
 
 function isSendable(payment: Payment): boolean {

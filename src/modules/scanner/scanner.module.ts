@@ -4,7 +4,9 @@ import type { Logger } from 'pino';
 import type { GatewayConfig } from '../../config/load.js';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../shared/clock.js';
+import type { TronClientOptions } from '../../tron/client.js';
 import type { LeaseStore } from '../chain/lease.js';
+import { BlockFetchPool } from './block-fetch-pool.js';
 import { type ScannerClient, type ScannerDeps, ScannerWorker } from './scanner.worker.js';
 import { WatchSet, type WatchSettings } from './watch-set.js';
 
@@ -18,15 +20,25 @@ export interface ScannerOptions {
   recorder: ScannerDeps['recorder'];
   holder: string;
   logger?: Logger;
+  /** the node endpoints, for block-fetching threads (`network.scanner.fetch_threads`); without them blocks are parsed on this thread */
+  clientOptions?: TronClientOptions;
 }
 
-export function createScanner(options: ScannerOptions): ScannerWorker {
+/** The scanner and, when it parses blocks on other threads, the pool to close after stopping it. */
+export interface BuiltScanner {
+  scanner: ScannerWorker;
+  close(): Promise<void>;
+}
+
+export function createScanner(options: ScannerOptions): BuiltScanner {
   const s = options.config.raw.network.scanner;
+  const { fetch: _fetch, sleep: _sleep, random: _random, now: _now, ...endpoints } = options.clientOptions ?? { fullNodeUrls: [] };
+  const pool = options.clientOptions && s.fetch_threads > 0 ? new BlockFetchPool(endpoints, s.fetch_threads) : null;
   const watchSettings: WatchSettings = {
     watchDays: s.watch_days,
     reloadMs: s.watch_reload_seconds * 1000,
   };
-  return new ScannerWorker({
+  const scanner = new ScannerWorker({
     db: options.db,
     clock: options.clock,
     client: options.client,
@@ -44,5 +56,7 @@ export function createScanner(options: ScannerOptions): ScannerWorker {
       startBlock: s.start_block,
     },
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(pool ? { blocks: pool } : {}),
   });
+  return { scanner, close: async () => pool?.close() };
 }

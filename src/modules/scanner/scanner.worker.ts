@@ -15,6 +15,7 @@ import type { TronClient } from '../../tron/client.js';
 import type { BlockWithTransactions } from '../../tron/node-json.js';
 import type { HeldLease, LeaseStore } from '../chain/lease.js';
 import type { ChainTip, ObservedTransfer, RecordResult, TransferRecorder } from '../collections/transfer-recorder.js';
+import type { BlockSource } from './block-fetch-pool.js';
 import { scanBlock, usdtTransfersFromInfos } from './block-matcher.js';
 import type { WatchSet, WatchView } from './watch-set.js';
 
@@ -49,6 +50,8 @@ export interface ScannerDeps {
   holder: string;
   settings: ScannerSettings;
   logger?: Logger;
+  /** where block ranges come from; default the client on this thread (block-fetch-pool.ts parses on others) */
+  blocks?: BlockSource;
 }
 
 export interface ScannerStatus {
@@ -241,15 +244,24 @@ export class ScannerWorker {
     onResults?: (results: RecordResult[]) => void,
   ): Promise<number> {
     const size = Math.max(1, Math.min(100, this.deps.settings.rangeBlocks));
-    let start = from;
-    let pending: Promise<FetchedRange> | null = start <= to ? this.fetchRange(start, Math.min(to, start + size - 1), watch) : null;
+    // ranges in flight at once: one per fetching thread, so that they parse while this thread records
+    const depth = Math.max(1, this.deps.blocks?.parallelism ?? 1);
+    const pending: Array<Promise<FetchedRange>> = [];
+    let next = from;
+    const fill = () => {
+      while (pending.length < depth && next <= to) {
+        const end = Math.min(to, next + size - 1);
+        pending.push(this.fetchRange(next, end, watch));
+        next = end + 1;
+      }
+    };
+    fill();
     let last = from - 1;
-    while (pending) {
-      const range = await pending;
+    while (pending.length > 0) {
+      const range = await (pending.shift() as Promise<FetchedRange>);
       const end = Math.min(to, range.from + size - 1);
       const complete = range.blocks.length === end - range.from + 1;
-      start = end + 1;
-      pending = complete && start <= to ? this.fetchRange(start, Math.min(to, start + size - 1), watch) : null;
+      if (complete) fill();
       const reached = contiguousEnd(range.blocks, range.from);
       if (reached < range.from) break;
       const results = await this.deps.recorder.recordTransfers(
@@ -264,12 +276,14 @@ export class ScannerWorker {
       if (!complete) break;
     }
     // a prefetched range we no longer need must not be left rejecting unobserved
-    pending?.catch(() => {});
+    for (const p of pending) p.catch(() => {});
     return last;
   }
 
   private async fetchRange(from: number, to: number, watch: WatchView): Promise<FetchedRange> {
-    const blocks = await this.deps.client.getBlockRange(from, to + 1, { verify: false });
+    const blocks = this.deps.blocks
+      ? await this.deps.blocks.getBlockRange(from, to + 1)
+      : await this.deps.client.getBlockRange(from, to + 1, { verify: false });
     const transfers: ObservedTransfer[] = [];
     const needInfos: BlockWithTransactions[] = [];
     const byBlock = new Map<number, ObservedTransfer[]>();
