@@ -165,6 +165,7 @@ export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
         repository: d.paymentsRepository,
         merchants: d.merchants,
         sends: chainSends.sends,
+        jobs: d.jobs,
         logger,
         onQueued: wakeSender,
       })

@@ -27,8 +27,8 @@ export interface ApiRequest {
 export interface ApiResponse {
   status?: number;
   json?: unknown;
-  /** a pre-serialised JSON body (cached blocks) */
-  raw?: string;
+  /** a pre-serialised JSON body (cached blocks); chunks are written in order, without joining them */
+  raw?: string | readonly Uint8Array[];
   headers?: Record<string, string>;
 }
 
@@ -77,10 +77,19 @@ function readBody(req: IncomingMessage, limit: number): Promise<{ text: string }
   });
 }
 
-function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
+function send(res: ServerResponse, status: number, body: string | readonly Uint8Array[], headers: Record<string, string> = {}): void {
   if (res.headersSent) return;
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), ...headers });
-  res.end(body);
+  const length = typeof body === 'string' ? Buffer.byteLength(body) : body.reduce((n, chunk) => n + chunk.byteLength, 0);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': length, ...headers });
+  if (typeof body === 'string') {
+    res.end(body);
+    return;
+  }
+  // a block range is ~35 MB: written as the cached bytes of each block, never joined into one string
+  res.cork();
+  for (const chunk of body) res.write(chunk);
+  res.end();
+  res.uncork();
 }
 
 function isTruthy(value: unknown): boolean {

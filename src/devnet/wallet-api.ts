@@ -34,22 +34,29 @@ const ZERO_ADDRESS = `41${'0'.repeat(40)}`;
 const BLOCK_LIMIT = 100n;
 const CODE_VERSION = '4.8.1';
 
-const blockCache = new WeakMap<Block, Map<string, string>>();
+const blockCache = new WeakMap<Block, Map<string, Buffer>>();
+const BLOCK_LIST_OPEN = Buffer.from('{"block":[');
+const BLOCK_LIST_CLOSE = Buffer.from(']}');
+const COMMA = Buffer.from(',');
 
-/** Blocks never change once sealed, so their JSON is rendered once per form. */
-function cachedBlockJson(block: Block, detail: boolean, visible: boolean): string {
+/**
+ * Blocks never change once sealed, so their JSON is rendered once per form, and kept as UTF-8 bytes: a
+ * range of 100 blocks is then written as 100 cached buffers (as a node serves from its store), not
+ * joined and re-encoded on every request.
+ */
+function cachedBlockJson(block: Block, detail: boolean, visible: boolean): Buffer {
   let forms = blockCache.get(block);
   if (!forms) {
     forms = new Map();
     blockCache.set(block, forms);
   }
   const key = `${detail}:${visible}`;
-  let text = forms.get(key);
-  if (text === undefined) {
-    text = JSON.stringify(blockJson(block, detail, visible));
-    forms.set(key, text);
+  let bytes = forms.get(key);
+  if (bytes === undefined) {
+    bytes = Buffer.from(JSON.stringify(blockJson(block, detail, visible)));
+    forms.set(key, bytes);
   }
-  return text;
+  return bytes;
 }
 
 function visibleBlock(devnet: Devnet, req: ApiRequest, n: bigint): Block | undefined {
@@ -62,12 +69,18 @@ function latest(devnet: Devnet, req: ApiRequest): Block {
 }
 
 function blockResponse(block: Block | undefined, detail: boolean, visible: boolean): ApiResponse {
-  return block ? { raw: cachedBlockJson(block, detail, visible) } : { json: {} };
+  return block ? { raw: [cachedBlockJson(block, detail, visible)] } : { json: {} };
 }
 
 function blockList(blocks: Block[], visible: boolean): ApiResponse {
   if (blocks.length === 0) return { json: {} };
-  return { raw: `{"block":[${blocks.map((b) => cachedBlockJson(b, true, visible)).join(',')}]}` };
+  const chunks: Buffer[] = [BLOCK_LIST_OPEN];
+  blocks.forEach((b, i) => {
+    if (i > 0) chunks.push(COMMA);
+    chunks.push(cachedBlockJson(b, true, visible));
+  });
+  chunks.push(BLOCK_LIST_CLOSE);
+  return { raw: chunks };
 }
 
 /** A txid or block id in `value`; non-hex is an error, as java-tron's ByteArray.fromHexString throws on it. */

@@ -12,6 +12,7 @@
  */
 import { toBase58Address, toHexAddress } from './address.js';
 import { bytesToHex, hexToBytes, isHex } from './bytes.js';
+import { parseBlockListBytes } from './block-list-bytes.js';
 import {
   type AccountInfo,
   type AccountResource,
@@ -237,7 +238,9 @@ export class TronClient {
 
   /**
    * Blocks `start` ≤ n < `endExclusive` with their transactions, via /wallet/getblockbylimitnext in
-   * chunks of at most 100. Blocks the node does not have (beyond its head) are simply absent.
+   * chunks of at most 100. Blocks the node does not have (beyond its head) are simply absent. With
+   * `verify: false` the answer is read straight from its bytes (block-list-bytes.ts): the same blocks
+   * as parseBlockList returns, several times cheaper.
    */
   async getBlockRange(
     start: bigint | number,
@@ -250,9 +253,11 @@ export class TronClient {
     for (let s = from; s < to; s += BLOCK_RANGE_LIMIT) {
       const e = s + BLOCK_RANGE_LIMIT < to ? s + BLOCK_RANGE_LIMIT : to;
       const body = { startNum: toJsonInteger(s, 'start'), endNum: toJsonInteger(e, 'end') };
-      const blocks = await this.transport.call({ pool: 'full', method: 'POST', path: '/wallet/getblockbylimitnext', body }, (json) =>
-        parseBlockList(json, options),
-      );
+      const spec: RequestSpec = { pool: 'full', method: 'POST', path: '/wallet/getblockbylimitnext', body };
+      const blocks =
+        options.verify === false
+          ? await this.transport.callBytes(spec, parseBlockListBytes)
+          : await this.transport.call(spec, (json) => parseBlockList(json, options));
       out.push(...blocks.filter((b) => b.number >= s && b.number < e));
     }
     return out;

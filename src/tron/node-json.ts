@@ -38,6 +38,14 @@ export interface JsonObject {
   [key: string]: JsonValue;
 }
 
+/** An answer `{"Error": message}`: java-tron refused the request. */
+export class NodeErrorAnswer extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NodeErrorAnswer';
+  }
+}
+
 export class JsonSyntaxError extends Error {
   constructor(message: string) {
     super(message);

@@ -6,6 +6,7 @@
  * the tracker queues a new sequence, after proving the previous one expired unseen.
  */
 import type { Kysely } from 'kysely';
+import { updateRows } from '../../db/bulk-update.js';
 import type { Engine } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../shared/clock.js';
@@ -117,13 +118,8 @@ export class ChainSender {
     const previous = this.held;
     this.held = null;
     let claimed: SendRow[];
-    const T0 = performance.now();
-    const TR = (what: string) =>
-      process.env.TPG_TRACE &&
-      process.stderr.write(`${(performance.now() / 1000).toFixed(2)} ${what} +${(performance.now() - T0).toFixed(0)}ms\n`);
     try {
       claimed = await this.claim();
-      TR(`claimed ${claimed.length}`);
     } catch (error) {
       if (previous) await this.finish(previous, counts);
       throw error;
@@ -144,13 +140,8 @@ export class ChainSender {
         );
       }
       // the previous batch goes out while this one is signed and stored
-      TR(`checked ${pass.length}`);
-      if (previous)
-        tail = this.finish(previous, counts).then(() => {
-          TR('finished previous');
-        });
+      if (previous) tail = this.finish(previous, counts);
       const signed = await this.signAndStore(pass);
-      TR(`stored ${signed.length}`);
       counts.signed = signed.length;
       toBroadcast.push(...signed);
       current = { rows: toBroadcast, claimedIds: claimed.map((r) => r.id) };
@@ -485,22 +476,19 @@ export class ChainSender {
       });
     }
     // one commit for the whole batch, BEFORE any byte leaves the process
-    const stored = await this.o.db.transaction().execute(async (trx) => {
-      const out: SendRow[] = [];
-      const now = this.o.clock.now();
-      for (const row of signed) {
-        const result = await trx
-          .updateTable('chain_sends')
-          .set({ status: 'signed', tx_id: row.tx_id, signed_tx: row.signed_tx, expiration: row.expiration, updated_at: now })
-          .where('id', '=', row.id)
-          .where('status', '=', 'queued')
-          .where('locked_by', '=', this.o.workerId)
-          .executeTakeFirst();
-        if (Number(result.numUpdatedRows) === 1) out.push(row);
-      }
-      return out;
-    });
-    return stored;
+    // fenced: only sends still queued and still claimed by this sender (a cancel or a claim that lapsed
+    // to another sender in between leaves its row alone, and those bytes are never broadcast)
+    const storedAt = this.o.clock.now();
+    const stored = await this.o.db.transaction().execute((trx) =>
+      updateRows(
+        trx,
+        'chain_sends',
+        ['status', 'tx_id', 'signed_tx', 'expiration', 'updated_at'],
+        signed.map((row) => ({ ...row, updated_at: storedAt })),
+        { whereIn: { status: ['queued'], locked_by: [this.o.workerId] } },
+      ),
+    );
+    return signed.filter((row) => stored.has(row.id));
   }
 
   private build(row: SendRow, common: { ref: ReturnType<typeof refBlockFields>; timestamp: bigint; expiration: bigint }): Transaction {
@@ -525,10 +513,8 @@ export class ChainSender {
       }
     });
     const landed = rows.filter((r) => verdicts.get(r.id)?.kind === 'landed');
-    const TB = performance.now();
     const out = { broadcast: 0, retried: 0, failed: 0 };
     out.broadcast = await this.markBroadcast(landed);
-    if (process.env.TPG_TRACE) process.stderr.write(`   markBroadcast ${landed.length} ${(performance.now() - TB).toFixed(0)}ms\n`);
     const refused: CheckFailure[] = [];
     for (const row of rows) {
       const verdict = verdicts.get(row.id) as BroadcastVerdict;

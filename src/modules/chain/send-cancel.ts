@@ -31,8 +31,7 @@ export async function cancelQueuedSend(
       status: 'failed',
       failure_reason: CANCELLED_SEND_REASON,
       last_error: 'cancelled before it was signed',
-      locked_by: null,
-      locked_until: null,
+      // the claim (locked_by) is left as it is: the status alone must stop a sender that holds it
       updated_at: now,
     })
     .where('purpose', '=', purpose)

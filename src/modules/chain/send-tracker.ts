@@ -7,6 +7,7 @@
  * has provably expired without landing: only then is a new transaction (sequence + 1) queued for its owner.
  */
 import type { Kysely } from 'kysely';
+import { updateRows } from '../../db/bulk-update.js';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../shared/clock.js';
 import type { IdGenerator } from '../../shared/ids.js';
@@ -14,7 +15,7 @@ import type { TronClient } from '../../tron/client.js';
 import type { BlockInfo, TransactionInfo } from '../../tron/node-json.js';
 import { forEachBounded } from './chain-sender.js';
 import type { HeldLease, LeaseStore } from './lease.js';
-import type { SendEvent, SendTransaction } from './send-contract.js';
+import type { SendEvent, SendStatus, SendTransaction } from './send-contract.js';
 import { classifyReceipt } from './send-failures.js';
 import type { ChainSendQueue } from './send-queue.js';
 import { RECORD_COLUMNS, type SendRow, toSendRecord } from './send-records.js';
@@ -64,7 +65,9 @@ const OPEN_COLUMNS = RECORD_COLUMNS;
  */
 interface Step {
   row: SendRow;
-  run(trx: SendTransaction): Promise<SendEvent[]>;
+  /** a change of the send's row only: stored together with the others of its kind in one statement */
+  update?: { set: Record<string, unknown>; from: SendStatus[]; events(stored: SendRow): SendEvent[] };
+  run?(trx: SendTransaction): Promise<SendEvent[]>;
 }
 
 export class SendTracker {
@@ -118,42 +121,38 @@ export class SendTracker {
 
   /** A transaction seen in a block: confirmed or failed by its receipt (a `signed` one is reported broadcast first). */
   private landedStep(row: SendRow, info: TransactionInfo, counts: TrackerRunCounts): Step {
+    const now = this.o.clock.now();
+    const verdict = classifyReceipt(info);
     return {
       row,
-      run: async (trx) => {
-        const now = this.o.clock.now();
-        const verdict = classifyReceipt(info);
-        const updated = await trx
-          .updateTable('chain_sends')
-          .set({
-            status: verdict.ok ? 'confirmed' : 'failed',
-            block_number: Number(info.blockNumber),
-            energy_used: info.receipt.energyUsageTotal,
-            network_fee: info.fee,
-            broadcast_at: row.broadcast_at ?? now,
-            confirmed_at: verdict.ok ? now : null,
-            failure_reason: verdict.ok ? null : verdict.reason,
-            last_error: verdict.ok ? row.last_error : verdict.detail,
-            locked_by: null,
-            locked_until: null,
-            updated_at: now,
-          })
-          .where('id', '=', row.id)
-          .where('status', 'in', ['signed', 'broadcast'])
-          .returning(OPEN_COLUMNS)
-          .executeTakeFirst();
-        if (!updated) return [];
-        const record = toSendRecord({ ...updated, signed_tx: null });
-        const events: SendEvent[] = [];
-        if (row.status === 'signed') events.push({ kind: 'broadcast', send: { ...record, status: 'broadcast' } });
-        if (verdict.ok) {
-          events.push({ kind: 'confirmed', send: record });
-          counts.confirmed += 1;
-        } else {
-          events.push({ kind: 'failed', send: record, reason: verdict.reason, detail: verdict.detail });
-          counts.failed += 1;
-        }
-        return events;
+      update: {
+        set: {
+          status: verdict.ok ? 'confirmed' : 'failed',
+          block_number: Number(info.blockNumber),
+          energy_used: info.receipt.energyUsageTotal,
+          network_fee: info.fee,
+          broadcast_at: row.broadcast_at ?? now,
+          confirmed_at: verdict.ok ? now : null,
+          failure_reason: verdict.ok ? null : verdict.reason,
+          last_error: verdict.ok ? row.last_error : verdict.detail,
+          locked_by: null,
+          locked_until: null,
+          updated_at: now,
+        },
+        from: ['signed', 'broadcast'],
+        events: (updated) => {
+          const record = toSendRecord({ ...updated, signed_tx: null });
+          const events: SendEvent[] = [];
+          if (row.status === 'signed') events.push({ kind: 'broadcast', send: { ...record, status: 'broadcast' } });
+          if (verdict.ok) {
+            events.push({ kind: 'confirmed', send: record });
+            counts.confirmed += 1;
+          } else {
+            events.push({ kind: 'failed', send: record, reason: verdict.reason, detail: verdict.detail });
+            counts.failed += 1;
+          }
+          return events;
+        },
       },
     };
   }
@@ -178,19 +177,13 @@ export class SendTracker {
       .filter((r) => r.tx_id && solidTx.has(r.tx_id))
       .map((selected) => ({
         row: { ...selected, signed_tx: null },
-        run: async (trx: SendTransaction) => {
-          const row = selected;
-          const now = this.o.clock.now();
-          const updated = await trx
-            .updateTable('chain_sends')
-            .set({ status: 'completed', completed_at: now, updated_at: now })
-            .where('id', '=', row.id)
-            .where('status', '=', 'confirmed')
-            .returning(OPEN_COLUMNS)
-            .executeTakeFirst();
-          if (!updated) return [];
-          counts.completed += 1;
-          return [{ kind: 'completed', send: toSendRecord({ ...updated, signed_tx: null }) }];
+        update: {
+          set: { status: 'completed', completed_at: this.o.clock.now(), updated_at: this.o.clock.now() },
+          from: ['confirmed'],
+          events: (updated: SendRow) => {
+            counts.completed += 1;
+            return [{ kind: 'completed', send: toSendRecord({ ...updated, signed_tx: null }) }];
+          },
         },
       }));
     await this.applySteps(lease, steps);
@@ -318,7 +311,28 @@ export class SendTracker {
         run.map((step) => step.row),
       );
       const events: SendEvent[] = [];
-      for (const step of run) events.push(...(await step.run(trx)));
+      // row-only changes of one kind (same columns, same expected statuses): one statement per kind
+      const kinds = new Map<string, Step[]>();
+      for (const step of run) {
+        if (!step.update) continue;
+        const kind = `${step.update.from.join(',')}|${Object.keys(step.update.set).join(',')}`;
+        kinds.set(kind, [...(kinds.get(kind) ?? []), step]);
+      }
+      for (const group of kinds.values()) {
+        const first = group[0]?.update as NonNullable<Step['update']>;
+        const stored = await updateRows(
+          trx,
+          'chain_sends',
+          Object.keys(first.set),
+          group.map((step) => ({ id: step.row.id, ...step.update?.set })),
+          { whereIn: { status: first.from } },
+        );
+        for (const step of group) {
+          const row = stored.get(step.row.id);
+          if (row && step.update) events.push(...step.update.events(row as unknown as SendRow));
+        }
+      }
+      for (const step of run) if (step.run) events.push(...(await step.run(trx)));
       await this.o.queue.report(trx, events);
     };
     try {

@@ -1,6 +1,7 @@
 /** Storage of payments and their history; the same queries on SQLite and PostgreSQL. */
 import type { Kysely, Transaction } from 'kysely';
 import { insertRows } from '../../db/bulk-insert.js';
+import { updateRows } from '../../db/bulk-update.js';
 import type { Engine } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import type { HistoryEntry, Payment, PaymentStatus } from './payment.js';
@@ -149,16 +150,29 @@ export class PaymentsRepository {
     executor: Executor,
     changes: ReadonlyArray<{ before: Payment; after: Payment; history: { reason: string | null; actor: string | null } }>,
   ): Promise<Set<string>> {
-    const stored = new Set<string>();
-    for (const { before, after } of changes) {
-      const { id: _id, created_at: _created, merchant_id: _merchant, ...row } = paymentToRow(after);
-      const result = await executor
-        .updateTable('payments')
-        .set(row)
-        .where('id', '=', before.id)
-        .where('version', '=', before.version)
-        .executeTakeFirst();
-      if (result.numUpdatedRows === 1n) stored.add(before.id);
+    let stored = new Set<string>();
+    if (changes.every(({ before, after }) => after.version === before.version + 1)) {
+      // one statement for all rows (PostgreSQL): the columns any of them changes, each row's new values
+      const columns = new Set<string>(['version', 'updated_at']);
+      const rows = changes.map(({ before, after }) => {
+        const old = paymentToRow(before) as Record<string, unknown>;
+        const row = paymentToRow(after) as Record<string, unknown>;
+        for (const [column, value] of Object.entries(row)) if (String(value) !== String(old[column])) columns.add(column);
+        return row;
+      });
+      for (const fixed of ['id', 'created_at', 'merchant_id']) columns.delete(fixed);
+      stored = new Set((await updateRows(executor, 'payments', [...columns], rows, { nextVersion: true })).keys());
+    } else {
+      for (const { before, after } of changes) {
+        const { id: _id, created_at: _created, merchant_id: _merchant, ...row } = paymentToRow(after);
+        const result = await executor
+          .updateTable('payments')
+          .set(row)
+          .where('id', '=', before.id)
+          .where('version', '=', before.version)
+          .executeTakeFirst();
+        if (result.numUpdatedRows === 1n) stored.add(before.id);
+      }
     }
     await this.appendHistory(
       executor,

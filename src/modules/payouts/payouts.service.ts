@@ -3,7 +3,7 @@
  * sender, and the sender's steps move the payment along its lifecycle — broadcast → processing (with its
  * transaction id), confirmed (with the TRX burned), completed (solidified), or failed with the reason.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { GatewayConfig } from '../../config/load.js';
 import type { Engine } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
@@ -32,6 +32,8 @@ export interface PayoutsDeps {
   logger: PayoutsLogger;
   /** a send was queued (wake the sender) */
   onQueued?: () => void;
+  /** the job queue: the `payout.send` jobs of payouts a sweep queued are done in the sweep's transaction */
+  jobs?: { completeQueuedByDedupeKeys(executor: Transaction<DB>, dedupeKeys: readonly string[]): Promise<number> };
 }
 
 export type PayoutJobOutcome = 'queued' | 'skipped' | 'denied' | 'merchant_inactive';
@@ -51,7 +53,8 @@ export class PayoutsService {
    */
   async sendPayout(paymentId: string): Promise<PayoutJobOutcome> {
     const outcome = await this.sendOne(paymentId);
-    if (outcome !== 'merchant_inactive') await this.queuePending(PAYOUT_SWEEP_LIMIT);
+    // a payout queued already by another job's sweep: that sweep (or the job of a payout it left) covers the rest
+    if (outcome === 'queued' || outcome === 'denied') await this.queuePending(PAYOUT_SWEEP_LIMIT);
     return outcome;
   }
 
@@ -98,6 +101,11 @@ export class PayoutsService {
       }
       if (sends.enqueueMany) await sends.enqueueMany(trx, requests);
       else for (const request of requests) await sends.enqueue(trx, request);
+      // their own jobs have nothing left to do: one statement instead of a claim and a commit each
+      await this.deps.jobs?.completeQueuedByDedupeKeys(
+        trx,
+        requests.map((r) => `payout:${r.ownerId}`),
+      );
       return requests.length;
     });
     if (queued > 0) this.deps.onQueued?.();
