@@ -41,7 +41,10 @@ export const BLOCK_LIST_SHAPE = jsonShape({
           ret: [{ contractRet: true }],
           raw_data: {
             contract: [
-              { type: true, parameter: { value: { owner_address: true, to_address: true, amount: true, contract_address: true, data: true } } },
+              {
+                type: true,
+                parameter: { value: { owner_address: true, to_address: true, amount: true, contract_address: true, data: true } },
+              },
             ],
           },
         },

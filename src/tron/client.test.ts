@@ -240,6 +240,43 @@ describe('requests and parsing', () => {
     expect(await client.getBlockRange(10, 10)).toEqual([]);
   });
 
+  it('getBlockRange with verify: false reads the same blocks from the bytes (node:http, or an injected fetch), failing over as other calls do', async () => {
+    const range = (req: Received): Reply => {
+      const { startNum, endNum } = req.body as { startNum: number; endNum: number };
+      const blocks = [];
+      for (let n = startNum; n < endNum; n++)
+        blocks.push(
+          blockJson(
+            n,
+            vectors.map((v, i) => nodeTx(v, i % 3 ? 'SUCCESS' : 'REVERT')),
+          ),
+        );
+      return { json: { block: blocks } };
+    };
+    const vectors = transactionVectors().vectors.slice(0, 8);
+    node.on('/wallet/getblockbylimitnext', range);
+    const { client } = clientFor([node.url]);
+    const full = await client.getBlockRange(50, 60);
+    const light = await client.getBlockRange(50, 60, { verify: false });
+    expect(light.map((b) => [b.number, b.blockId, b.txCount])).toEqual(full.map((b) => [b.number, b.blockId, b.txCount]));
+    expect(light.flatMap((b) => b.transactions.map((t) => [t.txid, t.contractType, t.contractRet, t.summary]))).toEqual(
+      full.flatMap((b) => b.transactions.map((t) => [t.txid, t.contractType, t.contractRet, t.summary])),
+    );
+    expect(node.received[1]?.headers['tron-pro-api-key']).toBe(API_KEY);
+    expect(node.received[1]?.body).toEqual({ startNum: 50, endNum: 60, visible: false });
+    const { client: viaFetch } = clientFor([node.url], { fetch: globalThis.fetch });
+    expect(await viaFetch.getBlockRange(50, 60, { verify: false })).toEqual(light);
+
+    // a truncated answer and a 503 are retried; a node error is final
+    node.on('/wallet/getblockbylimitnext', { raw: '{"block":[{"blockID":' }, { status: 503, raw: 'busy' }, range);
+    expect(await client.getBlockRange(50, 60, { verify: false })).toEqual(light);
+    node.on('/wallet/getblockbylimitnext', { json: { Error: 'class java.lang.IllegalArgumentException : bad range' } });
+    const error = await client.getBlockRange(50, 60, { verify: false }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TronNodeError);
+    expect(error).toMatchObject({ kind: 'bad_response', retryable: false });
+    expect((error as Error).message).toContain('node error: class java.lang.IllegalArgumentException : bad range');
+  });
+
   it('getTransactionInfoByBlockNum returns the receipts of a block', async () => {
     node.on('/wallet/gettransactioninfobyblocknum', {
       json: [

@@ -11,8 +11,8 @@
  *   InvalidAddressError; a failed call rejects with `TronNodeError`.
  */
 import { toBase58Address, toHexAddress } from './address.js';
-import { bytesToHex, hexToBytes, isHex } from './bytes.js';
 import { parseBlockListBytes } from './block-list-bytes.js';
+import { bytesToHex, hexToBytes, isHex } from './bytes.js';
 import {
   type AccountInfo,
   type AccountResource,

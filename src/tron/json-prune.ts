@@ -306,7 +306,10 @@ export class JsonBytesReader {
   protected skipValue(): void {
     const b = this.b;
     const c = b[this.pos] as number;
-    if (c === QUOTE) return this.skipString();
+    if (c === QUOTE) {
+      this.skipString();
+      return;
+    }
     if (c !== OPEN_OBJECT && c !== OPEN_ARRAY) {
       const start = this.pos;
       while (this.pos < this.end) {

@@ -404,7 +404,10 @@ function requestBytes(target: string, init: RequestInit): Promise<RawAnswer> {
           return;
         }
         try {
-          const body = decodeBody(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size), res.headers['content-encoding']);
+          const body = decodeBody(
+            chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size),
+            res.headers['content-encoding'],
+          );
           const retryAfter = res.headers['retry-after'];
           resolve({ status: res.statusCode ?? 0, retryAfter: typeof retryAfter === 'string' ? retryAfter : null, bytes: body });
         } catch (err) {
