@@ -1,13 +1,18 @@
 /**
  * The scanner on the devnet: idempotent rescans, one active scanner per database (lease, stand-by,
- * take-over), catch-up after downtime, a node that fails, and its lag on /metrics and /health/ready.
+ * take-over), catch-up after downtime, a node that fails, its lag on /metrics and /health/ready, and the
+ * fetching threads of a catch-up (started only for one, matching what the scanner's own thread matches).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LeaseStore } from '../src/modules/chain/lease.js';
+import { BlockFetchPool } from '../src/modules/scanner/block-fetch-pool.js';
+import { scanBlockRange } from '../src/modules/scanner/range-scan.js';
 import { createScanner } from '../src/modules/scanner/scanner.module.js';
-import { fixedClock } from '../src/shared/clock.js';
+import { WatchSet } from '../src/modules/scanner/watch-set.js';
+import { fixedClock, systemClock } from '../src/shared/clock.js';
+import { toHexAddress } from '../src/tron/address.js';
 import { ENGINES } from './db-harness.js';
-import { broadcast, newWallet, signedUsdtTransfer, type TestWallet } from './devnet-harness.js';
+import { broadcast, newWallet, signedTransfer, signedUsdtTransfer, type TestWallet } from './devnet-harness.js';
 import type { PaymentJson } from './gateway-harness.js';
 import { type MoneyGateway, startMoneyGateway } from './money-harness.js';
 
@@ -175,5 +180,97 @@ describe.each(ENGINES)('scanner on the devnet (%s)', (engine) => {
     await new Promise((r) => setTimeout(r, 1100));
     ready = await gw.call('GET', '/health/ready');
     expect(ready.body.checks.scanner?.ok).toBe(true);
+  });
+  it('fetching threads: none at the head; a catch-up over 200+ blocks starts them, matches there, and they end when idle', async () => {
+    const config = {
+      ...gw.config,
+      raw: { ...gw.config.raw, network: { ...gw.config.raw.network, scanner: { ...gw.config.raw.network.scanner, fetch_threads: 2 } } },
+    };
+    await scanner().stop();
+    await gw.db.db.deleteFrom('leases').where('name', '=', 'scanner').execute();
+    const built = createScanner({
+      db: gw.db.db,
+      clock: systemClock,
+      config,
+      client: gw.tronChain.client,
+      usdtContract: gw.devnet.usdtAddress,
+      leases: new LeaseStore(gw.db.db, systemClock),
+      recorder: gw.core.collections as NonNullable<typeof gw.core.collections>,
+      holder: 'pooled',
+      clientOptions: gw.tronChain.clientOptions,
+      fetchIdleMs: 1500,
+    });
+    const pooled = built.scanner;
+    try {
+      await pooled.scanOnce();
+      gw.mine(1);
+      expect(await pooled.scanOnce()).toBe(1);
+      expect(built.fetchThreads().running).toBe(0); // at the head: read on the scanner's own thread
+      gw.mine(250);
+      expect(await pooled.scanOnce()).toBe(250);
+      expect(built.fetchThreads().running).toBe(2); // behind: the threads start (this pass may not wait for them)
+      const loaded = Date.now() + 10_000;
+      while (built.fetchThreads().ready < 2 && Date.now() < loaded) await new Promise((r) => setTimeout(r, 20));
+      gw.mine(250);
+      expect(await pooled.scanOnce()).toBe(250);
+      expect(built.fetchThreads().ranges).toBeGreaterThanOrEqual(2); // the threads now hold the watch set
+
+      // a deposit (USDT), a TRX invoice and a direct transfer (payer → payee pair), created after the
+      // threads got their watch set, paid mid catch-up: the pass sends them the set as it is now
+      const usdt = await invoice('3');
+      const trx = (
+        await gw.call<PaymentJson>('POST', '/api/v1/payments/create', {
+          key: gw.adminKey,
+          body: { amount: '7', currency: 'TRX', payee_address: gw.addresses[0] },
+        })
+      ).body;
+      const direct = await gw.call<PaymentJson>('POST', '/api/v1/payments/create', {
+        key: gw.adminKey,
+        body: { amount: '2', payment_method: 'direct_transfer', payer_address: payer.base58, payee_address: gw.addresses[0] },
+      });
+      expect(direct.status, direct.text).toBe(201);
+      gw.mine(120);
+      await pay(usdt.deposit_address as string, 3n * USDT);
+      expect(
+        (await broadcast(gw.devnet, signedTransfer(gw.devnet, payer, trx.deposit_address as string, 7n * 1_000_000n))).json.result,
+      ).toBe(true);
+      await pay(gw.addresses[0] as string, 2n * USDT);
+      gw.mine(130);
+      gw.mineUntilSolid();
+      const before = built.fetchThreads().ranges;
+      expect(await pooled.scanOnce()).toBeGreaterThanOrEqual(250);
+      expect(built.fetchThreads().ranges - before).toBeGreaterThanOrEqual(2); // matched on the threads
+      for (const p of [usdt, trx, direct.body]) expect((await status(p.payment_id)).status, p.payment_id).toBe('completed');
+
+      const deadline = Date.now() + 8000;
+      while (built.fetchThreads().running > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(built.fetchThreads().running).toBe(0); // idle: the threads ended
+    } finally {
+      await pooled.stop();
+      await built.close();
+    }
+  });
+
+  it('a range scanned on a fetching thread (blocks, matching, receipts) equals the same range scanned on this thread', async () => {
+    const watch = new WatchSet(gw.db.db, systemClock, { watchDays: 7, reloadMs: 600_000 });
+    await watch.refresh();
+    const { fetch: _f, sleep: _s, random: _r, now: _n, ...endpoints } = gw.tronChain.clientOptions;
+    const pool = new BlockFetchPool(endpoints, 1, 1000);
+    const usdtHex = toHexAddress(gw.devnet.usdtAddress);
+    try {
+      const head = Number(gw.devnet.chain.head.number);
+      const from = Math.max(1, head - 700);
+      let hits = 0;
+      for (let n = from; n <= head; n += 100) {
+        const to = Math.min(head + 1, n + 100);
+        const here = await scanBlockRange(gw.tronChain.client, n, to, watch, usdtHex);
+        const there = await pool.scanBlocks(n, to, watch, usdtHex);
+        expect(there).toEqual(here);
+        hits += here.reduce((sum, b) => sum + b.transfers.length, 0);
+      }
+      expect(hits).toBeGreaterThanOrEqual(3); // the USDT (from receipts), TRX and direct transfers of the test before
+    } finally {
+      await pool.close();
+    }
   });
 });

@@ -1,37 +1,46 @@
 /**
- * A block-fetching thread of the scanner (block-fetch-pool.ts): reads block ranges from the node and
- * parses them here, so that turning ~1 KB of JSON per transaction into values uses another core than the
- * one matching and recording transfers. Only TRX transfers and contract calls travel back (the only
- * transactions that can credit a watched address), with their summaries.
+ * A block-fetching thread of the scanner (block-fetch-pool.ts): reads block ranges from the node, matches
+ * them against the watch set and reads the receipts they need here (range-scan.ts), so that turning ~1 KB
+ * of JSON per transaction into values uses another core than the one recording transfers. Only each
+ * block's header and its transfers touching watched addresses travel back.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createTronClient, type TronClientOptions } from '../../tron/client.js';
-import type { BlockWithTransactions } from '../../tron/node-json.js';
+import type { ScannedBlock } from './block-matcher.js';
+import { scanBlockRange } from './range-scan.js';
+import { type WatchSnapshot, type WatchView, watchViewOf } from './watch-set.js';
 
 export interface FetchRequest {
   id: number;
   from: number;
   /** exclusive */
   to: number;
+  /** the USDT contract, "41…" hex */
+  usdtHex: string;
+  /** the watch set, when it changed since this thread's last request (messages arrive in order) */
+  watch?: WatchSnapshot;
 }
 
-export type FetchReply = { id: number; ok: true; blocks: BlockWithTransactions[] } | { id: number; ok: false; error: string };
+export type FetchReply = { id: number; ok: true; blocks: ScannedBlock[] } | { id: number; ok: false; error: string };
+/** sent once, when the thread has loaded */
+export type FetchReady = { ready: true };
 
 const port = parentPort;
 if (!port) throw new Error('block-fetch.worker.ts must run as a worker thread');
 const client = createTronClient(workerData as TronClientOptions);
+let watch: WatchView | null = null;
 
 port.on('message', (request: FetchRequest) => {
-  client.getBlockRange(request.from, request.to, { verify: false }).then(
-    (blocks) => {
-      for (const block of blocks) {
-        block.transactions = block.transactions.filter(
-          (t) => t.contractType === 'TransferContract' || t.contractType === 'TriggerSmartContract',
-        );
-      }
-      port.postMessage({ id: request.id, ok: true, blocks } satisfies FetchReply);
-    },
+  if (request.watch) watch = watchViewOf(request.watch);
+  const view = watch;
+  if (!view) {
+    port.postMessage({ id: request.id, ok: false, error: 'block fetch thread has no watch set' } satisfies FetchReply);
+    return;
+  }
+  scanBlockRange(client, request.from, request.to, view, request.usdtHex).then(
+    (blocks) => port.postMessage({ id: request.id, ok: true, blocks } satisfies FetchReply),
     (error: unknown) =>
       port.postMessage({ id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) } satisfies FetchReply),
   );
 });
+port.postMessage({ ready: true } satisfies FetchReady);

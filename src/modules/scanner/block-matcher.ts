@@ -20,6 +20,33 @@ export interface BlockScan {
   needsInfos: boolean;
 }
 
+/** What the scanner keeps of a block: its header and what in it may credit a watched address. */
+export interface ScannedBlock {
+  number: number;
+  blockId: string;
+  timestamp: number;
+  parentHash: string;
+  /** transfers touching watched addresses: TRX ones from the block, USDT ones once its receipts were read (range-scan.ts) */
+  transfers: ObservedTransfer[];
+  /** whether the block's receipts must be read for USDT transfers */
+  needsInfos: boolean;
+}
+
+/** Scans each block (scanBlock) and keeps only its header and the result (its TRX transfers so far). */
+export function scanBlocks(blocks: readonly BlockWithTransactions[], watch: WatchView, usdtHex: string): ScannedBlock[] {
+  return blocks.map((block) => {
+    const { trx, needsInfos } = scanBlock(block, watch, usdtHex);
+    return {
+      number: Number(block.number),
+      blockId: block.blockId,
+      timestamp: Number(block.timestamp),
+      parentHash: block.parentHash,
+      transfers: trx,
+      needsInfos,
+    };
+  });
+}
+
 function watched(watch: WatchView, fromHex: string, toHex: string): boolean {
   return watch.hasDeposit(toHex) || watch.hasPair(fromHex, toHex);
 }
@@ -61,7 +88,7 @@ export function scanBlock(block: BlockWithTransactions, watch: WatchView, usdtHe
 /** USDT `Transfer` logs of successful receipts that touch a watched address; log_index is the log's position in its receipt. */
 export function usdtTransfersFromInfos(
   infos: readonly TransactionInfo[],
-  block: Pick<BlockWithTransactions, 'number' | 'timestamp'>,
+  block: { number: number | bigint; timestamp: number | bigint },
   watch: WatchView,
   usdtHex: string,
 ): ObservedTransfer[] {

@@ -22,18 +22,22 @@ export interface ScannerOptions {
   logger?: Logger;
   /** the node endpoints, for block-fetching threads (`network.scanner.fetch_threads`); without them blocks are parsed on this thread */
   clientOptions?: TronClientOptions;
+  /** fetching threads end after this long without work (default FETCH_IDLE_MS) */
+  fetchIdleMs?: number;
 }
 
 /** The scanner and, when it parses blocks on other threads, the pool to close after stopping it. */
 export interface BuiltScanner {
   scanner: ScannerWorker;
+  /** fetching threads running now (0 near the head, `fetch_threads` during a catch-up), loaded, and ranges they scanned */
+  fetchThreads(): { running: number; ready: number; ranges: number };
   close(): Promise<void>;
 }
 
 export function createScanner(options: ScannerOptions): BuiltScanner {
   const s = options.config.raw.network.scanner;
   const { fetch: _fetch, sleep: _sleep, random: _random, now: _now, ...endpoints } = options.clientOptions ?? { fullNodeUrls: [] };
-  const pool = options.clientOptions && s.fetch_threads > 0 ? new BlockFetchPool(endpoints, s.fetch_threads) : null;
+  const pool = options.clientOptions && s.fetch_threads > 0 ? new BlockFetchPool(endpoints, s.fetch_threads, options.fetchIdleMs) : null;
   const watchSettings: WatchSettings = {
     watchDays: s.watch_days,
     reloadMs: s.watch_reload_seconds * 1000,
@@ -58,5 +62,9 @@ export function createScanner(options: ScannerOptions): BuiltScanner {
     ...(options.logger ? { logger: options.logger } : {}),
     ...(pool ? { blocks: pool } : {}),
   });
-  return { scanner, close: async () => pool?.close() };
+  return {
+    scanner,
+    fetchThreads: () => ({ running: pool?.threads ?? 0, ...(pool?.stats ?? { ready: 0, ranges: 0 }) }),
+    close: async () => pool?.close(),
+  };
 }

@@ -12,12 +12,12 @@ import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../shared/clock.js';
 import { toHexAddress } from '../../tron/address.js';
 import type { TronClient } from '../../tron/client.js';
-import type { BlockWithTransactions } from '../../tron/node-json.js';
 import type { HeldLease, LeaseStore } from '../chain/lease.js';
 import type { ChainTip, ObservedTransfer, RecordResult, TransferRecorder } from '../collections/transfer-recorder.js';
 import type { BlockSource } from './block-fetch-pool.js';
-import { scanBlock, usdtTransfersFromInfos } from './block-matcher.js';
-import type { WatchSet, WatchView } from './watch-set.js';
+import type { ScannedBlock } from './block-matcher.js';
+import { scanBlockRange } from './range-scan.js';
+import type { WatchSet, WatchSource } from './watch-set.js';
 
 export const SCANNER_CURSOR = 'scanner';
 export const SCANNER_LEASE = 'scanner';
@@ -50,7 +50,7 @@ export interface ScannerDeps {
   holder: string;
   settings: ScannerSettings;
   logger?: Logger;
-  /** where block ranges come from; default the client on this thread (block-fetch-pool.ts parses on others) */
+  /** fetching threads for a catch-up (block-fetch-pool.ts); without them, and near the head, blocks are read on this thread */
   blocks?: BlockSource;
 }
 
@@ -74,14 +74,15 @@ export interface RescanResult {
   outcomes: Record<RecordResult['outcome'], number>;
 }
 
-/** Receipts of this many blocks are fetched at once. */
-const INFO_CONCURRENCY = 8;
 /** The head is re-read for /metrics and readiness at most this often. */
 const HEAD_CACHE_MS = 1000;
 
+/** The fetching threads are used only for more than this many ranges: near the head, starting them costs more than it saves. */
+const POOL_MIN_RANGES = 2;
+
 interface FetchedRange {
   from: number;
-  blocks: BlockWithTransactions[];
+  blocks: ScannedBlock[];
   transfers: ObservedTransfer[];
 }
 
@@ -239,19 +240,22 @@ export class ScannerWorker {
     from: number,
     to: number,
     tip: ChainTip,
-    watch: WatchView,
+    watch: WatchSource,
     afterRange: (last: number, lastId: string) => Promise<void>,
     onResults?: (results: RecordResult[]) => void,
   ): Promise<number> {
     const size = Math.max(1, Math.min(100, this.deps.settings.rangeBlocks));
-    // ranges in flight at once: one per fetching thread, so that they parse while this thread records
-    const depth = Math.max(1, this.deps.blocks?.parallelism ?? 1);
+    // A catch-up goes to the fetching threads, one range in flight per thread, so that they parse while
+    // this thread records; until they have loaded (and whenever none is free), this thread reads ranges itself.
+    const pool = this.deps.blocks && to - from + 1 > POOL_MIN_RANGES * size ? this.deps.blocks : null;
+    pool?.start();
+    const depth = Math.max(1, pool?.parallelism ?? 1);
     const pending: Array<Promise<FetchedRange>> = [];
     let next = from;
     const fill = () => {
       while (pending.length < depth && next <= to) {
         const end = Math.min(to, next + size - 1);
-        pending.push(this.fetchRange(next, end, watch));
+        pending.push(this.fetchRange(next, end, watch, pool?.available() ? pool : null));
         next = end + 1;
       }
     };
@@ -270,7 +274,7 @@ export class ScannerWorker {
         'scanner',
       );
       onResults?.(results);
-      const lastBlock = range.blocks[reached - range.from] as BlockWithTransactions;
+      const lastBlock = range.blocks[reached - range.from] as ScannedBlock;
       await afterRange(reached, lastBlock.blockId);
       last = reached;
       if (!complete) break;
@@ -280,28 +284,11 @@ export class ScannerWorker {
     return last;
   }
 
-  private async fetchRange(from: number, to: number, watch: WatchView): Promise<FetchedRange> {
-    const blocks = this.deps.blocks
-      ? await this.deps.blocks.getBlockRange(from, to + 1)
-      : await this.deps.client.getBlockRange(from, to + 1, { verify: false });
-    const transfers: ObservedTransfer[] = [];
-    const needInfos: BlockWithTransactions[] = [];
-    const byBlock = new Map<number, ObservedTransfer[]>();
-    for (const block of blocks) {
-      const scan = scanBlock(block, watch, this.usdtHex);
-      byBlock.set(Number(block.number), scan.trx);
-      if (scan.needsInfos) needInfos.push(block);
-    }
-    for (let i = 0; i < needInfos.length; i += INFO_CONCURRENCY) {
-      const batch = needInfos.slice(i, i + INFO_CONCURRENCY);
-      const infos = await Promise.all(batch.map((b) => this.deps.client.getTransactionInfoByBlockNum(b.number)));
-      batch.forEach((block, j) => {
-        const found = usdtTransfersFromInfos(infos[j] ?? [], block, watch, this.usdtHex);
-        byBlock.get(Number(block.number))?.push(...found);
-      });
-    }
-    for (const block of blocks) transfers.push(...(byBlock.get(Number(block.number)) ?? []));
-    return { from, blocks, transfers };
+  private async fetchRange(from: number, to: number, watch: WatchSource, pool: BlockSource | null): Promise<FetchedRange> {
+    const blocks = pool
+      ? await pool.scanBlocks(from, to + 1, watch, this.usdtHex)
+      : await scanBlockRange(this.deps.client, from, to + 1, watch, this.usdtHex);
+    return { from, blocks, transfers: blocks.flatMap((b) => b.transfers) };
   }
 
   private async tip(): Promise<ChainTip> {
@@ -363,10 +350,10 @@ export class ScannerWorker {
 class LeaseLost extends Error {}
 
 /** The last block of an unbroken run starting at `from` (from − 1 when the first is missing). */
-function contiguousEnd(blocks: readonly BlockWithTransactions[], from: number): number {
+function contiguousEnd(blocks: readonly ScannedBlock[], from: number): number {
   let expected = from;
   for (const block of blocks) {
-    if (Number(block.number) !== expected) break;
+    if (block.number !== expected) break;
     expected++;
   }
   return expected - 1;

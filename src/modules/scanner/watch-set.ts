@@ -17,6 +17,27 @@ export interface WatchView {
   hasPair(fromHex: string, toHex: string): boolean;
 }
 
+/** A watch set as plain arrays, for the block-fetching threads (block-fetch.worker.ts). */
+export interface WatchSnapshot {
+  /** "41…" hex */
+  deposits: string[];
+  /** payer hex + payee hex */
+  pairs: string[];
+}
+
+/** A watch set the fetching threads can match against: `key` changes whenever its content may have. */
+export interface WatchSource extends WatchView {
+  readonly key: string;
+  snapshot(): WatchSnapshot;
+}
+
+/** A read-only view over a snapshot (what a fetching thread matches against). */
+export function watchViewOf(snapshot: WatchSnapshot): WatchView {
+  const deposits = new Set(snapshot.deposits);
+  const pairs = new Set(snapshot.pairs);
+  return { hasDeposit: (hex) => deposits.has(hex), hasPair: (fromHex, toHex) => pairs.has(fromHex + toHex) };
+}
+
 export interface WatchSettings {
   watchDays: number;
   reloadMs: number;
@@ -29,12 +50,17 @@ export interface WatchSettings {
 const FINAL = ['completed', 'failed', 'cancelled', 'refunded'];
 const COLLECTIONS = ['payment_gateway', 'direct_transfer'];
 const DAY_MS = 86_400_000;
+let instances = 0;
 
-export class WatchSet implements WatchView {
+export class WatchSet implements WatchSource {
   private deposits = new Set<string>();
   private pairs = new Set<string>();
   private lastLook: number | null = null;
   private lastReload = 0;
+  private readonly instance = ++instances;
+  /** bumped whenever the content may have changed */
+  private revision = 0;
+  private snapshotCache: WatchSnapshot | null = null;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -48,6 +74,15 @@ export class WatchSet implements WatchView {
 
   hasPair(fromHex: string, toHex: string): boolean {
     return this.pairs.has(fromHex + toHex);
+  }
+
+  get key(): string {
+    return `${this.instance}:${this.revision}`;
+  }
+
+  snapshot(): WatchSnapshot {
+    this.snapshotCache ??= { deposits: [...this.deposits], pairs: [...this.pairs] };
+    return this.snapshotCache;
   }
 
   get size(): { deposits: number; pairs: number } {
@@ -70,8 +105,15 @@ export class WatchSet implements WatchView {
       .where('created_at', '>=', since)
       .where('payment_method', 'in', COLLECTIONS)
       .execute();
+    const before = this.deposits.size + this.pairs.size;
     for (const row of rows) this.add(row, this.deposits, this.pairs);
+    if (this.deposits.size + this.pairs.size !== before) this.changed();
     this.lastLook = now;
+  }
+
+  private changed(): void {
+    this.revision++;
+    this.snapshotCache = null;
   }
 
   private async reload(now: number): Promise<void> {
@@ -89,6 +131,7 @@ export class WatchSet implements WatchView {
     for (const row of rows) this.add(row, deposits, pairs);
     this.deposits = deposits;
     this.pairs = pairs;
+    this.changed();
     this.lastLook = now;
     this.lastReload = now;
   }
