@@ -68,7 +68,9 @@ export class Dispatcher {
             redelivery_of: null,
             status: 'pending',
             attempts: 0,
-            next_attempt_at: now,
+            // due since the event happened: first attempts are taken in event order (next_attempt_at, id),
+            // so an endpoint sees one payment's events in the order they occurred
+            next_attempt_at: Math.min(now, Number(event.created_at)),
             locked_by: null,
             locked_until: null,
             last_status_code: null,
@@ -111,7 +113,7 @@ export class Dispatcher {
   private async takeUndispatched(trx: Transaction<DB>, engine: Engine) {
     const query = trx
       .selectFrom('outbox')
-      .select(['id', 'merchant_id', 'type'])
+      .select(['id', 'merchant_id', 'type', 'created_at'])
       .where('dispatched_at', 'is', null)
       .where('type', '!=', TEST_EVENT_TYPE)
       .orderBy('created_at')
