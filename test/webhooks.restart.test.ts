@@ -85,6 +85,20 @@ async function waitFor(condition: () => boolean, attempts: number): Promise<void
   for (let i = 0; i < attempts && !condition(); i++) await new Promise((done) => setTimeout(done, 100));
 }
 
+/** Waits (bounded, ~10 s) until `count` deliveries are recorded as succeeded in the gateway's database. */
+async function waitForRecorded(sqlitePath: string, count: number): Promise<void> {
+  const db = openDatabase({ sqlitePath, sqliteMode: 'direct' });
+  try {
+    for (let i = 0; i < 100; i++) {
+      const rows = await db.db.selectFrom('webhook_deliveries').select('status').where('status', '=', 'succeeded').execute();
+      if (rows.length >= count) return;
+      await new Promise((done) => setTimeout(done, 100));
+    }
+  } finally {
+    await db.close();
+  }
+}
+
 describe('webhook delivery across a crash', () => {
   it('delivers every event after a SIGKILL and restart, never answering one delivery 2xx twice', { timeout: 180_000 }, async () => {
     const arrivals: Arrival[] = [];
@@ -172,6 +186,8 @@ describe('webhook delivery across a crash', () => {
     const second = await start(env);
     const succeeded = () => arrivals.filter((a) => a.status === 200);
     await waitFor(() => new Set(succeeded().map((a) => a.eventId)).size >= 6, 600);
+    // the receiver has answered 200; the gateway records the outcomes moments later (grouped commits)
+    await waitForRecorded(join(dir, 'gateway.sqlite'), 6);
     await killed(second.child);
 
     const ok = succeeded();
