@@ -18,7 +18,7 @@ import type {
   SendRequest,
   SendTransaction,
 } from './send-contract.js';
-import { toSendRecord } from './send-records.js';
+import { queuedSendRow, toSendRecord } from './send-records.js';
 
 /** Owners per read in enqueueMany. */
 const ENQUEUE_CHUNK = 500;
@@ -173,39 +173,24 @@ export class ChainSendQueue implements SendQueue {
   }
 
   private newRow(request: SendRequest, now: number): Insertable<ChainSendsTable> {
-    return {
-      id: this.options.ids('snd'),
-      purpose: request.purpose,
-      owner_id: request.ownerId,
-      merchant_id: request.merchantId,
-      sequence: 1,
-      signer: keyRefToString(request.signer),
-      from_address: this.options.signer.address(request.signer),
-      to_address: request.toAddress,
-      asset: request.asset,
-      amount: request.amount,
-      fee_limit: this.feeLimitFor(request.asset),
-      priority: request.priority,
-      max_retries: request.maxRetries,
-      status: 'queued',
-      tx_id: null,
-      signed_tx: null,
-      expiration: null,
-      attempts: 0,
-      next_attempt_at: now,
-      locked_by: null,
-      locked_until: null,
-      last_error: null,
-      block_number: null,
-      energy_used: null,
-      network_fee: null,
-      failure_reason: null,
-      created_at: now,
-      updated_at: now,
-      broadcast_at: null,
-      confirmed_at: null,
-      completed_at: null,
-    };
+    return queuedSendRow(
+      {
+        id: this.options.ids('snd'),
+        purpose: request.purpose,
+        owner_id: request.ownerId,
+        merchant_id: request.merchantId,
+        sequence: 1,
+        signer: keyRefToString(request.signer),
+        from_address: this.options.signer.address(request.signer),
+        to_address: request.toAddress,
+        asset: request.asset,
+        amount: request.amount,
+        fee_limit: this.feeLimitFor(request.asset),
+        priority: request.priority,
+        max_retries: request.maxRetries,
+      },
+      now,
+    );
   }
 
   async forOwner(executor: SendTransaction | Kysely<DB>, purpose: SendPurpose, ownerId: string): Promise<SendRecord[]> {

@@ -1,5 +1,5 @@
 /** chain_sends rows as SendRecords, and the statuses the sender and the tracker work on. */
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { ChainSendsTable } from '../../db/schema.js';
 import type { Asset } from '../../shared/money.js';
 import type { SendPurpose, SendRecord, SendStatus } from './send-contract.js';
@@ -77,5 +77,48 @@ export function toSendRecord(row: SendRow): SendRecord {
     broadcastAt: numOrNull(row.broadcast_at),
     confirmedAt: numOrNull(row.confirmed_at),
     completedAt: numOrNull(row.completed_at),
+  };
+}
+
+/** What a new send row carries about the transfer; the rest is the state of a send not yet signed. */
+export type SendIdentity = Pick<
+  Insertable<ChainSendsTable>,
+  | 'id'
+  | 'purpose'
+  | 'owner_id'
+  | 'merchant_id'
+  | 'sequence'
+  | 'signer'
+  | 'from_address'
+  | 'to_address'
+  | 'asset'
+  | 'amount'
+  | 'fee_limit'
+  | 'priority'
+  | 'max_retries'
+>;
+
+/** A `queued` send: sequence 1 from the queue, or the successor the tracker queues after a provable expiry. */
+export function queuedSendRow(identity: SendIdentity, now: number, attempts = 0): Insertable<ChainSendsTable> {
+  return {
+    ...identity,
+    status: 'queued',
+    tx_id: null,
+    signed_tx: null,
+    expiration: null,
+    attempts,
+    next_attempt_at: now,
+    locked_by: null,
+    locked_until: null,
+    last_error: null,
+    block_number: null,
+    energy_used: null,
+    network_fee: null,
+    failure_reason: null,
+    created_at: now,
+    updated_at: now,
+    broadcast_at: null,
+    confirmed_at: null,
+    completed_at: null,
   };
 }

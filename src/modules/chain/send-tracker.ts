@@ -18,7 +18,7 @@ import type { HeldLease, LeaseStore } from './lease.js';
 import type { SendEvent, SendStatus, SendTransaction } from './send-contract.js';
 import { classifyReceipt } from './send-failures.js';
 import type { ChainSendQueue } from './send-queue.js';
-import { RECORD_COLUMNS, type SendRow, toSendRecord } from './send-records.js';
+import { queuedSendRow, RECORD_COLUMNS, type SendRow, toSendRecord } from './send-records.js';
 
 export const SEND_TRACKER_LEASE = 'send-tracker';
 const CURSOR = 'send-tracker';
@@ -247,39 +247,27 @@ export class SendTracker {
         counts.expired += 1;
         await trx
           .insertInto('chain_sends')
-          .values({
-            id: this.o.ids('snd'),
-            purpose: row.purpose,
-            owner_id: row.owner_id,
-            merchant_id: row.merchant_id,
-            sequence: Number(row.sequence) + 1,
-            signer: row.signer,
-            from_address: row.from_address,
-            to_address: row.to_address,
-            asset: row.asset,
-            amount: row.amount,
-            fee_limit: row.fee_limit,
-            priority: row.priority,
-            max_retries: row.max_retries,
-            status: 'queued',
-            tx_id: null,
-            signed_tx: null,
-            expiration: null,
-            attempts,
-            next_attempt_at: now,
-            locked_by: null,
-            locked_until: null,
-            last_error: null,
-            block_number: null,
-            energy_used: null,
-            network_fee: null,
-            failure_reason: null,
-            created_at: now,
-            updated_at: now,
-            broadcast_at: null,
-            confirmed_at: null,
-            completed_at: null,
-          })
+          .values(
+            queuedSendRow(
+              {
+                id: this.o.ids('snd'),
+                purpose: row.purpose,
+                owner_id: row.owner_id,
+                merchant_id: row.merchant_id,
+                sequence: Number(row.sequence) + 1,
+                signer: row.signer,
+                from_address: row.from_address,
+                to_address: row.to_address,
+                asset: row.asset,
+                amount: row.amount,
+                fee_limit: row.fee_limit,
+                priority: row.priority,
+                max_retries: row.max_retries,
+              },
+              now,
+              attempts,
+            ),
+          )
           .execute();
         counts.requeued += 1;
         return [];
