@@ -226,6 +226,37 @@ describe.each(ENGINES)('collections on the devnet (%s)', (engine) => {
     expect(BigInt(fee?.amount ?? 0)).toBeLessThan(0n);
   });
 
+  it('records a range in one transaction; when one transfer fails, the ones before it are still recorded', async () => {
+    const collections = gw.core.collections;
+    if (!collections) throw new Error('no collections');
+    const [a, b] = [
+      await create({ amount: '2', payee_address: gw.addresses[6] }),
+      await create({ amount: '2', payee_address: gw.addresses[6] }),
+    ];
+    const head = Number((await gw.tronChain.client.getNowBlock()).number);
+    const observed = (to: string, n: number, amount: bigint) => ({
+      txId: (0xfeed00 + n).toString(16).padStart(64, '0'),
+      logIndex: 0,
+      blockNumber: head,
+      blockTimestamp: Date.now(),
+      asset: 'USDT' as const,
+      from: payer.base58,
+      to,
+      amount,
+    });
+    const tip = { head, solid: head - 1 };
+    // an amount no int8 column holds: that transfer alone cannot be stored
+    const toA = observed(a.deposit_address as string, 1, 2n * USDT);
+    const unstorable = observed(gw.addresses[7] as string, 2, 2n ** 70n);
+    const toB = observed(b.deposit_address as string, 3, 2n * USDT);
+    await expect(collections.recordTransfers([toA, unstorable, toB], tip, 'scanner')).rejects.toThrow();
+    expect((await get(a.payment_id)).amount_received).toBe('2');
+    expect(await transfersOf(b.payment_id)).toHaveLength(0);
+    const [second, third] = await collections.recordTransfers([toA, toB], tip, 'scanner');
+    expect([second?.outcome, third?.outcome]).toEqual(['duplicate', 'credited']);
+    expect((await get(b.payment_id)).amount_received).toBe('2');
+  });
+
   it('the recorder credits a transfer at most once, whoever reports it', async () => {
     const p = await create({ amount: '3', payee_address: gw.addresses[6] });
     await payUsdt(p.deposit_address as string, 3n * USDT);

@@ -21,6 +21,7 @@ export interface SeedPayment {
   completedAt?: number | null;
   payerAddress?: string | null;
   payeeAddress?: string;
+  depositAddress?: string | null;
   referenceId?: string | null;
   transactionId?: string | null;
 }
@@ -59,6 +60,7 @@ export function completeSeeds(seeds: readonly SeedPayment[]): SeededPayment[] {
       completedAt: s.completedAt === undefined ? (status === 'completed' ? s.createdAt + 60_000 : null) : s.completedAt,
       payerAddress: s.payerAddress === undefined ? null : s.payerAddress,
       payeeAddress: s.payeeAddress ?? PAYEE,
+      depositAddress: s.depositAddress === undefined ? null : s.depositAddress,
       referenceId: s.referenceId === undefined ? null : s.referenceId,
       transactionId: s.transactionId === undefined ? null : s.transactionId,
     };
@@ -82,6 +84,7 @@ function paymentRow(merchantId: string, p: SeededPayment): Insertable<PaymentsTa
     discount_ppb: 0n,
     payer_address: p.payerAddress,
     payee_address: p.payeeAddress,
+    deposit_address: p.depositAddress,
     reference_id: p.referenceId,
     amount_received: p.status === 'completed' ? p.amount : 0n,
     confirmations: 0n,

@@ -19,6 +19,7 @@ import {
   functionSelector,
   SELECTORS,
   TRANSFER_TOPIC,
+  transferCallRecipient,
 } from './trc20.js';
 
 const abi = abiVectors();
@@ -81,6 +82,18 @@ describe('calldata', () => {
     expect(decodeTransferCall(data.slice(0, -2))).toBeNull();
     expect(decodeTransferCall(`${data}00`)).toBeNull();
     expect(decodeTransferCall('')).toBeNull();
+  });
+
+  it('transferCallRecipient reads the same recipient as decodeTransferCall, and nothing where it reads nothing', () => {
+    const data = abi.trc20TransferCalldataExample.data;
+    const upper = `${data.slice(0, 8)}${data.slice(8).toUpperCase()}`;
+    const word11 = `${SELECTORS.transfer}${'00'.repeat(11)}41${data.slice(32)}`;
+    for (const calldata of [data, upper, word11, Buffer.from(encodeTransferCall(USDT_HEX, MAX)).toString('hex')]) {
+      expect(transferCallRecipient(calldata)).toBe(decodeTransferCall(calldata)?.to);
+    }
+    for (const calldata of [`23b872dd${data.slice(8)}`, data.slice(0, -2), `${data}00`, '', `${data.slice(0, -1)}g`]) {
+      expect(transferCallRecipient(calldata)).toBeNull();
+    }
   });
 
   it('round-trips the extreme amounts', () => {

@@ -78,6 +78,18 @@ export function decodeTransferCall(data: Uint8Array | string): DecodedTransferCa
   return { to: decodeAddressWord(hex.slice(8, 72)), amount: decodeUint256(hex.slice(72, 136)) };
 }
 
+const TRANSFER_CALL_HEX = new RegExp(`^${SELECTORS.transfer}[0-9a-fA-F]{128}$`);
+
+/**
+ * The recipient ("41…" hex) of `transfer(address,uint256)` calldata given as hex — what decodeTransferCall
+ * returns as `to`, without decoding the amount (a scanner asks this of every USDT transfer in a block);
+ * null for anything decodeTransferCall would not decode.
+ */
+export function transferCallRecipient(hex: string): string | null {
+  if (hex.length !== 8 + 128 || !TRANSFER_CALL_HEX.test(hex)) return null;
+  return `41${hex.slice(32, 72).toLowerCase()}`;
+}
+
 /** ABI-encodes a single `string` return value. */
 export function encodeAbiString(text: string): string {
   const bytes = Buffer.from(text, 'utf8');

@@ -80,79 +80,107 @@ export class CollectionsService implements TransferRecorder {
     this.onOverpaid = handler;
   }
 
+  /**
+   * Records a range's transfers in one database transaction (one commit, where recording them one by one
+   * would wait for one per transfer). When that fails — a concurrent change got to a payment first, say —
+   * they are recorded one transaction each, so a failure leaves the earlier ones recorded.
+   */
   async recordTransfers(observed: readonly ObservedTransfer[], tip: ChainTip, source: RecordSource): Promise<RecordResult[]> {
+    if (observed.length === 0) return [];
+    const hotWallets = await this.deps.hotWallets();
+    if (observed.length > 1) {
+      try {
+        return await this.deps.db.transaction().execute(async (trx) => {
+          const out: RecordResult[] = [];
+          for (const transfer of observed) out.push(await this.recordIn(trx, transfer, tip, source, hotWallets));
+          return out;
+        });
+      } catch {
+        // one at a time below: the failing transfer throws again on its own, after the others are in
+      }
+    }
     const out: RecordResult[] = [];
-    for (const transfer of observed) out.push(await this.recordTransfer(transfer, tip, source));
+    for (const transfer of observed) {
+      out.push(await this.deps.db.transaction().execute((trx) => this.recordIn(trx, transfer, tip, source, hotWallets)));
+    }
     return out;
   }
 
   async recordTransfer(observed: ObservedTransfer, tip: ChainTip, source: RecordSource): Promise<RecordResult> {
     const hotWallets = await this.deps.hotWallets();
-    return this.deps.db.transaction().execute(async (trx) => {
-      const existing = await this.findStored(trx, observed.txId, observed.logIndex);
-      if (existing) return { ...existing, outcome: 'duplicate' as const };
-      const decision = await this.decide(trx, observed, hotWallets);
-      const now = this.deps.clock.now();
-      const confirmations = confirmationsOf(tip.head, observed.blockNumber);
-      const id = this.deps.ids('ctr');
-      const credited = decision.match === 'deposit' || decision.match === 'direct' || decision.match === 'late';
-      const inserted = await trx
-        .insertInto('chain_transfers')
-        .values({
-          id,
-          tx_id: observed.txId,
-          log_index: observed.logIndex,
-          block_number: observed.blockNumber,
-          block_timestamp: observed.blockTimestamp,
-          asset: observed.asset,
-          from_address: observed.from,
-          to_address: observed.to,
-          amount: observed.amount,
-          merchant_id: decision.payment?.merchantId ?? null,
-          payment_id: decision.payment?.id ?? null,
-          match: decision.match,
-          note: decision.note,
-          source,
-          // counted transfers stay open until their payment completes (see advanceOpen)
-          status: !credited && observed.blockNumber <= tip.solid ? 'final' : 'seen',
-          confirmations,
-          created_at: now,
-          updated_at: now,
-        })
-        .onConflict((oc) => oc.columns(['tx_id', 'log_index']).doNothing())
-        .executeTakeFirst();
-      if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) {
-        const raced = await this.findStored(trx, observed.txId, observed.logIndex);
-        if (raced) return { ...raced, outcome: 'duplicate' as const };
-        throw new CollectionConflict(`transfer ${observed.txId}:${observed.logIndex} vanished while recording`);
-      }
-      const result: RecordResult = {
-        outcome: credited ? 'credited' : decision.match === 'internal' ? 'internal' : 'unmatched',
-        transferId: id,
-        paymentId: decision.payment?.id ?? null,
+    return this.deps.db.transaction().execute((trx) => this.recordIn(trx, observed, tip, source, hotWallets));
+  }
+
+  private async recordIn(
+    trx: Transaction<DB>,
+    observed: ObservedTransfer,
+    tip: ChainTip,
+    source: RecordSource,
+    hotWallets: ReadonlySet<string>,
+  ): Promise<RecordResult> {
+    const existing = await this.findStored(trx, observed.txId, observed.logIndex);
+    if (existing) return { ...existing, outcome: 'duplicate' as const };
+    const decision = await this.decide(trx, observed, hotWallets);
+    const now = this.deps.clock.now();
+    const confirmations = confirmationsOf(tip.head, observed.blockNumber);
+    const id = this.deps.ids('ctr');
+    const credited = decision.match === 'deposit' || decision.match === 'direct' || decision.match === 'late';
+    const inserted = await trx
+      .insertInto('chain_transfers')
+      .values({
+        id,
+        tx_id: observed.txId,
+        log_index: observed.logIndex,
+        block_number: observed.blockNumber,
+        block_timestamp: observed.blockTimestamp,
+        asset: observed.asset,
+        from_address: observed.from,
+        to_address: observed.to,
+        amount: observed.amount,
+        merchant_id: decision.payment?.merchantId ?? null,
+        payment_id: decision.payment?.id ?? null,
         match: decision.match,
         note: decision.note,
-      };
-      if (credited && decision.payment) {
-        const problem = await this.credit(trx, decision.payment, observed, decision.match === 'late', confirmations, source);
-        if (problem === null) return result;
-        // Not creditable after all (a concurrent step got there first): keep the transfer, unmatched, with why.
-        await trx.updateTable('chain_transfers').set({ match: 'unmatched', note: problem, status: 'seen' }).where('id', '=', id).execute();
-        Object.assign(result, { outcome: 'unmatched', match: 'unmatched', note: problem });
-      }
-      await this.deps.audit.record(trx, [
-        {
-          merchantId: decision.payment?.merchantId ?? null,
-          actor: `system:${source}`,
-          action: `chain_transfer.${result.outcome}`,
-          entityType: 'chain_transfer',
-          entityId: id,
-          requestId: null,
-          after: transferView(observed, result),
-        },
-      ]);
-      return result;
-    });
+        source,
+        // counted transfers stay open until their payment completes (see advanceOpen)
+        status: !credited && observed.blockNumber <= tip.solid ? 'final' : 'seen',
+        confirmations,
+        created_at: now,
+        updated_at: now,
+      })
+      .onConflict((oc) => oc.columns(['tx_id', 'log_index']).doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) {
+      const raced = await this.findStored(trx, observed.txId, observed.logIndex);
+      if (raced) return { ...raced, outcome: 'duplicate' as const };
+      throw new CollectionConflict(`transfer ${observed.txId}:${observed.logIndex} vanished while recording`);
+    }
+    const result: RecordResult = {
+      outcome: credited ? 'credited' : decision.match === 'internal' ? 'internal' : 'unmatched',
+      transferId: id,
+      paymentId: decision.payment?.id ?? null,
+      match: decision.match,
+      note: decision.note,
+    };
+    if (credited && decision.payment) {
+      const problem = await this.credit(trx, decision.payment, observed, decision.match === 'late', confirmations, source);
+      if (problem === null) return result;
+      // Not creditable after all (a concurrent step got there first): keep the transfer, unmatched, with why.
+      await trx.updateTable('chain_transfers').set({ match: 'unmatched', note: problem, status: 'seen' }).where('id', '=', id).execute();
+      Object.assign(result, { outcome: 'unmatched', match: 'unmatched', note: problem });
+    }
+    await this.deps.audit.record(trx, [
+      {
+        merchantId: decision.payment?.merchantId ?? null,
+        actor: `system:${source}`,
+        action: `chain_transfer.${result.outcome}`,
+        entityType: 'chain_transfer',
+        entityId: id,
+        requestId: null,
+        after: transferView(observed, result),
+      },
+    ]);
+    return result;
   }
 
   /**

@@ -4,20 +4,24 @@
  * receipts cost one node call per block — so a block's receipts are fetched only when one of its
  * transactions could credit a watched address: a USDT `transfer(to, …)` whose `to` (or payer → to pair) is
  * watched, or any other contract call (it may move USDT internally: `transferFrom`, a multisend, an
- * exchange's contract), whose effect only its logs tell.
+ * exchange's contract), whose effect only its logs tell. When only a few USDT `transfer` calls are the
+ * reason, their own receipts are enough (`infoTxIds`): no other transaction of the block can log a
+ * transfer then.
  */
 
 import { toBase58Address } from '../../tron/address.js';
 import type { BlockWithTransactions, TransactionInfo } from '../../tron/node-json.js';
-import { decodeTransferCall, decodeTransferLog } from '../../tron/trc20.js';
+import { decodeTransferLog, transferCallRecipient } from '../../tron/trc20.js';
 import type { ObservedTransfer } from '../collections/transfer-recorder.js';
 import type { WatchView } from './watch-set.js';
 
 export interface BlockScan {
   /** TRX transfers to watched addresses */
   trx: ObservedTransfer[];
-  /** whether the block's receipts must be read for USDT transfers */
+  /** whether receipts must be read for USDT transfers */
   needsInfos: boolean;
+  /** the transactions whose receipts those are, or null for every receipt of the block (another contract call is in it) */
+  infoTxIds: string[] | null;
 }
 
 /** What the scanner keeps of a block: its header and what in it may credit a watched address. */
@@ -28,14 +32,16 @@ export interface ScannedBlock {
   parentHash: string;
   /** transfers touching watched addresses: TRX ones from the block, USDT ones once its receipts were read (range-scan.ts) */
   transfers: ObservedTransfer[];
-  /** whether the block's receipts must be read for USDT transfers */
+  /** whether receipts must be read for USDT transfers */
   needsInfos: boolean;
+  /** the transactions whose receipts those are, or null for every receipt of the block */
+  infoTxIds: string[] | null;
 }
 
 /** Scans each block (scanBlock) and keeps only its header and the result (its TRX transfers so far). */
 export function scanBlocks(blocks: readonly BlockWithTransactions[], watch: WatchView, usdtHex: string): ScannedBlock[] {
   return blocks.map((block) => {
-    const { trx, needsInfos } = scanBlock(block, watch, usdtHex);
+    const { trx, needsInfos, infoTxIds } = scanBlock(block, watch, usdtHex);
     return {
       number: Number(block.number),
       blockId: block.blockId,
@@ -43,6 +49,7 @@ export function scanBlocks(blocks: readonly BlockWithTransactions[], watch: Watc
       parentHash: block.parentHash,
       transfers: trx,
       needsInfos,
+      infoTxIds,
     };
   });
 }
@@ -54,7 +61,8 @@ function watched(watch: WatchView, fromHex: string, toHex: string): boolean {
 /** Scans a block's transactions; `usdtHex` is the USDT contract as "41…" hex. */
 export function scanBlock(block: BlockWithTransactions, watch: WatchView, usdtHex: string): BlockScan {
   const trx: ObservedTransfer[] = [];
-  let needsInfos = false;
+  const infoTxIds: string[] = [];
+  let wholeBlock = false;
   for (const tx of block.transactions) {
     const { summary } = tx;
     if (tx.contractType === 'TransferContract') {
@@ -71,18 +79,18 @@ export function scanBlock(block: BlockWithTransactions, watch: WatchView, usdtHe
         to: toBase58Address(summary.toHex),
         amount: summary.amount,
       });
-    } else if (tx.contractType === 'TriggerSmartContract' && !needsInfos) {
+    } else if (tx.contractType === 'TriggerSmartContract' && !wholeBlock) {
       if (tx.contractRet !== undefined && tx.contractRet !== 'SUCCESS') continue; // reverted: moved nothing
       if (summary.ownerHex === undefined || summary.contractHex === undefined) {
-        needsInfos = true; // a call whose fields could not be read: only its logs tell
+        wholeBlock = true; // a call whose fields could not be read: only its logs tell
         continue;
       }
-      const call = summary.contractHex === usdtHex && summary.data !== undefined ? decodeTransferCall(summary.data) : null;
-      if (!call) needsInfos = true;
-      else if (watched(watch, summary.ownerHex, call.to)) needsInfos = true;
+      const to = summary.contractHex === usdtHex && summary.data !== undefined ? transferCallRecipient(summary.data) : null;
+      if (to === null) wholeBlock = true;
+      else if (watched(watch, summary.ownerHex, to)) infoTxIds.push(tx.txid);
     }
   }
-  return { trx, needsInfos };
+  return { trx, needsInfos: wholeBlock || infoTxIds.length > 0, infoTxIds: wholeBlock ? null : infoTxIds };
 }
 
 /** USDT `Transfer` logs of successful receipts that touch a watched address; log_index is the log's position in its receipt. */

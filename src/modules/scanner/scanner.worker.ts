@@ -33,7 +33,10 @@ export interface ScannerSettings {
   startBlock: number;
 }
 
-export type ScannerClient = Pick<TronClient, 'getNowBlock' | 'getSolidBlock' | 'getBlockRange' | 'getTransactionInfoByBlockNum'>;
+export type ScannerClient = Pick<
+  TronClient,
+  'getNowBlock' | 'getSolidBlock' | 'getBlockRange' | 'getTransactionInfoByBlockNum' | 'getTransactionInfoById'
+>;
 
 export interface ScannerDeps {
   db: Kysely<DB>;
@@ -115,7 +118,7 @@ export class ScannerWorker {
     if (!this.lease) return 0;
     let tip = await this.tip();
     let cursor = await this.ensureCursor(tip.head);
-    await this.deps.watch.refresh();
+    if (cursor < tip.head) await this.deps.watch.refresh(); // nothing to scan, nothing to match
     let scanned = 0;
     while (cursor < tip.head) {
       const to = Math.min(tip.head, cursor + settings.maxBlocksPerPass);
@@ -246,16 +249,27 @@ export class ScannerWorker {
   ): Promise<number> {
     const size = Math.max(1, Math.min(100, this.deps.settings.rangeBlocks));
     // A catch-up goes to the fetching threads, one range in flight per thread, so that they parse while
-    // this thread records; until they have loaded (and whenever none is free), this thread reads ranges itself.
+    // this thread records. While no thread is free (they are still loading, or all busy), this thread
+    // reads one more range itself.
     const pool = this.deps.blocks && to - from + 1 > POOL_MIN_RANGES * size ? this.deps.blocks : null;
     pool?.start();
-    const depth = Math.max(1, pool?.parallelism ?? 1);
+    const depth = pool ? pool.parallelism + 1 : 1;
     const pending: Array<Promise<FetchedRange>> = [];
     let next = from;
+    let readingHere = false;
     const fill = () => {
       while (pending.length < depth && next <= to) {
         const end = Math.min(to, next + size - 1);
-        pending.push(this.fetchRange(next, end, watch, pool?.available() ? pool : null));
+        const here = pool === null || (!readingHere && !pool.available());
+        const range = this.fetchRange(next, end, watch, here ? null : pool);
+        if (pool && here) {
+          readingHere = true;
+          range.then(
+            () => (readingHere = false),
+            () => (readingHere = false),
+          );
+        }
+        pending.push(range);
         next = end + 1;
       }
     };

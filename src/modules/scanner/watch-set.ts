@@ -1,9 +1,16 @@
 /**
  * The addresses the scanner looks for, in memory: deposit addresses of `payment_gateway` payments and
  * (payer, payee) pairs of `direct_transfer` payments that are not final or were created within
- * `watch_days`. New payments are added incrementally (those created since the last look, through the
- * payments_created index, with an overlap for clock skew between processes); a periodic full reload drops
- * the ones that left. Addresses are kept as "41…" hex, the form blocks carry them in.
+ * `watch_days`. A periodic full reload drops the ones that left. Addresses are kept as "41…" hex, the
+ * form blocks carry them in.
+ *
+ * New payments are added incrementally through the payments_created index: those created after the newest
+ * one seen. A payment can also commit late — created (by its process's clock) before that one but
+ * committed after the last look: a long transaction, clock skew between processes. For those the set
+ * remembers when every payment of the last `overlapMs` was created and compares that with a count of the
+ * same window in the database (an index range, no rows read); only when the count differs is the window
+ * read again. Re-reading the window on every look instead costs ~60 s of creations per pass — at
+ * thousands of payments a second, hundreds of milliseconds that API requests would wait behind.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
@@ -48,6 +55,25 @@ export interface WatchSettings {
 }
 
 const FINAL = ['completed', 'failed', 'cancelled', 'refunded'];
+
+interface WatchRow {
+  payment_method: string;
+  deposit_address: string | null;
+  payer_address: string | null;
+  payee_address: string;
+}
+
+/** How many of the ascending `times` are ≤ `limit`. */
+function countUpTo(times: readonly number[], limit: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((times[mid] as number) <= limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 const COLLECTIONS = ['payment_gateway', 'direct_transfer'];
 const DAY_MS = 86_400_000;
 let instances = 0;
@@ -55,8 +81,12 @@ let instances = 0;
 export class WatchSet implements WatchSource {
   private deposits = new Set<string>();
   private pairs = new Set<string>();
-  private lastLook: number | null = null;
-  private lastReload = 0;
+  /** when the last full reload ran (null: never) */
+  private lastReload: number | null = null;
+  /** created_at of every payment seen that was created within the overlap window, ascending */
+  private recent: number[] = [];
+  /** the newest created_at seen; newer payments are read as new */
+  private newest = Number.NEGATIVE_INFINITY;
   private readonly instance = ++instances;
   /** bumped whenever the content may have changed */
   private revision = 0;
@@ -91,24 +121,59 @@ export class WatchSet implements WatchSource {
 
   /**
    * Brings the set up to date: a full reload when due (or forced), else the payments created since the
-   * last look (one indexed query). The scanner calls it on every pass after reading the head and before
-   * scanning up to it: a payment whose transfer is in those blocks was created (and answered to the
-   * payer) before the head was read, so it is in the set.
+   * newest one seen, and any committed late (see the module comment). The scanner calls it after reading
+   * the head and before scanning up to it: a payment whose transfer is in those blocks was created (and
+   * answered to the payer) before the head was read, so it is in the set.
    */
   async refresh(force = false): Promise<void> {
     const now = this.clock.now();
-    if (force || this.lastLook === null || now - this.lastReload >= this.settings.reloadMs) return this.reload(now);
-    const since = this.lastLook - (this.settings.overlapMs ?? 60_000);
-    const rows = await this.db
+    if (force || this.lastReload === null || now - this.lastReload >= this.settings.reloadMs) return this.reload(now);
+    const seenUpTo = this.newest;
+    const fresh = await this.rows().where('created_at', '>', seenUpTo).orderBy('created_at').execute();
+    this.take(fresh);
+    const since = now - this.overlapMs;
+    this.forgetBefore(since);
+    if (!Number.isFinite(seenUpTo) || seenUpTo < since) return;
+    const counted = await this.db
       .selectFrom('payments')
-      .select(['payment_method', 'deposit_address', 'payer_address', 'payee_address'])
+      .select((eb) => eb.fn.countAll<bigint | number>().as('n'))
       .where('created_at', '>=', since)
-      .where('payment_method', 'in', COLLECTIONS)
-      .execute();
+      .where('created_at', '<=', seenUpTo)
+      .executeTakeFirstOrThrow();
+    if (Number(counted.n) === countUpTo(this.recent, seenUpTo)) return;
+    // committed late: read the window again (sets ignore what they hold) and remember it as it is now
+    const window = await this.rows().where('created_at', '>=', since).where('created_at', '<=', seenUpTo).orderBy('created_at').execute();
+    const later = this.recent.slice(countUpTo(this.recent, seenUpTo));
+    this.recent = [];
+    this.take(window);
+    this.recent.push(...later);
+  }
+
+  private get overlapMs(): number {
+    return this.settings.overlapMs ?? 60_000;
+  }
+
+  /** Every payment's method, addresses and creation time (what a look reads). */
+  private rows() {
+    return this.db.selectFrom('payments').select(['payment_method', 'deposit_address', 'payer_address', 'payee_address', 'created_at']);
+  }
+
+  /** Adds the rows' collections to the set and their creation times (ascending) to `recent`. */
+  private take(rows: ReadonlyArray<WatchRow & { created_at: number | bigint }>): void {
     const before = this.deposits.size + this.pairs.size;
-    for (const row of rows) this.add(row, this.deposits, this.pairs);
+    for (const row of rows) {
+      if (row.payment_method === 'payment_gateway' || row.payment_method === 'direct_transfer') this.add(row, this.deposits, this.pairs);
+      const created = Number(row.created_at);
+      this.recent.push(created);
+      if (created > this.newest) this.newest = created;
+    }
     if (this.deposits.size + this.pairs.size !== before) this.changed();
-    this.lastLook = now;
+  }
+
+  private forgetBefore(since: number): void {
+    let drop = 0;
+    while (drop < this.recent.length && (this.recent[drop] as number) < since) drop++;
+    if (drop > 0) this.recent = this.recent.slice(drop);
   }
 
   private changed(): void {
@@ -117,6 +182,15 @@ export class WatchSet implements WatchSource {
   }
 
   private async reload(now: number): Promise<void> {
+    // what was created within the window, read first: a payment committed after this read is either newer
+    // than all of it (read as new next time) or shows up in the next count
+    const since = now - this.overlapMs;
+    const window = await this.db
+      .selectFrom('payments')
+      .select('created_at')
+      .where('created_at', '>=', since)
+      .orderBy('created_at')
+      .execute();
     let query = this.db
       .selectFrom('payments')
       .select(['payment_method', 'deposit_address', 'payer_address', 'payee_address'])
@@ -132,15 +206,12 @@ export class WatchSet implements WatchSource {
     this.deposits = deposits;
     this.pairs = pairs;
     this.changed();
-    this.lastLook = now;
+    this.recent = window.map((r) => Number(r.created_at));
+    this.newest = this.recent.length > 0 ? (this.recent[this.recent.length - 1] as number) : since;
     this.lastReload = now;
   }
 
-  private add(
-    row: { payment_method: string; deposit_address: string | null; payer_address: string | null; payee_address: string },
-    deposits: Set<string>,
-    pairs: Set<string>,
-  ): void {
+  private add(row: WatchRow, deposits: Set<string>, pairs: Set<string>): void {
     if (row.payment_method === 'payment_gateway' && row.deposit_address) deposits.add(toHexAddress(row.deposit_address));
     else if (row.payment_method === 'direct_transfer' && row.payer_address) {
       pairs.add(toHexAddress(row.payer_address) + toHexAddress(row.payee_address));
