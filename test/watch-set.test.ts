@@ -81,6 +81,30 @@ describe.each(ENGINES)('watch set (%s)', (engine) => {
     expect(watch.key).not.toBe(key);
   });
 
+  it('reads a burst of new payments in pages, ties on created_at included', async () => {
+    const watch = watchSet();
+    await watch.refresh();
+    const burst = testAddresses(2500, 5000);
+    // 2,500 payments over 50 ms: pages of 1000 end in the middle of a millisecond
+    await seedPayments(
+      database.db,
+      merchantId,
+      burst.map((address, i) => ({
+        amount: 1n,
+        createdAt: clock.now() + 1 + Math.floor(i / 50),
+        status: 'pending',
+        depositAddress: address,
+      })),
+    );
+    clock.advance(1000);
+    queries = [];
+    await watch.refresh();
+    expect(watch.size.deposits).toBe(2500);
+    expect(burst.every((address) => watch.hasDeposit(hex(address)))).toBe(true);
+    // three pages (nothing had been seen in the window before: no count)
+    expect(queries).toHaveLength(3);
+  });
+
   it('finds a payment that committed late: created before the newest one seen, within the overlap', async () => {
     const watch = watchSet();
     await watch.refresh();

@@ -55,6 +55,13 @@ export interface WatchSettings {
 }
 
 const FINAL = ['completed', 'failed', 'cancelled', 'refunded'];
+interface PageEnd {
+  created: number;
+  id: string;
+}
+
+/** Rows a look reads per query (a few ms of the main thread on SQLite). */
+const PAGE_ROWS = 1000;
 
 interface WatchRow {
   payment_method: string;
@@ -129,8 +136,7 @@ export class WatchSet implements WatchSource {
     const now = this.clock.now();
     if (force || this.lastReload === null || now - this.lastReload >= this.settings.reloadMs) return this.reload(now);
     const seenUpTo = this.newest;
-    const fresh = await this.rows().where('created_at', '>', seenUpTo).orderBy('created_at').execute();
-    this.take(fresh);
+    await this.readNewerThan(seenUpTo);
     const since = now - this.overlapMs;
     this.forgetBefore(since);
     if (!Number.isFinite(seenUpTo) || seenUpTo < since) return;
@@ -151,6 +157,31 @@ export class WatchSet implements WatchSource {
 
   private get overlapMs(): number {
     return this.settings.overlapMs ?? 60_000;
+  }
+
+  /**
+   * Takes the payments created after `after`, oldest first, a page at a time with a pause between pages:
+   * SQLite answers reads on the main thread, and a burst of creations must not hold it for long. A
+   * payment committed meanwhile behind the page being read is a late commit for the next look's count.
+   */
+  private async readNewerThan(after: number): Promise<void> {
+    let page = await this.page(after, null);
+    this.take(page);
+    while (page.length === PAGE_ROWS) {
+      const end = page[PAGE_ROWS - 1] as { created_at: number | bigint; id: string };
+      await new Promise((resolve) => setImmediate(resolve));
+      page = await this.page(after, { created: Number(end.created_at), id: end.id });
+      this.take(page);
+    }
+  }
+
+  /** One page of readNewerThan: after `after`, or after the previous page's last row. */
+  private page(after: number, from: PageEnd | null) {
+    const query = this.rows().select('id').orderBy('created_at').orderBy('id').limit(PAGE_ROWS);
+    if (!from) return query.where('created_at', '>', after).execute();
+    return query
+      .where((eb) => eb.or([eb('created_at', '>', from.created), eb.and([eb('created_at', '=', from.created), eb('id', '>', from.id)])]))
+      .execute();
   }
 
   /** Every payment's method, addresses and creation time (what a look reads). */
