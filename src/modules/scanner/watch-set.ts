@@ -55,13 +55,15 @@ export interface WatchSettings {
 }
 
 const FINAL = ['completed', 'failed', 'cancelled', 'refunded'];
+const COLLECTIONS = ['payment_gateway', 'direct_transfer'];
+const DAY_MS = 86_400_000;
+/** Rows a look reads per query (a few ms of the main thread on SQLite). */
+const PAGE_ROWS = 1000;
+
 interface PageEnd {
   created: number;
   id: string;
 }
-
-/** Rows a look reads per query (a few ms of the main thread on SQLite). */
-const PAGE_ROWS = 1000;
 
 interface WatchRow {
   payment_method: string;
@@ -81,8 +83,7 @@ function countUpTo(times: readonly number[], limit: number): number {
   }
   return lo;
 }
-const COLLECTIONS = ['payment_gateway', 'direct_transfer'];
-const DAY_MS = 86_400_000;
+
 let instances = 0;
 
 export class WatchSet implements WatchSource {
