@@ -18,7 +18,7 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import { Outbox, type OutboxEvent } from '../src/modules/outbox/outbox.js';
 import { createWebhookDelivery } from '../src/modules/webhooks/webhook-delivery.js';
 import { systemClock } from '../src/shared/clock.js';
-import { randomId } from '../src/shared/ids.js';
+import { newId } from '../src/shared/ids.js';
 import { type BenchResult, result } from './harness.js';
 
 const PG_URL = process.env.TPG_BENCH_DATABASE_URL ?? process.env.TPG_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -83,7 +83,7 @@ async function freshDatabase(engine: Engine): Promise<Fresh> {
       },
     };
   }
-  const schema = `bench_${randomId('job').slice(4)}`;
+  const schema = `bench_${newId('job').slice(4)}`;
   const admin = openDatabase({ url: PG_URL, poolSize: 1 });
   await sql`create schema ${sql.id(schema)}`.execute(admin.db);
   await admin.close();
@@ -103,14 +103,14 @@ async function freshDatabase(engine: Engine): Promise<Fresh> {
 async function seed(database: Database, urls: string[], events: number): Promise<{ webhookIds: string[] }> {
   const { db } = database;
   const now = Date.now();
-  const merchantId = randomId('mer');
+  const merchantId = newId('mer');
   await db
     .insertInto('merchants')
     .values({ id: merchantId, name: 'bench', hd_index: 1, status: 'active', settlement_frequency: null, created_at: now, updated_at: now })
     .execute();
   const webhookIds: string[] = [];
   for (const url of urls) {
-    const id = randomId('webhook');
+    const id = newId('webhook');
     webhookIds.push(id);
     await db
       .insertInto('webhooks')
@@ -122,7 +122,7 @@ async function seed(database: Database, urls: string[], events: number): Promise
         headers: '{}',
         description: null,
         active: 1,
-        secret: `whsec_${randomId('key').slice(4)}`,
+        secret: `whsec_${newId('key').slice(4)}`,
         previous_secret: null,
         previous_secret_expires_at: null,
         failing_since: null,
@@ -136,11 +136,11 @@ async function seed(database: Database, urls: string[], events: number): Promise
       })
       .execute();
   }
-  const outbox = new Outbox({ clock: systemClock, ids: randomId, apiVersion: '2026-11-01' });
+  const outbox = new Outbox({ clock: systemClock, ids: newId, apiVersion: '2026-11-01' });
   for (let start = 0; start < events; start += 500) {
     const batch: OutboxEvent[] = [];
     for (let i = start; i < Math.min(events, start + 500); i++) {
-      const paymentId = randomId('pay');
+      const paymentId = newId('pay');
       batch.push({
         merchantId,
         type: 'payment.created',
@@ -166,13 +166,13 @@ interface Run {
 /** Fans the outbox out, then delivers until every delivery of `healthy` webhooks succeeded. */
 async function deliverAll(database: Database, engine: Engine, healthy: string[]): Promise<Run> {
   const { db } = database;
-  const outbox = new Outbox({ clock: systemClock, ids: randomId, apiVersion: '2026-11-01' });
+  const outbox = new Outbox({ clock: systemClock, ids: newId, apiVersion: '2026-11-01' });
   const delivery = createWebhookDelivery({
     db,
     engine,
     outbox,
     clock: systemClock,
-    ids: randomId,
+    ids: newId,
     logger: silent,
     settings: SETTINGS,
     workerId: `bench:${engine}`,

@@ -11,7 +11,7 @@ import type { PaymentView } from '../src/modules/payments/payment.view.js';
 import { paymentRefundedObject, type RefundSnapshot } from '../src/modules/payments/payment-refunded.js';
 import { completeSettlement, initiateSettlement } from '../src/modules/settlement/settlement-records.js';
 import { fixedClock } from '../src/shared/clock.js';
-import { randomId } from '../src/shared/ids.js';
+import { newId } from '../src/shared/ids.js';
 import { ENGINES } from './db-harness.js';
 import { type BatchJson, type PaymentJson, startTestGateway, type TestGateway } from './gateway-harness.js';
 
@@ -155,7 +155,7 @@ describe.each(ENGINES)('webhook event emission (%s)', (engine) => {
       ['completed', 'payment.completed'],
     ]);
     const refund: RefundSnapshot = {
-      id: randomId('refund'),
+      id: newId('refund'),
       paymentId: payment.payment_id,
       status: 'completed',
       currency: 'USDT',
@@ -239,7 +239,7 @@ describe.each(ENGINES)('webhook event emission (%s)', (engine) => {
   });
 
   it('settlement.initiated and settlement.completed, with the row, the event and the audit record in one transaction', async () => {
-    const deps = { clock, ids: randomId, outbox: new Outbox({ clock, ids: randomId, apiVersion: API_VERSION }), audit: gw.core.audit };
+    const deps = { clock, ids: newId, outbox: new Outbox({ clock, ids: newId, apiVersion: API_VERSION }), audit: gw.core.audit };
     const context = { actor: 'system:settlement', requestId: null };
     const initiated = await gw.db.db
       .transaction()

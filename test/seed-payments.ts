@@ -5,7 +5,7 @@
  */
 import type { Insertable, Kysely } from 'kysely';
 import type { DB, PaymentsTable } from '../src/db/schema.js';
-import { randomId } from '../src/shared/ids.js';
+import { newId } from '../src/shared/ids.js';
 
 export interface SeedPayment {
   id?: string;
@@ -48,7 +48,7 @@ export function completeSeeds(seeds: readonly SeedPayment[]): SeededPayment[] {
     const fee = s.fee ?? (s.amount * 15n) / 10_000n;
     const status = s.status ?? 'completed';
     return {
-      id: s.id ?? randomId('pay'),
+      id: s.id ?? newId('pay'),
       status,
       method: s.method ?? 'payment_gateway',
       priority: s.priority ?? 'normal',
@@ -120,7 +120,7 @@ export async function seedRefunds(db: Kysely<DB>, merchantId: string, paymentId:
       .insertInto('refunds')
       .values(
         chunk.map((r) => ({
-          id: randomId('refund'),
+          id: newId('refund'),
           merchant_id: merchantId,
           payment_id: paymentId,
           currency: r.currency ?? 'USDT',
@@ -143,7 +143,7 @@ export async function seedSettlements(db: Kysely<DB>, merchantId: string, settle
       .insertInto('settlements')
       .values(
         chunk.map((s) => ({
-          id: randomId('stl'),
+          id: newId('stl'),
           merchant_id: merchantId,
           status: s.status,
           currency: s.currency ?? 'USDT',

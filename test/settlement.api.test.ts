@@ -10,7 +10,7 @@ import type { SendQueue, SendRecord, SendRequest, SendTransaction } from '../src
 import { Outbox } from '../src/modules/outbox/outbox.js';
 import { SettlementWorker } from '../src/modules/settlement/settlement.worker.js';
 import { fixedClock, toIso } from '../src/shared/clock.js';
-import { randomId } from '../src/shared/ids.js';
+import { newId } from '../src/shared/ids.js';
 import { ENGINES } from './db-harness.js';
 import { startTestGateway, type TestGateway } from './gateway-harness.js';
 
@@ -98,8 +98,8 @@ describe.each(ENGINES)('settlement scheduling and API (%s)', (engine) => {
       engine,
       config: gw.config,
       clock,
-      ids: randomId,
-      outbox: new Outbox({ clock, ids: randomId, apiVersion: API_VERSION }),
+      ids: newId,
+      outbox: new Outbox({ clock, ids: newId, apiVersion: API_VERSION }),
       audit: gw.core.audit,
       ledger: gw.core.ledger,
       jobs: gw.core.jobs,

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WatchSet } from '../src/modules/scanner/watch-set.js';
 import { fixedClock } from '../src/shared/clock.js';
-import { randomId } from '../src/shared/ids.js';
+import { newId } from '../src/shared/ids.js';
 import { toHexAddress } from '../src/tron/address.js';
 import { ENGINES, openTestDatabase, type TestDatabase } from './db-harness.js';
 import { testAddresses } from './gateway-harness.js';
@@ -23,7 +23,7 @@ describe.each(ENGINES)('watch set (%s)', (engine) => {
 
   beforeEach(async () => {
     database = await openTestDatabase(engine);
-    merchantId = randomId('mer');
+    merchantId = newId('mer');
     await database.db
       .insertInto('merchants')
       .values({

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_VERSION } from '../src/app/gateway-core.js';
 import { Outbox } from '../src/modules/outbox/outbox.js';
 import { fixedClock, toIso } from '../src/shared/clock.js';
-import { randomId } from '../src/shared/ids.js';
+import { newId } from '../src/shared/ids.js';
 import { ENGINES } from './db-harness.js';
 import { type ProblemJson, startTestGateway, type TestGateway, type TestMerchant } from './gateway-harness.js';
 
@@ -441,7 +441,7 @@ for (const engine of ENGINES) {
     it('lists events not yet delivered: undispatched ones and those with a pending delivery', async () => {
       const merchant = await gw.createMerchant();
       const hook = await register({}, merchant.adminKey);
-      const outbox = new Outbox({ clock, ids: randomId, apiVersion: API_VERSION });
+      const outbox = new Outbox({ clock, ids: newId, apiVersion: API_VERSION });
       clock.advance(1000);
       const [undispatched] = await outbox.append(gw.db.db, [
         {

@@ -17,7 +17,7 @@ import { HttpSender } from '../src/modules/webhooks/http-sender.js';
 import { retryPolicyFromConfig } from '../src/modules/webhooks/retry-schedule.js';
 import { verifyWebhookSignature } from '../src/modules/webhooks/signature.js';
 import { type Clock, fixedClock, systemClock } from '../src/shared/clock.js';
-import { randomId } from '../src/shared/ids.js';
+import { newId } from '../src/shared/ids.js';
 import { ENGINES, openTestDatabase, type TestDatabase } from './db-harness.js';
 
 const HOUR = 3_600_000;
@@ -122,8 +122,8 @@ async function rig(
   const db = await openTestDatabase(engine);
   cleanups.push(() => db.destroy());
   const clock = options.clock ?? systemClock;
-  const outbox = new Outbox({ clock, ids: randomId, apiVersion: '2026-11-01' });
-  const dispatcher = new Dispatcher({ db: db.db, engine, outbox, clock, ids: randomId, chunk: 50 });
+  const outbox = new Outbox({ clock, ids: newId, apiVersion: '2026-11-01' });
+  const dispatcher = new Dispatcher({ db: db.db, engine, outbox, clock, ids: newId, chunk: 50 });
   const store = new DeliveryStore(db.db, engine);
   const health = new EndpointHealth(db.db, { disableAfterMs: (options.disableAfterHours ?? 72) * HOUR });
   const timeoutMs = options.deliverer?.timeoutMs ?? 2000;
@@ -151,7 +151,7 @@ async function rig(
     store,
     deliverer,
     async merchant() {
-      const id = randomId('mer');
+      const id = newId('mer');
       const now = clock.now();
       await db.db
         .insertInto('merchants')
@@ -160,8 +160,8 @@ async function rig(
       return id;
     },
     async webhook(merchantId, url, webhookOptions = {}) {
-      const id = randomId('webhook');
-      const secret = webhookOptions.secret ?? `whsec_${randomId('key').slice(4)}`;
+      const id = newId('webhook');
+      const secret = webhookOptions.secret ?? `whsec_${newId('key').slice(4)}`;
       const now = clock.now();
       await db.db
         .insertInto('webhooks')
@@ -188,8 +188,8 @@ async function rig(
         .execute();
       return { id, secret };
     },
-    async emit(merchantId, type, object = { id: randomId('pay'), amount: '12.5' }) {
-      const [id] = await outbox.append(db.db, [{ merchantId, type, aggregateType: 'payment', aggregateId: randomId('pay'), object }]);
+    async emit(merchantId, type, object = { id: newId('pay'), amount: '12.5' }) {
+      const [id] = await outbox.append(db.db, [{ merchantId, type, aggregateType: 'payment', aggregateId: newId('pay'), object }]);
       return id as string;
     },
     async deliveries() {
@@ -497,7 +497,7 @@ describe.each(ENGINES)('webhook delivery (%s)', (engine) => {
     await r.webhook(merchant, 'http://127.0.0.1:9/a');
     await r.webhook(merchant, 'http://127.0.0.1:9/b', { events: ['payment.completed'] });
     for (let i = 0; i < 120; i++) await r.emit(merchant, i % 3 === 0 ? 'payment.completed' : 'payment.created');
-    const other = new Dispatcher({ db: r.db.db, engine, outbox: r.outbox, clock: systemClock, ids: randomId, chunk: 50 });
+    const other = new Dispatcher({ db: r.db.db, engine, outbox: r.outbox, clock: systemClock, ids: newId, chunk: 50 });
     const [a, b] = await Promise.all([r.dispatcher.drain(), other.drain()]);
     expect((a?.events ?? 0) + (b?.events ?? 0)).toBe(120);
     expect((a?.deliveries ?? 0) + (b?.deliveries ?? 0)).toBe(160);

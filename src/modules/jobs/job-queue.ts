@@ -17,7 +17,7 @@ import { insertRows } from '../../db/bulk-insert.js';
 import type { Engine } from '../../db/database.js';
 import type { DB, JobsTable } from '../../db/schema.js';
 import type { Clock } from '../../shared/clock.js';
-import { type IdGenerator, randomId } from '../../shared/ids.js';
+import { type IdGenerator, newId } from '../../shared/ids.js';
 
 export type JobStatus = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
 export const JOB_STATUSES: readonly JobStatus[] = ['queued', 'running', 'completed', 'failed', 'cancelled'];
@@ -118,7 +118,7 @@ export class JobQueue {
     this.db = options.db;
     this.engine = options.engine;
     this.clock = options.clock;
-    this.ids = options.ids ?? randomId;
+    this.ids = options.ids ?? newId;
   }
 
   /**

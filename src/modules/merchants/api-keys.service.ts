@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { ApiKeyAuthenticator, Principal, Scope } from '../../http/ports.js';
 import { type Clock, systemClock } from '../../shared/clock.js';
 import { AppError, type FieldError, notFound, validationError } from '../../shared/errors.js';
-import { type IdGenerator, isId, randomId } from '../../shared/ids.js';
+import { type IdGenerator, isId, newId } from '../../shared/ids.js';
 import { type AuditContext, type AuditRecorder, AuditTrail } from '../audit/audit-trail.js';
 import type { ApiKeysRepository } from './api-keys.repository.js';
 import {
@@ -108,7 +108,7 @@ export class ApiKeysService implements ApiKeyAuthenticator {
     this.repository = deps.repository;
     this.merchants = deps.merchants;
     this.clock = deps.clock ?? systemClock;
-    this.ids = deps.ids ?? randomId;
+    this.ids = deps.ids ?? newId;
     this.random = deps.random ?? randomBytes;
     this.touchIntervalMs = deps.touchIntervalMs ?? 60_000;
     this.principalCacheMs = deps.principalCacheMs ?? 0;

@@ -3,7 +3,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { type Clock, systemClock } from '../../shared/clock.js';
 import { notFound, validationError } from '../../shared/errors.js';
-import { type IdGenerator, randomId } from '../../shared/ids.js';
+import { type IdGenerator, newId } from '../../shared/ids.js';
 import { type AuditContext, type AuditRecorder, AuditTrail } from '../audit/audit-trail.js';
 import {
   type CreateMerchantInput,
@@ -35,7 +35,7 @@ export class MerchantsService {
   constructor(deps: MerchantsServiceDeps) {
     this.repository = deps.repository;
     this.clock = deps.clock ?? systemClock;
-    this.ids = deps.ids ?? randomId;
+    this.ids = deps.ids ?? newId;
     this.audit = deps.audit ?? new AuditTrail(this.clock);
   }
 

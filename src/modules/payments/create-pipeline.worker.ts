@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../db/database.js';
 import { systemClock } from '../../shared/clock.js';
-import { randomId } from '../../shared/ids.js';
+import { newId } from '../../shared/ids.js';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { BatchesRepository } from '../batches/batches.repository.js';
 import { JobQueue } from '../jobs/job-queue.js';
@@ -35,13 +35,13 @@ try {
     db,
     config: data.config,
     clock: systemClock,
-    ids: randomId,
+    ids: newId,
     payments: new PaymentsRepository(engine),
     batches: new BatchesRepository(),
     usage: new UsageRepository(engine),
     depositPool,
-    outbox: new Outbox({ clock: systemClock, ids: randomId, apiVersion: data.apiVersion }),
-    jobs: new JobQueue({ db, engine, clock: systemClock, ids: randomId }),
+    outbox: new Outbox({ clock: systemClock, ids: newId, apiVersion: data.apiVersion }),
+    jobs: new JobQueue({ db, engine, clock: systemClock, ids: newId }),
     // appends to the same hash chain as the main thread: the audit head's lock orders them
     audit: new AuditTrail(systemClock),
     idempotencyTtlMs: data.idempotencyTtlMs,
