@@ -7,8 +7,10 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { type AtomicWriter, transactionWriter } from './atomic-writes.js';
 import type { DB } from './schema.js';
 import { SqliteDirectDialect, SqliteRoutingDialect } from './sqlite-driver.js';
+import { WAL_SIZE_LIMIT_BYTES, WRITER_AUTOCHECKPOINT_PAGES } from './sqlite-writer-thread.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -17,6 +19,8 @@ export interface Database {
   engine: Engine;
   /** where it lives, with any password removed (for logs) */
   description: string;
+  /** statements known up front, committed together (atomic-writes.ts) */
+  writeAtomically: AtomicWriter;
   close(): Promise<void>;
 }
 
@@ -49,17 +53,29 @@ function openSqliteDirect(path: string): Database {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // The writer thread of a routed connection does the checkpoints; this one only catches up if it falls behind.
+  sqlite.pragma(`wal_autocheckpoint = ${WRITER_AUTOCHECKPOINT_PAGES}`);
+  sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   sqlite.defaultSafeIntegers(true);
   const db = new Kysely<DB>({ dialect: new SqliteDirectDialect(sqlite) });
-  return { db, engine: 'sqlite', description: `sqlite:${path}`, close: () => db.destroy() };
+  return { db, engine: 'sqlite', description: `sqlite:${path}`, writeAtomically: transactionWriter(db), close: () => db.destroy() };
 }
 
 function openSqlite(path: string): Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   // WAL, synchronous=FULL and safe integers (int8 never read as a lossy JS number) are set by the
   // writer thread and the read connection in sqlite-driver.ts.
-  const db = new Kysely<DB>({ dialect: new SqliteRoutingDialect(path) });
-  return { db, engine: 'sqlite', description: `sqlite:${path}`, close: () => db.destroy() };
+  const dialect = new SqliteRoutingDialect(path);
+  const db = new Kysely<DB>({ dialect });
+  const driver = dialect.driver;
+  if (!driver) throw new Error('Kysely did not create the SQLite driver');
+  return {
+    db,
+    engine: 'sqlite',
+    description: `sqlite:${path}`,
+    writeAtomically: (queries) => driver.writeAtomically(queries),
+    close: () => db.destroy(),
+  };
 }
 
 function openPostgres(url: string, options: DatabaseOptions): Database {
@@ -78,7 +94,7 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', description: redactUrl(url), close: () => db.destroy() };
+  return { db, engine: 'postgres', description: redactUrl(url), writeAtomically: transactionWriter(db), close: () => db.destroy() };
 }
 
 export function redactUrl(url: string): string {

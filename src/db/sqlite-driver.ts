@@ -119,6 +119,19 @@ export class SqliteRoutingDriver implements Driver {
     return new RoutedConnection(this);
   }
 
+  /** atomic-writes.ts: the queries in one transaction on the writer thread, sent as one message. */
+  async writeAtomically(queries: readonly CompiledQuery[]): Promise<QueryResult<unknown>[]> {
+    if (queries.length === 0) return [];
+    await this.writer.ready;
+    await this.lock.acquire();
+    try {
+      const results = await this.writer.execBatch(queries.map((q) => ({ sql: q.sql, params: q.parameters })));
+      return results.map((r) => toQueryResult<unknown>(r));
+    } finally {
+      this.lock.release();
+    }
+  }
+
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
     const routed = connection as RoutedConnection;
     await this.lock.acquire();
@@ -185,12 +198,16 @@ abstract class SqliteDialectBase implements Dialect {
 }
 
 export class SqliteRoutingDialect extends SqliteDialectBase {
+  /** the driver Kysely created (it creates one per Kysely instance) */
+  driver: SqliteRoutingDriver | null = null;
+
   constructor(private readonly path: string) {
     super();
   }
 
   createDriver(): Driver {
-    return new SqliteRoutingDriver(this.path);
+    this.driver = new SqliteRoutingDriver(this.path);
+    return this.driver;
   }
 }
 

@@ -5,7 +5,7 @@
  * them out to deliveries and marks them dispatched.
  */
 
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { CompiledQuery, Kysely, Selectable, Transaction } from 'kysely';
 import { insertRows } from '../../db/bulk-insert.js';
 import type { DB, OutboxTable } from '../../db/schema.js';
 import { type Clock, toIso } from '../../shared/clock.js';
@@ -160,18 +160,29 @@ export class Outbox {
    * got there first.
    */
   async markDispatched(executor: OutboxExecutor, ids: readonly string[]): Promise<number> {
-    const now = this.clock.now();
     let updated = 0;
-    for (let start = 0; start < ids.length; start += MARK_CHUNK_SIZE) {
-      const result = await executor
-        .updateTable('outbox')
-        .set({ dispatched_at: now })
-        .where('id', 'in', ids.slice(start, start + MARK_CHUNK_SIZE))
-        .where('dispatched_at', 'is', null)
-        .executeTakeFirst();
-      updated += Number(result.numUpdatedRows);
-    }
+    for (const query of this.markDispatchedQueries(executor, ids)) updated += Number((await query.executeTakeFirst()).numUpdatedRows);
     return updated;
+  }
+
+  /** markDispatched as statements for atomic-writes.ts, to run with other writes. */
+  compileMarkDispatched(executor: OutboxExecutor, ids: readonly string[]): CompiledQuery[] {
+    return this.markDispatchedQueries(executor, ids).map((query) => query.compile());
+  }
+
+  private markDispatchedQueries(executor: OutboxExecutor, ids: readonly string[]) {
+    const now = this.clock.now();
+    const queries = [];
+    for (let start = 0; start < ids.length; start += MARK_CHUNK_SIZE) {
+      queries.push(
+        executor
+          .updateTable('outbox')
+          .set({ dispatched_at: now })
+          .where('id', 'in', ids.slice(start, start + MARK_CHUNK_SIZE))
+          .where('dispatched_at', 'is', null),
+      );
+    }
+    return queries;
   }
 
   async countUndispatched(db: OutboxExecutor): Promise<number> {
