@@ -53,7 +53,7 @@ import { WebhooksRepository } from '../modules/webhooks/webhooks.repository.js';
 import { webhooksRoutes } from '../modules/webhooks/webhooks.routes.js';
 import { WebhooksService } from '../modules/webhooks/webhooks.service.js';
 import { type Clock, systemClock } from '../shared/clock.js';
-import { type IdGenerator, randomId } from '../shared/ids.js';
+import { type IdGenerator, newId } from '../shared/ids.js';
 import { JobRunner } from '../workers/job-runner.js';
 import { createMoneyModules, type MoneyChain } from './money-modules.js';
 
@@ -135,7 +135,7 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
   const { config, database, logger } = options;
   const { db, engine } = database;
   const clock = options.clock ?? systemClock;
-  const ids = options.ids ?? randomId;
+  const ids = options.ids ?? newId;
 
   // every service that changes state appends its audit records through this, inside its transaction
   const audit = new AuditTrail(clock);
@@ -157,7 +157,7 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
 
   const depositPool = new DepositAddressPool(db, engine, options.wallets, clock);
   const ledger = new Ledger(clock, ids);
-  const leases = new LeaseStore(db, clock);
+  const leases = new LeaseStore(db, clock, database.writeAtomically);
   let runner: JobRunner | null = null;
   const pipeline: CreateSubmitter =
     options.submitter ??
@@ -287,6 +287,7 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
   const webhookDelivery = createWebhookDelivery({
     db,
     engine,
+    writeAtomically: database.writeAtomically,
     outbox,
     clock,
     ids,

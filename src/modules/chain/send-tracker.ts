@@ -109,6 +109,20 @@ export class SendTracker {
       });
     }
     const steps = found.map(({ row, info }) => this.landedStep(row, info, counts));
+    if (steps.length === 0 && cursorRow) {
+      // the usual run: nothing landed, only the cursor moves (one atomic write, no transaction held open)
+      const moved = await this.o.leases.writeWhileHeld(lease, (held) => [
+        this.o.db
+          .updateTable('chain_cursors')
+          .set({ block_number: to, updated_at: this.o.clock.now() })
+          .where('name', '=', CURSOR)
+          .where(held)
+          .compile(),
+      ]);
+      if (!moved) throw new Error('the send-tracker lease was lost');
+      counts.blocks = to - from + 1;
+      return;
+    }
     await this.applySteps(lease, steps, async (trx) => {
       await trx
         .insertInto('chain_cursors')

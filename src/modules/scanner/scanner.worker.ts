@@ -348,16 +348,15 @@ export class ScannerWorker {
   private async moveCursor(block: number, blockId: string): Promise<boolean> {
     const lease = this.lease;
     if (!lease) return false;
-    return this.deps.db.transaction().execute(async (trx) => {
-      if (!(await this.deps.leases.stillHeld(trx, lease))) return false;
-      await trx
+    return this.deps.leases.writeWhileHeld(lease, (held) => [
+      this.deps.db
         .updateTable('chain_cursors')
         .set({ block_number: block, block_id: blockId, updated_at: this.deps.clock.now() })
         .where('name', '=', SCANNER_CURSOR)
         .where('block_number', '<', block)
-        .execute();
-      return true;
-    });
+        .where(held)
+        .compile(),
+    ]);
   }
 }
 

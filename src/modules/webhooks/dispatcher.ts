@@ -1,11 +1,12 @@
 /**
- * Fans outbox events out to webhook deliveries (SPEC §3.10). One transaction per chunk: take the oldest
- * undispatched events (PostgreSQL: `FOR UPDATE SKIP LOCKED`, so two processes never fan out the same
- * event), create one delivery per subscribed endpoint of the event's merchant (the unique
- * (webhook_id, event_id) index makes a repeat a no-op), and mark the events dispatched. Events nobody
+ * Fans outbox events out to webhook deliveries (SPEC §3.10). Per chunk: take the oldest undispatched
+ * events (PostgreSQL: `FOR UPDATE SKIP LOCKED` in the chunk's transaction, so two processes never fan out
+ * the same event), create one delivery per subscribed endpoint of the event's merchant (the unique
+ * (webhook_id, event_id) index makes a repeat a no-op), and mark the events dispatched, atomically. Events nobody
  * subscribes to are just marked. `webhook.test` events are created already dispatched by the API.
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { type AtomicWriter, transactionWriter } from '../../db/atomic-writes.js';
 import type { Engine } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../shared/clock.js';
@@ -23,6 +24,8 @@ export interface DispatcherOptions {
   clock: Clock;
   ids: IdGenerator;
   chunk?: number;
+  /** how SQLite's batch of writes is committed (Database.writeAtomically); a plain transaction by default */
+  writeAtomically?: AtomicWriter;
 }
 
 export interface DispatchResult {
@@ -42,50 +45,31 @@ export class Dispatcher {
   /** events per transaction */
   readonly chunk: number;
 
+  private readonly writeAtomically: AtomicWriter;
+
   constructor(private readonly options: DispatcherOptions) {
     this.chunk = options.chunk ?? DEFAULT_DISPATCH_CHUNK;
+    this.writeAtomically = options.writeAtomically ?? transactionWriter(options.db);
   }
 
   /** Dispatches one chunk; `events < chunk` means the outbox is drained for now. */
-  async dispatchOnce(): Promise<DispatchResult> {
-    const { db, engine, outbox, clock, ids } = this.options;
+  dispatchOnce(): Promise<DispatchResult> {
+    return this.options.engine === 'postgres' ? this.dispatchLocked() : this.dispatchThenWrite();
+  }
+
+  /** PostgreSQL: the chunk's rows stay locked from the read to the commit, so processes never overlap. */
+  private dispatchLocked(): Promise<DispatchResult> {
+    const { db, outbox, clock, ids } = this.options;
     return db.transaction().execute(async (trx) => {
-      const events = await this.takeUndispatched(trx, engine);
+      const events = await this.takeUndispatched(trx, 'postgres');
       if (events.length === 0) return { events: 0, deliveries: 0 };
-      const subscribers = await loadSubscribers(trx, [...new Set(events.map((e) => e.merchant_id))]);
-      const now = clock.now();
-      const rows = [];
-      for (const event of events) {
-        for (const webhook of subscribers.get(event.merchant_id) ?? []) {
-          if (!webhook.all && !webhook.events.has(event.type)) continue;
-          rows.push({
-            id: ids('whd'),
-            webhook_id: webhook.id,
-            merchant_id: event.merchant_id,
-            event_id: event.id,
-            event_type: event.type,
-            kind: 'event',
-            redelivery_of: null,
-            status: 'pending',
-            attempts: 0,
-            // due since the event happened: first attempts are taken in event order (next_attempt_at, id),
-            // so an endpoint sees one payment's events in the order they occurred
-            next_attempt_at: Math.min(now, Number(event.created_at)),
-            locked_by: null,
-            locked_until: null,
-            last_status_code: null,
-            last_error: null,
-            created_at: now,
-            updated_at: now,
-            completed_at: null,
-          });
-        }
-      }
+      const subscribers = await loadSubscribers(trx, merchantsOf(events));
+      const rows = fanOut(events, subscribers, clock.now(), ids);
       let deliveries = 0;
-      for (let start = 0; start < rows.length; start += DELIVERY_INSERT_CHUNK) {
+      for (const chunk of chunks(rows, DELIVERY_INSERT_CHUNK)) {
         const result = await trx
           .insertInto('webhook_deliveries')
-          .values(rows.slice(start, start + DELIVERY_INSERT_CHUNK))
+          .values(chunk)
           .onConflict((oc) => oc.doNothing())
           .executeTakeFirst();
         deliveries += Number(result.numInsertedOrUpdatedRows ?? 0n);
@@ -96,6 +80,34 @@ export class Dispatcher {
       );
       return { events: events.length, deliveries };
     });
+  }
+
+  /**
+   * SQLite: read first, then write the deliveries and the marks in one atomic batch, so the single write
+   * lock is held only while they are written (payment creation waits for it). Two dispatchers reading the
+   * same events write nothing twice: deliveries are unique per (webhook, event), and marking is idempotent.
+   */
+  private async dispatchThenWrite(): Promise<DispatchResult> {
+    const { db, outbox, clock, ids } = this.options;
+    const events = await this.takeUndispatched(db, 'sqlite');
+    if (events.length === 0) return { events: 0, deliveries: 0 };
+    const subscribers = await loadSubscribers(db, merchantsOf(events));
+    const rows = fanOut(events, subscribers, clock.now(), ids);
+    const inserts = chunks(rows, DELIVERY_INSERT_CHUNK).map((chunk) =>
+      db
+        .insertInto('webhook_deliveries')
+        .values(chunk)
+        .onConflict((oc) => oc.doNothing())
+        .compile(),
+    );
+    const marks = outbox.compileMarkDispatched(
+      db,
+      events.map((e) => e.id),
+    );
+    const results = await this.writeAtomically([...inserts, ...marks]);
+    const affected = (from: number, to?: number) => results.slice(from, to).reduce((n, r) => n + Number(r.numAffectedRows ?? 0n), 0);
+    // events another dispatcher marked meanwhile are not counted here: it counted them
+    return { events: affected(inserts.length), deliveries: affected(0, inserts.length) };
   }
 
   /** Dispatches chunks until the outbox is drained or `maxChunks` ran. */
@@ -110,8 +122,8 @@ export class Dispatcher {
     return total;
   }
 
-  private async takeUndispatched(trx: Transaction<DB>, engine: Engine) {
-    const query = trx
+  private async takeUndispatched(executor: Kysely<DB> | Transaction<DB>, engine: Engine) {
+    const query = executor
       .selectFrom('outbox')
       .select(['id', 'merchant_id', 'type', 'created_at'])
       .where('dispatched_at', 'is', null)
@@ -123,9 +135,51 @@ export class Dispatcher {
   }
 }
 
+type UndispatchedEvent = { id: string; merchant_id: string; type: string; created_at: bigint | number };
+
+const merchantsOf = (events: UndispatchedEvent[]) => [...new Set(events.map((e) => e.merchant_id))];
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
+  return result;
+}
+
+/** One pending delivery per event and subscribed endpoint of its merchant. */
+function fanOut(events: UndispatchedEvent[], subscribers: Map<string, Subscriber[]>, now: number, ids: IdGenerator) {
+  const rows = [];
+  for (const event of events) {
+    for (const webhook of subscribers.get(event.merchant_id) ?? []) {
+      if (!webhook.all && !webhook.events.has(event.type)) continue;
+      rows.push({
+        id: ids('whd'),
+        webhook_id: webhook.id,
+        merchant_id: event.merchant_id,
+        event_id: event.id,
+        event_type: event.type,
+        kind: 'event',
+        redelivery_of: null,
+        status: 'pending',
+        attempts: 0,
+        // due since the event happened: first attempts are taken in event order (next_attempt_at, id),
+        // so an endpoint sees one payment's events in the order they occurred
+        next_attempt_at: Math.min(now, Number(event.created_at)),
+        locked_by: null,
+        locked_until: null,
+        last_status_code: null,
+        last_error: null,
+        created_at: now,
+        updated_at: now,
+        completed_at: null,
+      });
+    }
+  }
+  return rows;
+}
+
 /** Active, not deleted, not disabled endpoints per merchant, with their subscriptions. */
-async function loadSubscribers(trx: Transaction<DB>, merchantIds: string[]): Promise<Map<string, Subscriber[]>> {
-  const rows = await trx
+async function loadSubscribers(executor: Kysely<DB> | Transaction<DB>, merchantIds: string[]): Promise<Map<string, Subscriber[]>> {
+  const rows = await executor
     .selectFrom('webhooks')
     .select(['id', 'merchant_id', 'events'])
     .where('merchant_id', 'in', merchantIds)

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { RawConfig } from '../../config/schema.js';
+import type { AtomicWriter } from '../../db/atomic-writes.js';
 import type { Engine } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../shared/clock.js';
@@ -20,6 +21,8 @@ import { retryPolicyFromConfig } from './retry-schedule.js';
 export interface WebhookDeliveryOptions {
   db: Kysely<DB>;
   engine: Engine;
+  /** Database.writeAtomically (the dispatcher's SQLite writes) */
+  writeAtomically?: AtomicWriter;
   outbox: Outbox;
   clock: Clock;
   ids: IdGenerator;
@@ -86,7 +89,14 @@ export function createWebhookDelivery(options: WebhookDeliveryOptions): WebhookD
     ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),
     ...(options.observe ? { observe: options.observe } : {}),
   });
-  const dispatcher = new Dispatcher({ db, engine, outbox, clock, ids: options.ids });
+  const dispatcher = new Dispatcher({
+    db,
+    engine,
+    outbox,
+    clock,
+    ids: options.ids,
+    ...(options.writeAtomically ? { writeAtomically: options.writeAtomically } : {}),
+  });
   const loop = new DispatchLoop(dispatcher, {
     ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),
     onDispatched: () => deliverer.wake(),
