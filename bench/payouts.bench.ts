@@ -54,7 +54,6 @@ async function runEngine(engine: Engine, log: (line: string) => void): Promise<B
     });
     if (created.status !== 201) throw new Error(`batch failed: ${created.status} ${created.text}`);
     const createdS = (performance.now() - started) / 1000;
-    gw.core.wakeJobs();
     let broadcastS = Number.NaN;
     let completedS = Number.NaN;
     while (performance.now() - started < DEADLINE_MS) {

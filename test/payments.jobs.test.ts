@@ -3,7 +3,7 @@
  * fixedClock): collections expire when `expires_at` passes, cancelling a payment cancels its expiry job,
  * approving a held payout queues it for sending, and a batch whose payments all end unsuccessfully fails.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fixedClock, toIso } from '../src/shared/clock.js';
 import { ENGINES } from './db-harness.js';
 import { type BatchJson, type PaymentJson, startTestGateway, type TestGateway, testAddresses } from './gateway-harness.js';
@@ -222,6 +222,20 @@ for (const engine of ENGINES) {
           expect(completed).toHaveLength(1);
         }
       });
+    });
+
+    it('wakes the job runner after a commit only when it enqueued a job that is due now', async () => {
+      const wake = vi.spyOn(gw.core.runner, 'wake');
+      try {
+        // a collection's only job is its expiry, due when it expires
+        await create({ amount: '10', payment_method: 'payment_gateway' });
+        expect(wake).not.toHaveBeenCalled();
+        // a payout's send job is due at once
+        await create({ amount: '10', payment_method: 'route' });
+        expect(wake).toHaveBeenCalledTimes(1);
+      } finally {
+        wake.mockRestore();
+      }
     });
   });
 }

@@ -80,7 +80,7 @@ export async function startGateway(config: GatewayConfig, options: StartOptions)
         apiVersion: API_VERSION,
       },
       {
-        onCommitted: () => core?.wakeJobs(),
+        onCommitted: (_units, jobsDueNow) => core?.creationsCommitted(jobsDueNow),
         onLog: (level, message, stack) => logger[level]({ err: { message, stack } }, 'payment creation failed'),
       },
     );

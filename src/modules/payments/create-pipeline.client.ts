@@ -10,7 +10,7 @@ import type { CreateSubmitter, CreateUnit, UnitOutcome } from './create-pipeline
 import { deserializeOutcome, type FromWorker, type PipelineWorkerData, type ToWorker } from './create-pipeline.protocol.js';
 
 export interface PipelineClientEvents {
-  onCommitted?(units: number): void;
+  onCommitted?(units: number, jobsDueNow: number): void;
   onLog?(level: 'error' | 'warn', message: string, stack?: string): void;
 }
 
@@ -31,7 +31,7 @@ export class PipelineWorkerClient implements CreateSubmitter {
         this.pending.delete(message.id);
         resolve?.(deserializeOutcome(message.outcome));
       } else if (message.type === 'committed') {
-        events.onCommitted?.(message.units);
+        events.onCommitted?.(message.units, message.jobsDueNow);
       } else if (message.type === 'log') {
         events.onLog?.(message.level, message.message, message.stack);
       }

@@ -28,7 +28,7 @@ export type FromWorker =
   | { type: 'ready' }
   | { type: 'failed'; message: string }
   | { type: 'outcome'; id: number; outcome: SerializedOutcome }
-  | { type: 'committed'; units: number }
+  | { type: 'committed'; units: number; jobsDueNow: number }
   | { type: 'log'; level: 'error' | 'warn'; message: string; stack?: string }
   | { type: 'closed' };
 

@@ -99,7 +99,7 @@ export interface CreatePipelineDeps {
   /** how long the first request of a group waits for others (default 1 ms; 0 writes at once) */
   lingerMs?: number;
   /** called after a group commits (lets the job runner wake up) */
-  onCommitted?(units: number): void;
+  onCommitted?(units: number, jobsDueNow: number): void;
   /** infrastructure failures (database down, bugs): logged by the caller, answered as internal errors */
   onError?(error: unknown): void;
 }
@@ -193,7 +193,7 @@ export class CreatePipeline implements CreateSubmitter {
    */
   private async writeGroup(group: Pending[]): Promise<void> {
     try {
-      const outcomes = await this.deps.db.transaction().execute((trx) =>
+      const { outcomes, jobsDueNow } = await this.deps.db.transaction().execute((trx) =>
         this.writeUnits(
           trx,
           group.map((p) => p.unit),
@@ -203,7 +203,7 @@ export class CreatePipeline implements CreateSubmitter {
       group.forEach((p, i) => {
         p.resolve(outcomes[i] as UnitOutcome);
       });
-      this.deps.onCommitted?.(group.length);
+      this.deps.onCommitted?.(group.length, jobsDueNow);
       return;
     } catch (groupError) {
       if (group.length === 1 && !(groupError instanceof GroupOverLimit)) {
@@ -213,9 +213,10 @@ export class CreatePipeline implements CreateSubmitter {
     }
     for (const pending of group) {
       try {
-        const [outcome] = await this.deps.db.transaction().execute((trx) => this.writeUnits(trx, [pending.unit], 'exact'));
+        const { outcomes, jobsDueNow } = await this.deps.db.transaction().execute((trx) => this.writeUnits(trx, [pending.unit], 'exact'));
+        const [outcome] = outcomes;
         pending.resolve(outcome as UnitOutcome);
-        if (outcome?.ok) this.deps.onCommitted?.(1);
+        if (outcome?.ok) this.deps.onCommitted?.(1, jobsDueNow);
       } catch (error) {
         pending.resolve({ ok: false, error: this.asAppError(error, pending.unit) });
       }
@@ -227,7 +228,11 @@ export class CreatePipeline implements CreateSubmitter {
    * and refuses precisely, writing nothing. `group`: writes everything, then consumes the counters with
    * conditional increments and throws GroupOverLimit if any limit would be crossed.
    */
-  private async writeUnits(trx: Transaction<DB>, units: CreateUnit[], mode: 'group' | 'exact'): Promise<UnitOutcome[]> {
+  private async writeUnits(
+    trx: Transaction<DB>,
+    units: CreateUnit[],
+    mode: 'group' | 'exact',
+  ): Promise<{ outcomes: UnitOutcome[]; jobsDueNow: number }> {
     const { config, clock, ids } = this.deps;
     const now = clock.now();
     const demandOf = (unit: CreateUnit) => {
@@ -243,7 +248,7 @@ export class CreatePipeline implements CreateSubmitter {
       const usage = await this.deps.usage.load(trx, unit.merchantId, [...demand.totals.keys()], now);
       if (demand.isBatch) usage.batchesInFlight = await this.deps.batches.countInFlight(trx, unit.merchantId);
       const refusal = admitUnit(usage, demand, config.limits, config.raw.batch_processing.max_concurrent_batches, now);
-      if (refusal) return [{ ok: false, error: refusal }];
+      if (refusal) return { outcomes: [{ ok: false, error: refusal }], jobsDueNow: 0 };
       exactUsage.set(unit.merchantId, usage);
     } else {
       const batchMerchants = new Map<string, number>();
@@ -445,7 +450,8 @@ export class CreatePipeline implements CreateSubmitter {
     }
     // Last: the audit head's row lock is held only from here to the commit, and always after the counters.
     await this.deps.audit.record(trx, auditEntries);
-    return outcomes;
+    // payout jobs run at once; expiry jobs much later: only the former are worth waking the job runner for
+    return { outcomes, jobsDueNow: jobs.filter((job) => (job.runAt ?? now) <= now).length };
   }
 
   /**

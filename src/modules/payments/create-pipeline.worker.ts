@@ -46,7 +46,7 @@ try {
     audit: new AuditTrail(systemClock),
     idempotencyTtlMs: data.idempotencyTtlMs,
     concurrency: 1,
-    onCommitted: (units) => post({ type: 'committed', units }),
+    onCommitted: (units, jobsDueNow) => post({ type: 'committed', units, jobsDueNow }),
     onError: (error) =>
       post({
         type: 'log',
