@@ -6,6 +6,7 @@
 import { statSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
+import { InsertBatch } from '../src/db/bulk-insert.js';
 import { openDatabase } from '../src/db/database.js';
 import { LeaseStore } from '../src/modules/chain/lease.js';
 import { systemClock } from '../src/shared/clock.js';
@@ -55,6 +56,45 @@ describe.each(ENGINES)('atomic writes (%s)', (engine) => {
     expect(names.map((r) => r.name)).toEqual(['taken']);
     await writeAtomically([db.insertInto('chain_cursors').values(cursor('later', 3)).compile()]);
     expect(await db.selectFrom('chain_cursors').select('name').orderBy('name').execute()).toEqual([{ name: 'later' }, { name: 'taken' }]);
+  });
+
+  it('an insert batch writes every table on write(), skipping duplicates where asked, however large', async () => {
+    const { db } = await fresh(engine);
+    const job = (n: number, dedupe: string) => ({
+      id: `job_${String(n).padStart(16, '0')}`,
+      type: 't',
+      payload: '{}',
+      status: 'queued',
+      priority: 1,
+      run_at: 1,
+      attempts: 0,
+      max_attempts: 1,
+      locked_by: null,
+      locked_until: null,
+      last_error: null,
+      dedupe_key: dedupe,
+      created_at: 1,
+      updated_at: 1,
+      finished_at: null,
+    });
+    await db.insertInto('jobs').values(job(1, 'taken')).execute();
+    for (const count of [3, 8000]) {
+      // 8000 rows of 4 columns exceed one PostgreSQL statement's parameters: written table by table
+      await db.deleteFrom('chain_cursors').execute();
+      const batch = new InsertBatch();
+      batch.add(
+        'chain_cursors',
+        Array.from({ length: count }, (_, i) => cursor(`c${i}`, i)),
+        {},
+      );
+      batch.add('jobs', [job(count * 10, 'taken'), job(count * 10 + 1, `fresh-${count}`)], { onConflictDoNothing: 'dedupe_key' });
+      expect(await db.selectFrom('chain_cursors').select('name').execute()).toHaveLength(0);
+      await db.transaction().execute((trx) => batch.write(trx));
+      expect(await db.selectFrom('chain_cursors').select('name').execute()).toHaveLength(count);
+      const keys = await db.selectFrom('jobs').select('dedupe_key').orderBy('dedupe_key').execute();
+      expect(keys.map((k) => k.dedupe_key)).toContain(`fresh-${count}`);
+      expect(keys.filter((k) => k.dedupe_key === 'taken')).toHaveLength(1);
+    }
   });
 
   it('a lease-fenced write happens while the lease is held and not after another holder took it', async () => {

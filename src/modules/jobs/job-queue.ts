@@ -13,7 +13,7 @@
  */
 
 import { type ExpressionBuilder, type Kysely, type Selectable, sql, type Transaction, type UpdateObject } from 'kysely';
-import { insertRows } from '../../db/bulk-insert.js';
+import { type InsertTarget, insertRows } from '../../db/bulk-insert.js';
 import type { Engine } from '../../db/database.js';
 import type { DB, JobsTable } from '../../db/schema.js';
 import type { Clock } from '../../shared/clock.js';
@@ -126,7 +126,7 @@ export class JobQueue {
    * exists exactly when the change committed. Jobs whose `dedupeKey` already exists (or repeats within
    * `jobs`) are skipped silently. Returns how many rows were inserted.
    */
-  async enqueue(executor: Executor, jobs: readonly NewJob[]): Promise<number> {
+  async enqueue(executor: InsertTarget, jobs: readonly NewJob[]): Promise<number> {
     if (jobs.length === 0) return 0;
     const now = this.clock.now();
     const rows = jobs.map((job, index) => {

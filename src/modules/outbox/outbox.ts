@@ -6,7 +6,7 @@
  */
 
 import type { CompiledQuery, Kysely, Selectable, Transaction } from 'kysely';
-import { insertRows } from '../../db/bulk-insert.js';
+import { type InsertTarget, insertRows } from '../../db/bulk-insert.js';
 import type { DB, OutboxTable } from '../../db/schema.js';
 import { type Clock, toIso } from '../../shared/clock.js';
 import type { IdGenerator } from '../../shared/ids.js';
@@ -116,7 +116,7 @@ export class Outbox {
    * Appends events through `executor` — the transaction that makes the change — and returns their ids
    * in the order given. Events of one call share a timestamp; their ids keep them apart.
    */
-  async append(executor: OutboxExecutor, events: readonly OutboxEvent[]): Promise<string[]> {
+  async append(executor: InsertTarget, events: readonly OutboxEvent[]): Promise<string[]> {
     if (events.length === 0) return [];
     const now = this.clock.now();
     const rows = events.map((event, index) => {

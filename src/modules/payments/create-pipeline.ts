@@ -8,6 +8,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { GatewayConfig } from '../../config/load.js';
+import { InsertBatch, type InsertTarget } from '../../db/bulk-insert.js';
 import type { DB } from '../../db/schema.js';
 import type { IdempotencyClaim } from '../../http/ports.js';
 import type { Clock } from '../../shared/clock.js';
@@ -25,12 +26,12 @@ import { isCollection, type Payment } from './payment.js';
 import { type PaymentView, toPaymentView } from './payment.view.js';
 import type { PaymentDraft } from './payment-draft.js';
 import { type CreateResponse, type Rendered, renderCreated } from './payment-responses.js';
-import type { Executor, NewHistoryEntry, PaymentsRepository } from './payments.repository.js';
+import type { NewHistoryEntry, PaymentsRepository } from './payments.repository.js';
 
 /** The transactional outbox, as this module needs it. */
 export interface OutboxWriter {
   append(
-    executor: Executor,
+    executor: InsertTarget,
     events: Array<{ merchantId: string; type: string; aggregateType: 'payment' | 'batch'; aggregateId: string; object: unknown }>,
   ): Promise<unknown>;
 }
@@ -38,7 +39,7 @@ export interface OutboxWriter {
 /** The durable job queue, as this module needs it. */
 export interface JobWriter {
   enqueue(
-    executor: Executor,
+    executor: InsertTarget,
     jobs: Array<{ type: string; payload: unknown; runAt?: number; priority?: number; maxAttempts?: number; dedupeKey?: string }>,
   ): Promise<unknown>;
 }
@@ -413,10 +414,13 @@ export class CreatePipeline implements CreateSubmitter {
     }
 
     await this.deps.batches.insert(trx, batches);
-    await this.deps.payments.insert(trx, payments);
-    await this.deps.payments.appendHistory(trx, history);
-    await this.deps.outbox.append(trx, events);
-    if (jobs.length > 0) await this.deps.jobs.enqueue(trx, jobs);
+    // one round trip on PostgreSQL for the rows of every table (InsertBatch)
+    const inserts = new InsertBatch();
+    await this.deps.payments.insert(inserts, payments);
+    await this.deps.payments.appendHistory(inserts, history);
+    await this.deps.outbox.append(inserts, events);
+    if (jobs.length > 0) await this.deps.jobs.enqueue(inserts, jobs);
+    await inserts.write(trx);
     if (idempotencyRows.length > 0) {
       await trx
         .insertInto('idempotency_keys')

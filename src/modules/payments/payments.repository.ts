@@ -1,6 +1,6 @@
 /** Storage of payments and their history; the same queries on SQLite and PostgreSQL. */
 import type { Kysely, Transaction } from 'kysely';
-import { insertRows } from '../../db/bulk-insert.js';
+import { type InsertTarget, insertRows } from '../../db/bulk-insert.js';
 import { updateRows } from '../../db/bulk-update.js';
 import type { Engine } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
@@ -46,11 +46,11 @@ export interface NewHistoryEntry {
 export class PaymentsRepository {
   constructor(private readonly engine: Engine) {}
 
-  async insert(executor: Executor, payments: readonly Payment[]): Promise<void> {
+  async insert(executor: InsertTarget, payments: readonly Payment[]): Promise<void> {
     await insertRows(executor, 'payments', payments.map(paymentToRow), { chunk: INSERT_CHUNK });
   }
 
-  async appendHistory(executor: Executor, entries: readonly NewHistoryEntry[]): Promise<void> {
+  async appendHistory(executor: InsertTarget, entries: readonly NewHistoryEntry[]): Promise<void> {
     await insertRows(
       executor,
       'payment_history',
