@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
  * it never blocks a writer). SQLite would otherwise checkpoint inside whichever commit pushes the WAL past
  * 1000 pages, and the create pipeline commits most: its thread stalled on writing the same pages a second
  * time, at random places in the file. Connections that write a lot raise their own automatic threshold
- * (WRITER_AUTOCHECKPOINT_PAGES) so that they only ever copy what this thread has not yet copied. ADR 0018.
+ * (WRITER_AUTOCHECKPOINT_PAGES) so that they only ever copy what this thread has not yet copied. ADR 0019.
  */
 export const WAL_CHECKPOINT_MS = 100;
 /** A connection's own automatic checkpoint: the fallback when the writer thread falls behind. */
