@@ -5,7 +5,7 @@
  * (webhook_id, event_id) index makes a repeat a no-op), and mark the events dispatched, atomically. Events nobody
  * subscribes to are just marked. `webhook.test` events are created already dispatched by the API.
  */
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, type QueryResult, sql, type Transaction } from 'kysely';
 import { type AtomicWriter, transactionWriter } from '../../db/atomic-writes.js';
 import type { Engine } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
@@ -59,26 +59,13 @@ export class Dispatcher {
 
   /** PostgreSQL: the chunk's rows stay locked from the read to the commit, so processes never overlap. */
   private dispatchLocked(): Promise<DispatchResult> {
-    const { db, outbox, clock, ids } = this.options;
-    return db.transaction().execute(async (trx) => {
+    return this.options.db.transaction().execute(async (trx) => {
       const events = await this.takeUndispatched(trx, 'postgres');
       if (events.length === 0) return { events: 0, deliveries: 0 };
-      const subscribers = await loadSubscribers(trx, merchantsOf(events));
-      const rows = fanOut(events, subscribers, clock.now(), ids);
-      let deliveries = 0;
-      for (const chunk of chunks(rows, DELIVERY_INSERT_CHUNK)) {
-        const result = await trx
-          .insertInto('webhook_deliveries')
-          .values(chunk)
-          .onConflict((oc) => oc.doNothing())
-          .executeTakeFirst();
-        deliveries += Number(result.numInsertedOrUpdatedRows ?? 0n);
-      }
-      await outbox.markDispatched(
-        trx,
-        events.map((e) => e.id),
-      );
-      return { events: events.length, deliveries };
+      const writes = this.writesFor(events, await loadSubscribers(trx, merchantsOf(events)));
+      const results: QueryResult<unknown>[] = [];
+      for (const query of [...writes.inserts, ...writes.marks]) results.push(await trx.executeQuery(query));
+      return tally(results, writes.inserts.length);
     });
   }
 
@@ -88,10 +75,15 @@ export class Dispatcher {
    * same events write nothing twice: deliveries are unique per (webhook, event), and marking is idempotent.
    */
   private async dispatchThenWrite(): Promise<DispatchResult> {
-    const { db, outbox, clock, ids } = this.options;
-    const events = await this.takeUndispatched(db, 'sqlite');
+    const events = await this.takeUndispatched(this.options.db, 'sqlite');
     if (events.length === 0) return { events: 0, deliveries: 0 };
-    const subscribers = await loadSubscribers(db, merchantsOf(events));
+    const writes = this.writesFor(events, await loadSubscribers(this.options.db, merchantsOf(events)));
+    return tally(await this.writeAtomically([...writes.inserts, ...writes.marks]), writes.inserts.length);
+  }
+
+  /** The chunk's deliveries (a repeat is skipped) and the marks of its events as dispatched. */
+  private writesFor(events: UndispatchedEvent[], subscribers: Map<string, Subscriber[]>) {
+    const { db, outbox, clock, ids } = this.options;
     const rows = fanOut(events, subscribers, clock.now(), ids);
     const inserts = chunks(rows, DELIVERY_INSERT_CHUNK).map((chunk) =>
       db
@@ -104,10 +96,7 @@ export class Dispatcher {
       db,
       events.map((e) => e.id),
     );
-    const results = await this.writeAtomically([...inserts, ...marks]);
-    const affected = (from: number, to?: number) => results.slice(from, to).reduce((n, r) => n + Number(r.numAffectedRows ?? 0n), 0);
-    // events another dispatcher marked meanwhile are not counted here: it counted them
-    return { events: affected(inserts.length), deliveries: affected(0, inserts.length) };
+    return { inserts, marks };
   }
 
   /** Dispatches chunks until the outbox is drained or `maxChunks` ran. */
@@ -136,6 +125,12 @@ export class Dispatcher {
 }
 
 type UndispatchedEvent = { id: string; merchant_id: string; type: string; created_at: bigint | number };
+
+/** Deliveries inserted, and events this dispatcher marked (another one counts those it marked first). */
+function tally(results: QueryResult<unknown>[], insertCount: number): DispatchResult {
+  const affected = (part: QueryResult<unknown>[]) => part.reduce((n, r) => n + Number(r.numAffectedRows ?? 0n), 0);
+  return { events: affected(results.slice(insertCount)), deliveries: affected(results.slice(0, insertCount)) };
+}
 
 const merchantsOf = (events: UndispatchedEvent[]) => [...new Set(events.map((e) => e.merchant_id))];
 
