@@ -22,7 +22,10 @@ export interface TestDatabase extends Database {
   destroy(): Promise<void>;
 }
 
-export async function openTestDatabase(engine: Engine, options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function openTestDatabase(
+  engine: Engine,
+  options: { migrate?: boolean; onQuery?: (sql: string) => void } = {},
+): Promise<TestDatabase> {
   let database: Database;
   let connection: TestDatabase['connection'];
   let removeStorage: () => Promise<void>;
@@ -37,7 +40,7 @@ export async function openTestDatabase(engine: Engine, options: { migrate?: bool
     await sql`create schema ${sql.id(schema)}`.execute(admin.db);
     await admin.close();
     connection = { url: TEST_PG_URL, searchPath: schema };
-    database = openDatabase({ ...connection, poolSize: 10 });
+    database = openDatabase({ ...connection, poolSize: 10, ...(options.onQuery ? { onQuery: options.onQuery } : {}) });
     removeStorage = async () => {
       const cleanup = openDatabase({ url: TEST_PG_URL, poolSize: 1 });
       await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(cleanup.db);

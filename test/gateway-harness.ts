@@ -205,6 +205,8 @@ export interface TestGatewayOptions {
   tron?: MoneyChain;
   /** seed phrase of the gateway's wallets; default TEST_MNEMONIC */
   mnemonic?: string;
+  /** PostgreSQL: called with every statement the gateway sends */
+  onQuery?: (sql: string) => void;
 }
 
 let merchantSeq = 0;
@@ -216,7 +218,7 @@ export async function startTestGateway(engine: Engine, options: TestGatewayOptio
     env: {},
     overrides: { logging: { level: 'silent' }, ...options.config },
   });
-  const db = await openTestDatabase(engine);
+  const db = await openTestDatabase(engine, options.onQuery ? { onQuery: options.onQuery } : {});
   const chain = new FakeChain();
   const wallets = HdWalletAddresses.fromMnemonic(options.mnemonic ?? TEST_MNEMONIC, '', { deposit: 0, hotWallet: 1 });
   let core: GatewayCore;

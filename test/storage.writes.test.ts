@@ -6,7 +6,7 @@
 import { statSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { InsertBatch } from '../src/db/bulk-insert.js';
+import { WriteBatch } from '../src/db/bulk-insert.js';
 import { openDatabase } from '../src/db/database.js';
 import { LeaseStore } from '../src/modules/chain/lease.js';
 import { systemClock } from '../src/shared/clock.js';
@@ -58,7 +58,7 @@ describe.each(ENGINES)('atomic writes (%s)', (engine) => {
     expect(await db.selectFrom('chain_cursors').select('name').orderBy('name').execute()).toEqual([{ name: 'later' }, { name: 'taken' }]);
   });
 
-  it('an insert batch writes every table on write(), skipping duplicates where asked, however large', async () => {
+  it('a write batch writes every table on write(), skipping duplicates where asked, however large', async () => {
     const { db } = await fresh(engine);
     const job = (n: number, dedupe: string) => ({
       id: `job_${String(n).padStart(16, '0')}`,
@@ -79,9 +79,9 @@ describe.each(ENGINES)('atomic writes (%s)', (engine) => {
     });
     await db.insertInto('jobs').values(job(1, 'taken')).execute();
     for (const count of [3, 8000]) {
-      // 8000 rows of 4 columns exceed one PostgreSQL statement's parameters: written table by table
+      // 8000 rows of 4 columns would exceed one statement's 65,535 parameters as a VALUES list; as JSON it is one
       await db.deleteFrom('chain_cursors').execute();
-      const batch = new InsertBatch();
+      const batch = new WriteBatch();
       batch.add(
         'chain_cursors',
         Array.from({ length: count }, (_, i) => cursor(`c${i}`, i)),
@@ -95,6 +95,41 @@ describe.each(ENGINES)('atomic writes (%s)', (engine) => {
       expect(keys.map((k) => k.dedupe_key)).toContain(`fresh-${count}`);
       expect(keys.filter((k) => k.dedupe_key === 'taken')).toHaveLength(1);
     }
+  });
+
+  it('a write batch returns its steps’ rows and keeps values exact: the largest int8, quotes, newlines, non-ASCII', async () => {
+    const { db } = await fresh(engine);
+    const largest = 9_223_372_036_854_775_807n;
+    const batch = new WriteBatch();
+    batch.add('volume_totals', [{ merchant_id: 'm"1', currency: 'USDT', day: 20261205, total: largest }], {});
+    batch.add('chain_cursors', [{ ...cursor('line\nbreak', 5), block_id: 'ünïcødé \'quoted\' "and" \\ back' }], {});
+    const bumped = batch.step<{ count: number | bigint }>(
+      (p) => `insert into rate_windows (scope, window_start, "count") values (${p('s')}, ${p(60)}, ${p(2)}) returning "count"`,
+    );
+    const pair = batch.step<{ scope: string; window_start: number | bigint }>(
+      (p) =>
+        `insert into rate_windows (scope, window_start, "count") values (${p('t')}, ${p(60)}, ${p(1)}), (${p('u')}, ${p(120)}, ${p(1)}) returning scope, window_start`,
+    );
+    await db.transaction().execute((trx) => batch.write(trx));
+    expect(bumped.rows.map((r) => Number(r.count))).toEqual([2]);
+    expect(pair.rows.map((r) => [r.scope, Number(r.window_start)]).sort()).toEqual([
+      ['t', 60],
+      ['u', 120],
+    ]);
+    const total = await db.selectFrom('volume_totals').select(['merchant_id', 'total']).executeTakeFirstOrThrow();
+    expect(total).toEqual({ merchant_id: 'm"1', total: largest });
+    const row = await db.selectFrom('chain_cursors').select(['name', 'block_id']).executeTakeFirstOrThrow();
+    expect(row).toEqual({ name: 'line\nbreak', block_id: 'ünïcødé \'quoted\' "and" \\ back' });
+  });
+
+  it('a write batch whose step fails writes nothing', async () => {
+    const { db } = await fresh(engine);
+    await db.insertInto('rate_windows').values({ scope: 'taken', window_start: 0, count: 1 }).execute();
+    const batch = new WriteBatch();
+    batch.add('chain_cursors', [cursor('not-kept', 1)], {});
+    batch.step((p) => `insert into rate_windows (scope, window_start, "count") values (${p('taken')}, ${p(0)}, ${p(1)}) returning scope`);
+    await expect(db.transaction().execute((trx) => batch.write(trx))).rejects.toThrow(/unique|duplicate/i);
+    expect(await db.selectFrom('chain_cursors').select('name').execute()).toEqual([]);
   });
 
   it('a lease-fenced write happens while the lease is held and not after another holder took it', async () => {

@@ -37,6 +37,8 @@ export interface DatabaseOptions {
    * opens one plain connection on this thread (for code that already runs in a worker of its own).
    */
   sqliteMode?: 'routed' | 'direct';
+  /** PostgreSQL only: called with each statement sent, as it completes (tests count round trips) */
+  onQuery?: (sql: string) => void;
 }
 
 const INT8_OID = 20;
@@ -93,7 +95,8 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const { onQuery } = options;
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...(onQuery ? { log: (event) => onQuery(event.query.sql) } : {}) });
   return { db, engine: 'postgres', description: redactUrl(url), writeAtomically: transactionWriter(db), close: () => db.destroy() };
 }
 

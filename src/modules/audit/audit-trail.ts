@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { insertRows } from '../../db/bulk-insert.js';
+import { WriteBatch } from '../../db/bulk-insert.js';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../shared/clock.js';
 
@@ -84,23 +84,48 @@ const toJson = (value: unknown): string | null =>
         return v;
       });
 
+/** The chain's head as reserved for `count` new records: the seq before them and the hash they follow. */
+export interface ReservedHead {
+  lastSeq: number;
+  hash: string;
+  count: number;
+}
+
 export class AuditTrail implements AuditRecorder {
   constructor(private readonly clock: Clock) {}
 
   async record(executor: AuditExecutor, entries: readonly AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
+    const reserve = new WriteBatch();
+    const head = this.reserveInto(reserve, entries.length);
+    await reserve.write(executor);
+    const append = new WriteBatch();
+    this.appendInto(append, head(), entries);
+    await append.write(executor);
+  }
+
+  /**
+   * Bumps the head's seq by `count` with the batch; that takes the head row's lock (PostgreSQL) or
+   * the write lock (SQLite) until commit, which orders appenders. The returned function reads the head.
+   */
+  reserveInto(batch: WriteBatch, count: number): () => ReservedHead {
+    const head = batch.step<{ seq: number | bigint; hash: string }>(
+      (p) => `update audit_head set seq = seq + ${p(count)} where id = 1 returning seq, hash`,
+    );
+    return () => {
+      const row = head.rows[0];
+      if (!row) throw new Error('audit_head has no row: the migrations did not run');
+      return { lastSeq: Number(row.seq) - count, hash: row.hash, count };
+    };
+  }
+
+  /** Adds the records after a reserved head, and the head's new hash, to the batch (one round trip on PostgreSQL). */
+  appendInto(batch: WriteBatch, head: ReservedHead, entries: readonly AuditEntry[]): void {
+    if (entries.length !== head.count) throw new Error(`audit: ${entries.length} entries for ${head.count} reserved seqs`);
     const at = this.clock.now();
-    const bodies = entries.map((e) => ({ ...e, before: toJson(e.before), after: toJson(e.after) }));
-    // Bumping seq first takes the head row's lock (PostgreSQL) or the write lock (SQLite) until commit.
-    const head = await executor
-      .updateTable('audit_head')
-      .set((eb) => ({ seq: eb('seq', '+', entries.length) }))
-      .where('id', '=', 1)
-      .returning(['seq', 'hash'])
-      .executeTakeFirstOrThrow();
-    let seq = Number(head.seq) - entries.length;
+    let seq = head.lastSeq;
     let prevHash = head.hash;
-    const rows = bodies.map((e) => {
+    const rows = entries.map((e) => {
       seq += 1;
       const record: Omit<AuditRecord, 'hash'> = {
         seq,
@@ -111,8 +136,8 @@ export class AuditTrail implements AuditRecorder {
         entityType: e.entityType,
         entityId: e.entityId,
         requestId: e.requestId,
-        before: e.before,
-        after: e.after,
+        before: toJson(e.before),
+        after: toJson(e.after),
         prevHash,
       };
       prevHash = auditHash(record);
@@ -131,7 +156,8 @@ export class AuditTrail implements AuditRecorder {
         hash: prevHash,
       };
     });
-    await insertRows(executor, 'audit_log', rows, { chunk: AUDIT_CHUNK_SIZE });
-    await executor.updateTable('audit_head').set({ hash: prevHash }).where('id', '=', 1).execute();
+    batch.add('audit_log', rows, { chunk: AUDIT_CHUNK_SIZE });
+    const last = prevHash;
+    batch.step((p) => `update audit_head set hash = ${p(last)} where id = 1 returning id`);
   }
 }

@@ -1,5 +1,6 @@
 /** Storage of batches; live counts come from the payments themselves. */
 import type { Selectable } from 'kysely';
+import { type InsertTarget, insertRows } from '../../db/bulk-insert.js';
 import type { BatchesTable } from '../../db/schema.js';
 import type { Asset } from '../../shared/money.js';
 import type { Executor } from '../payments/payments.repository.js';
@@ -24,27 +25,25 @@ function rowToBatch(row: Selectable<BatchesTable>): Batch {
 }
 
 export class BatchesRepository {
-  async insert(executor: Executor, batches: readonly Batch[]): Promise<void> {
-    if (batches.length === 0) return;
-    await executor
-      .insertInto('batches')
-      .values(
-        batches.map((b) => ({
-          id: b.id,
-          merchant_id: b.merchantId,
-          batch_reference: b.reference,
-          atomic: b.atomic ? 1 : 0,
-          status: b.status,
-          item_count: b.itemCount,
-          created_count: b.createdCount,
-          rejected_count: b.rejectedCount,
-          totals: JSON.stringify(Object.fromEntries(Object.entries(b.totals).map(([k, v]) => [k, String(v)]))),
-          created_at: b.createdAt,
-          updated_at: b.updatedAt,
-          completed_at: b.completedAt,
-        })),
-      )
-      .execute();
+  async insert(target: InsertTarget, batches: readonly Batch[]): Promise<void> {
+    await insertRows(
+      target,
+      'batches',
+      batches.map((b) => ({
+        id: b.id,
+        merchant_id: b.merchantId,
+        batch_reference: b.reference,
+        atomic: b.atomic ? 1 : 0,
+        status: b.status,
+        item_count: b.itemCount,
+        created_count: b.createdCount,
+        rejected_count: b.rejectedCount,
+        totals: JSON.stringify(Object.fromEntries(Object.entries(b.totals).map(([k, v]) => [k, String(v)]))),
+        created_at: b.createdAt,
+        updated_at: b.updatedAt,
+        completed_at: b.completedAt,
+      })),
+    );
   }
 
   async find(executor: Executor, merchantId: string, id: string): Promise<Batch | null> {

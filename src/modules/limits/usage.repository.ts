@@ -4,6 +4,7 @@
  * never both admit the last slot; SQLite has a single writer.
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
+import type { WriteBatch } from '../../db/bulk-insert.js';
 import type { Engine } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import type { Asset } from '../../shared/money.js';
@@ -54,53 +55,42 @@ export class UsageRepository {
   }
 
   /**
-   * Adds a group's demand to the merchant's counters only if every limit still holds, in one statement
-   * per counter (the row stays locked until the transaction ends). Returns false when a limit would be
-   * crossed; the caller then rolls back and sorts out which request was over.
+   * Adds a group's demand to the merchant's counters only if every limit still holds: conditional
+   * increments written with the batch (the rows stay locked until the transaction ends). The returned
+   * check, called after the batch is written, is false when a limit would be crossed; the caller then
+   * rolls back and sorts out which request was over.
    */
-  async consume(
-    trx: Transaction<DB>,
+  consumeInto(
+    batch: WriteBatch,
     merchantId: string,
     demand: { count: number; totals: ReadonlyMap<Asset, bigint> },
     limits: { ratePerMinute: number; dailyLimit: bigint; monthlyLimit: bigint },
     now: number,
-  ): Promise<boolean> {
-    if (demand.count > limits.ratePerMinute) return false;
-    const rate = await trx
-      .insertInto('rate_windows')
-      .values({ scope: `merchant:${merchantId}`, window_start: windowStart(now), count: demand.count })
-      .onConflict((oc) =>
-        oc
-          .columns(['scope', 'window_start'])
-          .doUpdateSet({ count: sql`rate_windows.count + excluded.count` })
-          .where(sql<boolean>`rate_windows.count + excluded.count <= cast(${limits.ratePerMinute} as bigint)`),
-      )
-      .returning('count')
-      .executeTakeFirst();
-    if (!rate) return false;
+  ): () => boolean {
+    if (demand.count > limits.ratePerMinute) return () => false;
+    for (const amount of demand.totals.values()) if (amount > limits.dailyLimit || amount > limits.monthlyLimit) return () => false;
+    const rate = batch.step((p) =>
+      [
+        `insert into rate_windows (scope, window_start, "count") values (${p(`merchant:${merchantId}`)}, ${p(windowStart(now))}, ${p(demand.count)})`,
+        ' on conflict (scope, window_start) do update set "count" = rate_windows."count" + excluded."count"',
+        ` where rate_windows."count" + excluded."count" <= cast(${p(limits.ratePerMinute)} as bigint) returning "count"`,
+      ].join(''),
+    );
+    if (demand.totals.size === 0) return () => rate.rows.length === 1;
     const day = utcDay(now);
     const month = monthKey(day);
-    for (const [currency, amount] of demand.totals) {
-      if (amount > limits.dailyLimit || amount > limits.monthlyLimit) return false;
-      const rows = await trx
-        .insertInto('volume_totals')
-        .values([
-          { merchant_id: merchantId, currency, day, total: amount },
-          { merchant_id: merchantId, currency, day: month, total: amount },
-        ])
-        .onConflict((oc) =>
-          oc
-            .columns(['merchant_id', 'currency', 'day'])
-            .doUpdateSet({ total: sql`volume_totals.total + excluded.total` })
-            .where(
-              sql<boolean>`volume_totals.total + excluded.total <= case when volume_totals.day % 100 = 0 then cast(${limits.monthlyLimit} as bigint) else cast(${limits.dailyLimit} as bigint) end`,
-            ),
-        )
-        .returning('day')
-        .execute();
-      if (rows.length !== 2) return false;
-    }
-    return true;
+    const volume = batch.step((p) => {
+      const rows = [...demand.totals].flatMap(([currency, amount]) =>
+        [day, month].map((d) => `(${p(merchantId)}, ${p(currency)}, ${p(d)}, ${p(amount)})`),
+      );
+      return [
+        `insert into volume_totals (merchant_id, currency, day, total) values ${rows.join(', ')}`,
+        ' on conflict (merchant_id, currency, day) do update set total = volume_totals.total + excluded.total',
+        ` where volume_totals.total + excluded.total <= case when volume_totals.day % 100 = 0 then cast(${p(limits.monthlyLimit)} as bigint) else cast(${p(limits.dailyLimit)} as bigint) end`,
+        ' returning day',
+      ].join('');
+    });
+    return () => rate.rows.length === 1 && volume.rows.length === 2 * demand.totals.size;
   }
 
   /** Writes back what `load` returned after admitting units into it. */
@@ -133,24 +123,22 @@ export class UsageRepository {
   }
 
   /**
-   * Counts payments per address in this minute window and returns the new count per address, for the
-   * "many payments involving one address" flag.
+   * Counts payments per address in this minute window, for the "many payments involving one address"
+   * flag. Written with the batch; the returned function gives the new count per address afterwards.
    */
-  async countAddressActivity(trx: Transaction<DB>, increments: ReadonlyMap<string, number>, now: number): Promise<Map<string, number>> {
+  countAddressActivityInto(batch: WriteBatch, increments: ReadonlyMap<string, number>, now: number): () => Map<string, number> {
+    if (increments.size === 0) return () => new Map();
     const window = windowStart(now);
-    const result = new Map<string, number>();
     // Sorted, so that concurrent transactions lock the rows in the same order.
     const entries = [...increments].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    for (let i = 0; i < entries.length; i += 500) {
-      const rows = await trx
-        .insertInto('rate_windows')
-        .values(entries.slice(i, i + 500).map(([address, count]) => ({ scope: `address:${address}`, window_start: window, count })))
-        .onConflict((oc) => oc.columns(['scope', 'window_start']).doUpdateSet({ count: sql`rate_windows.count + excluded.count` }))
-        .returning(['scope', 'count'])
-        .execute();
-      for (const row of rows) result.set(row.scope.slice('address:'.length), Number(row.count));
-    }
-    return result;
+    const counted = batch.step<{ scope: string; count: number | bigint }>((p) => {
+      const rows = entries.map(([address, count]) => `(${p(`address:${address}`)}, ${p(window)}, ${p(count)})`);
+      return [
+        `insert into rate_windows (scope, window_start, "count") values ${rows.join(', ')}`,
+        ' on conflict (scope, window_start) do update set "count" = rate_windows."count" + excluded."count" returning scope, "count"',
+      ].join('');
+    });
+    return () => new Map(counted.rows.map((row) => [row.scope.slice('address:'.length), Number(row.count)]));
   }
 
   /** Reserves `count` consecutive indices of a named HD counter and returns the first. */

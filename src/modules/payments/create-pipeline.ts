@@ -8,14 +8,14 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { GatewayConfig } from '../../config/load.js';
-import { InsertBatch, type InsertTarget } from '../../db/bulk-insert.js';
+import { type InsertTarget, insertRows, WriteBatch } from '../../db/bulk-insert.js';
 import type { DB } from '../../db/schema.js';
 import type { IdempotencyClaim } from '../../http/ports.js';
 import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import type { IdGenerator } from '../../shared/ids.js';
 import type { Asset } from '../../shared/money.js';
-import type { AuditEntry, AuditRecorder } from '../audit/audit-trail.js';
+import type { AuditEntry, AuditTrail } from '../audit/audit-trail.js';
 import type { Batch } from '../batches/batch.js';
 import type { BatchesRepository } from '../batches/batches.repository.js';
 import { admitUnit, type MerchantUsage } from '../limits/limit-rules.js';
@@ -86,11 +86,11 @@ export interface CreatePipelineDeps {
   payments: PaymentsRepository;
   batches: BatchesRepository;
   usage: UsageRepository;
-  depositPool: Pick<DepositAddressPool, 'take'>;
+  depositPool: Pick<DepositAddressPool, 'takeInto'>;
   outbox: OutboxWriter;
   jobs: JobWriter;
   /** one audit record per create request (one per batch, not per item), appended last in the group's transaction */
-  audit: AuditRecorder;
+  audit: Pick<AuditTrail, 'reserveInto' | 'appendInto'>;
   idempotencyTtlMs: number;
   /**
    * groups written at once (default 1). On PostgreSQL a second group can insert its rows while the first
@@ -271,7 +271,15 @@ export class CreatePipeline implements CreateSubmitter {
         for (const address of watchedAddresses(d)) activity.set(address, (activity.get(address) ?? 0) + 1);
       }
     }
-    const activityCounts = await this.deps.usage.countAddressActivity(trx, activity, now);
+    // Round trips are what a group waits on with PostgreSQL: everything known in advance goes in three
+    // batches (claims; rows and counters; audit records), each one statement there.
+    const claims = new WriteBatch();
+    const activityCountsOf = this.deps.usage.countAddressActivityInto(claims, activity, now);
+    const depositCount = units.reduce((n, u) => n + u.drafts.filter((d) => d.needsDepositAddress).length, 0);
+    const depositsOf = this.deps.depositPool.takeInto(claims, depositCount);
+    await claims.write(trx);
+    const activityCounts = activityCountsOf();
+    const deposits = await depositsOf(trx);
     const activityLimit = config.limits.addressActivityPerMinute;
     // Each payment counts the activity up to and including itself, so only those beyond the limit are flagged.
     const activitySoFar = new Map<string, number>();
@@ -285,8 +293,6 @@ export class CreatePipeline implements CreateSubmitter {
     const history: NewHistoryEntry[] = [];
     const auditEntries: AuditEntry[] = [];
 
-    const depositCount = units.reduce((n, u) => n + u.drafts.filter((d) => d.needsDepositAddress).length, 0);
-    const deposits = await this.deps.depositPool.take(trx, depositCount);
     let nextDeposit = 0;
     for (let u = 0; u < units.length; u++) {
       const unit = units[u] as CreateUnit;
@@ -413,47 +419,49 @@ export class CreatePipeline implements CreateSubmitter {
       outcomes[u] = { ok: true, value };
     }
 
-    await this.deps.batches.insert(trx, batches);
-    // one round trip on PostgreSQL for the rows of every table (InsertBatch)
-    const inserts = new InsertBatch();
-    await this.deps.payments.insert(inserts, payments);
-    await this.deps.payments.appendHistory(inserts, history);
-    await this.deps.outbox.append(inserts, events);
-    if (jobs.length > 0) await this.deps.jobs.enqueue(inserts, jobs);
-    await inserts.write(trx);
-    if (idempotencyRows.length > 0) {
-      await trx
-        .insertInto('idempotency_keys')
-        .values(
-          idempotencyRows.map((r) => ({
-            merchant_id: r.claim.merchantId,
-            key: r.claim.key,
-            request_hash: r.claim.requestHash,
-            method: r.claim.method,
-            path: r.claim.path,
-            status_code: r.statusCode,
-            response_body: r.body,
-            created_at: now,
-            expires_at: now + this.deps.idempotencyTtlMs,
-          })),
-        )
-        .execute();
-    }
-    if (mode === 'exact') {
-      for (const [merchantId, usage] of exactUsage) await this.deps.usage.save(trx, merchantId, usage, now);
-    } else {
-      for (const merchantId of new Set(units.map((u) => u.merchantId))) {
+    const writes = new WriteBatch();
+    await this.deps.batches.insert(writes, batches);
+    await this.deps.payments.insert(writes, payments);
+    await this.deps.payments.appendHistory(writes, history);
+    await this.deps.outbox.append(writes, events);
+    if (jobs.length > 0) await this.deps.jobs.enqueue(writes, jobs);
+    await insertRows(
+      writes,
+      'idempotency_keys',
+      idempotencyRows.map((r) => ({
+        merchant_id: r.claim.merchantId,
+        key: r.claim.key,
+        request_hash: r.claim.requestHash,
+        method: r.claim.method,
+        path: r.claim.path,
+        status_code: r.statusCode,
+        response_body: r.body,
+        created_at: now,
+        expires_at: now + this.deps.idempotencyTtlMs,
+      })),
+    );
+    const withinLimits: Array<() => boolean> = [];
+    if (mode === 'group') {
+      for (const merchantId of [...new Set(units.map((u) => u.merchantId))].sort()) {
         const count = units.filter((u) => u.merchantId === merchantId).reduce((n, u) => n + creationRequests(u), 0);
         const totals = new Map<Asset, bigint>();
         for (const u of units) {
           if (u.merchantId !== merchantId) continue;
           for (const d of u.drafts) totals.set(d.currency, (totals.get(d.currency) ?? 0n) + d.quote.amount);
         }
-        if (!(await this.deps.usage.consume(trx, merchantId, { count, totals }, config.limits, now))) throw new GroupOverLimit();
+        withinLimits.push(this.deps.usage.consumeInto(writes, merchantId, { count, totals }, config.limits, now));
       }
     }
     // Last: the audit head's row lock is held only from here to the commit, and always after the counters.
-    await this.deps.audit.record(trx, auditEntries);
+    const auditHead = auditEntries.length > 0 ? this.deps.audit.reserveInto(writes, auditEntries.length) : null;
+    await writes.write(trx);
+    if (!withinLimits.every((holds) => holds())) throw new GroupOverLimit();
+    for (const [merchantId, usage] of exactUsage) await this.deps.usage.save(trx, merchantId, usage, now);
+    if (auditHead) {
+      const records = new WriteBatch();
+      this.deps.audit.appendInto(records, auditHead(), auditEntries);
+      await records.write(trx);
+    }
     // payout jobs run at once; expiry jobs much later: only the former are worth waking the job runner for
     return { outcomes, jobsDueNow: jobs.filter((job) => (job.runAt ?? now) <= now).length };
   }

@@ -55,12 +55,39 @@ try {
         ...(error instanceof Error && error.stack ? { stack: error.stack } : {}),
       }),
   });
+  // Keep the deposit pool topped up while creation is quiet (one step of derivation at a time).
+  const target = data.config.raw.wallets.deposit_pool_size;
+  let closing = false;
+  let refilling: Promise<void> | null = null;
+  const refillWhileQuiet = async () => {
+    try {
+      // Only after 250 ms without a create: a refill step derives for ~10–20 ms and must not delay a burst.
+      while (!closing && pipeline.quietFor(250) && (await depositPool.refillStep(target)) > 0)
+        await new Promise((resolve) => setImmediate(resolve));
+    } catch (error) {
+      post({
+        type: 'log',
+        level: 'warn',
+        message: `deposit pool refill failed: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+  };
+  const refillTimer = setInterval(() => {
+    // cleared in a callback, which always runs after this assignment
+    if (!refilling && !closing && target > 0)
+      refilling = refillWhileQuiet().finally(() => {
+        refilling = null;
+      });
+  }, 200);
+  refillTimer.unref();
   port.on('message', (message: ToWorker) => {
     if (message.type === 'submit') {
       void pipeline.submit(message.unit).then((outcome) => post({ type: 'outcome', id: message.id, outcome: serializeOutcome(outcome) }));
     } else if (message.type === 'close') {
-      void pipeline
-        .drain()
+      // A refill step still running would otherwise meet a closed connection.
+      closing = true;
+      clearInterval(refillTimer);
+      void Promise.all([pipeline.drain(), refilling])
         .then(() => database.close())
         .finally(() => {
           post({ type: 'closed' });
@@ -68,26 +95,6 @@ try {
         });
     }
   });
-  // Keep the deposit pool topped up while creation is quiet (one step of derivation at a time).
-  const target = data.config.raw.wallets.deposit_pool_size;
-  let refilling = false;
-  const refill = async () => {
-    if (refilling || target === 0) return;
-    refilling = true;
-    try {
-      // Only after 250 ms without a create: a refill step derives for ~10–20 ms and must not delay a burst.
-      while (pipeline.quietFor(250) && (await depositPool.refillStep(target)) > 0) await new Promise((resolve) => setImmediate(resolve));
-    } catch (error) {
-      post({
-        type: 'log',
-        level: 'warn',
-        message: `deposit pool refill failed: ${error instanceof Error ? error.message : String(error)}`,
-      });
-    } finally {
-      refilling = false;
-    }
-  };
-  setInterval(() => void refill(), 200).unref();
   post({ type: 'ready' });
 } catch (error) {
   post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });

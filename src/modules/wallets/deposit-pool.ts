@@ -6,6 +6,7 @@
  * them, and no index is ever skipped or used twice, across processes too (SKIP LOCKED on PostgreSQL).
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
+import type { WriteBatch } from '../../db/bulk-insert.js';
 import type { Engine } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../shared/clock.js';
@@ -29,29 +30,31 @@ export class DepositAddressPool {
   ) {}
 
   /**
-   * `count` deposit addresses for payments being created in `trx`: the lowest pooled ones, the rest
-   * derived now from indices allocated in the same transaction.
+   * `count` deposit addresses for payments being created in `trx`: the lowest pooled ones, claimed with
+   * the batch, and the rest derived by the returned function from indices it allocates in `trx`.
    */
-  async take(trx: Transaction<DB>, count: number): Promise<DepositAddress[]> {
-    if (count <= 0) return [];
-    const skipLocked = this.engine === 'postgres' ? sql` for update skip locked` : sql``;
-    const taken = await sql<{ deposit_index: bigint | number; address: string }>`
-      delete from deposit_pool where deposit_index in (
-        select deposit_index from deposit_pool order by deposit_index limit ${count}${skipLocked}
-      ) returning deposit_index, address`.execute(trx);
-    const result = taken.rows.map((r) => ({ index: Number(r.deposit_index), address: r.address })).sort((a, b) => a.index - b.index);
-    const missing = count - result.length;
-    if (missing > 0) {
-      const row = await trx
-        .insertInto('hd_counters')
-        .values({ name: DEPOSIT_COUNTER, next_index: missing })
-        .onConflict((oc) => oc.column('name').doUpdateSet({ next_index: sql`hd_counters.next_index + excluded.next_index` }))
-        .returning('next_index')
-        .executeTakeFirstOrThrow();
-      const first = Number(row.next_index) - missing;
-      for (let i = first; i < first + missing; i++) result.push({ index: i, address: this.wallets.depositAddress(i) });
-    }
-    return result;
+  takeInto(batch: WriteBatch, count: number): (trx: Transaction<DB>) => Promise<DepositAddress[]> {
+    if (count <= 0) return async () => [];
+    const skipLocked = this.engine === 'postgres' ? ' for update skip locked' : '';
+    const taken = batch.step<{ deposit_index: bigint | number; address: string }>(
+      (p) =>
+        `delete from deposit_pool where deposit_index in (select deposit_index from deposit_pool order by deposit_index limit ${p(count)}${skipLocked}) returning deposit_index, address`,
+    );
+    return async (trx) => {
+      const result = taken.rows.map((r) => ({ index: Number(r.deposit_index), address: r.address })).sort((a, b) => a.index - b.index);
+      const missing = count - result.length;
+      if (missing > 0) {
+        const row = await trx
+          .insertInto('hd_counters')
+          .values({ name: DEPOSIT_COUNTER, next_index: missing })
+          .onConflict((oc) => oc.column('name').doUpdateSet({ next_index: sql`hd_counters.next_index + excluded.next_index` }))
+          .returning('next_index')
+          .executeTakeFirstOrThrow();
+        const first = Number(row.next_index) - missing;
+        for (let i = first; i < first + missing; i++) result.push({ index: i, address: this.wallets.depositAddress(i) });
+      }
+      return result;
+    };
   }
 
   async available(): Promise<number> {
