@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { operatorChoseHeapGrowth } from './heap-tuning.js';
 
@@ -14,5 +15,25 @@ describe('operatorChoseHeapGrowth', () => {
 
   it('sees the flag among other NODE_OPTIONS', () => {
     expect(operatorChoseHeapGrowth([], '--enable-source-maps  --heap-growing-percent=20')).toBe(true);
+  });
+});
+
+describe('the Node flags the service is started with', () => {
+  const root = new URL('../../', import.meta.url);
+  const scripts = (JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const nodeFlags = (command: string | undefined): string[] =>
+    (/^node((?: --[\w-]+(?:=\S+)?)*) bin\/tron-payment-gateway\.mjs start$/.exec(command ?? '')?.[1] ?? '').trim().split(' ');
+
+  it('npm start and npm run dev give the young generation its size (ADR 0011)', () => {
+    expect(nodeFlags(scripts.start)).toEqual(['--max-semi-space-size=8']);
+    expect(nodeFlags(scripts.dev)).toEqual(nodeFlags(scripts.start));
+  });
+
+  it('the container runs node with the same flags as npm start', () => {
+    const dockerfile = readFileSync(new URL('Dockerfile', root), 'utf8');
+    const entrypoint = JSON.parse(/^ENTRYPOINT (\[.*\])$/m.exec(dockerfile)?.[1] ?? '[]') as string[];
+    expect(entrypoint[0]).toBe('/nodejs/bin/node');
+    expect(entrypoint.slice(1, -1)).toEqual(nodeFlags(scripts.start));
+    expect(entrypoint.at(-1)).toBe('bin/tron-payment-gateway.mjs');
   });
 });
