@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHttpApp, type HttpApp } from './app.js';
-import { createLogger } from './logger.js';
+import { createLogger, redactSecrets } from './logger.js';
 import { testAppOptions } from './testing.js';
 
 function memoryDestination() {
@@ -38,6 +38,40 @@ describe('createLogger', () => {
     expect(line).not.toMatch(/sk_live|abandon|deadbeef|"tg"/);
     expect(line).toContain('"idempotency-key":"k1"');
     expect(line).toContain('[redacted]');
+  });
+
+  it('hides secrets in errors and arrays without changing what the caller logged', () => {
+    const { lines, stream } = memoryDestination();
+    const log = createLogger({ level: 'info', destination: stream });
+    const cause = Object.assign(new Error('root'), { password: 'pw-1' });
+    const err = Object.assign(new Error('node refused', { cause }), { context: { trongrid_api_key: 'tg-key' }, status: 401 });
+    const logged = { err, keys: [{ secret: 'whsec_1', id: 'k1' }], cookie: 'session=abc' };
+    log.error(logged, 'failed');
+    const line = JSON.stringify(lines[0]);
+    expect(line).not.toMatch(/tg-key|whsec_1|session=abc|pw-1/);
+    expect(lines[0]).toMatchObject({
+      err: { message: 'node refused: root', status: 401, context: { trongrid_api_key: '[redacted]' } },
+      keys: [{ secret: '[redacted]', id: 'k1' }],
+    });
+    expect(JSON.stringify(lines[0]?.err)).toContain('node refused\\n    at ');
+    expect(err.context.trongrid_api_key).toBe('tg-key');
+    expect(logged.keys[0]?.secret).toBe('whsec_1');
+  });
+
+  it('leaves an object without secrets as it is', () => {
+    const clean = { payment_id: 'pay_1', nested: { amount: '1.5', list: [1, 2] } };
+    expect(redactSecrets(clean)).toBe(clean);
+    const error = new Error('plain');
+    expect(redactSecrets({ err: error }).err).toBe(error);
+  });
+
+  it("hides secrets logged through a child logger, such as a request's", () => {
+    const { lines, stream } = memoryDestination();
+    createLogger({ level: 'info', destination: stream })
+      .child({ reqId: 'req-1' })
+      .warn({ config: { password: 'hunter2' } }, 'hi');
+    expect(JSON.stringify(lines[0])).not.toContain('hunter2');
+    expect(lines[0]).toMatchObject({ reqId: 'req-1', config: { password: '[redacted]' }, msg: 'hi' });
   });
 
   it('logs a failed request with its request id and the error, and no body', async () => {
