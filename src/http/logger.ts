@@ -49,7 +49,9 @@ function redact(value: unknown, depth: number): unknown {
     let copy: unknown[] | null = null;
     for (const [i, item] of value.entries()) {
       const hidden = redact(item, depth - 1);
-      if (hidden !== item) (copy ??= [...value])[i] = hidden;
+      if (hidden === item) continue;
+      copy ??= [...value];
+      copy[i] = hidden;
     }
     return copy ?? value;
   }
@@ -60,7 +62,9 @@ function redactFields(value: object, depth: number): object {
   let copy: Record<string, unknown> | null = null;
   for (const [key, field] of Object.entries(value)) {
     const hidden = SECRET_KEYS.has(key) ? CENSOR : depth > 0 ? redact(field, depth - 1) : field;
-    if (hidden !== field) (copy ??= { ...value })[key] = hidden;
+    if (hidden === field) continue;
+    copy ??= { ...value };
+    copy[key] = hidden;
   }
   return copy ?? value;
 }
