@@ -30,6 +30,6 @@ USER nonroot
 # No curl in distroless: the health check is Node's own fetch against the liveness endpoint.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["/nodejs/bin/node", "-e", "fetch('http://127.0.0.1:'+(process.env.SERVICE_PORT||8097)+'/health/live').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-# The same Node flags as `npm start`: a 8 MB young generation keeps the resident memory ~15 MB lower (ADR 0011).
+# The same Node flags as `npm start`: an 8 MB young generation keeps the resident memory ~15 MB lower (ADR 0011).
 ENTRYPOINT ["/nodejs/bin/node", "--max-semi-space-size=8", "bin/tron-payment-gateway.mjs"]
 CMD ["start"]

@@ -246,7 +246,6 @@ function gatewayCode(): string {
   return statSync(built).mtimeMs < newestSource ? 'dist (older than src/: a stale build)' : 'dist';
 }
 
-/** Environment for a child: the caller's, minus every variable the gateway reads as configuration. */
 /** `node <flags> bin/tron-payment-gateway.mjs start` in package.json's start script: the flags. */
 function startScriptNodeFlags(): string[] {
   const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
@@ -255,6 +254,7 @@ function startScriptNodeFlags(): string[] {
   return (match[1] ?? '').trim().split(' ').filter(Boolean);
 }
 
+/** Environment for a child: the caller's, minus every variable the gateway reads as configuration. */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const o of ENV_OVERRIDES) delete env[o.variable];
