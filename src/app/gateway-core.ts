@@ -54,6 +54,7 @@ import { webhooksRoutes } from '../modules/webhooks/webhooks.routes.js';
 import { WebhooksService } from '../modules/webhooks/webhooks.service.js';
 import { type Clock, systemClock } from '../shared/clock.js';
 import { type IdGenerator, newId } from '../shared/ids.js';
+import { LookupCache } from '../shared/lookup-cache.js';
 import { JobRunner } from '../workers/job-runner.js';
 import { createMoneyModules, type MoneyChain } from './money-modules.js';
 
@@ -434,16 +435,14 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
 
 function merchantDirectory(module: MerchantsModule): MerchantDirectory {
   // Merchants change rarely; a few seconds of caching keeps a lookup off every request.
-  const cache = new Map<string, { index: number | null; until: number }>();
+  const indexes = new LookupCache<{ index: number | null }>({ ttlMs: 5000, now: Date.now });
   return {
     async hotWalletIndex(merchantId) {
-      const now = Date.now();
-      const hit = cache.get(merchantId);
-      if (hit && hit.until > now) return hit.index;
-      const merchant = await module.merchants.findMerchant(merchantId);
-      const index = merchant && merchant.status === 'active' ? merchant.hdIndex : null;
-      cache.set(merchantId, { index, until: now + 5000 });
-      return index;
+      const found = await indexes.get(merchantId, async () => {
+        const merchant = await module.merchants.findMerchant(merchantId);
+        return { index: merchant && merchant.status === 'active' ? merchant.hdIndex : null };
+      });
+      return found?.index ?? null;
     },
   };
 }

@@ -8,6 +8,7 @@ import type { ApiKeyAuthenticator, Principal, Scope } from '../../http/ports.js'
 import { type Clock, systemClock } from '../../shared/clock.js';
 import { AppError, type FieldError, notFound, validationError } from '../../shared/errors.js';
 import { type IdGenerator, isId, newId } from '../../shared/ids.js';
+import { LookupCache } from '../../shared/lookup-cache.js';
 import { type AuditContext, type AuditRecorder, AuditTrail } from '../audit/audit-trail.js';
 import type { ApiKeysRepository } from './api-keys.repository.js';
 import {
@@ -77,7 +78,7 @@ export interface ApiKeysServiceDeps {
    * reaches this process at once and other processes within this time.
    */
   principalCacheMs?: number;
-  /** failures of the background `last_used_at` write (logged by the caller; never fails a request) */
+  /** failures of background work, the `last_used_at` write or a cache refresh (logged by the caller; never fails a request) */
   onBackgroundError?: (error: unknown) => void;
   /** default: an AuditTrail on the same clock */
   audit?: AuditRecorder;
@@ -99,8 +100,7 @@ export class ApiKeysService implements ApiKeyAuthenticator {
   /** when this process last wrote `last_used_at` per key */
   private readonly touched = new Map<string, number>();
   /** Verified keys by hash, so that a busy client is not looked up on every request. */
-  private readonly principals = new Map<string, { principal: Principal; until: number }>();
-  private readonly principalCacheMs: number;
+  private readonly principals: LookupCache<Principal>;
   private readonly pending = new Set<Promise<void>>();
   private readonly audit: AuditRecorder;
 
@@ -111,8 +111,13 @@ export class ApiKeysService implements ApiKeyAuthenticator {
     this.ids = deps.ids ?? newId;
     this.random = deps.random ?? randomBytes;
     this.touchIntervalMs = deps.touchIntervalMs ?? 60_000;
-    this.principalCacheMs = deps.principalCacheMs ?? 0;
     this.onBackgroundError = deps.onBackgroundError ?? (() => {});
+    this.principals = new LookupCache({
+      ttlMs: deps.principalCacheMs ?? 0,
+      now: () => this.clock.now(),
+      maxEntries: PRINCIPAL_CACHE_LIMIT,
+      onRefreshError: this.onBackgroundError,
+    });
     this.audit = deps.audit ?? new AuditTrail(this.clock);
   }
 
@@ -223,21 +228,12 @@ export class ApiKeysService implements ApiKeyAuthenticator {
   async authenticate(rawKey: string): Promise<Principal | null> {
     if (typeof rawKey !== 'string' || !API_KEY_PATTERN.test(rawKey)) return null;
     const hash = hashApiKey(rawKey);
-    const now = this.clock.now();
-    const cached = this.principals.get(hash);
-    if (cached && cached.until > now) return cached.principal;
-    const key = await this.repository.findByHash(hash);
-    if (!key || key.revokedAt !== null || key.merchantStatus !== 'active') {
-      this.principals.delete(hash);
-      return null;
-    }
-    this.recordUse(key.id, key.lastUsedAt);
-    const principal: Principal = { merchantId: key.merchantId, keyId: key.id, scopes: new Set<Scope>(key.scopes) };
-    if (this.principalCacheMs > 0) {
-      if (this.principals.size >= PRINCIPAL_CACHE_LIMIT) this.principals.clear();
-      this.principals.set(hash, { principal, until: now + this.principalCacheMs });
-    }
-    return principal;
+    return this.principals.get(hash, async () => {
+      const key = await this.repository.findByHash(hash);
+      if (!key || key.revokedAt !== null || key.merchantStatus !== 'active') return null;
+      this.recordUse(key.id, key.lastUsedAt);
+      return { merchantId: key.merchantId, keyId: key.id, scopes: new Set<Scope>(key.scopes) };
+    });
   }
 
   /** Waits for background `last_used_at` writes (tests, shutdown). */

@@ -209,6 +209,31 @@ for (const engine of ENGINES) {
         expect(await mod.apiKeys.revokeKey(merchant.id, key.id)).toEqual(revoked);
       });
 
+      it('with a principal cache, requests arriving together share one lookup, and a revocation here takes effect at once', async () => {
+        const merchant = await mod.merchants.createMerchant({ name: 'Shop' });
+        const { key, secret } = await mod.apiKeys.createKey({ merchantId: merchant.id, name: 'k' });
+        const repository = new ApiKeysRepository(database.db);
+        let lookups = 0;
+        const findByHash = repository.findByHash.bind(repository);
+        repository.findByHash = (hash) => {
+          lookups++;
+          return findByHash(hash);
+        };
+        const cached = new ApiKeysService({ repository, merchants: mod.merchants, clock, principalCacheMs: 5_000 });
+        const principals = await Promise.all(Array.from({ length: 50 }, () => cached.authenticate(secret)));
+        expect(new Set(principals.map((p) => p?.keyId))).toEqual(new Set([key.id]));
+        expect(lookups).toBe(1);
+        clock.advance(4_000); // in the last quarter of the TTL: served, and refreshed behind the scenes
+        expect(await cached.authenticate(secret)).toMatchObject({ keyId: key.id });
+        await cached.flush();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(lookups).toBe(2);
+        await cached.revokeKey(merchant.id, key.id);
+        expect(await cached.authenticate(secret)).toBeNull();
+        expect(lookups).toBe(3);
+        await cached.flush();
+      });
+
       it("answers not_found for another merchant's key and leaves it working", async () => {
         const alice = await mod.merchants.createMerchant({ name: 'Alice' });
         const bob = await mod.merchants.createMerchant({ name: 'Bob' });
