@@ -2,7 +2,10 @@
  * The append-only, hash-chained audit log (SPEC §3.12). Records are written through the transaction that
  * makes the change they describe, so a change and its record commit together or not at all. Each record's
  * hash covers its stored columns and the previous record's hash; `audit_head` holds the last seq and hash,
- * and appenders take its row lock first, so seqs are consecutive in commit order on both engines.
+ * and appenders take its row lock first, so seqs are consecutive in commit order on both engines. The
+ * create pipeline may instead read the head unlocked and move it on condition that it has not moved
+ * (`peekInto`, `appendIfUnmovedInto`): it then holds the lock from the move to its commit, so the order
+ * is the same.
  */
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
@@ -121,6 +124,40 @@ export class AuditTrail implements AuditRecorder {
 
   /** Adds the records after a reserved head, and the head's new hash, to the batch (one round trip on PostgreSQL). */
   appendInto(batch: WriteBatch, head: ReservedHead, entries: readonly AuditEntry[]): void {
+    const last = this.addRecords(batch, head, entries);
+    batch.step((p) => `update audit_head set hash = ${p(last)} where id = 1 returning id`);
+  }
+
+  /**
+   * Reads the head with the batch without locking it, for `appendIfUnmovedInto`: the records can then
+   * go with the change's own writes rather than one round trip later. The returned function reads it.
+   */
+  peekInto(batch: WriteBatch, count: number): () => ReservedHead {
+    const head = batch.step<{ seq: number | bigint; hash: string }>(() => 'select seq, hash from audit_head where id = 1');
+    return () => {
+      const row = head.rows[0];
+      if (!row) throw new Error('audit_head has no row: the migrations did not run');
+      return { lastSeq: Number(row.seq), hash: row.hash, count };
+    };
+  }
+
+  /**
+   * Adds the records after a peeked head, and moves the head past them only if no other appender has
+   * moved it since. The returned function, once the batch is written, says whether the head was still
+   * there; if not, the caller must roll back (the records would fork the chain). An appender that
+   * committed in between can also make the batch fail on a duplicate seq: see `isAuditSeqConflict`.
+   */
+  appendIfUnmovedInto(batch: WriteBatch, head: ReservedHead, entries: readonly AuditEntry[]): () => boolean {
+    const last = this.addRecords(batch, head, entries);
+    const moved = batch.step(
+      (p) =>
+        `update audit_head set seq = ${p(head.lastSeq + entries.length)}, hash = ${p(last)} where id = 1 and seq = ${p(head.lastSeq)} and hash = ${p(head.hash)} returning id`,
+    );
+    return () => moved.rows.length === 1;
+  }
+
+  /** Adds the chained records to the batch; returns the last one's hash. */
+  private addRecords(batch: WriteBatch, head: ReservedHead, entries: readonly AuditEntry[]): string {
     if (entries.length !== head.count) throw new Error(`audit: ${entries.length} entries for ${head.count} reserved seqs`);
     const at = this.clock.now();
     let seq = head.lastSeq;
@@ -157,7 +194,13 @@ export class AuditTrail implements AuditRecorder {
       };
     });
     batch.add('audit_log', rows, { chunk: AUDIT_CHUNK_SIZE });
-    const last = prevHash;
-    batch.step((p) => `update audit_head set hash = ${p(last)} where id = 1 returning id`);
+    return prevHash;
   }
+}
+
+/** A write failed because another appender took one of the seqs first (a peeked head had moved). */
+export function isAuditSeqConflict(error: unknown): boolean {
+  const e = error as { code?: string; constraint?: string; table?: string; message?: string };
+  if (e?.code === '23505') return e.table === 'audit_log' || e.constraint === 'audit_log_pkey';
+  return (e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE') && String(e.message).includes('audit_log');
 }

@@ -16,6 +16,8 @@ export interface PipelineClientEvents {
 
 export class PipelineWorkerClient implements CreateSubmitter {
   private readonly pending = new Map<number, (outcome: UnitOutcome) => void>();
+  /** submitted in this turn of the event loop, posted together at its end */
+  private unsent: Array<{ id: number; unit: CreateUnit }> = [];
   private nextId = 1;
   private dead: string | null = null;
   private closed: Promise<void> | null = null;
@@ -26,10 +28,12 @@ export class PipelineWorkerClient implements CreateSubmitter {
     private readonly onClosed: Promise<void>,
   ) {
     worker.on('message', (message: FromWorker) => {
-      if (message.type === 'outcome') {
-        const resolve = this.pending.get(message.id);
-        this.pending.delete(message.id);
-        resolve?.(deserializeOutcome(message.outcome));
+      if (message.type === 'outcomes') {
+        for (const { id, outcome } of message.outcomes) {
+          const resolve = this.pending.get(id);
+          this.pending.delete(id);
+          resolve?.(deserializeOutcome(outcome));
+        }
       } else if (message.type === 'committed') {
         events.onCommitted?.(message.units, message.jobsDueNow);
       } else if (message.type === 'log') {
@@ -82,14 +86,23 @@ export class PipelineWorkerClient implements CreateSubmitter {
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
-      this.worker.postMessage({ type: 'submit', id, unit } satisfies ToWorker);
+      if (this.unsent.length === 0) setImmediate(() => this.post());
+      this.unsent.push({ id, unit });
     });
+  }
+
+  private post(): void {
+    const units = this.unsent;
+    this.unsent = [];
+    // A worker that died meanwhile has already failed these (see `fail`).
+    if (units.length > 0 && !this.dead) this.worker.postMessage({ type: 'submit', units } satisfies ToWorker);
   }
 
   /** Lets queued groups commit, then stops the worker. */
   close(): Promise<void> {
     this.closed ??= (async () => {
       if (!this.dead) {
+        if (this.unsent.length > 0) this.post();
         this.worker.postMessage({ type: 'close' } satisfies ToWorker);
         await Promise.race([this.onClosed, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
       }

@@ -12,8 +12,12 @@ export interface PipelineWorkerData {
   apiVersion: string;
 }
 
-/** A submitted unit carries its actor and request id, so the worker's audit records name them. */
-export type ToWorker = { type: 'submit'; id: number; unit: CreateUnit } | { type: 'close' };
+/**
+ * Units submitted in one turn of the HTTP thread's event loop travel together, and so do the outcomes of
+ * one group: a message per payment each way cost the HTTP thread more than its own parsing. A unit
+ * carries its actor and request id, so the worker's audit records name them.
+ */
+export type ToWorker = { type: 'submit'; units: Array<{ id: number; unit: CreateUnit }> } | { type: 'close' };
 
 export interface SerializedError {
   code: ErrorCode;
@@ -27,7 +31,7 @@ export type SerializedOutcome = { ok: true; value: CreatedUnit } | { ok: false; 
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'failed'; message: string }
-  | { type: 'outcome'; id: number; outcome: SerializedOutcome }
+  | { type: 'outcomes'; outcomes: Array<{ id: number; outcome: SerializedOutcome }> }
   | { type: 'committed'; units: number; jobsDueNow: number }
   | { type: 'log'; level: 'error' | 'warn'; message: string; stack?: string }
   | { type: 'closed' };

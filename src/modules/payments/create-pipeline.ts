@@ -6,16 +6,17 @@
  * group's transaction fails, every unit is retried alone so that one bad unit cannot sink the others.
  * docs/adr/0007 explains the choice.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, PostgresAdapter, type Transaction } from 'kysely';
 import type { GatewayConfig } from '../../config/load.js';
 import { type InsertTarget, insertRows, WriteBatch } from '../../db/bulk-insert.js';
 import type { DB } from '../../db/schema.js';
+import { TransactionChain } from '../../db/transaction-chain.js';
 import type { IdempotencyClaim } from '../../http/ports.js';
 import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import type { IdGenerator } from '../../shared/ids.js';
 import type { Asset } from '../../shared/money.js';
-import type { AuditEntry, AuditTrail } from '../audit/audit-trail.js';
+import { type AuditEntry, type AuditTrail, isAuditSeqConflict } from '../audit/audit-trail.js';
 import type { Batch } from '../batches/batch.js';
 import type { BatchesRepository } from '../batches/batches.repository.js';
 import { admitUnit, type MerchantUsage } from '../limits/limit-rules.js';
@@ -64,10 +65,12 @@ export interface CreateUnit {
   idempotency?: IdempotencyClaim;
 }
 
+/**
+ * What a committed unit answers: only its rendered response, exactly as stored for an Idempotency-Key.
+ * The payments themselves stay in the pipeline's thread; copying a 1000-item batch back would cost
+ * the HTTP thread a structured clone of every row for nothing.
+ */
 export interface CreatedUnit {
-  payments: Payment[];
-  batch: Batch | null;
-  /** the answer, exactly as stored for an Idempotency-Key */
   rendered: Rendered;
 }
 
@@ -90,7 +93,7 @@ export interface CreatePipelineDeps {
   outbox: OutboxWriter;
   jobs: JobWriter;
   /** one audit record per create request (one per batch, not per item), appended last in the group's transaction */
-  audit: Pick<AuditTrail, 'reserveInto' | 'appendInto'>;
+  audit: Pick<AuditTrail, 'reserveInto' | 'appendInto' | 'peekInto' | 'appendIfUnmovedInto'>;
   idempotencyTtlMs: number;
   /**
    * groups written at once (default 1). On PostgreSQL a second group can insert its rows while the first
@@ -109,6 +112,23 @@ export interface CreatePipelineDeps {
 export interface CreateSubmitter {
   submit(unit: CreateUnit): Promise<UnitOutcome>;
 }
+
+/** Runs work in a transaction and commits it. */
+type RunInTransaction = <T>(work: (trx: Transaction<DB>) => Promise<T>) => Promise<T>;
+
+/** Another appender moved the audit head between the group's read of it and its write. */
+class AuditHeadMoved extends Error {
+  constructor() {
+    super('the audit head moved while the group was written');
+  }
+}
+
+/**
+ * How a transaction chains its audit records: `peek` reads the head with the claims and writes the
+ * records with the rows, moving the head only if it has not moved (one round trip fewer); `lock` takes
+ * the head's row lock with the rows and writes the records after.
+ */
+type AuditMode = 'peek' | 'lock';
 
 /** A group would cross a merchant limit: roll it back and write its units one by one. */
 class GroupOverLimit extends Error {
@@ -171,6 +191,23 @@ export class CreatePipeline implements CreateSubmitter {
   }
 
   private async writeLoop(): Promise<void> {
+    const { db } = this.deps;
+    if (!(db.getExecutor().adapter instanceof PostgresAdapter)) {
+      await this.writeQueued((work) => db.transaction().execute(work));
+      return;
+    }
+    // PostgreSQL: one held connection while the queue lasts, each COMMIT sent with the next BEGIN.
+    await db.connection().execute(async (connection) => {
+      const chain = new TransactionChain(connection);
+      try {
+        await this.writeQueued((work) => chain.run(work, () => this.queue.length > 0));
+      } finally {
+        await chain.close();
+      }
+    });
+  }
+
+  private async writeQueued(transaction: RunInTransaction): Promise<void> {
     while (this.queue.length > 0) {
       const group: Pending[] = [];
       let drafts = 0;
@@ -183,7 +220,7 @@ export class CreatePipeline implements CreateSubmitter {
       }
       // Let another writer start on what arrives meanwhile.
       this.kick();
-      await this.writeGroup(group);
+      await this.writeGroup(group, transaction);
     }
   }
 
@@ -192,15 +229,15 @@ export class CreatePipeline implements CreateSubmitter {
    * the end (rows locked only from there to the commit). If a limit would be crossed, or anything else
    * fails, the group is rolled back and each unit is written on its own with an exact, locked check.
    */
-  private async writeGroup(group: Pending[]): Promise<void> {
+  private async writeGroup(group: Pending[], transaction: RunInTransaction): Promise<void> {
+    const units = group.map((p) => p.unit);
+    const attempt = (audit: AuditMode) => transaction((trx) => this.writeUnits(trx, units, 'group', audit));
     try {
-      const { outcomes, jobsDueNow } = await this.deps.db.transaction().execute((trx) =>
-        this.writeUnits(
-          trx,
-          group.map((p) => p.unit),
-          'group',
-        ),
-      );
+      // Another audit appender in between is rare: then the group is written again with the head locked.
+      const { outcomes, jobsDueNow } = await attempt('peek').catch((error: unknown) => {
+        if (error instanceof AuditHeadMoved || isAuditSeqConflict(error)) return attempt('lock');
+        throw error;
+      });
       group.forEach((p, i) => {
         p.resolve(outcomes[i] as UnitOutcome);
       });
@@ -214,7 +251,7 @@ export class CreatePipeline implements CreateSubmitter {
     }
     for (const pending of group) {
       try {
-        const { outcomes, jobsDueNow } = await this.deps.db.transaction().execute((trx) => this.writeUnits(trx, [pending.unit], 'exact'));
+        const { outcomes, jobsDueNow } = await transaction((trx) => this.writeUnits(trx, [pending.unit], 'exact', 'lock'));
         const [outcome] = outcomes;
         pending.resolve(outcome as UnitOutcome);
         if (outcome?.ok) this.deps.onCommitted?.(1, jobsDueNow);
@@ -233,6 +270,7 @@ export class CreatePipeline implements CreateSubmitter {
     trx: Transaction<DB>,
     units: CreateUnit[],
     mode: 'group' | 'exact',
+    auditMode: AuditMode,
   ): Promise<{ outcomes: UnitOutcome[]; jobsDueNow: number }> {
     const { config, clock, ids } = this.deps;
     const now = clock.now();
@@ -259,10 +297,7 @@ export class CreatePipeline implements CreateSubmitter {
         if (inFlight + count > config.raw.batch_processing.max_concurrent_batches) throw new GroupOverLimit();
       }
     }
-    const outcomes: UnitOutcome[] = units.map(() => ({
-      ok: true,
-      value: { payments: [], batch: null, rendered: { statusCode: 0, body: '' } },
-    }));
+    const outcomes: UnitOutcome[] = units.map(() => ({ ok: true, value: { rendered: { statusCode: 0, body: '' } } }));
     const admitted = units;
 
     const activity = new Map<string, number>();
@@ -271,12 +306,16 @@ export class CreatePipeline implements CreateSubmitter {
         for (const address of watchedAddresses(d)) activity.set(address, (activity.get(address) ?? 0) + 1);
       }
     }
-    // Round trips are what a group waits on with PostgreSQL: everything known in advance goes in three
-    // batches (claims; rows and counters; audit records), each one statement there.
+    // Round trips are what a group waits on with PostgreSQL: everything known in advance goes in two
+    // batches (claims and the audit head; rows, counters and audit records), each one statement there.
+    // With the head locked instead, the audit records need a third.
     const claims = new WriteBatch();
     const activityCountsOf = this.deps.usage.countAddressActivityInto(claims, activity, now);
     const depositCount = units.reduce((n, u) => n + u.drafts.filter((d) => d.needsDepositAddress).length, 0);
     const depositsOf = this.deps.depositPool.takeInto(claims, depositCount);
+    // one audit record per batch, one per payment otherwise
+    const auditCount = units.reduce((n, u) => n + (u.batch ? 1 : u.drafts.length), 0);
+    const peekedHead = auditMode === 'peek' && auditCount > 0 ? this.deps.audit.peekInto(claims, auditCount) : null;
     await claims.write(trx);
     const activityCounts = activityCountsOf();
     const deposits = await depositsOf(trx);
@@ -410,11 +449,7 @@ export class CreatePipeline implements CreateSubmitter {
       } else {
         for (const view of views) auditEntries.push(paymentCreatedAudit(unit, view));
       }
-      const value: CreatedUnit = {
-        payments: created,
-        batch,
-        rendered: renderCreated(unit.response, created, batch, config.priorities, views),
-      };
+      const value: CreatedUnit = { rendered: renderCreated(unit.response, created, batch, config.priorities, views) };
       if (unit.idempotency) idempotencyRows.push({ claim: unit.idempotency, ...value.rendered });
       outcomes[u] = { ok: true, value };
     }
@@ -452,10 +487,12 @@ export class CreatePipeline implements CreateSubmitter {
         withinLimits.push(this.deps.usage.consumeInto(writes, merchantId, { count, totals }, config.limits, now));
       }
     }
+    const headUnmoved = peekedHead ? this.deps.audit.appendIfUnmovedInto(writes, peekedHead(), auditEntries) : null;
     // Last: the audit head's row lock is held only from here to the commit, and always after the counters.
-    const auditHead = auditEntries.length > 0 ? this.deps.audit.reserveInto(writes, auditEntries.length) : null;
+    const auditHead = auditMode === 'lock' && auditEntries.length > 0 ? this.deps.audit.reserveInto(writes, auditEntries.length) : null;
     await writes.write(trx);
     if (!withinLimits.every((holds) => holds())) throw new GroupOverLimit();
+    if (headUnmoved && !headUnmoved()) throw new AuditHeadMoved();
     for (const [merchantId, usage] of exactUsage) await this.deps.usage.save(trx, merchantId, usage, now);
     if (auditHead) {
       const records = new WriteBatch();

@@ -13,8 +13,14 @@ import { UsageRepository } from '../limits/usage.repository.js';
 import { Outbox } from '../outbox/outbox.js';
 import { DepositAddressPool } from '../wallets/deposit-pool.js';
 import { HdWalletAddresses } from '../wallets/wallet-addresses.js';
-import { CreatePipeline } from './create-pipeline.js';
-import { type FromWorker, type PipelineWorkerData, serializeOutcome, type ToWorker } from './create-pipeline.protocol.js';
+import { CreatePipeline, type UnitOutcome } from './create-pipeline.js';
+import {
+  type FromWorker,
+  type PipelineWorkerData,
+  type SerializedOutcome,
+  serializeOutcome,
+  type ToWorker,
+} from './create-pipeline.protocol.js';
 import { PaymentsRepository } from './payments.repository.js';
 
 const port = parentPort;
@@ -80,9 +86,19 @@ try {
       });
   }, 200);
   refillTimer.unref();
+  // A group's units resolve in the same turn: their outcomes go back as one message.
+  let answers: Array<{ id: number; outcome: SerializedOutcome }> = [];
+  const answer = (id: number, outcome: UnitOutcome) => {
+    if (answers.length === 0)
+      setImmediate(() => {
+        post({ type: 'outcomes', outcomes: answers });
+        answers = [];
+      });
+    answers.push({ id, outcome: serializeOutcome(outcome) });
+  };
   port.on('message', (message: ToWorker) => {
     if (message.type === 'submit') {
-      void pipeline.submit(message.unit).then((outcome) => post({ type: 'outcome', id: message.id, outcome: serializeOutcome(outcome) }));
+      for (const { id, unit } of message.units) void pipeline.submit(unit).then((outcome) => answer(id, outcome));
     } else if (message.type === 'close') {
       // A refill step still running would otherwise meet a closed connection.
       closing = true;

@@ -32,7 +32,7 @@ import {
 import { type PaymentView, toPaymentView } from './payment.view.js';
 import { buildPaymentDraft, type CreatePaymentInput, type DraftContext, type PaymentDraft } from './payment-draft.js';
 import { paymentRefundedObject, type RefundSnapshot } from './payment-refunded.js';
-import { assembleBatch, type BatchCreated, type BatchItemResult, type Rendered } from './payment-responses.js';
+import type { BatchItemResult, Rendered } from './payment-responses.js';
 import type { Executor, PaymentFilters, PaymentsRepository } from './payments.repository.js';
 
 /** Who is asking: the merchant, the API key (or CLI/worker name) acting for it, and the HTTP request id. */
@@ -91,10 +91,6 @@ export interface BatchInput {
 }
 
 export type { BatchItemResult, Rendered };
-
-export interface BatchCreatedWithBody extends BatchCreated {
-  rendered: Rendered;
-}
 
 export interface PaymentsServiceDeps {
   db: Kysely<DB>;
@@ -157,7 +153,7 @@ export class PaymentsService {
     actor: Actor,
     input: CreatePaymentInput,
     idempotency?: IdempotencyClaim,
-  ): Promise<Result<{ payment: Payment; rendered: Rendered }, AppError>> {
+  ): Promise<Result<{ rendered: Rendered }, AppError>> {
     const context = await this.draftContext(actor.merchantId);
     const built = buildPaymentDraft(input, context);
     if (!built.ok) return err(validationError(built.errors));
@@ -170,14 +166,14 @@ export class PaymentsService {
       ...(idempotency ? { idempotency } : {}),
     });
     if (!outcome.ok) return outcome;
-    return ok({ payment: outcome.value.payments[0] as Payment, rendered: outcome.value.rendered });
+    return ok({ rendered: outcome.value.rendered });
   }
 
   /**
    * Validates every item; valid ones are created together in one transaction, invalid ones are reported
    * by index. With `atomic`, any invalid item refuses the whole batch and nothing is stored.
    */
-  async createBatch(actor: Actor, input: BatchInput, idempotency?: IdempotencyClaim): Promise<Result<BatchCreatedWithBody, AppError>> {
+  async createBatch(actor: Actor, input: BatchInput, idempotency?: IdempotencyClaim): Promise<Result<{ rendered: Rendered }, AppError>> {
     const max = this.deps.config.raw.batch_processing.max_batch_size;
     if (input.payments.length === 0) return err(validationError([{ path: 'payments', message: 'must contain at least one payment' }]));
     if (input.payments.length > max) return err(validationError([{ path: 'payments', message: `must contain at most ${max} payments` }]));
@@ -219,7 +215,7 @@ export class PaymentsService {
       ...(idempotency ? { idempotency } : {}),
     });
     if (!outcome.ok) return outcome;
-    return ok({ ...assembleBatch(outcome.value.payments, outcome.value.batch as Batch, items), rendered: outcome.value.rendered });
+    return ok({ rendered: outcome.value.rendered });
   }
 
   async getPayment(actor: Actor, id: string): Promise<Result<{ payment: Payment; history: HistoryEntry[] }, AppError>> {
