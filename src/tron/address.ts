@@ -2,7 +2,7 @@
  * TRON addresses in their three forms: base58check ("T…", 34 chars), hex (21 bytes, "41…") and the
  * 20-byte EVM form used inside contract calls and event topics.
  */
-import { base58CheckDecode, base58CheckEncode, checksum4, decodeBase58Address } from './base58.js';
+import { base58CheckDecode, base58CheckEncode, checksum4Matches, decodeBase58AddressInto } from './base58.js';
 import { bytesToHex, hexToBytes, isHex } from './bytes.js';
 
 export const ADDRESS_PREFIX = 0x41;
@@ -53,16 +53,15 @@ export function checkBase58Address(input: unknown): AddressCheck {
 const ALPHABET_MESSAGE = 'address contains a character outside the base58 alphabet (0, O, I and l are not used)';
 const CHECKSUM_MESSAGE = 'address checksum does not match (mistyped address?)';
 
+const DIGITS_SCRATCH = new Uint8Array(25);
+const PAYLOAD_SCRATCH = new Uint8Array(21);
+
 /** The hot path: 34 characters not starting with '1' always decode to exactly 25 bytes. */
 function checkAddressDigits(input: string): AddressCheck {
-  const full = decodeBase58Address(input);
-  if (full === null) return fail('alphabet', ALPHABET_MESSAGE);
-  const payload = full.subarray(0, 21);
-  const sum = checksum4(payload);
-  if (sum[0] !== full[21] || sum[1] !== full[22] || sum[2] !== full[23] || sum[3] !== full[24]) {
-    return fail('checksum', CHECKSUM_MESSAGE);
-  }
-  return checkPrefix(full.slice(0, 21), input);
+  if (!decodeBase58AddressInto(input, DIGITS_SCRATCH)) return fail('alphabet', ALPHABET_MESSAGE);
+  for (let i = 0; i < 21; i++) PAYLOAD_SCRATCH[i] = DIGITS_SCRATCH[i] as number;
+  if (!checksum4Matches(PAYLOAD_SCRATCH, DIGITS_SCRATCH, 21)) return fail('checksum', CHECKSUM_MESSAGE);
+  return checkPrefix(PAYLOAD_SCRATCH.slice(), input);
 }
 
 function checkPrefix(bytes: Uint8Array, base58: string): AddressCheck {

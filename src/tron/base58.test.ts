@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { addressVectors } from '../../test/vectors.js';
-import { base58CheckDecode, base58CheckEncode, base58Decode, base58Encode, checksum4 } from './base58.js';
+import {
+  base58CheckDecode,
+  base58CheckEncode,
+  base58Decode,
+  base58Encode,
+  checksum4,
+  checksum4Matches,
+  decodeBase58Address,
+} from './base58.js';
 import { bytesToHex, hexToBytes } from './bytes.js';
 
 const ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
@@ -90,6 +98,22 @@ describe('base58check', () => {
       expect(bytesToHex(checksum4(payload))).toBe(v.base58check_payload_hex.slice(42));
       expect(base58CheckEncode(payload)).toBe(v.addressBase58);
     }
+  });
+
+  it('checksum4Matches compares in place, and a decoded address held elsewhere is not overwritten by the next', () => {
+    const [first, second] = addressVectors().keyVectors;
+    if (!first || !second) throw new Error('two key vectors expected');
+    const full = hexToBytes(first.base58check_payload_hex);
+    expect(checksum4Matches(full.subarray(0, 21), full, 21)).toBe(true);
+    for (let i = 21; i < 25; i++) {
+      const flipped = Uint8Array.from(full);
+      flipped[i] = (flipped[i] as number) ^ 1;
+      expect(checksum4Matches(flipped.subarray(0, 21), flipped, 21)).toBe(false);
+    }
+    const a = decodeBase58Address(first.addressBase58);
+    const b = decodeBase58Address(second.addressBase58);
+    expect(bytesToHex(a as Uint8Array)).toBe(first.base58check_payload_hex);
+    expect(bytesToHex(b as Uint8Array)).toBe(second.base58check_payload_hex);
   });
 
   it('round-trips payloads of several lengths, including leading zero bytes', () => {

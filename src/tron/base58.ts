@@ -69,8 +69,20 @@ const TWO_32 = 0x1_0000_0000;
  * 58^33 > 2^192 and 58^34 < 2^200. Returns null on a character outside the alphabet.
  */
 export function decodeBase58Address(text: string): Uint8Array | null {
+  const out = new Uint8Array(25);
+  return decodeBase58AddressInto(text, out) ? out : null;
+}
+
+const LIMB_SCRATCH = new Float64Array(LIMBS);
+
+/**
+ * decodeBase58Address into `out` (25 bytes) without allocating: address checks run on every request
+ * and every watched payment, and small typed arrays are costly garbage. False on a character outside
+ * the alphabet.
+ */
+export function decodeBase58AddressInto(text: string, out: Uint8Array): boolean {
   if (text.length !== 34 || text.charCodeAt(0) === 49) throw new RangeError('expects 34 characters not starting with 1');
-  const limbs = new Float64Array(LIMBS);
+  const limbs = LIMB_SCRATCH.fill(0);
   for (let i = 0; i < 34; ) {
     const take = i === 33 ? 1 : 3;
     let chunk = 0;
@@ -78,7 +90,7 @@ export function decodeBase58Address(text: string): Uint8Array | null {
     for (let k = 0; k < take; k++, i++) {
       const code = text.charCodeAt(i);
       const digit = code < 128 ? (DIGIT[code] as number) : -1;
-      if (digit < 0) return null;
+      if (digit < 0) return false;
       chunk = chunk * 58 + digit;
       scale *= 58;
     }
@@ -89,15 +101,22 @@ export function decodeBase58Address(text: string): Uint8Array | null {
       limbs[j] = x - carry * TWO_32;
     }
   }
-  const out = new Uint8Array(25);
   for (let j = LIMBS - 1, pos = 24; pos >= 0; j--) {
     const limb = limbs[j] as number;
     for (let b = 0; b < 4 && pos >= 0; b++, pos--) out[pos] = Math.floor(limb / 2 ** (8 * b)) & 0xff;
   }
-  return out;
+  return true;
 }
 
 const CHECKSUM_SCRATCH = new Uint8Array(32);
+
+/** Whether `checksum4(payload)` equals `expected[at..at+4)`, without allocating (payload ≤ 55 bytes). */
+export function checksum4Matches(payload: Uint8Array, expected: Uint8Array, at: number): boolean {
+  sha256Short(payload, CHECKSUM_SCRATCH);
+  sha256Short(CHECKSUM_SCRATCH, CHECKSUM_SCRATCH);
+  for (let i = 0; i < 4; i++) if (CHECKSUM_SCRATCH[i] !== expected[at + i]) return false;
+  return true;
+}
 
 /** First 4 bytes of sha256(sha256(payload)); short payloads (all addresses) skip the OpenSSL call. */
 export function checksum4(payload: Uint8Array): Uint8Array {
