@@ -2,7 +2,7 @@ import { type CompiledQuery, type Kysely, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../test/db-harness.js';
 import type { DB } from './schema.js';
-import { TransactionChain } from './transaction-chain.js';
+import { CommitOutcomeUnknown, TransactionChain } from './transaction-chain.js';
 
 /** A connection that records the statements sent to it and fails those `failing` names. */
 function recordingConnection(failing: Set<string> = new Set()) {
@@ -61,15 +61,23 @@ describe('TransactionChain', () => {
     expect(sent).toEqual(['begin', 'rollback', 'begin', 'commit']);
   });
 
-  it('throws a failed COMMIT (the BEGIN with it is not run) and begins the next transaction afresh', async () => {
-    const { sent, connection } = recordingConnection(new Set(['commit; begin']));
+  it('throws a COMMIT that PostgreSQL refused as it is (the BEGIN with it is not run) and begins the next transaction afresh', async () => {
+    const sent: string[] = [];
+    const connection = {
+      async executeQuery(query: CompiledQuery) {
+        sent.push(query.sql);
+        if (query.sql === 'commit; begin') throw Object.assign(new Error('could not serialize access'), { code: '40001' });
+        return { rows: [] };
+      },
+    } as unknown as Kysely<DB>;
     const chain = new TransactionChain(connection);
     await expect(
       chain.run(
-        async () => undefined,
+        async () => 'written',
         () => true,
       ),
-    ).rejects.toThrow('commit; begin failed');
+    ).rejects.toMatchObject({ code: '40001' });
+    expect(chain.broken).toBe(false);
     expect(sent).toEqual(['begin', 'commit; begin', 'rollback']);
     sent.length = 0;
     await expect(
@@ -79,6 +87,45 @@ describe('TransactionChain', () => {
       ),
     ).rejects.toThrow();
     expect(sent[0]).toBe('begin');
+  });
+
+  it('reports a COMMIT left without an answer as an unknown outcome, with what the work returned, and marks the connection broken', async () => {
+    const { sent, connection } = recordingConnection(new Set(['commit']));
+    const chain = new TransactionChain(connection);
+    const failure = await chain
+      .run(
+        async () => ({ probe: 'pay_1' }),
+        () => false,
+      )
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(CommitOutcomeUnknown);
+    expect((failure as CommitOutcomeUnknown<{ probe: string }>).result).toEqual({ probe: 'pay_1' });
+    expect(((failure as Error).cause as Error).message).toBe('commit failed');
+    expect(chain.broken).toBe(true);
+    expect(sent).toEqual(['begin', 'commit', 'rollback']);
+  });
+
+  it('marks the connection broken when the work fails without an answer from PostgreSQL, not when PostgreSQL refuses a statement', async () => {
+    const { connection } = recordingConnection();
+    const chain = new TransactionChain(connection);
+    await expect(
+      chain.run(
+        async () => {
+          throw Object.assign(new Error('duplicate key'), { code: '23505' });
+        },
+        () => true,
+      ),
+    ).rejects.toThrow('duplicate key');
+    expect(chain.broken).toBe(false);
+    await expect(
+      chain.run(
+        async () => {
+          throw new Error('Connection terminated unexpectedly');
+        },
+        () => true,
+      ),
+    ).rejects.toThrow('Connection terminated');
+    expect(chain.broken).toBe(true);
   });
 });
 

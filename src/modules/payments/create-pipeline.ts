@@ -10,7 +10,7 @@ import { type Kysely, PostgresAdapter, type Transaction } from 'kysely';
 import type { GatewayConfig } from '../../config/load.js';
 import { type InsertTarget, insertRows, WriteBatch } from '../../db/bulk-insert.js';
 import type { DB } from '../../db/schema.js';
-import { TransactionChain } from '../../db/transaction-chain.js';
+import { CommitOutcomeUnknown, TransactionChain } from '../../db/transaction-chain.js';
 import type { IdempotencyClaim } from '../../http/ports.js';
 import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
@@ -130,6 +130,21 @@ class AuditHeadMoved extends Error {
  */
 type AuditMode = 'peek' | 'lock';
 
+/** What a transaction of units wrote: each unit's outcome, and a payment id to look for if its commit is in doubt. */
+interface Written {
+  outcomes: UnitOutcome[];
+  jobsDueNow: number;
+  /** the first payment written; null when nothing was */
+  probePaymentId: string | null;
+}
+
+/** A commit's outcome stayed unknown and could not be checked: its units must not be written again. */
+class CommitUnresolved extends Error {
+  constructor(cause: unknown) {
+    super('a create transaction may or may not have committed, and the database could not be asked', { cause });
+  }
+}
+
 /** A group would cross a merchant limit: roll it back and write its units one by one. */
 class GroupOverLimit extends Error {
   constructor() {
@@ -197,18 +212,28 @@ export class CreatePipeline implements CreateSubmitter {
       return;
     }
     // PostgreSQL: one held connection while the queue lasts, each COMMIT sent with the next BEGIN.
-    await db.connection().execute(async (connection) => {
-      const chain = new TransactionChain(connection);
-      try {
-        await this.writeQueued((work) => chain.run(work, () => this.queue.length > 0));
-      } finally {
-        await chain.close();
-      }
-    });
+    // A connection that failed is given back (the pool drops it) and the next group starts on another.
+    try {
+      await db.connection().execute(async (connection) => {
+        const chain = new TransactionChain(connection);
+        try {
+          await this.writeQueued(
+            (work) => chain.run(work, () => this.queue.length > 0),
+            () => chain.broken,
+          );
+        } finally {
+          if (!chain.broken) await chain.close();
+        }
+      });
+    } catch {
+      // No connection to hold (the database is unreachable): each group then fails on its own and
+      // answers its units, rather than leaving them waiting.
+      await this.writeQueued((work) => db.transaction().execute(work));
+    }
   }
 
-  private async writeQueued(transaction: RunInTransaction): Promise<void> {
-    while (this.queue.length > 0) {
+  private async writeQueued(transaction: RunInTransaction, stop: () => boolean = () => false): Promise<void> {
+    while (this.queue.length > 0 && !stop()) {
       const group: Pending[] = [];
       let drafts = 0;
       while (this.queue.length > 0) {
@@ -231,7 +256,7 @@ export class CreatePipeline implements CreateSubmitter {
    */
   private async writeGroup(group: Pending[], transaction: RunInTransaction): Promise<void> {
     const units = group.map((p) => p.unit);
-    const attempt = (audit: AuditMode) => transaction((trx) => this.writeUnits(trx, units, 'group', audit));
+    const attempt = (audit: AuditMode) => this.settled(() => transaction((trx) => this.writeUnits(trx, units, 'group', audit)));
     try {
       // Another audit appender in between is rare: then the group is written again with the head locked.
       const { outcomes, jobsDueNow } = await attempt('peek').catch((error: unknown) => {
@@ -244,14 +269,16 @@ export class CreatePipeline implements CreateSubmitter {
       this.deps.onCommitted?.(group.length, jobsDueNow);
       return;
     } catch (groupError) {
-      if (group.length === 1 && !(groupError instanceof GroupOverLimit)) {
-        (group[0] as Pending).resolve({ ok: false, error: this.asAppError(groupError, (group[0] as Pending).unit) });
+      if (groupError instanceof CommitUnresolved || (group.length === 1 && !(groupError instanceof GroupOverLimit))) {
+        for (const pending of group) pending.resolve({ ok: false, error: this.asAppError(groupError, pending.unit) });
         return;
       }
     }
     for (const pending of group) {
       try {
-        const { outcomes, jobsDueNow } = await transaction((trx) => this.writeUnits(trx, [pending.unit], 'exact', 'lock'));
+        const { outcomes, jobsDueNow } = await this.settled(() =>
+          transaction((trx) => this.writeUnits(trx, [pending.unit], 'exact', 'lock')),
+        );
         const [outcome] = outcomes;
         pending.resolve(outcome as UnitOutcome);
         if (outcome?.ok) this.deps.onCommitted?.(1, jobsDueNow);
@@ -262,16 +289,36 @@ export class CreatePipeline implements CreateSubmitter {
   }
 
   /**
+   * Runs a write whose COMMIT may end with its outcome unknown (the connection failed during it). Then
+   * the database is asked for the first payment it wrote: there, the write committed and its outcomes
+   * stand; absent, it did not, and the caller's usual failure path may write the units again. Writing
+   * again a write that did commit would create its payments twice, a payout's included.
+   */
+  private async settled(write: () => Promise<Written>): Promise<Written> {
+    try {
+      return await write();
+    } catch (error) {
+      if (!(error instanceof CommitOutcomeUnknown)) throw error;
+      const written = error.result as Written;
+      if (written.probePaymentId === null) return written;
+      let committed: boolean;
+      try {
+        const found = await this.deps.db.selectFrom('payments').select('id').where('id', '=', written.probePaymentId).executeTakeFirst();
+        committed = found !== undefined;
+      } catch (probeError) {
+        throw new CommitUnresolved(probeError);
+      }
+      if (committed) return written;
+      throw error.cause;
+    }
+  }
+
+  /**
    * Writes units inside one transaction. `exact` (one unit): reads and locks the merchant's usage first
    * and refuses precisely, writing nothing. `group`: writes everything, then consumes the counters with
    * conditional increments and throws GroupOverLimit if any limit would be crossed.
    */
-  private async writeUnits(
-    trx: Transaction<DB>,
-    units: CreateUnit[],
-    mode: 'group' | 'exact',
-    auditMode: AuditMode,
-  ): Promise<{ outcomes: UnitOutcome[]; jobsDueNow: number }> {
+  private async writeUnits(trx: Transaction<DB>, units: CreateUnit[], mode: 'group' | 'exact', auditMode: AuditMode): Promise<Written> {
     const { config, clock, ids } = this.deps;
     const now = clock.now();
     const demandOf = (unit: CreateUnit) => {
@@ -287,7 +334,7 @@ export class CreatePipeline implements CreateSubmitter {
       const usage = await this.deps.usage.load(trx, unit.merchantId, [...demand.totals.keys()], now);
       if (demand.isBatch) usage.batchesInFlight = await this.deps.batches.countInFlight(trx, unit.merchantId);
       const refusal = admitUnit(usage, demand, config.limits, config.raw.batch_processing.max_concurrent_batches, now);
-      if (refusal) return { outcomes: [{ ok: false, error: refusal }], jobsDueNow: 0 };
+      if (refusal) return { outcomes: [{ ok: false, error: refusal }], jobsDueNow: 0, probePaymentId: null };
       exactUsage.set(unit.merchantId, usage);
     } else {
       const batchMerchants = new Map<string, number>();
@@ -500,7 +547,7 @@ export class CreatePipeline implements CreateSubmitter {
       await records.write(trx);
     }
     // payout jobs run at once; expiry jobs much later: only the former are worth waking the job runner for
-    return { outcomes, jobsDueNow: jobs.filter((job) => (job.runAt ?? now) <= now).length };
+    return { outcomes, jobsDueNow: jobs.filter((job) => (job.runAt ?? now) <= now).length, probePaymentId: payments[0]?.id ?? null };
   }
 
   /**
