@@ -138,10 +138,10 @@ interface Written {
   probePaymentId: string | null;
 }
 
-/** A commit's outcome stayed unknown and could not be checked: its units must not be written again. */
+/** A commit's outcome is unknown and its payments were not found: its units must not be written again. */
 class CommitUnresolved extends Error {
   constructor(cause: unknown) {
-    super('a create transaction may or may not have committed, and the database could not be asked', { cause });
+    super('a create transaction may or may not have committed; its units are answered with an error, not written again', { cause });
   }
 }
 
@@ -291,8 +291,10 @@ export class CreatePipeline implements CreateSubmitter {
   /**
    * Runs a write whose COMMIT may end with its outcome unknown (the connection failed during it). Then
    * the database is asked for the first payment it wrote: there, the write committed and its outcomes
-   * stand; absent, it did not, and the caller's usual failure path may write the units again. Writing
-   * again a write that did commit would create its payments twice, a payout's included.
+   * stand. Absent (or the database cannot be asked), the units are answered with an error and never
+   * written again: PostgreSQL may still finish a COMMIT its client gave up on, and a second write would
+   * create the payments twice, a payout's included. A client that retries with its Idempotency-Key gets
+   * the original answer if the first write did commit.
    */
   private async settled(write: () => Promise<Written>): Promise<Written> {
     try {
@@ -301,15 +303,16 @@ export class CreatePipeline implements CreateSubmitter {
       if (!(error instanceof CommitOutcomeUnknown)) throw error;
       const written = error.result as Written;
       if (written.probePaymentId === null) return written;
-      let committed: boolean;
-      try {
-        const found = await this.deps.db.selectFrom('payments').select('id').where('id', '=', written.probePaymentId).executeTakeFirst();
-        committed = found !== undefined;
-      } catch (probeError) {
-        throw new CommitUnresolved(probeError);
-      }
-      if (committed) return written;
-      throw error.cause;
+      const found = await this.deps.db
+        .selectFrom('payments')
+        .select('id')
+        .where('id', '=', written.probePaymentId)
+        .executeTakeFirst()
+        .catch((probeError: unknown) => {
+          throw new CommitUnresolved(probeError);
+        });
+      if (found) return written;
+      throw new CommitUnresolved(error);
     }
   }
 
