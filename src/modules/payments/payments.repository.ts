@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { type InsertTarget, insertRows } from '../../db/bulk-insert.js';
 import { updateRows } from '../../db/bulk-update.js';
 import type { Engine } from '../../db/database.js';
+import { afterKeyset } from '../../db/keyset.js';
 import type { DB } from '../../db/schema.js';
 import type { HistoryEntry, Payment, PaymentStatus } from './payment.js';
 import { paymentToRow, rowToHistory, rowToPayment } from './payment.row.js';
@@ -220,10 +221,7 @@ export class PaymentsRepository {
     if (filters.createdFrom !== undefined) query = query.where('created_at', '>=', filters.createdFrom);
     if (filters.createdTo !== undefined) query = query.where('created_at', '<', filters.createdTo);
     if (after) {
-      const cursor = after;
-      query = query.where((eb) =>
-        eb.or([eb('created_at', '<', cursor.createdAt), eb.and([eb('created_at', '=', cursor.createdAt), eb('id', '<', cursor.id)])]),
-      );
+      query = query.where(afterKeyset('desc', after));
     }
     const rows = await query
       .orderBy('created_at', 'desc')

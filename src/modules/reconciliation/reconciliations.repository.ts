@@ -1,5 +1,6 @@
 /** Storage of reconciliation results; the same queries on SQLite and PostgreSQL. */
 import type { Kysely, Selectable, Transaction } from 'kysely';
+import { afterKeyset } from '../../db/keyset.js';
 import type { DB, ReconciliationsTable } from '../../db/schema.js';
 import type { Discrepancy } from './reconciliation.js';
 
@@ -85,10 +86,7 @@ export class ReconciliationsRepository {
     if (filters.paymentId) query = query.where('payment_id', '=', filters.paymentId);
     if (filters.status) query = query.where('status', '=', filters.status);
     if (after) {
-      const cursor = after;
-      query = query.where((eb) =>
-        eb.or([eb('created_at', '<', cursor.createdAt), eb.and([eb('created_at', '=', cursor.createdAt), eb('id', '<', cursor.id)])]),
-      );
+      query = query.where(afterKeyset('desc', after));
     }
     const rows = await query
       .orderBy('created_at', 'desc')

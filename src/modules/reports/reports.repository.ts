@@ -4,6 +4,7 @@
  * download never holds the whole range in memory.
  */
 import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { afterKeyset } from '../../db/keyset.js';
 import type { DB, ReportsTable } from '../../db/schema.js';
 import { joinSum, splitSum } from './exact-sums.js';
 import type { MovementGroup, PaymentGroup } from './report-summary.js';
@@ -121,12 +122,7 @@ export async function* reportRows(executor: Executor, scope: PaymentScope, chunk
   let after: { createdAt: number; id: string } | null = null;
   for (;;) {
     let query = scopedPayments(executor, scope).select([...REPORT_ROW_COLUMNS]);
-    if (after !== null) {
-      const cursor = after;
-      query = query.where((eb) =>
-        eb.or([eb('created_at', '>', cursor.createdAt), eb.and([eb('created_at', '=', cursor.createdAt), eb('id', '>', cursor.id)])]),
-      );
-    }
+    if (after !== null) query = query.where(afterKeyset('asc', after));
     const rows = await query.orderBy('created_at', 'asc').orderBy('id', 'asc').limit(chunkRows).execute();
     for (const r of rows) {
       yield {

@@ -13,6 +13,7 @@
  * thousands of payments a second, hundreds of milliseconds that API requests would wait behind.
  */
 import type { Kysely } from 'kysely';
+import { afterKeyset } from '../../db/keyset.js';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../shared/clock.js';
 import { toHexAddress } from '../../tron/address.js';
@@ -184,9 +185,7 @@ export class WatchSet implements WatchSource {
   private page(after: number, from: PageEnd | null) {
     const query = this.rows().select('id').orderBy('created_at').orderBy('id').limit(PAGE_ROWS);
     if (!from) return query.where('created_at', '>', after).execute();
-    return query
-      .where((eb) => eb.or([eb('created_at', '>', from.created), eb.and([eb('created_at', '=', from.created), eb('id', '>', from.id)])]))
-      .execute();
+    return query.where(afterKeyset('asc', { createdAt: from.created, id: from.id })).execute();
   }
 
   /** Every payment's method, addresses and creation time (what a look reads). */

@@ -3,6 +3,7 @@
  * pagination like `GET /api/v1/payments`, each with what its sweeps moved and cost. A foreign id is 404.
  */
 import type { Kysely, Selectable } from 'kysely';
+import { afterKeyset } from '../../db/keyset.js';
 import type { DB, SweepsTable } from '../../db/schema.js';
 import { toIso } from '../../shared/clock.js';
 import { type AppError, fieldError, notFound } from '../../shared/errors.js';
@@ -52,7 +53,7 @@ export class SettlementsService {
         .executeTakeFirst();
       if (!cursor) return err(fieldError('query.starting_after', `settlement ${startingAfter} not found`));
       const at = cursor.created_at;
-      query = query.where((eb) => eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('id', '<', cursor.id)])]));
+      query = query.where(afterKeyset('desc', { createdAt: at, id: cursor.id }));
     }
     const rows = await query
       .orderBy('created_at', 'desc')

@@ -3,6 +3,7 @@
  * the merchant's outbox events as the webhook API shows them. Every read is scoped to a merchant.
  */
 import type { Kysely, Selectable, Transaction } from 'kysely';
+import { afterKeyset } from '../../db/keyset.js';
 import type { DB, WebhookAttemptsTable, WebhookDeliveriesTable, WebhooksTable } from '../../db/schema.js';
 import type { IdempotencyClaim } from '../../http/ports.js';
 import type { Attempt, Delivery, DeliveryKind, DeliveryStatus, EventSummary, Webhook } from './webhook.js';
@@ -231,10 +232,7 @@ export class WebhooksRepository {
     if (filter.eventId !== undefined) query = query.where('event_id', '=', filter.eventId);
     if (filter.status !== undefined) query = query.where('status', '=', filter.status);
     if (after) {
-      const cursor = after;
-      query = query.where((eb) =>
-        eb.or([eb('created_at', '<', cursor.createdAt), eb.and([eb('created_at', '=', cursor.createdAt), eb('id', '<', cursor.id)])]),
-      );
+      query = query.where(afterKeyset('desc', after));
     }
     const rows = await query
       .orderBy('created_at', 'desc')
