@@ -19,7 +19,17 @@ export function fixedClock(startMs: number): Clock & { advance(ms: number): void
   };
 }
 
+/** A few recent answers: a batch's payments share their timestamps, and Date formatting is slow. */
+const isoCache = new Map<number, string>();
+const ISO_CACHE_SIZE = 16;
+
 /** ISO 8601 UTC with milliseconds and `Z`, the only timestamp format on the API. */
 export function toIso(ms: number): string {
-  return new Date(ms).toISOString();
+  let iso = isoCache.get(ms);
+  if (iso === undefined) {
+    iso = new Date(ms).toISOString();
+    if (isoCache.size >= ISO_CACHE_SIZE) isoCache.clear();
+    isoCache.set(ms, iso);
+  }
+  return iso;
 }

@@ -240,6 +240,22 @@ describe('formatAmount', () => {
     expect(formatAmount(1n, 9)).toBe('0.000000001');
   });
 
+  it('agrees with exact bigint arithmetic on both sides of 2^53, for every decimals value', () => {
+    const reference = (value: bigint, decimals: number) => {
+      const digits = (value < 0n ? -value : value).toString().padStart(decimals + 1, '0');
+      const whole = digits.slice(0, digits.length - decimals);
+      const fraction = digits.slice(digits.length - decimals).replace(/0+$/, '');
+      return `${value < 0n ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+    };
+    const next = prng(11);
+    const edge = 2n ** 53n;
+    const values = [edge - 1n, edge, edge + 1n, -(edge - 1n), -edge, 999_999_999_999_999n, 9_007_199_254_740_990n];
+    for (let i = 0; i < 300; i++) values.push(randomBigint(next, 16), -randomBigint(next, 17), edge - randomBigint(next, 6));
+    for (let decimals = 0; decimals <= 18; decimals++) {
+      for (const value of values) expect(formatAmount(value, decimals)).toBe(reference(value, decimals));
+    }
+  });
+
   it('is exact beyond 2^64 base units', () => {
     expect(formatAmount(2n ** 70n)).toBe('1180591620717411.303424');
     expect(formatAmount(10n ** 36n - 1n)).toBe(`${'9'.repeat(30)}.999999`);

@@ -57,10 +57,28 @@ export function parseAmount(input: unknown, decimals = 6, options: { allowZero?:
 export function formatAmount(baseUnits: bigint, decimals = 6): string {
   const negative = baseUnits < 0n;
   const abs = negative ? -baseUnits : baseUnits;
+  const sign = negative ? '-' : '';
+  // Below 2^53 the arithmetic is exact in doubles and several times faster (every API answer formats
+  // amounts; a 1000-item batch formats thousands).
+  if (abs <= MAX_SAFE && decimals <= 15) {
+    const n = Number(abs);
+    const scale = 10 ** decimals;
+    const remainder = n % scale;
+    const whole = (n - remainder) / scale;
+    return remainder === 0 ? `${sign}${whole}` : `${sign}${whole}.${trimZeros(String(remainder).padStart(decimals, '0'))}`;
+  }
   const scale = 10n ** BigInt(decimals);
   const whole = abs / scale;
-  const fraction = (abs % scale).toString().padStart(decimals, '0').replace(/0+$/, '');
-  return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+  const fraction = trimZeros((abs % scale).toString().padStart(decimals, '0'));
+  return `${sign}${whole}${fraction ? `.${fraction}` : ''}`;
+}
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+function trimZeros(digits: string): string {
+  let end = digits.length;
+  while (end > 0 && digits.charCodeAt(end - 1) === 48) end--;
+  return digits.slice(0, end);
 }
 
 /** A non-negative rate as an exact fraction (parts per `RATE_SCALE`), parsed from "0.0015". */

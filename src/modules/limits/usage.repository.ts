@@ -131,12 +131,18 @@ export class UsageRepository {
     const window = windowStart(now);
     // Sorted, so that concurrent transactions lock the rows in the same order.
     const entries = [...increments].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const upsert =
+      ' on conflict (scope, window_start) do update set "count" = rate_windows."count" + excluded."count" returning scope, "count"';
     const counted = batch.step<{ scope: string; count: number | bigint }>((p) => {
+      // PostgreSQL: two array parameters, not three per address (binding and planning thousands of
+      // parameters took longer than the upsert itself for a 1000-item batch).
+      if (this.engine === 'postgres') {
+        const scopes = p(entries.map(([address]) => `address:${address}`));
+        const counts = p(entries.map(([, count]) => count));
+        return `insert into rate_windows (scope, window_start, "count") select s, ${p(window)}, c from unnest(${scopes}::text[], ${counts}::bigint[]) as t(s, c)${upsert}`;
+      }
       const rows = entries.map(([address, count]) => `(${p(`address:${address}`)}, ${p(window)}, ${p(count)})`);
-      return [
-        `insert into rate_windows (scope, window_start, "count") values ${rows.join(', ')}`,
-        ' on conflict (scope, window_start) do update set "count" = rate_windows."count" + excluded."count" returning scope, "count"',
-      ].join('');
+      return `insert into rate_windows (scope, window_start, "count") values ${rows.join(', ')}${upsert}`;
     });
     return () => new Map(counted.rows.map((row) => [row.scope.slice('address:'.length), Number(row.count)]));
   }
