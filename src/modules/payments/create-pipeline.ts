@@ -145,6 +145,13 @@ class CommitUnresolved extends Error {
   }
 }
 
+/** A limit refuses a unit written on its own: its transaction is rolled back and the refusal is its answer. */
+class UnitRefused extends Error {
+  constructor(readonly refusal: AppError) {
+    super(refusal.message);
+  }
+}
+
 /** A group would cross a merchant limit: roll it back and write its units one by one. */
 class GroupOverLimit extends Error {
   constructor() {
@@ -259,10 +266,12 @@ export class CreatePipeline implements CreateSubmitter {
     const attempt = (audit: AuditMode) => this.settled(() => transaction((trx) => this.writeUnits(trx, units, 'group', audit)));
     try {
       // Another audit appender in between is rare: then the group is written again with the head locked.
-      const { outcomes, jobsDueNow } = await attempt('peek').catch((error: unknown) => {
-        if (error instanceof AuditHeadMoved || isAuditSeqConflict(error)) return attempt('lock');
-        throw error;
-      });
+      const { outcomes, jobsDueNow } = await retryTransientConflicts(() =>
+        attempt('peek').catch((error: unknown) => {
+          if (error instanceof AuditHeadMoved || isAuditSeqConflict(error)) return attempt('lock');
+          throw error;
+        }),
+      );
       group.forEach((p, i) => {
         p.resolve(outcomes[i] as UnitOutcome);
       });
@@ -275,15 +284,14 @@ export class CreatePipeline implements CreateSubmitter {
       }
     }
     for (const pending of group) {
+      const write = () => this.settled(() => transaction((trx) => this.writeUnits(trx, [pending.unit], 'exact', 'lock')));
       try {
-        const { outcomes, jobsDueNow } = await this.settled(() =>
-          transaction((trx) => this.writeUnits(trx, [pending.unit], 'exact', 'lock')),
-        );
+        const { outcomes, jobsDueNow } = await retryTransientConflicts(write);
         const [outcome] = outcomes;
         pending.resolve(outcome as UnitOutcome);
         if (outcome?.ok) this.deps.onCommitted?.(1, jobsDueNow);
       } catch (error) {
-        pending.resolve({ ok: false, error: this.asAppError(error, pending.unit) });
+        pending.resolve({ ok: false, error: error instanceof UnitRefused ? error.refusal : this.asAppError(error, pending.unit) });
       }
     }
   }
@@ -317,9 +325,10 @@ export class CreatePipeline implements CreateSubmitter {
   }
 
   /**
-   * Writes units inside one transaction. `exact` (one unit): reads and locks the merchant's usage first
-   * and refuses precisely, writing nothing. `group`: writes everything, then consumes the counters with
-   * conditional increments and throws GroupOverLimit if any limit would be crossed.
+   * Writes units inside one transaction. `exact` (one unit): after the claims, reads and locks the
+   * merchant's usage and refuses precisely, throwing UnitRefused so that nothing is written. `group`:
+   * writes everything, then consumes the counters with conditional increments and throws
+   * GroupOverLimit if any limit would be crossed.
    */
   private async writeUnits(trx: Transaction<DB>, units: CreateUnit[], mode: 'group' | 'exact', auditMode: AuditMode): Promise<Written> {
     const { config, clock, ids } = this.deps;
@@ -330,16 +339,7 @@ export class CreatePipeline implements CreateSubmitter {
       return { count: creationRequests(unit), totals, isBatch: unit.batch !== undefined };
     };
 
-    const exactUsage = new Map<string, MerchantUsage>();
-    if (mode === 'exact') {
-      const unit = units[0] as CreateUnit;
-      const demand = demandOf(unit);
-      const usage = await this.deps.usage.load(trx, unit.merchantId, [...demand.totals.keys()], now);
-      if (demand.isBatch) usage.batchesInFlight = await this.deps.batches.countInFlight(trx, unit.merchantId);
-      const refusal = admitUnit(usage, demand, config.limits, config.raw.batch_processing.max_concurrent_batches, now);
-      if (refusal) return { outcomes: [{ ok: false, error: refusal }], jobsDueNow: 0, probePaymentId: null };
-      exactUsage.set(unit.merchantId, usage);
-    } else {
+    if (mode === 'group') {
       const batchMerchants = new Map<string, number>();
       for (const u of units) if (u.batch) batchMerchants.set(u.merchantId, (batchMerchants.get(u.merchantId) ?? 0) + 1);
       for (const [merchantId, count] of batchMerchants) {
@@ -369,6 +369,19 @@ export class CreatePipeline implements CreateSubmitter {
     await claims.write(trx);
     const activityCounts = activityCountsOf();
     const deposits = await depositsOf(trx);
+    // The merchant's counters are locked after the address counters, in the order the group path
+    // takes them, so that an exact write and another process's group cannot deadlock.
+    const exactUsage = new Map<string, MerchantUsage>();
+    if (mode === 'exact') {
+      const unit = units[0] as CreateUnit;
+      const demand = demandOf(unit);
+      const usage = await this.deps.usage.load(trx, unit.merchantId, [...demand.totals.keys()], now);
+      if (demand.isBatch) usage.batchesInFlight = await this.deps.batches.countInFlight(trx, unit.merchantId);
+      const refusal = admitUnit(usage, demand, config.limits, config.raw.batch_processing.max_concurrent_batches, now);
+      // thrown, so that the claims above are rolled back
+      if (refusal) throw new UnitRefused(refusal);
+      exactUsage.set(unit.merchantId, usage);
+    }
     const activityLimit = config.limits.addressActivityPerMinute;
     // Each payment counts the activity up to and including itself, so only those beyond the limit are flagged.
     const activitySoFar = new Map<string, number>();
@@ -605,6 +618,24 @@ function batchCreatedAudit(unit: CreateUnit, batch: Batch, created: readonly Pay
       payment_ids: created.map((p) => p.id),
     },
   };
+}
+
+/** Attempts of a unit written on its own when PostgreSQL aborts it to break a deadlock or a serialization conflict. */
+const TRANSIENT_ATTEMPTS = 3;
+
+/**
+ * Runs a write again when PostgreSQL rolled it back to break a deadlock (40P01) or a serialization
+ * conflict (40001): it wrote nothing, so another attempt is safe and is what PostgreSQL asks of clients.
+ */
+async function retryTransientConflicts<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      const code = (error as { code?: unknown } | null)?.code;
+      if (attempt >= TRANSIENT_ATTEMPTS || (code !== '40P01' && code !== '40001')) throw error;
+    }
+  }
 }
 
 function isIdempotencyKeyConflict(error: unknown): boolean {
