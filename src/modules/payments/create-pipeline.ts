@@ -620,7 +620,7 @@ function batchCreatedAudit(unit: CreateUnit, batch: Batch, created: readonly Pay
   };
 }
 
-/** Attempts of a unit written on its own when PostgreSQL aborts it to break a deadlock or a serialization conflict. */
+/** Attempts of a write (a group, or a unit on its own) that PostgreSQL aborts to break a deadlock or a serialization conflict. */
 const TRANSIENT_ATTEMPTS = 3;
 
 /**
