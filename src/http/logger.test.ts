@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHttpApp, type HttpApp } from './app.js';
-import { createLogger, redactSecrets } from './logger.js';
+import { createLogger, redactSecrets, redactUrlQuery } from './logger.js';
 import { testAppOptions } from './testing.js';
 
 function memoryDestination() {
@@ -92,5 +92,31 @@ describe('createLogger', () => {
     const all = JSON.stringify(lines);
     expect(all).not.toContain('4111111111111111');
     expect(all).not.toContain('sk_secret');
+  });
+
+  it('keeps the request line of a URL with secret query parameters, their values hidden', async () => {
+    const { lines, stream } = memoryDestination();
+    app = createHttpApp(testAppOptions({ logger: createLogger({ level: 'info', destination: stream }) }));
+    app.get('/echo', { config: { public: true } }, async () => ({ ok: true }));
+    const url = '/echo?secret=s1&Password=p2&API_KEY=k3&apiKey=k4&x=keep&secret=s5&%61pi%5Fkey=k6&password';
+    const res = await app.inject({ method: 'GET', url, headers: { 'x-request-id': 'trace-7' }, remoteAddress: '10.1.2.3' });
+    expect(res.statusCode).toBe(200);
+    const incoming = lines.find((l) => l.msg === 'incoming request');
+    expect(incoming).toMatchObject({
+      reqId: 'trace-7',
+      req: {
+        method: 'GET',
+        url: '/echo?secret=[redacted]&Password=[redacted]&API_KEY=[redacted]&apiKey=[redacted]&x=keep&secret=[redacted]&%61pi%5Fkey=[redacted]&password',
+        remoteAddress: '10.1.2.3',
+      },
+    });
+    expect(lines.find((l) => l.msg === 'request completed')).toMatchObject({ reqId: 'trace-7', res: { statusCode: 200 } });
+    expect(JSON.stringify(lines)).not.toMatch(/s1|p2|k3|k4|s5|k6/);
+  });
+
+  it('leaves a URL without secret query parameters as it is', () => {
+    for (const url of ['/api/v1/payments', '/api/v1/payments?limit=5&status=pending', '/x?secrets=1&my_password=2', '/x?%E0%A4%A=1'])
+      expect(redactUrlQuery(url)).toBe(url);
+    expect(redactUrlQuery('/x?a=1&seed=abandon+abandon#frag')).toBe('/x?a=1&seed=[redacted]');
   });
 });

@@ -1,7 +1,8 @@
 /**
- * JSON-lines logs (pino). Credentials are redacted wherever a log call might carry them: request headers
- * and any object field named like a secret, at the top level or up to two levels down (config sections,
- * error contexts). Request and response bodies are never logged.
+ * JSON-lines logs (pino). Credentials are redacted wherever a log call might carry them: request headers,
+ * any object field named like a secret, at the top level or up to two levels down (config sections,
+ * error contexts), and query parameters named like a secret in a logged request's URL. Request and
+ * response bodies are never logged.
  */
 import { type DestinationStream, type Level, type Logger, pino } from 'pino';
 
@@ -21,6 +22,8 @@ const SECRET_FIELDS = [
 /** Header names whose values are credentials, wherever a logged object carries headers. */
 const SECRET_HEADERS = ['authorization', 'x-api-key', 'cookie', 'set-cookie'];
 const SECRET_KEYS: ReadonlySet<string> = new Set([...SECRET_FIELDS, ...SECRET_HEADERS]);
+/** Query parameter names compared lowercased: `?Secret=`, `?API_KEY=` and `?apiKey=` are all secrets. */
+const SECRET_QUERY_NAMES: ReadonlySet<string> = new Set([...SECRET_KEYS].map((key) => key.toLowerCase()));
 const CENSOR = '[redacted]';
 /** How far below a log call's top-level fields secrets are looked for (`req.headers.authorization` is 2). */
 const SEARCH_DEPTH = 2;
@@ -36,8 +39,7 @@ export function redactSecrets<T>(value: T): T {
 }
 
 function redact(value: unknown, depth: number): unknown {
-  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value) || value instanceof Map || value instanceof Set)
-    return value;
+  if (value === null || typeof value !== 'object') return value;
   if (value instanceof Error) {
     // Searched as pino's serializer will show it (with its cause); replaced only if that hides something.
     const serialized = pino.stdSerializers.err(value) as object;
@@ -55,7 +57,14 @@ function redact(value: unknown, depth: number): unknown {
     }
     return copy ?? value;
   }
-  return redactFields(value, depth);
+  // An object of a class (a request, a reply, a socket, a Map) is left to its serializer: a plain copy
+  // would lose its prototype's getters, and a request with `?secret=1` in its query was logged as `{}`.
+  return isPlainObject(value) ? redactFields(value, depth) : value;
+}
+
+function isPlainObject(value: object): boolean {
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
 
 function redactFields(value: object, depth: number): object {
@@ -67,6 +76,59 @@ function redactFields(value: object, depth: number): object {
     copy[key] = hidden;
   }
   return copy ?? value;
+}
+
+/** The fields of a Fastify request that its log line shows. */
+interface LoggedRequest {
+  method?: string;
+  url?: string;
+  headers?: Record<string, string | string[] | undefined>;
+  host?: string;
+  ip?: string;
+  socket?: { remotePort?: number };
+}
+
+/**
+ * pino serializer for `req`: a Fastify request shown as Fastify shows it (method, URL, client), with the
+ * values of query parameters named like a secret hidden. Plain data logged as `req` was already searched
+ * by `redactSecrets` and is kept as it is.
+ */
+export function serializeRequest(req: unknown): unknown {
+  if (req === null || typeof req !== 'object' || isPlainObject(req)) return req;
+  const request = req as LoggedRequest;
+  return {
+    method: request.method,
+    url: request.url === undefined ? undefined : redactUrlQuery(request.url),
+    version: request.headers?.['accept-version'],
+    host: request.host,
+    remoteAddress: request.ip,
+    remotePort: request.socket?.remotePort,
+  };
+}
+
+/** `url` with the value of every query parameter named like a secret (any case, repeated or not) replaced. */
+export function redactUrlQuery(url: string): string {
+  const start = url.indexOf('?');
+  if (start === -1) return url;
+  const params = url.slice(start + 1).split('&');
+  let changed = false;
+  for (const [i, param] of params.entries()) {
+    const equals = param.indexOf('=');
+    if (equals === -1 || !SECRET_QUERY_NAMES.has(queryName(param.slice(0, equals)))) continue;
+    params[i] = `${param.slice(0, equals + 1)}${CENSOR}`;
+    changed = true;
+  }
+  return changed ? `${url.slice(0, start + 1)}${params.join('&')}` : url;
+}
+
+/** A query parameter's name as the server reads it: `+` is a space, `%5F` is `_`; lowercased. */
+function queryName(raw: string): string {
+  const spaced = raw.replaceAll('+', ' ');
+  try {
+    return decodeURIComponent(spaced).toLowerCase();
+  } catch {
+    return spaced.toLowerCase();
+  }
 }
 
 export interface LoggerOptions {
@@ -81,6 +143,8 @@ export function createLogger(options: LoggerOptions): Logger {
     timestamp: pino.stdTimeFunctions.isoTime,
     // Each call's object. A child logger's own fields (a request id) are chosen by the code, never by input.
     formatters: { level: (label: string) => ({ level: label }), log: redactSecrets },
+    // Fastify's request loggers take these over its own serializers.
+    serializers: { req: serializeRequest },
   };
   return options.destination === undefined ? pino(settings) : pino(settings, options.destination);
 }
