@@ -1,11 +1,11 @@
 /**
- * Typed loaders for the shared TRON test vectors. The vectors live in `shared/tron/vectors/`, a sibling
- * of the project root (/work/main ↔ /work/shared locally; CI clones the repo with shared/ beside it).
+ * Typed loaders for the TRON test vectors in `test/fixtures/tron/` (public data; its README names the
+ * sources). The repository holds its own copy: nothing reads outside it (test/self-contained.test.ts).
  */
 import { readFileSync } from 'node:fs';
 
 function load<T>(name: string): T {
-  const url = new URL(`../../shared/tron/vectors/${name}`, import.meta.url);
+  const url = new URL(`./fixtures/tron/${name}`, import.meta.url);
   return JSON.parse(readFileSync(url, 'utf8')) as T;
 }
 

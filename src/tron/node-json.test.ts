@@ -59,7 +59,7 @@ function nodeTx(id: string, contractRet = 'SUCCESS'): JsonValue {
 
 describe('parseJsonExact', () => {
   it('parses every http_responses.json vector exactly as JSON.parse does (no value there exceeds 15 digits)', () => {
-    const text = readFileSync(new URL('../../../shared/tron/vectors/http_responses.json', import.meta.url), 'utf8');
+    const text = readFileSync(new URL('../../test/fixtures/tron/http_responses.json', import.meta.url), 'utf8');
     expect(parseJsonExact(text)).toEqual(JSON.parse(text));
   });
 
