@@ -33,9 +33,9 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { CONFIG_FILE_VARIABLE, ENV_OVERRIDES } from '../src/config/env.js';
+import { SqliteDatabase } from '../src/db/sqlite-binding.js';
 import { ADDRESS_PREFIX, bytesToBase58Address } from '../src/tron/address.js';
 import { type BenchResult, type Details, percentile, result, summarize } from './harness.js';
 

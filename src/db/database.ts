@@ -2,13 +2,12 @@
  * Opens the one query layer over either engine: better-sqlite3 (embedded default; WAL, synchronous=FULL,
  * integers read as bigint) or PostgreSQL through a pg pool (int8 read as bigint).
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { type AtomicWriter, transactionWriter } from './atomic-writes.js';
+import { prepareSqliteFiles } from './file-modes.js';
 import type { DB } from './schema.js';
+import { SqliteDatabase } from './sqlite-binding.js';
 import { SqliteDirectDialect, SqliteRoutingDialect } from './sqlite-driver.js';
 import { WAL_SIZE_LIMIT_BYTES, WRITER_AUTOCHECKPOINT_PAGES } from './sqlite-writer-thread.js';
 
@@ -39,6 +38,8 @@ export interface DatabaseOptions {
   sqliteMode?: 'routed' | 'direct';
   /** PostgreSQL only: called with each statement sent, as it completes (tests count round trips) */
   onQuery?: (sql: string) => void;
+  /** SQLite only: told when a database file's mode was tightened or its directory is open to others (file-modes.ts) */
+  onFileMode?: (message: string) => void;
 }
 
 const INT8_OID = 20;
@@ -46,11 +47,12 @@ const INT8_OID = 20;
 export function openDatabase(options: DatabaseOptions): Database {
   if (options.url) return openPostgres(options.url, options);
   if (!options.sqlitePath) throw new Error('openDatabase needs a PostgreSQL url or a SQLite path');
+  prepareSqliteFiles(options.sqlitePath, options.onFileMode);
   return options.sqliteMode === 'direct' ? openSqliteDirect(options.sqlitePath) : openSqlite(options.sqlitePath);
 }
 
 function openSqliteDirect(path: string): Database {
-  const sqlite = new BetterSqlite3(path);
+  const sqlite = new SqliteDatabase(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
@@ -64,7 +66,6 @@ function openSqliteDirect(path: string): Database {
 }
 
 function openSqlite(path: string): Database {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   // WAL, synchronous=FULL and safe integers (int8 never read as a lossy JS number) are set by the
   // writer thread and the read connection in sqlite-driver.ts.
   const dialect = new SqliteRoutingDialect(path);

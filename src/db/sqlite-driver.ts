@@ -5,7 +5,7 @@
  * driver puts every query behind one mutex on the main thread, so an API-key lookup waits for whatever
  * transaction is open and every fsync stalls the event loop. docs/adr/0007.
  */
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import {
   type CompiledQuery,
   type DatabaseConnection,
@@ -20,6 +20,7 @@ import {
   SqliteIntrospector,
   SqliteQueryCompiler,
 } from 'kysely';
+import { SqliteDatabase } from './sqlite-binding.js';
 import { SqliteWriterThread, type WriterResult } from './sqlite-writer-thread.js';
 
 type Statement = BetterSqlite3.Statement<unknown[], unknown>;
@@ -90,7 +91,7 @@ export class SqliteRoutingDriver implements Driver {
     await this.writer.ready;
     // The writer has created the file and switched it to WAL; readers never block it.
     if (this.path !== ':memory:') {
-      this.reader = new BetterSqlite3(this.path, { readonly: true });
+      this.reader = new SqliteDatabase(this.path, { readonly: true });
       this.reader.pragma('busy_timeout = 5000');
       this.reader.defaultSafeIntegers(true);
     }

@@ -4,8 +4,8 @@
  * The worker is a few lines of plain JavaScript evaluated from a string, so it runs the same from the
  * TypeScript sources and from dist/.
  */
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { sqliteModulePath } from './sqlite-binding.js';
 
 /**
  * How often the writer thread copies committed WAL frames into the database file (a PASSIVE checkpoint:
@@ -104,7 +104,7 @@ export class SqliteWriterThread {
   readonly ready: Promise<void>;
 
   constructor(path: string) {
-    const module = createRequire(import.meta.url).resolve('better-sqlite3');
+    const module = sqliteModulePath();
     // It runs a few lines of JavaScript around SQLite: a tiny heap keeps its resident memory down.
     this.worker = new Worker(WORKER_SOURCE, {
       eval: true,
