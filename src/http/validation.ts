@@ -6,15 +6,17 @@
  * unknown field or `"amount": true` is a 422 rather than something silently fixed. Query strings, path
  * parameters and headers arrive as text, so they get Fastify's usual `coerceTypes: 'array'`: a route may
  * declare `limit: Type.Integer()` in its querystring and receive a number, and `?status=a` fits an array
- * schema. Two Ajv pools (from Fastify's own compiler package) give each part its settings.
+ * schema. Two Ajv pools (from Fastify's own compiler package) give each part its settings. Every string
+ * field of every part also refuses control characters (text-rules.ts).
  */
 import { AjvCompiler, type ValidatorFactory } from '@fastify/ajv-compiler';
 import type { FastifySchemaValidationError } from 'fastify';
 import { type AppError, type FieldError, validationError } from '../shared/errors.js';
+import { TEXT_KEYWORD, TEXT_MESSAGES, textKeyword, withTextRules } from './text-rules.js';
 
 const COMMON = { removeAdditional: false, useDefaults: true, allErrors: true, verbose: true } as const;
-export const BODY_AJV_OPTIONS = { ...COMMON, coerceTypes: false } as const;
-export const PARAMETER_AJV_OPTIONS = { ...COMMON, coerceTypes: 'array' } as const;
+export const BODY_AJV_OPTIONS = { ...COMMON, coerceTypes: false as const, keywords: [textKeyword] };
+export const PARAMETER_AJV_OPTIONS = { ...COMMON, coerceTypes: 'array' as const, keywords: [textKeyword] };
 
 /** Fastify `schemaController.compilersFactory.buildValidator`: bodies and the other parts get their own Ajv. */
 export function buildValidatorFactory(): ValidatorFactory {
@@ -23,7 +25,10 @@ export function buildValidatorFactory(): ValidatorFactory {
     const base = options && options.mode !== 'JTD' ? options : {};
     const body = pool(externalSchemas, { ...base, customOptions: { ...base.customOptions, ...BODY_AJV_OPTIONS } });
     const parameters = pool(externalSchemas, { ...base, customOptions: { ...base.customOptions, ...PARAMETER_AJV_OPTIONS } });
-    return (route) => (route.httpPart === 'body' ? body(route) : parameters(route));
+    return (route) => {
+      const checked = { ...route, schema: withTextRules(route.schema) as typeof route.schema };
+      return route.httpPart === 'body' ? body(checked) : parameters(checked);
+    };
   };
 }
 
@@ -127,6 +132,8 @@ function describe(error: AjvError): string {
       return `must match the pattern ${p.pattern}`;
     case 'format':
       return `must be a valid ${p.format}`;
+    case TEXT_KEYWORD:
+      return TEXT_MESSAGES[error.schema === 'free' ? 'free' : 'line'];
     default:
       return error.message ?? 'is invalid';
   }

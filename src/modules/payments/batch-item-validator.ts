@@ -3,13 +3,15 @@
  * item does not refuse the batch, and each item is checked here against the create-payment schema.
  */
 import { Ajv } from 'ajv';
+import { withTextRules } from '../../http/text-rules.js';
 import { BODY_AJV_OPTIONS, toFieldErrors } from '../../http/validation.js';
 import type { FieldError } from '../../shared/errors.js';
 import type { CreatePaymentInput } from './payment-draft.js';
 import { CreatePaymentBody } from './payments.schemas.js';
 
 const ajv = new Ajv({ ...BODY_AJV_OPTIONS, strict: false });
-const validateItem = ajv.compile(CreatePaymentBody);
+// the same rules as a single create, control characters in text included
+const validateItem = ajv.compile(withTextRules(CreatePaymentBody) as typeof CreatePaymentBody);
 
 export function checkBatchItem(
   item: unknown,
