@@ -56,7 +56,7 @@ export async function startGateway(config: GatewayConfig, options: StartOptions)
     const databaseOptions: DatabaseOptions = raw.database.url
       ? { url: raw.database.url, poolSize: raw.database.pool_size, statementTimeoutMs: raw.database.statement_timeout_ms }
       : { sqlitePath: join(raw.server.data_dir, raw.database.sqlite_file) };
-    database = openDatabase(databaseOptions);
+    database = openDatabase({ ...databaseOptions, onFileMode: (message) => logger.warn(message) });
     await migrateToLatest(database.db, (line) => logger.info(line));
 
     const seed = loadWalletSeed(config);

@@ -28,7 +28,7 @@ export function loadWalletSeed(config: GatewayConfig): WalletSeed {
   const dir = config.raw.server.data_dir;
   const file = join(dir, DEVNET_SEED_FILE);
   if (!existsSync(file)) {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     writeFileSync(file, `${generateMnemonic()}\n`, { mode: 0o600, flag: 'wx' });
   }
   chmodSync(file, 0o600);
