@@ -1,6 +1,11 @@
-/** A local webhook receiver for tests: records every POST and verifies its signature with the secret it is given. */
+/**
+ * A local webhook receiver for tests: records every POST and verifies both signatures with the secret it
+ * is given — X-TPG-Signature with the gateway's own check, the Standard Webhooks headers with the
+ * `standardwebhooks` package, as a merchant would.
+ */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Webhook } from 'standardwebhooks';
 import { verifyWebhookSignature } from '../src/modules/webhooks/signature.js';
 
 export interface ReceivedEvent {
@@ -8,8 +13,13 @@ export interface ReceivedEvent {
   type: string;
   /** data.object of the event */
   object: Record<string, unknown>;
+  /** X-TPG-Signature verified */
   signatureOk: boolean;
+  /** webhook-id, webhook-timestamp and webhook-signature verified by the `standardwebhooks` package */
+  standardSignatureOk: boolean;
   headers: IncomingMessage['headers'];
+  /** the body exactly as received */
+  rawBody: string;
 }
 
 export interface WebhookReceiver {
@@ -17,6 +27,8 @@ export interface WebhookReceiver {
   events: ReceivedEvent[];
   /** the endpoint's signing secret, once registered (signatures are checked against it) */
   secret: string;
+  /** the status answered to the next POSTs; default 200 */
+  status: number;
   /** events about one object (payment, batch, settlement), in arrival order */
   eventsFor(objectId: string): ReceivedEvent[];
   close(): Promise<void>;
@@ -27,6 +39,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     url: '',
     events: [],
     secret: '',
+    status: 200,
     eventsFor: (id) =>
       state.events.filter(
         (e) => Object.values(e.object).some((v) => v === id) || (e.object.payment as { payment_id?: string })?.payment_id === id,
@@ -42,9 +55,18 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       const signatureOk =
         state.secret !== '' &&
         verifyWebhookSignature({ rawBody: raw, header: Array.isArray(header) ? header[0] : header, secret: state.secret }).ok;
+      const standardSignatureOk = state.secret !== '' && verifiesAsStandardWebhook(raw, req.headers, state.secret);
       const body = JSON.parse(raw) as { id: string; type: string; data: { object: Record<string, unknown> } };
-      state.events.push({ id: body.id, type: body.type, object: body.data.object, signatureOk, headers: req.headers });
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"received":true}');
+      state.events.push({
+        id: body.id,
+        type: body.type,
+        object: body.data.object,
+        signatureOk,
+        standardSignatureOk,
+        headers: req.headers,
+        rawBody: raw,
+      });
+      res.writeHead(state.status, { 'content-type': 'application/json' }).end('{"received":true}');
     });
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -54,4 +76,16 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     await new Promise((done) => server.close(done));
   };
   return state;
+}
+
+/** `new Webhook(secret).verify(body, headers)` from the `standardwebhooks` package: true unless it throws. */
+export function verifiesAsStandardWebhook(rawBody: string, headers: IncomingMessage['headers'], secret: string): boolean {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) if (typeof value === 'string') flat[name] = value;
+  try {
+    new Webhook(secret).verify(rawBody, flat);
+    return true;
+  } catch {
+    return false;
+  }
 }

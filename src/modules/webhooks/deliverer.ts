@@ -6,8 +6,8 @@
  *   per-endpoint one, so a slow or failing receiver cannot take the slots of healthy ones.
  * - Re-reads the endpoint before sending (a short cache): deleted, disabled or inactive → the delivery
  *   fails without a request.
- * - Signs each attempt at send time (current and, during rotation, previous secret) and posts the stored
- *   payload bytes through the transport.
+ * - Signs each attempt at send time (current and, during rotation, previous secret), both as
+ *   X-TPG-Signature and as Standard Webhooks headers, and posts the stored payload bytes.
  * - Outcomes are recorded in batches (group commit every few ms): each attempt row plus the delivery's
  *   new state, fenced on the claim's lease token, then endpoint health.
  * - stop() lets in-flight attempts finish within the grace period, gives back leases of deliveries not
@@ -19,6 +19,7 @@ import type { EndpointHealth, HealthUpdate } from './endpoint-health.js';
 import { deliveryHeaders, type WebhookTransport } from './http-sender.js';
 import { decideAfterAttempt, type RetrySchedulePolicy } from './retry-schedule.js';
 import { signatureHeader } from './signature.js';
+import { standardSignatureHeader } from './standard-webhooks.js';
 
 export type DeliveryObservation = 'succeeded' | 'retry' | 'failed' | 'skipped';
 
@@ -263,11 +264,14 @@ export class Deliverer {
       return;
     }
     const startedAt = clock.now();
+    const timestampSeconds = Math.floor(startedAt / 1000);
     const headers = deliveryHeaders({
       eventId: delivery.eventId,
       eventType: delivery.eventType,
       deliveryId: delivery.id,
-      signature: signatureHeader(live.secrets, Math.floor(startedAt / 1000), payload),
+      signature: signatureHeader(live.secrets, timestampSeconds, payload),
+      timestampSeconds,
+      standardSignature: standardSignatureHeader(live.secrets, delivery.eventId, timestampSeconds, payload),
       userAgent: this.o.userAgent,
       custom: live.headers,
     });

@@ -49,8 +49,10 @@ const headers = deliveryHeaders({
   eventType: 'payment.created',
   deliveryId: 'whd_0000000000000001',
   signature: 't=1,v1=00',
+  timestampSeconds: 1,
+  standardSignature: 'v1,AA==',
   userAgent: 'tron-payment-gateway/test',
-  custom: { 'X-Merchant': 'm-1', 'X-TPG-Signature': 'forged', 'Content-Type': 'text/plain' },
+  custom: { 'X-Merchant': 'm-1', 'X-TPG-Signature': 'forged', 'Content-Type': 'text/plain', 'Webhook-Id': 'forged' },
 });
 const url = () => `http://127.0.0.1:${port}/hook?x=1`;
 
@@ -61,6 +63,11 @@ describe('deliveryHeaders', () => {
     expect(headers['Content-Type']).toBeUndefined();
     expect(headers['x-tpg-signature']).toBe('t=1,v1=00');
     expect(headers['content-type']).toBe('application/json');
+    expect(headers['Webhook-Id']).toBeUndefined();
+  });
+
+  it('adds the Standard Webhooks headers, with the event id as webhook-id (stable across retries)', () => {
+    expect(headers).toMatchObject({ 'webhook-id': 'evt_0000000000000001', 'webhook-timestamp': '1', 'webhook-signature': 'v1,AA==' });
   });
 });
 
@@ -80,6 +87,9 @@ describe('HttpSender', () => {
       'x-tpg-event-type': 'payment.created',
       'x-tpg-delivery-id': 'whd_0000000000000001',
       'x-tpg-signature': 't=1,v1=00',
+      'webhook-id': 'evt_0000000000000001',
+      'webhook-timestamp': '1',
+      'webhook-signature': 'v1,AA==',
       'x-merchant': 'm-1',
       'content-length': String(Buffer.byteLength(BODY)),
     });

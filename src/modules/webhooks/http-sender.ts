@@ -76,13 +76,21 @@ const RESERVED_HEADERS = new Set([
   'x-tpg-event-type',
   'x-tpg-delivery-id',
   'x-tpg-signature',
+  'webhook-id',
+  'webhook-timestamp',
+  'webhook-signature',
 ]);
 
 export interface DeliveryHeaderInput {
   eventId: string;
   eventType: string;
   deliveryId: string;
+  /** the `X-TPG-Signature` value */
   signature: string;
+  /** the attempt's time, unix seconds: the `t` of X-TPG-Signature and `webhook-timestamp` */
+  timestampSeconds: number;
+  /** the `webhook-signature` value (Standard Webhooks), signed over `<event id>.<timestamp>.<body>` */
+  standardSignature: string;
   userAgent: string;
   /** the webhook's custom headers */
   custom?: Record<string, string>;
@@ -100,6 +108,11 @@ export function deliveryHeaders(input: DeliveryHeaderInput): Record<string, stri
   headers['x-tpg-event-type'] = input.eventType;
   headers['x-tpg-delivery-id'] = input.deliveryId;
   headers['x-tpg-signature'] = input.signature;
+  // the event id, not the delivery id: Standard Webhooks receivers de-duplicate on webhook-id, so it
+  // must stay the same across retries and redeliveries of one event (the signature covers it)
+  headers['webhook-id'] = input.eventId;
+  headers['webhook-timestamp'] = String(input.timestampSeconds);
+  headers['webhook-signature'] = input.standardSignature;
   return headers;
 }
 
