@@ -13,9 +13,11 @@ import { type ProblemJson, startTestGateway, type TestGateway, type TestMerchant
 
 const T0 = Date.UTC(2026, 2, 10, 12, 0, 0);
 const BASE = '/api/v1/payments/webhooks';
-const WEBHOOK_ID = /^webhook_[0-9a-f]{16}$/;
-const DELIVERY_ID = /^whd_[0-9a-f]{16}$/;
-const SECRET = /^whsec_[A-Za-z0-9_-]{43}$/;
+const WEBHOOK_ID = /^webhook_[0-9a-f]{30}$/;
+const DELIVERY_ID = /^whd_[0-9a-f]{30}$/;
+/** standard base64 of 32 bytes: the form the Standard Webhooks libraries decode */
+const SECRET = /^whsec_[A-Za-z0-9+/]{43}=$/;
+const MASK = '********';
 
 interface WebhookJson {
   id: string;
@@ -135,7 +137,8 @@ for (const engine of ENGINES) {
         object: 'webhook',
         url: 'https://shop.example.com/hooks/tron?source=tpg',
         events: ['payment.completed', 'payment.failed'],
-        headers: { Authorization: 'Bearer receiver-token', 'X-Shop': 'main' },
+        // write-only: the names, never the values (the receiver's credentials)
+        headers: { Authorization: MASK, 'X-Shop': MASK },
         active: true,
         status: 'active',
         description: 'order fulfilment',
@@ -147,18 +150,23 @@ for (const engine of ENGINES) {
       });
       const secret = created.secret as string;
       expect((await webhookRow(created.id)).secret).toBe(secret);
+      expect(JSON.parse((await webhookRow(created.id)).headers)).toEqual({ Authorization: 'Bearer receiver-token', 'X-Shop': 'main' });
+      expect(res.text).not.toContain('receiver-token');
 
       const one = await send<WebhookJson>('GET', `/${created.id}`);
       expect(one.status).toBe(200);
       expect(one.body.id).toBe(created.id);
       expect(one.body).not.toHaveProperty('secret');
       expect(one.text).not.toContain(secret);
+      expect(one.body.headers).toEqual({ Authorization: MASK, 'X-Shop': MASK });
+      expect(one.text).not.toContain('receiver-token');
 
       const list = await send<ListJson<WebhookJson>>('GET', '');
       expect(list.status).toBe(200);
       expect(list.body.data.map((w) => w.id)).toContain(created.id);
       expect(list.text).not.toContain(secret);
       expect(list.text).not.toContain('"secret"');
+      expect(list.text).not.toContain('receiver-token');
 
       const audit = await auditRows(created.id);
       expect(audit.map((r) => r.action)).toEqual(['webhook.created']);
@@ -166,8 +174,10 @@ for (const engine of ENGINES) {
       expect(audit[0]?.request_id).toBe(res.headers['x-request-id']);
       expect(audit[0]?.before).toBeNull();
       expect(JSON.parse(audit[0]?.after as string)).toMatchObject({ id: created.id, url: created.url, events: created.events });
+      expect(JSON.parse(audit[0]?.after as string).headers).toEqual({ Authorization: MASK, 'X-Shop': MASK });
       const allAudit = await gw.db.db.selectFrom('audit_log').select(['before', 'after']).execute();
       expect(JSON.stringify(allAudit)).not.toContain(secret);
+      expect(JSON.stringify(allAudit)).not.toContain('receiver-token');
     });
 
     it('accepts "*" for every event, and active: false registers an inactive endpoint', async () => {
@@ -179,13 +189,13 @@ for (const engine of ENGINES) {
       const created = await register();
       clock.advance(1000);
       const res = await send<WebhookJson>('PATCH', `/${created.id}`, {
-        body: { url: 'https://hooks.example.org/v2', events: ['*'], headers: { 'X-Env': 'prod' }, description: null },
+        body: { url: 'https://hooks.example.org/v2', events: ['*'], headers: { 'X-Env': 'prod-token-91' }, description: null },
       });
       expect(res.status, res.text).toBe(200);
       expect(res.body).toMatchObject({
         url: 'https://hooks.example.org/v2',
         events: ['*'],
-        headers: { 'X-Env': 'prod' },
+        headers: { 'X-Env': MASK },
         description: null,
         updated_at: toIso(clock.now()),
         created_at: created.created_at,
@@ -200,9 +210,52 @@ for (const engine of ENGINES) {
       expect(JSON.parse(updated?.before as string)).toMatchObject({ url: 'https://shop.example.com/hooks/tron' });
       expect(JSON.parse(updated?.after as string)).toMatchObject({ url: 'https://hooks.example.org/v2' });
       expect(`${updated?.before}${updated?.after}`).not.toContain(created.secret as string);
+      expect(JSON.parse(updated?.after as string).headers).toEqual({ 'X-Env': MASK });
+      expect(`${updated?.before}${updated?.after}`).not.toContain('prod-token-91');
+      expect(res.text + got.text).not.toContain('prod-token-91');
 
       const off = await send<WebhookJson>('PATCH', `/${created.id}`, { body: { active: false } });
       expect(off.body).toMatchObject({ active: false, status: 'inactive', url: 'https://hooks.example.org/v2' });
+    });
+
+    it('custom header values are write-only: the mask sent back keeps the stored value, and nothing shows it', async () => {
+      const created = await register({ headers: { Authorization: 'Bearer first-credential', 'X-Shop': 'main' } });
+      const read = await send<WebhookJson>('GET', `/${created.id}`);
+      // a client that PATCHes back what it read, plus one new header, keeps the credential
+      const res = await send<WebhookJson>('PATCH', `/${created.id}`, {
+        body: { headers: { ...read.body.headers, 'X-New': 'new-value-5' } },
+      });
+      expect(res.status, res.text).toBe(200);
+      expect(res.body.headers).toEqual({ Authorization: MASK, 'X-Shop': MASK, 'X-New': MASK });
+      expect(JSON.parse((await webhookRow(created.id)).headers)).toEqual({
+        Authorization: 'Bearer first-credential',
+        'X-Shop': 'main',
+        'X-New': 'new-value-5',
+      });
+      // the mask names the header case-insensitively; a real value replaces it, a dropped name is removed
+      const replaced = await send<WebhookJson>('PATCH', `/${created.id}`, {
+        body: { headers: { authorization: MASK, 'X-Shop': 'second-shop' } },
+      });
+      expect(replaced.status, replaced.text).toBe(200);
+      expect(JSON.parse((await webhookRow(created.id)).headers)).toEqual({
+        authorization: 'Bearer first-credential',
+        'X-Shop': 'second-shop',
+      });
+
+      // the mask for a header that has no stored value is refused, naming it
+      const unknown = await send<ProblemJson>('PATCH', `/${created.id}`, { body: { headers: { 'X-Other': MASK } } });
+      expect(unknown.status).toBe(422);
+      expect(unknown.body.errors).toEqual([{ path: 'headers/X-Other', message: expect.stringContaining('send its value') }]);
+      const fresh = await send<ProblemJson>('POST', '/register', {
+        body: { url: 'https://shop.example.com/hooks/tron', events: ['*'], headers: { Authorization: MASK } },
+      });
+      expect(fresh.status).toBe(422);
+      expect(fresh.body.errors?.[0]?.path).toBe('headers/Authorization');
+
+      const audit = (await auditRows(created.id)).map((r) => `${r.before}${r.after}`).join('\n');
+      for (const value of ['first-credential', 'new-value-5', 'second-shop']) expect(audit).not.toContain(value);
+      const list = await send<ListJson<WebhookJson>>('GET', '');
+      for (const value of ['first-credential', 'new-value-5', 'second-shop']) expect(list.text).not.toContain(value);
     });
 
     it('re-enables an endpoint the gateway disabled when PATCHed with active: true', async () => {

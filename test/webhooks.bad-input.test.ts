@@ -67,6 +67,8 @@ const BAD_REGISTRATIONS: Array<[string, Record<string, unknown>, string]> = [
   ['Transfer-Encoding', { headers: { 'Transfer-Encoding': 'chunked' } }, 'headers/Transfer-Encoding'],
   ['a Proxy- header', { headers: { 'Proxy-Authorization': 'Basic x' } }, 'headers/Proxy-Authorization'],
   ['an X-TPG- header', { headers: { 'x-tpg-signature': 't=1,v1=00' } }, 'headers/x-tpg-signature'],
+  ['a Standard Webhooks header', { headers: { 'Webhook-Signature': 'v1,forged' } }, 'headers/Webhook-Signature'],
+  ['the read mask for a header with no stored value', { headers: { 'X-Secret': '********' } }, 'headers/X-Secret'],
   ['one name in two spellings', { headers: { 'X-A': '1', 'x-a': '2' } }, 'headers/x-a'],
   ['too many headers', { headers: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`X-H${i}`, 'v'])) }, 'headers'],
   ['a description over 500', { description: 'd'.repeat(501) }, 'description'],

@@ -23,6 +23,7 @@ export interface Webhook {
   url: string;
   /** known event names, or exactly ["*"] */
   events: string[];
+  /** custom headers sent with every delivery; write-only (views mask the values) */
   headers: Record<string, string>;
   description: string | null;
   /** set by the merchant */
@@ -93,10 +94,14 @@ const RESERVED_HEADERS = new Set([
   'trailer',
 ]);
 
+/** The Standard Webhooks headers every delivery carries (standard-webhooks.ts). */
+const STANDARD_WEBHOOK_HEADERS = new Set(['webhook-id', 'webhook-timestamp', 'webhook-signature']);
+
 function reservedHeaderReason(lower: string): string | null {
   if (RESERVED_HEADERS.has(lower)) return 'is set by the gateway and cannot be overridden';
   if (lower.startsWith('proxy-')) return 'proxy headers cannot be set';
   if (lower.startsWith('x-tpg-')) return 'X-TPG-* headers are reserved for the gateway (event id, signature, …)';
+  if (STANDARD_WEBHOOK_HEADERS.has(lower)) return 'is a Standard Webhooks header the gateway sets (webhook-id, -timestamp, -signature)';
   return null;
 }
 
@@ -128,16 +133,55 @@ export function validateHeaders(headers: Readonly<Record<string, unknown>>): Res
   return errors.length > 0 ? err(errors) : ok(Object.fromEntries(entries) as Record<string, string>);
 }
 
+/**
+ * What every read shows instead of a custom header's value. The values are often the receiver's own
+ * credentials (`Authorization`), so they are write-only: sent with deliveries, never shown or audited.
+ */
+export const MASKED_HEADER_VALUE = '********';
+
+/** The header names with every value masked. */
+export function maskHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.keys(headers).map((name) => [name, MASKED_HEADER_VALUE]));
+}
+
+/**
+ * Headers to store from a create or update: a value equal to the mask keeps the stored value of that name
+ * (case-insensitively), so a client that PATCHes back what it read does not overwrite the credential with
+ * asterisks. The mask for a name that has no stored value is refused.
+ */
+export function keepMaskedHeaders(
+  given: Readonly<Record<string, string>>,
+  stored: Readonly<Record<string, string>>,
+): Result<Record<string, string>, FieldError[]> {
+  const storedByName = new Map(Object.entries(stored).map(([name, value]) => [name.toLowerCase(), value] as const));
+  const errors: FieldError[] = [];
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(given)) {
+    if (value !== MASKED_HEADER_VALUE) {
+      kept[name] = value;
+      continue;
+    }
+    const previous = storedByName.get(name.toLowerCase());
+    if (previous === undefined) {
+      errors.push({
+        path: `headers/${name}`,
+        message: `"${MASKED_HEADER_VALUE}" keeps a stored value, and this header has none; send its value`,
+      });
+    } else kept[name] = previous;
+  }
+  return errors.length > 0 ? err(errors) : ok(kept);
+}
+
 const isoOrNull = (ms: number | null): string | null => (ms === null ? null : toIso(ms));
 
-/** The API representation: never a secret. Also what audit records hold as before/after. */
+/** The API representation: never a secret, custom header values masked. Also what audit records hold as before/after. */
 export function toWebhookView(webhook: Webhook) {
   return {
     id: webhook.id,
     object: 'webhook' as const,
     url: webhook.url,
     events: [...webhook.events],
-    headers: { ...webhook.headers },
+    headers: maskHeaders(webhook.headers),
     active: webhook.active,
     description: webhook.description,
     status: webhookStatus(webhook),

@@ -1,7 +1,8 @@
 /**
  * `/api/v1/payments/webhooks`: thin handlers that authenticate, call one use case and map its result.
- * Every route needs the `webhooks:manage` scope: reads show receiver URLs and custom headers, which may
- * carry the receiver's own credentials. POSTs send the exact JSON stored for their Idempotency-Key.
+ * Every route needs the `webhooks:manage` scope: reads show receiver URLs and custom header names (their
+ * values, often the receiver's credentials, are masked). POSTs send the exact JSON stored for their
+ * Idempotency-Key.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -83,6 +84,7 @@ export function webhooksRoutes(deps: WebhooksRoutesDeps): FastifyPluginAsyncType
         config: scope,
         schema: {
           tags,
+          operationId: 'registerWebhook',
           summary: 'Register a webhook endpoint (the secret is shown once)',
           body: RegisterWebhookBody,
           response: { 201: CreatedWebhookSchema, ...errors },
@@ -100,6 +102,7 @@ export function webhooksRoutes(deps: WebhooksRoutesDeps): FastifyPluginAsyncType
         config: scope,
         schema: {
           tags,
+          operationId: 'listWebhooks',
           summary: "The merchant's webhook endpoints with their health (never secrets)",
           response: { 200: WebhookListSchema, ...errors },
         },
@@ -113,6 +116,7 @@ export function webhooksRoutes(deps: WebhooksRoutesDeps): FastifyPluginAsyncType
         config: scope,
         schema: {
           tags,
+          operationId: 'listPendingWebhookEvents',
           summary: 'Events not yet delivered to every endpoint, oldest first',
           querystring: PageQuery,
           response: { 200: EventListSchema, ...errors },
@@ -137,6 +141,7 @@ export function webhooksRoutes(deps: WebhooksRoutesDeps): FastifyPluginAsyncType
         config: scope,
         schema: {
           tags,
+          operationId: 'listEventDeliveries',
           summary: 'Deliveries of one event, newest first',
           params: EventParams,
           querystring: DeliveriesQuery,
@@ -163,6 +168,7 @@ export function webhooksRoutes(deps: WebhooksRoutesDeps): FastifyPluginAsyncType
         config: scope,
         schema: {
           tags,
+          operationId: 'getWebhookDelivery',
           summary: 'A delivery with every attempt',
           params: DeliveryParams,
           response: { 200: DeliveryDetailSchema, ...errors },
@@ -180,6 +186,7 @@ export function webhooksRoutes(deps: WebhooksRoutesDeps): FastifyPluginAsyncType
         config: scope,
         schema: {
           tags,
+          operationId: 'redeliverWebhookDelivery',
           summary: 'Send a delivery again as a new delivery',
           params: DeliveryParams,
           response: { 201: DeliveryViewSchema, ...errors },
@@ -197,6 +204,7 @@ export function webhooksRoutes(deps: WebhooksRoutesDeps): FastifyPluginAsyncType
         config: scope,
         schema: {
           tags,
+          operationId: 'getWebhook',
           summary: 'A webhook endpoint (never its secret)',
           params: WebhookParams,
           response: { 200: WebhookViewSchema, ...errors },
@@ -211,6 +219,7 @@ export function webhooksRoutes(deps: WebhooksRoutesDeps): FastifyPluginAsyncType
         config: scope,
         schema: {
           tags,
+          operationId: 'updateWebhook',
           summary: 'Change a webhook endpoint',
           params: WebhookParams,
           body: UpdateWebhookBody,
@@ -226,6 +235,7 @@ export function webhooksRoutes(deps: WebhooksRoutesDeps): FastifyPluginAsyncType
         config: scope,
         schema: {
           tags,
+          operationId: 'deleteWebhook',
           summary: 'Delete a webhook endpoint; its waiting deliveries fail. Answers the final view.',
           params: WebhookParams,
           response: { 200: WebhookViewSchema, ...errors },
@@ -240,6 +250,7 @@ export function webhooksRoutes(deps: WebhooksRoutesDeps): FastifyPluginAsyncType
         config: scope,
         schema: {
           tags,
+          operationId: 'rotateWebhookSecret',
           summary: 'Issue a new signing secret; the old one keeps signing during the grace period',
           params: WebhookParams,
           body: RotateSecretBody,
@@ -265,6 +276,7 @@ export function webhooksRoutes(deps: WebhooksRoutesDeps): FastifyPluginAsyncType
         config: scope,
         schema: {
           tags,
+          operationId: 'testWebhook',
           summary: 'Send a webhook.test event to this endpoint only',
           params: WebhookParams,
           response: { 201: DeliveryViewSchema, ...errors },
@@ -282,6 +294,7 @@ export function webhooksRoutes(deps: WebhooksRoutesDeps): FastifyPluginAsyncType
         config: scope,
         schema: {
           tags,
+          operationId: 'listWebhookDeliveries',
           summary: "An endpoint's deliveries, newest first",
           params: WebhookParams,
           querystring: DeliveriesQuery,

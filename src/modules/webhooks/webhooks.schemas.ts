@@ -1,7 +1,7 @@
 /** Request and response schemas of the webhooks API; the OpenAPI document is generated from these. */
 import { Type } from 'typebox';
 import { MAX_URL_LENGTH } from './target-policy.js';
-import { DELIVERY_STATUSES, MAX_DESCRIPTION_LENGTH, MAX_HEADER_VALUE_LENGTH, MAX_HEADERS } from './webhook.js';
+import { DELIVERY_STATUSES, MASKED_HEADER_VALUE, MAX_DESCRIPTION_LENGTH, MAX_HEADER_VALUE_LENGTH, MAX_HEADERS } from './webhook.js';
 import { MAX_ROTATION_GRACE_SECONDS } from './webhooks.service.js';
 
 const Iso = Type.String({ format: 'date-time' });
@@ -20,7 +20,7 @@ const Events = Type.Array(Type.String({ maxLength: 100 }), {
   examples: [['payment.completed', 'payment.failed']],
 });
 const Headers = Type.Record(Type.String(), Type.String({ maxLength: MAX_HEADER_VALUE_LENGTH }), {
-  description: `up to ${MAX_HEADERS} custom headers sent with every delivery (e.g. Authorization); Content-Type, Host, X-TPG-* and the like are reserved`,
+  description: `up to ${MAX_HEADERS} custom headers sent with every delivery (e.g. Authorization); Content-Type, Host, X-TPG-*, webhook-* and the like are reserved. Write-only: reads show "${MASKED_HEADER_VALUE}" for every value; on PATCH, "${MASKED_HEADER_VALUE}" keeps a header's stored value`,
 });
 const Description = Type.Union([Type.String({ maxLength: MAX_DESCRIPTION_LENGTH }), Type.Null()]);
 
@@ -85,7 +85,9 @@ export const WebhookViewSchema = Type.Object({
   object: Type.Literal('webhook'),
   url: Type.String(),
   events: Type.Array(Type.String()),
-  headers: Type.Record(Type.String(), Type.String()),
+  headers: Type.Record(Type.String(), Type.String(), {
+    description: `custom header names; every value shows as "${MASKED_HEADER_VALUE}" (write-only)`,
+  }),
   active: Type.Boolean({ description: 'the merchant switch' }),
   description: NullableString,
   status: Type.Enum(['active', 'inactive', 'disabled', 'deleted'], {

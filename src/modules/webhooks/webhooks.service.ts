@@ -19,6 +19,7 @@ import {
   type Delivery,
   type DeliveryStatus,
   type EventSummary,
+  keepMaskedHeaders,
   newDelivery,
   normaliseEvents,
   SECRET_PREFIX,
@@ -80,7 +81,7 @@ export interface WebhooksServiceDeps {
   audit: AuditRecorder;
   policy: WebhooksPolicy;
   idempotencyTtlMs: number;
-  /** new signing secrets; `whsec_` + 32 random bytes by default */
+  /** new signing secrets; generateWebhookSecret by default */
   newSecret?: () => string;
 }
 
@@ -91,8 +92,9 @@ function refuseUnlessActive(webhook: Webhook): AppError | null {
   return new AppError('conflict', `webhook ${webhook.id} is ${status}; PATCH it with "active": true before sending to it`);
 }
 
+/** `whsec_` + standard base64 (padded) of 32 random bytes: the form Standard Webhooks libraries decode. */
 export function generateWebhookSecret(): string {
-  return `${SECRET_PREFIX}${randomBytes(32).toString('base64url')}`;
+  return `${SECRET_PREFIX}${randomBytes(32).toString('base64')}`;
 }
 
 export class WebhooksService {
@@ -109,6 +111,9 @@ export class WebhooksService {
   ): Promise<Result<{ webhook: Webhook; rendered: Rendered }, AppError>> {
     const checked = this.checkFields(input);
     if (!checked.ok) return checked;
+    // nothing is stored yet, so the mask is refused
+    const headers = keepMaskedHeaders(checked.value.headers ?? {}, {});
+    if (!headers.ok) return err(validationError(headers.error));
     const { policy } = this.deps;
     return this.write(claim, async (trx, now) => {
       await this.deps.repository.lockMerchant(trx, caller.merchantId);
@@ -127,7 +132,7 @@ export class WebhooksService {
         merchantId: caller.merchantId,
         url: checked.value.url as string,
         events: checked.value.events as string[],
-        headers: checked.value.headers ?? {},
+        headers: headers.value,
         description: input.description ?? null,
         active: input.active ?? true,
         secret: this.newSecret(),
@@ -144,7 +149,7 @@ export class WebhooksService {
       };
       await this.deps.repository.insert(trx, webhook);
       await this.audit(trx, caller, 'webhook.created', 'webhook', webhook.id, null, toWebhookView(webhook));
-      // the one time the secret is shown (and replayed for the same Idempotency-Key)
+      // the one time the secret is shown (and replayed for the same Idempotency-Key); header values stay masked
       return ok({ webhook, rendered: { statusCode: 201, body: JSON.stringify({ ...toWebhookView(webhook), secret: webhook.secret }) } });
     });
   }
@@ -169,7 +174,11 @@ export class WebhooksService {
       const after: Webhook = { ...before, updatedAt: now };
       if (checked.value.url !== undefined) after.url = checked.value.url;
       if (checked.value.events !== undefined) after.events = checked.value.events;
-      if (checked.value.headers !== undefined) after.headers = checked.value.headers;
+      if (checked.value.headers !== undefined) {
+        const headers = keepMaskedHeaders(checked.value.headers, before.headers);
+        if (!headers.ok) return err(validationError(headers.error));
+        after.headers = headers.value;
+      }
       if (input.description !== undefined) after.description = input.description;
       if (input.active !== undefined) after.active = input.active;
       if (input.active === true && before.disabledAt !== null) {
