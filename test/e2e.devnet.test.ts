@@ -140,6 +140,7 @@ describe.each(ENGINES)('end to end on the devnet (%s)', (engine) => {
     });
     expect(events.map((e) => e.type)).toEqual(['payment.created', 'payment.started', 'payment.confirmed', 'payment.completed']);
     expect(events.every((e) => e.signatureOk)).toBe(true);
+    expect(events.every((e) => e.standardSignatureOk)).toBe(true);
   });
 
   it('settles the collected net amount to the payee on chain', async () => {
