@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
@@ -129,11 +129,14 @@ describe('on SQLite (DATA_DIR)', () => {
     expect(first.stdout).toMatch(/applied \d+ migrations? to sqlite:/);
     const second = ok(await cli(['migrate'], env));
     expect(second.stdout).toContain('database is up to date');
+    // the database holds webhook secrets: only its owner may read it (and list its directory)
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+    expect(statSync(join(dataDir, 'gateway.sqlite')).mode & 0o777).toBe(0o600);
   });
 
   it('merchants create, keys create, keys list (no secrets) and keys revoke', { timeout: SLOW }, async () => {
     const created = ok(await cli(['merchants', 'create', '--name', 'Coffee Shop', '--settlement-frequency', 'hourly'], env));
-    const merchantId = /merchant (mer_[0-9a-f]{16}) created/.exec(created.stdout)?.[1] as string;
+    const merchantId = /merchant (mer_[0-9a-f]{30}) created/.exec(created.stdout)?.[1] as string;
     expect(merchantId).toBeDefined();
     expect(created.stdout).toMatch(/hot wallet index\s+1/);
     expect(created.stdout).toMatch(/settlement\s+hourly/);

@@ -15,6 +15,7 @@ import { ALL_SCOPES } from '../src/modules/merchants/merchant.js';
 import { bootstrapDefaultMerchant } from '../src/modules/merchants/merchants.bootstrap.js';
 import { HdWalletAddresses } from '../src/modules/wallets/wallet-addresses.js';
 import type { Clock } from '../src/shared/clock.js';
+import type { IdGenerator } from '../src/shared/ids.js';
 import { privateKeyToAccount } from '../src/tron/keys.js';
 import { openTestDatabase, type TestDatabase } from './db-harness.js';
 
@@ -207,6 +208,8 @@ export interface TestGatewayOptions {
   mnemonic?: string;
   /** PostgreSQL: called with every statement the gateway sends */
   onQuery?: (sql: string) => void;
+  /** how the core makes ids; default newId */
+  ids?: IdGenerator;
 }
 
 let merchantSeq = 0;
@@ -234,6 +237,7 @@ export async function startTestGateway(engine: Engine, options: TestGatewayOptio
       logger: pino({ level: process.env.TPG_TEST_LOG ?? 'silent' }),
       version: '0.0.0-test',
       ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.ids ? { ids: options.ids } : {}),
     });
   } catch (error) {
     await db.destroy();

@@ -44,7 +44,7 @@ describe.each(ENGINES)('reconciliation on the devnet (%s)', (engine) => {
     const res = await reconcile({ payment_id: payment.payment_id, notes: 'monthly check' });
     expect(res.status, res.text).toBe(201);
     expect(res.body).toMatchObject({ object: 'reconciliation', status: 'verified', notes: 'monthly check', discrepancies: [] });
-    expect(res.body.reconciliation_id).toMatch(/^recon_[0-9a-f]{16}$/);
+    expect(res.body.reconciliation_id).toMatch(/^recon_[0-9a-f]{30}$/);
     expect(res.body.checks.transaction_ids).toEqual([txId]);
     expect(res.body.checks.solidified).toBe(true);
     expect((await t.get(payment.payment_id)).status).toBe('completed');
@@ -173,7 +173,9 @@ describe.each(ENGINES)('reconciliation on the devnet (%s)', (engine) => {
     expect(mismatch).toMatchObject({ code: 'balance_mismatch', asset: 'USDT', expected: '0', actual: '5' });
     // the collected payment's deposit address agrees with its records
     expect(run.balances?.discrepancies.find((d) => d.address === payment.deposit_address)).toBeUndefined();
-    const status = await gw.call<{ reconciliation: { last_balances: { status: string; reconciliation_id: string } } }>('GET', '/status');
+    const status = await gw.call<{ reconciliation: { last_balances: { status: string; reconciliation_id: string } } }>('GET', '/status', {
+      key: gw.adminKey,
+    });
     expect(status.body.reconciliation.last_balances).toMatchObject({ status: 'differences', reconciliation_id: run.balances?.id });
     // a second run does not re-verify what is verified already
     expect((await gw.core.reconciliation.runBackground()).verified).toBe(0);
