@@ -188,6 +188,7 @@ describe.each(ENGINES)('scanner on the devnet (%s)', (engine) => {
     };
     await scanner().stop();
     await gw.db.db.deleteFrom('leases').where('name', '=', 'scanner').execute();
+    const threadCalls: string[] = [];
     const built = createScanner({
       db: gw.db.db,
       clock: systemClock,
@@ -197,7 +198,8 @@ describe.each(ENGINES)('scanner on the devnet (%s)', (engine) => {
       leases: new LeaseStore(gw.db.db, systemClock),
       recorder: gw.core.collections as NonNullable<typeof gw.core.collections>,
       holder: 'pooled',
-      clientOptions: gw.tronChain.clientOptions,
+      // the threads' node calls come back to the observer here (the scanner's own go through `client`)
+      clientOptions: { ...gw.tronChain.clientOptions, onCall: (call) => threadCalls.push(call.endpoint) },
       fetchIdleMs: 1500,
     });
     const pooled = built.scanner;
@@ -214,6 +216,7 @@ describe.each(ENGINES)('scanner on the devnet (%s)', (engine) => {
       gw.mine(250);
       expect(await pooled.scanOnce()).toBe(250);
       expect(built.fetchThreads().ranges).toBeGreaterThanOrEqual(2); // the threads now hold the watch set
+      expect(threadCalls).toContain('/wallet/getblockbylimitnext');
 
       // a deposit (USDT), a TRX invoice and a direct transfer (payer → payee pair), created after the
       // threads got their watch set, paid mid catch-up: the pass sends them the set as it is now
@@ -254,7 +257,7 @@ describe.each(ENGINES)('scanner on the devnet (%s)', (engine) => {
   it('a range scanned on a fetching thread (blocks, matching, receipts) equals the same range scanned on this thread', async () => {
     const watch = new WatchSet(gw.db.db, systemClock, { watchDays: 7, reloadMs: 600_000 });
     await watch.refresh();
-    const { fetch: _f, sleep: _s, random: _r, now: _n, ...endpoints } = gw.tronChain.clientOptions;
+    const { fetch: _f, sleep: _s, random: _r, now: _n, onCall: _o, ...endpoints } = gw.tronChain.clientOptions;
     const pool = new BlockFetchPool(endpoints, 1, 1000);
     const usdtHex = toHexAddress(gw.devnet.usdtAddress);
     try {

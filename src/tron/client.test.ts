@@ -804,3 +804,39 @@ describe('failover and retry', () => {
     expect(() => createTronClient({ fullNodeUrls: [node.url], maxAttempts: 0 })).toThrow(RangeError);
   });
 });
+
+describe('onCall', () => {
+  it('reports each call once, failover and retries included, with its outcome and duration', async () => {
+    node.on('/wallet/getnowblock', { status: 503, raw: '' }, { json: blockJson(11) });
+    node.on('/wallet/getaccount', { json: { Error: 'class org.tron.core.exception.BadItemException' } });
+    const calls: Array<{ endpoint: string; ok: boolean; seconds: number }> = [];
+    const { client } = clientFor([node.url], { onCall: (call) => calls.push(call) });
+    await client.getNowBlock();
+    await failure(client.getAccount(ALICE));
+    expect(calls.map(({ endpoint, ok }) => ({ endpoint, ok }))).toEqual([
+      { endpoint: '/wallet/getnowblock', ok: true },
+      { endpoint: '/wallet/getaccount', ok: false },
+    ]);
+    expect(calls.every((c) => c.seconds >= 0 && c.seconds < 5)).toBe(true);
+  });
+
+  it('names TronGrid endpoints by their pattern, never by the address in the path', async () => {
+    node.on(`/v1/accounts/${ALICE}/transactions/trc20`, { json: vectorJson('trongrid_v1_trc20_row') });
+    node.on(`/v1/contracts/${USDT}/events`, { json: vectorJson('trongrid_v1_contract_events') });
+    const endpoints: string[] = [];
+    const { client } = clientFor([node.url], { onCall: (call) => endpoints.push(call.endpoint) });
+    await client.getTrc20Transfers(ALICE);
+    await client.getContractEvents(USDT);
+    expect(endpoints).toEqual(['/v1/accounts/{address}/transactions/trc20', '/v1/contracts/{address}/events']);
+  });
+
+  it('an observer that throws does not fail the call', async () => {
+    node.on('/wallet/getnowblock', { json: blockJson(12) });
+    const { client } = clientFor([node.url], {
+      onCall: () => {
+        throw new Error('observer broke');
+      },
+    });
+    expect((await client.getNowBlock()).number).toBe(12n);
+  });
+});

@@ -60,6 +60,7 @@ import { decodeUint256, encodeAddressWord } from './trc20.js';
 export {
   type BackoffOptions,
   ESTIMATE_ENERGY_UNSUPPORTED,
+  type NodeCall,
   TronNodeError,
   type TronNodeErrorInit,
   type TronNodeErrorKind,
@@ -445,6 +446,7 @@ export class TronClient {
         pool: 'event',
         method: 'GET',
         path,
+        endpoint: '/v1/accounts/{address}/transactions/trc20',
         query: {
           only_confirmed: flag(query.onlyConfirmed),
           only_unconfirmed: flag(query.onlyUnconfirmed),
@@ -470,6 +472,7 @@ export class TronClient {
         pool: 'event',
         method: 'GET',
         path,
+        endpoint: '/v1/contracts/{address}/events',
         query: {
           event_name: query.eventName,
           block_number: optionalString(query.blockNumber),

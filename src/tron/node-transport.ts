@@ -95,6 +95,16 @@ export interface NodeTransportOptions {
   random?: () => number;
   /** ms clock for HTTP-date Retry-After values; default Date.now */
   now?: () => number;
+  /** told about every call once it has succeeded or given up (metrics); must not throw */
+  onCall?: (call: NodeCall) => void;
+}
+
+/** One API call as `onCall` reports it: failover and retries included, one report per call. */
+export interface NodeCall {
+  /** the path pattern, e.g. `/wallet/getnowblock` or `/v1/accounts/{address}/transactions/trc20` */
+  endpoint: string;
+  ok: boolean;
+  seconds: number;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -123,6 +133,8 @@ export interface RequestSpec {
   body?: Record<string, unknown>;
   /** undefined values are left out */
   query?: Record<string, string | undefined>;
+  /** the path with its variable parts named (`/v1/accounts/{address}/…`), for `onCall`; default `path` */
+  endpoint?: string;
 }
 
 /**
@@ -178,6 +190,7 @@ export class NodeTransport {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
   private readonly now: () => number;
+  private readonly onCall: ((call: NodeCall) => void) | undefined;
 
   constructor(options: NodeTransportOptions) {
     const full = makePool(options.fullNodeUrls, 'fullNodeUrls');
@@ -199,6 +212,7 @@ export class NodeTransport {
     this.sleep = options.sleep ?? defaultSleep;
     this.random = options.random ?? Math.random;
     this.now = options.now ?? Date.now;
+    this.onCall = options.onCall;
   }
 
   /** The URLs of a pool and the index of the one that answered last. */
@@ -243,8 +257,25 @@ export class NodeTransport {
     return new TronNodeError(init);
   }
 
-  /** Failover across the pool, rounds with backoff, at most `maxAttempts` attempts. */
+  /** Failover across the pool, rounds with backoff, at most `maxAttempts` attempts; reported to `onCall`. */
   async request(spec: RequestSpec, bytesParser?: BytesParser<unknown>): Promise<NodeResponse> {
+    if (!this.onCall) return this.failover(spec, bytesParser);
+    const started = performance.now();
+    let ok = false;
+    try {
+      const response = await this.failover(spec, bytesParser);
+      ok = true;
+      return response;
+    } finally {
+      try {
+        this.onCall({ endpoint: spec.endpoint ?? spec.path, ok, seconds: (performance.now() - started) / 1000 });
+      } catch {
+        // an observer's failure is not the call's
+      }
+    }
+  }
+
+  private async failover(spec: RequestSpec, bytesParser?: BytesParser<unknown>): Promise<NodeResponse> {
     const pool = this.pools[spec.pool];
     let attempts = 0;
     for (let round = 1; ; round++) {

@@ -12,7 +12,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { siblingModule, startModuleWorker } from '../../shared/module-worker.js';
-import type { TronClientOptions } from '../../tron/client.js';
+import type { NodeCall, TronClientOptions } from '../../tron/client.js';
 import type { FetchReady, FetchReply, FetchRequest } from './block-fetch.worker.js';
 import type { ScannedBlock } from './block-matcher.js';
 import type { WatchSource } from './watch-set.js';
@@ -59,9 +59,11 @@ export class BlockFetchPool implements BlockSource {
   private closed = false;
 
   constructor(
-    private readonly options: Omit<TronClientOptions, 'fetch' | 'sleep' | 'random' | 'now'>,
+    private readonly options: Omit<TronClientOptions, 'fetch' | 'sleep' | 'random' | 'now' | 'onCall'>,
     threads: number,
     private readonly idleMs = FETCH_IDLE_MS,
+    /** told about the node calls the threads made (a function cannot cross to a thread: they send them back) */
+    private readonly onCall?: (call: NodeCall) => void,
   ) {
     this.size = Math.max(1, threads);
   }
@@ -158,6 +160,7 @@ export class BlockFetchPool implements BlockSource {
   }
 
   private settle(reply: FetchReply): void {
+    if (this.onCall) for (const call of reply.calls ?? []) this.onCall(call);
     const waiter = this.waiting.get(reply.id);
     this.waiting.delete(reply.id);
     if (waiter) {

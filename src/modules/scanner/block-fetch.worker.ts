@@ -5,7 +5,7 @@
  * block's header and its transfers touching watched addresses travel back.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createTronClient, type TronClientOptions } from '../../tron/client.js';
+import { createTronClient, type NodeCall, type TronClientOptions } from '../../tron/client.js';
 import type { ScannedBlock } from './block-matcher.js';
 import { scanBlockRange } from './range-scan.js';
 import { type WatchSnapshot, type WatchView, watchViewOf } from './watch-set.js';
@@ -21,13 +21,17 @@ export interface FetchRequest {
   watch?: WatchSnapshot;
 }
 
-export type FetchReply = { id: number; ok: true; blocks: ScannedBlock[] } | { id: number; ok: false; error: string };
+/** `calls`: the node calls this thread made since its last reply, for the gateway's node metrics */
+export type FetchReply = ({ id: number; ok: true; blocks: ScannedBlock[] } | { id: number; ok: false; error: string }) & {
+  calls?: NodeCall[];
+};
 /** sent once, when the thread has loaded */
 export type FetchReady = { ready: true };
 
 const port = parentPort;
 if (!port) throw new Error('block-fetch.worker.ts must run as a worker thread');
-const client = createTronClient(workerData as TronClientOptions);
+const calls: NodeCall[] = [];
+const client = createTronClient({ ...(workerData as TronClientOptions), onCall: (call) => calls.push(call) });
 let watch: WatchView | null = null;
 
 port.on('message', (request: FetchRequest) => {
@@ -38,9 +42,14 @@ port.on('message', (request: FetchRequest) => {
     return;
   }
   scanBlockRange(client, request.from, request.to, view, request.usdtHex).then(
-    (blocks) => port.postMessage({ id: request.id, ok: true, blocks } satisfies FetchReply),
+    (blocks) => port.postMessage({ id: request.id, ok: true, blocks, calls: calls.splice(0) } satisfies FetchReply),
     (error: unknown) =>
-      port.postMessage({ id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) } satisfies FetchReply),
+      port.postMessage({
+        id: request.id,
+        ok: false,
+        error: error instanceof Error ? error.message : String(error),
+        calls: calls.splice(0),
+      } satisfies FetchReply),
   );
 });
 port.postMessage({ ready: true } satisfies FetchReady);

@@ -36,8 +36,9 @@ export interface BuiltScanner {
 
 export function createScanner(options: ScannerOptions): BuiltScanner {
   const s = options.config.raw.network.scanner;
-  const { fetch: _fetch, sleep: _sleep, random: _random, now: _now, ...endpoints } = options.clientOptions ?? { fullNodeUrls: [] };
-  const pool = options.clientOptions && s.fetch_threads > 0 ? new BlockFetchPool(endpoints, s.fetch_threads, options.fetchIdleMs) : null;
+  const { fetch: _fetch, sleep: _sleep, random: _random, now: _now, onCall, ...endpoints } = options.clientOptions ?? { fullNodeUrls: [] };
+  const pool =
+    options.clientOptions && s.fetch_threads > 0 ? new BlockFetchPool(endpoints, s.fetch_threads, options.fetchIdleMs, onCall) : null;
   const watchSettings: WatchSettings = {
     watchDays: s.watch_days,
     reloadMs: s.watch_reload_seconds * 1000,
