@@ -238,9 +238,16 @@ for (const engine of ENGINES) {
       expect(await queue.enqueue(database.db, [{ type: 't', payload: 'again', dedupeKey: 'expire:pay_a' }])).toBe(0);
     });
 
-    it('reports depth per type and status, and the age of the oldest due job', async () => {
+    it('reports depth per type and status (queued and running only), and the age of the oldest due job', async () => {
       expect(await queue.depth()).toEqual([]);
       expect(await queue.oldestQueuedAgeMs()).toBe(0);
+      await queue.enqueue(database.db, [
+        { type: 'c', payload: 'done' },
+        { type: 'c', payload: 'dropped', dedupeKey: 'drop-me', runAt: T0 + 1 },
+      ]);
+      const [done] = await claim('w1', 1, ['c']);
+      await queue.complete(done!, 'w1');
+      await queue.cancelByDedupeKey(database.db, 'drop-me');
       await queue.enqueue(database.db, [
         { type: 'a', payload: 1, runAt: T0 - 7_000 },
         { type: 'a', payload: 2, runAt: T0 - 1_000 },
@@ -248,6 +255,7 @@ for (const engine of ENGINES) {
         { type: 'b', payload: 4 },
       ]);
       await claim('w1', 1, ['b']);
+      // finished jobs are history, not queue depth
       expect(await queue.depth()).toEqual([
         { type: 'a', status: 'queued', count: 3 },
         { type: 'b', status: 'running', count: 1 },

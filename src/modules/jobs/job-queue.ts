@@ -288,11 +288,16 @@ export class JobQueue {
     return done;
   }
 
-  /** Row counts per type and status, for metrics. */
+  /**
+   * Jobs waiting or being worked on, per type and status, for metrics and /status. Finished jobs
+   * (completed, failed, cancelled) are history, not queue depth; leaving them out also keeps the count
+   * on the two partial indexes of open jobs instead of the whole table.
+   */
   async depth(): Promise<JobDepth[]> {
     const rows = await this.db
       .selectFrom('jobs')
       .select((eb) => ['type', 'status', eb.fn.countAll().as('count')])
+      .where('status', 'in', ['queued', 'running'])
       .groupBy(['type', 'status'])
       .orderBy('type')
       .orderBy('status')
