@@ -381,4 +381,10 @@ describe('validation', () => {
     );
     expect(keysOf(problems)).toEqual(['network.rpc_urls.0', 'security.cors_origins.1']);
   });
+
+  it('refuses any swap venue, since none is supported yet', () => {
+    const problems = problemsOf(() => defaults({ overrides: { payment_processing: { swap_venue: 'example-venue' } } }));
+    expect(keysOf(problems)).toEqual(['payment_processing.swap_venue']);
+    expect(problems[0]?.message).toMatch(/no swap venue yet; leave it empty/);
+  });
 });

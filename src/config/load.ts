@@ -332,6 +332,13 @@ function resolve(raw: RawConfig, source: string, problems: ConfigProblem[]): Gat
   if (!pp.supported_methods.includes(pp.default_method)) {
     problems.push({ key: 'payment_processing.default_method', message: 'is not among supported_methods' });
   }
+  // A venue name would be accepted and then never watched: until a venue exists, none is allowed.
+  if (pp.swap_venue !== '') {
+    problems.push({
+      key: 'payment_processing.swap_venue',
+      message: 'the gateway supports no swap venue yet; leave it empty (swap payments are refused with 422)',
+    });
+  }
 
   const net = raw.network;
   for (const [key, urls] of [

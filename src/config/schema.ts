@@ -34,6 +34,7 @@ export const WEBHOOK_EVENTS = [
   'payment.cancelled',
   'batch.created',
   'batch.completed',
+  'batch.stalled',
   'settlement.initiated',
   'settlement.completed',
 ] as const;
@@ -182,7 +183,10 @@ export const ConfigSchema = Type.Object(
         payment_expiry_seconds: Seconds(3600, 'how long a deposit address waits for funds', 60),
         max_expiry_seconds: Seconds(7 * 86_400, 'largest expires_in_seconds accepted', 60),
         underpayment_tolerance: Rate('0', 'shortfall still accepted as paid'),
-        swap_venue: Type.String({ default: '', description: 'swap venue; empty refuses swap payments' }),
+        swap_venue: Type.String({
+          default: '',
+          description: 'swap venue; must stay empty until the gateway supports one (swap payments are refused)',
+        }),
         priorities: Type.Object(
           {
             low: PriorityPolicy('0.001', 120, 3, 1),
@@ -232,7 +236,10 @@ export const ConfigSchema = Type.Object(
       {
         max_batch_size: Type.Integer({ default: 1000, minimum: 1, maximum: 1000, description: 'payments per batch' }),
         max_concurrent_batches: Type.Integer({ default: 10, minimum: 1, description: 'batches in flight per merchant' }),
-        batch_timeout_seconds: Seconds(3600, 'a batch not finished by then is reported'),
+        batch_timeout_seconds: Seconds(
+          3600,
+          'a batch not final this long after its creation is flagged stalled and batch.stalled is sent; 0 never flags',
+        ),
       },
       Strict,
     ),

@@ -14,6 +14,7 @@ import {
   MAX_DESCRIPTION_LENGTH,
   type PaymentDraft,
 } from './payment-draft.js';
+import { unpayableAddresses, ZERO_ADDRESS } from './unpayable-addresses.js';
 
 /** Deterministic accounts from fixed private keys 1, 2, 3. */
 const account = (n: number) => privateKeyToAccount(n.toString(16).padStart(64, '0'));
@@ -21,6 +22,8 @@ const HOT_WALLET = account(1).base58;
 const PAYER = account(2).base58;
 const PAYEE = account(3).base58;
 const NETWORK_FEE_SUN = 13_845_000n;
+/** stands for the network's USDT contract */
+const TOKEN_CONTRACT = account(9).base58;
 
 const defaults = loadConfig({ allowMissingFile: true, env: {} });
 
@@ -37,6 +40,7 @@ function contextFor(config: GatewayConfig = defaults) {
       estimates.push(asset);
       return asset === 'USDT' ? NETWORK_FEE_SUN : 268_000n;
     },
+    unpayable: unpayableAddresses([TOKEN_CONTRACT]),
   };
   return { context, estimates };
 }
@@ -218,6 +222,21 @@ describe('route payouts', () => {
     expect(errors).toEqual([{ path: 'payee_address', message: 'is the hot wallet itself: self-transfers are not allowed' }]);
   });
 
+  it('refuse the hot wallet as payee even when self-transfers are allowed', () => {
+    const config = configWith({ transaction_limits: { allow_self_transfer: true } });
+    expect(pathsOf(errorsOf({ payment_method: 'route', payee_address: HOT_WALLET }, config))).toEqual(['payee_address']);
+  });
+
+  it('refuse the zero address and the token contract as payee', () => {
+    expect(ZERO_ADDRESS).toBe(base58CheckEncode(hexToBytes(`41${'00'.repeat(20)}`)));
+    expect(errorsOf({ payment_method: 'route', payee_address: ZERO_ADDRESS })).toEqual([
+      { path: 'payee_address', message: 'is the zero address: whatever is sent there is burned' },
+    ]);
+    expect(errorsOf({ payment_method: 'route', payee_address: TOKEN_CONTRACT }, defaults, 'payments/7/')).toEqual([
+      { path: 'payments/7/payee_address', message: 'is a token contract: tokens sent to a contract are lost' },
+    ]);
+  });
+
   it('refuse payer = payee', () => {
     const errors = errorsOf({ payment_method: 'route', payer_address: HOT_WALLET, payee_address: HOT_WALLET });
     expect(pathsOf(errors)).toEqual(['payee_address', 'payee_address']);
@@ -261,6 +280,16 @@ describe('large amounts', () => {
   });
 });
 
+describe('unpayable payees of collections', () => {
+  it.each(['payment_gateway', 'direct_transfer'] as const)(
+    '%s refuses the zero address and the token contract (settlement would pay them)',
+    (method) => {
+      expect(pathsOf(errorsOf({ payment_method: method, payee_address: ZERO_ADDRESS }))).toEqual(['payee_address']);
+      expect(pathsOf(errorsOf({ payment_method: method, payee_address: TOKEN_CONTRACT }))).toEqual(['payee_address']);
+    },
+  );
+});
+
 describe('swap and disabled methods', () => {
   it('refuses swap while no venue is configured, saying so', () => {
     const errors = errorsOf({ payment_method: 'swap' });
@@ -269,9 +298,12 @@ describe('swap and disabled methods', () => {
     expect(errors[0]?.message).toContain('payment_processing.swap_venue');
   });
 
-  it('accepts swap as a collection once a venue is configured', () => {
-    const draft = draftOf({ payment_method: 'swap' }, configWith({ payment_processing: { swap_venue: 'example-venue' } }));
-    expect(draft).toMatchObject({ method: 'swap', needsDepositAddress: true, expiresInMs: 3_600_000, approvalRequired: false });
+  it('refuses swap whatever the venue says: the configuration refuses any venue, and the draft does not trust one', () => {
+    expect(() => configWith({ payment_processing: { swap_venue: 'example-venue' } })).toThrow(/payment_processing\.swap_venue/);
+    const raw = { ...defaults.raw, payment_processing: { ...defaults.raw.payment_processing, swap_venue: 'example-venue' } };
+    const errors = errorsOf({ payment_method: 'swap' }, { ...defaults, raw });
+    expect(pathsOf(errors)).toEqual(['payment_method']);
+    expect(errors[0]?.message).toMatch(/swap venue/);
   });
 
   it('refuses a method that is not enabled', () => {
@@ -318,7 +350,8 @@ describe('addresses', () => {
   it('the vectors’ valid base58 addresses and freshly generated ones are accepted', () => {
     const vectors = addressVectors();
     const addresses = [
-      ...vectors.knownAddresses.map((a) => a.base58),
+      // the zero address is a valid address, but no payee (see 'refuse the zero address …')
+      ...vectors.knownAddresses.map((a) => a.base58).filter((a) => a !== ZERO_ADDRESS),
       ...vectors.keyVectors.map((k) => k.addressBase58),
       privateKeyToAccount(generatePrivateKey()).base58,
       privateKeyToAccount(generatePrivateKey()).base58,
@@ -417,6 +450,22 @@ describe('description and metadata', () => {
     const keys = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i]));
     expect(build({ metadata: keys(50) }).ok).toBe(true);
     expect(errorsOf({ metadata: keys(51) })).toEqual([{ path: 'metadata', message: 'must have at most 50 keys' }]);
+  });
+
+  it('accepts metadata keys of 64 characters and refuses longer ones, naming the key', () => {
+    const long = 'k'.repeat(65);
+    expect(build({ metadata: { ['k'.repeat(64)]: 1, ['💸'.repeat(64)]: 2 } }).ok).toBe(true);
+    expect(errorsOf({ metadata: { ok: 1, [long]: 2 } })).toEqual([
+      { path: `metadata/${long}`, message: 'key must be at most 64 characters' },
+    ]);
+    expect(pathsOf(errorsOf({ metadata: { [long]: 2 } }, defaults, 'payments/2/'))).toEqual([`payments/2/metadata/${long}`]);
+  });
+
+  it('refuses control characters in metadata keys, not in values', () => {
+    expect(errorsOf({ metadata: { 'a\u0000b': 1 } })).toEqual([
+      { path: 'metadata/a\u0000b', message: 'key must not contain control characters' },
+    ]);
+    expect(build({ metadata: { note: 'line\nnext\u0000' } }).ok).toBe(true);
   });
 
   it('refuses metadata over 8 KiB as JSON', () => {

@@ -4,6 +4,7 @@
  */
 import type { GatewayConfig } from '../../config/load.js';
 import type { PaymentMethod, Priority } from '../../config/schema.js';
+import { hasForbiddenControl } from '../../http/text-rules.js';
 import type { FieldError } from '../../shared/errors.js';
 import { type Asset, formatAmount, parseAmount } from '../../shared/money.js';
 import { checkBase58Address } from '../../tron/address.js';
@@ -47,10 +48,13 @@ export interface DraftContext {
   hotWalletAddress: string;
   /** TRX (sun) a payout in this asset is expected to burn, if known */
   networkFeeEstimate(asset: Asset): bigint | null;
+  /** addresses no payment may be paid to, with the reason (unpayable-addresses.ts) */
+  unpayable: ReadonlyMap<string, string>;
 }
 
 export const MAX_DESCRIPTION_LENGTH = 500;
 const MAX_METADATA_KEYS = 50;
+export const MAX_METADATA_KEY_LENGTH = 64;
 const MAX_METADATA_BYTES = 8192;
 
 export type DraftResult = { ok: true; draft: PaymentDraft } | { ok: false; errors: FieldError[] };
@@ -69,10 +73,11 @@ export function buildPaymentDraft(input: CreatePaymentInput, context: DraftConte
       path: at('payment_method'),
       message: `${method} is not enabled on this gateway (enabled: ${pp.supported_methods.join(', ')})`,
     });
-  } else if (method === 'swap' && pp.swap_venue === '') {
+  } else if (method === 'swap') {
+    // No venue exists yet (the configuration refuses payment_processing.swap_venue): a swap would never be watched.
     errors.push({
       path: at('payment_method'),
-      message: 'swap needs a configured swap venue (payment_processing.swap_venue); none is configured',
+      message: 'swap needs a swap venue (payment_processing.swap_venue); the gateway supports none yet',
     });
   }
 
@@ -96,6 +101,9 @@ export function buildPaymentDraft(input: CreatePaymentInput, context: DraftConte
 
   const denyList = config.limits.denyList;
   if (payee && denyList.has(payee)) errors.push({ path: at('payee_address'), message: 'is on the deny-list' });
+  // the zero address and token contracts: whatever is sent there is lost, by a payout or a settlement
+  const unpayable = payee === null ? undefined : context.unpayable.get(payee);
+  if (unpayable !== undefined) errors.push({ path: at('payee_address'), message: unpayable });
   if (payer && denyList.has(payer)) errors.push({ path: at('payer_address'), message: 'is on the deny-list' });
 
   if (method === 'route') {
@@ -105,7 +113,8 @@ export function buildPaymentDraft(input: CreatePaymentInput, context: DraftConte
         message: `must be the merchant's hot wallet ${context.hotWalletAddress} (or omitted) for route payouts`,
       });
     }
-    if (payee && payee === context.hotWalletAddress && !config.limits.allowSelfTransfer) {
+    // whatever allow_self_transfer says: a payout from the hot wallet to itself only burns its fee
+    if (payee && payee === context.hotWalletAddress) {
       errors.push({ path: at('payee_address'), message: 'is the hot wallet itself: self-transfers are not allowed' });
     }
   }
@@ -119,10 +128,16 @@ export function buildPaymentDraft(input: CreatePaymentInput, context: DraftConte
   }
   const metadata = input.metadata ?? null;
   if (metadata !== null) {
-    if (Object.keys(metadata).length > MAX_METADATA_KEYS)
-      errors.push({ path: at('metadata'), message: `must have at most ${MAX_METADATA_KEYS} keys` });
+    const keys = Object.keys(metadata);
+    if (keys.length > MAX_METADATA_KEYS) errors.push({ path: at('metadata'), message: `must have at most ${MAX_METADATA_KEYS} keys` });
     else if (Buffer.byteLength(JSON.stringify(metadata)) > MAX_METADATA_BYTES)
       errors.push({ path: at('metadata'), message: `must be at most ${MAX_METADATA_BYTES} bytes as JSON` });
+    for (const key of keys.length > MAX_METADATA_KEYS ? [] : keys) {
+      const path = at(`metadata/${key}`);
+      if ([...key].length > MAX_METADATA_KEY_LENGTH)
+        errors.push({ path, message: `key must be at most ${MAX_METADATA_KEY_LENGTH} characters` });
+      else if (hasForbiddenControl(key)) errors.push({ path, message: 'key must not contain control characters' });
+    }
   }
 
   const collection = method === 'payment_gateway' || method === 'direct_transfer' || method === 'swap';
