@@ -1,8 +1,11 @@
-/** Runs the ordered migrations in src/db/migrations on either engine; a failure throws (exit non-zero). */
+/** Runs the ordered migrations in src/db/migrations on either engine, one line of progress each; a failure throws (exit non-zero). */
 import { type Kysely, type Migration, type MigrationProvider, type MigrationResultSet, Migrator, sql } from 'kysely';
 import * as m0001 from './migrations/0001_gateway_core.js';
 import * as m0002 from './migrations/0002_webhooks_reports_audit.js';
 import * as m0003 from './migrations/0003_money_movement.js';
+import * as m0004 from './migrations/0004_batch_stalled.js';
+import * as m0005 from './migrations/0005_payouts_scope.js';
+import * as m0006 from './migrations/0006_reconciliation_outcome.js';
 import type { DB } from './schema.js';
 
 /** Listed explicitly so that the same set runs from sources (tsx) and from the compiled dist/. */
@@ -10,6 +13,9 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_gateway_core': m0001,
   '0002_webhooks_reports_audit': m0002,
   '0003_money_movement': m0003,
+  '0004_batch_stalled': m0004,
+  '0005_payouts_scope': m0005,
+  '0006_reconciliation_outcome': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
@@ -25,15 +31,20 @@ export async function migrateToLatest(db: Kysely<DB>, onProgress?: (line: string
   // (or test runs) in separate schemas of one PostgreSQL database never see each other's.
   const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const before = (await migrator.getMigrations()).filter((m) => m.executedAt !== undefined).length;
-  const result: MigrationResultSet = await migrator.migrateToLatest();
+  const pending = Object.keys(MIGRATIONS).length - before;
   const applied: string[] = [];
-  for (const item of result.results ?? []) {
-    onProgress?.(`migration ${item.migrationName}: ${item.status}`);
-    if (item.status === 'Success') applied.push(item.migrationName);
-  }
-  if (result.error) {
-    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`migration ${failed} failed: ${result.error instanceof Error ? result.error.message : String(result.error)}`);
+  // One migration (and one transaction) at a time, so that each is reported as it ends, not after all of them.
+  for (;;) {
+    const started = Date.now();
+    const result: MigrationResultSet = await migrator.migrateUp();
+    const item = result.results?.[0];
+    if (result.error) {
+      const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? item?.migrationName ?? 'unknown';
+      throw new Error(`migration ${failed} failed: ${result.error instanceof Error ? result.error.message : String(result.error)}`);
+    }
+    if (item?.status !== 'Success') break;
+    applied.push(item.migrationName);
+    onProgress?.(`migration ${item.migrationName}: ${item.status} (${applied.length} of ${pending}, ${Date.now() - started} ms)`);
   }
   return { applied, alreadyApplied: before };
 }

@@ -104,6 +104,8 @@ export interface BatchesTable {
   created_at: IntCol;
   updated_at: IntCol;
   completed_at: NullableIntCol;
+  /** when the batch was found not final after `batch_timeout_seconds` (migration 0004) */
+  stalled_at: NullableIntCol;
 }
 
 export interface OutboxTable {
@@ -444,8 +446,10 @@ export interface ReconciliationsTable {
   kind: string;
   /** api | background */
   trigger: string;
-  /** verified | credited | pending | disputed | error | balanced | differences */
+  /** the seed's ReconciliationStatus: pending | processing | completed | failed | disputed */
   status: string;
+  /** what the run found: verified | credited | pending | disputed | error (a payment), balanced | differences (balances) */
+  outcome: string;
   external_transaction_id: string | null;
   notes: string | null;
   /** JSON */

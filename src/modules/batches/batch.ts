@@ -19,6 +19,8 @@ export interface Batch {
   createdAt: number;
   updatedAt: number;
   completedAt: number | null;
+  /** when it was found not final after `batch_timeout_seconds` (absent on a batch being created) */
+  stalledAt?: number | null;
 }
 
 /** Status of a batch from the counts of its payments by status. */

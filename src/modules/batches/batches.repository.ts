@@ -21,6 +21,7 @@ function rowToBatch(row: Selectable<BatchesTable>): Batch {
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
     completedAt: row.completed_at === null ? null : Number(row.completed_at),
+    stalledAt: row.stalled_at === null ? null : Number(row.stalled_at),
   };
 }
 
@@ -62,6 +63,33 @@ export class BatchesRepository {
       .set({ status, updated_at: at, ...(final ? { completed_at: at } : {}) })
       .where('id', '=', id)
       .execute();
+  }
+
+  /** Ids of batches still pending or processing that were created at or before `createdBefore` and are not flagged yet. */
+  async unflaggedOpenSince(executor: Executor, createdBefore: number, limit: number): Promise<string[]> {
+    const rows = await executor
+      .selectFrom('batches')
+      .select('id')
+      .where('status', 'in', ['pending', 'processing'])
+      .where('created_at', '<=', createdBefore)
+      .where('stalled_at', 'is', null)
+      .orderBy('created_at')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** Flags a batch that is still open as stalled; null when it is final or flagged already (by another process). */
+  async flagStalled(executor: Executor, id: string, at: number): Promise<Batch | null> {
+    const row = await executor
+      .updateTable('batches')
+      .set({ stalled_at: at })
+      .where('id', '=', id)
+      .where('status', 'in', ['pending', 'processing'])
+      .where('stalled_at', 'is', null)
+      .returningAll()
+      .executeTakeFirst();
+    return row ? rowToBatch(row) : null;
   }
 
   async countInFlight(executor: Executor, merchantId: string): Promise<number> {

@@ -1,4 +1,4 @@
-/** The API representation of a batch (also the `batch.created` / `batch.completed` event object). */
+/** The API representation of a batch (also the `batch.created` / `batch.completed` / `batch.stalled` event object). */
 import { formatAmount } from '../../shared/money.js';
 import type { Batch } from '../batches/batch.js';
 
@@ -15,4 +15,10 @@ export function batchEventObject(batch: Batch) {
     totals: Object.fromEntries(Object.entries(batch.totals).map(([k, v]) => [k, formatAmount(v)])),
     created_at: new Date(batch.createdAt).toISOString(),
   };
+}
+
+/** Whether the batch was found not final after `batch_timeout_seconds`, and when (GET /batches/{id}, `batch.stalled`). */
+export function batchStallFields(batch: Batch) {
+  const at = batch.stalledAt ?? null;
+  return { stalled: at !== null, stalled_at: at === null ? null : new Date(at).toISOString() };
 }

@@ -18,7 +18,7 @@ import type { Batch } from '../batches/batch.js';
 import { quoteFee } from '../fees/fee-schedule.js';
 import type { NetworkCostEstimator } from '../fees/network-cost.js';
 import type { SettlementInfoService } from '../settlement/settlement-info.service.js';
-import { batchEventObject } from './batch-view.js';
+import { batchEventObject, batchStallFields } from './batch-view.js';
 import type { PaymentStatus } from './payment.js';
 import { toHistoryView, toPaymentView, toStatusView } from './payment.view.js';
 import type { CreatePaymentInput } from './payment-draft.js';
@@ -37,6 +37,7 @@ import {
   StatusViewSchema,
 } from './payments.schemas.js';
 import type { Actor, PaymentsService } from './payments.service.js';
+import { payoutScopeOfBatch, payoutScopeOfCreate } from './payout-scope.js';
 
 export interface PaymentsRoutesDeps {
   config: GatewayConfig;
@@ -76,6 +77,7 @@ function batchView(batch: Batch, counts: Record<string, number>) {
     counts,
     updated_at: toIso(batch.updatedAt),
     completed_at: batch.completedAt === null ? null : toIso(batch.completedAt),
+    ...batchStallFields(batch),
   };
 }
 
@@ -87,8 +89,10 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
       '/create',
       {
         config: { scope: 'payments:write' },
+        preValidation: payoutScopeOfCreate(config.raw.payment_processing.default_method),
         schema: {
           tags: ['payments'],
+          operationId: 'createPayment',
           summary: 'Create a payment',
           body: CreatePaymentBody,
           response: { 201: PaymentViewSchema, ...errors },
@@ -106,8 +110,10 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
       '/batch',
       {
         config: { scope: 'payments:write' },
+        preValidation: payoutScopeOfBatch(config.raw.payment_processing.default_method),
         schema: {
           tags: ['batches'],
+          operationId: 'createBatch',
           summary: 'Create up to 1000 payments',
           body: BatchBody,
           response: { 201: BatchResultSchema, ...errors },
@@ -125,7 +131,13 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
       '/status/:payment_id',
       {
         config: { scope: 'payments:read' },
-        schema: { tags: ['payments'], summary: 'Payment status', params: IdParams, response: { 200: StatusViewSchema, ...errors } },
+        schema: {
+          tags: ['payments'],
+          operationId: 'getPaymentStatus',
+          summary: 'Payment status',
+          params: IdParams,
+          response: { 200: StatusViewSchema, ...errors },
+        },
       },
       async (request) => toStatusView(unwrap(await deps.payments.getStatus(actorOf(request), request.params.payment_id))),
     );
@@ -160,6 +172,7 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
     };
     const listSchema = {
       tags: ['payments'],
+      operationId: 'listPayments',
       summary: 'List payments, newest first',
       querystring: ListQuery,
       response: { 200: ListResponse, ...errors },
@@ -172,6 +185,7 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
         config: { scope: 'payments:read' },
         schema: {
           tags: ['batches'],
+          operationId: 'getBatch',
           summary: 'A batch with live counts',
           params: BatchParams,
           response: { 200: BatchViewSchema, ...errors },
@@ -189,6 +203,7 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
         config: { scope: 'payments:read' },
         schema: {
           tags: ['fees'],
+          operationId: 'calculateFees',
           summary: 'Fee, discount, net amount and network cost estimate',
           querystring: Type.Object(
             {
@@ -246,7 +261,10 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
 
     app.get(
       '/settlement/info',
-      { config: { scope: 'payments:read' }, schema: { tags: ['settlement'], summary: 'Settlement schedule and pending balance' } },
+      {
+        config: { scope: 'payments:read' },
+        schema: { tags: ['settlement'], operationId: 'getSettlementInfo', summary: 'Settlement schedule and pending balance' },
+      },
       async (request) => {
         const info = await deps.settlement.info(actorOf(request).merchantId);
         return {
@@ -274,7 +292,10 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
 
     app.get(
       '/health',
-      { config: { public: true }, schema: { tags: ['system'], summary: 'Payments service health (real checks)' } },
+      {
+        config: { public: true },
+        schema: { tags: ['system'], operationId: 'getPaymentsHealth', summary: 'Payments service health (real checks)' },
+      },
       async (_request, reply) => {
         const checks = await deps.health.ready();
         const healthy = Object.values(checks).every((c) => c.ok);
@@ -288,6 +309,7 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
         config: { scope: 'payments:read' },
         schema: {
           tags: ['payments'],
+          operationId: 'getPayment',
           summary: 'A payment with its history',
           params: IdParams,
           response: { 200: PaymentDetailSchema, ...errors },
@@ -305,6 +327,7 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
         config: { scope: 'payments:write' },
         schema: {
           tags: ['payments'],
+          operationId: 'cancelPayment',
           summary: 'Cancel a pending payment',
           params: IdParams,
           body: Type.Optional(CancelBody),
@@ -326,6 +349,7 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
         config: { scope: 'admin' },
         schema: {
           tags: ['payments'],
+          operationId: 'approvePayment',
           summary: 'Approve a payout held for approval (admin)',
           params: IdParams,
           response: { 200: PaymentViewSchema, ...errors },

@@ -182,6 +182,8 @@ export const BatchViewSchema = Type.Object({
   created_at: Iso,
   updated_at: Iso,
   completed_at: NullableIso,
+  stalled: Type.Boolean({ description: 'not final batch_processing.batch_timeout_seconds after creation (batch.stalled was sent)' }),
+  stalled_at: NullableIso,
 });
 
 export const IdParams = Type.Object({ payment_id: Type.String({ maxLength: 64 }) }, { additionalProperties: false });
