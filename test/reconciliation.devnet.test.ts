@@ -17,6 +17,7 @@ interface ReconJson {
   object: 'reconciliation';
   payment_id: string;
   status: string;
+  outcome: string;
   external_transaction_id: string | null;
   notes: string | null;
   checks: Record<string, unknown>;
@@ -43,7 +44,7 @@ describe.each(ENGINES)('reconciliation on the devnet (%s)', (engine) => {
     const { payment, txId } = await t.collect(payer, { amount: '7', payee_address: gw.addresses[0] }, 7n * USDT);
     const res = await reconcile({ payment_id: payment.payment_id, notes: 'monthly check' });
     expect(res.status, res.text).toBe(201);
-    expect(res.body).toMatchObject({ object: 'reconciliation', status: 'verified', notes: 'monthly check', discrepancies: [] });
+    expect(res.body).toMatchObject({ object: 'reconciliation', status: 'completed', outcome: 'verified', notes: 'monthly check', discrepancies: [] });
     expect(res.body.reconciliation_id).toMatch(/^recon_[0-9a-f]{30}$/);
     expect(res.body.checks.transaction_ids).toEqual([txId]);
     expect(res.body.checks.solidified).toBe(true);
@@ -57,12 +58,12 @@ describe.each(ENGINES)('reconciliation on the devnet (%s)', (engine) => {
     gw.mine(2); // not scanned: the scanner "missed" it
     const first = await reconcile({ payment_id: p.payment_id, external_transaction_id: txId });
     expect(first.status, first.text).toBe(201);
-    expect(first.body.status).toBe('credited');
+    expect(first.body).toMatchObject({ status: 'completed', outcome: 'credited' });
     let now = await t.get(p.payment_id);
     expect(now.amount_received).toBe('9');
     expect(['processing', 'confirmed']).toContain(now.status);
     const second = await reconcile({ payment_id: p.payment_id, external_transaction_id: txId });
-    expect(second.body.status).toBe('verified');
+    expect(second.body).toMatchObject({ status: 'completed', outcome: 'verified' });
     const rows = await gw.db.db.selectFrom('chain_transfers').selectAll().where('tx_id', '=', txId).execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]?.source).toBe('reconciliation');
@@ -80,7 +81,7 @@ describe.each(ENGINES)('reconciliation on the devnet (%s)', (engine) => {
     const txId = await t.payUsdt(payer, p.deposit_address as string, 3n * USDT);
     gw.mine(1);
     const res = await reconcile({ payment_id: p.payment_id, external_transaction_id: txId });
-    expect(res.body.status).toBe('pending');
+    expect(res.body).toMatchObject({ status: 'pending', outcome: 'pending' });
     expect(res.body.checks.required_confirmations).toBe(10);
     expect((await t.get(p.payment_id)).amount_received).toBe('0');
   });
@@ -92,7 +93,7 @@ describe.each(ENGINES)('reconciliation on the devnet (%s)', (engine) => {
     gw.mine(2);
     const res = await reconcile({ payment_id: payment.payment_id, external_transaction_id: elsewhere });
     expect(res.status).toBe(201);
-    expect(res.body.status).toBe('disputed');
+    expect(res.body).toMatchObject({ status: 'disputed', outcome: 'disputed' });
     expect(res.body.discrepancies.map((d) => d.code)).toEqual(['wrong_recipient']);
     expect((await t.get(payment.payment_id)).status).toBe('disputed');
     expect(await eventsOf(payment.payment_id)).toContain('payment.disputed');
@@ -108,7 +109,7 @@ describe.each(ENGINES)('reconciliation on the devnet (%s)', (engine) => {
       .where('tx_id', '=', txId)
       .execute();
     const res = await reconcile({ payment_id: payment.payment_id });
-    expect(res.body.status).toBe('disputed');
+    expect(res.body).toMatchObject({ status: 'disputed', outcome: 'disputed' });
     expect(res.body.discrepancies[0]).toMatchObject({ code: 'wrong_amount', expected: '16', actual: '6' });
     expect((await t.get(payment.payment_id)).status).toBe('disputed');
   });
@@ -117,7 +118,7 @@ describe.each(ENGINES)('reconciliation on the devnet (%s)', (engine) => {
     const payer = await t.payer();
     const { payment } = await t.collect(payer, { amount: '2', payee_address: gw.addresses[5] }, 2n * USDT);
     const unknown = await reconcile({ payment_id: payment.payment_id, external_transaction_id: 'ab'.repeat(32) });
-    expect(unknown.body.status).toBe('error');
+    expect(unknown.body).toMatchObject({ status: 'failed', outcome: 'error' });
     expect(unknown.body.discrepancies[0]?.code).toBe('transaction_not_found');
     expect((await t.get(payment.payment_id)).status).toBe('completed');
     const bad = await reconcile({ payment_id: payment.payment_id, external_transaction_id: 'xyz' });
@@ -129,7 +130,7 @@ describe.each(ENGINES)('reconciliation on the devnet (%s)', (engine) => {
     // the query form works too
     const query = await gw.call<ReconJson>('POST', `/api/v1/payments/reconcile?payment_id=${payment.payment_id}`, { key: gw.adminKey });
     expect(query.status, query.text).toBe(201);
-    expect(query.body.status).toBe('verified');
+    expect(query.body).toMatchObject({ status: 'completed', outcome: 'verified' });
   });
 
   it('lists results newest first with filters and a cursor', async () => {
@@ -152,6 +153,15 @@ describe.each(ENGINES)('reconciliation on the devnet (%s)', (engine) => {
     const disputed = await gw.call<{ data: ReconJson[] }>('GET', '/api/v1/payments/reconciliations?status=disputed', { key: gw.adminKey });
     expect(disputed.body.data.length).toBeGreaterThanOrEqual(2);
     expect(disputed.body.data.every((r) => r.status === 'disputed' && r.discrepancies.length > 0)).toBe(true);
+    const completed = await gw.call<{ data: ReconJson[] }>('GET', '/api/v1/payments/reconciliations?status=completed', { key: gw.adminKey });
+    expect(completed.body.data.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(completed.body.data.map((r) => r.outcome))).toEqual(new Set(['verified', 'credited']));
+    const credited = await gw.call<{ data: ReconJson[] }>('GET', '/api/v1/payments/reconciliations?outcome=credited', { key: gw.adminKey });
+    expect(credited.body.data.map((r) => [r.status, r.outcome])).toEqual([['completed', 'credited']]);
+    // the first build's values are not statuses any more: 422 naming the parameter
+    const old = await gw.call<ProblemJson>('GET', '/api/v1/payments/reconciliations?status=verified', { key: gw.adminKey });
+    expect(old.status).toBe(422);
+    expect(old.body.errors.map((e) => e.path)).toContain('query.status');
   });
 
   it('the background run re-verifies completed payments and finds a deposit address funded behind the gateway’s back', async () => {
@@ -164,19 +174,19 @@ describe.each(ENGINES)('reconciliation on the devnet (%s)', (engine) => {
     expect(run.verified).toBeGreaterThanOrEqual(1);
     const verified = await gw.db.db
       .selectFrom('reconciliations')
-      .select(['status', 'trigger'])
+      .select(['status', 'outcome', 'trigger'])
       .where('payment_id', '=', payment.payment_id)
       .execute();
-    expect(verified).toContainEqual({ status: 'verified', trigger: 'background' });
-    expect(run.balances?.status).toBe('differences');
+    expect(verified).toContainEqual({ status: 'completed', outcome: 'verified', trigger: 'background' });
+    expect(run.balances).toMatchObject({ status: 'completed', outcome: 'differences' });
     const mismatch = run.balances?.discrepancies.find((d) => d.address === stray.deposit_address);
     expect(mismatch).toMatchObject({ code: 'balance_mismatch', asset: 'USDT', expected: '0', actual: '5' });
     // the collected payment's deposit address agrees with its records
     expect(run.balances?.discrepancies.find((d) => d.address === payment.deposit_address)).toBeUndefined();
-    const status = await gw.call<{ reconciliation: { last_balances: { status: string; reconciliation_id: string } } }>('GET', '/status', {
+    const status = await gw.call<{ reconciliation: { last_balances: { outcome: string; reconciliation_id: string } } }>('GET', '/status', {
       key: gw.adminKey,
     });
-    expect(status.body.reconciliation.last_balances).toMatchObject({ status: 'differences', reconciliation_id: run.balances?.id });
+    expect(status.body.reconciliation.last_balances).toMatchObject({ outcome: 'differences', reconciliation_id: run.balances?.id });
     // a second run does not re-verify what is verified already
     expect((await gw.core.reconciliation.runBackground()).verified).toBe(0);
   });

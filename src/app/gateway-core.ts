@@ -10,13 +10,15 @@ import type { GatewayConfig } from '../config/load.js';
 import type { Database } from '../db/database.js';
 import { createHttpApp, type HttpApp } from '../http/app.js';
 import { createGatewayMetrics, type GatewayMetrics } from '../http/metrics.js';
-import type { CheckResult, HealthChecks } from '../http/ports.js';
+import { serverUrlOf } from '../http/openapi.js';
+import type { CheckResult, HealthChecks, StatusViewer } from '../http/ports.js';
 import { analyticsRoutes } from '../modules/analytics/analytics.routes.js';
 import { AnalyticsService } from '../modules/analytics/analytics.service.js';
 import { AuditLogRepository } from '../modules/audit/audit.repository.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { AuditMirror } from '../modules/audit/audit-mirror.js';
 import { AuditTrail } from '../modules/audit/audit-trail.js';
+import { BATCH_STALL_CHECK_EVERY_MS, BATCH_STALL_JOB, BatchStallWatch } from '../modules/batches/batch-stalls.js';
 import { BatchesRepository } from '../modules/batches/batches.repository.js';
 import type { ChainSender } from '../modules/chain/chain-sender.js';
 import { LeaseStore } from '../modules/chain/lease.js';
@@ -55,7 +57,10 @@ import { WebhooksService } from '../modules/webhooks/webhooks.service.js';
 import { type Clock, systemClock } from '../shared/clock.js';
 import { type IdGenerator, newId } from '../shared/ids.js';
 import { LookupCache } from '../shared/lookup-cache.js';
-import { JobRunner } from '../workers/job-runner.js';
+import type { NodeCall } from '../tron/client.js';
+import { type JobHandler, JobRunner } from '../workers/job-runner.js';
+import { knownTokenContracts } from './chain.js';
+import { cachedFor, METRICS_CACHE_MS, registerCoreGauges, registerHotWalletGauges } from './gateway-metrics.js';
 import { createMoneyModules, type MoneyChain } from './money-modules.js';
 
 export const API_VERSION = '2026-11-01';
@@ -65,7 +70,10 @@ const MAINTENANCE_EVERY_MS = 10 * 60_000;
 const PRINCIPAL_CACHE_MS = 5000;
 
 /** The chain as the core needs it; GatewayChain implements it over a TronClient. */
-export interface CoreChain extends ChainPrices, WalletChain {}
+export interface CoreChain extends ChainPrices, WalletChain {
+  /** reports every call to the node (GatewayChain does; `tpg_node_requests_total` counts them) */
+  observeNodeCalls?(observer: (call: NodeCall) => void): void;
+}
 
 export interface GatewayCoreOptions {
   config: GatewayConfig;
@@ -98,6 +106,10 @@ export interface GatewayCore {
   metrics: GatewayMetrics;
   merchants: MerchantsModule;
   payments: PaymentsService;
+  /** webhook endpoints and deliveries (the CLI's `webhooks redeliver`) */
+  webhooks: WebhooksService;
+  /** reports over stored payments (the CLI's `reports export`) */
+  reports: ReportsService;
   audit: AuditTrail;
   jobs: JobQueue;
   runner: JobRunner;
@@ -197,41 +209,41 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     outbox,
     jobs,
     audit,
+    tokenContracts: knownTokenContracts(options.networkName, config.raw.network.usdt_contract, options.tron?.usdtContract),
   });
   const settlement = new SettlementInfoService(db, config, clock);
   const hotWallet = new HotWalletService(options.wallets, options.chain);
 
+  // what anonymous /status callers and scrapes read from the database: at most once per METRICS_CACHE_MS
+  const cached = cachedFor(() => clock.now(), METRICS_CACHE_MS);
+  const jobDepth = cached(() => jobs.depth());
+  const webhookBacklog = cached(() => webhookDelivery.backlog());
   const health: HealthChecks = {
     ready: async () => {
       const checks: Record<string, CheckResult> = { database: await timed(() => sql`select 1`.execute(db).then(() => database.engine)) };
       for (const [name, check] of Object.entries(options.readinessChecks ?? {})) checks[name] = await check();
-      // a merchant's endpoint being disabled is flagged, never a reason to take this instance out of service
-      checks.webhooks = await webhookEndpointsCheck();
+      Object.assign(checks, await webhookChecks());
       Object.assign(checks, await money.readiness());
       return checks;
     },
-    status: async () => ({
-      network: options.networkName,
-      database: database.engine,
-      roles: config.raw.server.roles,
-      deposit_pool: { available: await depositPool.available(), target: config.raw.wallets.deposit_pool_size },
-      memory_mb: memoryMb(),
-      jobs: await jobs.depth(),
-      webhooks: await webhookDelivery.backlog(),
-      ...(await money.status()),
-    }),
+    status: async (viewer: StatusViewer) => {
+      const [depth, backlog, moneyStatus] = await Promise.all([jobDepth(), webhookBacklog(), money.status(viewer)]);
+      const service = { network: options.networkName, roles: config.raw.server.roles, jobs: depth, webhooks: backlog, ...moneyStatus };
+      if (!viewer) return service;
+      // the runtime detail, for a merchant's admin; merchant records in it are that merchant's own (money.status)
+      return {
+        ...service,
+        database: database.engine,
+        deposit_pool: { available: await depositPool.available(), target: config.raw.wallets.deposit_pool_size },
+        memory_mb: memoryMb(),
+      };
+    },
   };
 
-  const metrics = createGatewayMetrics();
-  metrics.registerCollectedGauge('tpg_payments', 'Payments by status and method', ['status', 'method'], async () =>
-    (await paymentsRepository.countByStatus(db)).map((r) => ({ labels: { status: r.status, method: r.method }, value: r.count })),
-  );
-  metrics.registerCollectedGauge('tpg_jobs', 'Durable jobs by type and status (queue depth)', ['type', 'status'], async () =>
-    (await jobs.depth()).map((d) => ({ labels: { type: d.type, status: d.status }, value: d.count })),
-  );
-  metrics.registerCollectedGauge('tpg_outbox_undispatched', 'Outbox events not yet handed to webhook delivery', [], async () => [
-    { labels: {}, value: await outbox.countUndispatched(db) },
-  ]);
+  const metricsEnabled = config.raw.monitoring.metrics_enabled;
+  // without /metrics nothing samples the event loop or the process for it
+  const metrics = createGatewayMetrics({ defaultMetrics: metricsEnabled, version: options.version });
+  options.chain.observeNodeCalls?.((call) => metrics.observeNodeCall(call.endpoint, call.ok, call.seconds));
 
   const app = createHttpApp({
     bodyLimitBytes: config.raw.server.body_limit_bytes,
@@ -242,10 +254,12 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     idempotency,
     metrics,
     health,
+    metricsEnabled,
     metricsRequireKey: config.raw.monitoring.metrics_require_key,
     version: options.version,
     requestTimeoutMs: config.raw.server.request_timeout_ms,
     trustProxy: config.raw.server.trust_proxy,
+    serverUrl: serverUrlOf(config.raw.server.host, config.raw.server.port),
     clock,
   });
   app.register(paymentsRoutes({ config, payments, settlement, networkCost, health }), { prefix: '/api/v1/payments' });
@@ -304,35 +318,25 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     version: options.version,
     observe: (outcome, seconds) => metrics.observeWebhookAttempt(outcome, seconds),
   });
-  const webhookEndpointsCheck = async (): Promise<CheckResult> => {
+  // A merchant's endpoint being disabled is flagged, never a reason to take this instance out of service;
+  // a backlog over health_check.max_webhook_backlog is: deliveries would fall further behind.
+  const webhookChecks = async (): Promise<Record<string, CheckResult>> => {
+    const max = config.raw.health_check.max_webhook_backlog;
     try {
-      const disabled = (await webhookDelivery.backlog()).disabled_endpoints;
-      return { ok: true, detail: disabled === 0 ? 'no endpoint disabled' : `${disabled} endpoint(s) disabled after failing` };
+      const backlog = await webhookDelivery.backlog();
+      const disabled = backlog.disabled_endpoints;
+      const waiting = backlog.pending_deliveries + backlog.undispatched_events;
+      return {
+        webhooks: { ok: true, detail: disabled === 0 ? 'no endpoint disabled' : `${disabled} endpoint(s) disabled after failing` },
+        webhook_backlog: {
+          ok: waiting <= max,
+          detail: `${backlog.pending_deliveries} deliveries pending and ${backlog.undispatched_events} events undispatched (at most ${max} in all)`,
+        },
+      };
     } catch {
-      return { ok: true, detail: 'webhook backlog unavailable' };
+      return { webhooks: { ok: true, detail: 'webhook backlog unavailable' } };
     }
   };
-  metrics.registerCollectedGauge(
-    'tpg_webhook_backlog',
-    'Webhook work waiting: pending deliveries and undispatched outbox events',
-    ['kind'],
-    async () => {
-      const backlog = await webhookDelivery.backlog();
-      return [
-        { labels: { kind: 'pending_deliveries' }, value: backlog.pending_deliveries },
-        { labels: { kind: 'undispatched_events' }, value: backlog.undispatched_events },
-      ];
-    },
-  );
-  metrics.registerCollectedGauge('tpg_webhook_oldest_pending_age_seconds', 'Age of the oldest pending webhook delivery', [], async () => [
-    { labels: {}, value: (await webhookDelivery.backlog()).oldest_pending_age_seconds },
-  ]);
-  metrics.registerCollectedGauge(
-    'tpg_webhook_endpoints_disabled',
-    'Webhook endpoints disabled by the gateway after failing',
-    [],
-    async () => [{ labels: {}, value: (await webhookDelivery.backlog()).disabled_endpoints }],
-  );
   const money = createMoneyModules({
     db,
     engine,
@@ -354,33 +358,66 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     jobs,
     networkCost,
     wakeJobs: () => runner?.wake(),
+    cached,
   });
   money.registerRoutes(app);
-  money.registerMetrics(metrics);
+  const stalls = new BatchStallWatch({
+    db,
+    clock,
+    batches,
+    payments: paymentsRepository,
+    outbox,
+    audit,
+    timeoutMs: config.raw.batch_processing.batch_timeout_seconds * 1000,
+  });
+  const jobHandlers: Record<string, JobHandler> = {
+    [EXPIRE_JOB]: async (job) => {
+      const paymentId = (job.payload as { payment_id: string }).payment_id;
+      const outcome = await payments.expirePayment(paymentId);
+      if (outcome === 'not_due') return { retryAt: clock.now() + 1000, reason: 'not yet expired', countsAsAttempt: false };
+      return undefined;
+    },
+    ...money.jobHandlers,
+    [MAINTENANCE_JOB]: async () => {
+      const windows = await usage.pruneWindows(db, clock.now() - 3_600_000);
+      const keys = await idempotency.prune();
+      logger.debug({ windows, idempotency_keys: keys }, 'maintenance pruned old records');
+      return { retryAt: clock.now() + MAINTENANCE_EVERY_MS, reason: 'periodic', countsAsAttempt: false };
+    },
+    [BATCH_STALL_JOB]: async () => {
+      const flagged = await stalls.flagStalled();
+      if (flagged.length > 0) logger.warn({ batch_ids: flagged }, 'batches not final after batch_timeout_seconds: flagged stalled');
+      return { retryAt: clock.now() + BATCH_STALL_CHECK_EVERY_MS, reason: 'periodic', countsAsAttempt: false };
+    },
+  };
   runner = new JobRunner({
     queue: jobs,
     workerId: `${instance}:workers`,
     clock,
     logger,
     retry: { baseMs: 1000, maxMs: 5 * 60_000 },
-    handlers: {
-      [EXPIRE_JOB]: async (job) => {
-        const paymentId = (job.payload as { payment_id: string }).payment_id;
-        const outcome = await payments.expirePayment(paymentId);
-        if (outcome === 'not_due') return { retryAt: clock.now() + 1000, reason: 'not yet expired', countsAsAttempt: false };
-        return undefined;
-      },
-      ...money.jobHandlers,
-      [MAINTENANCE_JOB]: async () => {
-        const windows = await usage.pruneWindows(db, clock.now() - 3_600_000);
-        const keys = await idempotency.prune();
-        logger.debug({ windows, idempotency_keys: keys }, 'maintenance pruned old records');
-        return { retryAt: clock.now() + MAINTENANCE_EVERY_MS, reason: 'periodic', countsAsAttempt: false };
-      },
-    },
+    handlers: jobHandlers,
     onError: (error, context) => logger.warn({ err: error, phase: context.phase }, 'job runner error'),
   });
   const activeRunner = runner;
+
+  // Scrape-time gauges exist only with /metrics; without it nothing is collected for them.
+  if (metricsEnabled) {
+    registerCoreGauges(metrics, {
+      payments: cached(() => paymentsRepository.countByStatus(db)),
+      jobs: jobDepth,
+      jobTypes: Object.keys(jobHandlers).sort(),
+      outboxUndispatched: cached(() => outbox.countUndispatched(db)),
+      webhookBacklog,
+    });
+    registerHotWalletGauges(metrics, {
+      merchants: async () => (await merchants.merchants.listMerchants()).filter((m) => m.status === 'active'),
+      wallet: hotWallet,
+      ttlMs: Math.max(METRICS_CACHE_MS, config.raw.caching.ttl_seconds * 1000),
+      now: () => clock.now(),
+    });
+    money.registerMetrics(metrics);
+  }
 
   let priceTimer: NodeJS.Timeout | undefined;
   return {
@@ -388,6 +425,8 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     metrics,
     merchants,
     payments,
+    webhooks,
+    reports,
     audit,
     jobs,
     runner: activeRunner,
@@ -407,8 +446,11 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     startWorkers() {
       if (config.raw.server.roles.includes('workers')) {
         void jobs
-          .enqueue(db, [{ type: MAINTENANCE_JOB, payload: {}, dedupeKey: MAINTENANCE_JOB, priority: 200 }])
-          .catch((error: unknown) => logger.warn({ err: error }, 'could not schedule maintenance'));
+          .enqueue(db, [
+            { type: MAINTENANCE_JOB, payload: {}, dedupeKey: MAINTENANCE_JOB, priority: 200 },
+            { type: BATCH_STALL_JOB, payload: {}, dedupeKey: BATCH_STALL_JOB, priority: 190 },
+          ])
+          .catch((error: unknown) => logger.warn({ err: error }, 'could not schedule maintenance and the stalled-batch check'));
         activeRunner.start();
         webhookDelivery.start();
         void jobs

@@ -12,9 +12,10 @@ import type { Engine } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 import type { HttpApp } from '../http/app.js';
 import type { GatewayMetrics } from '../http/metrics.js';
-import type { CheckResult } from '../http/ports.js';
+import type { CheckResult, StatusViewer } from '../http/ports.js';
 import type { AuditTrail } from '../modules/audit/audit-trail.js';
 import type { LeaseStore } from '../modules/chain/lease.js';
+import { SEND_PURPOSES, SEND_STATUSES } from '../modules/chain/send-contract.js';
 import { createSendModule, type SendModule } from '../modules/chain/send-module.js';
 import { CollectionsService } from '../modules/collections/collections.service.js';
 import { hotWalletSet } from '../modules/collections/hot-wallets.js';
@@ -83,6 +84,8 @@ export interface MoneyModulesDeps {
   networkCost: NetworkCostEstimator;
   /** lets the job runner look for due jobs now */
   wakeJobs(): void;
+  /** wraps a database read for gauges and /status so that it runs at most once per few seconds */
+  cached<T>(load: () => Promise<T>): () => Promise<T>;
 }
 
 export interface MoneyModules {
@@ -100,7 +103,8 @@ export interface MoneyModules {
   registerRoutes(app: HttpApp): void;
   registerMetrics(metrics: GatewayMetrics): void;
   readiness(): Promise<Record<string, CheckResult>>;
-  status(): Promise<Record<string, unknown>>;
+  /** the scanner's lag for everyone; its lease holder (host and process) and the viewer's reconciliation for an admin */
+  status(viewer: StatusViewer): Promise<Record<string, unknown>>;
   /** starts the scanner (scanner role) and the sender (workers role) */
   start(roles: readonly string[]): void;
   stop(): Promise<void>;
@@ -249,7 +253,7 @@ export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
     jobHandlers[RECONCILE_JOB] = async () => {
       if (config.raw.reconciliation.auto_reconcile) {
         const run = await reconciliation.runBackground();
-        if (run.balances?.status === 'differences')
+        if (run.balances?.outcome === 'differences')
           logger.warn({ reconciliation_id: run.balances.id }, 'balance reconciliation found differences');
       }
       return { retryAt: clock.now() + reconcileEveryMs, reason: 'periodic', countsAsAttempt: false };
@@ -277,6 +281,8 @@ export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
     periodicJobs.push({ type: SETTLEMENT_RUN_JOB, payload: {}, dedupeKey: SETTLEMENT_RUN_JOB, priority: 150 });
   }
 
+  // /status and the lag gauge share one reading every few seconds (readiness reads the scanner itself)
+  const scannerStatus = scanner ? d.cached(() => scanner.status()) : null;
   return {
     collections,
     scanner,
@@ -293,18 +299,20 @@ export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
       app.register(reconciliationRoutes({ config, reconciliation }), { prefix: '/api/v1/payments' });
     },
     registerMetrics(metrics) {
-      if (scanner) {
+      if (scannerStatus) {
         metrics.registerCollectedGauge('tpg_scanner_lag_blocks', 'Blocks between the chain head and the scanner cursor', [], async () => {
-          const lag = (await scanner.status()).lag;
+          const lag = (await scannerStatus()).lag;
           return lag === null ? [] : [{ labels: {}, value: lag }];
         });
       }
       if (chainSends) {
+        const sendCounts = d.cached(() => chainSends.countByStatus());
         metrics.registerCollectedGauge(
           'tpg_chain_sends',
           'Transactions the gateway signs, by purpose and status',
           ['purpose', 'status'],
-          async () => (await chainSends.countByStatus()).map((r) => ({ labels: { purpose: r.purpose, status: r.status }, value: r.count })),
+          async () => (await sendCounts()).map((r) => ({ labels: { purpose: r.purpose, status: r.status }, value: r.count })),
+          SEND_PURPOSES.flatMap((purpose) => SEND_STATUSES.map((status) => ({ purpose, status }))),
         );
       }
     },
@@ -313,11 +321,19 @@ export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
       if (scanner) checks.scanner = await scannerLagCheck(scanner, config.raw.health_check.max_scanner_lag_blocks);
       return checks;
     },
-    async status() {
-      return {
-        ...(scanner ? { scanner: await scanner.status() } : {}),
-        reconciliation: { auto_reconcile: config.raw.reconciliation.auto_reconcile, last_balances: await reconciliation.lastBalances() },
-      };
+    async status(viewer) {
+      const out: Record<string, unknown> = {};
+      if (scannerStatus) {
+        const { holder, active, ...lag } = await scannerStatus();
+        out.scanner = viewer ? { ...lag, holder, active } : lag;
+      }
+      if (viewer) {
+        out.reconciliation = {
+          auto_reconcile: config.raw.reconciliation.auto_reconcile,
+          last_balances: await reconciliation.lastBalances(viewer.merchantId),
+        };
+      }
+      return out;
     },
     start(roles) {
       if (roles.includes('workers')) chainSends?.start();

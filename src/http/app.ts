@@ -39,12 +39,16 @@ export interface HttpAppOptions {
   idempotency: HttpIdempotency;
   metrics: GatewayMetrics;
   health: HealthChecks;
+  /** serve /metrics (default true) */
+  metricsEnabled?: boolean;
   metricsRequireKey: boolean;
   version: string;
   /** longest time to receive a whole request (socket level); 0 or absent: no limit */
   requestTimeoutMs?: number;
   /** take client addresses from X-Forwarded-For */
   trustProxy?: boolean;
+  /** the API's base URL as clients reach it, for the OpenAPI document's `servers` (default http://127.0.0.1:8097) */
+  serverUrl?: string;
   clock?: Clock;
 }
 
@@ -97,11 +101,16 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
       maxAge: 600,
     });
   }
-  registerOpenApi(app, { version: options.version, docsEnabled: options.docsEnabled });
+  registerOpenApi(app, {
+    version: options.version,
+    docsEnabled: options.docsEnabled,
+    ...(options.serverUrl ? { serverUrl: options.serverUrl } : {}),
+  });
   app.register(systemRoutes, {
     version: options.version,
     health: options.health,
     metrics: options.metrics,
+    metricsEnabled: options.metricsEnabled ?? true,
     metricsRequireKey: options.metricsRequireKey,
     docsEnabled: options.docsEnabled,
     clock: options.clock ?? systemClock,

@@ -1,6 +1,8 @@
 /**
  * API-key authentication and scope checks. A route opts out with `config: { public: true }` and names the
  * scope it needs with `config: { scope: 'payments:write' }`; a route with neither needs any valid key.
+ * A public route with `identify: true` answers anyone but still authenticates a key that is sent (an
+ * unknown key answers 401), so that it can show a key's holder more than it shows everyone.
  * Runs in preParsing: after CORS (onRequest) so a browser can read the 401, before the body is read so an
  * anonymous caller cannot make the server parse a large body.
  */
@@ -12,6 +14,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** no API key needed */
     public?: boolean;
+    /** on a public route: a key that is sent is authenticated and becomes `request.principal` */
+    identify?: boolean;
     /** the scope a key must hold (`admin` holds every scope) */
     scope?: Scope;
   }
@@ -44,10 +48,12 @@ export function registerAuth(app: FastifyInstance, authenticator: ApiKeyAuthenti
     // Unknown routes answer 404 whoever asks; there is nothing there to protect.
     if (request.is404) return payload;
     const config = request.routeOptions.config;
-    if (config.public === true) return payload;
+    if (config.public === true && config.identify !== true) return payload;
     const key = presentedKey(request);
-    if (key === null)
+    if (key === null) {
+      if (config.public === true) return payload;
       throw new AppError('unauthorized', 'an API key is required: send "Authorization: Bearer <key>" or "X-API-Key: <key>"');
+    }
     const principal = await authenticator.authenticate(key);
     if (principal === null) throw new AppError('unauthorized', 'the API key is unknown or revoked');
     if (config.scope !== undefined && !hasScope(principal, config.scope)) {

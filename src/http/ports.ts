@@ -3,7 +3,16 @@
  * (src/app) passes implementations; tests pass fakes.
  */
 
-export const SCOPES = ['payments:read', 'payments:write', 'refunds:write', 'webhooks:manage', 'reports:read', 'admin'] as const;
+/** `payouts:write`: route payouts (single and in batches), on top of `payments:write`. */
+export const SCOPES = [
+  'payments:read',
+  'payments:write',
+  'payouts:write',
+  'refunds:write',
+  'webhooks:manage',
+  'reports:read',
+  'admin',
+] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /** The authenticated caller of a request. */
@@ -50,9 +59,15 @@ export interface CheckResult {
   latency_ms?: number;
 }
 
+/** Who reads /status: nobody in particular (no key, or a key without `admin`), or a merchant's admin key. */
+export type StatusViewer = { merchantId: string } | null;
+
 export interface HealthChecks {
   /** named readiness checks (database, chain, …); any failing one makes /health/ready answer 503 */
   ready(): Promise<Record<string, CheckResult>>;
-  /** extra JSON for /status (version, uptime, network, roles, queue depth …) */
-  status(): Promise<Record<string, unknown>>;
+  /**
+   * Extra JSON for /status. Without a viewer only service-level facts (network, roles, lags, queue
+   * counts); a merchant's admin additionally sees the runtime detail and that merchant's own records.
+   */
+  status(viewer: StatusViewer): Promise<Record<string, unknown>>;
 }

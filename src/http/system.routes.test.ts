@@ -90,9 +90,10 @@ describe('health', () => {
     expect(ran).toBe(false);
   });
 
-  it('reports version, start time, uptime and the status extras', async () => {
+  it('reports version, start time, uptime, readiness and the status extras', async () => {
     const clock = fixedClock(Date.parse('2025-01-01T00:00:00Z'));
-    build({ clock, health: fakeHealth(undefined, { network: 'devnet', roles: ['api'] }) });
+    const health = fakeHealth(undefined, { network: 'devnet', roles: ['api'] });
+    build({ clock, health });
     await app.ready();
     clock.advance(90_500);
     const res = await app.inject({ method: 'GET', url: '/status' });
@@ -100,9 +101,34 @@ describe('health', () => {
       version: '0.0.0-test',
       started_at: '2025-01-01T00:00:00.000Z',
       uptime_seconds: 90,
+      ready: true,
       network: 'devnet',
       roles: ['api'],
     });
+    health.checks = { database: { ok: false, detail: 'down' } };
+    expect((await app.inject({ method: 'GET', url: '/status' })).json()).toMatchObject({ ready: false });
+  });
+
+  it('shows the detail only to an admin key, as that key’s merchant; anyone else gets the service-level view', async () => {
+    const health = fakeHealth(undefined, { roles: ['api'] }, (merchantId) => ({ detail_for: merchantId }));
+    app = createHttpApp(
+      testAppOptions({
+        health,
+        authenticator: fakeAuthenticator({
+          sk_admin_a: { scopes: ['admin'], merchantId: 'mer_aaaaaaaaaaaaaaaa' },
+          sk_admin_b: { scopes: ['admin'], merchantId: 'mer_bbbbbbbbbbbbbbbb' },
+          sk_read: { scopes: ['payments:read'] },
+        }),
+      }),
+    );
+    const status = async (headers: Record<string, string> = {}) => app.inject({ method: 'GET', url: '/status', headers });
+    expect((await status()).json()).not.toHaveProperty('detail_for');
+    expect((await status({ 'x-api-key': 'sk_read' })).json()).not.toHaveProperty('detail_for');
+    expect((await status({ 'x-api-key': 'sk_admin_a' })).json()).toMatchObject({ roles: ['api'], detail_for: 'mer_aaaaaaaaaaaaaaaa' });
+    expect((await status({ authorization: 'Bearer sk_admin_b' })).json()).toMatchObject({ detail_for: 'mer_bbbbbbbbbbbbbbbb' });
+    const unknown = await status({ authorization: 'Bearer sk_nobody' });
+    expect(unknown.statusCode).toBe(401);
+    expect(unknown.headers['content-type']).toMatch(/problem\+json/);
   });
 
   it('lists the service links at /', async () => {
@@ -151,6 +177,51 @@ describe('metrics', () => {
     expect(res.body).toContain('process_cpu_user_seconds_total');
   });
 
+  it('exposes the build, and counters whose labels are known up front start at 0', async () => {
+    const metrics = createGatewayMetrics({ defaultMetrics: false, version: '9.8.7' });
+    metrics.registerCollectedGauge('tpg_things', 'things by colour', ['colour'], async () => [{ labels: { colour: 'red' }, value: 2 }], [
+      { colour: 'red' },
+      { colour: 'blue' },
+    ]);
+    build({ metrics });
+    const body = (await app.inject({ method: 'GET', url: '/metrics' })).body;
+    expect(body).toContain(`tpg_build_info{version="9.8.7",node="${process.version}"} 1`);
+    for (const outcome of ['succeeded', 'retry', 'failed', 'skipped'])
+      expect(body).toContain(`tpg_webhook_deliveries_total{outcome="${outcome}"} 0`);
+    expect(body).toContain('tpg_things{colour="red"} 2');
+    expect(body).toContain('tpg_things{colour="blue"} 0');
+    expect(body).toContain('tpg_metrics_collect_errors_total{gauge="tpg_things"} 0');
+  });
+
+  it('counts node calls by endpoint and outcome, with a latency histogram; an endpoint’s error series starts at 0', async () => {
+    const metrics = createGatewayMetrics({ defaultMetrics: false });
+    metrics.observeNodeCall('/wallet/getnowblock', true, 0.012);
+    metrics.observeNodeCall('/wallet/getnowblock', true, 0.02);
+    metrics.observeNodeCall('/wallet/getaccount', false, 3.5);
+    build({ metrics });
+    const body = (await app.inject({ method: 'GET', url: '/metrics' })).body;
+    expect(body).toContain('tpg_node_requests_total{endpoint="/wallet/getnowblock",outcome="ok"} 2');
+    expect(body).toContain('tpg_node_requests_total{endpoint="/wallet/getnowblock",outcome="error"} 0');
+    expect(body).toContain('tpg_node_requests_total{endpoint="/wallet/getaccount",outcome="error"} 1');
+    expect(body).toContain('tpg_node_request_duration_seconds_bucket{le="0.025",endpoint="/wallet/getnowblock"} 2');
+    expect(body).toContain('tpg_node_request_duration_seconds_count{endpoint="/wallet/getaccount"} 1');
+  });
+
+  it('is absent when disabled: 404, no link, nothing collected', async () => {
+    let collected = 0;
+    const metrics = createGatewayMetrics({ defaultMetrics: false });
+    metrics.registerCollectedGauge('tpg_costly', 'a gauge that queries', [], async () => {
+      collected++;
+      return [];
+    });
+    build({ metrics, metricsEnabled: false });
+    const res = await app.inject({ method: 'GET', url: '/metrics' });
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toMatch(/problem\+json/);
+    expect((await app.inject({ method: 'GET', url: '/' })).json().links).not.toHaveProperty('metrics');
+    expect(collected).toBe(0);
+  });
+
   it('asks for an admin key when configured', async () => {
     build({ metricsRequireKey: true });
     expect((await app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(401);
@@ -172,7 +243,8 @@ describe('OpenAPI', () => {
     expect(cancel.tags).toEqual(['payments']);
     expect(cancel.description).toContain('payments:write');
     expect(cancel.requestBody.content['application/json'].schema.additionalProperties).toBe(false);
-    expect(cancel.responses.default.content['application/problem+json'].schema.properties.code).toBeDefined();
+    expect(cancel.responses.default.content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/Problem' });
+    expect(doc.components.schemas.Problem.properties.code).toBeDefined();
     expect(doc.paths['/health'].get.security).toEqual([]);
     expect(Object.keys(doc.paths).some((p) => p.startsWith('/docs'))).toBe(false);
   });

@@ -5,7 +5,7 @@
 import type { HttpAppOptions } from './app.js';
 import type { HttpIdempotency } from './idempotency.js';
 import { createGatewayMetrics } from './metrics.js';
-import type { ApiKeyAuthenticator, CheckResult, HealthChecks, IdempotencyRecord, Principal, Scope } from './ports.js';
+import type { ApiKeyAuthenticator, CheckResult, HealthChecks, IdempotencyRecord, Principal, Scope, StatusViewer } from './ports.js';
 
 export interface FakeKey {
   merchantId?: string;
@@ -48,14 +48,16 @@ export function memoryIdempotencyStore(ttlMs = 24 * 3600_000): HttpIdempotency &
 export function fakeHealth(
   checks: Record<string, CheckResult> = { database: { ok: true, detail: 'ok' } },
   status: Record<string, unknown> = {},
+  /** what an admin sees in addition to `status`, by merchant */
+  detail: (merchantId: string) => Record<string, unknown> = () => ({}),
 ): HealthChecks & { checks: Record<string, CheckResult> } {
   const health = {
     checks,
     async ready() {
       return { ...health.checks };
     },
-    async status() {
-      return status;
+    async status(viewer: StatusViewer) {
+      return viewer ? { ...status, ...detail(viewer.merchantId) } : status;
     },
   };
   return health;

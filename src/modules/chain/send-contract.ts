@@ -14,6 +14,7 @@ export type SendPurpose = 'payout' | 'refund' | 'settlement' | 'sweep' | 'sweep_
 export const SEND_PURPOSES: readonly SendPurpose[] = ['payout', 'refund', 'settlement', 'sweep', 'sweep_fuel'];
 
 export type SendStatus = 'queued' | 'signed' | 'broadcast' | 'confirmed' | 'completed' | 'failed' | 'expired';
+export const SEND_STATUSES: readonly SendStatus[] = ['queued', 'signed', 'broadcast', 'confirmed', 'completed', 'failed', 'expired'];
 
 /** Why a send failed for good (SPEC §3.3: reverted, out of energy, insufficient funds, recipient blacklisted, retries exhausted). */
 export type SendFailureReason =

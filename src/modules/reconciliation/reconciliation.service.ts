@@ -24,10 +24,11 @@ import {
   checkRecorded,
   checkTransaction,
   type Discrepancy,
-  decideStatus,
+  decideOutcome,
   expectationFor,
-  type ReconciliationStatus,
+  type PaymentOutcome,
   type RecordedTransfer,
+  statusOfOutcome,
 } from './reconciliation.js';
 import type { ReconciliationFilters, ReconciliationRecord, ReconciliationsRepository } from './reconciliations.repository.js';
 
@@ -122,7 +123,7 @@ export class ReconciliationService {
         trigger: 'background',
         context: { actor: BACKGROUND_ACTOR, requestId: null },
       });
-      if (record.status === 'verified' || record.status === 'credited') verified += 1;
+      if (record.outcome === 'verified' || record.outcome === 'credited') verified += 1;
     }
     const balances = await this.compareBalances();
     return { verified, balances };
@@ -141,13 +142,15 @@ export class ReconciliationService {
       concurrency: this.deps.concurrency ?? 4,
       maxAddresses: this.deps.maxAddresses ?? 200,
     });
+    const outcome = report.discrepancies.length > 0 ? 'differences' : 'balanced';
     const record: ReconciliationRecord = {
       id: this.deps.ids('recon'),
       merchantId: null,
       paymentId: null,
       kind: 'balances',
       trigger: 'background',
-      status: report.discrepancies.length > 0 ? 'differences' : 'balanced',
+      status: statusOfOutcome(outcome),
+      outcome,
       externalTransactionId: null,
       notes: null,
       checks: report.checks,
@@ -157,7 +160,7 @@ export class ReconciliationService {
     };
     await this.deps.db.transaction().execute(async (trx) => {
       await this.deps.records.insert(trx, record);
-      if (record.status === 'differences') {
+      if (record.outcome === 'differences') {
         await this.deps.audit.record(trx, [
           {
             merchantId: null,
@@ -174,16 +177,24 @@ export class ReconciliationService {
     return record;
   }
 
-  /** The last balance comparison, for `/status`. */
-  async lastBalances(): Promise<Record<string, unknown> | null> {
+  /**
+   * The last balance comparison as one merchant may see it (`/status` with its admin key): only that
+   * merchant's addresses count, and only their differences are shown; `outcome` is this merchant's. A run
+   * covers every merchant, so the rest of it is other merchants' business.
+   */
+  async lastBalances(merchantId: string): Promise<Record<string, unknown> | null> {
     const last = await this.deps.records.latestBalances(this.deps.db);
     if (!last) return null;
+    const rows = (last.checks.addresses as Array<{ address?: unknown; merchant_id?: unknown }> | undefined) ?? [];
+    const own = new Set(rows.filter((row) => row.merchant_id === merchantId).map((row) => row.address));
+    const differences = last.discrepancies.filter((d) => d.address !== undefined && own.has(d.address));
     return {
       reconciliation_id: last.id,
       status: last.status,
+      outcome: differences.length > 0 ? 'differences' : 'balanced',
       created_at: new Date(last.createdAt).toISOString(),
-      addresses_checked: (last.checks.addresses as unknown[] | undefined)?.length ?? 0,
-      differences: last.discrepancies,
+      addresses_checked: own.size,
+      differences,
     };
   }
 
@@ -302,7 +313,8 @@ export class ReconciliationService {
       }
     }
 
-    const status: ReconciliationStatus = decideStatus({ discrepancies: discrepancies.length, confirmed, credited, error });
+    const outcome: PaymentOutcome = decideOutcome({ discrepancies: discrepancies.length, confirmed, credited, error });
+    const status = statusOfOutcome(outcome);
     const record: ReconciliationRecord = {
       id: this.deps.ids('recon'),
       merchantId: payment.merchantId,
@@ -310,6 +322,7 @@ export class ReconciliationService {
       kind: 'payment',
       trigger: options.trigger,
       status,
+      outcome,
       externalTransactionId: options.external,
       notes: options.notes,
       checks,
@@ -317,7 +330,7 @@ export class ReconciliationService {
       actor: options.context.actor,
       createdAt: this.deps.clock.now(),
     };
-    if (status === 'disputed') {
+    if (outcome === 'disputed') {
       const disputable = payment.status === 'processing' || payment.status === 'confirmed' || payment.status === 'completed';
       if (disputable) {
         const moved = await this.deps.lifecycle.advancePayment(
@@ -332,7 +345,7 @@ export class ReconciliationService {
       }
     }
     // pending answers of the background job say nothing new; every other result is kept
-    if (options.trigger === 'api' || status !== 'pending') {
+    if (options.trigger === 'api' || outcome !== 'pending') {
       await this.deps.db.transaction().execute(async (trx) => {
         await this.deps.records.insert(trx, record);
         await this.deps.audit.record(trx, [
@@ -343,7 +356,7 @@ export class ReconciliationService {
             entityType: 'reconciliation',
             entityId: record.id,
             requestId: options.context.requestId,
-            after: { payment_id: payment.id, status, discrepancies },
+            after: { payment_id: payment.id, status, outcome, discrepancies },
           },
         ]);
       });

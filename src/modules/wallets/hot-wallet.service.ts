@@ -29,12 +29,17 @@ export class HotWalletService {
   }
 
   async view(merchantIndex: number): Promise<HotWalletView> {
+    const [holdings, blockNumber] = await Promise.all([this.holdings(merchantIndex), this.chain.headBlock()]);
+    return { ...holdings, blockNumber };
+  }
+
+  /** Balances and resources without the head block (what the metrics show per merchant). */
+  async holdings(merchantIndex: number): Promise<Omit<HotWalletView, 'blockNumber'>> {
     const address = this.address(merchantIndex);
-    const [trx, usdt, resources, blockNumber] = await Promise.all([
+    const [trx, usdt, resources] = await Promise.all([
       this.chain.trxBalance(address),
       this.chain.usdtBalance(address),
       this.chain.resources(address),
-      this.chain.headBlock(),
     ]);
     const left = (limit: bigint, used: bigint) => (limit > used ? limit - used : 0n);
     return {
@@ -42,7 +47,6 @@ export class HotWalletService {
       balances: { TRX: trx, USDT: usdt },
       energy: { available: left(resources.energyLimit, resources.energyUsed), limit: resources.energyLimit },
       bandwidth: { available: left(resources.bandwidthLimit, resources.bandwidthUsed), limit: resources.bandwidthLimit },
-      blockNumber,
     };
   }
 }
