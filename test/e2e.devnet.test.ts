@@ -181,11 +181,11 @@ describe.each(ENGINES)('end to end on the devnet (%s)', (engine) => {
   });
 
   it('reconciliation agrees with the chain', async () => {
-    const result = await call<{ status: string; discrepancies: unknown[] }>('POST', '/api/v1/payments/reconcile', {
+    const result = await call<{ status: string; outcome: string; discrepancies: unknown[] }>('POST', '/api/v1/payments/reconcile', {
       payment_id: invoice.payment_id,
     });
     expect(result.status).toBe(201);
-    expect(result.body.status).toBe('verified');
+    expect(result.body).toMatchObject({ status: 'completed', outcome: 'verified' });
     expect(result.body.discrepancies).toEqual([]);
   });
 

@@ -44,7 +44,13 @@ describe.each(ENGINES)('reconciliation on the devnet (%s)', (engine) => {
     const { payment, txId } = await t.collect(payer, { amount: '7', payee_address: gw.addresses[0] }, 7n * USDT);
     const res = await reconcile({ payment_id: payment.payment_id, notes: 'monthly check' });
     expect(res.status, res.text).toBe(201);
-    expect(res.body).toMatchObject({ object: 'reconciliation', status: 'completed', outcome: 'verified', notes: 'monthly check', discrepancies: [] });
+    expect(res.body).toMatchObject({
+      object: 'reconciliation',
+      status: 'completed',
+      outcome: 'verified',
+      notes: 'monthly check',
+      discrepancies: [],
+    });
     expect(res.body.reconciliation_id).toMatch(/^recon_[0-9a-f]{30}$/);
     expect(res.body.checks.transaction_ids).toEqual([txId]);
     expect(res.body.checks.solidified).toBe(true);
@@ -153,7 +159,9 @@ describe.each(ENGINES)('reconciliation on the devnet (%s)', (engine) => {
     const disputed = await gw.call<{ data: ReconJson[] }>('GET', '/api/v1/payments/reconciliations?status=disputed', { key: gw.adminKey });
     expect(disputed.body.data.length).toBeGreaterThanOrEqual(2);
     expect(disputed.body.data.every((r) => r.status === 'disputed' && r.discrepancies.length > 0)).toBe(true);
-    const completed = await gw.call<{ data: ReconJson[] }>('GET', '/api/v1/payments/reconciliations?status=completed', { key: gw.adminKey });
+    const completed = await gw.call<{ data: ReconJson[] }>('GET', '/api/v1/payments/reconciliations?status=completed', {
+      key: gw.adminKey,
+    });
     expect(completed.body.data.length).toBeGreaterThanOrEqual(3);
     expect(new Set(completed.body.data.map((r) => r.outcome))).toEqual(new Set(['verified', 'credited']));
     const credited = await gw.call<{ data: ReconJson[] }>('GET', '/api/v1/payments/reconciliations?outcome=credited', { key: gw.adminKey });

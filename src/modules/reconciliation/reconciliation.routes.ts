@@ -9,7 +9,7 @@ import { toIso } from '../../shared/clock.js';
 import { type AppError, validationError } from '../../shared/errors.js';
 import type { Result } from '../../shared/result.js';
 import type { Actor } from '../payments/payments.service.js';
-import { RECONCILIATION_STATUSES } from './reconciliation.js';
+import { RECONCILIATION_OUTCOMES, RECONCILIATION_STATUSES } from './reconciliation.js';
 import type { ReconciliationService } from './reconciliation.service.js';
 import type { ReconciliationRecord } from './reconciliations.repository.js';
 
@@ -46,7 +46,14 @@ export const ReconciliationViewSchema = Type.Object({
   payment_id: Type.Union([Type.String(), Type.Null()]),
   kind: Type.String({ description: 'payment | balances' }),
   trigger: Type.String({ description: 'api | background' }),
-  status: Type.String({ description: 'verified | credited | pending | disputed | error' }),
+  status: Type.Enum(RECONCILIATION_STATUSES, {
+    description:
+      "Where the reconciliation stands (the seed's ReconciliationStatus): `completed` when the chain was read to the end — the outcome says what it showed; `pending` while the transaction is not confirmed enough; `disputed` when the chain disagrees with the records; `failed` when it could not be checked. Results are stored when a run ends, so `processing` is not seen.",
+  }),
+  outcome: Type.Enum(RECONCILIATION_OUTCOMES, {
+    description:
+      'What the run found. A payment: `verified` (the chain agrees), `credited` (it agrees, and a transfer the scanner missed was credited), `pending` (not confirmed enough yet), `disputed` (a mismatch; see discrepancies), `error` (no transaction to check, or the node could not be read). A balance comparison: `balanced` or `differences`.',
+  }),
   external_transaction_id: Type.Union([Type.String(), Type.Null()]),
   notes: Type.Union([Type.String(), Type.Null()]),
   checks: Type.Record(Type.String(), Type.Unknown(), { description: 'what was checked and found on chain' }),
@@ -60,6 +67,7 @@ const ListQuery = Type.Object(
     starting_after: Type.Optional(Type.String({ maxLength: 64, description: 'reconciliation_id of the last item of the previous page' })),
     payment_id: Type.Optional(Type.String({ maxLength: 64 })),
     status: Type.Optional(Type.Enum(RECONCILIATION_STATUSES)),
+    outcome: Type.Optional(Type.Enum(RECONCILIATION_OUTCOMES)),
   },
   { additionalProperties: false },
 );
@@ -74,6 +82,7 @@ export function toReconciliationView(r: ReconciliationRecord) {
     kind: r.kind,
     trigger: r.trigger,
     status: r.status,
+    outcome: r.outcome,
     external_transaction_id: r.externalTransactionId,
     notes: r.notes,
     checks: r.checks,
@@ -101,6 +110,7 @@ export function reconciliationRoutes(deps: { config: GatewayConfig; reconciliati
         config: { scope: 'payments:write' },
         schema: {
           tags: ['reconciliation'],
+          operationId: 'reconcilePayment',
           summary: 'Check a payment against the chain',
           description:
             'Verifies the payment’s transaction(s), or external_transaction_id, on chain: exists, succeeded, right asset, addresses and amount, confirmations. A transfer the scanner missed is credited; a mismatch marks the payment disputed.',
@@ -135,6 +145,7 @@ export function reconciliationRoutes(deps: { config: GatewayConfig; reconciliati
         config: { scope: 'payments:read' },
         schema: {
           tags: ['reconciliation'],
+          operationId: 'listReconciliations',
           summary: 'Reconciliation results, newest first',
           querystring: ListQuery,
           response: {
@@ -154,7 +165,11 @@ export function reconciliationRoutes(deps: { config: GatewayConfig; reconciliati
         const page = unwrap(
           await deps.reconciliation.list(
             actorOf(request),
-            { ...(q.payment_id ? { paymentId: q.payment_id } : {}), ...(q.status ? { status: q.status } : {}) },
+            {
+              ...(q.payment_id ? { paymentId: q.payment_id } : {}),
+              ...(q.status ? { status: q.status } : {}),
+              ...(q.outcome ? { outcome: q.outcome } : {}),
+            },
             limit,
             q.starting_after,
           ),

@@ -7,9 +7,37 @@ import type { ObservedTransfer } from '../collections/transfer-recorder.js';
 import type { Payment } from '../payments/payment.js';
 import type { TxEvidence } from './chain-evidence.js';
 
-export type ReconciliationStatus = 'verified' | 'credited' | 'pending' | 'disputed' | 'error';
-export type BalanceStatus = 'balanced' | 'differences';
-export const RECONCILIATION_STATUSES = ['verified', 'credited', 'pending', 'disputed', 'error', 'balanced', 'differences'] as const;
+/**
+ * Where a reconciliation stands: the seed's ReconciliationStatus. A result is stored when its run ends,
+ * so `processing` is not seen yet.
+ */
+export const RECONCILIATION_STATUSES = ['pending', 'processing', 'completed', 'failed', 'disputed'] as const;
+export type ReconciliationStatus = (typeof RECONCILIATION_STATUSES)[number];
+
+/**
+ * What a payment's reconciliation found: the chain agrees (`verified`), agrees and a transfer the scanner
+ * missed was credited (`credited`), not confirmed enough yet (`pending`), disagrees (`disputed`, the
+ * discrepancies say how), or could not be checked (`error`: no transaction, node unreachable).
+ */
+export type PaymentOutcome = 'verified' | 'credited' | 'pending' | 'disputed' | 'error';
+/** What a balance comparison found: every managed address agrees with the records, or not. */
+export type BalanceOutcome = 'balanced' | 'differences';
+export type ReconciliationOutcome = PaymentOutcome | BalanceOutcome;
+export const RECONCILIATION_OUTCOMES = ['verified', 'credited', 'pending', 'disputed', 'error', 'balanced', 'differences'] as const;
+
+/** The status a finished run with this outcome is in: anything checked to the end is `completed`. */
+export function statusOfOutcome(outcome: ReconciliationOutcome): ReconciliationStatus {
+  switch (outcome) {
+    case 'pending':
+      return 'pending';
+    case 'disputed':
+      return 'disputed';
+    case 'error':
+      return 'failed';
+    default:
+      return 'completed';
+  }
+}
 
 export interface Discrepancy {
   /** transaction_not_found, transaction_failed, wrong_asset, wrong_recipient, wrong_sender, wrong_amount, recorded_transfer_missing, amount_received_mismatch, balance_mismatch, … */
@@ -152,12 +180,7 @@ export function checkRecorded(recorded: RecordedTransfer, onChain: readonly Obse
 }
 
 /** The outcome of a payment's reconciliation, from its discrepancies and confirmations. */
-export function decideStatus(input: {
-  discrepancies: number;
-  confirmed: boolean;
-  credited: boolean;
-  error: boolean;
-}): ReconciliationStatus {
+export function decideOutcome(input: { discrepancies: number; confirmed: boolean; credited: boolean; error: boolean }): PaymentOutcome {
   if (input.error) return 'error';
   if (input.discrepancies > 0) return 'disputed';
   if (!input.confirmed) return 'pending';

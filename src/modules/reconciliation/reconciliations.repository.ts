@@ -2,7 +2,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { afterKeyset } from '../../db/keyset.js';
 import type { DB, ReconciliationsTable } from '../../db/schema.js';
-import type { Discrepancy } from './reconciliation.js';
+import type { Discrepancy, ReconciliationOutcome, ReconciliationStatus } from './reconciliation.js';
 
 export type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -12,7 +12,8 @@ export interface ReconciliationRecord {
   paymentId: string | null;
   kind: 'payment' | 'balances';
   trigger: 'api' | 'background';
-  status: string;
+  status: ReconciliationStatus;
+  outcome: ReconciliationOutcome;
   externalTransactionId: string | null;
   notes: string | null;
   checks: Record<string, unknown>;
@@ -28,7 +29,8 @@ function toRecord(row: Selectable<ReconciliationsTable>): ReconciliationRecord {
     paymentId: row.payment_id,
     kind: row.kind as ReconciliationRecord['kind'],
     trigger: row.trigger as ReconciliationRecord['trigger'],
-    status: row.status,
+    status: row.status as ReconciliationStatus,
+    outcome: row.outcome as ReconciliationOutcome,
     externalTransactionId: row.external_transaction_id,
     notes: row.notes,
     checks: JSON.parse(row.checks) as Record<string, unknown>,
@@ -40,7 +42,8 @@ function toRecord(row: Selectable<ReconciliationsTable>): ReconciliationRecord {
 
 export interface ReconciliationFilters {
   paymentId?: string;
-  status?: string;
+  status?: ReconciliationStatus;
+  outcome?: ReconciliationOutcome;
 }
 
 export class ReconciliationsRepository {
@@ -54,6 +57,7 @@ export class ReconciliationsRepository {
         kind: record.kind,
         trigger: record.trigger,
         status: record.status,
+        outcome: record.outcome,
         external_transaction_id: record.externalTransactionId,
         notes: record.notes,
         checks: JSON.stringify(record.checks),
@@ -85,6 +89,7 @@ export class ReconciliationsRepository {
     let query = executor.selectFrom('reconciliations').selectAll().where('merchant_id', '=', merchantId);
     if (filters.paymentId) query = query.where('payment_id', '=', filters.paymentId);
     if (filters.status) query = query.where('status', '=', filters.status);
+    if (filters.outcome) query = query.where('outcome', '=', filters.outcome);
     if (after) {
       query = query.where(afterKeyset('desc', after));
     }
@@ -131,7 +136,7 @@ export class ReconciliationsRepository {
               .selectFrom('reconciliations as r')
               .select('r.id')
               .whereRef('r.payment_id', '=', 'p.id')
-              .where('r.status', 'in', ['verified', 'credited'])
+              .where('r.outcome', 'in', ['verified', 'credited'])
               .whereRef('r.created_at', '>=', 'p.completed_at'),
           ),
         ),
