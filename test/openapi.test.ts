@@ -24,7 +24,8 @@ describe('docs/openapi.json', () => {
       '/api/v1/payments/batches/{batch_id}',
       '/api/v1/payments/{payment_id}/cancel',
       '/api/v1/payments/{payment_id}/approve',
-      '/api/v1/wallet/',
+      '/api/v1/wallet',
+      '/api/v1/payments',
       '/health/ready',
       '/metrics',
     ]) {

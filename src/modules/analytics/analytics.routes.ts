@@ -15,6 +15,7 @@ export function analyticsRoutes(deps: { analytics: AnalyticsService }): FastifyP
         config: { scope: 'reports:read' },
         schema: {
           tags: ['reports'],
+          operationId: 'getAnalytics',
           summary: 'Counts, volumes, success rate, processing times, peak hour, most common amount and per-day series',
           querystring: AnalyticsQuery,
           response: { 200: AnalyticsSchema, 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 422: ProblemSchema },

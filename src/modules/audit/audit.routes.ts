@@ -70,6 +70,7 @@ export function auditRoutes(deps: AuditRoutesDeps): FastifyPluginAsyncTypebox {
         config: { scope: 'admin' },
         schema: {
           tags: ['audit'],
+          operationId: 'listAuditRecords',
           summary: "The merchant's audit log (admin)",
           querystring: AuditQuery,
           response: { 200: AuditListSchema, 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 422: ProblemSchema },

@@ -37,7 +37,12 @@ export const CreateApiKeyBody = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: MERCHANT_NAME_MAX_LENGTH, description: 'what the key is for' }),
     scopes: Type.Optional(
-      Type.Array(ScopeSchema, { minItems: 1, maxItems: SCOPES.length, uniqueItems: true, description: 'default: every scope but admin' }),
+      Type.Array(ScopeSchema, {
+        minItems: 1,
+        maxItems: SCOPES.length,
+        uniqueItems: true,
+        description: 'default: every scope but admin and payouts:write',
+      }),
     ),
   },
   { additionalProperties: false },
@@ -71,6 +76,7 @@ export function apiKeysRoutes(deps: { apiKeys: ApiKeysService }): FastifyPluginA
         config: { scope: 'admin' },
         schema: {
           tags: ['keys'],
+          operationId: 'listApiKeys',
           summary: "List the merchant's API keys (never their secrets)",
           response: { 200: Type.Object({ data: Type.Array(ApiKeySchema) }, { additionalProperties: false }) },
         },
@@ -84,6 +90,7 @@ export function apiKeysRoutes(deps: { apiKeys: ApiKeysService }): FastifyPluginA
         config: { scope: 'admin' },
         schema: {
           tags: ['keys'],
+          operationId: 'createApiKey',
           summary: 'Create an API key; the response carries its secret once',
           body: CreateApiKeyBody,
           response: { 201: CreatedApiKeySchema },
@@ -106,6 +113,7 @@ export function apiKeysRoutes(deps: { apiKeys: ApiKeysService }): FastifyPluginA
         config: { scope: 'admin' },
         schema: {
           tags: ['keys'],
+          operationId: 'revokeApiKey',
           summary: 'Revoke an API key at once; revoking a revoked key returns it unchanged',
           params: KeyParams,
           response: { 200: ApiKeySchema },

@@ -103,6 +103,7 @@ export function refundsRoutes(deps: { refunds: RefundsService }): FastifyPluginA
         config: { scope: 'refunds:write' },
         schema: {
           tags: ['refunds'],
+          operationId: 'createRefund',
           summary: 'Refund a collection, fully or in part',
           description:
             'Parameters as a JSON body or as query parameters (seed clients); 201 with the refund, sent on chain from the hot wallet.',
@@ -124,6 +125,7 @@ export function refundsRoutes(deps: { refunds: RefundsService }): FastifyPluginA
         config: { scope: 'payments:read' },
         schema: {
           tags: ['refunds'],
+          operationId: 'getRefund',
           summary: 'A refund',
           params: Type.Object({ refund_id: Type.String({ maxLength: 64 }) }, { additionalProperties: false }),
           response: { 200: RefundViewSchema, ...errors },

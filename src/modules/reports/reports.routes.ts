@@ -36,6 +36,7 @@ export function reportsRoutes(deps: { reports: ReportsService }): FastifyPluginA
         config: { scope: 'reports:read' },
         schema: {
           tags: ['reports'],
+          operationId: 'generateReport',
           summary: 'Generate a report over a date range (computed now from stored payments, refunds and settlements)',
           body: GenerateReportBody,
           response: { 201: ReportViewSchema, ...errors },
@@ -51,7 +52,13 @@ export function reportsRoutes(deps: { reports: ReportsService }): FastifyPluginA
       '/reports/:report_id',
       {
         config: { scope: 'reports:read' },
-        schema: { tags: ['reports'], summary: 'A generated report', params: ReportParams, response: { 200: ReportViewSchema, ...errors } },
+        schema: {
+          tags: ['reports'],
+          operationId: 'getReport',
+          summary: 'A generated report',
+          params: ReportParams,
+          response: { 200: ReportViewSchema, ...errors },
+        },
       },
       async (request) => toReportView(unwrap(await deps.reports.getReport(requesterOf(request), request.params.report_id))),
     );
@@ -62,6 +69,7 @@ export function reportsRoutes(deps: { reports: ReportsService }): FastifyPluginA
         config: { scope: 'reports:read' },
         schema: {
           tags: ['reports'],
+          operationId: 'downloadReport',
           summary: "The report's payments, oldest first: streamed CSV (text/csv) or a JSON array, per the report's format",
           params: ReportParams,
           // a stream is sent as is, never through a serializer; this only documents the answer

@@ -103,6 +103,7 @@ export function settlementsRoutes(deps: SettlementsRoutesDeps): FastifyPluginAsy
         config: { scope: 'payments:read' },
         schema: {
           tags: ['settlement'],
+          operationId: 'listSettlements',
           summary: 'List settlements, newest first',
           querystring: ListQuery,
           response: { 200: ListResponse, ...errors },
@@ -139,6 +140,7 @@ export function settlementsRoutes(deps: SettlementsRoutesDeps): FastifyPluginAsy
         config: { scope: 'payments:read' },
         schema: {
           tags: ['settlement'],
+          operationId: 'getSettlement',
           summary: 'A settlement with its sweeps and costs',
           params: Type.Object({ settlement_id: Type.String({ maxLength: 64 }) }, { additionalProperties: false }),
           response: { 200: SettlementDetail, ...errors },

@@ -26,6 +26,7 @@ export function walletRoutes(deps: { wallet: HotWalletService; merchants: Mercha
         config: { scope: 'payments:read' },
         schema: {
           tags: ['wallet'],
+          operationId: 'getWallet',
           summary: "The merchant's hot wallet and its balances",
           response: { 200: WalletSchema, 401: ProblemSchema, 503: ProblemSchema },
         },
