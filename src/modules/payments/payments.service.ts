@@ -16,6 +16,7 @@ import { type Batch, deriveBatchStatus, FINAL_BATCH_STATUSES } from '../batches/
 import type { BatchesRepository } from '../batches/batches.repository.js';
 import { cancelQueuedSend } from '../chain/send-cancel.js';
 import type { NetworkCostEstimator } from '../fees/network-cost.js';
+import { managedDepositAddresses } from '../wallets/deposit-addresses.js';
 import { checkBatchItem } from './batch-item-validator.js';
 import { batchEventObject } from './batch-view.js';
 import { type CreateSubmitter, type JobWriter, type OutboxWriter, PAYOUT_JOB } from './create-pipeline.js';
@@ -34,6 +35,7 @@ import { buildPaymentDraft, type CreatePaymentInput, type DraftContext, type Pay
 import { paymentRefundedObject, type RefundSnapshot } from './payment-refunded.js';
 import type { BatchItemResult, Rendered } from './payment-responses.js';
 import type { Executor, PaymentFilters, PaymentsRepository } from './payments.repository.js';
+import { DEPOSIT_ADDRESS_REFUSAL, unpayableAddresses } from './unpayable-addresses.js';
 
 /** Who is asking: the merchant, the API key (or CLI/worker name) acting for it, and the HTTP request id. */
 export interface Actor {
@@ -106,6 +108,8 @@ export interface PaymentsServiceDeps {
   /** audit records of every change, appended last in the change's transaction */
   audit: AuditRecorder;
   jobs: JobWriter & { cancelByDedupeKey?(executor: Executor, key: string): Promise<unknown> };
+  /** token contracts of the network (today the USDT contract): no payment may be paid to one */
+  tokenContracts: readonly string[];
 }
 
 /** One payment's step, for advancePaymentsIn. */
@@ -147,7 +151,11 @@ const STATUS_EVENTS: Partial<Record<PaymentStatus, string>> = {
 };
 
 export class PaymentsService {
-  constructor(private readonly deps: PaymentsServiceDeps) {}
+  private readonly unpayable: ReadonlyMap<string, string>;
+
+  constructor(private readonly deps: PaymentsServiceDeps) {
+    this.unpayable = unpayableAddresses(deps.tokenContracts);
+  }
 
   async createPayment(
     actor: Actor,
@@ -157,6 +165,8 @@ export class PaymentsService {
     const context = await this.draftContext(actor.merchantId);
     const built = buildPaymentDraft(input, context);
     if (!built.ok) return err(validationError(built.errors));
+    const toDeposit = await this.payoutsToDepositAddresses([built.draft]);
+    if (toDeposit.has(built.draft)) return err(validationError([{ path: 'payee_address', message: DEPOSIT_ADDRESS_REFUSAL }]));
     const outcome = await this.deps.pipeline.submit({
       merchantId: actor.merchantId,
       actor: actor.actor,
@@ -174,29 +184,9 @@ export class PaymentsService {
    * by index. With `atomic`, any invalid item refuses the whole batch and nothing is stored.
    */
   async createBatch(actor: Actor, input: BatchInput, idempotency?: IdempotencyClaim): Promise<Result<{ rendered: Rendered }, AppError>> {
-    const max = this.deps.config.raw.batch_processing.max_batch_size;
-    if (input.payments.length === 0) return err(validationError([{ path: 'payments', message: 'must contain at least one payment' }]));
-    if (input.payments.length > max) return err(validationError([{ path: 'payments', message: `must contain at most ${max} payments` }]));
-    const context = await this.draftContext(actor.merchantId);
-    const drafts: PaymentDraft[] = [];
-    const items: BatchItemResult[] = [];
-    const rejected: FieldError[] = [];
-    input.payments.forEach((item, index) => {
-      const checked = checkBatchItem(item, index);
-      if (!checked.ok) {
-        items.push({ index, errors: checked.errors });
-        rejected.push(...checked.errors);
-        return;
-      }
-      const built = buildPaymentDraft(checked.input, context, `payments/${index}/`);
-      if (built.ok) {
-        drafts.push(built.draft);
-        items.push({ index });
-      } else {
-        items.push({ index, errors: built.errors });
-        rejected.push(...built.errors);
-      }
-    });
+    const drafted = await this.draftBatch(actor, input);
+    if (!drafted.ok) return drafted;
+    const { drafts, items, rejected } = drafted.value;
     const atomic = input.atomic === true;
     if (drafts.length === 0 || (atomic && rejected.length > 0)) {
       const detail = atomic
@@ -216,6 +206,48 @@ export class PaymentsService {
     });
     if (!outcome.ok) return outcome;
     return ok({ rendered: outcome.value.rendered });
+  }
+
+  /**
+   * Checks a batch's items exactly as createBatch would, and creates nothing: the problems of every item
+   * by index (`payments/<i>/<field>`), so that a caller can refuse a file before anything is stored.
+   */
+  async checkBatch(actor: Actor, input: Pick<BatchInput, 'payments'>): Promise<Result<{ valid: number }, AppError>> {
+    const drafted = await this.draftBatch(actor, input);
+    if (!drafted.ok) return drafted;
+    const { drafts, rejected } = drafted.value;
+    return rejected.length > 0 ? err(validationError(rejected)) : ok({ valid: drafts.length });
+  }
+
+  private async draftBatch(
+    actor: Actor,
+    input: Pick<BatchInput, 'payments'>,
+  ): Promise<Result<{ drafts: PaymentDraft[]; items: BatchItemResult[]; rejected: FieldError[] }, AppError>> {
+    const max = this.deps.config.raw.batch_processing.max_batch_size;
+    if (input.payments.length === 0) return err(validationError([{ path: 'payments', message: 'must contain at least one payment' }]));
+    if (input.payments.length > max) return err(validationError([{ path: 'payments', message: `must contain at most ${max} payments` }]));
+    const context = await this.draftContext(actor.merchantId);
+    const built = input.payments.map((item, index): { draft: PaymentDraft } | { errors: FieldError[] } => {
+      const checked = checkBatchItem(item, index);
+      if (!checked.ok) return { errors: checked.errors };
+      const draft = buildPaymentDraft(checked.input, context, `payments/${index}/`);
+      return draft.ok ? { draft: draft.draft } : { errors: draft.errors };
+    });
+    const toDeposit = await this.payoutsToDepositAddresses(built.flatMap((b) => ('draft' in b ? [b.draft] : [])));
+    const drafts: PaymentDraft[] = [];
+    const items: BatchItemResult[] = [];
+    const rejected: FieldError[] = [];
+    for (const [index, b] of built.entries()) {
+      if ('draft' in b && !toDeposit.has(b.draft)) {
+        drafts.push(b.draft);
+        items.push({ index });
+        continue;
+      }
+      const errors = 'errors' in b ? b.errors : [{ path: `payments/${index}/payee_address`, message: DEPOSIT_ADDRESS_REFUSAL }];
+      items.push({ index, errors });
+      rejected.push(...errors);
+    }
+    return ok({ drafts, items, rejected });
   }
 
   async getPayment(actor: Actor, id: string): Promise<Result<{ payment: Payment; history: HistoryEntry[] }, AppError>> {
@@ -637,6 +669,20 @@ export class PaymentsService {
     };
   }
 
+  /**
+   * The payout drafts whose payee is a deposit address of the gateway. One query for a whole batch, and
+   * none at all when there is no payout: collections keep their create path as it was (ADR 0020).
+   */
+  private async payoutsToDepositAddresses(drafts: readonly PaymentDraft[]): Promise<Set<PaymentDraft>> {
+    const payouts = drafts.filter((d) => d.method === 'route');
+    if (payouts.length === 0) return new Set();
+    const managed = await managedDepositAddresses(
+      this.deps.db,
+      payouts.map((d) => d.payeeAddress),
+    );
+    return new Set(payouts.filter((d) => managed.has(d.payeeAddress)));
+  }
+
   private async draftContext(merchantId: string): Promise<DraftContext> {
     const index = await this.deps.merchants.hotWalletIndex(merchantId);
     if (index === null) throw new AppError('unauthorized', `merchant ${merchantId} is not active`);
@@ -644,6 +690,7 @@ export class PaymentsService {
       config: this.deps.config,
       hotWalletAddress: this.deps.wallets.hotWalletAddress(index),
       networkFeeEstimate: (asset) => this.deps.networkCost.cached(asset)?.trx ?? null,
+      unpayable: this.unpayable,
     };
   }
 }
