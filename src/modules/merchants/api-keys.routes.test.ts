@@ -92,10 +92,18 @@ for (const engine of ENGINES) {
         expect(await mod.apiKeys.authenticate(body.secret)).toBeNull();
       });
 
-      it('gives a new key every scope but admin when none are named', async () => {
+      it('gives a new key every scope but admin and payouts:write when none are named', async () => {
         const created = await app.inject({ method: 'POST', url: '/api/v1/keys', headers: auth(admin), payload: { name: 'default' } });
         expect(created.statusCode).toBe(201);
-        expect(created.json().scopes).toEqual(SCOPES.filter((s) => s !== 'admin'));
+        expect(created.json().scopes).toEqual(['payments:read', 'payments:write', 'refunds:write', 'webhooks:manage', 'reports:read']);
+        expect(SCOPES).toContain('payouts:write');
+      });
+
+      it('gives payouts:write to a key that asks for it', async () => {
+        const payload = { name: 'payouts', scopes: ['payouts:write', 'payments:write'] };
+        const created = await app.inject({ method: 'POST', url: '/api/v1/keys', headers: auth(admin), payload });
+        expect(created.statusCode).toBe(201);
+        expect(created.json().scopes).toEqual(['payments:write', 'payouts:write']);
       });
     });
 

@@ -51,7 +51,7 @@ export function hashApiKey(rawKey: string): string {
 export interface CreateKeyInput {
   merchantId: string;
   name: string;
-  /** default: every scope but `admin` */
+  /** default: every scope but `admin` and `payouts:write` */
   scopes?: readonly string[];
   /** an operator-chosen key (the configured bootstrap key) instead of a generated one */
   rawKey?: string;
