@@ -155,10 +155,11 @@ export function keepMaskedHeaders(
 ): Result<Record<string, string>, FieldError[]> {
   const storedByName = new Map(Object.entries(stored).map(([name, value]) => [name.toLowerCase(), value] as const));
   const errors: FieldError[] = [];
-  const kept: Record<string, string> = {};
+  // entries, not assignments: a header named __proto__ must stay a header
+  const kept: Array<[string, string]> = [];
   for (const [name, value] of Object.entries(given)) {
     if (value !== MASKED_HEADER_VALUE) {
-      kept[name] = value;
+      kept.push([name, value]);
       continue;
     }
     const previous = storedByName.get(name.toLowerCase());
@@ -167,9 +168,9 @@ export function keepMaskedHeaders(
         path: `headers/${name}`,
         message: `"${MASKED_HEADER_VALUE}" keeps a stored value, and this header has none; send its value`,
       });
-    } else kept[name] = previous;
+    } else kept.push([name, previous]);
   }
-  return errors.length > 0 ? err(errors) : ok(kept);
+  return errors.length > 0 ? err(errors) : ok(Object.fromEntries(kept));
 }
 
 const isoOrNull = (ms: number | null): string | null => (ms === null ? null : toIso(ms));
