@@ -12,6 +12,7 @@ import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '../src/app/openapi-document.js';
 import { packageVersion } from '../src/cli/start.command.js';
+import { serverUrlOf } from '../src/http/openapi.js';
 import { ENGINES } from './db-harness.js';
 import { startTestGateway, type TestGateway } from './gateway-harness.js';
 
@@ -144,6 +145,17 @@ function checkDocument(load: () => Promise<Document>) {
   });
 }
 
+describe('serverUrlOf', () => {
+  it('names the listen address, loopback for a wildcard, brackets for IPv6 and the default port for port 0', () => {
+    expect(serverUrlOf('127.0.0.1', 8097)).toBe('http://127.0.0.1:8097');
+    expect(serverUrlOf('0.0.0.0', 8080)).toBe('http://127.0.0.1:8080');
+    expect(serverUrlOf('::', 8080)).toBe('http://127.0.0.1:8080');
+    expect(serverUrlOf('gateway.internal', 80)).toBe('http://gateway.internal:80');
+    expect(serverUrlOf('::1', 8097)).toBe('http://[::1]:8097');
+    expect(serverUrlOf('127.0.0.1', 0)).toBe('http://127.0.0.1:8097');
+  });
+});
+
 function pointerOf(operation: Operation): string {
   return `#/paths/${operation.path.replaceAll('~', '~0').replaceAll('/', '~1')}/${operation.method}`;
 }
@@ -169,13 +181,18 @@ for (const engine of ENGINES) {
     };
 
     beforeAll(async () => {
-      gw = await startTestGateway(engine);
+      // a container's listen address: the document names the address clients reach, on the configured port
+      gw = await startTestGateway(engine, { config: { server: { host: '0.0.0.0', port: 9443 } } });
       const served = await gw.call<Document>('GET', '/docs/json');
       expect(served.status).toBe(200);
       document = served.body;
     });
     afterAll(async () => {
       await gw?.close();
+    });
+
+    it('serves the document with the configured port as its server', () => {
+      expect(document.servers).toEqual([{ url: 'http://127.0.0.1:9443', description: 'this gateway' }]);
     });
 
     it('a 422 is application/problem+json with the documented Problem fields, naming each field', async () => {

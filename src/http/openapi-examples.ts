@@ -740,6 +740,13 @@ export const OPERATION_EXAMPLES: Record<string, OperationExamples> = {
         route: { count: 1, volume: { USDT: '1200000', TRX: '0' } },
         swap: { count: 0, volume: { USDT: '0', TRX: '0' } },
       },
+      total_payments: 3,
+      successful_payments: 1,
+      failed_payments: 0,
+      total_volume: { USDT: '250.5', TRX: '0' },
+      total_fees: { USDT: '0.501', TRX: '0' },
+      batches_processed: 0,
+      avg_processing_time: 309,
     }),
   },
 
