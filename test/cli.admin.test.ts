@@ -112,7 +112,7 @@ describe('config check', () => {
   it('refuses a --config file that does not exist, and an unknown option with exit 2', { timeout: SLOW }, async () => {
     const missing = await cli(['config', 'check', '--config', join(temp, 'nope.yaml')]);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('nope.yaml: file not found');
+    expect(missing.stderr).toBe(`error: --config: no such file: ${join(temp, 'nope.yaml')}\n`);
     const unknown = await cli(['config', 'check', '--strict']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown option --strict');
@@ -125,7 +125,9 @@ describe('on SQLite (DATA_DIR)', () => {
 
   it('migrate applies the migrations once, then reports the database up to date', { timeout: SLOW }, async () => {
     const first = ok(await cli(['migrate'], env));
-    expect(first.stdout).toContain('migration 0001_gateway_core: Success');
+    // progress on stderr, a line per migration; the result on stdout
+    expect(first.stderr).toMatch(/^migration 0001_gateway_core: Success \(1 of \d+, \d+ ms\)$/m);
+    expect(first.stdout).not.toContain('migration 0001');
     expect(first.stdout).toMatch(/applied \d+ migrations? to sqlite:/);
     const second = ok(await cli(['migrate'], env));
     expect(second.stdout).toContain('database is up to date');
@@ -220,6 +222,61 @@ describe('on SQLite (DATA_DIR)', () => {
   });
 });
 
+describe('--merchant and errors as an operator reads them', () => {
+  const env = { DATA_DIR: join(temp, 'default-merchant') };
+
+  it('acts for the only merchant when --merchant is left out, and asks for one when that is ambiguous', { timeout: SLOW }, async () => {
+    const none = await cli(['keys', 'list'], env);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('error: there is no merchant yet');
+
+    const solo = JSON.parse(ok(await cli(['merchants', 'create', '--name', 'Solo', '--json'], env)).stdout);
+    const key = JSON.parse(ok(await cli(['keys', 'create', '--name', 'ci', '--json'], env)).stdout);
+    expect(key.key.merchant_id).toBe(solo.merchant.id);
+
+    ok(await cli(['merchants', 'create', '--name', 'Second'], env));
+    const ambiguous = await cli(['keys', 'list'], env);
+    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.stderr).toContain('name one with --merchant');
+  });
+
+  it('names the option of a refused value, and with --json writes {"error":{…}} on stderr with the same exit codes', {
+    timeout: SLOW,
+  }, async () => {
+    const list = JSON.parse(ok(await cli(['merchants', 'list', '--json'], env)).stdout) as { data: { id: string }[] };
+    const merchant = list.data[0]?.id as string;
+    const badScope = await cli(['keys', 'create', '--merchant', merchant, '--scopes', 'payments:read,root'], env);
+    expect(badScope.code).toBe(2);
+    expect(badScope.stderr).toMatch(/^error: --scopes: unknown scope "root"; known: payments:read, payments:write, .*admin\n$/);
+    expect(badScope.stderr).not.toContain('scopes/');
+
+    const asJson = await cli(['keys', 'create', '--merchant', merchant, '--scopes', 'root', '--json'], env);
+    expect(asJson.code).toBe(2);
+    expect(asJson.stdout).toBe('');
+    const usage = JSON.parse(asJson.stderr);
+    expect(usage.error).toMatchObject({
+      code: 'usage',
+      errors: [{ path: '--scopes', message: expect.stringContaining('unknown scope "root"') }],
+    });
+
+    const missing = await cli(['keys', 'revoke', '--merchant', merchant, '--key', 'key_0000000000000000', '--json'], env);
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.stderr)).toEqual({ error: { code: 'not_found', message: 'API key key_0000000000000000 not found' } });
+
+    const unknown = await cli(['keys', 'list', '--merchnt', merchant, '--json'], env);
+    expect(unknown.code).toBe(2);
+    expect(JSON.parse(unknown.stderr)).toEqual({
+      error: { code: 'usage', message: 'unknown option --merchnt (did you mean --merchant?)' },
+    });
+
+    const noConfig = await cli(['migrate', '--config', join(temp, 'absent.yaml'), '--json'], env);
+    expect(noConfig.code).toBe(1);
+    expect(JSON.parse(noConfig.stderr)).toEqual({
+      error: { code: 'config_invalid', message: `--config: no such file: ${join(temp, 'absent.yaml')}` },
+    });
+  });
+});
+
 describe('on PostgreSQL (DATABASE_URL)', () => {
   const name = `tpg_cli_${randomBytes(6).toString('hex')}`;
   const url = new URL(TEST_PG_URL);
@@ -240,7 +297,7 @@ describe('on PostgreSQL (DATABASE_URL)', () => {
 
   it('migrates, creates a merchant and keys, lists and revokes them', { timeout: SLOW }, async () => {
     const migrated = ok(await cli(['migrate'], env));
-    expect(migrated.stdout).toContain('migration 0001_gateway_core: Success');
+    expect(migrated.stderr).toContain('migration 0001_gateway_core: Success');
     expect(migrated.stdout).toContain(`/${name}`);
 
     const check = ok(await cli(['config', 'check'], env));

@@ -43,17 +43,20 @@ function start(env: Record<string, string>): Promise<Started> {
     children.add(child);
     let out = '';
     const timer = setTimeout(() => fail(new Error(`no banner within 60 s:\n${out}`)), 60_000);
+    // the banner comes on stderr; stdout carries the JSON log lines
+    let banner = '';
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
-      if (/API key\s+.*\n/.test(out)) {
-        clearTimeout(timer);
-        const api = /API\s+(http:\/\/\S+)\/api\/v1\/payments/.exec(out)?.[1];
-        if (!api) return fail(new Error(`no API URL in the banner:\n${out}`));
-        done({ child, banner: out, api, key: /API key\s+(tpg_[A-Za-z0-9]{43})/.exec(out)?.[1] ?? null });
-      }
     });
     child.stderr?.on('data', (d: Buffer) => {
       out += d.toString();
+      banner += d.toString();
+      if (/API key\s+.*\n/.test(banner)) {
+        clearTimeout(timer);
+        const api = /API\s+(http:\/\/\S+)\/api\/v1\/payments/.exec(banner)?.[1];
+        if (!api) return fail(new Error(`no API URL in the banner:\n${out}`));
+        done({ child, banner, api, key: /API key\s+(tpg_[A-Za-z0-9]{43})/.exec(banner)?.[1] ?? null });
+      }
     });
     child.on('exit', (code) => {
       clearTimeout(timer);

@@ -2,38 +2,43 @@
 import { ENV_OVERRIDES } from '../config/env.js';
 import type { GatewayConfig } from '../config/load.js';
 import { redactUrl } from '../db/database.js';
-import { type FlagSpec, parseFlags, UsageError, usage } from './args.js';
-import { COMMON_FLAGS, configSourceLabel, loadCliConfig, sqlitePathOf, subcommand } from './context.js';
+import { HELP_OPTION, JSON_OPTION } from './args.js';
+import type { CommandGroup } from './command.js';
+import { CONFIG_OPTION, configSourceLabel, loadCliConfig, sqlitePathOf } from './context.js';
+import { printJson, say } from './output.js';
 
-const CHECK_FLAGS: Record<string, FlagSpec> = { ...COMMON_FLAGS };
-
-const HELP = `usage: tron-payment-gateway config <subcommand> [options]
-
-subcommands:
-  check      validate the configuration file and environment as the gateway would at start
-
-${usage('config check', CHECK_FLAGS)}`;
-
-export async function runConfigCommand(argv: string[]): Promise<void> {
-  const { name, rest } = subcommand(argv);
-  if (name === undefined) {
-    if (rest.length > 0 && rest[0] !== '--help') throw new UsageError(`config needs a subcommand\n\n${HELP}`);
-    console.log(HELP);
-    return;
-  }
-  if (name !== 'check') throw new UsageError(`unknown subcommand "config ${name}"\n\n${HELP}`);
-  const flags = parseFlags(rest, CHECK_FLAGS);
-  if (flags.help) {
-    console.log(usage('config check', CHECK_FLAGS));
-    return;
-  }
-  const config = loadCliConfig(flags);
-  console.log(`configuration OK (${configSourceLabel(config)})`);
-  console.log(summarize(config, process.env));
-}
+export const configCommand: CommandGroup = {
+  name: 'config',
+  summary: 'the configuration file and environment',
+  subcommands: {
+    check: {
+      name: 'config check',
+      summary: 'validate the configuration and environment as the gateway would at start',
+      options: { ...JSON_OPTION, ...CONFIG_OPTION, ...HELP_OPTION },
+      async run({ values }) {
+        const config = loadCliConfig(values);
+        const rows = summaryRows(config, process.env);
+        if (values.json)
+          return printJson({
+            ok: true,
+            source: configSourceLabel(config),
+            ...Object.fromEntries(rows.map(([k, v]) => [k.replace(' ', '_'), v])),
+          });
+        say(`configuration OK (${configSourceLabel(config)})`);
+        say(summarize(config, process.env));
+      },
+    },
+  },
+};
 
 /** A few lines an operator checks at a glance; never a secret. */
-export function summarize(config: GatewayConfig, env: Readonly<Record<string, string | undefined>>): string {
+function summarize(config: GatewayConfig, env: Readonly<Record<string, string | undefined>>): string {
+  return summaryRows(config, env)
+    .map(([key, value]) => `  ${key.padEnd(12)} ${value}`)
+    .join('\n');
+}
+
+function summaryRows(config: GatewayConfig, env: Readonly<Record<string, string | undefined>>): [string, string][] {
   const raw = config.raw;
   const network =
     raw.network.name === 'devnet' && raw.network.rpc_urls.length === 0
@@ -46,7 +51,7 @@ export function summarize(config: GatewayConfig, env: Readonly<Record<string, st
       ? `from file ${raw.wallets.mnemonic_file}`
       : 'generated and kept in the data directory (devnet only)';
   const overrides = ENV_OVERRIDES.filter((o) => env[o.variable] !== undefined).map((o) => o.variable);
-  const rows: [string, string][] = [
+  return [
     ['network', network],
     ['database', database],
     ['api', `${raw.server.host}:${raw.server.port}, roles ${raw.server.roles.join(', ')}`],
@@ -54,5 +59,4 @@ export function summarize(config: GatewayConfig, env: Readonly<Record<string, st
     ['wallet seed', seed],
     ['environment', overrides.length > 0 ? `overrides from ${overrides.join(', ')}` : 'no overrides'],
   ];
-  return rows.map(([key, value]) => `  ${key.padEnd(12)} ${value}`).join('\n');
 }

@@ -1,55 +1,94 @@
-/** `tron-payment-gateway devnet`: runs the TRON devnet as its own process. */
+/**
+ * `tron-payment-gateway devnet`: runs the TRON devnet as its own process. The banner goes to stderr;
+ * a `--data-dir` is locked while it runs; SIGINT or SIGTERM stop it (exit 0).
+ */
 import { Devnet } from '../devnet/devnet.js';
-import { type FlagSpec, parseFlags, usage } from './args.js';
+import { CliFailure, HELP_OPTION, JSON_OPTION } from './args.js';
+import type { Command } from './command.js';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
+import { note, say } from './output.js';
 
-const FLAGS: Record<string, FlagSpec> = {
-  port: { type: 'int', description: 'HTTP port (default 8090; 0 picks a free one)' },
-  host: { type: 'string', description: 'address to listen on (default 127.0.0.1)' },
-  'block-time-ms': { type: 'int', description: 'milliseconds between blocks (default 3000)' },
-  'solidify-lag': { type: 'int', description: 'blocks between head and the solidified block (default 19)' },
-  'data-dir': { type: 'string', description: 'keep keys and blocks here; a restart resumes the chain' },
-  manual: { type: 'boolean', description: 'produce blocks only on POST /devnet/mine' },
-  'energy-fee': { type: 'int', description: 'sun per energy unit (default 100)' },
-  help: { type: 'boolean', description: 'show this help' },
+export const devnetCommand: Command = {
+  name: 'devnet',
+  summary: 'run a local TRON devnet on its own (java-tron HTTP API and a TronGrid v1 subset)',
+  options: {
+    port: { type: 'int', value: 'port', min: 0, max: 65535, description: 'HTTP port (default 8090; 0 picks a free one)' },
+    host: { type: 'string', value: 'address', description: 'address to listen on (default 127.0.0.1)' },
+    'block-time-ms': { type: 'int', value: 'ms', min: 10, description: 'milliseconds between blocks (default 3000)' },
+    'solidify-lag': { type: 'int', value: 'blocks', min: 0, description: 'blocks between head and the solidified block (default 19)' },
+    'data-dir': { type: 'string', value: 'dir', description: 'keep keys and blocks here; a restart resumes the chain' },
+    manual: { type: 'boolean', description: 'produce blocks only on POST /devnet/mine' },
+    'energy-fee': { type: 'int', value: 'sun', min: 0, description: 'sun per energy unit (default 100)' },
+    ...JSON_OPTION,
+    ...HELP_OPTION,
+  },
+  async run({ values }) {
+    const port = (values.port as number | undefined) ?? 8090;
+    const host = (values.host as string | undefined) ?? '127.0.0.1';
+    const dataDir = values['data-dir'] as string | undefined;
+    const lock: DataDirLock | null = dataDir ? acquireDataDirLock(dataDir, 'devnet') : null;
+    let devnet: Devnet;
+    try {
+      devnet = await Devnet.start({
+        port,
+        host,
+        blockTimeMs: (values['block-time-ms'] as number | undefined) ?? 3000,
+        solidifyLag: (values['solidify-lag'] as number | undefined) ?? 19,
+        ...(dataDir ? { dataDir } : {}),
+        manual: values.manual === true,
+        ...(values['energy-fee'] !== undefined ? { params: { energyFee: BigInt(values['energy-fee'] as number) } } : {}),
+        log: (line) => say(line),
+      });
+    } catch (error) {
+      lock?.release();
+      throw listenFailure(error, port, host);
+    }
+    const info = devnet.info();
+    if (values.json) {
+      note(
+        JSON.stringify({
+          event: 'started',
+          url: devnet.url,
+          usdt_contract: info.usdt_contract,
+          faucet_address: info.faucet_address,
+          faucet_key: devnet.keyLocation,
+          manual: info.manual,
+          block_time_ms: info.block_time_ms,
+          solidify_lag: info.solidify_lag,
+        }),
+      );
+    } else {
+      note(
+        [
+          `TRON devnet running at ${devnet.url}`,
+          `  USDT contract   ${info.usdt_contract}`,
+          `  faucet address  ${info.faucet_address}`,
+          `  faucet key      ${devnet.keyLocation}`,
+          `  blocks          ${info.manual ? 'manual (POST /devnet/mine)' : `every ${info.block_time_ms} ms`}, solidified ${info.solidify_lag} behind head`,
+          `  fund an address curl -s ${devnet.url}/devnet/faucet -d '{"address":"T…","trx":"1000","usdt":"1000"}'`,
+        ].join('\n'),
+      );
+    }
+    let stopping = false;
+    const shutdown = async () => {
+      if (stopping) return;
+      stopping = true;
+      await devnet.stop();
+      lock?.release();
+      process.exit(0);
+    };
+    process.on('SIGINT', () => void shutdown());
+    process.on('SIGTERM', () => void shutdown());
+  },
 };
 
-export async function runDevnetCommand(argv: string[]): Promise<void> {
-  await runDevnet('devnet', argv, {});
-}
-
-async function runDevnet(command: string, argv: string[], defaults: Record<string, string>): Promise<void> {
-  const flags = { ...defaults, ...parseFlags(argv, FLAGS) };
-  if (flags.help) {
-    console.log(usage(command, FLAGS));
-    return;
+/** Node's listen errors as sentences naming the option. */
+function listenFailure(error: unknown, port: number, host: string): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') return new CliFailure(`--port: port ${port} on ${host} is already in use (another devnet or gateway?)`);
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return new CliFailure(`--host: ${host} is not an address of this machine`);
   }
-  const blockTimeMs = (flags['block-time-ms'] as number | undefined) ?? 3000;
-  if (blockTimeMs < 10) throw new Error('--block-time-ms must be at least 10');
-  const devnet = await Devnet.start({
-    port: (flags.port as number | undefined) ?? 8090,
-    host: (flags.host as string | undefined) ?? '127.0.0.1',
-    blockTimeMs,
-    solidifyLag: (flags['solidify-lag'] as number | undefined) ?? 19,
-    ...(flags['data-dir'] ? { dataDir: flags['data-dir'] as string } : {}),
-    manual: flags.manual === true,
-    ...(flags['energy-fee'] !== undefined ? { params: { energyFee: BigInt(flags['energy-fee'] as number) } } : {}),
-    log: (line) => console.log(line),
-  });
-  const info = devnet.info();
-  console.log(
-    [
-      `TRON devnet running at ${devnet.url}`,
-      `  USDT contract   ${info.usdt_contract}`,
-      `  faucet address  ${info.faucet_address}`,
-      `  faucet key      ${devnet.keyLocation}`,
-      `  blocks          ${info.manual ? 'manual (POST /devnet/mine)' : `every ${info.block_time_ms} ms`}, solidified ${info.solidify_lag} behind head`,
-      `  fund an address curl -s ${devnet.url}/devnet/faucet -d '{"address":"T…","trx":"1000","usdt":"1000"}'`,
-    ].join('\n'),
-  );
-  const shutdown = async () => {
-    await devnet.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  if (code === 'EACCES') return new CliFailure(`--port: not allowed to listen on port ${port} (ports below 1024 need privileges)`);
+  return error;
 }

@@ -1,105 +1,99 @@
 /** `tron-payment-gateway keys create|list|revoke`: API keys of one merchant. A key's secret is printed once, at creation. */
 import type { CreatedKey } from '../modules/merchants/api-keys.service.js';
-import { type FlagSpec, parseFlags, usage } from './args.js';
+import { ALL_SCOPES } from '../modules/merchants/merchant.js';
+import { HELP_OPTION, JSON_OPTION, type OptionSpec } from './args.js';
+import type { CommandGroup } from './command.js';
 import {
-  COMMON_FLAGS,
+  CONFIG_OPTION,
   commaList,
-  dispatchSubcommand,
-  formatTable,
-  JSON_FLAG,
   loadCliConfig,
+  MERCHANT_OPTION,
   optionalString,
-  printJson,
   requireString,
+  resolveMerchant,
   withModules,
 } from './context.js';
+import { formatTable, printJson, say } from './output.js';
 
-const MERCHANT_FLAG: Record<string, FlagSpec> = { merchant: { type: 'string', description: 'merchant id, mer_… (required)' } };
-const CREATE_FLAGS: Record<string, FlagSpec> = {
-  ...MERCHANT_FLAG,
-  name: { type: 'string', description: 'what the key is for (default "cli")' },
-  scopes: {
-    type: 'string',
-    description:
-      'comma-separated: payments:read, payments:write, refunds:write, webhooks:manage, reports:read, admin (default: all but admin)',
-  },
-  ...JSON_FLAG,
-  ...COMMON_FLAGS,
-};
-const LIST_FLAGS: Record<string, FlagSpec> = { ...MERCHANT_FLAG, ...JSON_FLAG, ...COMMON_FLAGS };
-const REVOKE_FLAGS: Record<string, FlagSpec> = {
-  ...MERCHANT_FLAG,
-  key: { type: 'string', description: 'key id, key_… (required)' },
-  ...JSON_FLAG,
-  ...COMMON_FLAGS,
-};
-
-const HELP = `usage: tron-payment-gateway keys <subcommand> [options]
-
-subcommands:
-  create     create an API key; its secret is shown once
-  list       list a merchant's keys (never their secrets)
-  revoke     revoke a key at once
-
-${usage('keys create', CREATE_FLAGS)}
-
-${usage('keys list', LIST_FLAGS)}
-
-${usage('keys revoke', REVOKE_FLAGS)}`;
-
-export async function runKeysCommand(argv: string[]): Promise<void> {
-  await dispatchSubcommand('keys', argv, { create: createKey, list: listKeys, revoke: revokeKey }, HELP);
-}
+const FIELDS = { name: 'name', scopes: 'scopes' };
+const COMMON: Record<string, OptionSpec> = { ...MERCHANT_OPTION, ...JSON_OPTION, ...CONFIG_OPTION, ...HELP_OPTION };
 
 /** The key and, once, its secret. */
 export function printCreatedKey({ key, secret }: CreatedKey): void {
-  console.log(`API key ${key.id} (${key.name}) for merchant ${key.merchant_id}`);
-  console.log(`  scopes  ${key.scopes.join(', ')}`);
-  console.log(`  key     ${secret}`);
-  console.log('This is the only time the key is shown; store it now (send it as "Authorization: Bearer <key>").');
+  say(`API key ${key.id} (${key.name}) for merchant ${key.merchant_id}`);
+  say(`  scopes  ${key.scopes.join(', ')}`);
+  say(`  key     ${secret}`);
+  say('This is the only time the key is shown; store it now (send it as "Authorization: Bearer <key>").');
 }
 
-async function createKey(argv: string[]): Promise<void> {
-  const flags = parseFlags(argv, CREATE_FLAGS);
-  if (flags.help) return void console.log(usage('keys create', CREATE_FLAGS));
-  const merchantId = requireString(flags, 'merchant');
-  const scopes = optionalString(flags, 'scopes');
-  const config = loadCliConfig(flags);
-  await withModules(config, async ({ apiKeys }) => {
-    const created = await apiKeys.createKey(
-      { merchantId, name: optionalString(flags, 'name') ?? 'cli', scopes: scopes === undefined ? undefined : commaList(scopes) },
-      { actor: 'cli:keys create', requestId: null },
-    );
-    if (flags.json) return printJson({ key: created.key, secret: created.secret });
-    printCreatedKey(created);
-  });
-}
-
-async function listKeys(argv: string[]): Promise<void> {
-  const flags = parseFlags(argv, LIST_FLAGS);
-  if (flags.help) return void console.log(usage('keys list', LIST_FLAGS));
-  const merchantId = requireString(flags, 'merchant');
-  const config = loadCliConfig(flags);
-  await withModules(config, async ({ merchants, apiKeys }) => {
-    await merchants.getMerchant(merchantId);
-    const keys = await apiKeys.listKeys(merchantId);
-    if (flags.json) return printJson({ data: keys });
-    if (keys.length === 0) return void console.log(`merchant ${merchantId} has no API keys`);
-    const rows = keys.map((k) => [k.id, k.prefix, k.status, k.created_at, k.last_used_at ?? 'never', k.scopes.join(','), k.name]);
-    console.log(formatTable(['ID', 'PREFIX', 'STATUS', 'CREATED', 'LAST USED', 'SCOPES', 'NAME'], rows));
-  });
-}
-
-async function revokeKey(argv: string[]): Promise<void> {
-  const flags = parseFlags(argv, REVOKE_FLAGS);
-  if (flags.help) return void console.log(usage('keys revoke', REVOKE_FLAGS));
-  const merchantId = requireString(flags, 'merchant');
-  const keyId = requireString(flags, 'key');
-  const config = loadCliConfig(flags);
-  await withModules(config, async ({ merchants, apiKeys }) => {
-    await merchants.getMerchant(merchantId);
-    const key = await apiKeys.revokeKey(merchantId, keyId, { actor: 'cli:keys revoke', requestId: null });
-    if (flags.json) return printJson(key);
-    console.log(`API key ${key.id} (${key.prefix}) revoked at ${key.revoked_at}`);
-  });
-}
+export const keysCommand: CommandGroup = {
+  name: 'keys',
+  summary: 'API keys of a merchant',
+  subcommands: {
+    create: {
+      name: 'keys create',
+      summary: 'create an API key; its secret is shown once',
+      options: {
+        name: { type: 'string', value: 'name', description: 'what the key is for (default "cli")' },
+        scopes: {
+          type: 'string',
+          value: 'a,b',
+          description: `comma-separated: ${ALL_SCOPES.join(', ')} (default: all but admin and payouts:write)`,
+        },
+        ...COMMON,
+      },
+      async run({ values }) {
+        const scopes = optionalString(values, 'scopes');
+        const config = loadCliConfig(values);
+        await withModules(
+          config,
+          async ({ merchants, apiKeys }) => {
+            const merchant = await resolveMerchant(merchants, optionalString(values, 'merchant'));
+            const created = await apiKeys.createKey(
+              {
+                merchantId: merchant.id,
+                name: optionalString(values, 'name') ?? 'cli',
+                scopes: scopes === undefined ? undefined : commaList(scopes),
+              },
+              { actor: 'cli:keys create', requestId: null },
+            );
+            if (values.json) return printJson({ key: created.key, secret: created.secret });
+            printCreatedKey(created);
+          },
+          FIELDS,
+        );
+      },
+    },
+    list: {
+      name: 'keys list',
+      summary: "list a merchant's keys (never their secrets)",
+      options: COMMON,
+      async run({ values }) {
+        const config = loadCliConfig(values);
+        await withModules(config, async ({ merchants, apiKeys }) => {
+          const merchant = await resolveMerchant(merchants, optionalString(values, 'merchant'));
+          const keys = await apiKeys.listKeys(merchant.id);
+          if (values.json) return printJson({ data: keys });
+          if (keys.length === 0) return void say(`merchant ${merchant.id} has no API keys`);
+          const rows = keys.map((k) => [k.id, k.prefix, k.status, k.created_at, k.last_used_at ?? 'never', k.scopes.join(','), k.name]);
+          say(formatTable(['ID', 'PREFIX', 'STATUS', 'CREATED', 'LAST USED', 'SCOPES', 'NAME'], rows));
+        });
+      },
+    },
+    revoke: {
+      name: 'keys revoke',
+      summary: 'revoke a key at once',
+      options: { key: { type: 'string', value: 'key_id', description: 'key id, key_… (required)' }, ...COMMON },
+      async run({ values }) {
+        const keyId = requireString(values, 'key');
+        const config = loadCliConfig(values);
+        await withModules(config, async ({ merchants, apiKeys }) => {
+          const merchant = await resolveMerchant(merchants, optionalString(values, 'merchant'));
+          const key = await apiKeys.revokeKey(merchant.id, keyId, { actor: 'cli:keys revoke', requestId: null });
+          if (values.json) return printJson(key);
+          say(`API key ${key.id} (${key.prefix}) revoked at ${key.revoked_at}`);
+        });
+      },
+    },
+  },
+};

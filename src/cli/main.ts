@@ -1,48 +1,52 @@
-/** `tron-payment-gateway <command>`: commands only; the work lives in the modules they call. */
-import { UsageError } from './args.js';
-import { runAuditCommand } from './audit.command.js';
-import { runConfigCommand } from './config.command.js';
-import { runDevnetCommand } from './devnet.command.js';
-import { runKeysCommand } from './keys.command.js';
-import { runMerchantsCommand } from './merchants.command.js';
-import { runMigrateCommand } from './migrate.command.js';
-import { runOpenApiCommand } from './openapi.command.js';
-import { runScannerCommand } from './scanner.command.js';
-import { runStartCommand } from './start.command.js';
-
-const COMMANDS: Record<string, { describe: string; run: (argv: string[]) => Promise<void> }> = {
-  devnet: { describe: 'run a local TRON devnet (java-tron HTTP API + TronGrid v1 subset)', run: runDevnetCommand },
-  start: { describe: 'run the gateway: API and workers, embedded database and devnet by default', run: runStartCommand },
-  migrate: { describe: 'apply pending database migrations', run: runMigrateCommand },
-  config: { describe: 'config check: validate the configuration and environment', run: runConfigCommand },
-  merchants: { describe: 'merchants create|list: merchants and their first API key', run: runMerchantsCommand },
-  openapi: { describe: 'write the OpenAPI document (--out docs/openapi.json)', run: runOpenApiCommand },
-  keys: { describe: 'keys create|list|revoke: API keys of a merchant', run: runKeysCommand },
-  audit: { describe: 'audit verify: check the hash chain of the audit log', run: runAuditCommand },
-  scanner: { describe: 'scanner rescan: scan a range of blocks again (idempotent)', run: runScannerCommand },
-};
+/**
+ * `tron-payment-gateway <command>`: commands only; the work lives in the modules they call. Exit 0 on
+ * success, 2 for a usage error, 1 for a failure; `--json` makes results and errors JSON.
+ */
+import { PROGRAM, twoColumns, UsageError } from './args.js';
+import { commandRows, reportError, runEntry, wantsJson } from './command.js';
+import { COMMANDS } from './commands.js';
+import { printJson, say } from './output.js';
+import { packageVersion } from './version.js';
 
 function help(): string {
-  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.describe}`);
-  return `usage: tron-payment-gateway <command> [options]\n\ncommands:\n${lines.join('\n')}\n\nRun a command with --help for its options.`;
+  return [
+    `usage: ${PROGRAM} <command> [options]`,
+    '',
+    'commands:',
+    twoColumns(commandRows(COMMANDS)),
+    '',
+    'options:',
+    twoColumns([
+      ['-h, --help', 'show this help; after a command, its options'],
+      ['-v, --version', 'print the version'],
+    ]),
+    '',
+    `Run "${PROGRAM} <command> --help" for a command's options. Exit 0 on success, 1 on failure, 2 on a usage error.`,
+  ].join('\n');
 }
 
-async function main(argv: string[]): Promise<void> {
+async function main(argv: readonly string[]): Promise<void> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === 'help') {
-    console.log(help());
-    return;
+  if (name === undefined || name === '-h' || name === '--help') return void say(help());
+  if (name === '-v' || name === '--version') {
+    if (wantsJson(rest)) return printJson({ version: packageVersion() });
+    return void say(packageVersion());
   }
-  const command = COMMANDS[name];
-  if (!command) throw new UsageError(`unknown command "${name}"\n\n${help()}`);
-  await command.run(rest);
+  // `help keys create` is `keys create --help`
+  if (name === 'help') {
+    if (rest.length === 0) return void say(help());
+    return main([...rest, '--help']);
+  }
+  const entry = COMMANDS[name];
+  if (!entry) {
+    throw new UsageError(`unknown ${name.startsWith('-') ? 'option' : 'command'} "${name}"`, {
+      usage: `commands: ${Object.keys(COMMANDS).join(', ')}\nRun "${PROGRAM} --help" for more.`,
+    });
+  }
+  await runEntry(entry, rest);
 }
 
-main(process.argv.slice(2)).catch((err: unknown) => {
-  if (err instanceof UsageError) {
-    console.error(`error: ${err.message}`);
-    process.exit(2);
-  }
-  console.error(`error: ${err instanceof Error ? err.message : String(err)}`);
-  process.exit(1);
+const argv = process.argv.slice(2);
+main(argv).catch((error: unknown) => {
+  process.exit(reportError(error, wantsJson(argv)));
 });

@@ -1,32 +1,77 @@
-/** `tron-payment-gateway start`: runs the gateway (API, workers) with the configured database and chain. */
-import { readFileSync } from 'node:fs';
-import { startGateway } from '../app/gateway.js';
+/**
+ * `tron-payment-gateway start`: runs the gateway (API, workers) with the configured database and chain.
+ * The banner goes to stderr (stdout carries the JSON log lines); SIGINT or SIGTERM stop it cleanly and
+ * it exits 0. A data directory whose embedded files (SQLite, devnet) it uses is locked while it runs.
+ */
+import { type StartedGateway, startGateway } from '../app/gateway.js';
+import type { GatewayConfig } from '../config/load.js';
 import { formatAmount } from '../shared/money.js';
-import { type FlagSpec, parseFlags, usage } from './args.js';
-import { COMMON_FLAGS, loadCliConfig } from './context.js';
+import { HELP_OPTION, JSON_OPTION } from './args.js';
+import type { Command } from './command.js';
+import { CONFIG_OPTION, loadCliConfig, lockDataDirs } from './context.js';
+import type { DataDirLock } from './data-dir-lock.js';
 import { tuneHeapForService } from './heap-tuning.js';
+import { note } from './output.js';
+import { packageVersion } from './version.js';
 
-const FLAGS: Record<string, FlagSpec> = { ...COMMON_FLAGS };
+export { packageVersion } from './version.js';
 
-export function packageVersion(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
-    return pkg.version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
+/** Beyond the configured shutdown grace, a stop that hangs is cut short (exit 1) rather than left running. */
+const STOP_DEADLINE_EXTRA_MS = 5000;
+
+export const startCommand: Command = {
+  name: 'start',
+  summary: 'run the gateway: API and workers (embedded database and devnet by default)',
+  options: { ...JSON_OPTION, ...CONFIG_OPTION, ...HELP_OPTION },
+  notes: [
+    'The banner (where it listens, the first API key) goes to stderr, as JSON with --json; log lines are',
+    'JSON on stdout. SIGINT or SIGTERM stop it cleanly (exit 0). Configure it with the YAML file and the',
+    'environment (tron-payment-gateway config check shows what it would use).',
+  ].join('\n'),
+  async run({ values }) {
+    // before the workers start: their isolates read the flag when they are created
+    tuneHeapForService();
+    const config = loadCliConfig(values);
+    const locks = lockDataDirs(config, 'gateway');
+    let gateway: StartedGateway;
+    try {
+      gateway = await startGateway(config, { version: packageVersion() });
+    } catch (error) {
+      for (const lock of locks) lock.release();
+      throw error;
+    }
+    if (values.json) note(JSON.stringify(bannerJson(gateway, config)));
+    else note(bannerText(gateway, config));
+    stopOnSignals(gateway, config, locks);
+  },
+};
+
+function stopOnSignals(gateway: StartedGateway, config: GatewayConfig, locks: readonly DataDirLock[]): void {
+  let stopping = false;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    // A terminal's Ctrl-C reaches npm and the gateway alike and npm forwards it again: one stop is enough.
+    if (stopping) return;
+    stopping = true;
+    gateway.logger.info({ signal }, 'shutting down');
+    const deadline = setTimeout(() => {
+      gateway.logger.error({ signal }, 'shutdown did not finish in time; exiting');
+      process.exit(1);
+    }, config.raw.server.shutdown_grace_ms + STOP_DEADLINE_EXTRA_MS);
+    deadline.unref();
+    try {
+      await gateway.stop();
+      for (const lock of locks) lock.release();
+      process.exit(0);
+    } catch (error) {
+      gateway.logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-export async function runStartCommand(argv: string[]): Promise<void> {
-  const flags = parseFlags(argv, FLAGS);
-  if (flags.help) {
-    console.log(usage('start', FLAGS));
-    return;
-  }
-  // before the workers start: their isolates read the flag when they are created
-  tuneHeapForService();
-  const config = loadCliConfig(flags);
-  const gateway = await startGateway(config, { version: packageVersion() });
+function bannerText(gateway: StartedGateway, config: GatewayConfig): string {
   const raw = config.raw;
   const network = gateway.network;
   const lines = [`TRON Payment Gateway ${packageVersion()}`];
@@ -51,23 +96,29 @@ export async function runStartCommand(argv: string[]): Promise<void> {
   } else {
     lines.push('  API key        printed at the first start; create another with `tron-payment-gateway keys create`');
   }
-  console.log(lines.join('\n'));
+  return lines.join('\n');
+}
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    gateway.logger.info({ signal }, 'shutting down');
-    try {
-      await gateway.stop();
-      process.exit(0);
-    } catch (error) {
-      gateway.logger.error({ err: error }, 'shutdown failed');
-      process.exit(1);
-    }
+function bannerJson(gateway: StartedGateway, config: GatewayConfig) {
+  const network = gateway.network;
+  return {
+    event: 'started',
+    version: packageVersion(),
+    api_url: gateway.url ? `${gateway.url}/api/v1/payments` : null,
+    roles: config.raw.server.roles,
+    database: gateway.database.description,
+    network: {
+      name: network.name,
+      embedded_devnet: network.embedded !== null,
+      node_urls: network.endpoints.fullNodeUrls,
+      usdt_contract: network.usdtContract,
+    },
+    merchant_id: gateway.merchantId,
+    hot_wallet: gateway.hotWalletAddress,
+    devnet_funding: gateway.funding,
+    // shown once, like the text banner; null on later starts
+    api_key: gateway.firstApiKey,
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 function fundingNote(funding: string, amounts: { trx: bigint; usdt: bigint }): string {

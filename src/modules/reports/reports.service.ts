@@ -102,16 +102,32 @@ export class ReportsService {
     return row === null ? err(notFound('report', id)) : ok(recordToReport(row));
   }
 
-  /** The report's rows recomputed from its stored range and filters, streamed in its format. */
-  async downloadReport(actor: Requester, id: string): Promise<Result<ReportDownload, AppError>> {
+  /**
+   * The report's rows recomputed from its stored range and filters, streamed in its format. `onRow` is
+   * told how many rows were read so far (the CLI's export shows progress with it).
+   */
+  async downloadReport(
+    actor: Requester,
+    id: string,
+    options: { onRow?: (rows: number) => void } = {},
+  ): Promise<Result<ReportDownload, AppError>> {
     const found = await this.getReport(actor, id);
     if (!found.ok) return found;
     const report = found.value;
     const scope = paymentScopeOf(report);
+    const rows = reportRows(this.deps.db, scope);
     return ok({
       format: report.format,
       filename: `${report.id}.${report.format}`,
-      chunks: renderRows(reportRows(this.deps.db, scope), report.format),
+      chunks: renderRows(options.onRow ? counted(rows, options.onRow) : rows, report.format),
     });
+  }
+}
+
+async function* counted<T>(rows: AsyncIterable<T>, onRow: (rows: number) => void): AsyncGenerator<T> {
+  let n = 0;
+  for await (const row of rows) {
+    yield row;
+    onRow(++n);
   }
 }

@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../shared/clock.js';
+import { fieldError } from '../../shared/errors.js';
 import { toHexAddress } from '../../tron/address.js';
 import type { TronClient } from '../../tron/client.js';
 import type { HeldLease, LeaseStore } from '../chain/lease.js';
@@ -152,10 +153,11 @@ export class ScannerWorker {
   /**
    * Re-scans blocks `from`…`to` (default: the head) idempotently: transfers already recorded are
    * duplicates, missed ones are credited. Watches every collection, whatever its age. The live cursor is
-   * not touched.
+   * not touched. A `from` beyond the head is refused (`validation_failed` on `from`): nothing there to scan.
    */
   async rescan(from: number, to: number | null, onProgress?: (progress: RescanProgress) => void): Promise<RescanResult> {
     const tip = await this.tip();
+    if (from > tip.head) throw fieldError('from', `block ${from} is beyond the head of the chain (block ${tip.head})`);
     const last = to === null ? tip.head : Math.min(to, tip.head);
     const watch = this.deps.fullWatch ? this.deps.fullWatch() : this.deps.watch;
     await watch.refresh(true);
