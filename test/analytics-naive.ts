@@ -11,7 +11,19 @@ const CURRENCIES = ['USDT', 'TRX'] as const;
 
 const sum = (values: readonly bigint[]) => formatAmount(values.reduce((a, v) => a + v, 0n));
 
-export function naiveAnalytics(payments: readonly SeededPayment[], refunds: readonly SeedMovement[], now: number, periodDays: number) {
+/** A batch as the seed's `batches_processed` sees it: final once every item is (completed, partial_failure, failed). */
+export interface SeedBatch {
+  status: string;
+  createdAt: number;
+}
+
+export function naiveAnalytics(
+  payments: readonly SeededPayment[],
+  refunds: readonly SeedMovement[],
+  now: number,
+  periodDays: number,
+  batches: readonly SeedBatch[] = [],
+) {
   const startAt = Math.floor(now / DAY) * DAY - (periodDays - 1) * DAY;
   const inWindow = payments.filter((p) => p.createdAt >= startAt && p.createdAt <= now);
   const count = (status: string) => inWindow.filter((p) => p.status === status).length;
@@ -71,6 +83,10 @@ export function naiveAnalytics(payments: readonly SeededPayment[], refunds: read
     return out;
   };
   const windowRefunds = refunds.filter((r) => r.createdAt >= startAt && r.createdAt <= now);
+  const completed = inWindow.filter((p) => p.status === 'completed');
+  const perCurrency = (value: (p: SeededPayment) => bigint) =>
+    Object.fromEntries(CURRENCIES.map((c) => [c, sum(completed.filter((p) => p.currency === c).map(value))]));
+  const average = durations.length === 0 ? null : Math.floor((2 * total + durations.length) / (2 * durations.length)) / 1000;
 
   return {
     total_count: inWindow.length,
@@ -87,7 +103,7 @@ export function naiveAnalytics(payments: readonly SeededPayment[], refunds: read
     success_rate: finished === 0 ? null : Math.round((count('completed') / finished) * 10_000) / 10_000,
     processing_time_seconds: {
       count: durations.length,
-      average: durations.length === 0 ? null : Math.floor((2 * total + durations.length) / (2 * durations.length)) / 1000,
+      average,
       p50: durations.length === 0 ? null : rank(50) / 1000,
       p95: durations.length === 0 ? null : rank(95) / 1000,
     },
@@ -97,6 +113,16 @@ export function naiveAnalytics(payments: readonly SeededPayment[], refunds: read
     daily: days,
     by_priority: breakdown((p) => p.priority),
     by_payment_method: breakdown((p) => p.method),
+    // the seed's service metrics
+    total_payments: inWindow.length,
+    successful_payments: count('completed'),
+    failed_payments: count('failed'),
+    total_volume: perCurrency((p) => p.amount),
+    total_fees: perCurrency((p) => p.fee),
+    batches_processed: batches.filter(
+      (b) => b.createdAt >= startAt && b.createdAt <= now && ['completed', 'partial_failure', 'failed'].includes(b.status),
+    ).length,
+    avg_processing_time: average ?? 0,
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/shared/clock.js';
-import { naiveAnalytics, withoutZeros } from './analytics-naive.js';
+import { naiveAnalytics, type SeedBatch, withoutZeros } from './analytics-naive.js';
 import { ENGINES } from './db-harness.js';
 import { type ProblemJson, startTestGateway, type TestGateway } from './gateway-harness.js';
 import { type SeededPayment, type SeedMovement, type SeedPayment, seedPayments, seedRefunds } from './seed-payments.js';
@@ -57,10 +57,38 @@ describe.each(ENGINES)('%s', (engine) => {
     { amount: 15_000_000n, createdAt: NOW, status: 'refunded', priority: 'low' },
   ];
 
+  /** Two of the 7-day window's batches are final; one is still running, one final batch is older. */
+  const batches: SeedBatch[] = [
+    { status: 'completed', createdAt: TODAY - DAY },
+    { status: 'partial_failure', createdAt: TODAY - 6 * DAY },
+    { status: 'processing', createdAt: TODAY },
+    { status: 'failed', createdAt: TODAY - 20 * DAY },
+    { status: 'completed', createdAt: TODAY - 6 * DAY - 1 },
+  ];
+
   beforeAll(async () => {
     gw = await startTestGateway(engine, { clock, config: { caching: { analytics_ttl_seconds: 60 } } });
     payments = await seedPayments(gw.db.db, gw.merchantId, seeds);
     await seedRefunds(gw.db.db, gw.merchantId, payments[0]?.id as string, refunds);
+    await gw.db.db
+      .insertInto('batches')
+      .values(
+        batches.map((b, i) => ({
+          id: `batch_${String(i + 1).padStart(16, '0')}`,
+          merchant_id: gw.merchantId,
+          batch_reference: null,
+          atomic: 0,
+          status: b.status,
+          item_count: 1,
+          created_count: 1,
+          rejected_count: 0,
+          totals: '{}',
+          created_at: b.createdAt,
+          updated_at: b.createdAt,
+          completed_at: b.status === 'processing' ? null : b.createdAt + 1,
+        })),
+      )
+      .execute();
   });
   afterAll(async () => {
     await gw?.close();
@@ -69,7 +97,7 @@ describe.each(ENGINES)('%s', (engine) => {
   const analytics = (query: string, key = gw.adminKey) => gw.call<AnalyticsJson>('GET', `/api/v1/payments/analytics${query}`, { key });
 
   function expectMatchesNaive(answer: AnalyticsJson, periodDays: number, list = payments, movements = refunds) {
-    const naive = naiveAnalytics(list, movements, NOW, periodDays);
+    const naive = naiveAnalytics(list, movements, NOW, periodDays, batches);
     expect(answer.total_count).toBe(naive.total_count);
     expect(withoutZeros(answer.by_status)).toEqual(naive.by_status);
     expect(answer.volume).toEqual(naive.volume);
@@ -84,6 +112,17 @@ describe.each(ENGINES)('%s', (engine) => {
     expect(answer.daily).toEqual(naive.daily);
     expect(withoutZeros(answer.by_priority)).toEqual(naive.by_priority);
     expect(withoutZeros(answer.by_payment_method)).toEqual(naive.by_payment_method);
+    for (const metric of [
+      'total_payments',
+      'successful_payments',
+      'failed_payments',
+      'total_volume',
+      'total_fees',
+      'batches_processed',
+      'avg_processing_time',
+    ] as const) {
+      expect(answer[metric], metric).toEqual(naive[metric]);
+    }
   }
 
   it('computes every figure over the last 7 days from the stored rows', async () => {
@@ -107,6 +146,17 @@ describe.each(ENGINES)('%s', (engine) => {
     expect(a.daily).toHaveLength(7);
     expect(a.daily.at(-1)?.date).toBe('2026-04-20');
     expect(a.refunded_volume).toEqual({ USDT: '4', TRX: '1.5' });
+    // the seed's metric names, hand-checked: 21 completed USDT payments (20 + the window's first instant)
+    const completedUsdt = [...Array.from({ length: 20 }, (_, i) => (i % 4 === 0 ? 25 : 100 + i)), 11];
+    expect(a).toMatchObject({
+      total_payments: a.total_count,
+      successful_payments: 21,
+      failed_payments: 1,
+      total_volume: { USDT: String(completedUsdt.reduce((x, y) => x + y, 0)), TRX: '0' },
+      total_fees: { USDT: a.completed_volume.USDT?.fee, TRX: '0' },
+      batches_processed: 2,
+      avg_processing_time: a.processing_time_seconds.average,
+    });
   });
 
   it('defaults to 30 days and reaches back as far as 365', async () => {
@@ -160,6 +210,16 @@ describe.each(ENGINES)('%s', (engine) => {
     expect(res.body.success_rate).toBeNull();
     expect(res.body.peak_hour).toBeNull();
     expect(res.body.processing_time_seconds).toEqual({ count: 0, average: null, p50: null, p95: null });
+    expect(res.body).toMatchObject({
+      total_payments: 0,
+      successful_payments: 0,
+      failed_payments: 0,
+      total_volume: { USDT: '0', TRX: '0' },
+      total_fees: { USDT: '0', TRX: '0' },
+      refunded_volume: { USDT: '0', TRX: '0' },
+      batches_processed: 0,
+      avg_processing_time: 0,
+    });
     expect(res.body.most_common_amount).toEqual({ USDT: null, TRX: null });
     expect(res.body.daily.every((d) => d.count === 0)).toBe(true);
   });

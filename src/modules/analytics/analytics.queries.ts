@@ -6,6 +6,7 @@
  */
 import { sql } from 'kysely';
 import { ASSETS, type Asset } from '../../shared/money.js';
+import { FINAL_BATCH_STATUSES } from '../batches/batch.js';
 import { joinSum, splitSum } from '../reports/exact-sums.js';
 import type { Executor } from '../reports/reports.repository.js';
 
@@ -100,4 +101,17 @@ export async function durationAtRank(executor: Executor, w: AnalyticsWindow, ran
     .offset(rank - 1)
     .executeTakeFirst();
   return row ? Number(row.duration) : null;
+}
+
+/** Batches created in the window whose items have all reached a final state (the seed's `batches_processed`). */
+export async function processedBatchCount(executor: Executor, w: AnalyticsWindow): Promise<number> {
+  const row = await executor
+    .selectFrom('batches')
+    .select((eb) => eb.fn.countAll<bigint>().as('n'))
+    .where('merchant_id', '=', w.merchantId)
+    .where('created_at', '>=', w.startAt)
+    .where('created_at', '<', w.endAt)
+    .where('status', 'in', [...FINAL_BATCH_STATUSES])
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

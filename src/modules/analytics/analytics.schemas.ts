@@ -26,7 +26,7 @@ export const AnalyticsSchema = Type.Object({
   volume: Type.Record(Type.String(), Totals, { description: 'every payment created in the period, per currency' }),
   completed_volume: Type.Record(Type.String(), Totals, { description: 'completed payments, per currency' }),
   refunds: Type.Object({ count: Type.Integer(), completed_count: Type.Integer() }),
-  refunded_volume: Amounts,
+  refunded_volume: Type.Record(Type.String(), Money, { description: "completed refunds, per currency (also the seed's metric)" }),
   success_rate: Nullable(Type.Number({ description: 'completed / (completed + failed + cancelled), 4 decimal places' })),
   processing_time_seconds: Type.Object({
     count: Type.Integer({ description: 'completed payments measured' }),
@@ -42,4 +42,19 @@ export const AnalyticsSchema = Type.Object({
   daily: Type.Array(Type.Object({ date: Type.String({ description: 'YYYY-MM-DD (UTC)' }), count: Type.Integer(), volume: Amounts })),
   by_priority: Type.Record(Type.String(), CountAndVolume),
   by_payment_method: Type.Record(Type.String(), CountAndVolume),
+  total_payments: Type.Integer({ description: "the seed's metric: payments created in the period (= total_count)" }),
+  successful_payments: Type.Integer({ description: "the seed's metric: those completed (= by_status.completed)" }),
+  failed_payments: Type.Integer({ description: "the seed's metric: those failed (= by_status.failed)" }),
+  total_volume: Type.Record(Type.String(), Money, {
+    description: "the seed's metric: amount of the completed payments, per currency (= completed_volume.*.amount)",
+  }),
+  total_fees: Type.Record(Type.String(), Money, {
+    description: "the seed's metric: fees of the completed payments, per currency (= completed_volume.*.fee)",
+  }),
+  batches_processed: Type.Integer({
+    description: "the seed's metric: batches created in the period whose items are all final (completed, partial_failure or failed)",
+  }),
+  avg_processing_time: Type.Number({
+    description: "the seed's metric: mean seconds from creation to completion of completed payments; 0 when none completed",
+  }),
 });

@@ -11,7 +11,15 @@ import { err, ok, type Result } from '../../shared/result.js';
 import { foldMovements } from '../reports/report-summary.js';
 import { movementGroups, paymentGroups } from '../reports/reports.repository.js';
 import { type AnalyticsView, analyticsWindow, buildAnalytics, MAX_PERIOD_DAYS, MIN_PERIOD_DAYS, nearestRank } from './analytics.js';
-import { type AnalyticsWindow, countsByHour, dailyGroups, durationAtRank, durationTotals, modalAmounts } from './analytics.queries.js';
+import {
+  type AnalyticsWindow,
+  countsByHour,
+  dailyGroups,
+  durationAtRank,
+  durationTotals,
+  modalAmounts,
+  processedBatchCount,
+} from './analytics.queries.js';
 
 /** Enough for every merchant of a large install asking for a few periods; beyond it the oldest entries go. */
 const MAX_CACHE_ENTRIES = 1000;
@@ -55,13 +63,14 @@ export class AnalyticsService {
   private async compute(merchantId: string, periodDays: number, now: number): Promise<AnalyticsView> {
     const { db } = this.deps;
     const w: AnalyticsWindow = { merchantId, ...analyticsWindow(now, periodDays) };
-    const [payments, days, hours, modes, totals, refunds] = await Promise.all([
+    const [payments, days, hours, modes, totals, refunds, batchesProcessed] = await Promise.all([
       paymentGroups(db, { ...w, statuses: null }),
       dailyGroups(db, w),
       countsByHour(db, w),
       modalAmounts(db, w),
       durationTotals(db, w),
       movementGroups(db, 'refunds', merchantId, w.startAt, w.endAt),
+      processedBatchCount(db, w),
     ]);
     const [p50Ms, p95Ms] =
       totals.count === 0
@@ -77,6 +86,7 @@ export class AnalyticsService {
       modes,
       durations: { ...totals, p50Ms, p95Ms },
       refunds: foldMovements(refunds),
+      batchesProcessed,
     });
   }
 }

@@ -4,6 +4,8 @@
  * - success rate = completed / (completed + failed + cancelled), rounded to 4 decimal places;
  * - processing time = completed_at − created_at of completed payments; the average is rounded half-up to
  *   the millisecond; p50/p95 use the nearest-rank method (always an observed value, no interpolation).
+ * The seed's service metrics (`total_payments` … `avg_processing_time`) are given beside these, folded from
+ * the same facts: volume and fees are those of completed payments (money that moved), per currency.
  */
 import { PAYMENT_METHODS, PRIORITIES } from '../../config/schema.js';
 import { toIso } from '../../shared/clock.js';
@@ -13,6 +15,7 @@ import {
   addTo,
   amountsJson,
   entryOf,
+  type MoneyTotals,
   type MovementTotals,
   type PaymentGroup,
   totalsJson,
@@ -61,6 +64,8 @@ export interface AnalyticsFacts {
   modes: Record<Asset, { amount: bigint; count: number } | null>;
   durations: { count: number; totalMs: bigint; p50Ms: number | null; p95Ms: number | null };
   refunds: MovementTotals;
+  /** batches of the window that reached a final status */
+  batchesProcessed: number;
 }
 
 const seconds = (ms: number | null) => (ms === null ? null : ms / 1000);
@@ -112,6 +117,9 @@ export function buildAnalytics(facts: AnalyticsFacts) {
     if (count > 0 && (peak === null || count > peak.count)) peak = { hour, count };
   });
   const d = facts.durations;
+  const averageSeconds = seconds(averageMs(d.totalMs, d.count));
+  const completedAmounts = (pick: (t: MoneyTotals) => bigint) =>
+    amountsJson(Object.fromEntries(Object.entries(completedVolume).map(([c, t]) => [c, pick(t)])));
   return {
     object: 'analytics' as const,
     period_days: facts.periodDays,
@@ -127,7 +135,7 @@ export function buildAnalytics(facts: AnalyticsFacts) {
     success_rate: successRate(byStatus),
     processing_time_seconds: {
       count: d.count,
-      average: seconds(averageMs(d.totalMs, d.count)),
+      average: averageSeconds,
       p50: seconds(d.p50Ms),
       p95: seconds(d.p95Ms),
     },
@@ -142,6 +150,15 @@ export function buildAnalytics(facts: AnalyticsFacts) {
     daily: dailySeries(facts),
     by_priority: breakdown(PRIORITIES, facts.payments, (g) => g.priority),
     by_payment_method: breakdown(PAYMENT_METHODS, facts.payments, (g) => g.method),
+    // the seed's service metrics (refunded_volume above is one of them)
+    total_payments: total,
+    successful_payments: byStatus.completed ?? 0,
+    failed_payments: byStatus.failed ?? 0,
+    total_volume: completedAmounts((t) => t.amount),
+    total_fees: completedAmounts((t) => t.fee),
+    batches_processed: facts.batchesProcessed,
+    // the seed's counter starts at 0: a period with nothing completed averages 0, not null
+    avg_processing_time: averageSeconds ?? 0,
   };
 }
 
