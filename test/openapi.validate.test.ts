@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '../src/app/openapi-document.js';
 import { packageVersion } from '../src/cli/start.command.js';
 import { serverUrlOf } from '../src/http/openapi.js';
+import { ID_PREFIXES } from '../src/shared/ids.js';
+import { checkBase58Address } from '../src/tron/address.js';
 import { ENGINES } from './db-harness.js';
 import { startTestGateway, type TestGateway } from './gateway-harness.js';
 
@@ -109,6 +111,24 @@ function checkDocument(load: () => Promise<Document>) {
       if (o.requestBody && o.requestBody.content['application/json']?.example === undefined) missing.push(`${o.operationId} request`);
     }
     expect(missing).toEqual([]);
+  });
+
+  it('uses realistic example values: valid TRON addresses and ids of the current shape', () => {
+    const strings: string[] = [];
+    const collect = (value: unknown, isExample: boolean): void => {
+      if (typeof value === 'string' && isExample) strings.push(value);
+      else if (Array.isArray(value)) for (const item of value) collect(item, isExample);
+      else if (typeof value === 'object' && value !== null) {
+        for (const [key, nested] of Object.entries(value)) collect(nested, isExample || key === 'example');
+      }
+    };
+    collect(document, false);
+    const addresses = strings.filter((s) => /^T[1-9A-HJ-NP-Za-km-z]{33}$/.test(s));
+    expect(addresses.length).toBeGreaterThan(20);
+    expect(addresses.filter((a) => !checkBase58Address(a).ok)).toEqual([]);
+    const ids = strings.filter((s) => ID_PREFIXES.some((prefix) => s.startsWith(`${prefix}_`) && /^[a-z]+_[0-9a-f]+$/.test(s)));
+    expect(ids.length).toBeGreaterThan(20);
+    expect(ids.filter((id) => !/^[a-z]+_[0-9a-f]{32}$/.test(id))).toEqual([]);
   });
 
   it('documents every 4xx and 5xx answer as application/problem+json with the Problem schema and an example', () => {

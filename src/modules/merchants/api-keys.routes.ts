@@ -20,7 +20,7 @@ const NullableTimestamp = Type.Union([Timestamp, Type.Null()]);
 
 export const ApiKeySchema = Type.Object(
   {
-    id: Type.String({ description: 'key_ + 16 hex', examples: ['key_3f9a0c1b2d4e5f60'] }),
+    id: Type.String({ description: 'key_ + 32 hex', examples: ['key_019cd79e4600c8c9237dc68c572da120'] }),
     merchant_id: Type.String(),
     name: Type.String(),
     prefix: Type.String({ description: 'the first characters of the key, to recognise it', examples: ['tpg_ab12…'] }),

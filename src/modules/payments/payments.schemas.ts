@@ -50,7 +50,7 @@ const NullableIso = Type.Union([Iso, Type.Null()]);
 const Money = Type.String({ description: 'whole units, decimal string', examples: ['998.5'] });
 
 export const PaymentViewSchema = Type.Object({
-  payment_id: Type.String({ examples: ['pay_3f9a0c1d2e4b5a69'] }),
+  payment_id: Type.String({ examples: ['pay_019cd79e4600f661d150c077de0276cb'] }),
   object: Type.Literal('payment'),
   status: literals(PAYMENT_STATUSES, 'lifecycle state'),
   payment_method: literals(PAYMENT_METHODS, 'method'),

@@ -41,7 +41,7 @@ const DiscrepancySchema = Type.Object({
 });
 
 export const ReconciliationViewSchema = Type.Object({
-  reconciliation_id: Type.String({ examples: ['recon_0a1b2c3d4e5f6071'] }),
+  reconciliation_id: Type.String({ examples: ['recon_019cd79e4600ace14df115844f1f9258'] }),
   object: Type.Literal('reconciliation'),
   payment_id: Type.Union([Type.String(), Type.Null()]),
   kind: Type.String({ description: 'payment | balances' }),

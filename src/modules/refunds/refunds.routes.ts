@@ -40,7 +40,7 @@ const RefundQuery = Type.Object(
 
 const Iso = Type.String({ format: 'date-time' });
 export const RefundViewSchema = Type.Object({
-  refund_id: Type.String({ examples: ['refund_5d6e7f8091a2b3c4'] }),
+  refund_id: Type.String({ examples: ['refund_019cd79e4600a57032d2461f5f9994a6'] }),
   object: Type.Literal('refund'),
   payment_id: Type.String(),
   status: Type.Enum(['pending', 'processing', 'completed', 'failed'] as const),

@@ -45,7 +45,7 @@ export const ReportSummarySchema = Type.Object({
 });
 
 export const ReportViewSchema = Type.Object({
-  id: Type.String({ examples: ['report_3f9a0c1d2e4b5a69'] }),
+  id: Type.String({ examples: ['report_019cd79e4600164b0967d8c70750e10b'] }),
   object: Type.Literal('report'),
   status: Type.Literal('completed'),
   start_date: Type.String({ format: 'date-time', description: 'inclusive' }),

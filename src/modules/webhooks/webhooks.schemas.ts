@@ -81,7 +81,7 @@ export const PageQuery = Type.Object(
 );
 
 export const WebhookViewSchema = Type.Object({
-  id: Type.String({ examples: ['webhook_3f9a0c1d2e4b5a69'] }),
+  id: Type.String({ examples: ['webhook_019cd79e4600623ea6b115a1456e1025'] }),
   object: Type.Literal('webhook'),
   url: Type.String(),
   events: Type.Array(Type.String()),
@@ -121,7 +121,7 @@ export const RotatedSecretSchema = Type.Object({
 });
 
 export const DeliveryViewSchema = Type.Object({
-  id: Type.String({ examples: ['whd_0c1d2e4b5a693f9a'] }),
+  id: Type.String({ examples: ['whd_019cd79e4600e8eeb07a395b4ce7aaf3'] }),
   object: Type.Literal('webhook_delivery'),
   webhook_id: Type.String(),
   event_id: Type.String(),
@@ -156,7 +156,7 @@ const ListOf = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
 export const DeliveryListSchema = ListOf(DeliveryViewSchema);
 
 export const EventSummarySchema = Type.Object({
-  id: Type.String({ examples: ['evt_5a693f9a0c1d2e4b'] }),
+  id: Type.String({ examples: ['evt_019cd79e46004fb7cafb3da32a579294'] }),
   object: Type.Literal('event'),
   type: Type.String(),
   aggregate_type: Type.String(),
