@@ -138,7 +138,7 @@ describe('on SQLite (DATA_DIR)', () => {
 
   it('merchants create, keys create, keys list (no secrets) and keys revoke', { timeout: SLOW }, async () => {
     const created = ok(await cli(['merchants', 'create', '--name', 'Coffee Shop', '--settlement-frequency', 'hourly'], env));
-    const merchantId = /merchant (mer_[0-9a-f]{30}) created/.exec(created.stdout)?.[1] as string;
+    const merchantId = /merchant (mer_[0-9a-f]{32}) created/.exec(created.stdout)?.[1] as string;
     expect(merchantId).toBeDefined();
     expect(created.stdout).toMatch(/hot wallet index\s+1/);
     expect(created.stdout).toMatch(/settlement\s+hourly/);

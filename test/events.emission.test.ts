@@ -251,7 +251,7 @@ describe.each(ENGINES)('webhook event emission (%s)', (engine) => {
           context,
         ),
       );
-    expect(initiated.id).toMatch(/^stl_[0-9a-f]{30}$/);
+    expect(initiated.id).toMatch(/^stl_[0-9a-f]{32}$/);
     let events = await eventsOf(initiated.id);
     expect(events.map((e) => e.type)).toEqual(['settlement.initiated']);
     expect(events[0]?.data.object).toEqual({

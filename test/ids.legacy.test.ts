@@ -1,6 +1,6 @@
 /**
  * Ids of the first build (prefix + 16 hex: the second and a counter) stay in the databases it wrote: every
- * route that takes an id still finds them, beside the 30-digit ids made now (src/shared/ids.ts).
+ * route that takes an id still finds them, beside the 32-digit ids made now (src/shared/ids.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type IdGenerator, type IdPrefix, newId } from '../src/shared/ids.js';
@@ -41,7 +41,7 @@ describe.each(ENGINES)('ids of the first build (%s)', (engine) => {
     expect(before.body.payment_id).toMatch(/^pay_[0-9a-f]{16}$/);
     expect(batch.body.batch_id).toMatch(/^batch_[0-9a-f]{16}$/);
     expect(webhook.body.id).toMatch(/^webhook_[0-9a-f]{16}$/);
-    expect(after.body.payment_id).toMatch(/^pay_[0-9a-f]{30}$/);
+    expect(after.body.payment_id).toMatch(/^pay_[0-9a-f]{32}$/);
 
     for (const id of [before.body.payment_id, after.body.payment_id]) {
       expect((await gw.call<PaymentJson>('GET', `/api/v1/payments/${id}`, { key: gw.adminKey })).body.payment_id).toBe(id);

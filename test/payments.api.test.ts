@@ -19,7 +19,7 @@ import {
 } from './gateway-harness.js';
 
 const T0 = Date.UTC(2026, 2, 10, 12, 0, 0);
-const PAY_ID = /^pay_[0-9a-f]{30}$/;
+const PAY_ID = /^pay_[0-9a-f]{32}$/;
 const ISO_Z = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const SEED_FIELDS = [
   'payment_id',
@@ -330,7 +330,7 @@ for (const engine of ENGINES) {
         });
         expect(res.status, res.text.slice(0, 500)).toBe(201);
         const batch = res.body;
-        expect(batch.batch_id).toMatch(/^batch_[0-9a-f]{30}$/);
+        expect(batch.batch_id).toMatch(/^batch_[0-9a-f]{32}$/);
         expect(batch).toMatchObject({
           object: 'batch',
           status: 'pending',
@@ -585,7 +585,7 @@ for (const engine of ENGINES) {
           api_version: expect.any(String),
           data: { object: p },
         });
-        expect(envelope.id).toMatch(/^evt_[0-9a-f]{30}$/);
+        expect(envelope.id).toMatch(/^evt_[0-9a-f]{32}$/);
       });
 
       it('writes batch.created for a batch and payment.created for each of its payments', async () => {

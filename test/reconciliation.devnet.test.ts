@@ -51,7 +51,7 @@ describe.each(ENGINES)('reconciliation on the devnet (%s)', (engine) => {
       notes: 'monthly check',
       discrepancies: [],
     });
-    expect(res.body.reconciliation_id).toMatch(/^recon_[0-9a-f]{30}$/);
+    expect(res.body.reconciliation_id).toMatch(/^recon_[0-9a-f]{32}$/);
     expect(res.body.checks.transaction_ids).toEqual([txId]);
     expect(res.body.checks.solidified).toBe(true);
     expect((await t.get(payment.payment_id)).status).toBe('completed');

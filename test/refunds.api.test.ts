@@ -66,7 +66,7 @@ describe.each(ENGINES)('refund API (%s)', (engine) => {
       refund_address: payerAddress,
       status: 'pending',
     });
-    expect(res.body.refund_id).toMatch(/^refund_[0-9a-f]{30}$/);
+    expect(res.body.refund_id).toMatch(/^refund_[0-9a-f]{32}$/);
     const read = await gw.call<RefundJson>('GET', `/api/v1/payments/refunds/${res.body.refund_id}`, { key: gw.adminKey });
     expect(read.status).toBe(200);
     expect(read.body).toEqual(res.body);

@@ -17,7 +17,7 @@ const T0 = Date.UTC(2026, 3, 20, 12, 0, 0);
 const MARCH_1 = Date.UTC(2026, 2, 1);
 const MARCH_11 = Date.UTC(2026, 2, 11);
 const HOUR = 3_600_000;
-const REPORT_ID = /^report_[0-9a-f]{30}$/;
+const REPORT_ID = /^report_[0-9a-f]{32}$/;
 
 interface Totals {
   count: number;

@@ -145,7 +145,7 @@ describe.each(ENGINES)('settlement scheduling and API (%s)', (engine) => {
     expect(await worker.runDue()).toEqual([]);
     clock.set(Date.UTC(2026, 2, 10, 23, 0, 0));
     const [id] = await worker.runDue();
-    expect(id).toMatch(/^stl_[0-9a-f]{30}$/);
+    expect(id).toMatch(/^stl_[0-9a-f]{32}$/);
     expect(await balance(payee)).toBe(0n);
     // no sweeps needed (nothing collected on chain here): the payee transfer is queued by the advance step
     await worker.advance(id as string);

@@ -13,8 +13,8 @@ import { type ProblemJson, startTestGateway, type TestGateway, type TestMerchant
 
 const T0 = Date.UTC(2026, 2, 10, 12, 0, 0);
 const BASE = '/api/v1/payments/webhooks';
-const WEBHOOK_ID = /^webhook_[0-9a-f]{30}$/;
-const DELIVERY_ID = /^whd_[0-9a-f]{30}$/;
+const WEBHOOK_ID = /^webhook_[0-9a-f]{32}$/;
+const DELIVERY_ID = /^whd_[0-9a-f]{32}$/;
 /** standard base64 of 32 bytes: the form the Standard Webhooks libraries decode */
 const SECRET = /^whsec_[A-Za-z0-9+/]{43}=$/;
 const MASK = '********';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 /**
- * Prefixes of public ids. An id is prefix + "_" + 30 lowercase hex characters (`newId`); ids made by the
+ * Prefixes of public ids. An id is prefix + "_" + 32 lowercase hex characters (`newId`); ids made by the
  * first build carry 16 and are still accepted wherever an id is read (SPEC §4: only the prefixes are fixed).
  */
 export const ID_PREFIXES = [
@@ -24,8 +24,8 @@ export const ID_PREFIXES = [
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 
-/** Either shape: 30 hex (time and random bits) or the first build's 16 (second and counter). */
-const ID_PATTERN = /^([a-z]+)_([0-9a-f]{30}|[0-9a-f]{16})$/;
+/** Either shape: 32 hex (time and random bits) or the first build's 16 (second and counter). */
+const ID_PATTERN = /^([a-z]+)_([0-9a-f]{32}|[0-9a-f]{16})$/;
 
 export type IdGenerator = (prefix: IdPrefix) => string;
 
@@ -45,17 +45,15 @@ export function randomHex16(): string {
   return hex;
 }
 
-/** Ticks of an id's time within its second: 2^24 (about 60 ns each), shorter than it takes to make an id. */
-const TICKS_PER_SECOND = 0x1000000;
-const TICKS_PER_MS = TICKS_PER_SECOND / 1000;
+/** Ticks of an id's time within its millisecond: 65536 (about 15 ns each), shorter than it takes to make an id. */
+const TICKS_PER_MS = 0x10000;
 
 /**
- * A source of 30 hex characters that sort by creation: the Unix second (8), the tick within it (6, 2^24 a
- * second), then 64 fresh random bits (16). Rows keyed or indexed by such ids are appended near the right
- * edge of their B-tree instead of landing on a random page (ADR 0019). Nothing in an id counts other ids:
- * the first build's 16 digits were the second and a counter, which told a merchant how many ids the
- * gateway made between two of its own. Leading with the second as those did keeps old and new ids of a
- * database in creation order across seconds.
+ * A source of 32 hex characters that sort by creation: the Unix time in ms (12), the tick within it (4,
+ * 2^16 a millisecond), then 64 fresh random bits (16). Rows keyed or indexed by such ids are appended near
+ * the right edge of their B-tree instead of landing on a random page (ADR 0019). Nothing in an id counts
+ * other ids: the first build's 16 digits were the second and a counter, which told a merchant how many
+ * ids the gateway made between two of its own.
  *
  * The time is read from the monotonic clock anchored to the wall clock, so ids from one source are
  * strictly increasing and never move back with the wall clock; two reads on one tick move the second
@@ -64,50 +62,55 @@ const TICKS_PER_MS = TICKS_PER_SECOND / 1000;
  * only by sharing a tick and all 64 random bits.
  */
 export function orderedIdSource(monotonicMs: () => number = () => performance.now(), wallMs: () => number = Date.now): () => string {
-  // Wall-clock time at monotonic 0: whole seconds, and the ms past them (adding the monotonic reading to
-  // the small part keeps its sub-µs digits).
-  let originSecond = 0;
-  let originMs = 0;
+  // Wall-clock ms at monotonic 0, split so that adding the monotonic reading keeps its sub-µs digits.
+  let originWholeMs = 0;
+  let originFractionMs = 0;
   const anchorTo = (wall: number, monotonic: number) => {
     const origin = wall - monotonic;
-    originSecond = Math.floor(origin / 1000);
-    originMs = origin - originSecond * 1000;
+    originWholeMs = Math.floor(origin);
+    originFractionMs = origin - originWholeMs;
   };
   anchorTo(wallMs(), monotonicMs());
-  let lastSecond = -1;
+  let lastMs = -1;
   let lastTick = 0;
   return () => {
-    const elapsedMs = monotonicMs() + originMs;
-    const elapsedSeconds = Math.floor(elapsedMs / 1000);
-    let second = originSecond + elapsedSeconds;
-    let tick = Math.floor((elapsedMs - elapsedSeconds * 1000) * TICKS_PER_MS);
-    if (second !== lastSecond) {
-      // Checked once a second at most: the monotonic clock stands still while a machine sleeps.
+    const elapsed = monotonicMs() + originFractionMs;
+    const whole = Math.floor(elapsed);
+    let ms = originWholeMs + whole;
+    let tick = Math.floor((elapsed - whole) * TICKS_PER_MS);
+    if (ms !== lastMs) {
+      // Checked once a millisecond at most: the monotonic clock stands still while a machine sleeps.
       const wall = wallMs();
-      if (wall > second * 1000 + tick / TICKS_PER_MS + 1) {
+      if (wall > ms + 1) {
         anchorTo(wall, monotonicMs());
-        second = Math.floor(wall / 1000);
-        tick = Math.floor((wall - second * 1000) * TICKS_PER_MS);
-      }
-    }
-    if (second < lastSecond || (second === lastSecond && tick <= lastTick)) {
-      second = lastSecond;
-      tick = lastTick + 1;
-      if (tick === TICKS_PER_SECOND) {
-        second++;
+        ms = wall;
         tick = 0;
       }
     }
-    lastSecond = second;
+    if (ms < lastMs || (ms === lastMs && tick <= lastTick)) {
+      ms = lastMs;
+      tick = lastTick + 1;
+      if (tick === TICKS_PER_MS) {
+        ms++;
+        tick = 0;
+      }
+    }
+    lastMs = ms;
     lastTick = tick;
-    return second.toString(16).padStart(8, '0') + tick.toString(16).padStart(6, '0') + randomHex16();
+    return hex12(ms) + tick.toString(16).padStart(4, '0') + randomHex16();
   };
+}
+
+/** 12 hex digits of `ms`, written as two small integers: V8 formats a number past 2^31 several times slower. */
+function hex12(ms: number): string {
+  const high = Math.floor(ms / 0x1000000);
+  return high.toString(16).padStart(6, '0') + (ms - high * 0x1000000).toString(16).padStart(6, '0');
 }
 
 /** This thread's id source. */
 export const orderedIdHex = orderedIdSource();
 
-/** Public ids: prefix, "_", and 30 hex characters in creation order (orderedIdHex). */
+/** Public ids: prefix, "_", and 32 hex characters in creation order (orderedIdHex). */
 export const newId: IdGenerator = (prefix) => `${prefix}_${orderedIdHex()}`;
 
 export function isId(prefix: IdPrefix, value: string): boolean {

@@ -74,7 +74,7 @@ for (const engine of ENGINES) {
           settlementFrequency: 'hourly',
           createdAt: clock.now(),
         });
-        expect(merchant.id).toMatch(/^mer_[0-9a-f]{30}$/);
+        expect(merchant.id).toMatch(/^mer_[0-9a-f]{32}$/);
         expect(await mod.merchants.getMerchant(merchant.id)).toEqual(merchant);
         const second = await mod.merchants.createMerchant({ name: 'Bakery' });
         expect(second).toMatchObject({ hdIndex: 2, settlementFrequency: null });
@@ -141,7 +141,7 @@ for (const engine of ENGINES) {
         expect(created).toBe(true);
         expect(secret).toMatch(/^tpg_[0-9A-Za-z]{43}$/);
         expect(key).toEqual({
-          id: expect.stringMatching(/^key_[0-9a-f]{30}$/),
+          id: expect.stringMatching(/^key_[0-9a-f]{32}$/),
           merchant_id: merchant.id,
           name: 'server',
           prefix: `${secret.slice(0, 8)}…`,
