@@ -246,11 +246,11 @@ function gatewayCode(): string {
   return statSync(built).mtimeMs < newestSource ? 'dist (older than src/: a stale build)' : 'dist';
 }
 
-/** `node <flags> bin/tron-payment-gateway.mjs start` in package.json's start script: the flags. */
+/** `exec node <flags> bin/tron-payment-gateway.mjs start` in package.json's start script: the flags. */
 function startScriptNodeFlags(): string[] {
   const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
-  const match = /^node((?: --[\w-]+(?:=\S+)?)*) bin\/tron-payment-gateway\.mjs start$/.exec(script);
-  if (!match) throw new Error(`package.json's start script is not "node [flags] bin/tron-payment-gateway.mjs start": ${script}`);
+  const match = /^(?:exec )?node((?: --[\w-]+(?:=\S+)?)*) bin\/tron-payment-gateway\.mjs start$/.exec(script);
+  if (!match) throw new Error(`package.json's start script is not "exec node [flags] bin/tron-payment-gateway.mjs start": ${script}`);
   return (match[1] ?? '').trim().split(' ').filter(Boolean);
 }
 

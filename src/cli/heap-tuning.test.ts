@@ -21,8 +21,11 @@ describe('operatorChoseHeapGrowth', () => {
 describe('the Node flags the service is started with', () => {
   const root = new URL('../../', import.meta.url);
   const scripts = (JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  // `[VAR=value ]exec node <flags> bin/… start`: exec, so that the signals npm forwards reach the gateway, not `sh`
   const nodeFlags = (command: string | undefined): string[] =>
-    (/^node((?: --[\w-]+(?:=\S+)?)*) bin\/tron-payment-gateway\.mjs start$/.exec(command ?? '')?.[1] ?? '').trim().split(' ');
+    (/^(?:\w+=\S* )*exec node((?: --[\w-]+(?:=\S+)?)*) bin\/tron-payment-gateway\.mjs start$/.exec(command ?? '')?.[1] ?? '')
+      .trim()
+      .split(' ');
 
   it('npm start and npm run dev give the young generation its size (ADR 0011)', () => {
     expect(nodeFlags(scripts.start)).toEqual(['--max-semi-space-size=8']);
