@@ -2,8 +2,8 @@
  * The `payouts:write` scope (issue 17): a `payments:write` key (a storefront's) creates invoices but can
  * no longer send money out of the hot wallet — a `route` payment, alone or in a batch, answers 403 naming
  * the missing scope and stores nothing. Keys that held `payments:write` before the upgrade are given
- * `payouts:write` by migration 0005; new keys get it only when they ask. Approving a held payout still
- * needs `admin` (ADR 0009). On both engines.
+ * `payouts:write` by migration 0005; new keys get it only when they ask. Approving a held payout needs
+ * `payouts:write` too, and a key other than its creator's (an admin key may approve its own). On both engines.
  */
 import { Migrator } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,14 +76,26 @@ for (const engine of ENGINES) {
       }
     });
 
-    it('keeps approvals with admin: a payouts:write key cannot release its own held payout', async () => {
+    it('approves with payouts:write, but never by the key that created the payout (unless admin)', async () => {
+      const approve = (key: string, id: string) => gw.call<PaymentJson & ProblemJson>('POST', `/api/v1/payments/${id}/approve`, { key });
       const held = await create(payouts, { payment_method: 'route', payee_address: payee, amount: '1000000' });
       expect(held.body.approval_status).toBe('required');
-      const refused = await gw.call<ProblemJson>('POST', `/api/v1/payments/${held.body.payment_id}/approve`, { key: payouts });
-      expect(refused.status).toBe(403);
-      expect(refused.body.detail).toContain('admin');
-      const approved = await gw.call<PaymentJson>('POST', `/api/v1/payments/${held.body.payment_id}/approve`, { key: gw.adminKey });
-      expect(approved.status).toBe(200);
+      // its creator cannot release it, a storefront key lacks the scope
+      const own = await approve(payouts, held.body.payment_id);
+      expect(own.status, own.text).toBe(403);
+      expect(own.body.detail).toContain('created by this API key');
+      expectForbidden(await approve(storefront, held.body.payment_id));
+      expect((await gw.call<PaymentJson>('GET', `/api/v1/payments/${held.body.payment_id}`, { key: payouts })).body.approval_status).toBe(
+        'required',
+      );
+      // a second payouts:write key can
+      const second = await gw.key(['payouts:write']);
+      const approved = await approve(second, held.body.payment_id);
+      expect(approved.status, approved.text).toBe(200);
+      expect(approved.body.approval_status).toBe('approved');
+      // an admin key may release its own
+      const adminHeld = await create(gw.adminKey, { payment_method: 'route', payee_address: payee, amount: '1000000' });
+      expect((await approve(gw.adminKey, adminHeld.body.payment_id)).status).toBe(200);
     });
 
     it('gives new keys payouts:write only when they ask for it', async () => {

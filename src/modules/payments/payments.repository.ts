@@ -204,6 +204,18 @@ export class PaymentsRepository {
     return result.numUpdatedRows === 1n;
   }
 
+  /** Who created the payment: the actor of its first history entry (`key_…`, `cli:…`, `system:…`). */
+  async creator(executor: Executor, paymentId: string): Promise<string | null> {
+    const row = await executor
+      .selectFrom('payment_history')
+      .select('actor')
+      .where('payment_id', '=', paymentId)
+      .orderBy('seq')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.actor ?? null;
+  }
+
   async history(executor: Executor, paymentId: string): Promise<HistoryEntry[]> {
     const rows = await executor.selectFrom('payment_history').selectAll().where('payment_id', '=', paymentId).orderBy('seq').execute();
     return rows.map(rowToHistory);

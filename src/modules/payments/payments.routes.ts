@@ -346,16 +346,22 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
     app.post(
       '/:payment_id/approve',
       {
-        config: { scope: 'admin' },
+        config: { scope: 'payouts:write' },
         schema: {
           tags: ['payments'],
           operationId: 'approvePayment',
-          summary: 'Approve a payout held for approval (admin)',
+          summary: 'Approve a payout held for approval (payouts:write; not by the key that created it, unless admin)',
           params: IdParams,
           response: { 200: PaymentViewSchema, ...errors },
         },
       },
-      async (request) => toPaymentView(unwrap(await deps.payments.approvePayment(actorOf(request), request.params.payment_id)), priorities),
+      async (request) => {
+        const mayApproveOwn = requirePrincipal(request).scopes.has('admin');
+        return toPaymentView(
+          unwrap(await deps.payments.approvePayment(actorOf(request), request.params.payment_id, { mayApproveOwn })),
+          priorities,
+        );
+      },
     );
   };
 }

@@ -304,8 +304,21 @@ export class PaymentsService {
   }
 
   /** Releases a payout held for approval (SPEC §3.5) and queues it for sending. */
-  async approvePayment(actor: Actor, id: string): Promise<Result<Payment, AppError>> {
+  /**
+   * Releases a held payout. Unless `mayApproveOwn` (an admin key, the operator's CLI), the approver must
+   * not be the key that created the payout: holding `payouts:write` lets a key send payouts, and a large
+   * one it created itself still needs a second key or an admin to release it.
+   */
+  async approvePayment(actor: Actor, id: string, options: { mayApproveOwn?: boolean } = {}): Promise<Result<Payment, AppError>> {
+    const mayApproveOwn = options.mayApproveOwn ?? true;
     return this.change(actor, id, 'payment.approved', (payment, at) => approve(payment, at, actor.actor), {
+      guard: async (trx, before) => {
+        if (mayApproveOwn || (await this.deps.payments.creator(trx, before.id)) !== actor.actor) return null;
+        return new AppError(
+          'forbidden',
+          `payment ${before.id} was created by this API key; another key with "payouts:write", or an admin key, must approve it`,
+        );
+      },
       alsoInTransaction: async (trx, after) => {
         await this.deps.jobs.enqueue(trx, [
           {
