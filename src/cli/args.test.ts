@@ -52,7 +52,7 @@ describe('parseCommand', () => {
     expect(usageError(['t', '--json=yes']).message).toBe('--json takes no value');
     expect(usageError(['t', '--port', '70000']).message).toBe('--port must be between 1 and 65535, got 70000');
     expect(usageError(['t', '--port', '0']).message).toBe('--port must be between 1 and 65535, got 0');
-    expect(usageError(['t', '--port', '8o']).message).toBe('--port must be a whole number between 1 and 65535, got "8o"');
+    expect(usageError(['t', '--port', '8o']).message).toBe('--port must be a whole number (between 1 and 65535), got "8o"');
   });
 
   it('refuses a missing or an extra positional argument', () => {

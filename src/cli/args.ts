@@ -114,13 +114,18 @@ export function parseCommand(spec: CommandSpec, argv: readonly string[]): Parsed
 }
 
 function parseInteger(flag: string, value: string, option: OptionSpec): number {
-  const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
   const { min, max } = option;
-  const range = min !== undefined && max !== undefined ? ` between ${min} and ${max}` : min !== undefined ? ` of at least ${min}` : '';
-  if (!Number.isSafeInteger(n)) throw new UsageError(`${flag} must be a whole number${range}, got "${value}"`);
-  if ((min !== undefined && n < min) || (max !== undefined && n > max)) {
-    throw new UsageError(`${flag} must be${range || ` at most ${max}`}, got ${value}`);
-  }
+  const range =
+    min !== undefined && max !== undefined
+      ? `between ${min} and ${max}`
+      : min !== undefined
+        ? `at least ${min}`
+        : max !== undefined
+          ? `at most ${max}`
+          : null;
+  const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(n)) throw new UsageError(`${flag} must be a whole number${range ? ` (${range})` : ''}, got "${value}"`);
+  if ((min !== undefined && n < min) || (max !== undefined && n > max)) throw new UsageError(`${flag} must be ${range}, got ${value}`);
   return n;
 }
 
