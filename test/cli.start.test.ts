@@ -5,6 +5,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -140,6 +141,21 @@ describe('tron-payment-gateway start', () => {
     expect(await gateway.exited).toEqual({ code: 0, signal: null });
     expect(existsSync(join(dir, 'gateway.lock'))).toBe(false);
     expect(existsSync(join(dir, 'devnet', 'gateway.lock'))).toBe(false);
+  });
+
+  it("names the setting when its port is taken, instead of Node's EADDRINUSE", { timeout: SLOW }, async () => {
+    const busy = createServer();
+    await new Promise<void>((done) => busy.listen(0, '127.0.0.1', done));
+    try {
+      const port = (busy.address() as AddressInfo).port;
+      const run = await cli(['start'], cleanEnv({ DATA_DIR: tempDir(), SERVICE_PORT: String(port), LOG_LEVEL: 'warn' }));
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe(
+        `error: port ${port} on 127.0.0.1 is already in use (another gateway or devnet?); choose another with server.port (SERVICE_PORT)\n`,
+      );
+    } finally {
+      await new Promise((done) => busy.close(done));
+    }
   });
 
   // npm runs the script through `sh -c`; a signal npm forwards must reach the gateway, which stops and exits 0

@@ -6,7 +6,7 @@
 import { type StartedGateway, startGateway } from '../app/gateway.js';
 import type { GatewayConfig } from '../config/load.js';
 import { formatAmount } from '../shared/money.js';
-import { HELP_OPTION, JSON_OPTION } from './args.js';
+import { CliFailure, HELP_OPTION, JSON_OPTION } from './args.js';
 import type { Command } from './command.js';
 import { CONFIG_OPTION, loadCliConfig, lockDataDirs } from './context.js';
 import type { DataDirLock } from './data-dir-lock.js';
@@ -38,13 +38,24 @@ export const startCommand: Command = {
       gateway = await startGateway(config, { version: packageVersion() });
     } catch (error) {
       for (const lock of locks) lock.release();
-      throw error;
+      throw portInUse(error, config) ?? error;
     }
     if (values.json) note(JSON.stringify(bannerJson(gateway, config)));
     else note(bannerText(gateway, config));
     stopOnSignals(gateway, config, locks);
   },
 };
+
+/** Node's EADDRINUSE as a sentence naming the setting to change. */
+function portInUse(error: unknown, config: GatewayConfig): CliFailure | null {
+  const e = error as NodeJS.ErrnoException & { port?: number; address?: string };
+  if (e.code !== 'EADDRINUSE') return null;
+  const setting =
+    config.raw.network.devnet.port === e.port && config.raw.server.port !== e.port
+      ? 'network.devnet.port (DEVNET_PORT)'
+      : 'server.port (SERVICE_PORT)';
+  return new CliFailure(`port ${e.port} on ${e.address} is already in use (another gateway or devnet?); choose another with ${setting}`);
+}
 
 function stopOnSignals(gateway: StartedGateway, config: GatewayConfig, locks: readonly DataDirLock[]): void {
   let stopping = false;
