@@ -151,7 +151,7 @@ describe.each(ENGINES)('money commands (%s)', (engine) => {
     expect(run.code, run.stderr).toBe(0);
     const created = JSON.parse(run.stdout);
     expect(created.results).toEqual([expect.objectContaining({ line: 1, status: 'created', requires_approval: true })]);
-    expect(run.stderr).toContain('1 payout(s) wait for approval');
+    expect(run.stderr).toContain('1 payout waits for approval');
     const id = created.results[0].payment_id as string;
 
     const approved = await cli(['payouts', 'approve', id, '--json'], env);

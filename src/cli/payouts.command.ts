@@ -121,16 +121,18 @@ async function sendPayouts({ values }: { values: OptionValues }): Promise<void> 
     const batch = JSON.parse(created.rendered.body) as BatchView;
     const rejected = batch.results.filter((r) => r.status === 'rejected');
     const held = batch.results.filter((r) => r.status === 'created' && r.requires_approval);
-    note(`batch ${batch.batch_id}: ${batch.created_count} payouts created${rejected.length > 0 ? `, ${rejected.length} rejected` : ''}`);
+    note(`batch ${batch.batch_id}: ${payouts(batch.created_count)} created${rejected.length > 0 ? `, ${rejected.length} rejected` : ''}`);
     if (held.length > 0) {
       note(
-        `${held.length} payout(s) wait for approval: tron-payment-gateway payouts approve <payment_id> (${held.map((h) => h.payment_id).join(', ')})`,
+        `${payouts(held.length)} ${held.length === 1 ? 'waits' : 'wait'} for approval: tron-payment-gateway payouts approve <payment_id> (${held.map((h) => h.payment_id).join(', ')})`,
       );
     }
     if (values['no-wait']) {
       if (values.json) printJson({ ...batch, results: batch.results.map((r) => ({ ...r, line: rows[r.index]?.line })) });
       else
-        say(`batch ${batch.batch_id} created: ${batch.created_count} payouts${rejected.length > 0 ? `, ${rejected.length} rejected` : ''}`);
+        say(
+          `batch ${batch.batch_id} created: ${payouts(batch.created_count)}${rejected.length > 0 ? `, ${rejected.length} rejected` : ''}`,
+        );
       if (rejected.length > 0) process.exitCode = 1;
       return;
     }
@@ -163,7 +165,7 @@ async function sendPayouts({ values }: { values: OptionValues }): Promise<void> 
     const allCompleted = rejected.length === 0 && payments.every((p) => p.status === 'completed');
     if (values.json) printJson({ ...summary, status: allCompleted ? 'completed' : 'not_all_completed' });
     else {
-      say(`batch ${batch.batch_id}: ${counts.completed ?? 0} of ${batch.total_items} payouts completed`);
+      say(`batch ${batch.batch_id}: ${counts.completed ?? 0} of ${payouts(batch.total_items)} completed`);
       const problems = summary.payouts.filter((p) => p.status !== 'completed');
       if (problems.length > 0) {
         say(
@@ -274,6 +276,10 @@ function countByStatus(payments: readonly Payment[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const p of payments) counts[p.status] = (counts[p.status] ?? 0) + 1;
   return counts;
+}
+
+function payouts(n: number): string {
+  return `${n} payout${n === 1 ? '' : 's'}`;
 }
 
 function sleep(ms: number): Promise<void> {
