@@ -143,6 +143,29 @@ describe('tron-payment-gateway start', () => {
     expect(existsSync(join(dir, 'devnet', 'gateway.lock'))).toBe(false);
   });
 
+  it('with --json, prints its banner as one JSON line on stderr', { timeout: SLOW }, async () => {
+    const gateway = launch(process.execPath, [BIN, 'start', '--json'], cleanEnv({ DATA_DIR: tempDir(), LOG_LEVEL: 'warn' }));
+    const deadline = Date.now() + 90_000;
+    while (!/"event":"started".*\n/.test(gateway.stderr()) && gateway.child.exitCode === null && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const line = gateway
+      .stderr()
+      .split('\n')
+      .find((l) => l.startsWith('{"event":"started"'));
+    const banner = JSON.parse(line ?? 'null');
+    expect(banner).toMatchObject({
+      event: 'started',
+      api_url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1\/payments$/),
+      network: { name: 'devnet', embedded_devnet: true },
+      merchant_id: expect.stringMatching(/^mer_/),
+      api_key: expect.stringMatching(/^tpg_[A-Za-z0-9]{43}$/),
+    });
+    expect(gateway.stdout()).not.toContain(banner.api_key);
+    gateway.child.kill('SIGTERM');
+    expect(await gateway.exited).toEqual({ code: 0, signal: null });
+  });
+
   it("names the setting when its port is taken, instead of Node's EADDRINUSE", { timeout: SLOW }, async () => {
     const busy = createServer();
     await new Promise<void>((done) => busy.listen(0, '127.0.0.1', done));

@@ -92,6 +92,21 @@ describe('help and version', () => {
   });
 });
 
+describe('--json on the commands that print text otherwise', () => {
+  it('config check and migrate answer one JSON document on stdout; migration progress stays on stderr', { timeout: SLOW }, async () => {
+    const [check, migrate] = await all([
+      ['config', 'check', '--json'],
+      ['migrate', '--json'],
+    ]);
+    expect(check?.code, check?.stderr).toBe(0);
+    expect(JSON.parse(check?.stdout ?? '')).toMatchObject({ ok: true, database: `sqlite ${join(temp, 'gateway.sqlite')}`, data_dir: temp });
+    expect(migrate?.code, migrate?.stderr).toBe(0);
+    const migrated = JSON.parse(migrate?.stdout ?? '');
+    expect(migrated.applied).toContain('0001_gateway_core');
+    expect(migrate?.stderr).toContain('migration 0001_gateway_core: Success');
+  });
+});
+
 describe('usage errors (exit 2) and failures (exit 1)', () => {
   it('names an unknown option, command or subcommand and shows where the options are', { timeout: SLOW }, async () => {
     const [option, command, subcommand, missing] = await all([
