@@ -28,6 +28,8 @@ import { type CsvProblem, type PayoutRow, parsePayoutCsv } from './payout-csv.js
 import { Progress } from './progress.js';
 
 const COMMON: Record<string, OptionSpec> = { ...MERCHANT_OPTION, ...JSON_OPTION, ...CONFIG_OPTION, ...HELP_OPTION };
+/** Without any change for this long, the waiting says what may be wrong (once). */
+const STALL_HINT_MS = 30_000;
 /** How long the fee estimate may wait for a configured node before the batch is created without one. */
 const PRICE_WAIT_MS = 3000;
 
@@ -235,6 +237,9 @@ async function followBatch(core: GatewayCore, actor: Actor, batchId: string, tot
   const onSignal = () => {
     interrupted = true;
   };
+  let seen = '';
+  let changedAt = Date.now();
+  let hinted = false;
   process.once('SIGINT', onSignal);
   try {
     for (;;) {
@@ -246,6 +251,15 @@ async function followBatch(core: GatewayCore, actor: Actor, batchId: string, tot
         .join('  ');
       progress.update(final, total, detail);
       if (final >= total) break;
+      if (detail !== seen) {
+        seen = detail;
+        changedAt = Date.now();
+      } else if (!hinted && Date.now() - changedAt > STALL_HINT_MS) {
+        hinted = true;
+        note(
+          `${process.stderr.isTTY ? '\n' : ''}no payout of batch ${batchId} moved for ${STALL_HINT_MS / 1000} s: does a gateway with the workers role run on this database? (Ctrl-C stops the waiting, not the payouts)`,
+        );
+      }
       if (interrupted) {
         progress.finish();
         throw new CliFailure(
