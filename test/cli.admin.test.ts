@@ -31,7 +31,7 @@ function cleanEnv(): Record<string, string> {
   const env: Record<string, string> = {};
   const drop = new Set([...ENV_OVERRIDES.map((o) => o.variable), 'TPG_CONFIG_FILE']);
   for (const [key, value] of Object.entries(process.env)) if (value !== undefined && !drop.has(key)) env[key] = value;
-  return { ...env, TPG_FROM_SOURCE: '1' };
+  return { ...env };
 }
 
 function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {

@@ -19,7 +19,7 @@ function cli(args: string[], env: Record<string, string>): Promise<{ code: numbe
   const drop = new Set([...ENV_OVERRIDES.map((o) => o.variable), 'TPG_CONFIG_FILE']);
   for (const [key, value] of Object.entries(process.env)) if (value !== undefined && !drop.has(key)) clean[key] = value;
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...clean, TPG_FROM_SOURCE: '1', ...env }, stdio: 'pipe' });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...clean, ...env }, stdio: 'pipe' });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => {

@@ -41,7 +41,6 @@ function cleanEnv(extra: Record<string, string>): Record<string, string> {
   for (const [key, value] of Object.entries(process.env)) if (value !== undefined && !drop.has(key)) env[key] = value;
   return {
     ...env,
-    TPG_FROM_SOURCE: '1',
     SERVICE_PORT: '0',
     DEVNET_PORT: '0',
     DEVNET_BLOCK_TIME_MS: '200',
@@ -187,7 +186,7 @@ describe('tron-payment-gateway start', () => {
     ['Ctrl-C (SIGINT to the whole process group)', 'SIGINT', true],
   ] as const) {
     it(`npm start stops cleanly on ${how}: exit 0, no process left`, { timeout: SLOW }, async () => {
-      // no prestart build: the test runs the sources, as TPG_FROM_SOURCE says
+      // no prestart build: the suite's global setup has just built dist/
       const env = cleanEnv({ DATA_DIR: tempDir(), LOG_LEVEL: 'warn', npm_config_ignore_scripts: 'true' });
       const npm = launch('npm', ['start'], env, true);
       await bannerOf(npm);

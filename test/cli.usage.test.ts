@@ -30,7 +30,7 @@ function cli(args: string[]): Promise<Run> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: ROOT,
-      env: { ...env, TPG_FROM_SOURCE: '1', DATA_DIR: temp },
+      env: { ...env, DATA_DIR: temp },
       stdio: 'pipe',
     });
     let stdout = '';

@@ -26,7 +26,7 @@ function cleanEnv(): Record<string, string> {
   const drop = new Set([...ENV_OVERRIDES.map((o) => o.variable), 'TPG_CONFIG_FILE']);
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) if (value !== undefined && !drop.has(key)) env[key] = value;
-  return { ...env, TPG_FROM_SOURCE: '1', LOG_LEVEL: 'warn' };
+  return { ...env, LOG_LEVEL: 'warn' };
 }
 
 interface Started {
