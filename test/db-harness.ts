@@ -47,7 +47,7 @@ export async function openTestDatabase(
       await cleanup.close();
     };
   }
-  if (options.migrate !== false) await migrateToLatest(database.db);
+  if (options.migrate !== false) await migrateTestDatabase(database);
   let closed = false;
   return {
     ...database,
@@ -65,4 +65,22 @@ export async function openTestDatabase(
       await removeStorage();
     },
   };
+}
+
+/**
+ * Kysely's migrator looks for its tables by listing every table of the database, and that catalog query
+ * resolves each table's name again (`pg_get_serial_sequence`): a schema, table or column that another
+ * test file drops at that moment fails it ("schema … does not exist", "column … of relation … does not
+ * exist"). Nothing of ours failed and each migration is its own transaction, so it runs again.
+ */
+async function migrateTestDatabase(database: Database): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await migrateToLatest(database.db);
+      return;
+    } catch (error) {
+      const raced = /(schema|relation) "[^"]+" does not exist|column "[^"]+" of relation "[^"]+" does not exist/.test(String(error));
+      if (attempt >= 5 || !raced) throw error;
+    }
+  }
 }
