@@ -296,13 +296,14 @@ async function waitForLive(base: string, child: Child): Promise<number> {
   throw new Error(`${child.name} did not answer ${base}/health/live within ${START_TIMEOUT_MS} ms; output:\n${child.output()}`);
 }
 
-/** Waits until the gateway's deposit-address pool is full (GET /status → deposit_pool.available). */
-async function waitForDepositPool(base: string, child: Child): Promise<number> {
+/** Waits until the gateway's deposit-address pool is full (GET /status → deposit_pool.available, an admin key's view). */
+async function waitForDepositPool(base: string, child: Child, apiKey: string): Promise<number> {
   const started = performance.now();
   while (performance.now() - started < 180_000) {
     if (!child.running) throw new Error(`${child.name} exited while filling its deposit pool; output:\n${child.output()}`);
     try {
-      const status = (await (await fetch(`${base}/status`)).json()) as { deposit_pool?: { available: number; target: number } };
+      const answer = await fetch(`${base}/status`, { headers: { authorization: `Bearer ${apiKey}` } });
+      const status = (await answer.json()) as { deposit_pool?: { available: number; target: number } };
       if (status.deposit_pool && status.deposit_pool.available >= status.deposit_pool.target) return performance.now() - started;
     } catch {
       // not answering yet
@@ -775,7 +776,7 @@ async function runEngine(engine: Engine, payees: string[], log: (line: string) =
     child = Child.spawn(tag, [...SERVICE_NODE_FLAGS, GATEWAY_BIN, 'start'], cleanEnv(env));
     rss = new RssSampler(child.proc.pid ?? -1);
     const startupMs = await waitForLive(base, child);
-    await waitForDepositPool(base, child);
+    await waitForDepositPool(base, child, apiKey);
     log(
       `${tag}: pid ${child.proc.pid} live on ${base} after ${Math.round(startupMs)} ms (${engine === 'sqlite' ? where : dbName}; running ${code})`,
     );
