@@ -1,20 +1,14 @@
-/**
- * `verifyAuditChain` and `tron-payment-gateway audit verify`: an intact chain verifies; a changed row, a
- * deleted middle row, a deleted tail, a rewritten row with a fresh hash and a rolled-back head are each
- * reported at the right seq. Storage cases on both engines; the CLI (slow: it spawns) on SQLite only.
- */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ENV_OVERRIDES } from '../src/config/env.js';
 import { openDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { readChain } from '../src/modules/audit/audit.repository.js';
 import { type AuditEntry, AuditTrail, auditHash } from '../src/modules/audit/audit-trail.js';
 import { verifyAuditChain } from '../src/modules/audit/audit-verify.js';
 import { fixedClock } from '../src/shared/clock.js';
+import { runCli } from './cli-harness.js';
 import { ENGINES, openTestDatabase, type TestDatabase } from './db-harness.js';
 
 const entry = (i: number): AuditEntry => ({
@@ -120,29 +114,10 @@ describe.each(ENGINES)('audit chain verification (%s)', (engine) => {
 
 // ---------------------------------------------------------------- CLI
 
-const ROOT = resolve(import.meta.dirname, '..');
-const BIN = join(ROOT, 'bin', 'tron-payment-gateway.mjs');
 const temp = mkdtempSync(join(tmpdir(), 'tpg-audit-cli-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const clean: Record<string, string> = {};
-  const drop = new Set([...ENV_OVERRIDES.map((o) => o.variable), 'TPG_CONFIG_FILE']);
-  for (const [key, value] of Object.entries(process.env)) if (value !== undefined && !drop.has(key)) clean[key] = value;
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...clean, ...env }, stdio: 'pipe' });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const cli = runCli;
 
 describe('tron-payment-gateway audit verify', () => {
   it('exits 0 with the count when intact, 1 naming the changed record otherwise', { timeout: 120_000 }, async () => {

@@ -1,54 +1,19 @@
-/**
- * The administrative commands as an operator runs them: separate processes of `tron-payment-gateway`,
- * configured through files and the environment, on SQLite in a temporary data directory and on a fresh
- * PostgreSQL database.
- */
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENV_OVERRIDES } from '../src/config/env.js';
 import { openDatabase } from '../src/db/database.js';
 import { createMerchantsModule } from '../src/modules/merchants/merchants.module.js';
 import { generateMnemonic } from '../src/tron/hd.js';
+import { type CliRun, runCli } from './cli-harness.js';
 import { TEST_PG_URL } from './db-harness.js';
 
-const ROOT = resolve(import.meta.dirname, '..');
-const BIN = join(ROOT, 'bin', 'tron-payment-gateway.mjs');
 const SLOW = 120_000;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** The environment of the test run without anything that would configure the gateway. */
-function cleanEnv(): Record<string, string> {
-  const env: Record<string, string> = {};
-  const drop = new Set([...ENV_OVERRIDES.map((o) => o.variable), 'TPG_CONFIG_FILE']);
-  for (const [key, value] of Object.entries(process.env)) if (value !== undefined && !drop.has(key)) env[key] = value;
-  return { ...env };
-}
-
-function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...cleanEnv(), ...env }, stdio: 'pipe' });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const cli = runCli;
+type Run = CliRun;
 
 function ok(run: Run): Run {
   if (run.code !== 0) throw new Error(`exit ${run.code}\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`);

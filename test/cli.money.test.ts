@@ -1,49 +1,17 @@
-/**
- * The money commands as an operator runs them, as separate processes over the database of a running
- * gateway (in-process here, its workers started) and a devnet producing blocks on its own: `payouts send
- * --csv` until every payout is final, bad files refused by line, `payouts approve`, `webhooks redeliver`,
- * `reports export`, and `scanner rescan` beyond the head.
- */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENV_OVERRIDES } from '../src/config/env.js';
 import type { Devnet } from '../src/devnet/devnet.js';
+import { runCli } from './cli-harness.js';
 import { ENGINES } from './db-harness.js';
 import { startTestDevnet } from './devnet-harness.js';
 import type { BatchJson, PaymentJson } from './gateway-harness.js';
 import { type MoneyGateway, startMoneyGateway } from './money-harness.js';
 
-const ROOT = resolve(import.meta.dirname, '..');
-const BIN = join(ROOT, 'bin', 'tron-payment-gateway.mjs');
 const SLOW = 120_000;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], env: Record<string, string>): Promise<Run> {
-  const clean: Record<string, string> = {};
-  const drop = new Set([...ENV_OVERRIDES.map((o) => o.variable), 'TPG_CONFIG_FILE']);
-  for (const [key, value] of Object.entries(process.env)) if (value !== undefined && !drop.has(key)) clean[key] = value;
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...clean, ...env }, stdio: 'pipe' });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const cli = runCli;
 
 const temp = mkdtempSync(join(tmpdir(), 'tpg-cli-money-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));

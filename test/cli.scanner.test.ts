@@ -1,37 +1,12 @@
-/**
- * `tron-payment-gateway scanner rescan` as an operator runs it: a separate process over the gateway's
- * database and a devnet, finding a payment the live scanner never saw, and crediting nothing on a second run.
- */
-import { spawn } from 'node:child_process';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENV_OVERRIDES } from '../src/config/env.js';
+import { ROOT, runCli } from './cli-harness.js';
 import { ENGINES } from './db-harness.js';
 import { broadcast, newWallet, signedUsdtTransfer } from './devnet-harness.js';
 import type { PaymentJson } from './gateway-harness.js';
 import { type MoneyGateway, startMoneyGateway } from './money-harness.js';
 
-const ROOT = resolve(import.meta.dirname, '..');
-const BIN = join(ROOT, 'bin', 'tron-payment-gateway.mjs');
-
-function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const clean: Record<string, string> = {};
-  const drop = new Set([...ENV_OVERRIDES.map((o) => o.variable), 'TPG_CONFIG_FILE']);
-  for (const [key, value] of Object.entries(process.env)) if (value !== undefined && !drop.has(key)) clean[key] = value;
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...clean, ...env }, stdio: 'pipe' });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const cli = runCli;
 
 describe.each(ENGINES)('scanner rescan CLI (%s)', (engine) => {
   let gw: MoneyGateway;

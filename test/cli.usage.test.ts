@@ -1,50 +1,16 @@
-/**
- * The command line itself as an operator meets it, as separate processes: help on every command, the
- * version, unknown options and commands (exit 2, named), errors as JSON with `--json`, and Node's raw
- * messages replaced by sentences naming the option.
- */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ENV_OVERRIDES } from '../src/config/env.js';
+import { type CliRun, ROOT, runCli } from './cli-harness.js';
 
-const ROOT = resolve(import.meta.dirname, '..');
-const BIN = join(ROOT, 'bin', 'tron-payment-gateway.mjs');
 const SLOW = 180_000;
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const temp = mkdtempSync(join(tmpdir(), 'tpg-cli-usage-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[]): Promise<Run> {
-  const env: Record<string, string> = {};
-  const drop = new Set([...ENV_OVERRIDES.map((o) => o.variable), 'TPG_CONFIG_FILE']);
-  for (const [key, value] of Object.entries(process.env)) if (value !== undefined && !drop.has(key)) env[key] = value;
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: ROOT,
-      env: { ...env, DATA_DIR: temp },
-      stdio: 'pipe',
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+type Run = CliRun;
+const cli = (args: string[]): Promise<Run> => runCli(args, { DATA_DIR: temp });
 
 /** Runs the command lines a few at a time (the machine is shared). */
 async function all(lines: string[][]): Promise<Run[]> {
