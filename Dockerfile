@@ -22,7 +22,9 @@ RUN mkdir -p /volume/data && chmod 0700 /volume/data
 
 FROM gcr.io/distroless/nodejs24-debian12:nonroot
 WORKDIR /app
+# MALLOC_ARENA_MAX as npm start sets it: fewer glibc arenas across the gateway's threads (ADR 0011)
 ENV NODE_ENV=production \
+    MALLOC_ARENA_MAX=2 \
     SERVICE_HOST=0.0.0.0 \
     SERVICE_PORT=8097 \
     DATA_DIR=/data

@@ -67,7 +67,7 @@ const PG_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const GATEWAY_BIN = join(ROOT, 'bin', 'tron-payment-gateway.mjs');
 /** The Node flags `npm start` gives the gateway (package.json), so the benchmark measures what operators run. */
-const SERVICE_NODE_FLAGS = startScriptNodeFlags();
+const { env: SERVICE_ENV, nodeFlags: SERVICE_NODE_FLAGS } = startScript();
 const BARE_SERVER = join(ROOT, 'bench', 'gateway.bare.ts');
 const CREATE_PATH = '/api/v1/payments/create';
 const BATCH_PATH = '/api/v1/payments/batch';
@@ -246,12 +246,20 @@ function gatewayCode(): string {
   return statSync(built).mtimeMs < newestSource ? 'dist (older than src/: a stale build)' : 'dist';
 }
 
-/** `exec node <flags> bin/tron-payment-gateway.mjs start` in package.json's start script: the flags. */
-function startScriptNodeFlags(): string[] {
+/** `[VAR=value …] exec node <flags> bin/tron-payment-gateway.mjs start` in package.json's start script. */
+function startScript(): { env: Record<string, string>; nodeFlags: string[] } {
   const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
-  const match = /^(?:exec )?node((?: --[\w-]+(?:=\S+)?)*) bin\/tron-payment-gateway\.mjs start$/.exec(script);
-  if (!match) throw new Error(`package.json's start script is not "exec node [flags] bin/tron-payment-gateway.mjs start": ${script}`);
-  return (match[1] ?? '').trim().split(' ').filter(Boolean);
+  const match = /^((?:\w+=\S* )*)(?:exec )?node((?: --[\w-]+(?:=\S+)?)*) bin\/tron-payment-gateway\.mjs start$/.exec(script);
+  if (!match)
+    throw new Error(`package.json's start script is not "[VAR=value] exec node [flags] bin/tron-payment-gateway.mjs start": ${script}`);
+  const env = Object.fromEntries(
+    (match[1] ?? '')
+      .trim()
+      .split(' ')
+      .filter(Boolean)
+      .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+  );
+  return { env, nodeFlags: (match[2] ?? '').trim().split(' ').filter(Boolean) };
 }
 
 /** Environment for a child: the caller's, minus every variable the gateway reads as configuration. */
@@ -773,7 +781,7 @@ async function runEngine(engine: Engine, payees: string[], log: (line: string) =
     const base = `http://127.0.0.1:${env.SERVICE_PORT}`;
     const code = gatewayCode();
 
-    child = Child.spawn(tag, [...SERVICE_NODE_FLAGS, GATEWAY_BIN, 'start'], cleanEnv(env));
+    child = Child.spawn(tag, [...SERVICE_NODE_FLAGS, GATEWAY_BIN, 'start'], cleanEnv({ ...SERVICE_ENV, ...env }));
     rss = new RssSampler(child.proc.pid ?? -1);
     const startupMs = await waitForLive(base, child);
     await waitForDepositPool(base, child, apiKey);
@@ -977,7 +985,11 @@ export async function runGateway(log: (line: string) => void = console.log): Pro
       execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'ignore' });
     }
     log(`gateway: ${LIMITS_NOTE}`);
-    log(`gateway: started as npm start starts it: node ${[...SERVICE_NODE_FLAGS, 'bin/tron-payment-gateway.mjs', 'start'].join(' ')}`);
+    log(
+      `gateway: started as npm start starts it: ${Object.entries(SERVICE_ENV)
+        .map(([k, v]) => `${k}=${v} `)
+        .join('')}node ${[...SERVICE_NODE_FLAGS, 'bin/tron-payment-gateway.mjs', 'start'].join(' ')}`,
+    );
     log(
       `gateway: ${CONNECTIONS} connections, ${WARMUP_S} s warm-up + ${DURATION_S} s measured per server; ${BATCH_WARMUP} + ${BATCHES} sequential ${BATCH_SIZE}-item batches per engine; RSS sampled every ${RSS_SAMPLE_MS} ms; load average ${loadavg()
         .map((n) => n.toFixed(2))

@@ -63,8 +63,8 @@ function variablesTheCodeReads(): Set<string> {
   return names;
 }
 
-/** Variables Node itself or the platform reads, which the gateway only passes along. */
-const PLATFORM_VARIABLES = new Set(['NODE_ENV', 'NODE_OPTIONS']);
+/** Variables Node itself or the C library reads, which the gateway only passes along. */
+const PLATFORM_VARIABLES = new Set(['NODE_ENV', 'NODE_OPTIONS', 'MALLOC_ARENA_MAX']);
 
 describe('Dockerfile', () => {
   it('builds on Node 24 and runs on a Node 24 distroless image as the non-root user', () => {

@@ -32,6 +32,18 @@ describe('the Node flags the service is started with', () => {
     expect(nodeFlags(scripts.dev)).toEqual(nodeFlags(scripts.start));
   });
 
+  it('npm start and the container run with two glibc malloc arenas (ADR 0011)', () => {
+    const envOf = (command: string | undefined) =>
+      /^((?:\w+=\S* )*)exec /
+        .exec(command ?? '')?.[1]
+        ?.trim()
+        .split(' ') ?? [];
+    expect(envOf(scripts.start)).toContain('MALLOC_ARENA_MAX=2');
+    expect(envOf(scripts.dev)).toContain('MALLOC_ARENA_MAX=2');
+    const dockerfile = readFileSync(new URL('Dockerfile', root), 'utf8').replace(/\\\n/g, ' ');
+    expect(/^ENV .*\bMALLOC_ARENA_MAX=2\b/m.test(dockerfile)).toBe(true);
+  });
+
   it('the container runs node with the same flags as npm start', () => {
     const dockerfile = readFileSync(new URL('Dockerfile', root), 'utf8');
     const entrypoint = JSON.parse(/^ENTRYPOINT (\[.*\])$/m.exec(dockerfile)?.[1] ?? '[]') as string[];
