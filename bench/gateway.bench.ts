@@ -246,6 +246,14 @@ function gatewayCode(): string {
   return statSync(built).mtimeMs < newestSource ? 'dist (older than src/: a stale build)' : 'dist';
 }
 
+/** The engines to measure: both, or those GATEWAY_BENCH_ENGINES names (`postgres`, `sqlite,postgres`). */
+function benchEngines(): Engine[] {
+  const named = (process.env.GATEWAY_BENCH_ENGINES ?? 'sqlite,postgres').split(',').map((e) => e.trim());
+  const engines = (['sqlite', 'postgres'] as const).filter((engine) => named.includes(engine));
+  if (engines.length === 0) throw new Error(`GATEWAY_BENCH_ENGINES names no engine (sqlite, postgres): ${named.join(',')}`);
+  return engines;
+}
+
 /** `[VAR=value …] exec node <flags> bin/tron-payment-gateway.mjs start` in package.json's start script. */
 function startScript(): { env: Record<string, string>; nodeFlags: string[] } {
   const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
@@ -1008,7 +1016,7 @@ export async function runGateway(log: (line: string) => void = console.log): Pro
     }
     const outcomes: Array<[Engine, EngineOutcome, BareRun | null]> = [];
     try {
-      for (const engine of ['sqlite', 'postgres'] as const) {
+      for (const engine of benchEngines()) {
         const baseline = bare ? await measureBare(bare, payees, engine, log) : null;
         if (baseline) bareRows.push(...baseline.rows);
         outcomes.push([engine, await runEngine(engine, payees, log), baseline]);
