@@ -6,9 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import { type Database, type Engine, openDatabase } from '../src/db/database.js';
-import { migrateToLatest } from '../src/db/migrate.js';
+import { MIGRATIONS, migrateToLatest } from '../src/db/migrate.js';
 
 export const ENGINES: readonly Engine[] = ['sqlite', 'postgres'];
 
@@ -47,7 +47,10 @@ export async function openTestDatabase(
       await cleanup.close();
     };
   }
-  if (options.migrate !== false) await migrateTestDatabase(database);
+  if (options.migrate !== false)
+    await retryingCatalogRaces(async () => {
+      await migrateToLatest(database.db);
+    });
   let closed = false;
   return {
     ...database,
@@ -73,14 +76,29 @@ export async function openTestDatabase(
  * test file drops at that moment fails it ("schema … does not exist", "column … of relation … does not
  * exist"). Nothing of ours failed and each migration is its own transaction, so it runs again.
  */
-async function migrateTestDatabase(database: Database): Promise<void> {
+async function retryingCatalogRaces(migrate: () => Promise<void>): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await migrateToLatest(database.db);
+      await migrate();
       return;
     } catch (error) {
       const raced = /(schema|relation) "[^"]+" does not exist|column "[^"]+" of relation "[^"]+" does not exist/.test(String(error));
       if (attempt >= 5 || !raced) throw error;
     }
   }
+}
+
+/** Applies the migrations named before `first` (e.g. `'0006'`): the schema as an older release left it. */
+export async function migrateBefore(database: TestDatabase, first: string): Promise<void> {
+  const older = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name < first));
+  const schema = database.connection.searchPath;
+  const migrator = new Migrator({
+    db: database.db,
+    provider: { getMigrations: async () => older },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
+  await retryingCatalogRaces(async () => {
+    const { error } = await migrator.migrateToLatest();
+    if (error) throw error;
+  });
 }

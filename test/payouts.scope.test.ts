@@ -1,14 +1,6 @@
-/**
- * The `payouts:write` scope (issue 17): a `payments:write` key (a storefront's) creates invoices but can
- * no longer send money out of the hot wallet — a `route` payment, alone or in a batch, answers 403 naming
- * the missing scope and stores nothing. Keys that held `payments:write` before the upgrade are given
- * `payouts:write` by migration 0005; new keys get it only when they ask. Approving a held payout needs
- * `payouts:write` too, and a key other than its creator's (an admin key may approve its own). On both engines.
- */
-import { Migrator } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS, migrateToLatest } from '../src/db/migrate.js';
-import { ENGINES, openTestDatabase } from './db-harness.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { ENGINES, migrateBefore, openTestDatabase } from './db-harness.js';
 import { type BatchJson, type PaymentJson, type ProblemJson, startTestGateway, type TestGateway } from './gateway-harness.js';
 
 for (const engine of ENGINES) {
@@ -135,14 +127,7 @@ for (const engine of ENGINES) {
     it('gives payouts:write to every key that held payments:write, and to no other', async () => {
       const db = await openTestDatabase(engine, { migrate: false });
       try {
-        const before = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name < '0005'));
-        const schema = db.connection.searchPath;
-        const upTo0004 = new Migrator({
-          db: db.db,
-          provider: { getMigrations: async () => before },
-          ...(schema ? { migrationTableSchema: schema } : {}),
-        });
-        expect((await upTo0004.migrateToLatest()).error).toBeUndefined();
+        await migrateBefore(db, '0005');
         await db.db
           .insertInto('merchants')
           .values({

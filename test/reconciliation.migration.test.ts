@@ -3,11 +3,11 @@
  * completed, failed, disputed) and the first build's finer result moves to `outcome`. Rows written before
  * it keep what they found as their outcome; their status follows from it. On both engines.
  */
-import { Migrator, sql } from 'kysely';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS, migrateToLatest } from '../src/db/migrate.js';
+import { migrateToLatest } from '../src/db/migrate.js';
 import { statusOfOutcome } from '../src/modules/reconciliation/reconciliation.js';
-import { ENGINES, openTestDatabase } from './db-harness.js';
+import { ENGINES, migrateBefore, openTestDatabase } from './db-harness.js';
 
 /** the first build's status → (status, outcome) after the migration */
 const EXPECTED: ReadonlyArray<readonly [old: string, status: string, outcome: string]> = [
@@ -31,14 +31,7 @@ for (const engine of ENGINES) {
     it("moves the first build's statuses to outcome and gives every row a seed status", async () => {
       const db = await openTestDatabase(engine, { migrate: false });
       try {
-        const before = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name < '0006'));
-        const schema = db.connection.searchPath;
-        const upTo0005 = new Migrator({
-          db: db.db,
-          provider: { getMigrations: async () => before },
-          ...(schema ? { migrationTableSchema: schema } : {}),
-        });
-        expect((await upTo0005.migrateToLatest()).error).toBeUndefined();
+        await migrateBefore(db, '0006');
         for (const [i, [old]] of EXPECTED.entries()) {
           const balances = old === 'balanced' || old === 'differences';
           // the row as the first build wrote it: no outcome column yet
