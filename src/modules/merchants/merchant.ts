@@ -12,7 +12,7 @@ export const MERCHANT_STATUSES = ['active', 'disabled'] as const;
 export type MerchantStatus = (typeof MERCHANT_STATUSES)[number];
 
 export interface Merchant {
-  /** `mer_` + 16 hex */
+  /** `mer_` + 32 hex (16 in ids made before the ids carried random bits) */
   id: string;
   name: string;
   /** derivation index of the hot wallet: m/44'/195'/<hot_wallet_account>'/0/<hdIndex>; unique */
@@ -125,7 +125,7 @@ export function validateScopes(scopes: readonly unknown[]): Result<Scope[], Fiel
 }
 
 export interface ApiKey {
-  /** `key_` + 16 hex */
+  /** `key_` + 32 hex (16 in ids made before the ids carried random bits) */
   id: string;
   merchantId: string;
   name: string;

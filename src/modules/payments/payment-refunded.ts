@@ -11,7 +11,7 @@ export type RefundReason = 'user_request' | 'payment_failure' | 'duplicate_payme
 
 /** A refund as the event needs it (the refunds table's columns, typed). */
 export interface RefundSnapshot {
-  /** `refund_` + 16 hex */
+  /** `refund_` + 32 hex (16 in ids made before the ids carried random bits) */
   id: string;
   paymentId: string;
   status: 'pending' | 'processing' | 'completed' | 'failed';

@@ -14,7 +14,7 @@ import type { AuditContext, AuditExecutor, AuditRecorder } from '../audit/audit-
 export type SettlementStatus = 'initiated' | 'completed' | 'failed';
 
 export interface Settlement {
-  /** `stl_` + 16 hex */
+  /** `stl_` + 32 hex (16 in ids made before the ids carried random bits) */
   id: string;
   merchantId: string;
   status: SettlementStatus;

@@ -17,7 +17,7 @@ export const SECRET_PREFIX = 'whsec_';
 export type WebhookStatus = 'active' | 'inactive' | 'disabled' | 'deleted';
 
 export interface Webhook {
-  /** `webhook_` + 16 hex */
+  /** `webhook_` + 32 hex (16 in ids made before the ids carried random bits) */
   id: string;
   merchantId: string;
   url: string;
@@ -213,7 +213,7 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** One event on its way to one endpoint (the delivery engine attempts it, retries and completes it). */
 export interface Delivery {
-  /** `whd_` + 16 hex */
+  /** `whd_` + 32 hex (16 in ids made before the ids carried random bits) */
   id: string;
   webhookId: string;
   merchantId: string;
