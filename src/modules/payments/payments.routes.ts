@@ -10,10 +10,10 @@ import { PAYMENT_METHODS, PRIORITIES } from '../../config/schema.js';
 import { requirePrincipal } from '../../http/auth.js';
 import type { HealthChecks } from '../../http/ports.js';
 import { ProblemSchema } from '../../http/problem.js';
+import { actorOf, unwrap } from '../../http/route-helpers.js';
 import { toIso } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import { formatAmount, formatRate, parseAmount } from '../../shared/money.js';
-import type { Result } from '../../shared/result.js';
 import type { Batch } from '../batches/batch.js';
 import { quoteFee } from '../fees/fee-schedule.js';
 import type { NetworkCostEstimator } from '../fees/network-cost.js';
@@ -36,7 +36,7 @@ import {
   PaymentViewSchema,
   StatusViewSchema,
 } from './payments.schemas.js';
-import type { Actor, PaymentsService } from './payments.service.js';
+import type { PaymentsService } from './payments.service.js';
 import { payoutScopeOfBatch, payoutScopeOfCreate } from './payout-scope.js';
 
 export interface PaymentsRoutesDeps {
@@ -56,16 +56,6 @@ const errors = {
   422: ProblemSchema,
   429: ProblemSchema,
 };
-
-function actorOf(request: FastifyRequest): Actor {
-  const principal = requirePrincipal(request);
-  return { merchantId: principal.merchantId, actor: principal.keyId, requestId: request.id };
-}
-
-function unwrap<T>(result: Result<T, AppError>): T {
-  if (!result.ok) throw result.error;
-  return result.value;
-}
 
 function sendJson(reply: FastifyReply, statusCode: number, body: string): FastifyReply {
   return reply.code(statusCode).type('application/json; charset=utf-8').send(body);

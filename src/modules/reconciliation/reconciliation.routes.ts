@@ -1,14 +1,11 @@
 /** `POST /reconcile` and `GET /reconciliations` under `/api/v1/payments`. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { GatewayConfig } from '../../config/load.js';
-import { requirePrincipal } from '../../http/auth.js';
 import { ProblemSchema } from '../../http/problem.js';
+import { actorOf, unwrap } from '../../http/route-helpers.js';
 import { toIso } from '../../shared/clock.js';
-import { type AppError, validationError } from '../../shared/errors.js';
-import type { Result } from '../../shared/result.js';
-import type { Actor } from '../payments/payments.service.js';
+import { validationError } from '../../shared/errors.js';
 import { RECONCILIATION_OUTCOMES, RECONCILIATION_STATUSES } from './reconciliation.js';
 import type { ReconciliationService } from './reconciliation.service.js';
 import type { ReconciliationRecord } from './reconciliations.repository.js';
@@ -89,16 +86,6 @@ export function toReconciliationView(r: ReconciliationRecord) {
     discrepancies: r.discrepancies,
     created_at: toIso(r.createdAt),
   };
-}
-
-function actorOf(request: FastifyRequest): Actor {
-  const principal = requirePrincipal(request);
-  return { merchantId: principal.merchantId, actor: principal.keyId, requestId: request.id };
-}
-
-function unwrap<T>(result: Result<T, AppError>): T {
-  if (!result.ok) throw result.error;
-  return result.value;
 }
 
 export function reconciliationRoutes(deps: { config: GatewayConfig; reconciliation: ReconciliationService }): FastifyPluginAsyncTypebox {

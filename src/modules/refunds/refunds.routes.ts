@@ -4,13 +4,10 @@
  * different values is refused rather than guessed.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
-import { requirePrincipal } from '../../http/auth.js';
 import { ProblemSchema } from '../../http/problem.js';
-import { type AppError, type FieldError, validationError } from '../../shared/errors.js';
-import type { Result } from '../../shared/result.js';
-import type { Actor } from '../payments/payments.service.js';
+import { actorOf, unwrap } from '../../http/route-helpers.js';
+import { type FieldError, validationError } from '../../shared/errors.js';
 import { toRefundDetailView } from './refund.js';
 import type { RefundInput, RefundsService } from './refunds.service.js';
 
@@ -58,16 +55,6 @@ export const RefundViewSchema = Type.Object({
 });
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
-
-function actorOf(request: FastifyRequest): Actor {
-  const principal = requirePrincipal(request);
-  return { merchantId: principal.merchantId, actor: principal.keyId, requestId: request.id };
-}
-
-function unwrap<T>(result: Result<T, AppError>): T {
-  if (!result.ok) throw result.error;
-  return result.value;
-}
 
 /** Body and query merged; a field given in both must carry the same value. */
 export function mergeRefundInput(body: Static<typeof RefundBody>, query: Static<typeof RefundQuery>): RefundInput {

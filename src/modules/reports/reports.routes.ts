@@ -4,29 +4,16 @@
  */
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { requirePrincipal } from '../../http/auth.js';
 import { ProblemSchema } from '../../http/problem.js';
-import type { AppError } from '../../shared/errors.js';
-import type { Result } from '../../shared/result.js';
+import { actorOf, unwrap } from '../../http/route-helpers.js';
 import { toReportView } from './report.js';
 import { GenerateReportBody, ReportParams, ReportViewSchema } from './reports.schemas.js';
-import type { ReportsService, Requester } from './reports.service.js';
+import type { ReportsService } from './reports.service.js';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 422: ProblemSchema };
 
 const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8' } as const;
-
-function requesterOf(request: FastifyRequest): Requester {
-  const principal = requirePrincipal(request);
-  return { merchantId: principal.merchantId, actor: principal.keyId, requestId: request.id };
-}
-
-function unwrap<T>(result: Result<T, AppError>): T {
-  if (!result.ok) throw result.error;
-  return result.value;
-}
 
 export function reportsRoutes(deps: { reports: ReportsService }): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -43,7 +30,7 @@ export function reportsRoutes(deps: { reports: ReportsService }): FastifyPluginA
         },
       },
       async (request, reply) => {
-        const report = unwrap(await deps.reports.generateReport(requesterOf(request), request.body));
+        const report = unwrap(await deps.reports.generateReport(actorOf(request), request.body));
         return reply.code(201).send(toReportView(report));
       },
     );
@@ -60,7 +47,7 @@ export function reportsRoutes(deps: { reports: ReportsService }): FastifyPluginA
           response: { 200: ReportViewSchema, ...errors },
         },
       },
-      async (request) => toReportView(unwrap(await deps.reports.getReport(requesterOf(request), request.params.report_id))),
+      async (request) => toReportView(unwrap(await deps.reports.getReport(actorOf(request), request.params.report_id))),
     );
 
     app.get(
@@ -77,7 +64,7 @@ export function reportsRoutes(deps: { reports: ReportsService }): FastifyPluginA
         },
       },
       async (request, reply) => {
-        const download = unwrap(await deps.reports.downloadReport(requesterOf(request), request.params.report_id));
+        const download = unwrap(await deps.reports.downloadReport(actorOf(request), request.params.report_id));
         return reply
           .type(CONTENT_TYPES[download.format])
           .header('content-disposition', `attachment; filename="${download.filename}"`)

@@ -8,8 +8,7 @@ import { Type } from 'typebox';
 import type { GatewayConfig } from '../../config/load.js';
 import { requirePrincipal } from '../../http/auth.js';
 import { ProblemSchema } from '../../http/problem.js';
-import type { AppError } from '../../shared/errors.js';
-import type { Result } from '../../shared/result.js';
+import { unwrap } from '../../http/route-helpers.js';
 import { type SettlementsService, toSettlementDetailView, toSettlementListView } from './settlements.service.js';
 
 export interface SettlementsRoutesDeps {
@@ -87,11 +86,6 @@ const ListResponse = Type.Object({
 
 function merchantOf(request: FastifyRequest): string {
   return requirePrincipal(request).merchantId;
-}
-
-function unwrap<T>(result: Result<T, AppError>): T {
-  if (!result.ok) throw result.error;
-  return result.value;
 }
 
 export function settlementsRoutes(deps: SettlementsRoutesDeps): FastifyPluginAsyncTypebox {

@@ -7,10 +7,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { GatewayConfig } from '../../config/load.js';
-import { requirePrincipal } from '../../http/auth.js';
 import { ProblemSchema } from '../../http/problem.js';
-import type { AppError } from '../../shared/errors.js';
-import type { Result } from '../../shared/result.js';
+import { actorOf, unwrap } from '../../http/route-helpers.js';
 import { type Delivery, toAttemptView, toDeliveryView, toEventSummaryView, toWebhookView } from './webhook.js';
 import type { Page } from './webhooks.repository.js';
 import {
@@ -31,7 +29,7 @@ import {
   WebhookParams,
   WebhookViewSchema,
 } from './webhooks.schemas.js';
-import type { Rendered, WebhookCaller, WebhooksService } from './webhooks.service.js';
+import type { Rendered, WebhooksService } from './webhooks.service.js';
 
 export interface WebhooksRoutesDeps {
   config: GatewayConfig;
@@ -50,16 +48,6 @@ const errors = {
 
 const scope = { scope: 'webhooks:manage' as const };
 const tags = ['webhooks'];
-
-function callerOf(request: FastifyRequest): WebhookCaller {
-  const principal = requirePrincipal(request);
-  return { merchantId: principal.merchantId, actor: principal.keyId, requestId: request.id };
-}
-
-function unwrap<T>(result: Result<T, AppError>): T {
-  if (!result.ok) throw result.error;
-  return result.value;
-}
 
 /** Sends a POST's rendered answer; the use case already stored it for the Idempotency-Key, if any. */
 function sendRendered(request: FastifyRequest, reply: FastifyReply, rendered: Rendered): FastifyReply {
@@ -91,7 +79,7 @@ export function webhooksRoutes(deps: WebhooksRoutesDeps): FastifyPluginAsyncType
         },
       },
       async (request, reply) => {
-        const created = unwrap(await webhooks.register(callerOf(request), request.body, request.idempotency ?? undefined));
+        const created = unwrap(await webhooks.register(actorOf(request), request.body, request.idempotency ?? undefined));
         return sendRendered(request, reply, created.rendered);
       },
     );
@@ -107,7 +95,7 @@ export function webhooksRoutes(deps: WebhooksRoutesDeps): FastifyPluginAsyncType
           response: { 200: WebhookListSchema, ...errors },
         },
       },
-      async (request) => ({ object: 'list' as const, data: (await webhooks.list(callerOf(request))).map(toWebhookView) }),
+      async (request) => ({ object: 'list' as const, data: (await webhooks.list(actorOf(request))).map(toWebhookView) }),
     );
 
     app.get(
@@ -125,7 +113,7 @@ export function webhooksRoutes(deps: WebhooksRoutesDeps): FastifyPluginAsyncType
       async (request) => {
         const q = request.query;
         const page = unwrap(
-          await webhooks.listPendingEvents(callerOf(request), {
+          await webhooks.listPendingEvents(actorOf(request), {
             limit: pageSize(q.limit),
             ...(q.starting_after ? { startingAfter: q.starting_after } : {}),
           }),
@@ -152,7 +140,7 @@ export function webhooksRoutes(deps: WebhooksRoutesDeps): FastifyPluginAsyncType
         const q = request.query;
         return deliveryPage(
           unwrap(
-            await webhooks.listEventDeliveries(callerOf(request), request.params.event_id, {
+            await webhooks.listEventDeliveries(actorOf(request), request.params.event_id, {
               limit: pageSize(q.limit),
               ...(q.starting_after ? { startingAfter: q.starting_after } : {}),
               ...(q.status ? { status: q.status } : {}),
@@ -175,7 +163,7 @@ export function webhooksRoutes(deps: WebhooksRoutesDeps): FastifyPluginAsyncType
         },
       },
       async (request) => {
-        const { delivery, attempts } = unwrap(await webhooks.getDelivery(callerOf(request), request.params.delivery_id));
+        const { delivery, attempts } = unwrap(await webhooks.getDelivery(actorOf(request), request.params.delivery_id));
         return { ...toDeliveryView(delivery), attempt_log: attempts.map(toAttemptView) };
       },
     );
@@ -193,7 +181,7 @@ export function webhooksRoutes(deps: WebhooksRoutesDeps): FastifyPluginAsyncType
         },
       },
       async (request, reply) => {
-        const created = unwrap(await webhooks.redeliver(callerOf(request), request.params.delivery_id, request.idempotency ?? undefined));
+        const created = unwrap(await webhooks.redeliver(actorOf(request), request.params.delivery_id, request.idempotency ?? undefined));
         return sendRendered(request, reply, created.rendered);
       },
     );
@@ -210,7 +198,7 @@ export function webhooksRoutes(deps: WebhooksRoutesDeps): FastifyPluginAsyncType
           response: { 200: WebhookViewSchema, ...errors },
         },
       },
-      async (request) => toWebhookView(unwrap(await webhooks.get(callerOf(request), request.params.webhook_id))),
+      async (request) => toWebhookView(unwrap(await webhooks.get(actorOf(request), request.params.webhook_id))),
     );
 
     app.patch(
@@ -226,7 +214,7 @@ export function webhooksRoutes(deps: WebhooksRoutesDeps): FastifyPluginAsyncType
           response: { 200: WebhookViewSchema, ...errors },
         },
       },
-      async (request) => toWebhookView(unwrap(await webhooks.update(callerOf(request), request.params.webhook_id, request.body))),
+      async (request) => toWebhookView(unwrap(await webhooks.update(actorOf(request), request.params.webhook_id, request.body))),
     );
 
     app.delete(
@@ -241,7 +229,7 @@ export function webhooksRoutes(deps: WebhooksRoutesDeps): FastifyPluginAsyncType
           response: { 200: WebhookViewSchema, ...errors },
         },
       },
-      async (request) => toWebhookView(unwrap(await webhooks.delete(callerOf(request), request.params.webhook_id))),
+      async (request) => toWebhookView(unwrap(await webhooks.delete(actorOf(request), request.params.webhook_id))),
     );
 
     app.post(
@@ -260,7 +248,7 @@ export function webhooksRoutes(deps: WebhooksRoutesDeps): FastifyPluginAsyncType
       async (request, reply) => {
         const rotated = unwrap(
           await webhooks.rotateSecret(
-            callerOf(request),
+            actorOf(request),
             request.params.webhook_id,
             request.body.grace_period_seconds,
             request.idempotency ?? undefined,
@@ -283,7 +271,7 @@ export function webhooksRoutes(deps: WebhooksRoutesDeps): FastifyPluginAsyncType
         },
       },
       async (request, reply) => {
-        const created = unwrap(await webhooks.sendTest(callerOf(request), request.params.webhook_id, request.idempotency ?? undefined));
+        const created = unwrap(await webhooks.sendTest(actorOf(request), request.params.webhook_id, request.idempotency ?? undefined));
         return sendRendered(request, reply, created.rendered);
       },
     );
@@ -305,7 +293,7 @@ export function webhooksRoutes(deps: WebhooksRoutesDeps): FastifyPluginAsyncType
         const q = request.query;
         return deliveryPage(
           unwrap(
-            await webhooks.listDeliveries(callerOf(request), request.params.webhook_id, {
+            await webhooks.listDeliveries(actorOf(request), request.params.webhook_id, {
               limit: pageSize(q.limit),
               ...(q.starting_after ? { startingAfter: q.starting_after } : {}),
               ...(q.status ? { status: q.status } : {}),

@@ -1,0 +1,30 @@
+/**
+ * What every module's routes do the same way: name the caller for the use case, and turn a use case's
+ * refusal into the thrown AppError the error handler renders as a problem document.
+ */
+import type { FastifyRequest } from 'fastify';
+import type { AppError } from '../shared/errors.js';
+import type { Result } from '../shared/result.js';
+import { requirePrincipal } from './auth.js';
+
+/**
+ * The caller as the use cases take it (payments' `Actor`, reports' `Requester`, webhooks' `WebhookCaller`
+ * have this shape): the merchant, the API key acting for it, and the request id for the audit record.
+ */
+export interface RequestActor {
+  merchantId: string;
+  actor: string;
+  requestId: string;
+}
+
+/** The authenticated caller of the request; no key answers 401. */
+export function actorOf(request: FastifyRequest): RequestActor {
+  const principal = requirePrincipal(request);
+  return { merchantId: principal.merchantId, actor: principal.keyId, requestId: request.id };
+}
+
+/** A use case's value, or its refusal thrown for the error handler. */
+export function unwrap<T>(result: Result<T, AppError>): T {
+  if (!result.ok) throw result.error;
+  return result.value;
+}
