@@ -463,6 +463,7 @@ describe('devnet HTTP reads and shapes', () => {
       const { json } = await getJson(`${devnet.url}/devnet/info`);
       expect(json).toEqual({
         usdt_contract: devnet.usdtAddress,
+        tokens: [{ symbol: 'USDT', name: 'Tether USD', contract_address: devnet.usdtAddress, decimals: 6, blacklist: true }],
         faucet_address: devnet.faucetAddress,
         head_block: Number(devnet.chain.head.number),
         solid_block: Number(devnet.chain.solidNumber),

@@ -1,6 +1,6 @@
 /**
  * The devnet's chain: validates transactions in java-tron's order with its error codes, executes
- * them on the head state (bandwidth, activation, energy, the native USDT), packs them into signed
+ * them on the head state (bandwidth, activation, energy, the native TRC-20 tokens), packs them into signed
  * blocks, and advances a solidified state `solidifyLag` blocks behind the head.
  */
 import { bytesToBase58Address } from '../tron/address.js';
@@ -17,8 +17,8 @@ import {
 } from '../tron/transaction.js';
 import { decodeTransferLog, type EventLog } from '../tron/trc20.js';
 import { type ChainParams, MAX_EXPIRATION_AHEAD_MS, MAX_TRANSACTION_BYTES, RESOURCE_WINDOW_MS } from './params.js';
-import { type StateDiff, WorldState } from './state.js';
-import { type CallOutcome, executeTokenCall, mintGenesisSupply, type TokenInfo, type VmResult } from './token.js';
+import { type StateDiff, type TokenLedger, WorldState } from './state.js';
+import { type CallOutcome, executeTokenCall, mintSupply, type TokenInfo, type VmResult } from './token.js';
 
 export const BLOCK_VERSION = 34;
 
@@ -63,12 +63,22 @@ export interface ChainTx {
   index?: number;
 }
 
+/** A token contract created in a block, before the block's transaction at `index`. */
+export interface TokenDeployment {
+  index: number;
+  token: TokenInfo;
+  /** minted to the owner */
+  supply: bigint;
+}
+
 export interface Block {
   number: bigint;
   id: string;
   header: BlockHeaderRaw;
   witnessSignature: Uint8Array;
   txs: ChainTx[];
+  /** token contracts created in this block (no transaction carries them: see Chain.deployToken) */
+  deployments?: TokenDeployment[];
   /** what the block changed; dropped once the block is solidified */
   diff?: StateDiff;
 }
@@ -116,7 +126,10 @@ export class Chain {
   readonly params: ChainParams;
   readonly blockTimeMs: number;
   readonly solidifyLag: number;
+  /** the genesis token, the devnet's USDT */
   readonly token: TokenInfo;
+  /** every token contract by address ("41…" hex), in deployment order (USDT first) */
+  readonly tokens = new Map<string, TokenInfo>();
   readonly witnessAddress: Uint8Array;
   readonly blocks: Block[] = [];
   readonly headState = new WorldState();
@@ -124,6 +137,7 @@ export class Chain {
   solidNumber = 0n;
   /** executed, waiting for the next block */
   pending: ChainTx[] = [];
+  private pendingDeployments: TokenDeployment[] = [];
   readonly events: TokenTransferEvent[] = [];
   readonly eventsByAddress = new Map<string, TokenTransferEvent[]>();
   private readonly txIndex = new Map<string, ChainTx>();
@@ -143,8 +157,7 @@ export class Chain {
     const t = opts.genesisTimestamp;
     this.headState.touchAccount(opts.faucetAddress, t).balance = opts.genesisTrx;
     this.headState.touchAccount(bytesToHex(this.witnessAddress), t);
-    this.headState.touchAccount(opts.token.address, t).isContract = true;
-    mintGenesisSupply(this.headState, opts.token, opts.genesisTokenSupply);
+    this.createToken(opts.token, opts.genesisTokenSupply, t);
     this.headState.takeDiff();
     this.solidState = this.headState.clone();
     this.seal([], t, new Uint8Array(32));
@@ -337,7 +350,8 @@ export class Chain {
     }
 
     const contract = bytesToHex(c.contractAddress);
-    if (contract !== this.token.address) return invalid('No contract or not a valid smart contract');
+    const called = this.tokenAt(contract);
+    if (!called) return invalid('No contract or not a valid smart contract');
     if (tx.raw.feeLimit < 0n || tx.raw.feeLimit > p.maxFeeLimit) return invalid(`feeLimit must be >= 0 and <= ${p.maxFeeLimit}`);
     if (c.callValue < 0n) return invalid('callValue must be >= 0');
     if (c.callValue > balanceAfterNet) return invalid('Validate InternalTransfer error, balance is not sufficient.');
@@ -345,7 +359,7 @@ export class Chain {
     const energyLimit = p.energyFee > 0n ? spendable / p.energyFee : 10n ** 12n;
     if (!commit) return NOT_EXECUTED;
     const acc = chargeBandwidth();
-    const outcome = executeTokenCall(this.headState, this.token, owner, c.data, c.callValue, energyLimit, false);
+    const outcome = executeTokenCall(called.ledger, called.token, owner, c.data, c.callValue, energyLimit, false);
     const energyFee = outcome.energyUsed * p.energyFee;
     acc.balance -= energyFee;
     return {
@@ -364,24 +378,54 @@ export class Chain {
     };
   }
 
-  /** Re-executes a stored block when a persisted devnet restarts; the stored block was valid when first accepted. */
-  replayBlock(txs: Transaction[], timestamp: bigint): Block {
-    for (const tx of txs) {
+  /**
+   * Re-executes a stored block when a persisted devnet restarts; the stored block was valid when first
+   * accepted. Its token deployments are redone at their place among the transactions.
+   */
+  replayBlock(txs: Transaction[], timestamp: bigint, deployments: readonly TokenDeployment[] = []): Block {
+    for (let i = 0; i <= txs.length; i++) {
+      for (const d of deployments) if (d.index === i) this.deployToken(d.token, d.supply);
+      const tx = txs[i];
+      if (!tx) continue;
       const rejection = this.execute(tx, bandwidthBytes(tx), this.nextSlotTime());
       if (rejection) throw new Error(`replaying ${tx.txID} failed: ${rejection.code} ${rejection.message}`);
     }
     return this.produceBlock(timestamp);
   }
 
+  // ------------------------------------------------------------ tokens
+
+  /**
+   * Creates a token contract owned by `token.owner` and mints `supply` to it, on the head state, into the
+   * pending block (like a transaction executed at broadcast). There is no CreateSmartContract transaction:
+   * the block records the deployment, so persistence and the solidified state see it at that block.
+   */
+  deployToken(token: TokenInfo, supply: bigint): void {
+    if (this.headState.account(token.address)) throw new Error(`an account already exists at ${token.address}`);
+    this.createToken(token, supply, this.nextSlotTime());
+    this.pendingDeployments.push({ index: this.pending.length, token, supply });
+  }
+
+  private createToken(token: TokenInfo, supply: bigint, createTime: bigint): void {
+    this.headState.touchAccount(token.address, createTime).isContract = true;
+    mintSupply(this.headState.createLedger(token.address), token, supply);
+    this.tokens.set(token.address, token);
+  }
+
+  /** The token at `contract` with its storage in the head or solidified state; undefined when none is there. */
+  tokenAt(contract: string, solid = false): { token: TokenInfo; ledger: TokenLedger } | undefined {
+    const token = this.tokens.get(contract);
+    const ledger = (solid ? this.solidState : this.headState).ledger(contract);
+    return token && ledger ? { token, ledger } : undefined;
+  }
+
   // ------------------------------------------------------------ constant calls
 
   /** Runs a call without writing (triggerconstantcontract / estimateenergy). */
   callConstant(owner: string, contract: string, data: Uint8Array, callValue: bigint, solid: boolean): CallOutcome | Rejection {
-    if (contract !== this.token.address) {
-      return { code: 'CONTRACT_VALIDATE_ERROR', message: 'No contract or not a valid smart contract' };
-    }
-    const state = solid ? this.solidState : this.headState;
-    return executeTokenCall(state, this.token, owner, data, callValue, 10n ** 12n, true);
+    const called = this.tokenAt(contract, solid);
+    if (!called) return { code: 'CONTRACT_VALIDATE_ERROR', message: 'No contract or not a valid smart contract' };
+    return executeTokenCall(called.ledger, called.token, owner, data, callValue, 10n ** 12n, true);
   }
 
   // ------------------------------------------------------------ blocks
@@ -389,13 +433,15 @@ export class Chain {
   /** Packs the pending transactions into a new signed block. */
   produceBlock(now: bigint): Block {
     const txs = this.pending;
+    const deployments = this.pendingDeployments;
     this.pending = [];
+    this.pendingDeployments = [];
     const head = this.head;
     const timestamp = now > head.header.timestamp ? now : head.header.timestamp + 1n;
-    return this.seal(txs, timestamp, hexToBytes(head.id));
+    return this.seal(txs, timestamp, hexToBytes(head.id), deployments);
   }
 
-  private seal(txs: ChainTx[], timestamp: bigint, parentHash: Uint8Array): Block {
+  private seal(txs: ChainTx[], timestamp: bigint, parentHash: Uint8Array, deployments: TokenDeployment[] = []): Block {
     const number = BigInt(this.blocks.length);
     const encoded = txs.map((t) => encodeSignedTransaction(t.tx, t.receipt.contractRet));
     const header: BlockHeaderRaw = {
@@ -413,6 +459,7 @@ export class Chain {
       header,
       witnessSignature: signDigest(hash, this.witnessKey, 'raw'),
       txs,
+      ...(deployments.length ? { deployments } : {}),
     };
     if (number > 0n) block.diff = this.headState.takeDiff();
     txs.forEach((t, i) => {

@@ -2,7 +2,7 @@
  * A running devnet: the chain, its block producer (timed or manual), the faucet, persistence and
  * the HTTP server. Start one with `Devnet.start()` in-process, or `tron-payment-gateway devnet`.
  */
-import { bytesToBase58Address, toHexAddress } from '../tron/address.js';
+import { bytesToBase58Address, checkAddress, toHexAddress } from '../tron/address.js';
 import { bytesToHex, concatBytes, hexToBytes } from '../tron/bytes.js';
 import { keccak256 } from '../tron/hash.js';
 import { generatePrivateKey, privateKeyToAccount } from '../tron/keys.js';
@@ -19,8 +19,9 @@ import { type Block, type BroadcastOutcome, Chain } from './chain.js';
 import { type FaultSettings, NO_FAULTS } from './faults.js';
 import { createDevnetServer, type DevnetServer } from './http.js';
 import { type ChainParams, DEFAULT_PARAMS, TRX } from './params.js';
-import { type DevnetKeys, DevnetStore } from './persistence.js';
+import { type DevnetKeys, DevnetStore, deploymentFromRecord } from './persistence.js';
 import type { TokenInfo } from './token.js';
+import { checkTokenSpec, type TokenSpec } from './token-spec.js';
 
 export interface DevnetOptions {
   host?: string;
@@ -35,11 +36,44 @@ export interface DevnetOptions {
   params?: Partial<ChainParams>;
   /** largest request body accepted */
   maxBodyBytes?: number;
+  /** TRC-20 tokens to deploy at start, unless a token with the same symbol is already deployed */
+  tokens?: readonly TokenSpec[];
   log?: (line: string) => void;
+}
+
+/** A TRC-20 token of the devnet (the USDT or one deployed later), as the developer endpoints show it. */
+export interface DevnetToken {
+  symbol: string;
+  name: string;
+  decimals: number;
+  /** has isBlackListed/getBlackListStatus/addBlackList/removeBlackList */
+  blacklist: boolean;
+  /** base58 */
+  contractAddress: string;
+  /** "41…" hex */
+  contractHex: string;
+}
+
+/** Token amounts for `fund`, in base units, by symbol or contract address (base58 or hex). */
+export interface FundAmounts {
+  /** sun */
+  trx?: bigint;
+  /** USDT base units (6 decimals) */
+  usdt?: bigint;
+  tokens?: Readonly<Record<string, bigint>>;
+}
+
+export interface FundTxids {
+  trx_txid?: string;
+  usdt_txid?: string;
+  /** one transfer per token asked for, by the token's symbol */
+  token_txids?: Record<string, string>;
 }
 
 export interface DevnetInfo {
   usdt_contract: string;
+  /** USDT first, then in deployment order */
+  tokens: { symbol: string; name: string; contract_address: string; decimals: number; blacklist: boolean }[];
   faucet_address: string;
   head_block: number;
   solid_block: number;
@@ -49,9 +83,10 @@ export interface DevnetInfo {
   energy_fee: number;
 }
 
-/** TRX and USDT the faucet holds at genesis. */
+/** TRX and USDT the faucet holds at genesis; every token deployed later mints the same number of whole tokens to it. */
 const GENESIS_TRX = 1_000_000_000n * TRX;
-const GENESIS_USDT = 100_000_000_000n * 1_000_000n;
+const GENESIS_WHOLE_TOKENS = 100_000_000_000n;
+const GENESIS_USDT = GENESIS_WHOLE_TOKENS * 1_000_000n;
 const FAUCET_FEE_LIMIT = 100n * TRX;
 
 export class DevnetError extends Error {
@@ -120,13 +155,16 @@ export class Devnet {
         chain.replayBlock(
           record.txs.map((hex) => decodeSignedTransaction(hexToBytes(hex))),
           BigInt(record.t),
+          (record.deploy ?? []).map(deploymentFromRecord),
         );
       }
       if (records.length) log(`devnet: replayed ${records.length} blocks from ${store.dir}`);
       chain.onBlock((block) => store.appendBlock(block));
     }
     const keyLocation = store ? store.keysPath : 'memory only (start with --data-dir to keep it)';
-    return new Devnet(chain, options.manual ?? false, faucetKey, faucet.base58, keyLocation, log);
+    const devnet = new Devnet(chain, options.manual ?? false, faucetKey, faucet.base58, keyLocation, log);
+    for (const spec of options.tokens ?? []) devnet.ensureToken(spec);
+    return devnet;
   }
 
   get url(): string {
@@ -141,6 +179,13 @@ export class Devnet {
   info(): DevnetInfo {
     return {
       usdt_contract: this.usdtAddress,
+      tokens: this.tokens().map((t) => ({
+        symbol: t.symbol,
+        name: t.name,
+        contract_address: t.contractAddress,
+        decimals: t.decimals,
+        blacklist: t.blacklist,
+      })),
       faucet_address: this.faucetAddress,
       head_block: Number(this.chain.head.number),
       solid_block: Number(this.chain.solidNumber),
@@ -173,37 +218,133 @@ export class Devnet {
     return out;
   }
 
-  /** Sends TRX (sun) and/or USDT (base units) from the faucet as real signed transactions. */
-  fund(address: string, amounts: { trx?: bigint; usdt?: bigint }): { trx_txid?: string; usdt_txid?: string } {
+  // ------------------------------------------------------------ tokens
+
+  /** Every TRC-20 token: the USDT first, then the others in deployment order. */
+  tokens(): DevnetToken[] {
+    return [...this.chain.tokens.values()].map(devnetToken);
+  }
+
+  /** A token by symbol (case-insensitive) or contract address (base58 or hex); undefined when there is none. */
+  findToken(symbolOrAddress: string): DevnetToken | undefined {
+    const token = this.tokenInfo(symbolOrAddress);
+    return token ? devnetToken(token) : undefined;
+  }
+
+  /**
+   * Deploys a TRC-20 owned by the faucet, which receives 100,000,000,000 whole tokens. The contract is
+   * usable at once (on the head state) and lands in the next block. Throws DevnetError `INVALID_TOKEN`
+   * (bad spec; `path` names the field) or `TOKEN_EXISTS` (the symbol is taken; `path` is `symbol`).
+   */
+  deployToken(spec: TokenSpec): DevnetToken {
+    const check = checkTokenSpec(spec);
+    if (!check.ok) throw new DevnetError('INVALID_TOKEN', `${check.field}: ${check.message}`, check.field);
+    const { symbol, name, decimals, blacklist } = check.spec;
+    const taken = this.tokenBySymbol(symbol);
+    if (taken) throw new DevnetError('TOKEN_EXISTS', `symbol: ${taken.symbol} is already deployed at ${toBase58(taken.address)}`, 'symbol');
+    const owner = this.chain.token.owner;
+    const token: TokenInfo = { address: this.freshContractAddress(owner), owner, name, symbol, decimals, blacklist, model: 'TRC20' };
+    this.chain.deployToken(token, GENESIS_WHOLE_TOKENS * 10n ** BigInt(decimals));
+    this.log(`devnet: deployed ${symbol} (${decimals} decimals) at ${toBase58(token.address)}`);
+    return devnetToken(token);
+  }
+
+  /**
+   * The token with this symbol, deployed first when there is none (what a start with `tokens` does for
+   * each). Throws DevnetError `TOKEN_EXISTS` when the symbol is deployed with other decimals or blacklist.
+   */
+  ensureToken(spec: TokenSpec): DevnetToken {
+    const existing = typeof spec.symbol === 'string' ? this.tokenBySymbol(spec.symbol) : undefined;
+    if (!existing) return this.deployToken(spec);
+    const blacklist = spec.blacklist ?? false;
+    if (existing.decimals !== spec.decimals || existing.blacklist !== blacklist) {
+      throw new DevnetError(
+        'TOKEN_EXISTS',
+        `symbol: ${existing.symbol} is already deployed at ${toBase58(existing.address)} with ${existing.decimals} decimals` +
+          `${existing.blacklist ? ' and a blacklist' : ' and no blacklist'}`,
+        'symbol',
+      );
+    }
+    return devnetToken(existing);
+  }
+
+  private tokenBySymbol(symbol: string): TokenInfo | undefined {
+    const wanted = symbol.toUpperCase();
+    for (const token of this.chain.tokens.values()) if (token.symbol.toUpperCase() === wanted) return token;
+    return undefined;
+  }
+
+  private tokenInfo(symbolOrAddress: string): TokenInfo | undefined {
+    const bySymbol = this.tokenBySymbol(symbolOrAddress);
+    if (bySymbol) return bySymbol;
+    const address = checkAddress(symbolOrAddress);
+    return address.ok ? this.chain.tokens.get(address.hex) : undefined;
+  }
+
+  /** CREATE-like: derived from the owner and a nonce, skipping any address that already has an account. */
+  private freshContractAddress(owner: string): string {
+    for (let nonce = this.chain.tokens.size; ; nonce++) {
+      const hash = keccak256(concatBytes(hexToBytes(owner), Buffer.from(`devnet TRC-20 #${nonce}`, 'utf8')));
+      const address = `41${bytesToHex(hash.subarray(12))}`;
+      if (!this.chain.headState.account(address) && !this.chain.tokens.has(address)) return address;
+    }
+  }
+
+  // ------------------------------------------------------------ faucet
+
+  /**
+   * Sends TRX (sun), USDT and other tokens (base units) from the faucet as real signed transactions. Every
+   * token key is resolved before anything is sent: an unknown one throws DevnetError `UNKNOWN_TOKEN` with
+   * `path` `tokens.<key>`.
+   */
+  fund(address: string, amounts: FundAmounts): FundTxids {
     const to = toHexAddress(address);
-    const out: { trx_txid?: string; usdt_txid?: string } = {};
+    const transfers: [TokenInfo, bigint][] = [];
+    for (const [key, amount] of Object.entries(amounts.tokens ?? {})) {
+      const token = this.tokenInfo(key);
+      if (!token) throw new DevnetError('UNKNOWN_TOKEN', `tokens.${key}: no such token on this devnet`, `tokens.${key}`);
+      if (amount > 0n) transfers.push([token, amount]);
+    }
+    const out: FundTxids = {};
     if (amounts.trx && amounts.trx > 0n) {
       out.trx_txid = this.submitOwn((common) =>
         buildTransfer({ ...common, from: this.faucetBytes, to: hexToBytes(to), amount: amounts.trx as bigint }),
       );
     }
-    if (amounts.usdt && amounts.usdt > 0n) {
-      out.usdt_txid = this.submitOwn((common) =>
-        buildTriggerSmartContract({
-          ...common,
-          from: this.faucetBytes,
-          contract: hexToBytes(this.chain.token.address),
-          data: encodeTransferCall(to, amounts.usdt as bigint),
-          feeLimit: FAUCET_FEE_LIMIT,
-        }),
-      );
+    if (amounts.usdt && amounts.usdt > 0n) out.usdt_txid = this.sendToken(this.chain.token, to, amounts.usdt);
+    for (const [token, amount] of transfers) {
+      out.token_txids ??= {};
+      out.token_txids[token.symbol] = this.sendToken(token, to, amount);
     }
     return out;
   }
 
-  /** Adds or removes an address on the USDT blacklist through the token owner's `addBlackList`/`removeBlackList`. */
-  setBlacklisted(address: string, listed: boolean): string {
+  private sendToken(token: TokenInfo, to: string, amount: bigint): string {
+    return this.submitOwn((common) =>
+      buildTriggerSmartContract({
+        ...common,
+        from: this.faucetBytes,
+        contract: hexToBytes(token.address),
+        data: encodeTransferCall(to, amount),
+        feeLimit: FAUCET_FEE_LIMIT,
+      }),
+    );
+  }
+
+  /**
+   * Adds or removes an address on a token's blacklist (default the USDT) through the owner's
+   * `addBlackList`/`removeBlackList`. Throws DevnetError `UNKNOWN_TOKEN` or `NO_BLACKLIST` (path `token`).
+   */
+  setBlacklisted(address: string, listed: boolean, tokenKey?: string): string {
+    const token = tokenKey === undefined ? this.chain.token : this.tokenInfo(tokenKey);
+    if (!token) throw new DevnetError('UNKNOWN_TOKEN', `token: no such token on this devnet`, 'token');
+    if (!token.blacklist) throw new DevnetError('NO_BLACKLIST', `token: ${token.symbol} has no blacklist functions`, 'token');
     const data = hexToBytes((listed ? SELECTORS.addBlackList : SELECTORS.removeBlackList) + encodeAddressWord(address));
     return this.submitOwn((common) =>
       buildTriggerSmartContract({
         ...common,
         from: this.faucetBytes,
-        contract: hexToBytes(this.chain.token.address),
+        contract: hexToBytes(token.address),
         data,
         feeLimit: FAUCET_FEE_LIMIT,
       }),
@@ -250,5 +391,22 @@ function usdtToken(ownerHex: string): TokenInfo {
     name: 'Tether USD',
     symbol: 'USDT',
     decimals: 6,
+    blacklist: true,
+    model: 'TetherToken',
+  };
+}
+
+function toBase58(hex: string): string {
+  return bytesToBase58Address(hexToBytes(hex));
+}
+
+function devnetToken(token: TokenInfo): DevnetToken {
+  return {
+    symbol: token.symbol,
+    name: token.name,
+    decimals: token.decimals,
+    blacklist: token.blacklist,
+    contractAddress: toBase58(token.address),
+    contractHex: token.address,
   };
 }

@@ -33,7 +33,7 @@ export const MAX_TRANSACTION_BYTES = 500 * 1024;
 /** The furthest in the future an expiration may lie, relative to the head block. */
 export const MAX_EXPIRATION_AHEAD_MS = 86_400_000n;
 
-/** Energy the TetherToken contract burns, measured on mainnet receipts (PROTOCOL.md §6). */
+/** Energy the TetherToken contract burns, measured on mainnet receipts (PROTOCOL.md §6); every devnet token uses it. */
 export const USDT_ENERGY = {
   /** transfer to an address that already holds USDT */
   transferToHolder: 64_285n,
@@ -47,6 +47,21 @@ export const USDT_ENERGY = {
   view: 935n,
   /** owner-only blacklist updates */
   blacklistUpdate: 21_000n,
+  /*
+   * approve and transferFrom are not measured: they are derived from the transfer figures above. Those
+   * split into a base (14,650 to a holder, 29,650 to a new holder: two balance slots written, 5,000 energy
+   * to update a slot, 20,000 to fill an empty one, 4,650 for the rest) and the dynamic-energy penalty java-tron
+   * adds to a busy contract (base × 3.4 − 175 on both receipts). approve writes one slot instead of two.
+   */
+  /** approve filling an empty allowance: base 24,650 + penalty 83,635 */
+  approveNew: 108_285n,
+  approveNewPenalty: 83_635n,
+  /** approve changing (or clearing) an allowance: base 9,650 + penalty 32,635 */
+  approveExisting: 42_285n,
+  approveExistingPenalty: 32_635n,
+  /** what transferFrom adds to a transfer when it lowers the allowance: one 5,000-energy slot update + penalty 17,000 */
+  allowanceUpdate: 22_000n,
+  allowanceUpdatePenalty: 17_000n,
 } as const;
 
 export const TRX = 1_000_000n;

@@ -1,13 +1,13 @@
 /**
  * Optional on-disk state of a devnet (`--data-dir`): its keys (mode 0600), the genesis record, and
- * an append-only log of blocks (their signed transactions and timestamps). On restart the log is
- * replayed, which rebuilds balances, receipts and block ids exactly.
+ * an append-only log of blocks (their signed transactions, token deployments and timestamps). On restart
+ * the log is replayed, which rebuilds balances, receipts, tokens and block ids exactly.
  */
 import { appendFileSync, chmodSync, existsSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bytesToHex } from '../tron/bytes.js';
 import { encodeSignedTransaction } from '../tron/transaction.js';
-import type { Block } from './chain.js';
+import type { Block, TokenDeployment } from './chain.js';
 
 export interface DevnetKeys {
   faucetPrivateKey: string;
@@ -19,10 +19,54 @@ export interface GenesisRecord {
   genesisTimestamp: string;
 }
 
+/** A token contract created in a block, before the transaction at index `i` (absent in logs of older releases). */
+export interface DeploymentRecord {
+  i: number;
+  address: string;
+  owner: string;
+  symbol: string;
+  name: string;
+  decimals: number;
+  blacklist: boolean;
+  supply: string;
+}
+
 export interface BlockRecord {
   n: number;
   t: string;
   txs: string[];
+  deploy?: DeploymentRecord[];
+}
+
+export function deploymentRecord(d: TokenDeployment): DeploymentRecord {
+  const { token } = d;
+  return {
+    i: d.index,
+    address: token.address,
+    owner: token.owner,
+    symbol: token.symbol,
+    name: token.name,
+    decimals: token.decimals,
+    blacklist: token.blacklist,
+    supply: d.supply.toString(),
+  };
+}
+
+/** Deployed tokens are plain TRC-20s; only the genesis USDT is a TetherToken. */
+export function deploymentFromRecord(r: DeploymentRecord): TokenDeployment {
+  return {
+    index: r.i,
+    token: {
+      address: r.address,
+      owner: r.owner,
+      symbol: r.symbol,
+      name: r.name,
+      decimals: r.decimals,
+      blacklist: r.blacklist,
+      model: 'TRC20',
+    },
+    supply: BigInt(r.supply),
+  };
 }
 
 export class DevnetStore {
@@ -82,6 +126,7 @@ export class DevnetStore {
       n: Number(block.number),
       t: block.header.timestamp.toString(),
       txs: block.txs.map((t) => bytesToHex(encodeSignedTransaction(t.tx))),
+      ...(block.deployments ? { deploy: block.deployments.map(deploymentRecord) } : {}),
     };
     appendFileSync(this.blocksPath, `${JSON.stringify(record)}\n`);
   }

@@ -1,11 +1,12 @@
 /**
- * TronGrid v1 endpoints the gateway and TronWeb use: TRC-20 transfers of an account and a
- * contract's events, with TronGrid's envelope, filters and fingerprint paging.
+ * TronGrid v1 endpoints the gateway and TronWeb use: an account with its TRC-20 balances, TRC-20
+ * transfers of an account and a contract's events, with TronGrid's envelope, filters and fingerprint paging.
  */
 import { checkAddress, toBase58Address } from '../tron/address.js';
 import type { TokenTransferEvent } from './chain.js';
 import type { Devnet } from './devnet.js';
 import type { ApiRequest, ApiResponse, Handler } from './http.js';
+import { accountJson } from './render.js';
 
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 200;
@@ -92,6 +93,13 @@ function page(
   return { rows, meta };
 }
 
+/** TronGrid's `token_info` of a transfer: the token that emitted it. */
+function tokenInfoJson(devnet: Devnet, contract: string): Record<string, unknown> {
+  const token = devnet.chain.tokens.get(contract);
+  const address = toBase58Address(contract);
+  return token ? { symbol: token.symbol, address, decimals: token.decimals, name: token.name } : { address };
+}
+
 function trc20Transfers(devnet: Devnet, req: ApiRequest, address: string): ApiResponse {
   const check = checkAddress(address);
   if (!check.ok) return fail(400, `invalid address: ${check.message}`);
@@ -105,7 +113,6 @@ function trc20Transfers(devnet: Devnet, req: ApiRequest, address: string): ApiRe
   }
   const onlyTo = flag(q, 'only_to');
   const onlyFrom = flag(q, 'only_from');
-  const token = devnet.chain.token;
   const result = page(
     devnet,
     req,
@@ -115,10 +122,9 @@ function trc20Transfers(devnet: Devnet, req: ApiRequest, address: string): ApiRe
     ['max_timestamp', 'max_block_timestamp'],
   );
   if (!('rows' in result)) return result;
-  const tokenInfo = { symbol: token.symbol, address: toBase58Address(token.address), decimals: token.decimals, name: token.name };
   const data = result.rows.map((e) => ({
     transaction_id: e.txid,
-    token_info: tokenInfo,
+    token_info: tokenInfoJson(devnet, e.contract),
     block_timestamp: Number(e.blockTimestamp),
     from: toBase58Address(e.from),
     to: toBase58Address(e.to),
@@ -168,8 +174,32 @@ function contractEvents(devnet: Devnet, req: ApiRequest, address: string): ApiRe
   return { json: { data, success: true, meta: result.meta } };
 }
 
+/**
+ * GET /v1/accounts/{address}: the account as /wallet/getaccount prints it (hex addresses) plus TronGrid's
+ * `trc20` list, one `{"<contract base58>": "<balance>"}` per token it holds. `only_confirmed` reads the
+ * solidified state. An account that does not exist is an empty `data`.
+ */
+function account(devnet: Devnet, req: ApiRequest, address: string): ApiResponse {
+  const check = checkAddress(address);
+  if (!check.ok) return fail(400, `invalid address: ${check.message}`);
+  const solid = flag(req.query, 'only_confirmed');
+  const state = solid ? devnet.chain.solidState : devnet.chain.headState;
+  const acc = state.account(check.hex);
+  const data: Record<string, unknown>[] = [];
+  if (acc) {
+    const trc20: Record<string, string>[] = [];
+    for (const ledger of state.tokens.values()) {
+      const balance = ledger.balanceOf(check.hex);
+      if (balance > 0n) trc20.push({ [toBase58Address(ledger.contract)]: balance.toString() });
+    }
+    data.push({ ...accountJson(acc, devnet.chain.freeNetUsed(check.hex, state), false), trc20 });
+  }
+  return { json: { data, success: true, meta: { at: Date.now(), page_size: data.length } } };
+}
+
 const TRC20_PATH = /^\/v1\/accounts\/([^/]+)\/transactions\/trc20$/;
 const EVENTS_PATH = /^\/v1\/contracts\/([^/]+)\/events$/;
+const ACCOUNT_PATH = /^\/v1\/accounts\/([^/]+)$/;
 
 /** A path segment, percent-decoded; malformed escapes stay as they are (and then fail address validation with a 400). */
 function decodeSegment(segment: string): string {
@@ -186,6 +216,8 @@ export function tronGridRoute(path: string): Handler | undefined {
   if (trc20) return (d, req) => trc20Transfers(d, req, decodeSegment(trc20[1] as string));
   const events = EVENTS_PATH.exec(path);
   if (events) return (d, req) => contractEvents(d, req, decodeSegment(events[1] as string));
+  const acc = ACCOUNT_PATH.exec(path);
+  if (acc) return (d, req) => account(d, req, decodeSegment(acc[1] as string));
   if (path === '/healthcheck') return () => ({ json: { status: 'OK' } });
   return undefined;
 }

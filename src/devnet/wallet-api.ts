@@ -17,7 +17,7 @@ import type { Block, BroadcastOutcome, ChainTx } from './chain.js';
 import type { Devnet } from './devnet.js';
 import type { ApiRequest, ApiResponse, Handler } from './http.js';
 import { NodeApiError } from './http.js';
-import { accountJson, blockJson, type Json, transactionInfoJson, transactionJson, utf8Out } from './render.js';
+import { accountJson, addressOut, blockJson, type Json, transactionInfoJson, transactionJson, utf8Out } from './render.js';
 import {
   optionalAddress,
   optionalBool,
@@ -28,7 +28,7 @@ import {
   requiredInt,
   requiredString,
 } from './request-params.js';
-import { TOKEN_ABI } from './token.js';
+import { tokenAbi } from './token.js';
 
 const ZERO_ADDRESS = `41${'0'.repeat(40)}`;
 const BLOCK_LIMIT = 100n;
@@ -256,24 +256,34 @@ export function walletRoutes(): Map<string, Route> {
     return { json: out };
   });
 
-  const getContract: Handler = (d, req) => {
-    const address = requiredAddress(req, 'value');
-    if (address !== d.chain.token.address) return { json: {} };
+  /** java-tron's SmartContract message of a token; null when no contract lives at `address`. */
+  const smartContract = (d: Devnet, address: string, visible: boolean): Json | null => {
+    const called = d.chain.tokenAt(address);
+    if (!called) return null;
+    const { token } = called;
     return {
-      json: {
-        origin_address: req.visible ? d.faucetAddress : d.chain.token.owner,
-        contract_address: req.visible ? d.usdtAddress : address,
-        abi: { entrys: TOKEN_ABI },
-        name: 'TetherToken',
-        origin_energy_limit: 10_000_000,
-      },
+      origin_address: addressOut(token.owner, visible),
+      contract_address: addressOut(address, visible),
+      abi: { entrys: tokenAbi(token) },
+      // java-tron prints the contract's Solidity name; deployed devnet tokens share one
+      name: token.model === 'TetherToken' ? 'TetherToken' : 'DevnetTRC20',
+      origin_energy_limit: 10_000_000,
     };
   };
-  fullOnly('getcontract', getContract);
+
+  fullOnly('getcontract', (d, req) => ({ json: smartContract(d, requiredAddress(req, 'value'), req.visible) ?? {} }));
+
+  // The bytecode (`runtimecode`) is not modelled: the tokens are native, so it is omitted as an empty proto3 field.
+  // energy_factor (in 1/10,000) is the dynamic-energy penalty every token's energy model carries (×3.4).
+  fullOnly('getcontractinfo', (d, req) => {
+    const contract = smartContract(d, requiredAddress(req, 'value'), req.visible);
+    if (!contract) return { json: {} };
+    return { json: { smart_contract: contract, contract_state: { energy_factor: 34_000 } } };
+  });
 
   fullOnly('triggersmartcontract', (d, req) => {
     const call = readCall(req, true);
-    if (call.contract !== d.chain.token.address) {
+    if (!d.chain.tokenAt(call.contract)) {
       return { json: errorResult('CONTRACT_VALIDATE_ERROR', 'No contract or not a valid smart contract', req.visible) };
     }
     const feeLimit = optionalInt(req, 'fee_limit') ?? 0n;
