@@ -2,6 +2,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { ACTIVE_REFUND_STATUSES, type Refund, type RefundStatus, rowToRefund } from './refund.js';
+import { OPEN_REFUND_STATUSES } from './refund-lifecycle.js';
 
 export type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -100,7 +101,7 @@ export class RefundsRepository {
     const rows = await executor
       .selectFrom('refunds')
       .selectAll()
-      .where('status', 'in', ['pending', 'processing'])
+      .where('status', 'in', [...OPEN_REFUND_STATUSES])
       .where('created_at', '<', before)
       .where((eb) => eb.or([eb('flagged', 'is', null), eb('flagged', '=', 0)]))
       .orderBy('created_at')

@@ -24,6 +24,7 @@ import type { PaymentsRepository } from '../payments/payments.repository.js';
 import type { Actor, MerchantDirectory, PaymentsService } from '../payments/payments.service.js';
 import type { WalletAddresses } from '../wallets/wallet-addresses.js';
 import { type Refund, type RefundOrigin, refundableAmount, toRefundDetailView } from './refund.js';
+import * as refundLifecycle from './refund-lifecycle.js';
 import type { RefundsRepository } from './refunds.repository.js';
 
 export const AUTO_REFUND_JOB = 'refund.auto';
@@ -243,14 +244,16 @@ export class RefundsService {
     return {
       onBroadcast: async (trx, send) => {
         const refund = await this.deps.refunds.findById(trx, send.ownerId);
-        if (!refund || (refund.status !== 'pending' && refund.status !== 'processing')) return;
+        if (!refund) return;
+        const next = refundLifecycle.transition(refund.status, { type: 'send_broadcast' });
+        if (!next.ok) return;
         const now = this.deps.clock.now();
-        await this.deps.refunds.update(trx, refund.id, ['pending', 'processing'], {
-          status: 'processing',
+        await this.deps.refunds.update(trx, refund.id, refundLifecycle.allowedFrom('send_broadcast'), {
+          status: next.value,
           transactionId: send.txId,
           updatedAt: now,
         });
-        if (refund.status === 'pending') {
+        if (next.value !== refund.status) {
           await this.deps.audit.record(trx, [
             this.auditEntry(refund, 'refund.processing', { actor: SENDER_ACTOR, requestId: null }, { transaction_id: send.txId }),
           ]);
@@ -286,7 +289,10 @@ export class RefundsService {
       }
       const flagged = await this.deps.db.transaction().execute(async (trx) => {
         const now = this.deps.clock.now();
-        const changed = await this.deps.refunds.update(trx, refund.id, ['pending', 'processing'], { flagged: true, updatedAt: now });
+        const changed = await this.deps.refunds.update(trx, refund.id, refundLifecycle.allowedFrom('flagged'), {
+          flagged: true,
+          updatedAt: now,
+        });
         if (!changed) return false;
         await this.deps.audit.record(trx, [
           this.auditEntry(refund, 'refund.flagged', context, {
@@ -374,12 +380,14 @@ export class RefundsService {
 
   private async completeRefund(trx: Transaction<DB>, send: SendRecord): Promise<void> {
     const refund = await this.deps.refunds.findById(trx, send.ownerId);
-    if (!refund || refund.status === 'completed' || refund.status === 'failed') return;
+    if (!refund) return;
+    const next = refundLifecycle.transition(refund.status, { type: 'send_completed' });
+    if (!next.ok) return;
     const payment = await this.deps.payments.findForUpdate(trx, refund.merchantId, refund.paymentId);
     if (!payment) return;
     const now = this.deps.clock.now();
-    await this.deps.refunds.update(trx, refund.id, ['pending', 'processing'], {
-      status: 'completed',
+    await this.deps.refunds.update(trx, refund.id, refundLifecycle.allowedFrom('send_completed'), {
+      status: next.value,
       transactionId: send.txId,
       networkFee: send.networkFee,
       completedAt: send.completedAt ?? now,
@@ -387,7 +395,7 @@ export class RefundsService {
     });
     const done: Refund = {
       ...refund,
-      status: 'completed',
+      status: next.value,
       transactionId: send.txId,
       networkFee: send.networkFee,
       completedAt: send.completedAt ?? now,
@@ -421,10 +429,13 @@ export class RefundsService {
   /** Fails an open refund and gives its ledger debit back; false when it was no longer open. */
   private async failRefund(trx: Transaction<DB>, refundId: string, reason: string, context: AuditContext, flag: boolean): Promise<boolean> {
     const refund = await this.deps.refunds.findById(trx, refundId);
-    if (!refund || (refund.status !== 'pending' && refund.status !== 'processing')) return false;
+    if (!refund) return false;
+    const event = flag ? 'timed_out' : 'send_failed';
+    const next = refundLifecycle.transition(refund.status, { type: event });
+    if (!next.ok) return false;
     const now = this.deps.clock.now();
-    const changed = await this.deps.refunds.update(trx, refund.id, ['pending', 'processing'], {
-      status: 'failed',
+    const changed = await this.deps.refunds.update(trx, refund.id, refundLifecycle.allowedFrom(event), {
+      status: next.value,
       failureReason: reason,
       updatedAt: now,
       ...(flag ? { flagged: true } : {}),
@@ -447,7 +458,7 @@ export class RefundsService {
         amount: -BigInt(debit.amount),
       });
     }
-    const failed: Refund = { ...refund, status: 'failed', failureReason: reason, updatedAt: now, flagged: flag || refund.flagged };
+    const failed: Refund = { ...refund, status: next.value, failureReason: reason, updatedAt: now, flagged: flag || refund.flagged };
     await this.deps.audit.record(trx, [this.auditEntry(failed, flag ? 'refund.timed_out' : 'refund.failed', context)]);
     return true;
   }
