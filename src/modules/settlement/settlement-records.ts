@@ -10,8 +10,9 @@ import { type Clock, toIso } from '../../shared/clock.js';
 import type { IdGenerator } from '../../shared/ids.js';
 import { type Asset, formatAmount } from '../../shared/money.js';
 import type { AuditContext, AuditExecutor, AuditRecorder } from '../audit/audit-trail.js';
+import { compareAndSet, type SettlementStatus } from './settlement-lifecycle.js';
 
-export type SettlementStatus = 'initiated' | 'completed' | 'failed';
+export type { SettlementStatus };
 
 export interface Settlement {
   /** `stl_` + 32 hex (16 in ids made before the ids carried random bits) */
@@ -125,17 +126,18 @@ export async function completeSettlement(
   input: CompleteSettlementInput,
   context: AuditContext,
 ): Promise<Settlement | null> {
+  const step = compareAndSet({ type: 'payee_transfer_completed' });
   const row = await trx
     .updateTable('settlements')
     .set({
-      status: 'completed',
+      status: step.to,
       transaction_id: input.transactionId,
       network_fee: input.networkFee ?? null,
       completed_at: deps.clock.now(),
       updated_at: deps.clock.now(),
     })
     .where('id', '=', input.settlementId)
-    .where('status', '=', 'initiated')
+    .where('status', 'in', step.from)
     .returningAll()
     .executeTakeFirst();
   if (!row) return null;
@@ -163,11 +165,12 @@ export async function failSettlement(
   context: AuditContext,
 ): Promise<Settlement | null> {
   const now = deps.clock.now();
+  const step = compareAndSet({ type: 'payee_transfer_failed' });
   const row = await trx
     .updateTable('settlements')
-    .set({ status: 'failed', failure_reason: input.reason, updated_at: now })
+    .set({ status: step.to, failure_reason: input.reason, updated_at: now })
     .where('id', '=', input.settlementId)
-    .where('status', '=', 'initiated')
+    .where('status', 'in', step.from)
     .returningAll()
     .executeTakeFirst();
   if (!row) return null;

@@ -27,6 +27,7 @@ import type { SendFailureReason, SendHandler, SendPurpose, SendQueue, SendRecord
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { Ledger } from '../ledger/ledger.js';
 import type { KeyRef } from '../wallets/signer.js';
+import * as settlementLifecycle from './settlement-lifecycle.js';
 import {
   completeSettlement,
   failSettlement,
@@ -36,6 +37,7 @@ import {
   type SettlementTrigger,
 } from './settlement-records.js';
 import { effectiveFrequency, settlementAmount, settlementDue } from './settlement-schedule.js';
+import * as sweepLifecycle from './sweep-lifecycle.js';
 import { findUnswept, fuelRequired, fuelToSend } from './sweep-plan.js';
 
 export const SETTLEMENT_RUN_JOB = 'settlement.run';
@@ -236,7 +238,7 @@ export class SettlementWorker {
       .selectFrom('sweeps')
       .selectAll()
       .where('settlement_id', '=', settlementId)
-      .where('status', '=', 'pending')
+      .where('status', 'in', sweepLifecycle.allowedFrom('started'))
       .execute();
     let required: bigint | null = null;
     for (const sweep of pending) {
@@ -256,14 +258,15 @@ export class SettlementWorker {
       }
       await db.transaction().execute(async (trx) => {
         const now = this.deps.clock.now();
+        const step = sweepLifecycle.compareAndSet({ type: 'started', fuel });
         const moved = await trx
           .updateTable('sweeps')
-          .set({ status: fuel > 0n ? 'fueling' : 'sweeping', fuel_amount: fuel > 0n ? fuel : null, updated_at: now })
+          .set({ status: step.to, fuel_amount: fuel > 0n ? fuel : null, updated_at: now })
           .where('id', '=', sweep.id)
-          .where('status', '=', 'pending')
+          .where('status', 'in', step.from)
           .executeTakeFirst();
         if (Number(moved.numUpdatedRows) === 0) return;
-        if (fuel > 0n) {
+        if (step.to === 'fueling') {
           await this.deps.sends.enqueue(trx, {
             purpose: 'sweep_fuel',
             ownerId: sweep.id,
@@ -319,9 +322,11 @@ export class SettlementWorker {
       .where('s.id', '=', settlementId);
     if (this.deps.engine === 'postgres') query = query.forUpdate('s');
     const settlement = await query.executeTakeFirst();
-    if (settlement?.status !== 'initiated') return;
+    if (!settlement) return;
+    const status = settlement.status as settlementLifecycle.SettlementStatus;
+    if (!settlementLifecycle.transition(status, { type: 'payee_transfer_queued' }).ok) return;
     const sweeps = await trx.selectFrom('sweeps').select(['status', 'network_fee']).where('settlement_id', '=', settlementId).execute();
-    if (sweeps.some((w) => w.status !== 'completed' && w.status !== 'failed')) return;
+    if (sweeps.some((w) => !sweepLifecycle.isFinal(w.status as sweepLifecycle.SweepStatus))) return;
     const cost = sweeps.reduce((sum, w) => sum + (w.network_fee === null ? 0n : BigInt(w.network_fee)), 0n);
     await trx
       .updateTable('settlements')
@@ -346,19 +351,20 @@ export class SettlementWorker {
     return {
       sweep_fuel: {
         onConfirmed: async (trx, send) => {
+          const step = sweepLifecycle.compareAndSet({ type: 'fuel_confirmed' });
           const moved = await trx
             .updateTable('sweeps')
-            .set({ status: 'sweeping', network_fee: send.networkFee ?? 0n, updated_at: this.deps.clock.now() })
+            .set({ status: step.to, network_fee: send.networkFee ?? 0n, updated_at: this.deps.clock.now() })
             .where('id', '=', send.ownerId)
-            .where('status', '=', 'fueling')
+            .where('status', 'in', step.from)
             .executeTakeFirst();
           if (Number(moved.numUpdatedRows) > 0) await this.enqueueSweep(trx, send.ownerId);
         },
-        onFailed: async (trx, send, reason) => this.finishSweep(trx, send, 'fueling', `fuel_${reason}`),
+        onFailed: async (trx, send, reason) => this.finishSweep(trx, send, { type: 'fuel_failed' }, `fuel_${reason}`),
       },
       sweep: {
-        onCompleted: async (trx, send) => this.finishSweep(trx, send, 'sweeping', null),
-        onFailed: async (trx, send, reason) => this.finishSweep(trx, send, 'sweeping', reason),
+        onCompleted: async (trx, send) => this.finishSweep(trx, send, { type: 'sweep_completed' }, null),
+        onFailed: async (trx, send, reason) => this.finishSweep(trx, send, { type: 'sweep_failed' }, reason),
       },
       settlement: {
         onCompleted: async (trx, send) => {
@@ -385,24 +391,31 @@ export class SettlementWorker {
     }
   }
 
-  /** A sweep ends (completed when `failure` is null); its cost adds the sweep transfer's burn to the fuel transfer's fee. */
-  private async finishSweep(trx: Transaction<DB>, send: SendRecord, from: 'fueling' | 'sweeping', failure: string | null): Promise<void> {
+  /** A sweep ends (`failure` says why it failed); its cost adds the sweep transfer's burn to the fuel transfer's fee. */
+  private async finishSweep(
+    trx: Transaction<DB>,
+    send: SendRecord,
+    event: Extract<sweepLifecycle.SweepEvent, { type: 'fuel_failed' | 'sweep_completed' | 'sweep_failed' }>,
+    failure: string | null,
+  ): Promise<void> {
     const sweep = await trx.selectFrom('sweeps').select(['settlement_id', 'network_fee']).where('id', '=', send.ownerId).executeTakeFirst();
     if (!sweep) return;
     const now = this.deps.clock.now();
-    const burned = from === 'sweeping' ? (send.networkFee ?? 0n) : 0n;
+    const step = sweepLifecycle.compareAndSet(event);
+    // the send is the sweep transfer itself unless the fuel transfer failed (its fee is not the sweep's)
+    const burned = event.type === 'fuel_failed' ? 0n : (send.networkFee ?? 0n);
     const fee = (sweep.network_fee === null ? 0n : BigInt(sweep.network_fee)) + burned;
     const moved = await trx
       .updateTable('sweeps')
       .set({
-        status: failure === null ? 'completed' : 'failed',
+        status: step.to,
         network_fee: fee,
         failure_reason: failure,
         updated_at: now,
-        completed_at: failure === null ? now : null,
+        completed_at: step.to === 'completed' ? now : null,
       })
       .where('id', '=', send.ownerId)
-      .where('status', '=', from)
+      .where('status', 'in', step.from)
       .executeTakeFirst();
     if (Number(moved.numUpdatedRows) === 0 || sweep.settlement_id === null) return;
     await this.payWhenSwept(trx, sweep.settlement_id);
@@ -411,7 +424,9 @@ export class SettlementWorker {
   /** The payee transfer failed for good: the debit goes back to the balance (settled again later), then the record. */
   private async failPayeeTransfer(trx: Transaction<DB>, send: SendRecord, reason: SendFailureReason): Promise<void> {
     const row = await trx.selectFrom('settlements').selectAll().where('id', '=', send.ownerId).executeTakeFirst();
-    if (row?.status !== 'initiated') return;
+    if (!row) return;
+    const failed = settlementLifecycle.transition(row.status as settlementLifecycle.SettlementStatus, { type: 'payee_transfer_failed' });
+    if (!failed.ok) return;
     await this.deps.ledger.post(trx, {
       merchantId: row.merchant_id,
       payeeAddress: row.payee_address,
@@ -432,7 +447,7 @@ export class SettlementWorker {
       .updateTable('settlements')
       .set({ archived_at: now })
       .where('archived_at', 'is', null)
-      .where('status', 'in', ['completed', 'failed'])
+      .where('status', 'in', settlementLifecycle.SETTLEMENT_STATUSES.filter(settlementLifecycle.isFinal))
       .where('created_at', '<', cutoff)
       .executeTakeFirst();
     return Number(result.numUpdatedRows);
