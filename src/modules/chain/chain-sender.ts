@@ -24,6 +24,7 @@ import { encodeTransferCall } from '../../tron/trc20.js';
 import { parseKeyRef, type TransactionSigner } from '../wallets/signer.js';
 import type { SendEvent, SendFailureReason, SendTransaction } from './send-contract.js';
 import { type BroadcastVerdict, backoffMs, classifyBroadcast, classifyBroadcastError } from './send-failures.js';
+import { allowedFrom, compareAndSet } from './send-lifecycle.js';
 import type { ChainSendQueue } from './send-queue.js';
 import { RECORD_COLUMNS, type SendRow, toSendRecord } from './send-records.js';
 
@@ -136,7 +137,7 @@ export class ChainSender {
         pass = checked.pass;
         counts.failed += await this.failMany(
           checked.fail.map((f) => ({ row: f.row, reason: f.reason, detail: f.detail })),
-          ['queued'],
+          'check_failed',
         );
       }
       // the previous batch goes out while this one is signed and stored
@@ -210,7 +211,7 @@ export class ChainSender {
           qb
             .selectFrom('chain_sends')
             .select('id')
-            .where('status', 'in', ['queued', 'signed'])
+            .where('status', 'in', allowedFrom('claimed'))
             .where('next_attempt_at', '<=', now)
             .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
             .orderBy('priority')
@@ -235,7 +236,7 @@ export class ChainSender {
         eb
           .selectFrom('chain_sends')
           .select('id')
-          .where('status', 'in', ['queued', 'signed'])
+          .where('status', 'in', allowedFrom('claimed'))
           .where('next_attempt_at', '<=', now)
           .where((w) => w.or([w('locked_until', 'is', null), w('locked_until', '<', now)]))
           .orderBy('priority')
@@ -265,7 +266,7 @@ export class ChainSender {
       .set({ next_attempt_at: now + this.o.settings.retryBaseMs, last_error: errorText(error), updated_at: now })
       .where('id', 'in', ids)
       .where('locked_by', '=', this.o.workerId)
-      .where('status', 'in', ['queued', 'signed'])
+      .where('status', 'in', allowedFrom('postponed'))
       .execute();
   }
 
@@ -408,11 +409,12 @@ export class ChainSender {
   }
 
   /**
-   * Marks sends failed (those still in one of `from`) and tells their owners, in one transaction; if that
-   * fails, one transaction per send so that one owner's failing handler holds back nobody else.
+   * Marks sends failed (those still in a status `event` leaves) and tells their owners, in one transaction;
+   * if that fails, one transaction per send so that one owner's failing handler holds back nobody else.
    */
-  private async failMany(failures: CheckFailure[], from: string[]): Promise<number> {
+  private async failMany(failures: CheckFailure[], event: 'check_failed' | 'broadcast_refused'): Promise<number> {
     if (failures.length === 0) return 0;
+    const step = compareAndSet({ type: event });
     const apply = async (trx: SendTransaction, batch: CheckFailure[]): Promise<number> => {
       await this.o.queue.lockOwners(
         trx,
@@ -423,9 +425,9 @@ export class ChainSender {
       for (const { row, reason, detail } of batch) {
         const updated = await trx
           .updateTable('chain_sends')
-          .set({ status: 'failed', failure_reason: reason, last_error: detail, locked_by: null, locked_until: null, updated_at: now })
+          .set({ status: step.to, failure_reason: reason, last_error: detail, locked_by: null, locked_until: null, updated_at: now })
           .where('id', '=', row.id)
-          .where('status', 'in', from)
+          .where('status', 'in', step.from)
           .returning(RECORD_COLUMNS)
           .executeTakeFirst();
         if (updated) events.push({ kind: 'failed', send: toSendRecord({ ...updated, signed_tx: null }), reason, detail });
@@ -460,6 +462,7 @@ export class ChainSender {
     // TaPoS and expiration follow the chain's clock (the devnet's may run ahead of ours)
     const base = head.timestamp > now ? head.timestamp : now;
     const expiration = base + BigInt(this.o.settings.txExpirationMs);
+    const step = compareAndSet({ type: 'signed' });
     const signed: SendRow[] = [];
     for (const row of rows) {
       // distinct timestamps: two equal transfers in one batch must not share a txID
@@ -469,7 +472,7 @@ export class ChainSender {
       const signedTx = this.o.signer.sign(tx, parseKeyRef(row.signer));
       signed.push({
         ...row,
-        status: 'signed',
+        status: step.to,
         tx_id: signedTx.txID,
         signed_tx: bytesToHex(encodeSignedTransaction(signedTx)),
         expiration: Number(expiration),
@@ -485,7 +488,7 @@ export class ChainSender {
         'chain_sends',
         ['status', 'tx_id', 'signed_tx', 'expiration', 'updated_at'],
         signed.map((row) => ({ ...row, updated_at: storedAt })),
-        { whereIn: { status: ['queued'], locked_by: [this.o.workerId] } },
+        { whereIn: { status: step.from, locked_by: [this.o.workerId] } },
       ),
     );
     return signed.filter((row) => stored.has(row.id));
@@ -520,7 +523,7 @@ export class ChainSender {
       const verdict = verdicts.get(row.id) as BroadcastVerdict;
       if (verdict.kind === 'final') refused.push({ row, reason: verdict.reason, detail: verdict.error });
     }
-    out.failed += await this.failMany(refused, ['signed']);
+    out.failed += await this.failMany(refused, 'broadcast_refused');
     const now = this.o.clock.now();
     for (const row of rows) {
       const verdict = verdicts.get(row.id) as BroadcastVerdict;
@@ -536,7 +539,7 @@ export class ChainSender {
         .updateTable('chain_sends')
         .set({ attempts, next_attempt_at: next, last_error: verdict.error, updated_at: now })
         .where('id', '=', row.id)
-        .where('status', '=', 'signed')
+        .where('status', 'in', allowedFrom('broadcast_retried'))
         .execute();
       out.retried += 1;
       this.o.logger.debug?.({ send: row.id, attempts, error: verdict.error }, 'broadcast will be retried with the same bytes');
@@ -550,19 +553,20 @@ export class ChainSender {
     const apply = async (trx: SendTransaction, batch: SendRow[]): Promise<number> => {
       await this.o.queue.lockOwners(trx, batch);
       const now = this.o.clock.now();
+      const step = compareAndSet({ type: 'broadcast_accepted' });
       const updated: Array<Omit<SendRow, 'signed_tx'>> = [];
       for (let i = 0; i < batch.length; i += UPDATE_CHUNK) {
         updated.push(
           ...(await trx
             .updateTable('chain_sends')
-            .set({ status: 'broadcast', broadcast_at: now, updated_at: now })
+            .set({ status: step.to, broadcast_at: now, updated_at: now })
             .where(
               'id',
               'in',
               batch.slice(i, i + UPDATE_CHUNK).map((r) => r.id),
             )
             // the tracker may have seen it in a block first
-            .where('status', '=', 'signed')
+            .where('status', 'in', step.from)
             .returning(RECORD_COLUMNS)
             .execute()),
         );

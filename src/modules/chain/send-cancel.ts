@@ -6,6 +6,7 @@
  * nothing. Once signed bytes exist they may be in a node's pool: the cancel is refused.
  */
 import type { SendPurpose, SendTransaction } from './send-contract.js';
+import { compareAndSet } from './send-lifecycle.js';
 
 /**
  * - `none`: the owner has no live send (nothing was queued, or it ended without landing)
@@ -25,10 +26,11 @@ export async function cancelQueuedSend(
   now: number,
 ): Promise<SendCancelOutcome> {
   if (await hasSigned(trx, purpose, ownerId)) return 'in_flight';
+  const step = compareAndSet({ type: 'cancelled' });
   const result = await trx
     .updateTable('chain_sends')
     .set({
-      status: 'failed',
+      status: step.to,
       failure_reason: CANCELLED_SEND_REASON,
       last_error: 'cancelled before it was signed',
       // the claim (locked_by) is left as it is: the status alone must stop a sender that holds it
@@ -36,7 +38,7 @@ export async function cancelQueuedSend(
     })
     .where('purpose', '=', purpose)
     .where('owner_id', '=', ownerId)
-    .where('status', '=', 'queued')
+    .where('status', 'in', step.from)
     .executeTakeFirst();
   // A sender may have stored its signed bytes between the read above and this update (PostgreSQL, READ
   // COMMITTED): the update then changed nothing, and this read, a new snapshot, sees the signed send.

@@ -9,12 +9,13 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Asset } from '../../shared/money.js';
 import type { KeyRef } from '../wallets/signer.js';
+import type { SendStatus } from './send-lifecycle.js';
+
+/** The statuses are the send lifecycle's (send-lifecycle.ts). */
+export { SEND_STATUSES, type SendStatus } from './send-lifecycle.js';
 
 export type SendPurpose = 'payout' | 'refund' | 'settlement' | 'sweep' | 'sweep_fuel';
 export const SEND_PURPOSES: readonly SendPurpose[] = ['payout', 'refund', 'settlement', 'sweep', 'sweep_fuel'];
-
-export type SendStatus = 'queued' | 'signed' | 'broadcast' | 'confirmed' | 'completed' | 'failed' | 'expired';
-export const SEND_STATUSES: readonly SendStatus[] = ['queued', 'signed', 'broadcast', 'confirmed', 'completed', 'failed', 'expired'];
 
 /** Why a send failed for good (SPEC §3.3: reverted, out of energy, insufficient funds, recipient blacklisted, retries exhausted). */
 export type SendFailureReason =

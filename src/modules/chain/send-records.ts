@@ -3,13 +3,14 @@ import type { Insertable, Selectable } from 'kysely';
 import type { ChainSendsTable } from '../../db/schema.js';
 import type { Asset } from '../../shared/money.js';
 import type { SendPurpose, SendRecord, SendStatus } from './send-contract.js';
+import { allowedFrom, isFinal, SEND_STATUSES } from './send-lifecycle.js';
 
 export type SendRow = Selectable<ChainSendsTable>;
 
 /** Statuses in which a transaction of the owner may still land (or has landed but is not final). */
-export const OPEN_SEND_STATUSES: readonly SendStatus[] = ['queued', 'signed', 'broadcast', 'confirmed'];
-/** Signed bytes exist and may be in a node's pool. */
-export const IN_FLIGHT_STATUSES: readonly SendStatus[] = ['signed', 'broadcast'];
+export const OPEN_SEND_STATUSES: readonly SendStatus[] = SEND_STATUSES.filter((status) => !isFinal(status));
+/** Signed bytes exist and may be in a node's pool: the statuses a send can be seen in a block from. */
+export const IN_FLIGHT_STATUSES: readonly SendStatus[] = allowedFrom('landed');
 
 /** Every column of a send but the signed bytes (what the tracker and step reports read). */
 export const RECORD_COLUMNS = [

@@ -17,6 +17,7 @@ import { forEachBounded } from './chain-sender.js';
 import type { HeldLease, LeaseStore } from './lease.js';
 import type { SendEvent, SendStatus, SendTransaction } from './send-contract.js';
 import { classifyReceipt } from './send-failures.js';
+import { allowedFrom, compareAndSet } from './send-lifecycle.js';
 import type { ChainSendQueue } from './send-queue.js';
 import { queuedSendRow, RECORD_COLUMNS, type SendRow, toSendRecord } from './send-records.js';
 
@@ -66,7 +67,7 @@ const OPEN_COLUMNS = RECORD_COLUMNS;
 interface Step {
   row: SendRow;
   /** a change of the send's row only: stored together with the others of its kind in one statement */
-  update?: { set: Record<string, unknown>; from: SendStatus[]; events(stored: SendRow): SendEvent[] };
+  update?: { set: Record<string, unknown>; from: readonly SendStatus[]; events(stored: SendRow): SendEvent[] };
   run?(trx: SendTransaction): Promise<SendEvent[]>;
 }
 
@@ -96,7 +97,8 @@ export class SendTracker {
     const from = cursorRow ? Number(cursorRow.block_number) + 1 : Math.max(1, headNumber - this.o.settings.blocksPerRun + 1);
     const to = Math.min(headNumber, from + this.o.settings.blocksPerRun - 1);
     const byTx = new Map<string, SendRow>();
-    for (const row of open) if (row.tx_id && (row.status === 'signed' || row.status === 'broadcast')) byTx.set(row.tx_id, row);
+    const landable = allowedFrom('landed');
+    for (const row of open) if (row.tx_id && landable.includes(row.status as SendStatus)) byTx.set(row.tx_id, row);
     if (from > to) return;
     const numbers = Array.from({ length: to - from + 1 }, (_, i) => from + i);
     const found: Array<{ row: SendRow; info: TransactionInfo }> = [];
@@ -137,11 +139,12 @@ export class SendTracker {
   private landedStep(row: SendRow, info: TransactionInfo, counts: TrackerRunCounts): Step {
     const now = this.o.clock.now();
     const verdict = classifyReceipt(info);
+    const step = compareAndSet({ type: 'landed', ok: verdict.ok });
     return {
       row,
       update: {
         set: {
-          status: verdict.ok ? 'confirmed' : 'failed',
+          status: step.to,
           block_number: Number(info.blockNumber),
           energy_used: info.receipt.energyUsageTotal,
           network_fee: info.fee,
@@ -153,7 +156,7 @@ export class SendTracker {
           locked_until: null,
           updated_at: now,
         },
-        from: ['signed', 'broadcast'],
+        from: step.from,
         events: (updated) => {
           const record = toSendRecord({ ...updated, signed_tx: null });
           const events: SendEvent[] = [];
@@ -177,7 +180,7 @@ export class SendTracker {
     const rows = await this.o.db
       .selectFrom('chain_sends')
       .select(OPEN_COLUMNS)
-      .where('status', '=', 'confirmed')
+      .where('status', 'in', allowedFrom('solidified'))
       .where('block_number', '<=', Number(solid.number))
       .execute();
     if (rows.length === 0) return;
@@ -187,13 +190,14 @@ export class SendTracker {
     await forEachBounded(blocks, READ_CONCURRENCY, async (n) => {
       for (const info of await this.o.client.getTransactionInfoByBlockNum(n, { solid: true })) solidTx.add(info.id);
     });
+    const solidified = compareAndSet({ type: 'solidified' });
     const steps: Step[] = rows
       .filter((r) => r.tx_id && solidTx.has(r.tx_id))
       .map((selected) => ({
         row: { ...selected, signed_tx: null },
         update: {
-          set: { status: 'completed', completed_at: this.o.clock.now(), updated_at: this.o.clock.now() },
-          from: ['confirmed'],
+          set: { status: solidified.to, completed_at: this.o.clock.now(), updated_at: this.o.clock.now() },
+          from: solidified.from,
           events: (updated: SendRow) => {
             counts.completed += 1;
             return [{ kind: 'completed', send: toSendRecord({ ...updated, signed_tx: null }) }];
@@ -209,7 +213,7 @@ export class SendTracker {
     const rows = await this.o.db
       .selectFrom('chain_sends')
       .select(OPEN_COLUMNS)
-      .where('status', 'in', ['signed', 'broadcast'])
+      .where('status', 'in', allowedFrom('expired'))
       .where('expiration', '<', Number(solid.timestamp))
       .limit(1000)
       .execute();
@@ -239,10 +243,11 @@ export class SendTracker {
         const attempts = Number(row.attempts) + 1;
         const exhausted = attempts > Number(row.max_retries);
         const detail = `transaction ${row.tx_id} expired without landing${row.last_error ? ` (last error: ${row.last_error})` : ''}`;
+        const step = compareAndSet({ type: 'expired', retriesExhausted: exhausted });
         const updated = await trx
           .updateTable('chain_sends')
           .set({
-            status: exhausted ? 'failed' : 'expired',
+            status: step.to,
             failure_reason: exhausted ? 'retries_exhausted' : null,
             last_error: detail.slice(0, 500),
             locked_by: null,
@@ -250,7 +255,7 @@ export class SendTracker {
             updated_at: now,
           })
           .where('id', '=', row.id)
-          .where('status', 'in', ['signed', 'broadcast'])
+          .where('status', 'in', step.from)
           .returning(OPEN_COLUMNS)
           .executeTakeFirst();
         if (!updated) return [];
@@ -295,7 +300,7 @@ export class SendTracker {
     const rows = await this.o.db
       .selectFrom('chain_sends')
       .select(OPEN_COLUMNS)
-      .where('status', 'in', ['signed', 'broadcast'])
+      .where('status', 'in', allowedFrom('landed'))
       .where('tx_id', 'is not', null)
       .execute();
     return rows.map((r) => ({ ...r, signed_tx: null }));
