@@ -36,7 +36,7 @@ const SETTINGS = {
   disable_after_failing_hours: 72,
   concurrency: 64,
   per_endpoint_concurrency: 8,
-  events: ['payment.created'],
+  events: ['payment.created' as const],
 };
 const silent = { warn: () => {}, error: () => {} };
 

@@ -16,6 +16,7 @@ import { EndpointHealth } from '../src/modules/webhooks/endpoint-health.js';
 import { HttpSender } from '../src/modules/webhooks/http-sender.js';
 import { retryPolicyFromConfig } from '../src/modules/webhooks/retry-schedule.js';
 import { verifyWebhookSignature } from '../src/modules/webhooks/signature.js';
+import type { WebhookEventType } from '../src/shared/catalogues/webhook-events.js';
 import { type Clock, fixedClock, systemClock } from '../src/shared/clock.js';
 import { newId } from '../src/shared/ids.js';
 import { ENGINES, openTestDatabase, type TestDatabase } from './db-harness.js';
@@ -82,7 +83,7 @@ interface Rig {
     url: string,
     options?: { events?: string[]; active?: boolean; secret?: string },
   ): Promise<{ id: string; secret: string }>;
-  emit(merchantId: string, type: string, object?: unknown): Promise<string>;
+  emit(merchantId: string, type: WebhookEventType, object?: unknown): Promise<string>;
   deliveries(): Promise<
     Array<{
       id: string;

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { PRIORITIES, PRIORITY_CATALOGUE } from '../shared/catalogues/priorities.js';
+import { WEBHOOK_EVENTS } from '../shared/catalogues/webhook-events.js';
 import { generateMnemonic } from '../tron/hd.js';
 import { ConfigError, type ConfigProblem, type GatewayConfig, type LoadOptions, loadConfig } from './load.js';
 
@@ -386,5 +388,40 @@ describe('validation', () => {
     const problems = problemsOf(() => defaults({ overrides: { payment_processing: { swap_venue: 'example-venue' } } }));
     expect(keysOf(problems)).toEqual(['payment_processing.swap_venue']);
     expect(problems[0]?.message).toMatch(/no swap venue yet; leave it empty/);
+  });
+});
+
+describe('catalogue defaults', () => {
+  it('each priority policy defaults to its catalogue entry', () => {
+    const policies = defaults().raw.payment_processing.priorities;
+    expect(Object.keys(policies)).toEqual([...PRIORITIES]);
+    for (const priority of PRIORITIES) {
+      const { feeRate, processingTimeSeconds, maxRetries, confirmations } = PRIORITY_CATALOGUE[priority].defaults;
+      expect(policies[priority]).toEqual({
+        fee_rate: feeRate,
+        processing_time_seconds: processingTimeSeconds,
+        max_retries: maxRetries,
+        confirmations,
+      });
+    }
+  });
+
+  it('webhooks.events defaults to every event; a list names events of the catalogue', () => {
+    expect(defaults().raw.webhooks.events).toEqual(['*']);
+    expect(loadConfig({ file: SHIPPED_FILE }).raw.webhooks.events).toEqual(['*']);
+    expect(defaults({ overrides: { webhooks: { events: ['batch.stalled', 'payment.created'] } } }).raw.webhooks.events).toEqual([
+      'batch.stalled',
+      'payment.created',
+    ]);
+  });
+
+  it('webhooks.events refuses names outside the catalogue, an empty list, and "*" beside names', () => {
+    const unknown = problemsOf(() => defaults({ overrides: { webhooks: { events: ['payment.created', 'payment.exploded'] } } }));
+    expect(keysOf(unknown)).toEqual(['webhooks.events.1']);
+    expect(unknown[0]?.message).toContain(`must be one of "*", ${WEBHOOK_EVENTS.map((e) => `"${e}"`).join(', ')}`);
+    expect(keysOf(problemsOf(() => defaults({ overrides: { webhooks: { events: [] } } })))).toEqual(['webhooks.events']);
+    expect(problemsOf(() => defaults({ overrides: { webhooks: { events: ['*', 'payment.created'] } } }))).toEqual([
+      { key: 'webhooks.events', message: '"*" stands for every event and must be the only entry' },
+    ]);
   });
 });

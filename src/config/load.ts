@@ -5,6 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { ALL_EVENTS } from '../shared/catalogues/webhook-events.js';
 import { type Asset, parseAmount, parseRate } from '../shared/money.js';
 import { checkBase58Address } from '../tron/address.js';
 import { validateMnemonic } from '../tron/hd.js';
@@ -387,6 +388,9 @@ function resolve(raw: RawConfig, source: string, problems: ConfigProblem[]): Gat
     }
   });
   if (raw.api.default_page_size > raw.api.max_page_size) problems.push({ key: 'api.default_page_size', message: 'exceeds max_page_size' });
+  if (raw.webhooks.events.includes(ALL_EVENTS) && raw.webhooks.events.length > 1) {
+    problems.push({ key: 'webhooks.events', message: '"*" stands for every event and must be the only entry' });
+  }
 
   return {
     raw,

@@ -4,6 +4,9 @@
  * (strings or numbers) and become bigint base units in the resolved config (load.ts).
  */
 import { type Static, Type } from 'typebox';
+import { PAYMENT_METHODS } from '../shared/catalogues/payment-methods.js';
+import { PRIORITIES, PRIORITY_CATALOGUE, type Priority, type PriorityEntry } from '../shared/catalogues/priorities.js';
+import { ALL_EVENTS, WEBHOOK_EVENTS } from '../shared/catalogues/webhook-events.js';
 
 const Amount = (defaultValue: string, description: string) =>
   Type.Union([Type.String(), Type.Number()], { default: defaultValue, description: `${description} (whole units)` });
@@ -17,34 +20,18 @@ const Seconds = (defaultValue: number, description: string, minimum = 0) =>
   Type.Integer({ default: defaultValue, minimum, description: `${description} (seconds)` });
 const Strict = { additionalProperties: false, default: {} } as const;
 
-export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export const PAYMENT_METHODS = ['payment_gateway', 'direct_transfer', 'route', 'swap'] as const;
+// The catalogues' lists, where the config's users have always found them.
+export { PAYMENT_METHODS, PRIORITIES };
 export const NETWORKS = ['devnet', 'nile', 'shasta', 'mainnet'] as const;
 export const SETTLEMENT_FREQUENCIES = ['instant', 'hourly', 'daily', 'weekly'] as const;
 export const ROLES = ['api', 'workers', 'scanner'] as const;
 export const REFUND_REASONS = ['user_request', 'payment_failure', 'duplicate_payment', 'merchant_initiated', 'system_error'] as const;
-export const WEBHOOK_EVENTS = [
-  'payment.created',
-  'payment.started',
-  'payment.confirmed',
-  'payment.completed',
-  'payment.failed',
-  'payment.refunded',
-  'payment.disputed',
-  'payment.cancelled',
-  'batch.created',
-  'batch.completed',
-  'batch.stalled',
-  'settlement.initiated',
-  'settlement.completed',
-] as const;
-
-const PriorityPolicy = (rate: string, seconds: number, retries: number, confirmations: number) =>
+const PriorityPolicy = ({ feeRate, processingTimeSeconds, maxRetries, confirmations }: PriorityEntry['defaults']) =>
   Type.Object(
     {
-      fee_rate: Rate(rate, 'fee rate'),
-      processing_time_seconds: Seconds(seconds, 'target processing time', 1),
-      max_retries: Type.Integer({ default: retries, minimum: 0, maximum: 100, description: 'retries for transient failures' }),
+      fee_rate: Rate(feeRate, 'fee rate'),
+      processing_time_seconds: Seconds(processingTimeSeconds, 'target processing time', 1),
+      max_retries: Type.Integer({ default: maxRetries, minimum: 0, maximum: 100, description: 'retries for transient failures' }),
       confirmations: Type.Integer({
         default: confirmations,
         minimum: 1,
@@ -54,6 +41,13 @@ const PriorityPolicy = (rate: string, seconds: number, retries: number, confirma
     },
     Strict,
   );
+
+/** One policy per priority of the catalogue, defaulted from it. */
+function priorityPolicies() {
+  const policies = {} as Record<Priority, ReturnType<typeof PriorityPolicy>>;
+  for (const priority of PRIORITIES) policies[priority] = PriorityPolicy(PRIORITY_CATALOGUE[priority].defaults);
+  return Type.Object(policies, Strict);
+}
 
 const VolumeDiscount = Type.Object(
   { threshold: Type.Union([Type.String(), Type.Number()]), discount: Rate('0', 'discount off the fee') },
@@ -187,15 +181,7 @@ export const ConfigSchema = Type.Object(
           default: '',
           description: 'swap venue; must stay empty until the gateway supports one (swap payments are refused)',
         }),
-        priorities: Type.Object(
-          {
-            low: PriorityPolicy('0.001', 120, 3, 1),
-            normal: PriorityPolicy('0.0015', 60, 5, 1),
-            high: PriorityPolicy('0.002', 30, 5, 1),
-            urgent: PriorityPolicy('0.003', 10, 7, 1),
-          },
-          Strict,
-        ),
+        priorities: priorityPolicies(),
         payouts: Type.Object(
           {
             tx_expiration_seconds: Seconds(120, 'lifetime of a signed transaction after its reference block', 10),
@@ -307,7 +293,11 @@ export const ConfigSchema = Type.Object(
           maximum: 256,
           description: 'delivery attempts in flight per endpoint, so a slow receiver cannot take every slot',
         }),
-        events: Type.Array(Type.String(), { default: [...WEBHOOK_EVENTS], description: 'events the gateway emits' }),
+        events: Type.Array(Type.Enum([ALL_EVENTS, ...WEBHOOK_EVENTS]), {
+          default: [ALL_EVENTS],
+          minItems: 1,
+          description: 'events endpoints may subscribe to; ["*"] is every event the gateway emits, including ones added later',
+        }),
       },
       Strict,
     ),
@@ -408,8 +398,8 @@ export const ConfigSchema = Type.Object(
 );
 
 export type RawConfig = Static<typeof ConfigSchema>;
-export type Priority = (typeof PRIORITIES)[number];
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+export type { PaymentMethod } from '../shared/catalogues/payment-methods.js';
+export type { Priority };
 export type NetworkName = (typeof NETWORKS)[number];
 export type SettlementFrequency = (typeof SETTLEMENT_FREQUENCIES)[number];
 export type Role = (typeof ROLES)[number];

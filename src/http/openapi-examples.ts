@@ -5,6 +5,8 @@
  * generated once, decimal-string amounts, ids of the `prefix_` + 32 hex shape. A test validates every
  * example against its schema (Redocly's no-invalid-media-type-examples), so they cannot drift silently.
  */
+import { PAYMENT_METHODS } from '../shared/catalogues/payment-methods.js';
+import { PRIORITIES } from '../shared/catalogues/priorities.js';
 import type { ErrorCode, FieldError } from '../shared/errors.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -246,8 +248,8 @@ const FEE_QUOTE_SCHEMA: JsonSchema = {
   properties: {
     amount: MONEY,
     currency: { type: 'string', enum: ['USDT', 'TRX'] },
-    priority: { type: 'string', enum: ['low', 'normal', 'high', 'urgent'] },
-    payment_method: { type: 'string', enum: ['payment_gateway', 'direct_transfer', 'route', 'swap'] },
+    priority: { type: 'string', enum: [...PRIORITIES] },
+    payment_method: { type: 'string', enum: [...PAYMENT_METHODS] },
     fee_rate: { type: 'string', description: 'rate of the priority, before the volume discount' },
     base_fee: { ...MONEY, description: 'amount × fee_rate' },
     discount_rate: { type: 'string', description: 'volume discount rate' },

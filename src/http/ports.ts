@@ -3,17 +3,9 @@
  * (src/app) passes implementations; tests pass fakes.
  */
 
-/** `payouts:write`: route payouts (single and in batches), on top of `payments:write`. */
-export const SCOPES = [
-  'payments:read',
-  'payments:write',
-  'payouts:write',
-  'refunds:write',
-  'webhooks:manage',
-  'reports:read',
-  'admin',
-] as const;
-export type Scope = (typeof SCOPES)[number];
+import type { Scope } from '../shared/catalogues/api-key-scopes.js';
+
+export { SCOPES, type Scope } from '../shared/catalogues/api-key-scopes.js';
 
 /** The authenticated caller of a request. */
 export interface Principal {

@@ -6,13 +6,14 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { type Principal, SCOPES } from '../../http/ports.js';
+import { DEFAULT_KEY_SCOPES } from '../../shared/catalogues/api-key-scopes.js';
 import { AppError } from '../../shared/errors.js';
 import type { ApiKeysService } from './api-keys.service.js';
 import { MERCHANT_NAME_MAX_LENGTH } from './merchant.js';
 
 const ScopeSchema = Type.Union(
   SCOPES.map((s) => Type.Literal(s)),
-  { description: 'payments:read, payments:write, refunds:write, webhooks:manage, reports:read or admin' },
+  { description: `${SCOPES.slice(0, -1).join(', ')} or ${SCOPES.at(-1)}` },
 );
 
 const Timestamp = Type.String({ format: 'date-time', description: 'ISO 8601 UTC' });
@@ -41,7 +42,7 @@ export const CreateApiKeyBody = Type.Object(
         minItems: 1,
         maxItems: SCOPES.length,
         uniqueItems: true,
-        description: 'default: every scope but admin and payouts:write',
+        description: `default: ${DEFAULT_KEY_SCOPES.join(', ')}`,
       }),
     ),
   },

@@ -101,11 +101,8 @@ export const API_KEY_RANDOM_LENGTH = 43;
 /** Keys accepted at all (generated ones and an operator's bootstrap key): the shape config allows. */
 export const API_KEY_PATTERN = /^[A-Za-z0-9_-]{24,128}$/;
 
-/**
- * A new key gets every scope but `admin` and `payouts:write` unless it asks for others: sending money out
- * of the hot wallet is asked for, never given by default.
- */
-export const DEFAULT_KEY_SCOPES: readonly Scope[] = SCOPES.filter((s) => s !== 'admin' && s !== 'payouts:write');
+/** A new key gets these unless it asks for others (the scope catalogue says which, and why). */
+export { DEFAULT_KEY_SCOPES } from '../../shared/catalogues/api-key-scopes.js';
 export const ALL_SCOPES: readonly Scope[] = SCOPES;
 
 export function isScope(value: unknown): value is Scope {

@@ -100,7 +100,9 @@ for (const engine of ENGINES) {
     });
 
     it('rejects malformed events before writing anything', async () => {
-      await expect(outbox.append(database.db, [paymentEvent(), paymentEvent({ type: 'Payment Created' })])).rejects.toThrow(TypeError);
+      await expect(
+        outbox.append(database.db, [paymentEvent(), paymentEvent({ type: 'Payment Created' as OutboxEvent['type'] })]),
+      ).rejects.toThrow(TypeError);
       await expect(
         outbox.append(database.db, [paymentEvent({ aggregateType: 'invoice' as unknown as OutboxEvent['aggregateType'] })]),
       ).rejects.toThrow(/aggregateType/);

@@ -9,6 +9,7 @@ import type { CompiledQuery, Kysely, Selectable, Transaction } from 'kysely';
 import { type InsertTarget, insertRows } from '../../db/bulk-insert.js';
 import { afterKeyset } from '../../db/keyset.js';
 import type { DB, OutboxTable } from '../../db/schema.js';
+import type { OutboxEventType } from '../../shared/catalogues/webhook-events.js';
 import { type Clock, toIso } from '../../shared/clock.js';
 import type { IdGenerator } from '../../shared/ids.js';
 
@@ -29,8 +30,8 @@ const EVENT_TYPE_PATTERN = /^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/;
 
 export interface OutboxEvent {
   merchantId: string;
-  /** webhook event name, e.g. `payment.created` */
-  type: string;
+  /** a webhook event of the catalogue, e.g. `payment.created`, or `webhook.test` */
+  type: OutboxEventType;
   aggregateType: OutboxAggregateType;
   aggregateId: string;
   /** the API representation of the object, JSON-serialisable (bigints as strings) */

@@ -12,6 +12,8 @@ import { type InsertTarget, insertRows, WriteBatch } from '../../db/bulk-insert.
 import type { DB } from '../../db/schema.js';
 import { CommitOutcomeUnknown, TransactionChain } from '../../db/transaction-chain.js';
 import type { IdempotencyClaim } from '../../http/ports.js';
+import { queueRank } from '../../shared/catalogues/priorities.js';
+import type { WebhookEventType } from '../../shared/catalogues/webhook-events.js';
 import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import type { IdGenerator } from '../../shared/ids.js';
@@ -33,7 +35,7 @@ import type { NewHistoryEntry, PaymentsRepository } from './payments.repository.
 export interface OutboxWriter {
   append(
     executor: InsertTarget,
-    events: Array<{ merchantId: string; type: string; aggregateType: 'payment' | 'batch'; aggregateId: string; object: unknown }>,
+    events: Array<{ merchantId: string; type: WebhookEventType; aggregateType: 'payment' | 'batch'; aggregateId: string; object: unknown }>,
   ): Promise<unknown>;
 }
 
@@ -48,7 +50,6 @@ export interface JobWriter {
 export const PAYOUT_JOB = 'payout.send';
 export const EXPIRE_JOB = 'payment.expire';
 
-const PRIORITY_ORDER = { urgent: 0, high: 1, normal: 2, low: 3 } as const;
 /** Drafts written per group transaction at most; a 1000-item batch goes alone. */
 const MAX_GROUP_DRAFTS = 1000;
 
@@ -492,7 +493,7 @@ export class CreatePipeline implements CreateSubmitter {
           jobs.push({
             type: PAYOUT_JOB,
             payload: { payment_id: p.id },
-            priority: PRIORITY_ORDER[p.priority],
+            priority: queueRank(p.priority),
             dedupeKey: `payout:${p.id}`,
             runAt: now,
           });

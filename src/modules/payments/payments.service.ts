@@ -7,6 +7,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { GatewayConfig } from '../../config/load.js';
 import type { DB } from '../../db/schema.js';
 import type { IdempotencyClaim } from '../../http/ports.js';
+import { queueRank } from '../../shared/catalogues/priorities.js';
+import type { WebhookEventType } from '../../shared/catalogues/webhook-events.js';
 import type { Clock } from '../../shared/clock.js';
 import { AppError, type FieldError, notFound, validationError } from '../../shared/errors.js';
 import { isId } from '../../shared/ids.js';
@@ -140,7 +142,7 @@ function applyAdvance(
 }
 
 /** Outbox event for each status a payment can reach (SPEC §3.10; `payment.cancelled` is ours). */
-const STATUS_EVENTS: Partial<Record<PaymentStatus, string>> = {
+const STATUS_EVENTS: Partial<Record<PaymentStatus, WebhookEventType>> = {
   processing: 'payment.started',
   confirmed: 'payment.confirmed',
   completed: 'payment.completed',
@@ -324,7 +326,7 @@ export class PaymentsService {
           {
             type: PAYOUT_JOB,
             payload: { payment_id: after.id },
-            priority: { urgent: 0, high: 1, normal: 2, low: 3 }[after.priority],
+            priority: queueRank(after.priority),
             dedupeKey: `payout:${after.id}`,
           },
         ]);

@@ -7,6 +7,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { GatewayConfig } from '../../config/load.js';
 import type { Engine } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
+import { queueRank } from '../../shared/catalogues/priorities.js';
 import type { AppError } from '../../shared/errors.js';
 import type { AuditContext } from '../audit/audit-trail.js';
 import type { SendFailure, SendHandler, SendQueue, SendRecord, SendRequest, SendTransaction } from '../chain/send-contract.js';
@@ -15,7 +16,6 @@ import type { PaymentsRepository } from '../payments/payments.repository.js';
 import type { MerchantDirectory, PaymentAdvance, PaymentsService } from '../payments/payments.service.js';
 
 export const PAYOUTS_ACTOR: AuditContext = { actor: 'system:payouts', requestId: null };
-const SEND_PRIORITY = { urgent: 0, high: 1, normal: 2, low: 3 } as const;
 
 export interface PayoutsLogger {
   warn(obj: object, msg: string): void;
@@ -146,7 +146,7 @@ export class PayoutsService {
       toAddress: payment.payeeAddress,
       asset: payment.currency,
       amount: payment.netAmount,
-      priority: SEND_PRIORITY[payment.priority],
+      priority: queueRank(payment.priority),
       maxRetries: this.deps.config.priorities[payment.priority].maxRetries,
     };
   }

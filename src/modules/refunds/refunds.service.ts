@@ -7,6 +7,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { GatewayConfig } from '../../config/load.js';
 import type { DB } from '../../db/schema.js';
+import { queueRank } from '../../shared/catalogues/priorities.js';
 import type { Clock } from '../../shared/clock.js';
 import { AppError, type FieldError, notFound, validationError } from '../../shared/errors.js';
 import { type IdGenerator, isId } from '../../shared/ids.js';
@@ -36,7 +37,6 @@ export const AUTO_REFUND_REASON: RefundReason = 'duplicate_payment';
 const AUTO_ACTOR = 'system:auto-refund';
 const TIMEOUT_ACTOR = 'system:refund-timeout';
 const SENDER_ACTOR = 'system:refund-sender';
-const PRIORITY_ORDER = { urgent: 0, high: 1, normal: 2, low: 3 } as const;
 
 /** The request as received (JSON body and query string merged by the route). */
 export interface RefundInput {
@@ -174,7 +174,7 @@ export class RefundsService {
       {
         type: AUTO_REFUND_JOB,
         payload: { payment_id: payment.id, excess: excess.toString(), sender: senderAddress },
-        priority: PRIORITY_ORDER[payment.priority],
+        priority: queueRank(payment.priority),
         // one job per excess seen: a further overpayment raises the excess and queues another
         dedupeKey: `refund.auto:${payment.id}:${excess}`,
       },
@@ -360,7 +360,7 @@ export class RefundsService {
       toAddress: spec.address,
       asset: payment.currency,
       amount: spec.amount,
-      priority: PRIORITY_ORDER[payment.priority],
+      priority: queueRank(payment.priority),
       maxRetries: policy.maxRetries,
     });
     const debit = await this.ledgerDebitFor(trx, payment, spec.amount, spec.committed);

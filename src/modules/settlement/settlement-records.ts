@@ -6,6 +6,7 @@
  */
 import type { Selectable } from 'kysely';
 import type { SettlementsTable } from '../../db/schema.js';
+import type { WebhookEventType } from '../../shared/catalogues/webhook-events.js';
 import { type Clock, toIso } from '../../shared/clock.js';
 import type { IdGenerator } from '../../shared/ids.js';
 import { type Asset, formatAmount } from '../../shared/money.js';
@@ -32,7 +33,7 @@ export interface Settlement {
 export interface SettlementEventWriter {
   append(
     executor: AuditExecutor,
-    events: Array<{ merchantId: string; type: string; aggregateType: 'settlement'; aggregateId: string; object: unknown }>,
+    events: Array<{ merchantId: string; type: WebhookEventType; aggregateType: 'settlement'; aggregateId: string; object: unknown }>,
   ): Promise<unknown>;
 }
 
@@ -194,7 +195,7 @@ export async function failSettlement(
 async function emit(
   trx: AuditExecutor,
   deps: SettlementRecordsDeps,
-  type: 'settlement.initiated' | 'settlement.completed',
+  type: Extract<WebhookEventType, `settlement.${string}`>,
   before: Settlement | null,
   after: Settlement,
   context: AuditContext,

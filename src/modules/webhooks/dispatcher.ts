@@ -9,11 +9,11 @@ import { type Kysely, type QueryResult, sql, type Transaction } from 'kysely';
 import { type AtomicWriter, transactionWriter } from '../../db/atomic-writes.js';
 import type { Engine } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
+import { TEST_EVENT_TYPE } from '../../shared/catalogues/webhook-events.js';
 import type { Clock } from '../../shared/clock.js';
 import type { IdGenerator } from '../../shared/ids.js';
 import type { Outbox } from '../outbox/outbox.js';
 
-export const TEST_EVENT_TYPE = 'webhook.test';
 export const DEFAULT_DISPATCH_CHUNK = 500;
 const DELIVERY_INSERT_CHUNK = 200;
 

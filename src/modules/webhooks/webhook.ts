@@ -2,12 +2,11 @@
  * Webhook endpoints (SPEC §3.10): the type, the rules on event names and custom headers, and the API
  * views. No I/O, no clock, no randomness here. The URL rules live in target-policy.ts.
  */
+import { ALL_EVENTS } from '../../shared/catalogues/webhook-events.js';
 import { toIso } from '../../shared/clock.js';
 import type { FieldError } from '../../shared/errors.js';
 import { err, ok, type Result } from '../../shared/result.js';
 
-/** Subscribes to every event the gateway emits, now and later. */
-export const ALL_EVENTS = '*';
 export const MAX_DESCRIPTION_LENGTH = 500;
 export const MAX_HEADERS = 20;
 export const MAX_HEADER_NAME_LENGTH = 256;

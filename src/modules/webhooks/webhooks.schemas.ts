@@ -1,5 +1,6 @@
 /** Request and response schemas of the webhooks API; the OpenAPI document is generated from these. */
 import { Type } from 'typebox';
+import { WEBHOOK_EVENTS } from '../../shared/catalogues/webhook-events.js';
 import { MAX_URL_LENGTH } from './target-policy.js';
 import { DELIVERY_STATUSES, MASKED_HEADER_VALUE, MAX_DESCRIPTION_LENGTH, MAX_HEADER_VALUE_LENGTH, MAX_HEADERS } from './webhook.js';
 import { MAX_ROTATION_GRACE_SECONDS } from './webhooks.service.js';
@@ -16,7 +17,7 @@ const Url = Type.String({
 });
 const Events = Type.Array(Type.String({ maxLength: 100 }), {
   maxItems: 100,
-  description: 'event names (payment.created, …), or ["*"] for every event',
+  description: `event names (${WEBHOOK_EVENTS.join(', ')}), or ["*"] for every event, including ones added later`,
   examples: [['payment.completed', 'payment.failed']],
 });
 const Headers = Type.Record(Type.String(), Type.String({ maxLength: MAX_HEADER_VALUE_LENGTH }), {

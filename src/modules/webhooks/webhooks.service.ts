@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { IdempotencyClaim } from '../../http/ports.js';
+import { expandEvents, TEST_EVENT_TYPE } from '../../shared/catalogues/webhook-events.js';
 import type { Clock } from '../../shared/clock.js';
 import { AppError, type FieldError, notFound, validationError } from '../../shared/errors.js';
 import { type IdGenerator, isId } from '../../shared/ids.js';
@@ -31,7 +32,6 @@ import {
 } from './webhook.js';
 import { type Executor, isIdempotencyKeyConflict, type Page, type WebhooksRepository } from './webhooks.repository.js';
 
-export const TEST_EVENT_TYPE = 'webhook.test';
 export const TEST_EVENT_MESSAGE =
   'A test event from the TRON Payment Gateway; it confirms that this endpoint receives and verifies webhooks.';
 export const DEFAULT_ROTATION_GRACE_SECONDS = 86_400;
@@ -62,7 +62,7 @@ export interface Rendered {
 
 export interface WebhooksPolicy extends TargetPolicy {
   maxWebhooks: number;
-  /** the events the gateway emits (config webhooks.events) */
+  /** the events endpoints may subscribe to, as configured (webhooks.events): names, or ["*"] for every one */
   events: readonly string[];
 }
 
@@ -391,7 +391,7 @@ export class WebhooksService {
       else errors.push(target.error);
     }
     if (input.events !== undefined) {
-      const events = normaliseEvents(input.events, this.deps.policy.events);
+      const events = normaliseEvents(input.events, expandEvents(this.deps.policy.events));
       if (events.ok) value.events = events.value;
       else errors.push(...events.error);
     }
