@@ -102,3 +102,13 @@ export async function usdtBalance(devnet: Devnet, address: string, solid = false
 export function utf8FromHex(hex: unknown): string {
   return Buffer.from(String(hex), 'hex').toString('utf8');
 }
+
+/** Balance (base units) of any devnet TRC-20 (`contract` in hex or base58) through `triggerconstantcontract` `balanceOf`. */
+export async function trc20Balance(devnet: Devnet, contract: string, address: string, solid = false): Promise<bigint> {
+  const { json } = await postJson(`${devnet.url}/${solid ? 'walletsolidity' : 'wallet'}/triggerconstantcontract`, {
+    contract_address: contract,
+    function_selector: 'balanceOf(address)',
+    parameter: encodeAddressWord(address),
+  });
+  return BigInt(`0x${(json.constant_result as string[])[0]}`);
+}
