@@ -61,6 +61,23 @@ describe('parseCommand', () => {
   });
 });
 
+describe('a repeatable option', () => {
+  const REPEAT: CommandSpec = {
+    name: 'things',
+    summary: 'things',
+    options: { tag: { type: 'string', multiple: true, value: 'tag', description: 'a tag (repeatable)' }, ...HELP_OPTION },
+  };
+
+  it('collects every value in order, in both spellings, and is absent when not given', () => {
+    expect(parseCommand(REPEAT, ['--tag', 'a', '--tag=b', '--tag', 'a'])?.values).toEqual({ tag: ['a', 'b', 'a'] });
+    expect(parseCommand(REPEAT, [])?.values).toEqual({});
+  });
+
+  it('still needs a value each time', () => {
+    expect(() => parseCommand(REPEAT, ['--tag', 'a', '--tag'])).toThrow('--tag needs a value (--tag <tag>)');
+  });
+});
+
 describe('formatHelp', () => {
   it('lists the usage, the arguments and every option with its value, descriptions in one column', () => {
     const help = formatHelp(SPEC);

@@ -45,6 +45,8 @@ export interface OptionSpec {
   /** bounds of an `int` option, inclusive */
   min?: number;
   max?: number;
+  /** a `string` option that may be given several times: its value is the array of them, in order */
+  multiple?: boolean;
 }
 
 export interface PositionalSpec {
@@ -65,7 +67,7 @@ export interface CommandSpec {
   notes?: string;
 }
 
-export type OptionValues = Record<string, string | number | boolean | undefined>;
+export type OptionValues = Record<string, string | string[] | number | boolean | undefined>;
 
 export interface ParsedCommand {
   values: OptionValues;
@@ -105,6 +107,11 @@ export function parseCommand(spec: CommandSpec, argv: readonly string[]): Parsed
     const value = token.value;
     if (value === undefined || (!token.inlineValue && value.startsWith('-') && value.length > 1)) {
       throw new UsageError(`${flag} needs a value (${flag} <${option.value ?? 'value'}>)`);
+    }
+    if (option.multiple) {
+      const previous = values[token.name];
+      values[token.name] = [...(Array.isArray(previous) ? previous : []), value];
+      continue;
     }
     values[token.name] = option.type === 'int' ? parseInteger(flag, value, option) : value;
   }

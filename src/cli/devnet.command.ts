@@ -2,8 +2,9 @@
  * `tron-payment-gateway devnet`: runs the TRON devnet as its own process. The banner goes to stderr;
  * a `--data-dir` is locked while it runs; SIGINT or SIGTERM stop it (exit 0).
  */
-import { Devnet } from '../devnet/devnet.js';
-import { CliFailure, HELP_OPTION, JSON_OPTION } from './args.js';
+import { Devnet, DevnetError } from '../devnet/devnet.js';
+import { parseTokenOption, type TokenSpec } from '../devnet/token-spec.js';
+import { CliFailure, HELP_OPTION, JSON_OPTION, UsageError } from './args.js';
 import type { Command } from './command.js';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
 import { note, say } from './output.js';
@@ -19,6 +20,12 @@ export const devnetCommand: Command = {
     'data-dir': { type: 'string', value: 'dir', description: 'keep keys and blocks here; a restart resumes the chain' },
     manual: { type: 'boolean', description: 'produce blocks only on POST /devnet/mine' },
     'energy-fee': { type: 'int', value: 'sun', min: 0, description: 'sun per energy unit (default 100)' },
+    token: {
+      type: 'string',
+      multiple: true,
+      value: 'SYMBOL:DECIMALS[:blacklist]',
+      description: 'deploy this TRC-20 at start unless its symbol exists, e.g. USDD:18 (repeatable)',
+    },
     ...JSON_OPTION,
     ...HELP_OPTION,
   },
@@ -26,6 +33,7 @@ export const devnetCommand: Command = {
     const port = (values.port as number | undefined) ?? 8090;
     const host = (values.host as string | undefined) ?? '127.0.0.1';
     const dataDir = values['data-dir'] as string | undefined;
+    const tokens = tokenOptions(values.token);
     const lock: DataDirLock | null = dataDir ? acquireDataDirLock(dataDir, 'devnet') : null;
     let devnet: Devnet;
     try {
@@ -37,19 +45,25 @@ export const devnetCommand: Command = {
         ...(dataDir ? { dataDir } : {}),
         manual: values.manual === true,
         ...(values['energy-fee'] !== undefined ? { params: { energyFee: BigInt(values['energy-fee'] as number) } } : {}),
+        tokens,
         log: (line) => say(line),
       });
     } catch (error) {
       lock?.release();
+      // a --token whose symbol the data directory already has with other decimals
+      if (error instanceof DevnetError && error.code === 'TOKEN_EXISTS') throw new CliFailure(`--token: ${error.message}`);
       throw listenFailure(error, port, host);
     }
     const info = devnet.info();
+    const extraTokens = info.tokens.slice(1); // the USDT comes first and has its own line
+    const fundTokens = extraTokens[0] ? `,"tokens":{"${extraTokens[0].symbol}":"1000"}` : '';
     if (values.json) {
       note(
         JSON.stringify({
           event: 'started',
           url: devnet.url,
           usdt_contract: info.usdt_contract,
+          tokens: info.tokens.map((t) => ({ symbol: t.symbol, contract_address: t.contract_address, decimals: t.decimals })),
           faucet_address: info.faucet_address,
           faucet_key: devnet.keyLocation,
           manual: info.manual,
@@ -62,10 +76,11 @@ export const devnetCommand: Command = {
         [
           `TRON devnet running at ${devnet.url}`,
           `  USDT contract   ${info.usdt_contract}`,
+          ...extraTokens.map((t) => `  ${`${t.symbol} contract`.padEnd(15)} ${t.contract_address} (${t.decimals} decimals)`),
           `  faucet address  ${info.faucet_address}`,
           `  faucet key      ${devnet.keyLocation}`,
           `  blocks          ${info.manual ? 'manual (POST /devnet/mine)' : `every ${info.block_time_ms} ms`}, solidified ${info.solidify_lag} behind head`,
-          `  fund an address curl -s ${devnet.url}/devnet/faucet -d '{"address":"T…","trx":"1000","usdt":"1000"}'`,
+          `  fund an address curl -s ${devnet.url}/devnet/faucet -d '{"address":"T…","trx":"1000","usdt":"1000"${fundTokens}}'`,
         ].join('\n'),
       );
     }
@@ -81,6 +96,24 @@ export const devnetCommand: Command = {
     process.on('SIGTERM', () => void shutdown());
   },
 };
+
+/** `--token` values as token specs; a bad one is a usage error naming the option. */
+function tokenOptions(value: unknown): TokenSpec[] {
+  const texts = Array.isArray(value) ? (value as string[]) : [];
+  const specs: TokenSpec[] = [];
+  for (const text of texts) {
+    const check = parseTokenOption(text);
+    if (!check.ok) {
+      const message = check.field === 'token' ? check.message : `${check.field} ${check.message} (in "${text}")`;
+      throw new UsageError(`--token: ${message}`, { errors: [{ path: '--token', message }] });
+    }
+    if (specs.some((s) => s.symbol.toUpperCase() === check.spec.symbol.toUpperCase())) {
+      throw new UsageError(`--token: ${check.spec.symbol} is given twice`, { errors: [{ path: '--token', message: 'given twice' }] });
+    }
+    specs.push(check.spec);
+  }
+  return specs;
+}
 
 /** Node's listen errors as sentences naming the option. */
 function listenFailure(error: unknown, port: number, host: string): unknown {
