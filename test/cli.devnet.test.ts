@@ -60,6 +60,39 @@ describe('tron-payment-gateway devnet', () => {
     expect(await stopped).toBe(0);
   });
 
+  it('deploys --token tokens at start and lists them on the --json started line and in /devnet/info', async () => {
+    const { child, output } = run(['devnet', '--port', '0', '--manual', '--token', 'USDD:18', '--token', 'TUSD:18:blacklist', '--json']);
+    cleanups.push(() => child.kill('SIGKILL'));
+    const [line] = await waitFor(output, /\{"event":"started".*\}/);
+    const started = JSON.parse(line) as {
+      url: string;
+      usdt_contract: string;
+      tokens: { symbol: string; contract_address: string; decimals: number }[];
+    };
+    expect(started.tokens.map((t) => [t.symbol, t.decimals])).toEqual([
+      ['USDT', 6],
+      ['USDD', 18],
+      ['TUSD', 18],
+    ]);
+    expect(started.tokens[0]?.contract_address).toBe(started.usdt_contract);
+    const info = (await (await fetch(`${started.url}/devnet/info`)).json()) as {
+      tokens: { contract_address: string; blacklist: boolean }[];
+    };
+    expect(info.tokens.map((t) => t.contract_address)).toEqual(started.tokens.map((t) => t.contract_address));
+    expect(info.tokens.map((t) => t.blacklist)).toEqual([true, false, true]);
+    const stopped = exited(child);
+    child.kill('SIGTERM');
+    expect(await stopped).toBe(0);
+  });
+
+  it('refuses a bad --token with exit code 2, naming the option', async () => {
+    for (const value of ['USDD:19', 'USDD', 'US-D:6', 'USDD:18:frozen']) {
+      const { child, output } = run(['devnet', '--port', '0', '--token', value]);
+      expect(await exited(child), value).toBe(2);
+      expect(output(), value).toContain('--token: ');
+    }
+  });
+
   it('rejects an unknown option with exit code 2 and names it', async () => {
     const { child, output } = run(['devnet', '--block-time', '5']);
     expect(await exited(child)).toBe(2);
