@@ -58,3 +58,213 @@ describe('layer rules', () => {
     expect(offenders.map((f) => relative(SRC, f))).toEqual([]);
   });
 });
+
+/*
+ * Import rules per file role. A file's role comes from its name:
+ *   service     *.service.ts        use cases: no HTTP (fastify, src/http), no routes
+ *   repository  *.repository.ts     SQL of one module: no HTTP, no services, routes or workers
+ *   routes      *.routes.ts         HTTP: no SQL (kysely, drivers, src/db) and no repositories: routes call services
+ *   worker      *.worker.ts         background loops: no HTTP, no routes
+ *   domain      pure rules and types, no I/O: no file system, network, HTTP, database, node client, threads,
+ *               and no services, repositories, routes or workers. A file is domain when its name ends in
+ *               DOMAIN_SUFFIXES (-lifecycle, -plan, -rules, -schedule, -matcher), lies in
+ *               src/shared/catalogues/, or is listed in DOMAIN_FILES (the entity modules, named after their thing).
+ * Type-only imports count: a domain file that names a table row already depends on the database.
+ */
+type Role = 'domain' | 'service' | 'repository' | 'routes' | 'worker';
+
+const DOMAIN_SUFFIXES = ['-lifecycle.ts', '-plan.ts', '-rules.ts', '-schedule.ts', '-matcher.ts'];
+const DOMAIN_FILES = [
+  'src/shared/money.ts',
+  'src/shared/result.ts',
+  'src/shared/lifecycle.ts',
+  'src/modules/payments/payment.ts',
+  'src/modules/payments/payment-draft.ts',
+  'src/modules/refunds/refund.ts',
+  'src/modules/batches/batch.ts',
+  'src/modules/webhooks/webhook.ts',
+  'src/modules/merchants/merchant.ts',
+  'src/modules/reconciliation/reconciliation.ts',
+  'src/modules/collections/collection-progress.ts',
+  'src/modules/jobs/retry-policy.ts',
+];
+
+/** `src/…` path of a file (relative to the repository). */
+function srcPath(file: string): string {
+  return relative(resolve(SRC, '..'), file);
+}
+
+function roleOf(path: string): Role | null {
+  const name = path.split('/').at(-1) ?? '';
+  if (name.endsWith('.service.ts')) return 'service';
+  if (name.endsWith('.repository.ts')) return 'repository';
+  if (name.endsWith('.routes.ts')) return 'routes';
+  if (name.endsWith('.worker.ts')) return 'worker';
+  if (DOMAIN_FILES.includes(path) || path.startsWith('src/shared/catalogues/') || DOMAIN_SUFFIXES.some((s) => name.endsWith(s))) {
+    return 'domain';
+  }
+  return null;
+}
+
+/** What `file` imports: package names as written, project files as `src/…/x.ts`. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)].map(([, specifier]) => {
+    const s = specifier as string;
+    return s.startsWith('.') ? srcPath(resolve(file, '..', s)).replace(/\.js$/, '.ts') : s;
+  });
+}
+
+type Forbidden = (target: string) => boolean;
+const pkg =
+  (...names: string[]): Forbidden =>
+  (t) =>
+    names.some((n) => t === n || t.startsWith(`${n}/`));
+const under =
+  (...dirs: string[]): Forbidden =>
+  (t) =>
+    dirs.some((d) => t.startsWith(`${d}/`));
+const file =
+  (...paths: string[]): Forbidden =>
+  (t) =>
+    paths.includes(t);
+const role =
+  (...roles: Role[]): Forbidden =>
+  (t) =>
+    t.startsWith('src/') && roles.includes(roleOf(t) as Role);
+
+const HTTP = [pkg('fastify', '@fastify'), under('src/http')];
+const SQL = [pkg('kysely', 'pg', 'better-sqlite3'), under('src/db')];
+const RULES: Record<Role, Forbidden[]> = {
+  domain: [
+    ...HTTP,
+    ...SQL,
+    pkg('node:fs', 'node:net', 'node:http', 'node:https', 'node:child_process', 'node:worker_threads', 'worker_threads'),
+    file('src/tron/client.ts'),
+    role('service', 'repository', 'routes', 'worker'),
+  ],
+  service: [...HTTP, role('routes')],
+  repository: [...HTTP, role('service', 'routes', 'worker')],
+  routes: [...SQL, role('repository', 'worker')],
+  worker: [...HTTP, role('routes')],
+};
+
+/** `file → target` for each import that the file's role forbids. */
+function roleViolations(path: string, imports: readonly string[]): string[] {
+  const r = roleOf(path);
+  if (r === null) return [];
+  return imports.filter((target) => RULES[r].some((forbidden) => forbidden(target))).map((target) => `${path} → ${target}`);
+}
+
+/**
+ * Today's breaches, each named with its reason. The list may only shrink: an entry that no longer
+ * breaks a rule fails the test, so fixing the code means deleting its line here.
+ */
+const PORT_TYPES =
+  'types of src/http/ports.ts, the interfaces the HTTP layer asks modules to implement (ADR 0006); goes when the ports move out of src/http';
+const REPOSITORY_TYPES = "a record or page type declared in the module's repository; goes when the type moves to the module's domain file";
+const EXCEPTIONS: Record<string, string> = {
+  'src/modules/merchants/api-keys.service.ts → src/http/ports.ts': `${PORT_TYPES} (implements ApiKeyAuthenticator)`,
+  'src/modules/payments/payments.service.ts → src/http/ports.ts': `${PORT_TYPES} (IdempotencyClaim)`,
+  'src/modules/webhooks/webhooks.service.ts → src/http/ports.ts': `${PORT_TYPES} (IdempotencyClaim)`,
+  'src/modules/webhooks/webhooks.repository.ts → src/http/ports.ts': `${PORT_TYPES} (IdempotencyClaim)`,
+  'src/modules/audit/audit.routes.ts → src/modules/audit/audit.repository.ts': `${REPOSITORY_TYPES} (AuditFilters, AuditPage)`,
+  'src/modules/reconciliation/reconciliation.routes.ts → src/modules/reconciliation/reconciliations.repository.ts': `${REPOSITORY_TYPES} (ReconciliationRecord)`,
+  'src/modules/webhooks/webhooks.routes.ts → src/modules/webhooks/webhooks.repository.ts': `${REPOSITORY_TYPES} (Page)`,
+  'src/modules/payments/payment-draft.ts → src/http/text-rules.ts':
+    'hasForbiddenControl is a pure text check kept beside the HTTP validation keyword that uses it; goes when it moves to src/shared',
+  'src/modules/refunds/refund.ts → kysely':
+    'rowToRefund maps a refunds row (Selectable<RefundsTable>); goes when it moves to refunds.repository.ts',
+  'src/modules/refunds/refund.ts → src/db/schema.ts': 'rowToRefund maps a refunds row (RefundsTable); goes with the line above',
+  'src/modules/settlement/sweep-plan.ts → kysely':
+    'findUnswept queries chain_transfers and sweeps; goes when that query moves to a settlement repository (SQL is leaving services and plans)',
+  'src/modules/settlement/sweep-plan.ts → src/db/schema.ts': 'findUnswept queries the database (DB type); goes with the line above',
+};
+
+describe('import rules per file role', () => {
+  const files = sourceFiles(SRC).map(srcPath);
+  const found = files.flatMap((path) => roleViolations(path, importsOf(resolve(SRC, '..', path))));
+
+  it('no file imports what its role forbids, beyond the named exceptions', () => {
+    expect(found.filter((v) => !(v in EXCEPTIONS))).toEqual([]);
+  });
+
+  it('every exception is still needed', () => {
+    expect(Object.keys(EXCEPTIONS).filter((v) => !found.includes(v))).toEqual([]);
+  });
+
+  it('every listed domain file exists', () => {
+    expect(DOMAIN_FILES.filter((path) => !files.includes(path))).toEqual([]);
+  });
+
+  it('roles come from file names', () => {
+    expect(
+      [
+        'src/modules/a/a.service.ts',
+        'src/modules/a/a.repository.ts',
+        'src/modules/a/a.routes.ts',
+        'src/modules/a/a.worker.ts',
+        'src/modules/a/a-lifecycle.ts',
+        'src/modules/a/sweep-plan.ts',
+        'src/shared/catalogues/things.ts',
+        'src/modules/payments/payment.ts',
+        'src/modules/a/a.view.ts',
+      ].map(roleOf),
+    ).toEqual(['service', 'repository', 'routes', 'worker', 'domain', 'domain', 'domain', 'domain', null]);
+  });
+
+  it('catches each forbidden import in a synthetic import list, and passes the allowed ones', () => {
+    expect(
+      roleViolations('src/modules/a/a-lifecycle.ts', [
+        'src/shared/result.ts',
+        'src/modules/a/a.ts',
+        'node:crypto',
+        'node:fs',
+        'kysely',
+        'src/db/schema.ts',
+        'src/http/ports.ts',
+        'src/tron/client.ts',
+        'src/tron/address.ts',
+        'src/modules/a/a.repository.ts',
+        'worker_threads',
+      ]),
+    ).toEqual([
+      'src/modules/a/a-lifecycle.ts → node:fs',
+      'src/modules/a/a-lifecycle.ts → kysely',
+      'src/modules/a/a-lifecycle.ts → src/db/schema.ts',
+      'src/modules/a/a-lifecycle.ts → src/http/ports.ts',
+      'src/modules/a/a-lifecycle.ts → src/tron/client.ts',
+      'src/modules/a/a-lifecycle.ts → src/modules/a/a.repository.ts',
+      'src/modules/a/a-lifecycle.ts → worker_threads',
+    ]);
+    expect(
+      roleViolations('src/modules/a/a.service.ts', ['fastify', 'src/http/auth.ts', 'kysely', 'src/modules/a/a.repository.ts']),
+    ).toEqual(['src/modules/a/a.service.ts → fastify', 'src/modules/a/a.service.ts → src/http/auth.ts']);
+    expect(
+      roleViolations('src/modules/a/a.repository.ts', [
+        'kysely',
+        '@fastify/swagger',
+        'src/modules/b/b.service.ts',
+        'src/modules/b/b.repository.ts',
+      ]),
+    ).toEqual(['src/modules/a/a.repository.ts → @fastify/swagger', 'src/modules/a/a.repository.ts → src/modules/b/b.service.ts']);
+    expect(
+      roleViolations('src/modules/a/a.routes.ts', [
+        'fastify',
+        'src/http/auth.ts',
+        'kysely',
+        'src/db/schema.ts',
+        'src/modules/a/a.repository.ts',
+      ]),
+    ).toEqual([
+      'src/modules/a/a.routes.ts → kysely',
+      'src/modules/a/a.routes.ts → src/db/schema.ts',
+      'src/modules/a/a.routes.ts → src/modules/a/a.repository.ts',
+    ]);
+    expect(roleViolations('src/modules/a/a.worker.ts', ['kysely', 'fastify', 'src/modules/a/a.routes.ts'])).toEqual([
+      'src/modules/a/a.worker.ts → fastify',
+      'src/modules/a/a.worker.ts → src/modules/a/a.routes.ts',
+    ]);
+    expect(roleViolations('src/modules/a/a.view.ts', ['kysely', 'fastify'])).toEqual([]);
+  });
+});

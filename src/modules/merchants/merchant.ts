@@ -3,7 +3,7 @@
  * No I/O here.
  */
 import { SETTLEMENT_FREQUENCIES, type SettlementFrequency } from '../../config/schema.js';
-import { SCOPES, type Scope } from '../../http/ports.js';
+import { SCOPES, type Scope } from '../../shared/catalogues/api-key-scopes.js';
 import { toIso } from '../../shared/clock.js';
 import type { FieldError } from '../../shared/errors.js';
 import { err, ok, type Result } from '../../shared/result.js';
