@@ -86,7 +86,8 @@ describe('tron-payment-gateway devnet', () => {
   });
 
   it('refuses a bad --token with exit code 2, naming the option', async () => {
-    for (const value of ['USDD:19', 'USDD', 'US-D:6', 'USDD:18:frozen']) {
+    // the other malformed values are unit-tested (src/devnet/token-spec.test.ts): each spawn costs ~2 s
+    for (const value of ['USDD:19', 'USDD:18:frozen']) {
       const { child, output } = run(['devnet', '--port', '0', '--token', value]);
       expect(await exited(child), value).toBe(2);
       expect(output(), value).toContain('--token: ');

@@ -161,6 +161,7 @@ describe('devnet TRC-20 tokens', () => {
       [{ tokens: { [newWallet().base58]: '1' } }, `tokens.`],
       [{ tokens: ['USDD'] }, 'tokens'],
       [{ tokens: { USDD: '0' } }, 'trx'],
+      [{ tokens: { USDD: '1', [usdd.contractAddress]: '1' } }, `tokens.${usdd.contractAddress}`],
     ];
     for (const [body, field] of bad) {
       const res = await post('/devnet/faucet', { address: holder.base58, ...body });
@@ -351,6 +352,13 @@ describe('devnet TRC-20 tokens', () => {
     expect(onlyUsdd.data.length).toBeGreaterThan(0);
     for (const row of onlyUsdd.data) expect(row.token_info).toMatchObject({ symbol: 'USDD', address: usdd.contractAddress, decimals: 18 });
     expect(onlyUsdd.data.at(-1)?.value).toBe((USDD + 1n).toString()); // the faucet's payment, oldest last
+    const events = (await getJson(`${devnet.url}/v1/contracts/${usdc.contractAddress}/events?event_name=Transfer`)).json as {
+      data: { contract_address: string; result: { to: string; value: string } }[];
+    };
+    expect(events.data.find((e) => e.result.to === `0x${holder.hex.slice(2)}`)).toMatchObject({
+      contract_address: usdc.contractAddress,
+      result: { value: '50500000' },
+    });
 
     const account = (await getJson(`${devnet.url}/v1/accounts/${holder.base58}?only_confirmed=true`)).json as {
       data: { address: string; trc20: Record<string, string>[] }[];

@@ -76,7 +76,10 @@ export const devnetCommand: Command = {
         [
           `TRON devnet running at ${devnet.url}`,
           `  USDT contract   ${info.usdt_contract}`,
-          ...extraTokens.map((t) => `  ${`${t.symbol} contract`.padEnd(15)} ${t.contract_address} (${t.decimals} decimals)`),
+          ...extraTokens.map(
+            (t) =>
+              `  ${`${t.symbol} contract`.padEnd(15)} ${t.contract_address} (${t.decimals} decimals${t.blacklist ? ', blacklist' : ''})`,
+          ),
           `  faucet address  ${info.faucet_address}`,
           `  faucet key      ${devnet.keyLocation}`,
           `  blocks          ${info.manual ? 'manual (POST /devnet/mine)' : `every ${info.block_time_ms} ms`}, solidified ${info.solidify_lag} behind head`,

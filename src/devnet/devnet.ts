@@ -294,8 +294,8 @@ export class Devnet {
 
   /**
    * Sends TRX (sun), USDT and other tokens (base units) from the faucet as real signed transactions. Every
-   * token key is resolved before anything is sent: an unknown one throws DevnetError `UNKNOWN_TOKEN` with
-   * `path` `tokens.<key>`.
+   * token key is resolved before anything is sent: an unknown one, or a second key for the same token, throws
+   * DevnetError `UNKNOWN_TOKEN` with `path` `tokens.<key>`.
    */
   fund(address: string, amounts: FundAmounts): FundTxids {
     const to = toHexAddress(address);
@@ -303,6 +303,9 @@ export class Devnet {
     for (const [key, amount] of Object.entries(amounts.tokens ?? {})) {
       const token = this.tokenInfo(key);
       if (!token) throw new DevnetError('UNKNOWN_TOKEN', `tokens.${key}: no such token on this devnet`, `tokens.${key}`);
+      if (transfers.some(([t]) => t === token)) {
+        throw new DevnetError('UNKNOWN_TOKEN', `tokens.${key}: ${token.symbol} is already named by another key`, `tokens.${key}`);
+      }
       if (amount > 0n) transfers.push([token, amount]);
     }
     const out: FundTxids = {};
