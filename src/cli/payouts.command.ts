@@ -10,6 +10,7 @@ import { FINAL_STATUSES, type Payment } from '../modules/payments/payment.js';
 import { toPaymentView } from '../modules/payments/payment.view.js';
 import type { batchResultView } from '../modules/payments/payment-responses.js';
 import type { Actor } from '../modules/payments/payments.service.js';
+import { PRIORITIES } from '../shared/catalogues/priorities.js';
 import { formatAmount } from '../shared/money.js';
 import { CliFailure, HELP_OPTION, JSON_OPTION, type OptionSpec, type OptionValues, UsageError } from './args.js';
 import { type CommandGroup, describeErrno } from './command.js';
@@ -69,7 +70,7 @@ export const payoutsCommand: CommandGroup = {
         priority: {
           type: 'string',
           value: 'priority',
-          description: 'low, normal, high or urgent (default: payment_processing.default_priority)',
+          description: `${PRIORITIES.slice(0, -1).join(', ')} or ${PRIORITIES.at(-1)} (default: payment_processing.default_priority)`,
         },
         currency: { type: 'string', value: 'asset', description: 'USDT or TRX (default: payment_processing.default_currency)' },
         'batch-reference': { type: 'string', value: 'text', description: 'your reference for the batch' },
