@@ -2,24 +2,21 @@
  * The gateway's view of the TRON node: one TronClient, adapted to the small ports the modules declare
  * (prices for fee estimates, balances for the wallet view, a liveness probe for readiness).
  */
-import type { NetworkName } from '../config/schema.js';
+
+import type { AssetRegistry } from '../modules/assets/asset-registry.js';
 import type { ChainPrices } from '../modules/fees/network-cost.js';
 import type { WalletChain } from '../modules/wallets/hot-wallet.service.js';
+import { type AssetCatalog, DEVNET_CONTRACT, NATIVE_SYMBOL } from '../shared/catalogues/asset-catalog.js';
 import { createTronClient, type NodeCall, type TronClient, type TronClientOptions } from '../tron/client.js';
 
-/** USDT contracts of the public networks (PROTOCOL.md); the devnet's comes from /devnet/info. */
-export const USDT_CONTRACTS: Partial<Record<NetworkName, string>> = {
-  mainnet: 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t',
-  nile: 'TXYZopYRdj2D9XRtbG411XZZ3kM5VkAeBf',
-};
-
 /**
- * The token contracts the gateway knows on its network (today only USDT): the one in use when the chain
- * is connected, else the configured or public one. No payment may be paid to one of them.
+ * The token contracts the gateway knows: every configured one, resolved when the chain is connected, else
+ * those the configuration names outright (a devnet's are unknown without its node). No payment may be
+ * paid to one of them.
  */
-export function knownTokenContracts(network: string, configured: string, inUse?: string): string[] {
-  const usdt = inUse ?? (configured || USDT_CONTRACTS[network as NetworkName]);
-  return usdt ? [usdt] : [];
+export function knownTokenContracts(catalog: AssetCatalog, registry?: AssetRegistry | null): string[] {
+  if (registry) return registry.contracts();
+  return catalog.specs.flatMap((s) => (s.kind === 'trc20' && s.contract && s.contract !== DEVNET_CONTRACT ? [s.contract] : []));
 }
 
 export interface ChainEndpoints {
@@ -39,7 +36,8 @@ export class GatewayChain implements ChainPrices, WalletChain {
 
   constructor(
     endpoints: ChainEndpoints,
-    readonly usdtContract: string,
+    /** the configured assets on this chain; null reads TRX only */
+    readonly assets: AssetRegistry | null,
   ) {
     this.clientOptions = {
       fullNodeUrls: endpoints.fullNodeUrls,
@@ -72,8 +70,11 @@ export class GatewayChain implements ChainPrices, WalletChain {
     return (await this.client.getAccount(address)).balance;
   }
 
-  usdtBalance(address: string): Promise<bigint> {
-    return this.client.trc20BalanceOf(this.usdtContract, address);
+  async balances(address: string): Promise<Record<string, bigint>> {
+    if (!this.assets) return { [NATIVE_SYMBOL]: await this.trxBalance(address) };
+    const strategies = this.assets.all();
+    const values = await Promise.all(strategies.map((s) => s.balanceOf(this.client, address)));
+    return Object.fromEntries(strategies.map((s, i) => [s.asset.symbol, values[i] as bigint]));
   }
 
   async resources(address: string) {

@@ -3,6 +3,7 @@
  * the create pipeline, the job runner and the HTTP app. `startGateway` (gateway.ts) adds the network,
  * the database, the listening socket and the devnet niceties; tests build the core directly.
  */
+
 import { hostname } from 'node:os';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
@@ -14,6 +15,7 @@ import { serverUrlOf } from '../http/openapi.js';
 import type { CheckResult, HealthChecks, StatusViewer } from '../http/ports.js';
 import { analyticsRoutes } from '../modules/analytics/analytics.routes.js';
 import { AnalyticsService } from '../modules/analytics/analytics.service.js';
+import { assetsRoutes } from '../modules/assets/assets.routes.js';
 import { AuditLogRepository } from '../modules/audit/audit.repository.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { AuditMirror } from '../modules/audit/audit-mirror.js';
@@ -209,7 +211,7 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     outbox,
     jobs,
     audit,
-    tokenContracts: knownTokenContracts(options.networkName, config.raw.network.usdt_contract, options.tron?.usdtContract),
+    tokenContracts: knownTokenContracts(config.assets, options.tron?.assets),
   });
   const settlement = new SettlementInfoService(db, config, clock);
   const hotWallet = new HotWalletService(options.wallets, options.chain);
@@ -264,8 +266,8 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
   });
   app.register(paymentsRoutes({ config, payments, settlement, networkCost, health }), { prefix: '/api/v1/payments' });
   // reports and analytics read stored payments; generating a report appends an audit record
-  const reports = new ReportsService({ db, clock, ids, audit });
-  const analytics = new AnalyticsService({ db, clock, ttlMs: config.raw.caching.analytics_ttl_seconds * 1000 });
+  const reports = new ReportsService({ db, clock, ids, audit, assets: config.assets });
+  const analytics = new AnalyticsService({ db, clock, ttlMs: config.raw.caching.analytics_ttl_seconds * 1000, assets: config.assets });
   app.register(reportsRoutes({ reports }), { prefix: '/api/v1/payments' });
   app.register(analyticsRoutes({ analytics }), { prefix: '/api/v1/payments' });
   const webhooks = new WebhooksService({
@@ -284,7 +286,10 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     },
   });
   app.register(webhooksRoutes({ config, webhooks }), { prefix: '/api/v1/payments/webhooks' });
-  app.register(walletRoutes({ wallet: hotWallet, merchants: directory, network: options.networkName }), { prefix: '/api/v1/wallet' });
+  app.register(walletRoutes({ wallet: hotWallet, merchants: directory, network: options.networkName, assets: config.assets }), {
+    prefix: '/api/v1/wallet',
+  });
+  app.register(assetsRoutes({ catalog: config.assets, registry: options.tron?.assets ?? null }), { prefix: '/api/v1/assets' });
   app.register(apiKeysRoutes({ apiKeys: merchants.apiKeys }), { prefix: '/api/v1/keys' });
   app.register(
     auditRoutes({
@@ -368,6 +373,7 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     payments: paymentsRepository,
     outbox,
     audit,
+    assets: config.assets,
     timeoutMs: config.raw.batch_processing.batch_timeout_seconds * 1000,
   });
   const jobHandlers: Record<string, JobHandler> = {
@@ -413,6 +419,7 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     registerHotWalletGauges(metrics, {
       merchants: async () => (await merchants.merchants.listMerchants()).filter((m) => m.status === 'active'),
       wallet: hotWallet,
+      assets: config.assets,
       ttlMs: Math.max(METRICS_CACHE_MS, config.raw.caching.ttl_seconds * 1000),
       now: () => clock.now(),
     });

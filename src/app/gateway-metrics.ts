@@ -5,6 +5,7 @@
  * so that neither a busy Prometheus nor an anonymous caller turns scrapes into database or node load.
  * Label sets known up front (statuses, methods, job types, send purposes) are shown with 0.
  */
+
 import { PAYMENT_METHODS } from '../config/schema.js';
 import type { GatewayMetrics } from '../http/metrics.js';
 import type { JobDepth } from '../modules/jobs/job-queue.js';
@@ -12,6 +13,7 @@ import { PAYMENT_STATUSES } from '../modules/payments/payment.js';
 import type { HotWalletService } from '../modules/wallets/hot-wallet.service.js';
 import type { WebhookBacklog } from '../modules/webhooks/webhook-delivery.js';
 import { cachedValue } from '../shared/cached-value.js';
+import type { AssetCatalog } from '../shared/catalogues/asset-catalog.js';
 
 /** Longest time a database-backed gauge (or the /status counts) may be old. */
 export const METRICS_CACHE_MS = 5000;
@@ -75,6 +77,7 @@ export interface HotWalletGaugeOptions {
   /** the active merchants and their hot-wallet indexes */
   merchants(): Promise<Array<{ id: string; hdIndex: number }>>;
   wallet: Pick<HotWalletService, 'holdings'>;
+  assets: AssetCatalog;
   /** how long one reading of the chain is served */
   ttlMs: number;
   now(): number;
@@ -82,8 +85,8 @@ export interface HotWalletGaugeOptions {
 
 interface HotWalletReading {
   merchant: string;
-  trx: bigint;
-  usdt: bigint;
+  /** base units by symbol */
+  balances: Record<string, bigint>;
   energy: bigint;
 }
 
@@ -101,7 +104,7 @@ export function registerHotWalletGauges(metrics: GatewayMetrics, options: HotWal
       await forEachBounded(merchants, HOT_WALLET_READS_IN_FLIGHT, async (m) => {
         try {
           const h = await options.wallet.holdings(m.hdIndex);
-          readings.push({ merchant: m.id, trx: h.balances.TRX, usdt: h.balances.USDT, energy: h.energy.available });
+          readings.push({ merchant: m.id, balances: h.balances, energy: h.energy.available });
         } catch {
           failed++;
         }
@@ -111,16 +114,15 @@ export function registerHotWalletGauges(metrics: GatewayMetrics, options: HotWal
     },
     { ttlMs: options.ttlMs, now: options.now, serveStale: true },
   );
-  const units = (base: bigint) => Number(base) / 1_000_000;
+  const units = (symbol: string, base: bigint) => Number(options.assets.format(symbol, base));
   metrics.registerCollectedGauge(
     'tpg_hot_wallet_balance',
     'Hot wallet balance per merchant and asset, in whole units (float); read from the chain at most once per caching.ttl_seconds',
     ['merchant', 'asset'],
     async () =>
-      (await read()).flatMap((r) => [
-        { labels: { merchant: r.merchant, asset: 'TRX' }, value: units(r.trx) },
-        { labels: { merchant: r.merchant, asset: 'USDT' }, value: units(r.usdt) },
-      ]),
+      (await read()).flatMap((r) =>
+        Object.entries(r.balances).map(([asset, base]) => ({ labels: { merchant: r.merchant, asset }, value: units(asset, base) })),
+      ),
   );
   metrics.registerCollectedGauge('tpg_hot_wallet_energy', 'Energy available to each merchant hot wallet', ['merchant'], async () =>
     (await read()).map((r) => ({ labels: { merchant: r.merchant }, value: Number(r.energy) })),

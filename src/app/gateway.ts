@@ -64,7 +64,7 @@ export async function startGateway(config: GatewayConfig, options: StartOptions)
       deposit: raw.wallets.deposit_account,
       hotWallet: raw.wallets.hot_wallet_account,
     });
-    const chain = new GatewayChain(network.endpoints, network.usdtContract);
+    const chain = new GatewayChain(network.endpoints, network.assets);
     let core: GatewayCore | null = null;
     pipeline = await PipelineWorkerClient.start(
       {
@@ -98,7 +98,7 @@ export async function startGateway(config: GatewayConfig, options: StartOptions)
       tron: {
         client: chain.client,
         clientOptions: chain.clientOptions,
-        usdtContract: network.usdtContract,
+        assets: network.assets,
         signer: HdSigner.fromMnemonic(seed.mnemonic, seed.passphrase, {
           deposit: raw.wallets.deposit_account,
           hotWallet: raw.wallets.hot_wallet_account,
@@ -157,7 +157,8 @@ export async function startGateway(config: GatewayConfig, options: StartOptions)
 
 /**
  * Funds the default merchant's hot wallet from the devnet faucet the first time the gateway meets this
- * devnet (keyed by its USDT contract, which a fresh devnet changes), so restarts do not keep minting.
+ * devnet, once per asset (keyed by the token's contract, or the faucet for TRX: a fresh devnet changes
+ * both), so that restarts do not keep minting and a token configured later is funded at its first start.
  */
 async function fundHotWalletOnce(
   database: Database,
@@ -168,26 +169,31 @@ async function fundHotWalletOnce(
   clock: Clock,
   logger: Logger,
 ): Promise<'funded' | 'already' | 'failed'> {
-  const key = `devnet_funded:${network.usdtContract}:${merchantId}`;
-  const marker = await database.db.selectFrom('gateway_meta').select('key').where('key', '=', key).executeTakeFirst();
-  if (marker) return 'already';
+  const due: { symbol: string; key: string; amount: string }[] = [];
+  for (const { asset } of network.assets.all()) {
+    if (asset.devnetFunding <= 0n) continue;
+    const key = `devnet_funded:${asset.contract ?? `${asset.symbol}@${network.faucetAddress}`}:${merchantId}`;
+    const marker = await database.db.selectFrom('gateway_meta').select('key').where('key', '=', key).executeTakeFirst();
+    if (!marker) due.push({ symbol: asset.symbol, key, amount: config.assets.format(asset.symbol, asset.devnetFunding) });
+  }
+  if (due.length === 0) return 'already';
+  const native = due.find((d) => network.assets.get(d.symbol).asset.kind === 'native');
+  const tokens = Object.fromEntries(due.filter((d) => d !== native).map((d) => [d.symbol, d.amount]));
   // Fund first, then remember: a crash in between funds twice on the next start (harmless on a devnet),
   // where the other order could leave the hot wallet empty for good.
   try {
-    await fundFromFaucet(network.devnetUrl as string, address, config.devnetFunding);
+    await fundFromFaucet(network.devnetUrl as string, address, { trx: native?.amount ?? null, tokens });
   } catch (error) {
     logger.warn({ err: error }, 'could not fund the hot wallet from the devnet faucet; the next start tries again');
     return 'failed';
   }
+  const now = clock.now();
   await database.db
     .insertInto('gateway_meta')
-    .values({ key, value: address, updated_at: clock.now() })
+    .values(due.map((d) => ({ key: d.key, value: address, updated_at: now })))
     .onConflict((oc) => oc.doNothing())
     .execute();
-  logger.info(
-    { address, trx: formatAmount(config.devnetFunding.trx), usdt: formatAmount(config.devnetFunding.usdt) },
-    'hot wallet funded from the devnet faucet',
-  );
+  logger.info({ address, funded: Object.fromEntries(due.map((d) => [d.symbol, d.amount])) }, 'hot wallet funded from the devnet faucet');
   return 'funded';
 }
 

@@ -5,6 +5,7 @@
  * built so that their routes answer (503 without a chain). gateway-core.ts wires the result into the
  * HTTP app, the job runner, health and metrics.
  */
+
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { GatewayConfig } from '../config/load.js';
@@ -13,6 +14,7 @@ import type { DB } from '../db/schema.js';
 import type { HttpApp } from '../http/app.js';
 import type { GatewayMetrics } from '../http/metrics.js';
 import type { CheckResult, StatusViewer } from '../http/ports.js';
+import type { AssetRegistry } from '../modules/assets/asset-registry.js';
 import type { AuditTrail } from '../modules/audit/audit-trail.js';
 import type { LeaseStore } from '../modules/chain/lease.js';
 import { SEND_PURPOSES, SEND_STATUSES } from '../modules/chain/send-contract.js';
@@ -51,10 +53,10 @@ import type { IdGenerator } from '../shared/ids.js';
 import type { TronClient, TronClientOptions } from '../tron/client.js';
 import type { JobHandler } from '../workers/job-runner.js';
 
-/** The chain as the money-moving workers need it: a node client, the USDT contract and the signer. */
+/** The chain as the money-moving workers need it: a node client, the assets on it and the signer. */
 export interface MoneyChain {
   client: TronClient;
-  usdtContract: string;
+  assets: AssetRegistry;
   signer: TransactionSigner;
   /** the client's endpoints, for the scanner's block-fetching threads; without them blocks are parsed on the scanner's thread */
   clientOptions?: TronClientOptions;
@@ -133,7 +135,7 @@ export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
           clock,
           config,
           client: tron.client,
-          usdtContract: tron.usdtContract,
+          assets: tron.assets,
           leases: d.leases,
           recorder: collections,
           holder: `${d.instance}:scanner`,
@@ -149,14 +151,14 @@ export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
         engine,
         config,
         client: tron.client,
-        usdtContract: tron.usdtContract,
+        assets: tron.assets,
         signer: tron.signer,
         leases: d.leases,
         clock,
         ids,
         instance: d.instance,
         logger,
-        energyPriceSun: () => d.networkCost.cached('USDT')?.energyPriceSun ?? null,
+        energyPriceSun: () => d.networkCost.cachedEnergyPriceSun(),
       })
     : null;
   const wakeSender = () => chainSends?.wake();
@@ -213,7 +215,7 @@ export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
     merchants: d.merchants,
     wallets: d.wallets,
     ...(chainSends ? { onQueued: wakeSender } : {}),
-    ...(tron ? { isBlacklisted: (address: string) => tron.client.isBlackListed(tron.usdtContract, address) } : {}),
+    ...(tron ? { isBlacklisted: (asset: string, address: string) => tron.assets.get(asset).isBlacklisted(tron.client, address) } : {}),
   });
   if (chainSends) chainSends.sends.registerHandler('refund', refunds.sendHandler());
   collections?.setOverpaidHandler(async (trx, payment, excess, sender) => {
@@ -230,7 +232,7 @@ export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
     audit: d.audit,
     merchants: d.merchants,
     wallets: d.wallets,
-    chain: tron ? { client: tron.client, usdtContract: tron.usdtContract } : null,
+    chain: tron ? { client: tron.client, assets: tron.assets } : null,
     recorder: collections,
   });
 
@@ -295,7 +297,7 @@ export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
     periodicJobs,
     registerRoutes(app) {
       app.register(settlementsRoutes({ config, settlements: new SettlementsService(db) }), { prefix: '/api/v1/payments' });
-      app.register(refundsRoutes({ refunds }), { prefix: '/api/v1/payments' });
+      app.register(refundsRoutes({ refunds, assets: config.assets }), { prefix: '/api/v1/payments' });
       app.register(reconciliationRoutes({ config, reconciliation }), { prefix: '/api/v1/payments' });
     },
     registerMetrics(metrics) {

@@ -1,23 +1,33 @@
 /**
  * Which TRON node the gateway talks to (SPEC §5): an embedded devnet by default, a devnet started on its
- * own (`TRON_RPC_URL` + network devnet: USDT contract and faucet read from /devnet/info), or Nile, Shasta
+ * own (`TRON_RPC_URL` + network devnet: tokens and faucet read from /devnet/info, missing tokens deployed), or Nile, Shasta
  * or mainnet nodes.
  */
 import { join } from 'node:path';
 import type { GatewayConfig } from '../config/load.js';
 import { Devnet } from '../devnet/devnet.js';
-import { formatAmount } from '../shared/money.js';
+import { AssetRegistry } from '../modules/assets/asset-registry.js';
+import { DEVNET_CONTRACT } from '../shared/catalogues/asset-catalog.js';
 import type { ChainEndpoints } from './chain.js';
-import { USDT_CONTRACTS } from './chain.js';
 
 export interface ResolvedNetwork {
   name: string;
   endpoints: ChainEndpoints;
-  usdtContract: string;
+  /** every configured asset with its contract and strategy */
+  assets: AssetRegistry;
   /** the devnet's base URL when the chain is a devnet (faucet available) */
   devnetUrl: string | null;
+  /** the devnet faucet's address (a fresh devnet has a new one), null off devnet */
+  faucetAddress: string | null;
   /** set when this process runs the devnet itself */
   embedded: Devnet | null;
+}
+
+/** A token as a devnet lists it in /devnet/info. */
+interface DevnetToken {
+  symbol: string;
+  contract_address: string;
+  decimals: number;
 }
 
 export async function resolveNetwork(config: GatewayConfig, log: (line: string) => void): Promise<ResolvedNetwork> {
@@ -29,6 +39,7 @@ export async function resolveNetwork(config: GatewayConfig, log: (line: string) 
     timeoutMs: net.timeout_ms,
     maxAttempts: net.max_attempts,
   };
+  const wanted = devnetTokensWanted(config);
   if (net.name === 'devnet' && net.rpc_urls.length === 0) {
     const devnet = await Devnet.start({
       host: net.devnet.host,
@@ -36,42 +47,92 @@ export async function resolveNetwork(config: GatewayConfig, log: (line: string) 
       blockTimeMs: net.devnet.block_time_ms,
       solidifyLag: net.devnet.solidify_lag,
       dataDir: join(config.raw.server.data_dir, 'devnet'),
+      tokens: wanted,
       log,
     });
+    const info = devnet.info();
     return {
       name: 'devnet',
       endpoints: { ...base, fullNodeUrls: [devnet.url] },
-      usdtContract: devnet.usdtAddress,
+      assets: new AssetRegistry(config.assets, devnetContracts(config, info.tokens)),
       devnetUrl: devnet.url,
+      faucetAddress: info.faucet_address,
       embedded: devnet,
     };
   }
   if (net.name === 'devnet') {
     const url = (net.rpc_urls[0] as string).replace(/\/+$/, '');
     const info = await readDevnetInfo(url);
+    const tokens = [...info.tokens];
+    for (const token of wanted) {
+      if (!tokens.some((t) => t.symbol === token.symbol)) tokens.push(await deployDevnetToken(url, token));
+    }
     return {
       name: 'devnet',
       endpoints: { ...base, fullNodeUrls: net.rpc_urls },
-      usdtContract: net.usdt_contract || info.usdt_contract,
+      assets: new AssetRegistry(config.assets, devnetContracts(config, tokens)),
       devnetUrl: url,
+      faucetAddress: info.faucet_address,
       embedded: null,
     };
   }
-  const usdtContract = net.usdt_contract || USDT_CONTRACTS[net.name];
-  if (!usdtContract) throw new Error(`network.usdt_contract must be set for ${net.name}`);
-  return { name: net.name, endpoints: { ...base, fullNodeUrls: net.rpc_urls }, usdtContract, devnetUrl: null, embedded: null };
+  return {
+    name: net.name,
+    endpoints: { ...base, fullNodeUrls: net.rpc_urls },
+    assets: new AssetRegistry(config.assets),
+    devnetUrl: null,
+    faucetAddress: null,
+    embedded: null,
+  };
+}
+
+/** The tokens the configuration leaves to the devnet (`contract: devnet`, or empty on a devnet). */
+function devnetTokensWanted(config: GatewayConfig): { symbol: string; name: string; decimals: number; blacklist: boolean }[] {
+  return config.assets.specs
+    .filter((s) => s.kind === 'trc20' && s.contract === DEVNET_CONTRACT)
+    .map((s) => ({ symbol: s.symbol, name: s.symbol, decimals: s.decimals, blacklist: s.blacklist }));
+}
+
+/** symbol → contract of the devnet's tokens the configuration asked for, refusing a decimals mismatch. */
+function devnetContracts(config: GatewayConfig, tokens: readonly DevnetToken[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const spec of config.assets.specs) {
+    if (spec.contract !== DEVNET_CONTRACT) continue;
+    const token = tokens.find((t) => t.symbol === spec.symbol);
+    if (!token) throw new Error(`the devnet has no token ${spec.symbol}`);
+    if (token.decimals !== spec.decimals) {
+      throw new Error(`the devnet's ${spec.symbol} has ${token.decimals} decimals, the configuration says ${spec.decimals}`);
+    }
+    out[spec.symbol] = token.contract_address;
+  }
+  return out;
+}
+
+async function deployDevnetToken(
+  url: string,
+  token: { symbol: string; name: string; decimals: number; blacklist: boolean },
+): Promise<DevnetToken> {
+  const response = await fetch(`${url}/devnet/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(token),
+    signal: AbortSignal.timeout(10_000),
+  });
+  if (!response.ok)
+    throw new Error(`the devnet refused to deploy ${token.symbol}: ${response.status} ${(await response.text()).slice(0, 200)}`);
+  return (await response.json()) as DevnetToken;
 }
 
 /** Reads /devnet/info, waiting up to ~15 s for a devnet that is still starting. */
-async function readDevnetInfo(url: string): Promise<{ usdt_contract: string; faucet_address: string }> {
+async function readDevnetInfo(url: string): Promise<{ faucet_address: string; tokens: DevnetToken[] }> {
   let lastError: unknown;
   for (let attempt = 0; attempt < 30; attempt++) {
     try {
       const response = await fetch(`${url}/devnet/info`, { signal: AbortSignal.timeout(2000) });
       if (response.ok) {
-        const info = (await response.json()) as { usdt_contract?: unknown; faucet_address?: unknown };
-        if (typeof info.usdt_contract === 'string' && typeof info.faucet_address === 'string') {
-          return { usdt_contract: info.usdt_contract, faucet_address: info.faucet_address };
+        const info = (await response.json()) as { faucet_address?: unknown; tokens?: unknown };
+        if (typeof info.faucet_address === 'string' && Array.isArray(info.tokens)) {
+          return { faucet_address: info.faucet_address, tokens: info.tokens as DevnetToken[] };
         }
         throw new Error('GET /devnet/info did not describe a devnet');
       }
@@ -86,12 +147,16 @@ async function readDevnetInfo(url: string): Promise<{ usdt_contract: string; fau
   );
 }
 
-/** Asks the devnet faucet for TRX and USDT; the transfers land in the next block. */
-export async function fundFromFaucet(devnetUrl: string, address: string, amounts: { trx: bigint; usdt: bigint }): Promise<void> {
-  const body: Record<string, string> = { address };
-  if (amounts.trx > 0n) body.trx = formatAmount(amounts.trx);
-  if (amounts.usdt > 0n) body.usdt = formatAmount(amounts.usdt);
-  if (!body.trx && !body.usdt) return;
+/** Asks the devnet faucet for TRX and tokens (whole-unit strings by symbol); the transfers land in the next block. */
+export async function fundFromFaucet(
+  devnetUrl: string,
+  address: string,
+  amounts: { trx: string | null; tokens: Record<string, string> },
+): Promise<void> {
+  const body: { address: string; trx?: string; tokens?: Record<string, string> } = { address };
+  if (amounts.trx !== null) body.trx = amounts.trx;
+  if (Object.keys(amounts.tokens).length > 0) body.tokens = amounts.tokens;
+  if (body.trx === undefined && body.tokens === undefined) return;
   const response = await fetch(`${devnetUrl}/devnet/faucet`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -18,7 +18,7 @@ const UNUSED_CHAIN: CoreChain = {
   energyPriceSun: () => Promise.reject(new Error('no chain while generating the OpenAPI document')),
   bandwidthPriceSun: () => Promise.reject(new Error('no chain')),
   trxBalance: () => Promise.reject(new Error('no chain')),
-  usdtBalance: () => Promise.reject(new Error('no chain')),
+  balances: () => Promise.reject(new Error('no chain')),
   resources: () => Promise.reject(new Error('no chain')),
   headBlock: () => Promise.reject(new Error('no chain')),
 };

@@ -8,16 +8,18 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pino } from 'pino';
-import { GatewayChain, USDT_CONTRACTS } from '../app/chain.js';
+import { GatewayChain } from '../app/chain.js';
 import { type CoreChain, createGatewayCore, type GatewayCore } from '../app/gateway-core.js';
 import { ConfigError, type GatewayConfig, loadConfig } from '../config/load.js';
 import { type Database, openDatabase } from '../db/database.js';
 import { type MigrationReport, migrateToLatest } from '../db/migrate.js';
+import { AssetRegistry } from '../modules/assets/asset-registry.js';
 import { DEFAULT_MERCHANT_HD_INDEX, type Merchant } from '../modules/merchants/merchant.js';
 import { createMerchantsModule, type MerchantsModule } from '../modules/merchants/merchants.module.js';
 import type { MerchantsService } from '../modules/merchants/merchants.service.js';
 import { HdWalletAddresses } from '../modules/wallets/wallet-addresses.js';
 import { loadWalletSeed } from '../modules/wallets/wallet-seed.js';
+import { DEVNET_CONTRACT } from '../shared/catalogues/asset-catalog.js';
 import { AppError, type FieldError } from '../shared/errors.js';
 import type { Result } from '../shared/result.js';
 import { CliFailure, type OptionSpec, type OptionValues, UsageError } from './args.js';
@@ -185,7 +187,8 @@ function configuredChain(config: GatewayConfig): CoreChain {
       timeoutMs: Math.min(net.timeout_ms, 3000),
       maxAttempts: 1,
     },
-    net.usdt_contract || USDT_CONTRACTS[net.name] || '',
+    // a devnet's own contracts are only known to a running gateway: without them, TRX only
+    config.assets.specs.some((s) => s.contract === DEVNET_CONTRACT) ? null : new AssetRegistry(config.assets),
   );
 }
 
@@ -194,7 +197,7 @@ const NO_NODE: CoreChain = {
   energyPriceSun: noNode,
   bandwidthPriceSun: noNode,
   trxBalance: noNode,
-  usdtBalance: noNode,
+  balances: noNode,
   resources: noNode,
   headBlock: noNode,
 };

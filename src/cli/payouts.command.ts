@@ -11,7 +11,6 @@ import { toPaymentView } from '../modules/payments/payment.view.js';
 import type { batchResultView } from '../modules/payments/payment-responses.js';
 import type { Actor } from '../modules/payments/payments.service.js';
 import { PRIORITIES } from '../shared/catalogues/priorities.js';
-import { formatAmount } from '../shared/money.js';
 import { CliFailure, HELP_OPTION, JSON_OPTION, type OptionSpec, type OptionValues, UsageError } from './args.js';
 import { type CommandGroup, describeErrno } from './command.js';
 import {
@@ -51,9 +50,9 @@ export const payoutsCommand: CommandGroup = {
         await withCore(config, async (core) => {
           const actor = await actorFor(core, values, 'cli:payouts approve');
           const payment = unwrap(await core.payments.approvePayment(actor, id));
-          if (values.json) return printJson(toPaymentView(payment, config.priorities));
+          if (values.json) return printJson(toPaymentView(payment, config));
           say(
-            `payout ${payment.id} approved by ${actor.actor}; queued for sending (${formatAmount(payment.amount)} ${payment.currency} to ${payment.payeeAddress})`,
+            `payout ${payment.id} approved by ${actor.actor}; queued for sending (${config.assets.format(payment.currency, payment.amount)} ${payment.currency} to ${payment.payeeAddress})`,
           );
         });
       },
@@ -72,7 +71,11 @@ export const payoutsCommand: CommandGroup = {
           value: 'priority',
           description: `${PRIORITIES.slice(0, -1).join(', ')} or ${PRIORITIES.at(-1)} (default: payment_processing.default_priority)`,
         },
-        currency: { type: 'string', value: 'asset', description: 'USDT or TRX (default: payment_processing.default_currency)' },
+        currency: {
+          type: 'string',
+          value: 'asset',
+          description: 'a configured asset symbol (default: payment_processing.default_currency)',
+        },
         'batch-reference': { type: 'string', value: 'text', description: 'your reference for the batch' },
         atomic: { type: 'boolean', description: 'create every payout or none' },
         'no-wait': { type: 'boolean', description: 'return once the batch is created' },
@@ -156,7 +159,7 @@ async function sendPayouts({ values }: { values: OptionValues }): Promise<void> 
         line: lineOf.get(p.id) ?? null,
         payment_id: p.id,
         payee_address: p.payeeAddress,
-        amount: formatAmount(p.amount),
+        amount: config.assets.format(p.currency, p.amount),
         currency: p.currency,
         reference_id: p.referenceId,
         status: p.status,

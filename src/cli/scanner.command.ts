@@ -54,7 +54,7 @@ async function rescan({ values }: ParsedCommand): Promise<void> {
       try {
         const seed = loadWalletSeed(config);
         const accounts = { deposit: config.raw.wallets.deposit_account, hotWallet: config.raw.wallets.hot_wallet_account };
-        const chain = new GatewayChain(network.endpoints, network.usdtContract);
+        const chain = new GatewayChain(network.endpoints, network.assets);
         const core = createGatewayCore({
           config,
           database,
@@ -65,7 +65,7 @@ async function rescan({ values }: ParsedCommand): Promise<void> {
           version: packageVersion(),
           tron: {
             client: chain.client,
-            usdtContract: network.usdtContract,
+            assets: network.assets,
             signer: HdSigner.fromMnemonic(seed.mnemonic, seed.passphrase, accounts),
           },
         });

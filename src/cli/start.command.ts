@@ -5,7 +5,6 @@
  */
 import { type StartedGateway, startGateway } from '../app/gateway.js';
 import type { GatewayConfig } from '../config/load.js';
-import { formatAmount } from '../shared/money.js';
 import { CliFailure, HELP_OPTION, JSON_OPTION } from './args.js';
 import type { Command } from './command.js';
 import { CONFIG_OPTION, loadCliConfig, lockDataDirs } from './context.js';
@@ -96,9 +95,9 @@ function bannerText(gateway: StartedGateway, config: GatewayConfig): string {
   } else {
     lines.push(`  network        ${network.name} via ${network.endpoints.fullNodeUrls.join(', ')}`);
   }
-  lines.push(`  USDT contract  ${network.usdtContract}`);
+  for (const token of network.assets.tokens()) lines.push(`  ${`${token.symbol} contract`.padEnd(15)}${token.contract}`);
   lines.push(`  merchant       ${gateway.merchantId}`);
-  lines.push(`  hot wallet     ${gateway.hotWalletAddress}${fundingNote(gateway.funding, config.devnetFunding)}`);
+  lines.push(`  hot wallet     ${gateway.hotWalletAddress}${fundingNote(gateway.funding, config)}`);
   if (gateway.firstApiKey) {
     lines.push(`  API key        ${gateway.firstApiKey}`);
     lines.push('                 (shown once: keep it; more with `tron-payment-gateway keys create`)');
@@ -122,7 +121,7 @@ function bannerJson(gateway: StartedGateway, config: GatewayConfig) {
       name: network.name,
       embedded_devnet: network.embedded !== null,
       node_urls: network.endpoints.fullNodeUrls,
-      usdt_contract: network.usdtContract,
+      tokens: network.assets.tokens().map((t) => ({ symbol: t.symbol, contract: t.contract, decimals: t.decimals })),
     },
     merchant_id: gateway.merchantId,
     hot_wallet: gateway.hotWalletAddress,
@@ -132,10 +131,13 @@ function bannerJson(gateway: StartedGateway, config: GatewayConfig) {
   };
 }
 
-function fundingNote(funding: string, amounts: { trx: bigint; usdt: bigint }): string {
+function fundingNote(funding: string, config: GatewayConfig): string {
   switch (funding) {
     case 'funded':
-      return ` (funded from the devnet faucet: ${formatAmount(amounts.trx)} TRX, ${formatAmount(amounts.usdt)} USDT)`;
+      return ` (funded from the devnet faucet: ${config.assets.specs
+        .filter((s) => s.devnetFunding > 0n)
+        .map((s) => `${config.assets.format(s.symbol, s.devnetFunding)} ${s.symbol}`)
+        .join(', ')})`;
     case 'already':
       return ' (funded from the devnet faucet at an earlier start)';
     case 'failed':

@@ -5,10 +5,12 @@
 import { readFileSync, statSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { AssetCatalog } from '../shared/catalogues/asset-catalog.js';
 import { ALL_EVENTS } from '../shared/catalogues/webhook-events.js';
-import { type Asset, parseAmount, parseRate } from '../shared/money.js';
+import { parseRate } from '../shared/money.js';
 import { checkBase58Address } from '../tron/address.js';
 import { validateMnemonic } from '../tron/hd.js';
+import { resolveAssets } from './assets.js';
 import { CONFIG_FILE_VARIABLE, readEnvOverrides } from './env.js';
 import { ConfigSchema, PRIORITIES, type Priority, type RawConfig } from './schema.js';
 
@@ -30,11 +32,7 @@ export class ConfigError extends Error {
   }
 }
 
-export interface VolumeDiscount {
-  threshold: bigint;
-  /** parts per RATE_SCALE */
-  discount: bigint;
-}
+export type { VolumeDiscount } from '../shared/catalogues/asset-catalog.js';
 
 export interface PriorityPolicy {
   feeRate: bigint;
@@ -43,15 +41,10 @@ export interface PriorityPolicy {
   confirmations: number;
 }
 
+/** Limits that are not amounts; amount limits are per asset (AssetSpec.limits). */
 export interface Limits {
-  minAmount: bigint;
-  maxSinglePayment: bigint;
-  dailyLimit: bigint;
-  monthlyLimit: bigint;
   ratePerMinute: number;
   maxConcurrentPayouts: number;
-  suspiciousAmount: bigint;
-  approvalThreshold: bigint;
   addressActivityPerMinute: number;
   denyList: ReadonlySet<string>;
   allowSelfTransfer: boolean;
@@ -62,12 +55,10 @@ export interface GatewayConfig {
   raw: RawConfig;
   source: string;
   priorities: Readonly<Record<Priority, PriorityPolicy>>;
-  volumeDiscounts: Readonly<Record<Asset, readonly VolumeDiscount[]>>;
-  minimumFee: bigint;
+  /** every asset with its decimals, tiers, limits and transfer cost */
+  assets: AssetCatalog;
   underpaymentTolerance: bigint;
   limits: Limits;
-  settlement: { minAmount: bigint; maxAmount: bigint };
-  devnetFunding: { trx: bigint; usdt: bigint };
 }
 
 export interface LoadOptions {
@@ -143,7 +134,9 @@ export function loadConfig(options: LoadOptions = {}): GatewayConfig {
 
   const crossField: ConfigProblem[] = [];
   const config = resolve(tree as RawConfig, file, crossField);
-  problems.push(...crossField.filter((p) => !reported.has(p.key)));
+  // a shared default (transaction_limits.min_amount…) is checked once per asset: report it once
+  const unique = new Map(crossField.map((p) => [`${p.key}\n${p.message}`, p]));
+  problems.push(...[...unique.values()].filter((p) => !reported.has(p.key)));
   if (problems.length > 0) throw new ConfigError(problems, file);
   return config as GatewayConfig;
 }
@@ -246,16 +239,6 @@ function withoutNulls(tree: Record<string, unknown>): Record<string, unknown> {
 
 /** Cross-field checks and money resolution; problems are appended, the result is only used when none. */
 function resolve(raw: RawConfig, source: string, problems: ConfigProblem[]): GatewayConfig | null {
-  const amount = (key: string, value: string | number, allowZero = false): bigint => {
-    const parsed = parseAmount(typeof value === 'number' ? String(value) : value, 6, { allowZero });
-    if (!parsed.ok) {
-      problems.push({ key, message: parsed.message });
-      return 0n;
-    }
-    // Totals are kept in signed 64-bit columns.
-    if (parsed.value >= 2n ** 62n) problems.push({ key, message: 'is too large' });
-    return parsed.value;
-  };
   const rate = (key: string, value: string): bigint => {
     try {
       return parseRate(value);
@@ -279,34 +262,10 @@ function resolve(raw: RawConfig, source: string, problems: ConfigProblem[]): Gat
     }
   }
 
-  const volumeDiscounts = {} as Record<Asset, VolumeDiscount[]>;
-  for (const asset of ['USDT', 'TRX'] as const) {
-    const list = raw.fee_management.volume_discounts[asset].map((entry, i) => ({
-      threshold: amount(`fee_management.volume_discounts.${asset}.${i}.threshold`, entry.threshold),
-      discount: rate(`fee_management.volume_discounts.${asset}.${i}.discount`, entry.discount),
-    }));
-    list.forEach((entry, i) => {
-      if (entry.discount > 1_000_000_000n) {
-        problems.push({ key: `fee_management.volume_discounts.${asset}.${i}.discount`, message: 'must be at most 1' });
-      }
-      const previous = list[i - 1];
-      if (previous && entry.threshold <= previous.threshold) {
-        problems.push({ key: `fee_management.volume_discounts.${asset}.${i}.threshold`, message: 'thresholds must increase' });
-      }
-    });
-    volumeDiscounts[asset] = list;
-  }
-
   const tl = raw.transaction_limits;
   const limits: Limits = {
-    minAmount: amount('transaction_limits.min_amount', tl.min_amount),
-    maxSinglePayment: amount('transaction_limits.max_single_payment', tl.max_single_payment),
-    dailyLimit: amount('transaction_limits.daily_limit', tl.daily_limit),
-    monthlyLimit: amount('transaction_limits.monthly_limit', tl.monthly_limit),
     ratePerMinute: tl.rate_limit_per_minute,
     maxConcurrentPayouts: tl.max_concurrent_payouts,
-    suspiciousAmount: amount('transaction_limits.suspicious_amount_threshold', tl.suspicious_amount_threshold),
-    approvalThreshold: amount('transaction_limits.approval_threshold', tl.approval_threshold),
     addressActivityPerMinute: tl.address_activity_per_minute,
     denyList: new Set(
       tl.deny_list.map((address, i) => {
@@ -317,17 +276,7 @@ function resolve(raw: RawConfig, source: string, problems: ConfigProblem[]): Gat
     ),
     allowSelfTransfer: tl.allow_self_transfer,
   };
-  if (limits.minAmount > limits.maxSinglePayment) {
-    problems.push({ key: 'transaction_limits.min_amount', message: 'exceeds max_single_payment' });
-  }
-
-  const settlement = {
-    minAmount: amount('settlement.min_settlement_amount', raw.settlement.min_settlement_amount),
-    maxAmount: amount('settlement.max_settlement_amount', raw.settlement.max_settlement_amount),
-  };
-  if (settlement.minAmount > settlement.maxAmount) {
-    problems.push({ key: 'settlement.min_settlement_amount', message: 'exceeds max_settlement_amount' });
-  }
+  const assets = resolveAssets(raw, problems);
 
   const pp = raw.payment_processing;
   if (!pp.supported_methods.includes(pp.default_method)) {
@@ -353,10 +302,6 @@ function resolve(raw: RawConfig, source: string, problems: ConfigProblem[]): Gat
   }
   if (net.name !== 'devnet' && net.rpc_urls.length === 0) {
     problems.push({ key: 'network.rpc_urls', message: `is required on ${net.name} (TRON_RPC_URL)` });
-  }
-  if (net.usdt_contract !== '') {
-    const check = checkBase58Address(net.usdt_contract);
-    if (!check.ok) problems.push({ key: 'network.usdt_contract', message: `not a TRON address: ${check.message}` });
   }
 
   const w = raw.wallets;
@@ -396,15 +341,9 @@ function resolve(raw: RawConfig, source: string, problems: ConfigProblem[]): Gat
     raw,
     source,
     priorities,
-    volumeDiscounts,
-    minimumFee: amount('fee_management.minimum_fee', raw.fee_management.minimum_fee, true),
+    assets,
     underpaymentTolerance: rate('payment_processing.underpayment_tolerance', pp.underpayment_tolerance),
     limits,
-    settlement,
-    devnetFunding: {
-      trx: amount('network.devnet.fund_hot_wallet_trx', net.devnet.fund_hot_wallet_trx, true),
-      usdt: amount('network.devnet.fund_hot_wallet_usdt', net.devnet.fund_hot_wallet_usdt, true),
-    },
   };
 }
 

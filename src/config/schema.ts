@@ -59,6 +59,47 @@ const defaultDiscounts = [
   { threshold: '1000000', discount: '0.15' },
 ];
 
+const AssetLimitOverrides = Type.Object(
+  {
+    min_amount: Type.Optional(Type.Union([Type.String(), Type.Number()])),
+    max_single_payment: Type.Optional(Type.Union([Type.String(), Type.Number()])),
+    daily_limit: Type.Optional(Type.Union([Type.String(), Type.Number()])),
+    monthly_limit: Type.Optional(Type.Union([Type.String(), Type.Number()])),
+    suspicious_amount_threshold: Type.Optional(Type.Union([Type.String(), Type.Number()])),
+    approval_threshold: Type.Optional(Type.Union([Type.String(), Type.Number()])),
+    minimum_fee: Type.Optional(Type.Union([Type.String(), Type.Number()])),
+    min_settlement_amount: Type.Optional(Type.Union([Type.String(), Type.Number()])),
+    max_settlement_amount: Type.Optional(Type.Union([Type.String(), Type.Number()])),
+  },
+  {
+    additionalProperties: false,
+    description: 'this asset’s own limits in its whole units; absent keys use transaction_limits, fee_management and settlement',
+  },
+);
+
+/** One configured asset. TRX is always there; an entry named TRX only sets its tiers, limits and funding. */
+const AssetEntry = Type.Object(
+  {
+    symbol: Type.String({ pattern: '^[A-Za-z0-9]{1,16}$', description: 'ticker used as `currency` in the API' }),
+    contract: Type.String({
+      default: '',
+      description:
+        'base58 TRC-20 contract; "devnet" deploys it on the devnet (or finds the one with this symbol); empty: the network’s known contract (USDT on mainnet and Nile) or "devnet" on a devnet',
+    }),
+    decimals: Type.Integer({ default: 6, minimum: 0, maximum: 18, description: 'decimals of the token (0–18)' }),
+    blacklist: Type.Boolean({ default: false, description: 'the contract has USDT’s isBlackListed/getBlackListStatus' }),
+    energy_existing_holder: Type.Integer({ default: 64_285, minimum: 0, description: 'energy of a transfer to a holder' }),
+    energy_new_holder: Type.Integer({ default: 130_285, minimum: 0, description: 'energy of a transfer to an address holding none' }),
+    bandwidth_bytes: Type.Integer({ default: 345, minimum: 0, description: 'bandwidth of one signed transfer' }),
+    volume_discounts: Type.Optional(Type.Array(VolumeDiscount, { description: 'fee discount tiers, thresholds in this asset’s units' })),
+    limits: Type.Optional(AssetLimitOverrides),
+    devnet_funding: Type.Optional(
+      Type.Union([Type.String(), Type.Number()], { description: 'what the devnet faucet sends a new hot wallet' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const ConfigSchema = Type.Object(
   {
     server: Type.Object(
@@ -89,7 +130,7 @@ export const ConfigSchema = Type.Object(
         solidity_urls: Type.Array(Type.String(), { default: [], description: 'solidity-node URLs; empty uses rpc_urls' }),
         event_urls: Type.Array(Type.String(), { default: [], description: 'TronGrid v1 URLs; empty uses rpc_urls' }),
         trongrid_api_key: Type.String({ default: '', description: 'TRON-PRO-API-KEY (TRONGRID_API_KEY); secret' }),
-        usdt_contract: Type.String({ default: '', description: 'USDT TRC-20 contract; empty uses the network default or the devnet’s' }),
+        usdt_contract: Type.String({ default: '', description: 'contract of the USDT asset when its entry names none (USDT_CONTRACT)' }),
         timeout_ms: Type.Integer({ default: 10_000, minimum: 100, description: 'per-request node timeout' }),
         max_attempts: Type.Integer({ default: 3, minimum: 1, maximum: 10, description: 'attempts per node request' }),
         devnet: Type.Object(
@@ -99,7 +140,10 @@ export const ConfigSchema = Type.Object(
             block_time_ms: Type.Integer({ default: 3000, minimum: 10, description: 'ms between blocks (DEVNET_BLOCK_TIME_MS)' }),
             solidify_lag: Type.Integer({ default: 19, minimum: 0, maximum: 1000, description: 'blocks behind head (DEVNET_SOLIDIFY_LAG)' }),
             fund_hot_wallet_trx: Amount('10000', 'TRX the faucet sends a new merchant hot wallet'),
-            fund_hot_wallet_usdt: Amount('100000', 'USDT the faucet sends a new merchant hot wallet'),
+            fund_hot_wallet_tokens: Amount(
+              '100000',
+              'of each token, what the faucet sends a new merchant hot wallet (an asset’s devnet_funding overrides)',
+            ),
           },
           Strict,
         ),
@@ -165,6 +209,10 @@ export const ConfigSchema = Type.Object(
       },
       Strict,
     ),
+    assets: Type.Array(AssetEntry, {
+      default: [{ symbol: 'USDT', contract: '', decimals: 6, blacklist: true }],
+      description: 'TRC-20 tokens taken and sent besides TRX; the first build knew USDT only',
+    }),
     payment_processing: Type.Object(
       {
         supported_methods: Type.Array(Type.Enum(PAYMENT_METHODS), {
@@ -172,7 +220,7 @@ export const ConfigSchema = Type.Object(
           description: 'methods accepted on create',
         }),
         default_method: Type.Enum(PAYMENT_METHODS, { default: 'payment_gateway' }),
-        default_currency: Type.Enum(['USDT', 'TRX'], { default: 'USDT' }),
+        default_currency: Type.String({ default: 'USDT', description: 'a configured asset symbol' }),
         default_priority: Type.Enum(PRIORITIES, { default: 'normal' }),
         payment_expiry_seconds: Seconds(3600, 'how long a deposit address waits for funds', 60),
         max_expiry_seconds: Seconds(7 * 86_400, 'largest expires_in_seconds accepted', 60),
@@ -195,13 +243,13 @@ export const ConfigSchema = Type.Object(
             fee_limit_energy: Type.Integer({
               default: 150_000,
               minimum: 1,
-              description: 'energy a USDT transfer may burn (a transfer to a new holder needs about 130,285)',
+              description: 'energy a token transfer may burn (a USDT transfer to a new holder needs about 130,285)',
             }),
             max_fee_limit_trx: Type.Integer({
               default: 100,
               minimum: 1,
               maximum: 15_000,
-              description: 'cap of a USDT transfer fee limit (TRX)',
+              description: 'cap of a token transfer fee limit (TRX)',
             }),
             retry_base_ms: Type.Integer({ default: 1000, minimum: 10, description: 'first backoff after a transient broadcast failure' }),
             retry_max_ms: Type.Integer({ default: 30_000, minimum: 10, description: 'longest backoff between broadcast attempts' }),
@@ -231,17 +279,11 @@ export const ConfigSchema = Type.Object(
     ),
     fee_management: Type.Object(
       {
-        volume_discounts: Type.Object(
-          {
-            USDT: Type.Array(VolumeDiscount, { default: defaultDiscounts }),
-            TRX: Type.Array(VolumeDiscount, { default: defaultDiscounts }),
-          },
-          Strict,
-        ),
+        volume_discounts: Type.Array(VolumeDiscount, {
+          default: defaultDiscounts,
+          description: 'fee discount tiers of every asset without its own (thresholds in that asset’s units)',
+        }),
         minimum_fee: Amount('0', 'smallest fee charged'),
-        usdt_energy_existing_holder: Type.Integer({ default: 64_285, minimum: 0, description: 'energy of a USDT transfer to a holder' }),
-        usdt_energy_new_holder: Type.Integer({ default: 130_285, minimum: 0, description: 'energy of a USDT transfer to a non-holder' }),
-        transfer_bandwidth_bytes: Type.Integer({ default: 345, minimum: 0, description: 'bandwidth of a USDT transfer' }),
       },
       Strict,
     ),

@@ -3,15 +3,8 @@
  * (HTTP, config, CLI); everything inside works on base units.
  */
 
-export const ASSETS = ['USDT', 'TRX'] as const;
-export type Asset = (typeof ASSETS)[number];
-
-/** Both TRX (sun) and USDT (TRC-20, 6 decimals) use six decimal places. */
-export const ASSET_DECIMALS: Readonly<Record<Asset, number>> = { USDT: 6, TRX: 6 };
-
-export function isAsset(value: unknown): value is Asset {
-  return value === 'USDT' || value === 'TRX';
-}
+/** An asset's symbol ("TRX", "USDT", …): what exists and its decimals is the asset catalogue's business. */
+export type Asset = string;
 
 export type AmountProblem = 'missing' | 'type' | 'format' | 'exponent' | 'negative' | 'zero' | 'precision' | 'too_large';
 
@@ -25,7 +18,7 @@ const MAX_INTEGER_DIGITS = 30;
  * Parses a whole-unit amount ("998.5", 998.5) into base units. Rejects exponents, signs, blanks,
  * more fractional digits than the asset has, and zero unless `allowZero`.
  */
-export function parseAmount(input: unknown, decimals = 6, options: { allowZero?: boolean } = {}): AmountParse {
+export function parseAmount(input: unknown, decimals: number, options: { allowZero?: boolean } = {}): AmountParse {
   if (input === undefined || input === null) return { ok: false, problem: 'missing', message: 'is required' };
   let text: string;
   if (typeof input === 'number') {
@@ -54,7 +47,7 @@ export function parseAmount(input: unknown, decimals = 6, options: { allowZero?:
 }
 
 /** Canonical whole-unit decimal string: no trailing zeros, no trailing point ("998.5", "0.000001", "1000"). */
-export function formatAmount(baseUnits: bigint, decimals = 6): string {
+export function formatAmount(baseUnits: bigint, decimals: number): string {
   const negative = baseUnits < 0n;
   const abs = negative ? -baseUnits : baseUnits;
   const sign = negative ? '-' : '';

@@ -5,7 +5,7 @@
  * proportional to the number of payments is held in memory.
  */
 import { sql } from 'kysely';
-import { ASSETS, type Asset } from '../../shared/money.js';
+import type { Asset } from '../../shared/money.js';
 import { FINAL_BATCH_STATUSES } from '../batches/batch.js';
 import { joinSum, splitSum } from '../reports/exact-sums.js';
 import type { Executor } from '../reports/reports.repository.js';
@@ -60,9 +60,10 @@ export async function dailyGroups(executor: Executor, w: AnalyticsWindow): Promi
 export async function modalAmounts(
   executor: Executor,
   w: AnalyticsWindow,
+  symbols: readonly Asset[],
 ): Promise<Record<Asset, { amount: bigint; count: number } | null>> {
   const entries = await Promise.all(
-    ASSETS.map(async (currency) => {
+    symbols.map(async (currency) => {
       const row = await windowed(executor, w)
         .select((eb) => ['amount', eb.fn.countAll<bigint>().as('n')])
         .where('currency', '=', currency)

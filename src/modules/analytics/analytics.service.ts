@@ -3,8 +3,10 @@
  * for `caching.analytics_ttl_seconds` per (merchant, period_days). The cache is per process and in memory:
  * analytics are a dashboard read, a minute of staleness is fine, and `generated_at` says how old it is.
  */
+
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { AssetCatalog } from '../../shared/catalogues/asset-catalog.js';
 import type { Clock } from '../../shared/clock.js';
 import { type AppError, fieldError } from '../../shared/errors.js';
 import { err, ok, type Result } from '../../shared/result.js';
@@ -29,6 +31,7 @@ export interface AnalyticsServiceDeps {
   clock: Clock;
   /** 0 disables caching */
   ttlMs: number;
+  assets: AssetCatalog;
 }
 
 export class AnalyticsService {
@@ -67,7 +70,7 @@ export class AnalyticsService {
       paymentGroups(db, { ...w, statuses: null }),
       dailyGroups(db, w),
       countsByHour(db, w),
-      modalAmounts(db, w),
+      modalAmounts(db, w, this.deps.assets.symbols),
       durationTotals(db, w),
       movementGroups(db, 'refunds', merchantId, w.startAt, w.endAt),
       processedBatchCount(db, w),
@@ -76,17 +79,20 @@ export class AnalyticsService {
       totals.count === 0
         ? [null, null]
         : await Promise.all([durationAtRank(db, w, nearestRank(50, totals.count)), durationAtRank(db, w, nearestRank(95, totals.count))]);
-    return buildAnalytics({
-      periodDays,
-      ...w,
-      generatedAt: now,
-      payments,
-      days,
-      hours,
-      modes,
-      durations: { ...totals, p50Ms, p95Ms },
-      refunds: foldMovements(refunds),
-      batchesProcessed,
-    });
+    return buildAnalytics(
+      {
+        periodDays,
+        ...w,
+        generatedAt: now,
+        payments,
+        days,
+        hours,
+        modes,
+        durations: { ...totals, p50Ms, p95Ms },
+        refunds: foldMovements(refunds, this.deps.assets.symbols),
+        batchesProcessed,
+      },
+      this.deps.assets,
+    );
   }
 }

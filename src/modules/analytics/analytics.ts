@@ -8,8 +8,9 @@
  * the same facts: volume and fees are those of completed payments (money that moved), per currency.
  */
 import { PAYMENT_METHODS, PRIORITIES } from '../../config/schema.js';
+import type { AssetCatalog } from '../../shared/catalogues/asset-catalog.js';
 import { toIso } from '../../shared/clock.js';
-import { ASSETS, type Asset, formatAmount } from '../../shared/money.js';
+import type { Asset } from '../../shared/money.js';
 import { PAYMENT_STATUSES } from '../payments/payment.js';
 import {
   addTo,
@@ -69,10 +70,10 @@ export interface AnalyticsFacts {
 }
 
 const seconds = (ms: number | null) => (ms === null ? null : ms / 1000);
-const zeroAmounts = (): Record<string, bigint> => Object.fromEntries(ASSETS.map((a) => [a, 0n]));
 const isoDay = (day: number) => toIso(day * DAY_MS).slice(0, 10);
 
-function breakdown(keys: readonly string[], groups: readonly PaymentGroup[], keyOf: (g: PaymentGroup) => string) {
+function breakdown(keys: readonly string[], groups: readonly PaymentGroup[], keyOf: (g: PaymentGroup) => string, assets: AssetCatalog) {
+  const zeroAmounts = (): Record<string, bigint> => Object.fromEntries(assets.symbols.map((a) => [a, 0n]));
   const out: Record<string, { count: number; volume: Record<string, bigint> }> = Object.fromEntries(
     keys.map((k) => [k, { count: 0, volume: zeroAmounts() }]),
   );
@@ -81,10 +82,11 @@ function breakdown(keys: readonly string[], groups: readonly PaymentGroup[], key
     entry.count += g.count;
     entry.volume[g.currency] = (entry.volume[g.currency] ?? 0n) + g.amount;
   }
-  return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, { count: v.count, volume: amountsJson(v.volume) }]));
+  return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, { count: v.count, volume: amountsJson(v.volume, assets) }]));
 }
 
-function dailySeries(facts: AnalyticsFacts) {
+function dailySeries(facts: AnalyticsFacts, assets: AssetCatalog) {
+  const zeroAmounts = (): Record<string, bigint> => Object.fromEntries(assets.symbols.map((a) => [a, 0n]));
   const first = Math.floor(facts.startAt / DAY_MS);
   const last = Math.floor((facts.endAt - 1) / DAY_MS);
   const series = new Map<number, { count: number; volume: Record<string, bigint> }>();
@@ -95,13 +97,13 @@ function dailySeries(facts: AnalyticsFacts) {
     entry.count += g.count;
     entry.volume[g.currency] = (entry.volume[g.currency] ?? 0n) + g.amount;
   }
-  return [...series].map(([day, v]) => ({ date: isoDay(day), count: v.count, volume: amountsJson(v.volume) }));
+  return [...series].map(([day, v]) => ({ date: isoDay(day), count: v.count, volume: amountsJson(v.volume, assets) }));
 }
 
-export function buildAnalytics(facts: AnalyticsFacts) {
+export function buildAnalytics(facts: AnalyticsFacts, assets: AssetCatalog) {
   const byStatus = zeroCounts(PAYMENT_STATUSES);
-  const volume = Object.fromEntries(ASSETS.map((a) => [a, zeroTotals()]));
-  const completedVolume = Object.fromEntries(ASSETS.map((a) => [a, zeroTotals()]));
+  const volume = Object.fromEntries(assets.symbols.map((a) => [a, zeroTotals()]));
+  const completedVolume = Object.fromEntries(assets.symbols.map((a) => [a, zeroTotals()]));
   let total = 0;
   for (const g of facts.payments) {
     total += g.count;
@@ -119,7 +121,7 @@ export function buildAnalytics(facts: AnalyticsFacts) {
   const d = facts.durations;
   const averageSeconds = seconds(averageMs(d.totalMs, d.count));
   const completedAmounts = (pick: (t: MoneyTotals) => bigint) =>
-    amountsJson(Object.fromEntries(Object.entries(completedVolume).map(([c, t]) => [c, pick(t)])));
+    amountsJson(Object.fromEntries(Object.entries(completedVolume).map(([c, t]) => [c, pick(t)])), assets);
   return {
     object: 'analytics' as const,
     period_days: facts.periodDays,
@@ -128,10 +130,10 @@ export function buildAnalytics(facts: AnalyticsFacts) {
     generated_at: toIso(facts.generatedAt),
     total_count: total,
     by_status: byStatus,
-    volume: Object.fromEntries(Object.entries(volume).map(([c, t]) => [c, totalsJson(t)])),
-    completed_volume: Object.fromEntries(Object.entries(completedVolume).map(([c, t]) => [c, totalsJson(t)])),
+    volume: Object.fromEntries(Object.entries(volume).map(([c, t]) => [c, totalsJson(c, t, assets)])),
+    completed_volume: Object.fromEntries(Object.entries(completedVolume).map(([c, t]) => [c, totalsJson(c, t, assets)])),
     refunds: { count: facts.refunds.count, completed_count: facts.refunds.completedCount },
-    refunded_volume: amountsJson(facts.refunds.completedAmount),
+    refunded_volume: amountsJson(facts.refunds.completedAmount, assets),
     success_rate: successRate(byStatus),
     processing_time_seconds: {
       count: d.count,
@@ -142,14 +144,14 @@ export function buildAnalytics(facts: AnalyticsFacts) {
     peak_hour: peak as { hour: number; count: number } | null,
     by_hour: byHour,
     most_common_amount: Object.fromEntries(
-      ASSETS.map((a) => {
+      assets.symbols.map((a) => {
         const mode = facts.modes[a];
-        return [a, mode ? { amount: formatAmount(mode.amount), count: mode.count } : null];
+        return [a, mode ? { amount: assets.format(a, mode.amount), count: mode.count } : null];
       }),
     ),
-    daily: dailySeries(facts),
-    by_priority: breakdown(PRIORITIES, facts.payments, (g) => g.priority),
-    by_payment_method: breakdown(PAYMENT_METHODS, facts.payments, (g) => g.method),
+    daily: dailySeries(facts, assets),
+    by_priority: breakdown(PRIORITIES, facts.payments, (g) => g.priority, assets),
+    by_payment_method: breakdown(PAYMENT_METHODS, facts.payments, (g) => g.method, assets),
     // the seed's service metrics (refunded_volume above is one of them)
     total_payments: total,
     successful_payments: byStatus.completed ?? 0,

@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { AssetCatalog } from '../../shared/catalogues/asset-catalog.js';
 import type { Clock } from '../../shared/clock.js';
 import type { AuditRecorder } from '../audit/audit-trail.js';
 import type { Outbox } from '../outbox/outbox.js';
@@ -27,6 +28,7 @@ export interface BatchStallWatchDeps {
   payments: Pick<PaymentsRepository, 'batchStatusCounts'>;
   outbox: Outbox;
   audit: AuditRecorder;
+  assets: AssetCatalog;
   /** `batch_timeout_seconds` in ms; 0 never flags */
   timeoutMs: number;
 }
@@ -45,7 +47,7 @@ export class BatchStallWatch {
         const batch = await this.deps.batches.flagStalled(trx, id, clock.now());
         if (!batch) return false; // final or flagged meanwhile
         const counts = await this.deps.payments.batchStatusCounts(trx, id);
-        const object = { ...batchEventObject(batch), counts, ...batchStallFields(batch) };
+        const object = { ...batchEventObject(batch, this.deps.assets), counts, ...batchStallFields(batch) };
         await this.deps.outbox.append(trx, [
           { merchantId: batch.merchantId, type: 'batch.stalled', aggregateType: 'batch', aggregateId: id, object },
         ]);

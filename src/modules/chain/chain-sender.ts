@@ -1,6 +1,6 @@
 /**
- * The chain sender (SPEC §5 "Payout sender"): claims due sends in batches, checks funds, energy and the
- * USDT blacklist, signs each transaction ONCE and commits the signed bytes before broadcasting them, then
+ * The chain sender (SPEC §5 "Payout sender"): claims due sends in batches, checks funds, energy and each
+ * token's blacklist, signs each transaction ONCE and commits the signed bytes before broadcasting them, then
  * broadcasts those stored bytes (again after transient failures). A send leaves the sender as `broadcast`
  * (the tracker follows it from there) or `failed`. It never signs a second transaction for an owner: only
  * the tracker queues a new sequence, after proving the previous one expired unseen.
@@ -10,17 +10,10 @@ import { updateRows } from '../../db/bulk-update.js';
 import type { Engine } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../shared/clock.js';
-import { addressToBytes } from '../../tron/address.js';
 import { bytesToHex } from '../../tron/bytes.js';
 import type { TronClient } from '../../tron/client.js';
-import {
-  buildTransfer,
-  buildTriggerSmartContract,
-  encodeSignedTransaction,
-  refBlockFields,
-  type Transaction,
-} from '../../tron/transaction.js';
-import { encodeTransferCall } from '../../tron/trc20.js';
+import { encodeSignedTransaction, refBlockFields, type Transaction } from '../../tron/transaction.js';
+import type { AssetRegistry } from '../assets/asset-registry.js';
 import { parseKeyRef, type TransactionSigner } from '../wallets/signer.js';
 import type { SendEvent, SendFailureReason, SendTransaction } from './send-contract.js';
 import { type BroadcastVerdict, backoffMs, classifyBroadcast, classifyBroadcastError } from './send-failures.js';
@@ -37,8 +30,6 @@ export interface SenderSettings {
   retryBaseMs: number;
   retryMaxMs: number;
   claimLeaseMs: number;
-  /** energy a USDT transfer to a new holder burns (the pre-check's estimate) */
-  usdtTransferEnergy: bigint;
 }
 
 export interface SenderLogger {
@@ -50,7 +41,8 @@ export interface ChainSenderOptions {
   db: Kysely<DB>;
   engine: Engine;
   client: TronClient;
-  usdtContract: string;
+  /** every asset the sender may move, with its strategy */
+  assets: AssetRegistry;
   signer: TransactionSigner;
   queue: ChainSendQueue;
   clock: Clock;
@@ -68,18 +60,16 @@ export interface SenderRunCounts {
   failed: number;
 }
 
-/** Bandwidth bytes a signed transfer costs (signed size + 64), rounded up. */
-const USDT_TX_BYTES = 350n;
-const TRX_TX_BYTES = 270n;
-
 interface AddressFunds {
   trx: bigint;
-  usdt: bigint;
+  /** token balances by symbol, less what is already committed */
+  tokens: Map<string, bigint>;
   /** staked energy left */
   energy: bigint;
   /** free + staked bandwidth left */
   bandwidth: bigint;
-  senderBlacklisted: boolean;
+  /** the tokens whose blacklist holds this sender */
+  blacklistedFor: Set<string>;
 }
 
 type CheckFailure = { row: SendRow; reason: SendFailureReason; detail: string };
@@ -87,7 +77,7 @@ type CheckFailure = { row: SendRow; reason: SendFailureReason; detail: string };
 /** Ids per bulk status update. */
 const UPDATE_CHUNK = 500;
 
-/** How long a USDT blacklist answer is reused (recipients repeat across batches and retries). */
+/** How long a blacklist answer is reused (recipients repeat across batches and retries). */
 const BLACKLIST_CACHE_MS = 5_000;
 
 interface HeldBatch {
@@ -277,42 +267,57 @@ export class ChainSender {
    * Sends are taken in priority order; each one uses up what it needs, so the later ones see the rest.
    */
   private async check(rows: SendRow[]): Promise<{ pass: SendRow[]; fail: CheckFailure[] }> {
-    const { client, usdtContract } = this.o;
+    const { client, assets } = this.o;
     const senders = [...new Set(rows.map((r) => r.from_address))];
-    const usdtSenders = new Set(rows.filter((r) => r.asset === 'USDT').map((r) => r.from_address));
-    const usdtRecipients = [...new Set(rows.filter((r) => r.asset === 'USDT').map((r) => r.to_address))];
     const [energyPrice, bandwidthPrice, committed] = await Promise.all([
       client.getEnergyFee(),
       client.getTransactionFee(),
       this.committedBySender(senders),
     ]);
+    /** TRX a send may burn at worst: energy (to a new holder) and bandwidth, both at the chain's price */
+    const worstFee = (asset: string) => {
+      const strategy = assets.get(asset);
+      return strategy.transferEnergy(true) * energyPrice + strategy.asset.transferBytes * bandwidthPrice;
+    };
+    const tokensOf = new Map<string, Set<string>>();
+    for (const r of rows) {
+      if (assets.get(r.asset).asset.kind === 'native') continue;
+      const set = tokensOf.get(r.from_address) ?? new Set<string>();
+      set.add(r.asset);
+      tokensOf.set(r.from_address, set);
+    }
     const funds = new Map<string, AddressFunds>();
     await Promise.all(
       senders.map(async (address) => {
-        const usdt = usdtSenders.has(address);
-        const [account, resource, usdtBalance, listed] = await Promise.all([
+        const tokens = [...(tokensOf.get(address) ?? [])];
+        const [account, resource, tokenBalances, listed] = await Promise.all([
           client.getAccount(address),
           client.getAccountResource(address),
-          usdt ? client.trc20BalanceOf(usdtContract, address) : Promise.resolve(0n),
-          usdt ? this.isBlacklisted(address) : Promise.resolve(false),
+          Promise.all(tokens.map((t) => assets.get(t).balanceOf(client, address))),
+          Promise.all(tokens.map((t) => this.isBlacklisted(t, address))),
         ]);
-        const c = committed.get(address) ?? { trx: 0n, usdt: 0n, usdtCount: 0n, trxCount: 0n };
         const energyLeft = positive(resource.energyLimit - resource.energyUsed);
         const bandwidthLeft = positive(resource.freeNetLimit - resource.freeNetUsed) + positive(resource.netLimit - resource.netUsed);
         // signed-but-not-yet-accepted sends will spend their amount and (at worst) a full fee burn
-        const committedFees = c.usdtCount * (this.o.settings.usdtTransferEnergy * energyPrice + USDT_TX_BYTES * bandwidthPrice);
-        funds.set(address, {
-          trx: account.balance - c.trx - committedFees - c.trxCount * TRX_TX_BYTES * bandwidthPrice,
-          usdt: usdtBalance - c.usdt,
-          energy: energyLeft,
-          bandwidth: bandwidthLeft,
-          senderBlacklisted: listed,
+        let trx = account.balance;
+        const held = committed.get(address) ?? new Map<string, { total: bigint; count: bigint }>();
+        for (const [asset, c] of held) {
+          const native = assets.get(asset).asset.kind === 'native';
+          trx -= (native ? c.total : 0n) + c.count * worstFee(asset);
+        }
+        const balances = new Map<string, bigint>();
+        tokens.forEach((t, i) => {
+          balances.set(t, (tokenBalances[i] as bigint) - (held.get(t)?.total ?? 0n));
         });
+        const blacklistedFor = new Set(tokens.filter((_, i) => listed[i]));
+        funds.set(address, { trx, tokens: balances, energy: energyLeft, bandwidth: bandwidthLeft, blacklistedFor });
       }),
     );
+    const recipients = [...new Set(rows.filter((r) => assets.get(r.asset).asset.blacklist).map((r) => `${r.asset}|${r.to_address}`))];
     const listedRecipients = new Set<string>();
-    await forEachBounded(usdtRecipients, this.o.settings.broadcastConcurrency, async (address) => {
-      if (await this.isBlacklisted(address)) listedRecipients.add(address);
+    await forEachBounded(recipients, this.o.settings.broadcastConcurrency, async (key) => {
+      const [asset, address] = key.split('|') as [string, string];
+      if (await this.isBlacklisted(asset, address)) listedRecipients.add(key);
     });
 
     const pass: SendRow[] = [];
@@ -320,22 +325,25 @@ export class ChainSender {
     for (const row of rows) {
       const f = funds.get(row.from_address) as AddressFunds;
       const amount = BigInt(row.amount);
-      if (row.asset === 'USDT') {
-        if (f.senderBlacklisted) {
-          fail.push({ row, reason: 'sender_blacklisted', detail: `sender ${row.from_address} is on the USDT blacklist` });
+      const strategy = assets.get(row.asset);
+      const bytes = strategy.asset.transferBytes;
+      if (strategy.asset.kind === 'trc20') {
+        if (f.blacklistedFor.has(row.asset)) {
+          fail.push({ row, reason: 'sender_blacklisted', detail: `sender ${row.from_address} is on the ${row.asset} blacklist` });
           continue;
         }
-        if (listedRecipients.has(row.to_address)) {
-          fail.push({ row, reason: 'recipient_blacklisted', detail: `recipient ${row.to_address} is on the USDT blacklist` });
+        if (listedRecipients.has(`${row.asset}|${row.to_address}`)) {
+          fail.push({ row, reason: 'recipient_blacklisted', detail: `recipient ${row.to_address} is on the ${row.asset} blacklist` });
           continue;
         }
-        if (f.usdt < amount) {
-          fail.push({ row, reason: 'insufficient_funds', detail: `USDT balance of ${row.from_address} does not cover ${amount}` });
+        const balance = f.tokens.get(row.asset) ?? 0n;
+        if (balance < amount) {
+          fail.push({ row, reason: 'insufficient_funds', detail: `${row.asset} balance of ${row.from_address} does not cover ${amount}` });
           continue;
         }
-        const energy = this.o.settings.usdtTransferEnergy;
+        const energy = strategy.transferEnergy(true);
         const energyBurn = (energy > f.energy ? energy - f.energy : 0n) * energyPrice;
-        const netBurn = USDT_TX_BYTES > f.bandwidth ? USDT_TX_BYTES * bandwidthPrice : 0n;
+        const netBurn = bytes > f.bandwidth ? bytes * bandwidthPrice : 0n;
         if (f.trx < energyBurn + netBurn) {
           fail.push({
             row,
@@ -344,12 +352,12 @@ export class ChainSender {
           });
           continue;
         }
-        f.usdt -= amount;
+        f.tokens.set(row.asset, balance - amount);
         f.trx -= energyBurn + netBurn;
         f.energy = positive(f.energy - energy);
-        f.bandwidth = netBurn > 0n ? f.bandwidth : f.bandwidth - USDT_TX_BYTES;
+        f.bandwidth = netBurn > 0n ? f.bandwidth : f.bandwidth - bytes;
       } else {
-        const netBurn = TRX_TX_BYTES > f.bandwidth ? TRX_TX_BYTES * bandwidthPrice : 0n;
+        const netBurn = bytes > f.bandwidth ? bytes * bandwidthPrice : 0n;
         if (f.trx < amount) {
           fail.push({ row, reason: 'insufficient_funds', detail: `TRX balance of ${row.from_address} does not cover ${amount}` });
           continue;
@@ -359,28 +367,27 @@ export class ChainSender {
           continue;
         }
         f.trx -= amount + netBurn;
-        f.bandwidth = netBurn > 0n ? f.bandwidth : f.bandwidth - TRX_TX_BYTES;
+        f.bandwidth = netBurn > 0n ? f.bandwidth : f.bandwidth - bytes;
       }
       pass.push(row);
     }
     return { pass, fail };
   }
 
-  /** The USDT blacklist status of an address, asked once per BLACKLIST_CACHE_MS. */
-  private async isBlacklisted(address: string): Promise<boolean> {
+  /** An asset's blacklist status of an address, asked once per BLACKLIST_CACHE_MS. */
+  private async isBlacklisted(asset: string, address: string): Promise<boolean> {
     const now = this.o.clock.now();
-    const cached = this.blacklist.get(address);
+    const key = `${asset}|${address}`;
+    const cached = this.blacklist.get(key);
     if (cached && cached.until > now) return cached.listed;
-    const listed = await this.o.client.isBlackListed(this.o.usdtContract, address);
+    const listed = await this.o.assets.get(asset).isBlacklisted(this.o.client, address);
     if (this.blacklist.size >= 20_000) for (const [a, c] of this.blacklist) if (c.until <= now) this.blacklist.delete(a);
-    this.blacklist.set(address, { listed, until: now + BLACKLIST_CACHE_MS });
+    this.blacklist.set(key, { listed, until: now + BLACKLIST_CACHE_MS });
     return listed;
   }
 
-  /** What signed (not yet accepted by a node) sends of these addresses will still take from their balances. */
-  private async committedBySender(
-    senders: string[],
-  ): Promise<Map<string, { trx: bigint; usdt: bigint; usdtCount: bigint; trxCount: bigint }>> {
+  /** What signed (not yet accepted by a node) sends of these addresses will still take, per asset: amount total and count. */
+  private async committedBySender(senders: string[]): Promise<Map<string, Map<string, { total: bigint; count: bigint }>>> {
     const rows = await this.o.db
       .selectFrom('chain_sends')
       .select((eb) => [
@@ -393,17 +400,11 @@ export class ChainSender {
       .where('from_address', 'in', senders)
       .groupBy(['from_address', 'asset'])
       .execute();
-    const out = new Map<string, { trx: bigint; usdt: bigint; usdtCount: bigint; trxCount: bigint }>();
+    const out = new Map<string, Map<string, { total: bigint; count: bigint }>>();
     for (const r of rows) {
-      const entry = out.get(r.from_address) ?? { trx: 0n, usdt: 0n, usdtCount: 0n, trxCount: 0n };
-      if (r.asset === 'USDT') {
-        entry.usdt += BigInt(r.total);
-        entry.usdtCount += BigInt(r.n);
-      } else {
-        entry.trx += BigInt(r.total);
-        entry.trxCount += BigInt(r.n);
-      }
-      out.set(r.from_address, entry);
+      const perAsset = out.get(r.from_address) ?? new Map<string, { total: bigint; count: bigint }>();
+      perAsset.set(r.asset, { total: BigInt(r.total), count: BigInt(r.n) });
+      out.set(r.from_address, perAsset);
     }
     return out;
   }
@@ -495,13 +496,11 @@ export class ChainSender {
   }
 
   private build(row: SendRow, common: { ref: ReturnType<typeof refBlockFields>; timestamp: bigint; expiration: bigint }): Transaction {
-    const from = addressToBytes(row.from_address);
-    if (row.asset === 'TRX') return buildTransfer({ ...common, from, to: addressToBytes(row.to_address), amount: BigInt(row.amount) });
-    return buildTriggerSmartContract({
-      ...common,
-      from,
-      contract: addressToBytes(this.o.usdtContract),
-      data: encodeTransferCall(row.to_address, BigInt(row.amount)),
+    return this.o.assets.get(row.asset).buildTransfer({
+      common,
+      from: row.from_address,
+      to: row.to_address,
+      amount: BigInt(row.amount),
       feeLimit: BigInt(row.fee_limit),
     });
   }

@@ -9,15 +9,13 @@ import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../shared/clock.js';
 import type { IdGenerator } from '../../shared/ids.js';
 import type { TronClient } from '../../tron/client.js';
+import type { AssetRegistry } from '../assets/asset-registry.js';
 import type { TransactionSigner } from '../wallets/signer.js';
 import { ChainSender } from './chain-sender.js';
 import type { LeaseStore } from './lease.js';
 import { PollLoop } from './poll-loop.js';
 import { ChainSendQueue } from './send-queue.js';
 import { SendTracker } from './send-tracker.js';
-
-/** Energy of a USDT transfer to an address holding none (SPEC §3.5); the pre-check's worst case. */
-export const USDT_NEW_HOLDER_ENERGY = 130_285n;
 
 export interface SendModuleLogger {
   warn(obj: object, msg: string): void;
@@ -29,7 +27,7 @@ export interface SendModuleOptions {
   engine: Engine;
   config: GatewayConfig;
   client: TronClient;
-  usdtContract: string;
+  assets: AssetRegistry;
   signer: TransactionSigner;
   leases: LeaseStore;
   clock: Clock;
@@ -59,6 +57,7 @@ export function createSendModule(o: SendModuleOptions): SendModule {
     clock: o.clock,
     ids: o.ids,
     feeLimit: {
+      isContractCall: (asset) => o.assets.get(asset).asset.kind === 'trc20',
       energy: BigInt(p.fee_limit_energy),
       maxSun: BigInt(p.max_fee_limit_trx) * 1_000_000n,
       energyPriceSun: o.energyPriceSun,
@@ -68,7 +67,7 @@ export function createSendModule(o: SendModuleOptions): SendModule {
     db: o.db,
     engine: o.engine,
     client: o.client,
-    usdtContract: o.usdtContract,
+    assets: o.assets,
     signer: o.signer,
     queue: sends,
     clock: o.clock,
@@ -81,7 +80,6 @@ export function createSendModule(o: SendModuleOptions): SendModule {
       retryBaseMs: p.retry_base_ms,
       retryMaxMs: p.retry_max_ms,
       claimLeaseMs: p.claim_lease_seconds * 1000,
-      usdtTransferEnergy: USDT_NEW_HOLDER_ENERGY,
     },
     logger: o.logger,
   });

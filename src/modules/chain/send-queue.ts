@@ -26,7 +26,9 @@ const ENQUEUE_CHUNK = 500;
 const INSERT_CHUNK = 200;
 
 export interface FeeLimitPolicy {
-  /** energy a USDT transfer may burn */
+  /** whether sends of this asset call a contract (and so carry a fee limit); native TRX transfers do not */
+  isContractCall(asset: Asset): boolean;
+  /** energy a token transfer may burn */
   energy: bigint;
   /** upper bound of any fee limit, sun */
   maxSun: bigint;
@@ -99,10 +101,10 @@ export class ChainSendQueue implements SendQueue {
     }
   }
 
-  /** TRX transfers carry no fee limit; a USDT transfer may burn `energy` at the chain's price, capped. */
+  /** Native transfers carry no fee limit; a token transfer may burn `energy` at the chain's price, capped. */
   feeLimitFor(asset: Asset): bigint {
-    if (asset === 'TRX') return 0n;
-    const { energy, maxSun, energyPriceSun } = this.options.feeLimit;
+    const { isContractCall, energy, maxSun, energyPriceSun } = this.options.feeLimit;
+    if (!isContractCall(asset)) return 0n;
     const price = energyPriceSun();
     if (price === null || price <= 0n) return maxSun;
     const wanted = energy * price;

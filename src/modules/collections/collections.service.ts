@@ -357,6 +357,8 @@ export class CollectionsService implements TransferRecorder {
    * by (payer, payee), asset and time. The payment row is locked on PostgreSQL so the decision holds.
    */
   private async decide(trx: Transaction<DB>, t: ObservedTransfer, hotWallets: ReadonlySet<string>): Promise<Decision> {
+    // a contract the configuration does not name credits nothing, whatever symbol it claims
+    const unknownToken = !this.deps.config.assets.has(t.asset);
     let depositQuery = trx.selectFrom('payments').selectAll().where('deposit_address', '=', t.to);
     if (this.deps.engine === 'postgres') depositQuery = depositQuery.forUpdate();
     const depositRow = await depositQuery.executeTakeFirst();
@@ -364,6 +366,7 @@ export class CollectionsService implements TransferRecorder {
       const payment = rowToPayment(depositRow);
       if (hotWallets.has(t.from)) return { match: 'internal', payment, note: 'sweep_fuel' };
       if (payment.method !== 'payment_gateway') return { match: 'unmatched', payment, note: 'not_a_collection' };
+      if (unknownToken) return { match: 'unmatched', payment, note: 'unknown_token' };
       if (payment.currency !== t.asset) return { match: 'unmatched', payment, note: 'wrong_asset' };
       return this.byStatus(payment, 'deposit');
     }
@@ -378,6 +381,7 @@ export class CollectionsService implements TransferRecorder {
     if (this.deps.engine === 'postgres') directQuery = directQuery.forUpdate();
     const candidates = (await directQuery.execute()).map(rowToPayment);
     if (candidates.length === 0) return { match: 'unmatched', payment: null, note: 'unknown_payment' };
+    if (unknownToken) return { match: 'unmatched', payment: candidates[0] ?? null, note: 'unknown_token' };
     const inTime = candidates.filter((p) => p.createdAt <= t.blockTimestamp);
     if (inTime.length === 0) return { match: 'unmatched', payment: candidates[0] ?? null, note: 'before_created_at' };
     const sameAsset = inTime.filter((p) => p.currency === t.asset);
@@ -406,7 +410,8 @@ export class CollectionsService implements TransferRecorder {
       if (t.status === 'final') continue;
       const info = await this.deps.client.getTransactionInfoById(t.txId, { solid: true });
       if (!info || Number(info.blockNumber) !== t.blockNumber || info.failed) return false;
-      if (t.asset === 'USDT' && info.receipt.result !== 'SUCCESS') return false;
+      // a token transfer (a log) also needs its contract call to have succeeded
+      if (t.logIndex >= 0 && info.receipt.result !== 'SUCCESS') return false;
     }
     return true;
   }

@@ -22,13 +22,10 @@ export interface NetworkCostEstimate {
   bandwidthBytes: number;
   energyPriceSun: bigint;
   bandwidthPriceSun: bigint;
-  /** energy when the recipient holds no USDT yet (first transfer to an address costs about twice as much) */
+  /** TRX burned when the recipient holds none of the token yet (a first transfer costs about twice as much energy) */
   trxIfNewHolder: bigint;
   asOf: number;
 }
-
-/** A TRX transfer's bandwidth: the signed transaction's size plus java-tron's 64-byte allowance. */
-const TRX_TRANSFER_BYTES = 267;
 
 export class NetworkCostEstimator {
   private prices: { energy: bigint; bandwidth: bigint; at: number } | null = null;
@@ -45,6 +42,13 @@ export class NetworkCostEstimator {
     if (this.prices === null) return null;
     if (this.isStale()) void this.refresh().catch(() => {});
     return this.compute(asset);
+  }
+
+  /** The last known energy price (sun per unit), or null before the chain answered. Never waits. */
+  cachedEnergyPriceSun(): bigint | null {
+    if (this.prices === null) return null;
+    if (this.isStale()) void this.refresh().catch(() => {});
+    return this.prices.energy;
   }
 
   /** A fresh estimate, asking the chain when the cache is stale; null if the chain cannot be reached. */
@@ -77,11 +81,11 @@ export class NetworkCostEstimator {
 
   private compute(asset: Asset): NetworkCostEstimate {
     const prices = this.prices as { energy: bigint; bandwidth: bigint; at: number };
-    const fm = this.config.raw.fee_management;
-    const energy = asset === 'USDT' ? fm.usdt_energy_existing_holder : 0;
-    const energyNew = asset === 'USDT' ? fm.usdt_energy_new_holder : 0;
-    const bandwidthBytes = asset === 'USDT' ? fm.transfer_bandwidth_bytes : TRX_TRANSFER_BYTES;
-    const bandwidthCost = BigInt(bandwidthBytes) * prices.bandwidth;
+    const spec = this.config.assets.get(asset);
+    const energy = Number(spec.transferEnergy.existingHolder);
+    const energyNew = Number(spec.transferEnergy.newHolder);
+    const bandwidthBytes = Number(spec.transferBytes);
+    const bandwidthCost = spec.transferBytes * prices.bandwidth;
     return {
       asset,
       trx: BigInt(energy) * prices.energy + bandwidthCost,

@@ -3,8 +3,9 @@
  * monthly totals per asset, batches in flight. Pure: usage is read and written by the caller.
  */
 import type { Limits } from '../../config/load.js';
+import type { AssetCatalog } from '../../shared/catalogues/asset-catalog.js';
 import { AppError } from '../../shared/errors.js';
-import { type Asset, formatAmount } from '../../shared/money.js';
+import type { Asset } from '../../shared/money.js';
 
 export const RATE_WINDOW_MS = 60_000;
 
@@ -27,6 +28,7 @@ export function admitUnit(
   usage: MerchantUsage,
   demand: UnitDemand,
   limits: Limits,
+  assets: AssetCatalog,
   maxBatchesInFlight: number,
   now: number,
 ): AppError | null {
@@ -43,16 +45,18 @@ export function admitUnit(
     return new AppError('too_many_batches', `at most ${maxBatchesInFlight} batches may be in flight at once`, [], 60);
   }
   for (const [asset, amount] of demand.totals) {
+    const { dailyLimit, monthlyLimit } = assets.get(asset).limits;
+    const money = (units: bigint) => assets.format(asset, units);
     const day = (usage.dayTotals.get(asset) ?? 0n) + amount;
-    if (day > limits.dailyLimit) {
-      return new AppError('limit_exceeded', `the daily limit of ${formatAmount(limits.dailyLimit)} ${asset} would be exceeded`, [
-        { path: 'amount', message: `daily total would reach ${formatAmount(day)} ${asset}` },
+    if (day > dailyLimit) {
+      return new AppError('limit_exceeded', `the daily limit of ${money(dailyLimit)} ${asset} would be exceeded`, [
+        { path: 'amount', message: `daily total would reach ${money(day)} ${asset}` },
       ]);
     }
     const month = (usage.monthTotals.get(asset) ?? 0n) + amount;
-    if (month > limits.monthlyLimit) {
-      return new AppError('limit_exceeded', `the monthly limit of ${formatAmount(limits.monthlyLimit)} ${asset} would be exceeded`, [
-        { path: 'amount', message: `monthly total would reach ${formatAmount(month)} ${asset}` },
+    if (month > monthlyLimit) {
+      return new AppError('limit_exceeded', `the monthly limit of ${money(monthlyLimit)} ${asset} would be exceeded`, [
+        { path: 'amount', message: `monthly total would reach ${money(month)} ${asset}` },
       ]);
     }
   }

@@ -7,6 +7,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { WriteBatch } from '../../db/bulk-insert.js';
 import type { Engine } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
+import type { AssetCatalog } from '../../shared/catalogues/asset-catalog.js';
 import type { Asset } from '../../shared/money.js';
 import { type MerchantUsage, monthKey, utcDay, windowStart } from './limit-rules.js';
 
@@ -64,11 +65,15 @@ export class UsageRepository {
     batch: WriteBatch,
     merchantId: string,
     demand: { count: number; totals: ReadonlyMap<Asset, bigint> },
-    limits: { ratePerMinute: number; dailyLimit: bigint; monthlyLimit: bigint },
+    limits: { ratePerMinute: number },
+    assets: AssetCatalog,
     now: number,
   ): () => boolean {
     if (demand.count > limits.ratePerMinute) return () => false;
-    for (const amount of demand.totals.values()) if (amount > limits.dailyLimit || amount > limits.monthlyLimit) return () => false;
+    for (const [currency, amount] of demand.totals) {
+      const { dailyLimit, monthlyLimit } = assets.get(currency).limits;
+      if (amount > dailyLimit || amount > monthlyLimit) return () => false;
+    }
     const rate = batch.step((p) =>
       [
         `insert into rate_windows (scope, window_start, "count") values (${p(`merchant:${merchantId}`)}, ${p(windowStart(now))}, ${p(demand.count)})`,
@@ -83,10 +88,15 @@ export class UsageRepository {
       const rows = [...demand.totals].flatMap(([currency, amount]) =>
         [day, month].map((d) => `(${p(merchantId)}, ${p(currency)}, ${p(d)}, ${p(amount)})`),
       );
+      // each asset has its own daily and monthly limit (in its base units)
+      const limitOf = [...demand.totals.keys()].map((currency) => {
+        const { dailyLimit, monthlyLimit } = assets.get(currency).limits;
+        return ` when ${p(currency)} then case when volume_totals.day % 100 = 0 then cast(${p(monthlyLimit)} as bigint) else cast(${p(dailyLimit)} as bigint) end`;
+      });
       return [
         `insert into volume_totals (merchant_id, currency, day, total) values ${rows.join(', ')}`,
         ' on conflict (merchant_id, currency, day) do update set total = volume_totals.total + excluded.total',
-        ` where volume_totals.total + excluded.total <= case when volume_totals.day % 100 = 0 then cast(${p(limits.monthlyLimit)} as bigint) else cast(${p(limits.dailyLimit)} as bigint) end`,
+        ` where volume_totals.total + excluded.total <= case volume_totals.currency${limitOf.join('')} end`,
         ' returning day',
       ].join('');
     });

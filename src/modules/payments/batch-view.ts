@@ -1,8 +1,8 @@
 /** The API representation of a batch (also the `batch.created` / `batch.completed` / `batch.stalled` event object). */
-import { formatAmount } from '../../shared/money.js';
+import type { AssetCatalog } from '../../shared/catalogues/asset-catalog.js';
 import type { Batch } from '../batches/batch.js';
 
-export function batchEventObject(batch: Batch) {
+export function batchEventObject(batch: Batch, assets: AssetCatalog) {
   return {
     batch_id: batch.id,
     object: 'batch' as const,
@@ -12,7 +12,7 @@ export function batchEventObject(batch: Batch) {
     total_items: batch.itemCount,
     created_count: batch.createdCount,
     rejected_count: batch.rejectedCount,
-    totals: Object.fromEntries(Object.entries(batch.totals).map(([k, v]) => [k, formatAmount(v)])),
+    totals: assets.formatTotals(batch.totals as Record<string, bigint>),
     created_at: new Date(batch.createdAt).toISOString(),
   };
 }

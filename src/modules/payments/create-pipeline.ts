@@ -378,7 +378,7 @@ export class CreatePipeline implements CreateSubmitter {
       const demand = demandOf(unit);
       const usage = await this.deps.usage.load(trx, unit.merchantId, [...demand.totals.keys()], now);
       if (demand.isBatch) usage.batchesInFlight = await this.deps.batches.countInFlight(trx, unit.merchantId);
-      const refusal = admitUnit(usage, demand, config.limits, config.raw.batch_processing.max_concurrent_batches, now);
+      const refusal = admitUnit(usage, demand, config.limits, config.assets, config.raw.batch_processing.max_concurrent_batches, now);
       // thrown, so that the claims above are rolled back
       if (refusal) throw new UnitRefused(refusal);
       exactUsage.set(unit.merchantId, usage);
@@ -479,7 +479,7 @@ export class CreatePipeline implements CreateSubmitter {
         };
       });
       payments.push(...created);
-      const views = created.map((p) => toPaymentView(p, config.priorities));
+      const views = created.map((p) => toPaymentView(p, config));
       for (const [i, p] of created.entries()) {
         history.push({ paymentId: p.id, seq: 1, from: null, to: 'pending', reason: 'created', actor: unit.actor, at: now });
         events.push({
@@ -507,13 +507,13 @@ export class CreatePipeline implements CreateSubmitter {
           type: 'batch.created',
           aggregateType: 'batch',
           aggregateId: batch.id,
-          object: batchEventObject(batch),
+          object: batchEventObject(batch, config.assets),
         });
         auditEntries.push(batchCreatedAudit(unit, batch, created));
       } else {
         for (const view of views) auditEntries.push(paymentCreatedAudit(unit, view));
       }
-      const value: CreatedUnit = { rendered: renderCreated(unit.response, created, batch, config.priorities, views) };
+      const value: CreatedUnit = { rendered: renderCreated(unit.response, created, batch, config, views) };
       if (unit.idempotency) idempotencyRows.push({ claim: unit.idempotency, ...value.rendered });
       outcomes[u] = { ok: true, value };
     }
@@ -548,7 +548,7 @@ export class CreatePipeline implements CreateSubmitter {
           if (u.merchantId !== merchantId) continue;
           for (const d of u.drafts) totals.set(d.currency, (totals.get(d.currency) ?? 0n) + d.quote.amount);
         }
-        withinLimits.push(this.deps.usage.consumeInto(writes, merchantId, { count, totals }, config.limits, now));
+        withinLimits.push(this.deps.usage.consumeInto(writes, merchantId, { count, totals }, config.limits, config.assets, now));
       }
     }
     const headUnmoved = peekedHead ? this.deps.audit.appendIfUnmovedInto(writes, peekedHead(), auditEntries) : null;

@@ -6,7 +6,7 @@ import type { GatewayConfig } from '../../config/load.js';
 import type { PaymentMethod, Priority } from '../../config/schema.js';
 import { hasForbiddenControl } from '../../http/text-rules.js';
 import type { FieldError } from '../../shared/errors.js';
-import { type Asset, formatAmount, parseAmount } from '../../shared/money.js';
+import type { Asset } from '../../shared/money.js';
 import { checkBase58Address } from '../../tron/address.js';
 import { type FeeQuote, quoteFee } from '../fees/fee-schedule.js';
 import type { PaymentFlag } from './payment.js';
@@ -81,16 +81,20 @@ export function buildPaymentDraft(input: CreatePaymentInput, context: DraftConte
     });
   }
 
+  const asset = config.assets.find(currency);
+  if (!asset) errors.push({ path: at('currency'), message: `must be one of: ${config.assets.symbols.join(', ')}` });
+  const money = (units: bigint) => config.assets.format(currency, units);
+
   let amount = 0n;
-  const parsed = parseAmount(input.amount, 6);
-  if (!parsed.ok) {
+  const parsed = asset ? config.assets.parse(currency, input.amount) : null;
+  if (parsed && !parsed.ok) {
     errors.push({ path: at('amount'), message: parsed.message });
-  } else {
+  } else if (parsed && asset) {
     amount = parsed.value;
-    const limits = config.limits;
-    if (amount < limits.minAmount) errors.push({ path: at('amount'), message: `must be at least ${formatAmount(limits.minAmount)}` });
+    const limits = asset.limits;
+    if (amount < limits.minAmount) errors.push({ path: at('amount'), message: `must be at least ${money(limits.minAmount)}` });
     else if (amount > limits.maxSinglePayment)
-      errors.push({ path: at('amount'), message: `must be at most ${formatAmount(limits.maxSinglePayment)}` });
+      errors.push({ path: at('amount'), message: `must be at most ${money(limits.maxSinglePayment)}` });
   }
 
   const payee = checkAddressField(input.payee_address, at('payee_address'), errors);
@@ -150,14 +154,14 @@ export function buildPaymentDraft(input: CreatePaymentInput, context: DraftConte
   }
   if (collection && expiresInMs === null) expiresInMs = pp.payment_expiry_seconds * 1000;
 
-  if (errors.length > 0 || payee === null) return { ok: false, errors };
+  if (errors.length > 0 || payee === null || !asset) return { ok: false, errors };
 
-  const quote = quoteFee(amount, config.priorities[priority].feeRate, config.volumeDiscounts[currency], config.minimumFee);
+  const quote = quoteFee(amount, config.priorities[priority].feeRate, asset.volumeDiscounts, asset.minimumFee);
   const flags: PaymentFlag[] = [];
-  if (amount >= config.limits.suspiciousAmount) {
+  if (amount >= asset.limits.suspiciousAmount) {
     flags.push({
       code: 'large_amount',
-      detail: `amount ${formatAmount(amount)} ${currency} is at or above ${formatAmount(config.limits.suspiciousAmount)}`,
+      detail: `amount ${money(amount)} ${currency} is at or above ${money(asset.limits.suspiciousAmount)}`,
     });
   }
   return {
@@ -174,7 +178,7 @@ export function buildPaymentDraft(input: CreatePaymentInput, context: DraftConte
       metadata,
       expiresInMs,
       needsDepositAddress: method === 'payment_gateway' || method === 'swap',
-      approvalRequired: method === 'route' && amount >= config.limits.approvalThreshold,
+      approvalRequired: method === 'route' && amount >= asset.limits.approvalThreshold,
       flags,
       networkFeeEstimate: method === 'route' ? context.networkFeeEstimate(currency) : null,
     },

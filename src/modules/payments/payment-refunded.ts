@@ -3,8 +3,10 @@
  * caused the event. Sent when a refund completes on chain: a full refund moves the payment to
  * `refunded` (advancePayment with `refund`), a partial one leaves its status and is emitted alone.
  */
+
+import { type AssetCatalog, NATIVE_SYMBOL } from '../../shared/catalogues/asset-catalog.js';
 import { toIso } from '../../shared/clock.js';
-import { type Asset, formatAmount } from '../../shared/money.js';
+import type { Asset } from '../../shared/money.js';
 import type { PaymentView } from './payment.view.js';
 
 export type RefundReason = 'user_request' | 'payment_failure' | 'duplicate_payment' | 'merchant_initiated' | 'system_error';
@@ -25,25 +27,25 @@ export interface RefundSnapshot {
   completedAt: number | null;
 }
 
-export function toRefundView(refund: RefundSnapshot) {
+export function toRefundView(refund: RefundSnapshot, assets: AssetCatalog) {
   return {
     refund_id: refund.id,
     object: 'refund' as const,
     payment_id: refund.paymentId,
     status: refund.status,
     currency: refund.currency,
-    amount: formatAmount(refund.amount),
+    amount: assets.format(refund.currency, refund.amount),
     reason: refund.reason,
     refund_address: refund.refundAddress,
     transaction_id: refund.transactionId,
-    network_fee: refund.networkFee === null ? null : formatAmount(refund.networkFee),
+    network_fee: assets.formatOptional(NATIVE_SYMBOL, refund.networkFee),
     created_at: toIso(refund.createdAt),
     completed_at: refund.completedAt === null ? null : toIso(refund.completedAt),
   };
 }
 
-export function paymentRefundedObject(payment: PaymentView, refund: RefundSnapshot) {
+export function paymentRefundedObject(payment: PaymentView, refund: RefundSnapshot, assets: AssetCatalog) {
   if (refund.paymentId !== payment.payment_id)
     throw new Error(`refund ${refund.id} belongs to ${refund.paymentId}, not ${payment.payment_id}`);
-  return { ...payment, refund: toRefundView(refund) };
+  return { ...payment, refund: toRefundView(refund, assets) };
 }

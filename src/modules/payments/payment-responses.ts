@@ -2,13 +2,13 @@
  * The bodies the create endpoints answer with. The create pipeline renders them inside its transaction,
  * so that the exact bytes can be stored for an Idempotency-Key and replayed byte for byte.
  */
-import type { GatewayConfig } from '../../config/load.js';
+
+import type { AssetCatalog } from '../../shared/catalogues/asset-catalog.js';
 import type { FieldError } from '../../shared/errors.js';
-import { formatAmount } from '../../shared/money.js';
 import type { Batch } from '../batches/batch.js';
 import { batchEventObject } from './batch-view.js';
 import type { Payment } from './payment.js';
-import { type PaymentView, toPaymentView } from './payment.view.js';
+import { type PaymentView, toPaymentView, type ViewContext } from './payment.view.js';
 
 export interface BatchItemResult {
   index: number;
@@ -34,13 +34,16 @@ export function renderCreated(
   response: CreateResponse,
   payments: Payment[],
   batch: Batch | null,
-  priorities: GatewayConfig['priorities'],
+  context: ViewContext,
   views?: readonly PaymentView[],
 ): Rendered {
   if (response.kind === 'payment') {
-    return { statusCode: 201, body: JSON.stringify(views?.[0] ?? toPaymentView(payments[0] as Payment, priorities)) };
+    return { statusCode: 201, body: JSON.stringify(views?.[0] ?? toPaymentView(payments[0] as Payment, context)) };
   }
-  return { statusCode: 201, body: JSON.stringify(batchResultView(assembleBatch(payments, batch as Batch, response.items))) };
+  return {
+    statusCode: 201,
+    body: JSON.stringify(batchResultView(assembleBatch(payments, batch as Batch, response.items), context.assets)),
+  };
 }
 
 /** Puts the created payments back at the indices of the items that were valid. */
@@ -49,9 +52,9 @@ export function assembleBatch(payments: Payment[], batch: Batch, items: BatchIte
   return { batch, items: items.map((item) => (item.errors ? item : { index: item.index, payment: payments[next++] as Payment })) };
 }
 
-export function batchResultView(created: BatchCreated) {
+export function batchResultView(created: BatchCreated, assets: AssetCatalog) {
   return {
-    ...batchEventObject(created.batch),
+    ...batchEventObject(created.batch, assets),
     results: created.items.map((item) => {
       if (item.errors) return { index: item.index, status: 'rejected' as const, errors: item.errors };
       const p = item.payment as Payment;
@@ -59,9 +62,9 @@ export function batchResultView(created: BatchCreated) {
         index: item.index,
         status: 'created' as const,
         payment_id: p.id,
-        amount: formatAmount(p.amount),
-        fee: formatAmount(p.fee),
-        net_amount: formatAmount(p.netAmount),
+        amount: assets.format(p.currency, p.amount),
+        fee: assets.format(p.currency, p.fee),
+        net_amount: assets.format(p.currency, p.netAmount),
         deposit_address: p.depositAddress,
         requires_approval: p.approvalStatus !== null,
       };

@@ -1,16 +1,25 @@
 /** The API representation of a payment (seed field names, amounts as decimal strings, ISO times). */
 import type { PriorityPolicy } from '../../config/load.js';
 import type { Priority } from '../../config/schema.js';
+import { type AssetCatalog, NATIVE_SYMBOL } from '../../shared/catalogues/asset-catalog.js';
 import { toIso } from '../../shared/clock.js';
-import { formatAmount, formatRate } from '../../shared/money.js';
+import { formatRate } from '../../shared/money.js';
 import type { HistoryEntry, Payment } from './payment.js';
 
 const iso = (ms: number | null) => (ms === null ? null : toIso(ms));
-const amount = (value: bigint | null) => (value === null ? null : formatAmount(value));
 
 export type PaymentView = ReturnType<typeof toPaymentView>;
 
-export function toPaymentView(p: Payment, priorities: Readonly<Record<Priority, PriorityPolicy>>) {
+/** What a view needs besides the payment: the configuration answers both (pass `config`). */
+export interface ViewContext {
+  priorities: Readonly<Record<Priority, PriorityPolicy>>;
+  assets: AssetCatalog;
+}
+
+export function toPaymentView(p: Payment, { priorities, assets }: ViewContext) {
+  // network fees are TRX burned, whatever the payment's asset
+  const trx = (value: bigint | null) => assets.formatOptional(NATIVE_SYMBOL, value);
+  const money = (value: bigint) => assets.format(p.currency, value);
   return {
     payment_id: p.id,
     object: 'payment' as const,
@@ -18,13 +27,13 @@ export function toPaymentView(p: Payment, priorities: Readonly<Record<Priority, 
     payment_method: p.method,
     priority: p.priority,
     currency: p.currency,
-    amount: formatAmount(p.amount),
-    fee: formatAmount(p.fee),
+    amount: money(p.amount),
+    fee: money(p.fee),
     fee_rate: formatRate(p.feeRatePpb),
     discount_rate: formatRate(p.discountPpb),
-    net_amount: formatAmount(p.netAmount),
-    network_fee_estimate: amount(p.networkFeeEstimate),
-    network_fee: amount(p.networkFee),
+    net_amount: money(p.netAmount),
+    network_fee_estimate: trx(p.networkFeeEstimate),
+    network_fee: trx(p.networkFee),
     payer_address: p.payerAddress,
     payee_address: p.payeeAddress,
     deposit_address: p.depositAddress,
@@ -33,7 +42,7 @@ export function toPaymentView(p: Payment, priorities: Readonly<Record<Priority, 
     description: p.description,
     metadata: p.metadata,
     batch_id: p.batchId,
-    amount_received: formatAmount(p.amountReceived),
+    amount_received: money(p.amountReceived),
     exception: p.exception,
     confirmations: p.confirmations,
     finalized: p.finalized,
@@ -55,13 +64,14 @@ export function toPaymentView(p: Payment, priorities: Readonly<Record<Priority, 
   };
 }
 
-export function toStatusView(p: Payment) {
+export function toStatusView(p: Payment, assets: AssetCatalog) {
+  const money = (value: bigint) => assets.format(p.currency, value);
   return {
     payment_id: p.id,
     status: p.status,
     payment_method: p.method,
-    amount: formatAmount(p.amount),
-    amount_received: formatAmount(p.amountReceived),
+    amount: money(p.amount),
+    amount_received: money(p.amountReceived),
     currency: p.currency,
     exception: p.exception,
     confirmations: p.confirmations,

@@ -11,9 +11,10 @@ import { requirePrincipal } from '../../http/auth.js';
 import type { HealthChecks } from '../../http/ports.js';
 import { ProblemSchema } from '../../http/problem.js';
 import { actorOf, unwrap } from '../../http/route-helpers.js';
+import { type AssetCatalog, NATIVE_SYMBOL } from '../../shared/catalogues/asset-catalog.js';
 import { toIso } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
-import { formatAmount, formatRate, parseAmount } from '../../shared/money.js';
+import { formatRate } from '../../shared/money.js';
 import type { Batch } from '../batches/batch.js';
 import { quoteFee } from '../fees/fee-schedule.js';
 import type { NetworkCostEstimator } from '../fees/network-cost.js';
@@ -29,6 +30,7 @@ import {
   BatchViewSchema,
   CancelBody,
   CreatePaymentBody,
+  CurrencySchema,
   IdParams,
   ListQuery,
   ListResponse,
@@ -61,9 +63,9 @@ function sendJson(reply: FastifyReply, statusCode: number, body: string): Fastif
   return reply.code(statusCode).type('application/json; charset=utf-8').send(body);
 }
 
-function batchView(batch: Batch, counts: Record<string, number>) {
+function batchView(batch: Batch, counts: Record<string, number>, assets: AssetCatalog) {
   return {
-    ...batchEventObject(batch),
+    ...batchEventObject(batch, assets),
     counts,
     updated_at: toIso(batch.updatedAt),
     completed_at: batch.completedAt === null ? null : toIso(batch.completedAt),
@@ -74,6 +76,7 @@ function batchView(batch: Batch, counts: Record<string, number>) {
 export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncTypebox {
   const { config } = deps;
   const priorities = config.priorities;
+  const assets = config.assets;
   return async (app) => {
     app.post(
       '/create',
@@ -129,7 +132,7 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
           response: { 200: StatusViewSchema, ...errors },
         },
       },
-      async (request) => toStatusView(unwrap(await deps.payments.getStatus(actorOf(request), request.params.payment_id))),
+      async (request) => toStatusView(unwrap(await deps.payments.getStatus(actorOf(request), request.params.payment_id)), assets),
     );
 
     const list = async (request: FastifyRequest<{ Querystring: Static<typeof ListQuery> }>) => {
@@ -152,7 +155,7 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
           q.starting_after,
         ),
       );
-      const data = page.payments.map((p) => toPaymentView(p, priorities));
+      const data = page.payments.map((p) => toPaymentView(p, config));
       return {
         object: 'list' as const,
         data,
@@ -183,7 +186,7 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
       },
       async (request) => {
         const { batch, counts } = unwrap(await deps.payments.getBatch(actorOf(request), request.params.batch_id));
-        return batchView(batch, counts);
+        return batchView(batch, counts, assets);
       },
     );
 
@@ -200,7 +203,7 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
               amount: Type.String({ maxLength: 64 }),
               priority: Type.Optional(Type.Enum(PRIORITIES)),
               payment_method: Type.Optional(Type.Enum(PAYMENT_METHODS)),
-              currency: Type.Optional(Type.Enum(['USDT', 'TRX'])),
+              currency: Type.Optional(CurrencySchema),
             },
             { additionalProperties: false },
           ),
@@ -210,29 +213,36 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
         const q = request.query;
         const priority = q.priority ?? config.raw.payment_processing.default_priority;
         const currency = q.currency ?? config.raw.payment_processing.default_currency;
+        const asset = assets.find(currency);
+        if (!asset) {
+          const message = `must be one of: ${assets.symbols.join(', ')}`;
+          throw new AppError('validation_failed', `query.currency ${message}`, [{ path: 'query.currency', message }]);
+        }
         const method = q.payment_method ?? config.raw.payment_processing.default_method;
-        const amount = parseAmount(q.amount);
+        const amount = assets.parse(currency, q.amount);
         if (!amount.ok)
           throw new AppError('validation_failed', `query.amount ${amount.message}`, [{ path: 'query.amount', message: amount.message }]);
-        const quote = quoteFee(amount.value, priorities[priority].feeRate, config.volumeDiscounts[currency], config.minimumFee);
+        const quote = quoteFee(amount.value, priorities[priority].feeRate, asset.volumeDiscounts, asset.minimumFee);
+        const money = (units: bigint) => assets.format(currency, units);
+        const trx = (units: bigint) => assets.format(NATIVE_SYMBOL, units);
         const network = method === 'route' ? await deps.networkCost.estimate(currency) : null;
         return {
-          amount: formatAmount(quote.amount),
+          amount: money(quote.amount),
           currency,
           priority,
           payment_method: method,
           fee_rate: formatRate(quote.ratePpb),
-          base_fee: formatAmount(quote.baseFee),
+          base_fee: money(quote.baseFee),
           discount_rate: formatRate(quote.discountPpb),
-          discount_amount: formatAmount(quote.discountAmount),
-          fee: formatAmount(quote.fee),
-          net_amount: formatAmount(quote.netAmount),
+          discount_amount: money(quote.discountAmount),
+          fee: money(quote.fee),
+          net_amount: money(quote.netAmount),
           estimated_processing_seconds: priorities[priority].processingTimeSeconds,
           max_retries: priorities[priority].maxRetries,
           network_fee_estimate: network
             ? {
-                trx: formatAmount(network.trx),
-                trx_if_new_holder: formatAmount(network.trxIfNewHolder),
+                trx: trx(network.trx),
+                trx_if_new_holder: trx(network.trxIfNewHolder),
                 energy: network.energy,
                 bandwidth_bytes: network.bandwidthBytes,
                 energy_price_sun: network.energyPriceSun.toString(),
@@ -257,20 +267,29 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
       },
       async (request) => {
         const info = await deps.settlement.info(actorOf(request).merchantId);
+        const defaultCurrency = config.raw.payment_processing.default_currency;
+        const defaultThresholds = info.assets[defaultCurrency] ?? { minAmount: 0n, maxAmount: 0n };
         return {
           frequency: info.frequency,
           settlement_time_utc: info.settlementTimeUtc,
           next_settlement_at: info.nextSettlementAt === null ? null : toIso(info.nextSettlementAt),
-          pending_amount: Object.fromEntries(Object.entries(info.pending).map(([asset, v]) => [asset, formatAmount(v)])),
-          threshold: formatAmount(info.minAmount),
-          min_settlement_amount: formatAmount(info.minAmount),
-          max_settlement_amount: formatAmount(info.maxAmount),
+          pending_amount: Object.fromEntries(Object.entries(info.assets).map(([symbol, a]) => [symbol, assets.format(symbol, a.pending)])),
+          // the default currency's thresholds (the first build's single figures); `thresholds` has each asset's
+          threshold: assets.format(defaultCurrency, defaultThresholds.minAmount),
+          min_settlement_amount: assets.format(defaultCurrency, defaultThresholds.minAmount),
+          max_settlement_amount: assets.format(defaultCurrency, defaultThresholds.maxAmount),
+          thresholds: Object.fromEntries(
+            Object.entries(info.assets).map(([symbol, a]) => [
+              symbol,
+              { min_settlement_amount: assets.format(symbol, a.minAmount), max_settlement_amount: assets.format(symbol, a.maxAmount) },
+            ]),
+          ),
           last_settlement: info.lastSettlement
             ? {
                 settlement_id: info.lastSettlement.id,
                 status: info.lastSettlement.status,
                 currency: info.lastSettlement.currency,
-                amount: formatAmount(info.lastSettlement.amount),
+                amount: assets.format(info.lastSettlement.currency, info.lastSettlement.amount),
                 transaction_id: info.lastSettlement.transactionId,
                 created_at: toIso(info.lastSettlement.createdAt),
                 completed_at: info.lastSettlement.completedAt === null ? null : toIso(info.lastSettlement.completedAt),
@@ -307,7 +326,7 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
       },
       async (request) => {
         const { payment, history } = unwrap(await deps.payments.getPayment(actorOf(request), request.params.payment_id));
-        return { ...toPaymentView(payment, priorities), history: toHistoryView(history) };
+        return { ...toPaymentView(payment, config), history: toHistoryView(history) };
       },
     );
 
@@ -328,7 +347,7 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
         const body = (request.body ?? {}) as { reason?: string };
         return toPaymentView(
           unwrap(await deps.payments.cancelPayment(actorOf(request), request.params.payment_id, body.reason ?? 'merchant_request')),
-          priorities,
+          config,
         );
       },
     );
@@ -349,7 +368,7 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
         const mayApproveOwn = requirePrincipal(request).scopes.has('admin');
         return toPaymentView(
           unwrap(await deps.payments.approvePayment(actorOf(request), request.params.payment_id, { mayApproveOwn })),
-          priorities,
+          config,
         );
       },
     );

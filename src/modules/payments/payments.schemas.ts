@@ -6,8 +6,16 @@ import { MAX_DESCRIPTION_LENGTH } from './payment-draft.js';
 
 const literals = <const T extends string[]>(values: readonly [...T], description: string) => Type.Enum(values, { description });
 
+/** A configured asset's symbol; which ones exist is configuration (GET /api/v1/assets), so not an enum here. */
+export const CurrencySchema = Type.String({
+  pattern: '^[A-Za-z0-9]{1,16}$',
+  description: 'asset symbol as GET /api/v1/assets lists it (TRX, USDT, …)',
+  examples: ['USDT'],
+});
+
 export const Amount = Type.Unknown({
-  description: 'Whole units as a decimal string ("12.5"); a JSON number is accepted. At most 6 decimal places, no exponent.',
+  description:
+    'Whole units as a decimal string ("12.5"); a JSON number is accepted. At most as many decimal places as the asset has (6 for TRX and USDT, 18 for USDD), no exponent.',
   examples: ['12.5'],
 });
 const Address = Type.String({ maxLength: 128, description: 'TRON base58check address (T…)' });
@@ -22,7 +30,10 @@ export const CreatePaymentBody = Type.Object(
     amount: Amount,
     payment_method: Type.Optional(literals(PAYMENT_METHODS, 'payment_gateway (default), direct_transfer, route (payout) or swap')),
     priority: Type.Optional(literals(PRIORITIES, 'fee rate, processing target and retries')),
-    currency: Type.Optional(literals(['USDT', 'TRX'] as const, 'asset; USDT by default')),
+    currency: Type.Optional({
+      ...CurrencySchema,
+      description: 'asset symbol (GET /api/v1/assets); payment_processing.default_currency by default',
+    }),
     reference_id: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 128, description: 'your order id' }))),
     description: Type.Optional(Nullable(Type.String({ maxLength: MAX_DESCRIPTION_LENGTH }))),
     expires_in_seconds: Type.Optional(
@@ -129,7 +140,7 @@ export const ListQuery = Type.Object(
     status: Type.Optional(literals(PAYMENT_STATUSES, 'filter by status')),
     payment_method: Type.Optional(literals(PAYMENT_METHODS, 'filter by method')),
     priority: Type.Optional(literals(PRIORITIES, 'filter by priority')),
-    currency: Type.Optional(literals(['USDT', 'TRX'] as const, 'filter by asset')),
+    currency: Type.Optional({ ...CurrencySchema, description: 'filter by asset' }),
     reference_id: Type.Optional(Type.String({ maxLength: 128 })),
     batch_id: Type.Optional(Type.String({ maxLength: 64 })),
     created_from: Type.Optional(Type.String({ format: 'date-time', description: 'inclusive, ISO 8601' })),

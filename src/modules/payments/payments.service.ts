@@ -400,8 +400,8 @@ export class PaymentsService {
         entityType: 'payment',
         entityId: after.id,
         requestId: context.requestId,
-        before: toPaymentView(before, this.deps.config.priorities),
-        after: toPaymentView(after, this.deps.config.priorities),
+        before: toPaymentView(before, this.deps.config),
+        after: toPaymentView(after, this.deps.config),
       },
     ]);
     return ok(after);
@@ -445,7 +445,9 @@ export class PaymentsService {
       (payment, now) => applyAdvance(payment, step, now),
       {
         ...(step.reason !== undefined ? { reason: step.reason } : {}),
-        ...(step.refund ? { eventObject: (view: PaymentView) => paymentRefundedObject(view, step.refund as RefundSnapshot) } : {}),
+        ...(step.refund
+          ? { eventObject: (view: PaymentView) => paymentRefundedObject(view, step.refund as RefundSnapshot, this.deps.config.assets) }
+          : {}),
         ...(trx ? { trx } : {}),
       },
     );
@@ -532,10 +534,10 @@ export class PaymentsService {
         results[slot] = err(new AppError('conflict', `payment ${after.id} changed meanwhile; retry`));
         continue;
       }
-      const afterView = toPaymentView(after, this.deps.config.priorities);
+      const afterView = toPaymentView(after, this.deps.config);
       const event = after.status !== before.status ? STATUS_EVENTS[after.status] : undefined;
       if (event) {
-        const object = step.refund ? paymentRefundedObject(afterView, step.refund) : afterView;
+        const object = step.refund ? paymentRefundedObject(afterView, step.refund, this.deps.config.assets) : afterView;
         events.push({ merchantId: after.merchantId, type: event, aggregateType: 'payment', aggregateId: after.id, object });
       }
       entries.push({
@@ -545,7 +547,7 @@ export class PaymentsService {
         entityType: 'payment',
         entityId: after.id,
         requestId: context.requestId,
-        before: toPaymentView(before, this.deps.config.priorities),
+        before: toPaymentView(before, this.deps.config),
         after: afterView,
       });
       if (after.batchId && FINAL_STATUSES.has(after.status)) finalBatches.add(after.batchId);
@@ -613,7 +615,7 @@ export class PaymentsService {
         actor: actor.actor,
       });
       if (!stored) return err(new AppError('conflict', `payment ${id} changed meanwhile; retry`));
-      const afterView = toPaymentView(after, this.deps.config.priorities);
+      const afterView = toPaymentView(after, this.deps.config);
       const event = after.status !== before.status ? STATUS_EVENTS[after.status] : undefined;
       if (event) {
         await this.deps.outbox.append(trx, [
@@ -635,7 +637,7 @@ export class PaymentsService {
           entityType: 'payment',
           entityId: after.id,
           requestId: actor.requestId ?? null,
-          before: toPaymentView(before, this.deps.config.priorities),
+          before: toPaymentView(before, this.deps.config),
           after: afterView,
         },
       ];
@@ -670,7 +672,7 @@ export class PaymentsService {
     if (!final) return null;
     const batch = await this.deps.batches.find(trx, row.merchant_id, batchId);
     if (!batch) return null;
-    const object = { ...batchEventObject(batch), counts };
+    const object = { ...batchEventObject(batch, this.deps.config.assets), counts };
     await this.deps.outbox.append(trx, [
       { merchantId: batch.merchantId, type: 'batch.completed', aggregateType: 'batch', aggregateId: batch.id, object },
     ]);

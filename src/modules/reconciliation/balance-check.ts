@@ -9,15 +9,17 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { type Asset, formatAmount } from '../../shared/money.js';
+import type { Asset } from '../../shared/money.js';
+import type { AssetRegistry } from '../assets/asset-registry.js';
+import type { AssetChain } from '../assets/asset-strategy.js';
 import type { WalletAddresses } from '../wallets/wallet-addresses.js';
-import type { ReconChain } from './chain-evidence.js';
 import type { Discrepancy } from './reconciliation.js';
 
 export interface BalanceCheckInput {
   db: Kysely<DB>;
-  client: Pick<ReconChain, 'getAccount' | 'trc20BalanceOf'>;
-  usdtContract: string;
+  client: AssetChain;
+  /** every configured asset: a hot wallet is checked in each, a deposit address in its payment's */
+  assets: AssetRegistry;
   wallets: WalletAddresses;
   /** deposit addresses of payments created since then */
   since: number;
@@ -34,7 +36,7 @@ interface ManagedAddress {
   paymentId: string | null;
 }
 
-type Balances = Record<Asset, bigint>;
+type Balances = Map<Asset, bigint>;
 
 export async function checkBalances(input: BalanceCheckInput): Promise<{ checks: Record<string, unknown>; discrepancies: Discrepancy[] }> {
   const { db } = input;
@@ -71,11 +73,10 @@ export async function checkBalances(input: BalanceCheckInput): Promise<{ checks:
   const onChain = new Map<string, Balances | string>();
   await forEachBounded(managed, input.concurrency, async (m) => {
     try {
-      const [account, usdt] = await Promise.all([
-        input.client.getAccount(m.address),
-        input.client.trc20BalanceOf(input.usdtContract, m.address),
-      ]);
-      onChain.set(m.address, { TRX: account.balance, USDT: usdt });
+      // a deposit address is read in TRX and its payment's asset; a hot wallet in every asset
+      const strategies = input.assets.all().filter((st) => m.asset === null || st.asset.kind === 'native' || st.asset.symbol === m.asset);
+      const values = await Promise.all(strategies.map((st) => st.balanceOf(input.client, m.address)));
+      onChain.set(m.address, new Map(strategies.map((st, i) => [st.asset.symbol, values[i] as bigint])));
     } catch (error) {
       onChain.set(m.address, error instanceof Error ? error.message.slice(0, 200) : 'failed');
     }
@@ -104,7 +105,8 @@ export async function checkBalances(input: BalanceCheckInput): Promise<{ checks:
       });
       continue;
     }
-    const onChainView = { TRX: formatAmount(chain.TRX), USDT: formatAmount(chain.USDT) };
+    const money = (asset: Asset, units: bigint) => input.assets.catalog.format(asset, units);
+    const onChainView = Object.fromEntries([...chain].map(([asset, units]) => [asset, money(asset, units)]));
     if (m.role === 'deposit' && m.asset) {
       const asset = m.asset;
       const expected = (expectedIn.get(`${m.address}|${asset}`) ?? 0n) - (sweptOut.get(`${m.address}|${asset}`) ?? 0n);
@@ -114,45 +116,44 @@ export async function checkBalances(input: BalanceCheckInput): Promise<{ checks:
         merchant_id: m.merchantId,
         payment_id: m.paymentId,
         asset,
-        expected: formatAmount(expected),
+        expected: money(asset, expected),
         on_chain: onChainView,
       });
-      if (expected !== chain[asset]) {
+      const actual = chain.get(asset) ?? 0n;
+      if (expected !== actual) {
         discrepancies.push({
           code: 'balance_mismatch',
-          message: `deposit address ${m.address} (payment ${m.paymentId}) holds ${formatAmount(chain[asset])} ${asset}; the records say ${formatAmount(expected)}`,
+          message: `deposit address ${m.address} (payment ${m.paymentId}) holds ${money(asset, actual)} ${asset}; the records say ${money(asset, expected)}`,
           address: m.address,
           asset,
-          expected: formatAmount(expected),
-          actual: formatAmount(chain[asset]),
+          expected: money(asset, expected),
+          actual: money(asset, actual),
         });
       }
       continue;
     }
-    const owed: Balances = {
-      TRX: owedSends.get(`${m.address}|TRX`) ?? 0n,
-      USDT: owedSends.get(`${m.address}|USDT`) ?? 0n,
-    };
+    const owed: Balances = new Map([...chain.keys()].map((asset) => [asset, owedSends.get(`${m.address}|${asset}`) ?? 0n]));
     const ledgerOwed = Object.fromEntries(
-      ledger.filter((l) => l.merchant_id === m.merchantId).map((l) => [l.currency, formatAmount(BigInt(l.total))]),
+      ledger.filter((l) => l.merchant_id === m.merchantId).map((l) => [l.currency, money(l.currency, BigInt(l.total))]),
     );
     rows.push({
       address: m.address,
       role: m.role,
       merchant_id: m.merchantId,
       on_chain: onChainView,
-      open_sends: { TRX: formatAmount(owed.TRX), USDT: formatAmount(owed.USDT) },
+      open_sends: Object.fromEntries([...owed].map(([asset, units]) => [asset, money(asset, units)])),
       ledger_owed_to_payees: ledgerOwed,
     });
-    for (const asset of ['USDT', 'TRX'] as const) {
-      if (chain[asset] < owed[asset]) {
+    for (const [asset, held] of chain) {
+      const due = owed.get(asset) ?? 0n;
+      if (held < due) {
         discrepancies.push({
           code: 'hot_wallet_short',
-          message: `hot wallet ${m.address} holds ${formatAmount(chain[asset])} ${asset} but ${formatAmount(owed[asset])} is still to be sent from it`,
+          message: `hot wallet ${m.address} holds ${money(asset, held)} ${asset} but ${money(asset, due)} is still to be sent from it`,
           address: m.address,
           asset,
-          expected: formatAmount(owed[asset]),
-          actual: formatAmount(chain[asset]),
+          expected: money(asset, due),
+          actual: money(asset, held),
         });
       }
     }

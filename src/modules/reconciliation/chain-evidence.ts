@@ -1,16 +1,18 @@
 /**
  * What the chain says about one transaction, read from a node: whether it exists and succeeded, its
- * block, and the transfers it made (a TRX TransferContract, or the USDT contract's `Transfer` logs).
+ * block, and the transfers it made (a TRX TransferContract, or configured token contracts' `Transfer` logs).
  */
-import { bytesToBase58Address, toBase58Address, toHexAddress } from '../../tron/address.js';
+
+import { NATIVE_SYMBOL } from '../../shared/catalogues/asset-catalog.js';
+import { bytesToBase58Address } from '../../tron/address.js';
 import type { TronClient } from '../../tron/client.js';
-import { decodeTransferLog } from '../../tron/trc20.js';
+import type { AssetRegistry } from '../assets/asset-registry.js';
 import type { ObservedTransfer } from '../collections/transfer-recorder.js';
 
 /** The node calls reconciliation makes (a TronClient has them all). */
 export type ReconChain = Pick<
   TronClient,
-  'getTransactionById' | 'getTransactionInfoById' | 'getNowBlock' | 'getSolidBlock' | 'getAccount' | 'trc20BalanceOf'
+  'getTransactionById' | 'getTransactionInfoById' | 'getNowBlock' | 'getSolidBlock' | 'getAccount' | 'trc20BalanceOf' | 'isBlackListed'
 >;
 
 export interface TxEvidence {
@@ -37,7 +39,7 @@ export async function readTip(chain: ReconChain): Promise<Tip> {
 }
 
 /** Reads one transaction; `found: false` when the node does not know it or it is not in a block yet. */
-export async function readTransaction(chain: ReconChain, usdtContract: string, txId: string): Promise<TxEvidence> {
+export async function readTransaction(chain: ReconChain, assets: AssetRegistry, txId: string): Promise<TxEvidence> {
   const [tx, info] = await Promise.all([chain.getTransactionById(txId), chain.getTransactionInfoById(txId)]);
   const evidence: TxEvidence = { txId, found: false, success: false, result: null, blockNumber: null, blockTimestamp: null, transfers: [] };
   if (!tx || !info) return evidence;
@@ -53,7 +55,7 @@ export async function readTransaction(chain: ReconChain, usdtContract: string, t
       evidence.transfers.push({
         ...block,
         logIndex: -1,
-        asset: 'TRX',
+        asset: NATIVE_SYMBOL,
         from: bytesToBase58Address(contract.ownerAddress),
         to: bytesToBase58Address(contract.toAddress),
         amount: contract.amount,
@@ -64,18 +66,9 @@ export async function readTransaction(chain: ReconChain, usdtContract: string, t
   evidence.result = info.receipt.result ?? tx.contractRet ?? null;
   evidence.success = info.receipt.result === 'SUCCESS' && !info.failed;
   if (!evidence.success) return evidence;
-  const usdt = toHexAddress(usdtContract);
-  info.logs.forEach((log, index) => {
-    const decoded = decodeTransferLog(log);
-    if (!decoded || decoded.contract !== usdt) return;
-    evidence.transfers.push({
-      ...block,
-      logIndex: index,
-      asset: 'USDT',
-      from: toBase58Address(decoded.from),
-      to: toBase58Address(decoded.to),
-      amount: decoded.value,
-    });
-  });
+  for (const strategy of assets.all()) {
+    for (const t of strategy.transfersInLogs(info.logs)) evidence.transfers.push({ ...block, ...t });
+  }
+  evidence.transfers.sort((a, b) => a.logIndex - b.logIndex);
   return evidence;
 }

@@ -4,14 +4,15 @@
  * transaction log), mark a mismatching payment `disputed`, and compare what the gateway's records say
  * every managed address holds with its on-chain balance.
  */
+
 import type { Kysely } from 'kysely';
 import type { GatewayConfig } from '../../config/load.js';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../shared/clock.js';
 import { AppError, notFound, validationError } from '../../shared/errors.js';
 import { type IdGenerator, isId } from '../../shared/ids.js';
-import { formatAmount } from '../../shared/money.js';
 import { err, ok, type Result } from '../../shared/result.js';
+import type { AssetRegistry } from '../assets/asset-registry.js';
 import type { AuditContext, AuditRecorder } from '../audit/audit-trail.js';
 import type { RecordResult, TransferRecorder } from '../collections/transfer-recorder.js';
 import type { Payment } from '../payments/payment.js';
@@ -58,7 +59,7 @@ export interface ReconciliationServiceDeps {
   merchants: MerchantDirectory;
   wallets: WalletAddresses;
   /** the node and the USDT contract; null without a chain (requests answer 503) */
-  chain: { client: ReconChain; usdtContract: string } | null;
+  chain: { client: ReconChain; assets: AssetRegistry } | null;
   /** the collections recorder that credits missed transfers; null until collections are wired */
   recorder: TransferRecorder | null;
   /** node calls in flight at once during the balance comparison */
@@ -136,7 +137,7 @@ export class ReconciliationService {
     const report = await checkBalances({
       db: this.deps.db,
       client: chain.client,
-      usdtContract: chain.usdtContract,
+      assets: chain.assets,
       wallets: this.deps.wallets,
       since: this.deps.clock.now() - this.deps.config.raw.reconciliation.lookback_hours * 3_600_000,
       concurrency: this.deps.concurrency ?? 4,
@@ -215,11 +216,12 @@ export class ReconciliationService {
     checks.transaction_ids = txIds;
     const hotIndex = await this.deps.merchants.hotWalletIndex(payment.merchantId);
     const expected = expectationFor(payment, hotIndex === null ? null : this.deps.wallets.hotWalletAddress(hotIndex));
+    const money = (asset: string, units: bigint) => this.deps.config.assets.format(asset, units);
     checks.expected = {
       asset: expected.asset,
       to: expected.to,
       from: expected.from,
-      amount: expected.amount === null ? null : formatAmount(expected.amount),
+      amount: expected.amount === null ? null : money(expected.asset, expected.amount),
     };
     const required = this.deps.config.priorities[payment.priority].confirmations;
     checks.required_confirmations = required;
@@ -235,7 +237,7 @@ export class ReconciliationService {
       const evidence: TxEvidence[] = [];
       try {
         tip = await readTip(chain.client);
-        for (const txId of txIds) evidence.push(await readTransaction(chain.client, chain.usdtContract, txId));
+        for (const txId of txIds) evidence.push(await readTransaction(chain.client, chain.assets, txId));
       } catch (cause) {
         error = true;
         discrepancies.push({ code: 'chain_unavailable', message: `the TRON node could not be read: ${messageOf(cause)}` });
@@ -250,7 +252,7 @@ export class ReconciliationService {
           const confirmations = e.blockNumber === null ? 0 : Math.max(0, tip.head - e.blockNumber + 1);
           const isSolid = e.blockNumber !== null && e.blockNumber <= tip.solid;
           solidified &&= isSolid;
-          const result = checkTransaction(e, expected);
+          const result = checkTransaction(e, expected, money);
           const ownUnseen = !options.external && !e.found && (payment.status === 'processing' || payment.status === 'pending');
           // a payout just broadcast is not in a block yet: that is "not yet", not a mismatch
           if (ownUnseen) confirmed = false;
@@ -272,7 +274,7 @@ export class ReconciliationService {
               asset: t.asset,
               from: t.from,
               to: t.to,
-              amount: formatAmount(t.amount),
+              amount: money(t.asset, t.amount),
             })),
           });
         }
@@ -281,7 +283,7 @@ export class ReconciliationService {
         // every transfer the gateway counted for this payment must be on chain as recorded
         for (const r of recorded) {
           if (!txIds.includes(r.txId)) continue;
-          const problem = checkRecorded(r, allOnChain);
+          const problem = checkRecorded(r, allOnChain, money);
           if (problem) discrepancies.push(problem);
         }
         if (!options.external && discrepancies.length === 0 && payment.method !== 'route' && confirmed) {
@@ -289,16 +291,16 @@ export class ReconciliationService {
           if (recorded.length > 0 && onChainTotal !== payment.amountReceived) {
             discrepancies.push({
               code: 'amount_received_mismatch',
-              message: `the payment's transfers add up to ${formatAmount(onChainTotal)} ${payment.currency}; the payment says ${formatAmount(payment.amountReceived)} was received`,
-              expected: formatAmount(onChainTotal),
-              actual: formatAmount(payment.amountReceived),
+              message: `the payment's transfers add up to ${money(payment.currency, onChainTotal)} ${payment.currency}; the payment says ${money(payment.currency, payment.amountReceived)} was received`,
+              expected: money(payment.currency, onChainTotal),
+              actual: money(payment.currency, payment.amountReceived),
             });
           }
         }
         // transfers of a collection the gateway never recorded: the scanner missed them
         if (discrepancies.length === 0 && !error && confirmed && payment.method !== 'route') {
           const known = new Set(recorded.map((r) => `${r.txId}#${r.logIndex}`));
-          const matching = evidence.flatMap((e) => checkTransaction(e, expected).matching);
+          const matching = evidence.flatMap((e) => checkTransaction(e, expected, money).matching);
           const missed = matching.filter((t) => !known.has(`${t.txId}#${t.logIndex}`));
           if (missed.length > 0) {
             const outcome = await this.creditMissed(missed, tip, payment.id);

@@ -2,7 +2,6 @@
  * Reconciliation rules (SPEC §3.9), pure: what a payment's transaction should look like on chain, and
  * the discrepancies between that and what the chain shows. No I/O, no clock.
  */
-import { formatAmount } from '../../shared/money.js';
 import type { ObservedTransfer } from '../collections/transfer-recorder.js';
 import type { Payment } from '../payments/payment.js';
 import type { TxEvidence } from './chain-evidence.js';
@@ -80,7 +79,10 @@ export interface TxCheck {
 }
 
 /** Compares one transaction with the expectation. */
-export function checkTransaction(evidence: TxEvidence, expected: Expectation): TxCheck {
+/** `money` formats an asset's base units (the asset catalogue's `format`). */
+export type FormatMoney = (asset: string, units: bigint) => string;
+
+export function checkTransaction(evidence: TxEvidence, expected: Expectation, money: FormatMoney): TxCheck {
   const tx = evidence.txId;
   const out: TxCheck = { discrepancies: [], matching: [] };
   if (!evidence.found) {
@@ -135,10 +137,10 @@ export function checkTransaction(evidence: TxEvidence, expected: Expectation): T
     if (total !== expected.amount) {
       out.discrepancies.push({
         code: 'wrong_amount',
-        message: `transaction ${tx} moves ${formatAmount(total)} ${expected.asset}, expected ${formatAmount(expected.amount)}`,
+        message: `transaction ${tx} moves ${money(expected.asset, total)} ${expected.asset}, expected ${money(expected.asset, expected.amount)}`,
         transaction_id: tx,
-        expected: formatAmount(expected.amount),
-        actual: formatAmount(total),
+        expected: money(expected.asset, expected.amount),
+        actual: money(expected.asset, total),
       });
       return out;
     }
@@ -156,24 +158,24 @@ export interface RecordedTransfer {
   asset: string;
 }
 
-export function checkRecorded(recorded: RecordedTransfer, onChain: readonly ObservedTransfer[]): Discrepancy | null {
+export function checkRecorded(recorded: RecordedTransfer, onChain: readonly ObservedTransfer[], money: FormatMoney): Discrepancy | null {
   const found = onChain.find((t) => t.txId === recorded.txId && t.logIndex === recorded.logIndex);
   if (!found) {
     return {
       code: 'recorded_transfer_missing',
       message: `transfer ${recorded.txId}#${recorded.logIndex} recorded by the gateway is not on chain as recorded`,
       transaction_id: recorded.txId,
-      expected: formatAmount(recorded.amount),
+      expected: money(recorded.asset, recorded.amount),
       actual: 'nothing',
     };
   }
   if (found.amount !== recorded.amount || found.to !== recorded.to || found.asset !== recorded.asset) {
     return {
       code: found.amount !== recorded.amount ? 'wrong_amount' : found.to !== recorded.to ? 'wrong_recipient' : 'wrong_asset',
-      message: `transfer ${recorded.txId}#${recorded.logIndex} moves ${formatAmount(found.amount)} ${found.asset} to ${found.to}; the gateway recorded ${formatAmount(recorded.amount)} ${recorded.asset} to ${recorded.to}`,
+      message: `transfer ${recorded.txId}#${recorded.logIndex} moves ${money(found.asset, found.amount)} ${found.asset} to ${found.to}; the gateway recorded ${money(recorded.asset, recorded.amount)} ${recorded.asset} to ${recorded.to}`,
       transaction_id: recorded.txId,
-      expected: formatAmount(recorded.amount),
-      actual: formatAmount(found.amount),
+      expected: money(recorded.asset, recorded.amount),
+      actual: money(found.asset, found.amount),
     };
   }
   return null;

@@ -4,8 +4,9 @@
  */
 import type { Selectable } from 'kysely';
 import type { RefundsTable } from '../../db/schema.js';
+import type { AssetCatalog } from '../../shared/catalogues/asset-catalog.js';
 import { AppError } from '../../shared/errors.js';
-import { type Asset, formatAmount } from '../../shared/money.js';
+import type { Asset } from '../../shared/money.js';
 import { err, ok, type Result } from '../../shared/result.js';
 import type { Payment, PaymentStatus } from '../payments/payment.js';
 import { type RefundReason, type RefundSnapshot, toRefundView } from '../payments/payment-refunded.js';
@@ -36,7 +37,7 @@ const REFUNDABLE_STATUSES: ReadonlySet<PaymentStatus> = new Set(['completed', 'f
  * What may still be refunded of `payment`, given `committed` (the sum of its non-failed refunds).
  * Payouts and swaps answer `conflict` (409), a payment without final funds `invalid_transition` (409).
  */
-export function refundableAmount(payment: Payment, committed: bigint): Result<bigint, AppError> {
+export function refundableAmount(payment: Payment, committed: bigint, assets: AssetCatalog): Result<bigint, AppError> {
   if (payment.method !== 'payment_gateway' && payment.method !== 'direct_transfer') {
     return err(
       new AppError(
@@ -61,7 +62,10 @@ export function refundableAmount(payment: Payment, committed: bigint): Result<bi
   const remaining = payment.amountReceived - committed;
   if (remaining <= 0n) {
     return err(
-      new AppError('conflict', `payment ${payment.id} has no refundable amount left (received ${formatAmount(payment.amountReceived)})`),
+      new AppError(
+        'conflict',
+        `payment ${payment.id} has no refundable amount left (received ${assets.format(payment.currency, payment.amountReceived)})`,
+      ),
     );
   }
   return ok(remaining);
@@ -90,9 +94,9 @@ export function rowToRefund(row: Selectable<RefundsTable>): Refund {
 }
 
 /** The refund's API view: the event's refund object plus what only the refunds endpoint shows. */
-export function toRefundDetailView(refund: Refund) {
+export function toRefundDetailView(refund: Refund, assets: AssetCatalog) {
   return {
-    ...toRefundView(refund),
+    ...toRefundView(refund, assets),
     origin: refund.origin,
     failure_reason: refund.failureReason,
     flagged: refund.flagged,

@@ -3,10 +3,12 @@
  * as a JSON body or, as seed clients send them, as query parameters; the same field in both with
  * different values is refused rather than guessed.
  */
+
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { type Static, Type } from 'typebox';
 import { ProblemSchema } from '../../http/problem.js';
 import { actorOf, unwrap } from '../../http/route-helpers.js';
+import type { AssetCatalog } from '../../shared/catalogues/asset-catalog.js';
 import { type FieldError, validationError } from '../../shared/errors.js';
 import { toRefundDetailView } from './refund.js';
 import type { RefundInput, RefundsService } from './refunds.service.js';
@@ -82,7 +84,7 @@ export function mergeRefundInput(body: Static<typeof RefundBody>, query: Static<
   return input;
 }
 
-export function refundsRoutes(deps: { refunds: RefundsService }): FastifyPluginAsyncTypebox {
+export function refundsRoutes(deps: { refunds: RefundsService; assets: AssetCatalog }): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.post(
       '/refund',
@@ -102,7 +104,7 @@ export function refundsRoutes(deps: { refunds: RefundsService }): FastifyPluginA
       async (request, reply) => {
         const input = mergeRefundInput(request.body ?? {}, request.query ?? {});
         const refund = unwrap(await deps.refunds.requestRefund(actorOf(request), input));
-        return reply.code(201).send(toRefundDetailView(refund));
+        return reply.code(201).send(toRefundDetailView(refund, deps.assets));
       },
     );
 
@@ -118,7 +120,7 @@ export function refundsRoutes(deps: { refunds: RefundsService }): FastifyPluginA
           response: { 200: RefundViewSchema, ...errors },
         },
       },
-      async (request) => toRefundDetailView(unwrap(await deps.refunds.getRefund(actorOf(request), request.params.refund_id))),
+      async (request) => toRefundDetailView(unwrap(await deps.refunds.getRefund(actorOf(request), request.params.refund_id)), deps.assets),
     );
   };
 }

@@ -4,14 +4,16 @@
  * send request, its ledger debit and its audit record are written in one transaction under the
  * payment's row lock, so concurrent requests can never refund more than the payment received.
  */
+
 import type { Kysely, Transaction } from 'kysely';
 import type { GatewayConfig } from '../../config/load.js';
 import type { DB } from '../../db/schema.js';
+import { type AssetCatalog, MAX_ASSET_DECIMALS } from '../../shared/catalogues/asset-catalog.js';
 import { queueRank } from '../../shared/catalogues/priorities.js';
 import type { Clock } from '../../shared/clock.js';
 import { AppError, type FieldError, notFound, validationError } from '../../shared/errors.js';
 import { type IdGenerator, isId } from '../../shared/ids.js';
-import { formatAmount, parseAmount } from '../../shared/money.js';
+import { parseAmount } from '../../shared/money.js';
 import { err, ok, type Result } from '../../shared/result.js';
 import { checkBase58Address } from '../../tron/address.js';
 import type { AuditContext, AuditEntry, AuditRecorder } from '../audit/audit-trail.js';
@@ -63,8 +65,8 @@ export interface RefundsServiceDeps {
   audit: AuditRecorder;
   merchants: MerchantDirectory;
   wallets: WalletAddresses;
-  /** whether the USDT contract has blacklisted an address (refused before anything is stored) */
-  isBlacklisted?: (address: string) => Promise<boolean>;
+  /** whether an asset's contract has blacklisted an address (refused before anything is stored; false for assets without a blacklist) */
+  isBlacklisted?: (asset: string, address: string) => Promise<boolean>;
   /** called after a refund's send was committed (wakes the sender) */
   onQueued?: () => void;
 }
@@ -91,11 +93,11 @@ export class RefundsService {
     } else {
       reason = input.reason as RefundReason;
     }
-    let amount: bigint | null = null;
-    if (input.amount !== undefined && input.amount !== null) {
-      const parsed = parseAmount(input.amount);
-      if (parsed.ok) amount = parsed.value;
-      else errors.push({ path: 'amount', message: parsed.message });
+    // the amount's form is checked now; its decimals once the payment (and so its asset) is known
+    const amountGiven = input.amount !== undefined && input.amount !== null;
+    if (amountGiven) {
+      const parsed = parseAmount(input.amount, MAX_ASSET_DECIMALS);
+      if (!parsed.ok) errors.push({ path: 'amount', message: parsed.message });
     }
     if (input.refund_address !== undefined) {
       const problem = this.addressProblem(input.refund_address);
@@ -106,10 +108,16 @@ export class RefundsService {
 
     const payment = await this.deps.payments.find(this.deps.db, actor.merchantId, input.payment_id);
     if (!payment) return err(notFound('payment', input.payment_id));
+    let amount: bigint | null = null;
+    if (amountGiven) {
+      const parsed = config.assets.parse(payment.currency, input.amount);
+      if (!parsed.ok) return err(validationError([{ path: 'amount', message: `${parsed.message} (${payment.currency})` }]));
+      amount = parsed.value;
+    }
     // the cheap rules first (payouts → 409) so that a refused refund never needs the chain
-    const early = refundableAmount(payment, await this.deps.refunds.sumFor(this.deps.db, payment.id));
+    const early = refundableAmount(payment, await this.deps.refunds.sumFor(this.deps.db, payment.id), this.deps.config.assets);
     if (!early.ok) return early;
-    if (amount !== null && amount > early.value) return err(exceeds(payment, early.value));
+    if (amount !== null && amount > early.value) return err(exceeds(payment, early.value, config.assets));
     const sends = this.deps.sends;
     if (!sends) return err(new AppError('chain_unavailable', 'refunds need the TRON chain sender, which this gateway runs without'));
 
@@ -128,8 +136,8 @@ export class RefundsService {
     }
     const managed = await this.hotWalletProblem(payment.merchantId, address);
     if (managed) return err(validationError([{ path: 'refund_address', message: managed }]));
-    if (payment.currency === 'USDT' && (await this.blacklisted(address))) {
-      return err(new AppError('compliance_refused', `refund_address ${address} is blacklisted by the USDT contract`));
+    if (await this.blacklisted(payment.currency, address)) {
+      return err(new AppError('compliance_refused', `refund_address ${address} is blacklisted by the ${payment.currency} contract`));
     }
 
     const merchantIndex = await this.deps.merchants.hotWalletIndex(actor.merchantId);
@@ -138,10 +146,10 @@ export class RefundsService {
       const locked = await this.deps.payments.findForUpdate(trx, actor.merchantId, payment.id);
       if (!locked) return err(notFound('payment', payment.id));
       const committed = await this.deps.refunds.sumFor(trx, locked.id);
-      const remaining = refundableAmount(locked, committed);
+      const remaining = refundableAmount(locked, committed, this.deps.config.assets);
       if (!remaining.ok) return remaining;
       const value = amount ?? remaining.value;
-      if (value > remaining.value) return err(exceeds(locked, remaining.value));
+      if (value > remaining.value) return err(exceeds(locked, remaining.value, this.deps.config.assets));
       const refund = await this.createLocked(trx, sends, locked, merchantIndex, {
         amount: value,
         committed,
@@ -202,13 +210,13 @@ export class RefundsService {
         : (this.addressProblem(address) ??
           this.managedAddressProblem(address, payment) ??
           (await this.hotWalletProblem(payment.merchantId, address)) ??
-          (payment.currency === 'USDT' && (await this.blacklisted(address)) ? 'is blacklisted by the USDT contract' : null));
+          ((await this.blacklisted(payment.currency, address)) ? `is blacklisted by the ${payment.currency} contract` : null));
     await this.deps.db.transaction().execute(async (trx) => {
       const locked = await this.deps.payments.findForUpdate(trx, payment.merchantId, payment.id);
       if (!locked) return;
       const already = await this.deps.refunds.sumFor(trx, locked.id, undefined, 'auto');
       const committed = await this.deps.refunds.sumFor(trx, locked.id);
-      const remaining = refundableAmount(locked, committed);
+      const remaining = refundableAmount(locked, committed, this.deps.config.assets);
       const wanted = BigInt(payload.excess) - already;
       if (wanted <= 0n || !remaining.ok) return;
       if (problem !== null || address === null) {
@@ -220,7 +228,7 @@ export class RefundsService {
             entityType: 'payment',
             entityId: locked.id,
             requestId: null,
-            after: { excess: formatAmount(wanted), refund_address: address, problem },
+            after: { excess: this.deps.config.assets.format(locked.currency, wanted), refund_address: address, problem },
           },
         ]);
         return;
@@ -417,12 +425,15 @@ export class RefundsService {
           type: 'payment.refunded',
           aggregateType: 'payment',
           aggregateId: payment.id,
-          object: paymentRefundedObject(toPaymentView(payment, this.deps.config.priorities), done),
+          object: paymentRefundedObject(toPaymentView(payment, this.deps.config), done, this.deps.config.assets),
         },
       ]);
     }
     await this.deps.audit.record(trx, [
-      this.auditEntry(done, 'refund.completed', context, { full: moved, refunded_total: formatAmount(completedSum) }),
+      this.auditEntry(done, 'refund.completed', context, {
+        full: moved,
+        refunded_total: this.deps.config.assets.format(payment.currency, completedSum),
+      }),
     ]);
   }
 
@@ -491,7 +502,7 @@ export class RefundsService {
       entityType: 'refund',
       entityId: refund.id,
       requestId: context.requestId,
-      after: { ...toRefundDetailView(refund), ...extra },
+      after: { ...toRefundDetailView(refund, this.deps.config.assets), ...extra },
     };
   }
 
@@ -530,10 +541,10 @@ export class RefundsService {
     return null;
   }
 
-  private async blacklisted(address: string): Promise<boolean> {
+  private async blacklisted(asset: string, address: string): Promise<boolean> {
     if (!this.deps.isBlacklisted) return false;
     try {
-      return await this.deps.isBlacklisted(address);
+      return await this.deps.isBlacklisted(asset, address);
     } catch {
       // the sender checks the blacklist again before it signs; an unreachable node must not block the request
       return false;
@@ -541,11 +552,12 @@ export class RefundsService {
   }
 }
 
-function exceeds(payment: Payment, remaining: bigint): AppError {
+function exceeds(payment: Payment, remaining: bigint, assets: AssetCatalog): AppError {
+  const money = (units: bigint) => assets.format(payment.currency, units);
   return validationError([
     {
       path: 'amount',
-      message: `exceeds the refundable amount ${formatAmount(remaining)} ${payment.currency} (received ${formatAmount(payment.amountReceived)})`,
+      message: `exceeds the refundable amount ${money(remaining)} ${payment.currency} (received ${money(payment.amountReceived)})`,
     },
   ]);
 }

@@ -4,8 +4,9 @@
  * would run as a formula (starting with = + - @, tab or carriage return) gets a leading apostrophe
  * (OWASP "CSV injection"); only free text such as `reference_id` can start that way.
  */
+
+import type { AssetCatalog } from '../../shared/catalogues/asset-catalog.js';
 import { toIso } from '../../shared/clock.js';
-import { formatAmount } from '../../shared/money.js';
 import { REPORT_ROW_COLUMNS, type ReportRow } from './reports.repository.js';
 
 export const CSV_COLUMNS = REPORT_ROW_COLUMNS;
@@ -24,7 +25,8 @@ export function csvLine(cells: ReadonlyArray<string | null>): string {
 }
 
 /** A row as the API shows it: amounts as decimal strings, times as ISO 8601 UTC. */
-export function rowJson(row: ReportRow) {
+export function rowJson(row: ReportRow, assets: AssetCatalog) {
+  const money = (units: bigint) => assets.format(row.currency, units);
   return {
     id: row.id,
     created_at: toIso(row.createdAt),
@@ -32,9 +34,9 @@ export function rowJson(row: ReportRow) {
     payment_method: row.method,
     priority: row.priority,
     currency: row.currency,
-    amount: formatAmount(row.amount),
-    fee: formatAmount(row.fee),
-    net_amount: formatAmount(row.netAmount),
+    amount: money(row.amount),
+    fee: money(row.fee),
+    net_amount: money(row.netAmount),
     payer_address: row.payerAddress,
     payee_address: row.payeeAddress,
     reference_id: row.referenceId,
@@ -47,22 +49,22 @@ export function csvHeader(): string {
   return csvLine(CSV_COLUMNS);
 }
 
-export function rowCsv(row: ReportRow): string {
-  const json = rowJson(row);
+export function rowCsv(row: ReportRow, assets: AssetCatalog): string {
+  const json = rowJson(row, assets);
   return csvLine(CSV_COLUMNS.map((column) => json[column]));
 }
 
 /** Streams `rows` as one document: a CSV with its header line, or a JSON array. */
-export async function* renderRows(rows: AsyncIterable<ReportRow>, format: 'json' | 'csv'): AsyncGenerator<string> {
+export async function* renderRows(rows: AsyncIterable<ReportRow>, format: 'json' | 'csv', assets: AssetCatalog): AsyncGenerator<string> {
   if (format === 'csv') {
     yield csvHeader();
-    for await (const row of rows) yield rowCsv(row);
+    for await (const row of rows) yield rowCsv(row, assets);
     return;
   }
   let first = true;
   yield '[';
   for await (const row of rows) {
-    yield `${first ? '\n' : ',\n'}${JSON.stringify(rowJson(row))}`;
+    yield `${first ? '\n' : ',\n'}${JSON.stringify(rowJson(row, assets))}`;
     first = false;
   }
   yield first ? ']' : '\n]';

@@ -4,7 +4,7 @@
  * the API representation (decimal strings) that is also what the `reports.summary` column stores.
  */
 import { PAYMENT_METHODS, PRIORITIES } from '../../config/schema.js';
-import { ASSETS, formatAmount } from '../../shared/money.js';
+import type { AssetCatalog } from '../../shared/catalogues/asset-catalog.js';
 import { PAYMENT_STATUSES } from '../payments/payment.js';
 
 /** One group of payments sharing currency, status, method and priority, with exact sums. */
@@ -75,8 +75,9 @@ export function addTo(totals: MoneyTotals, group: Pick<PaymentGroup, 'count' | '
   totals.netAmount += group.netAmount;
 }
 
-export function foldMovements(groups: readonly MovementGroup[]): MovementTotals {
-  const totals: MovementTotals = { count: 0, completedCount: 0, completedAmount: Object.fromEntries(ASSETS.map((a) => [a, 0n])) };
+/** `symbols`: every configured asset, so that each shows (at zero) even when nothing moved in it. */
+export function foldMovements(groups: readonly MovementGroup[], symbols: readonly string[]): MovementTotals {
+  const totals: MovementTotals = { count: 0, completedCount: 0, completedAmount: Object.fromEntries(symbols.map((a) => [a, 0n])) };
   for (const g of groups) {
     totals.count += g.count;
     if (g.status !== 'completed') continue;
@@ -90,15 +91,16 @@ export function foldSummary(
   payments: readonly PaymentGroup[],
   refunds: readonly MovementGroup[],
   settlements: readonly MovementGroup[],
+  symbols: readonly string[],
 ): ReportSummary {
   const summary: ReportSummary = {
     paymentCount: 0,
-    byCurrency: Object.fromEntries(ASSETS.map((a) => [a, zeroTotals()])),
+    byCurrency: Object.fromEntries(symbols.map((a) => [a, zeroTotals()])),
     byStatus: zeroCounts(PAYMENT_STATUSES),
     byMethod: zeroCounts(PAYMENT_METHODS),
     byPriority: zeroCounts(PRIORITIES),
-    refunds: foldMovements(refunds),
-    settlements: foldMovements(settlements),
+    refunds: foldMovements(refunds, symbols),
+    settlements: foldMovements(settlements, symbols),
   };
   for (const g of payments) {
     summary.paymentCount += g.count;
@@ -110,28 +112,29 @@ export function foldSummary(
   return summary;
 }
 
-export function totalsJson(t: MoneyTotals) {
-  return { count: t.count, amount: formatAmount(t.amount), fee: formatAmount(t.fee), net_amount: formatAmount(t.netAmount) };
+export function totalsJson(currency: string, t: MoneyTotals, assets: AssetCatalog) {
+  const money = (units: bigint) => assets.format(currency, units);
+  return { count: t.count, amount: money(t.amount), fee: money(t.fee), net_amount: money(t.netAmount) };
 }
 
-export function amountsJson(amounts: Record<string, bigint>): Record<string, string> {
-  return Object.fromEntries(Object.entries(amounts).map(([currency, v]) => [currency, formatAmount(v)]));
+export function amountsJson(amounts: Record<string, bigint>, assets: AssetCatalog): Record<string, string> {
+  return assets.formatTotals(amounts);
 }
 
-function movementsJson(m: MovementTotals) {
-  return { count: m.count, completed_count: m.completedCount, completed_amount: amountsJson(m.completedAmount) };
+function movementsJson(m: MovementTotals, assets: AssetCatalog) {
+  return { count: m.count, completed_count: m.completedCount, completed_amount: amountsJson(m.completedAmount, assets) };
 }
 
 /** The API representation, stored as is in `reports.summary`. */
-export function summaryJson(s: ReportSummary) {
+export function summaryJson(s: ReportSummary, assets: AssetCatalog) {
   return {
     payment_count: s.paymentCount,
-    totals: Object.fromEntries(Object.entries(s.byCurrency).map(([currency, t]) => [currency, totalsJson(t)])),
+    totals: Object.fromEntries(Object.entries(s.byCurrency).map(([currency, t]) => [currency, totalsJson(currency, t, assets)])),
     by_status: s.byStatus,
     by_payment_method: s.byMethod,
     by_priority: s.byPriority,
-    refunds: movementsJson(s.refunds),
-    settlements: movementsJson(s.settlements),
+    refunds: movementsJson(s.refunds, assets),
+    settlements: movementsJson(s.settlements, assets),
   };
 }
 

@@ -2,8 +2,10 @@
  * Reports use cases (SPEC §3.11): generate a report synchronously from SQL aggregates and store it with
  * its audit record in one transaction; read it back; stream its rows. Why synchronous: docs/adr/0014.
  */
+
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { AssetCatalog } from '../../shared/catalogues/asset-catalog.js';
 import type { Clock } from '../../shared/clock.js';
 import { type AppError, notFound } from '../../shared/errors.js';
 import type { IdGenerator } from '../../shared/ids.js';
@@ -27,6 +29,7 @@ export interface ReportsServiceDeps {
   clock: Clock;
   ids: IdGenerator;
   audit: AuditRecorder;
+  assets: AssetCatalog;
 }
 
 export interface ReportDownload {
@@ -52,7 +55,7 @@ export class ReportsService {
       movementGroups(db, 'refunds', actor.merchantId, scope.startAt, scope.endAt),
       movementGroups(db, 'settlements', actor.merchantId, scope.startAt, scope.endAt),
     ]);
-    const summary = foldSummary(payments, refunds, settlements);
+    const summary = foldSummary(payments, refunds, settlements, this.deps.assets.symbols);
     const report: Report = {
       id: ids('report'),
       merchantId: actor.merchantId,
@@ -62,7 +65,7 @@ export class ReportsService {
       endAt: criteria.endAt,
       statusFilter: criteria.statusFilter,
       includeFailed: criteria.includeFailed,
-      summary: summaryJson(summary),
+      summary: summaryJson(summary, this.deps.assets),
       rowCount: summary.paymentCount,
       createdAt,
       completedAt: createdAt,
@@ -119,7 +122,7 @@ export class ReportsService {
     return ok({
       format: report.format,
       filename: `${report.id}.${report.format}`,
-      chunks: renderRows(options.onRow ? counted(rows, options.onRow) : rows, report.format),
+      chunks: renderRows(options.onRow ? counted(rows, options.onRow) : rows, report.format, this.deps.assets),
     });
   }
 }

@@ -14,7 +14,7 @@ import type { Worker } from 'node:worker_threads';
 import { siblingModule, startModuleWorker } from '../../shared/module-worker.js';
 import type { NodeCall, TronClientOptions } from '../../tron/client.js';
 import type { FetchReady, FetchReply, FetchRequest } from './block-fetch.worker.js';
-import type { ScannedBlock } from './block-matcher.js';
+import type { ScannedBlock, TokenIndex } from './block-matcher.js';
 import type { WatchSource } from './watch-set.js';
 
 /** Block ranges scanned elsewhere than on the scanner's thread. */
@@ -24,7 +24,7 @@ export interface BlockSource {
   /** whether a loaded thread has nothing to do (a range asked for now starts at once) */
   available(): boolean;
   /** range-scan.ts scanBlockRange on a thread: blocks `from`…`toExclusive − 1`, matched against `watch`, with their receipts' transfers */
-  scanBlocks(from: number, toExclusive: number, watch: WatchSource, usdtHex: string): Promise<ScannedBlock[]>;
+  scanBlocks(from: number, toExclusive: number, watch: WatchSource, tokens: TokenIndex): Promise<ScannedBlock[]>;
   /** ranges worth having in flight at once */
   readonly parallelism: number;
 }
@@ -91,7 +91,7 @@ export class BlockFetchPool implements BlockSource {
     return this.slots.some((s) => s.ready && s.inFlight.size === 0);
   }
 
-  scanBlocks(from: number, toExclusive: number, watch: WatchSource, usdtHex: string): Promise<ScannedBlock[]> {
+  scanBlocks(from: number, toExclusive: number, watch: WatchSource, tokens: TokenIndex): Promise<ScannedBlock[]> {
     if (this.closed) return Promise.reject(new Error('block fetch pool closed'));
     clearTimeout(this.idleTimer);
     this.start();
@@ -99,7 +99,7 @@ export class BlockFetchPool implements BlockSource {
     const load = (s: Slot) => s.inFlight.size + (s.ready ? 0 : 0.5);
     const slot = this.slots.reduce((a, b) => (load(b) < load(a) ? b : a));
     const id = this.nextId++;
-    const request: FetchRequest = { id, from, to: toExclusive, usdtHex };
+    const request: FetchRequest = { id, from, to: toExclusive, tokens };
     if (slot.watchKey !== watch.key) {
       request.watch = watch.snapshot();
       slot.watchKey = watch.key;

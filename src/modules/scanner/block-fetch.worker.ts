@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createTronClient, type NodeCall, type TronClientOptions } from '../../tron/client.js';
-import type { ScannedBlock } from './block-matcher.js';
+import type { ScannedBlock, TokenIndex } from './block-matcher.js';
 import { scanBlockRange } from './range-scan.js';
 import { type WatchSnapshot, type WatchView, watchViewOf } from './watch-set.js';
 
@@ -15,8 +15,8 @@ export interface FetchRequest {
   from: number;
   /** exclusive */
   to: number;
-  /** the USDT contract, "41…" hex */
-  usdtHex: string;
+  /** configured token contracts ("41…" hex) → symbol */
+  tokens: TokenIndex;
   /** the watch set, when it changed since this thread's last request (messages arrive in order) */
   watch?: WatchSnapshot;
 }
@@ -41,7 +41,7 @@ port.on('message', (request: FetchRequest) => {
     port.postMessage({ id: request.id, ok: false, error: 'block fetch thread has no watch set' } satisfies FetchReply);
     return;
   }
-  scanBlockRange(client, request.from, request.to, view, request.usdtHex).then(
+  scanBlockRange(client, request.from, request.to, view, request.tokens).then(
     (blocks) => port.postMessage({ id: request.id, ok: true, blocks, calls: calls.splice(0) } satisfies FetchReply),
     (error: unknown) =>
       port.postMessage({

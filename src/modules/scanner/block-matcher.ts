@@ -1,24 +1,31 @@
 /**
- * What in a block may credit a watched address, pure. TRX transfers are read from the block itself. USDT
- * transfers are read from receipts (a `Transfer` log of a SUCCESS receipt is what moved tokens), and
- * receipts cost one node call per block — so a block's receipts are fetched only when one of its
- * transactions could credit a watched address: a USDT `transfer(to, …)` whose `to` (or payer → to pair) is
- * watched, or any other contract call (it may move USDT internally: `transferFrom`, a multisend, an
- * exchange's contract), whose effect only its logs tell. When only a few USDT `transfer` calls are the
- * reason, their own receipts are enough (`infoTxIds`): no other transaction of the block can log a
- * transfer then.
+ * What in a block may credit a watched address, pure. TRX transfers are read from the block itself. Token
+ * transfers are read from receipts (a `Transfer` log of a SUCCESS receipt, emitted by a configured token
+ * contract, is what moved tokens), and receipts cost one node call per block — so a block's receipts are
+ * fetched only when one of its transactions could credit a watched address: a configured token's
+ * `transfer(to, …)` whose `to` (or payer → to pair) is watched, or any other contract call (it may move
+ * tokens internally: `transferFrom`, a multisend, an exchange's contract), whose effect only its logs
+ * tell. When only a few token `transfer` calls are the reason, their own receipts are enough
+ * (`infoTxIds`): no other transaction of the block can log a transfer then.
+ *
+ * `tokens` maps each configured contract ("41…" hex) to its symbol: a `Transfer` log of any other
+ * contract is never credited, whatever symbol that contract claims.
  */
 
+import { NATIVE_SYMBOL, unknownTokenAsset } from '../../shared/catalogues/asset-catalog.js';
 import { toBase58Address } from '../../tron/address.js';
 import type { BlockWithTransactions, TransactionInfo } from '../../tron/node-json.js';
 import { decodeTransferLog, transferCallRecipient } from '../../tron/trc20.js';
 import type { ObservedTransfer } from '../collections/transfer-recorder.js';
 import type { WatchView } from './watch-set.js';
 
+/** contract "41…" hex → the configured asset's symbol */
+export type TokenIndex = Readonly<Record<string, string>>;
+
 export interface BlockScan {
   /** TRX transfers to watched addresses */
   trx: ObservedTransfer[];
-  /** whether receipts must be read for USDT transfers */
+  /** whether receipts must be read for token transfers */
   needsInfos: boolean;
   /** the transactions whose receipts those are, or null for every receipt of the block (another contract call is in it) */
   infoTxIds: string[] | null;
@@ -30,18 +37,18 @@ export interface ScannedBlock {
   blockId: string;
   timestamp: number;
   parentHash: string;
-  /** transfers touching watched addresses: TRX ones from the block, USDT ones once its receipts were read (range-scan.ts) */
+  /** transfers touching watched addresses: TRX ones from the block, token ones once its receipts were read (range-scan.ts) */
   transfers: ObservedTransfer[];
-  /** whether receipts must be read for USDT transfers */
+  /** whether receipts must be read for token transfers */
   needsInfos: boolean;
   /** the transactions whose receipts those are, or null for every receipt of the block */
   infoTxIds: string[] | null;
 }
 
 /** Scans each block (scanBlock) and keeps only its header and the result (its TRX transfers so far). */
-export function scanBlocks(blocks: readonly BlockWithTransactions[], watch: WatchView, usdtHex: string): ScannedBlock[] {
+export function scanBlocks(blocks: readonly BlockWithTransactions[], watch: WatchView, tokens: TokenIndex): ScannedBlock[] {
   return blocks.map((block) => {
-    const { trx, needsInfos, infoTxIds } = scanBlock(block, watch, usdtHex);
+    const { trx, needsInfos, infoTxIds } = scanBlock(block, watch, tokens);
     return {
       number: Number(block.number),
       blockId: block.blockId,
@@ -58,8 +65,8 @@ function watched(watch: WatchView, fromHex: string, toHex: string): boolean {
   return watch.hasDeposit(toHex) || watch.hasPair(fromHex, toHex);
 }
 
-/** Scans a block's transactions; `usdtHex` is the USDT contract as "41…" hex. */
-export function scanBlock(block: BlockWithTransactions, watch: WatchView, usdtHex: string): BlockScan {
+/** Scans a block's transactions. */
+export function scanBlock(block: BlockWithTransactions, watch: WatchView, tokens: TokenIndex): BlockScan {
   const trx: ObservedTransfer[] = [];
   const infoTxIds: string[] = [];
   let wholeBlock = false;
@@ -74,7 +81,7 @@ export function scanBlock(block: BlockWithTransactions, watch: WatchView, usdtHe
         logIndex: -1,
         blockNumber: Number(block.number),
         blockTimestamp: Number(block.timestamp),
-        asset: 'TRX',
+        asset: NATIVE_SYMBOL,
         from: toBase58Address(summary.ownerHex),
         to: toBase58Address(summary.toHex),
         amount: summary.amount,
@@ -85,7 +92,7 @@ export function scanBlock(block: BlockWithTransactions, watch: WatchView, usdtHe
         wholeBlock = true; // a call whose fields could not be read: only its logs tell
         continue;
       }
-      const to = summary.contractHex === usdtHex && summary.data !== undefined ? transferCallRecipient(summary.data) : null;
+      const to = tokens[summary.contractHex] !== undefined && summary.data !== undefined ? transferCallRecipient(summary.data) : null;
       if (to === null) wholeBlock = true;
       else if (watched(watch, summary.ownerHex, to)) infoTxIds.push(tx.txid);
     }
@@ -93,26 +100,28 @@ export function scanBlock(block: BlockWithTransactions, watch: WatchView, usdtHe
   return { trx, needsInfos: wholeBlock || infoTxIds.length > 0, infoTxIds: wholeBlock ? null : infoTxIds };
 }
 
-/** USDT `Transfer` logs of successful receipts that touch a watched address; log_index is the log's position in its receipt. */
-export function usdtTransfersFromInfos(
+/** Configured tokens' `Transfer` logs of successful receipts that touch a watched address; log_index is the log's position in its receipt. */
+export function tokenTransfersFromInfos(
   infos: readonly TransactionInfo[],
   block: { number: number | bigint; timestamp: number | bigint },
   watch: WatchView,
-  usdtHex: string,
+  tokens: TokenIndex,
 ): ObservedTransfer[] {
   const out: ObservedTransfer[] = [];
   for (const info of infos) {
     if (info.failed || info.receipt.result !== 'SUCCESS') continue;
     info.logs.forEach((log, index) => {
       const transfer = decodeTransferLog(log);
-      if (!transfer || transfer.contract !== usdtHex || transfer.value === 0n) return;
+      if (!transfer || transfer.value === 0n) return;
       if (!watched(watch, transfer.from, transfer.to)) return;
+      // a contract that is not configured is never its namesake: recorded (unmatched) under its address
+      const asset = tokens[transfer.contract] ?? unknownTokenAsset(toBase58Address(transfer.contract));
       out.push({
         txId: info.id,
         logIndex: index,
         blockNumber: Number(block.number),
         blockTimestamp: Number(block.timestamp),
-        asset: 'USDT',
+        asset,
         from: toBase58Address(transfer.from),
         to: toBase58Address(transfer.to),
         amount: transfer.value,

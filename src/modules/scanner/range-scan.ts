@@ -1,12 +1,12 @@
 /**
  * One block range as the scanner needs it, read from a node client: the blocks, matched against the watch
- * set (block-matcher.ts), and the receipts of the blocks that need them, whose USDT transfers to watched
+ * set (block-matcher.ts), and the receipts of the blocks that need them, whose token transfers to watched
  * addresses join the block's TRX ones. The same code runs on the scanner's thread (near the head) and on
  * the fetching threads (a catch-up): a receipt list is ~300 KB of JSON per busy block, worth parsing there.
  */
 import type { TronClient } from '../../tron/client.js';
 import type { TransactionInfo } from '../../tron/node-json.js';
-import { type ScannedBlock, scanBlocks, usdtTransfersFromInfos } from './block-matcher.js';
+import { type ScannedBlock, scanBlocks, type TokenIndex, tokenTransfersFromInfos } from './block-matcher.js';
 import type { WatchView } from './watch-set.js';
 
 /** Receipts of this many blocks are fetched at once. */
@@ -22,15 +22,15 @@ export async function scanBlockRange(
   from: number,
   toExclusive: number,
   watch: WatchView,
-  usdtHex: string,
+  tokens: TokenIndex,
 ): Promise<ScannedBlock[]> {
-  const blocks = scanBlocks(await client.getBlockRange(from, toExclusive, { verify: false }), watch, usdtHex);
+  const blocks = scanBlocks(await client.getBlockRange(from, toExclusive, { verify: false }), watch, tokens);
   const needInfos = blocks.filter((b) => b.needsInfos);
   for (let i = 0; i < needInfos.length; i += INFO_CONCURRENCY) {
     const batch = needInfos.slice(i, i + INFO_CONCURRENCY);
     const infos = await Promise.all(batch.map((b) => receiptsOf(client, b)));
     batch.forEach((block, j) => {
-      block.transfers.push(...usdtTransfersFromInfos(infos[j] ?? [], block, watch, usdtHex));
+      block.transfers.push(...tokenTransfersFromInfos(infos[j] ?? [], block, watch, tokens));
     });
   }
   return blocks;

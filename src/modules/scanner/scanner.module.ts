@@ -1,10 +1,12 @@
 /** Builds the scanner from the configuration (`network.scanner`): its watch set, settings and worker. */
+
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { GatewayConfig } from '../../config/load.js';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../shared/clock.js';
 import type { TronClientOptions } from '../../tron/client.js';
+import type { AssetRegistry } from '../assets/asset-registry.js';
 import type { LeaseStore } from '../chain/lease.js';
 import { BlockFetchPool } from './block-fetch-pool.js';
 import { type ScannerClient, type ScannerDeps, ScannerWorker } from './scanner.worker.js';
@@ -15,7 +17,7 @@ export interface ScannerOptions {
   clock: Clock;
   config: GatewayConfig;
   client: ScannerClient;
-  usdtContract: string;
+  assets: AssetRegistry;
   leases: LeaseStore;
   recorder: ScannerDeps['recorder'];
   holder: string;
@@ -47,7 +49,7 @@ export function createScanner(options: ScannerOptions): BuiltScanner {
     db: options.db,
     clock: options.clock,
     client: options.client,
-    usdtContract: options.usdtContract,
+    tokens: options.assets.tokenIndex(),
     leases: options.leases,
     recorder: options.recorder,
     watch: new WatchSet(options.db, options.clock, watchSettings),

@@ -11,12 +11,11 @@ import type { Logger } from 'pino';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../shared/clock.js';
 import { fieldError } from '../../shared/errors.js';
-import { toHexAddress } from '../../tron/address.js';
 import type { TronClient } from '../../tron/client.js';
 import type { HeldLease, LeaseStore } from '../chain/lease.js';
 import type { ChainTip, ObservedTransfer, RecordResult, TransferRecorder } from '../collections/transfer-recorder.js';
 import type { BlockSource } from './block-fetch-pool.js';
-import type { ScannedBlock } from './block-matcher.js';
+import type { ScannedBlock, TokenIndex } from './block-matcher.js';
 import { scanBlockRange } from './range-scan.js';
 import type { WatchSet, WatchSource } from './watch-set.js';
 
@@ -43,8 +42,8 @@ export interface ScannerDeps {
   db: Kysely<DB>;
   clock: Clock;
   client: ScannerClient;
-  /** base58 */
-  usdtContract: string;
+  /** configured token contracts ("41…" hex) → symbol: only these are credited */
+  tokens: TokenIndex;
   leases: LeaseStore;
   recorder: TransferRecorder & { advanceOpen(tip: ChainTip): Promise<number> };
   watch: WatchSet;
@@ -95,14 +94,11 @@ export class ScannerWorker {
   private running = false;
   private timer: NodeJS.Timeout | undefined;
   private current: Promise<unknown> | null = null;
-  private readonly usdtHex: string;
   private headCache: { head: number; at: number } | null = null;
   /** consecutive failed passes (node down): the log says so once, then every tenth */
   private failures = 0;
 
-  constructor(private readonly deps: ScannerDeps) {
-    this.usdtHex = toHexAddress(deps.usdtContract);
-  }
+  constructor(private readonly deps: ScannerDeps) {}
 
   /** Whether this process holds the scanner lease (as of its last pass). */
   get active(): boolean {
@@ -302,8 +298,8 @@ export class ScannerWorker {
 
   private async fetchRange(from: number, to: number, watch: WatchSource, pool: BlockSource | null): Promise<FetchedRange> {
     const blocks = pool
-      ? await pool.scanBlocks(from, to + 1, watch, this.usdtHex)
-      : await scanBlockRange(this.deps.client, from, to + 1, watch, this.usdtHex);
+      ? await pool.scanBlocks(from, to + 1, watch, this.deps.tokens)
+      : await scanBlockRange(this.deps.client, from, to + 1, watch, this.deps.tokens);
     return { from, blocks, transfers: blocks.flatMap((b) => b.transfers) };
   }
 

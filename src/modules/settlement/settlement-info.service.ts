@@ -7,16 +7,14 @@ import type { GatewayConfig } from '../../config/load.js';
 import type { SettlementFrequency } from '../../config/schema.js';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../shared/clock.js';
-import { ASSETS, type Asset } from '../../shared/money.js';
 import { effectiveFrequency, nextSettlementAt } from './settlement-schedule.js';
 
 export interface SettlementInfo {
   frequency: SettlementFrequency;
   settlementTimeUtc: string;
   nextSettlementAt: number | null;
-  pending: Record<Asset, bigint>;
-  minAmount: bigint;
-  maxAmount: bigint;
+  /** per asset: what waits, and the asset's settlement thresholds */
+  assets: Record<string, { pending: bigint; minAmount: bigint; maxAmount: bigint }>;
   lastSettlement: {
     id: string;
     status: string;
@@ -49,8 +47,14 @@ export class SettlementInfoService {
       .where('balance', '>', 0)
       .groupBy('currency')
       .execute();
-    const pending = Object.fromEntries(ASSETS.map((a) => [a, 0n])) as Record<Asset, bigint>;
-    for (const row of balances) if (row.currency in pending) pending[row.currency as Asset] += BigInt(row.total);
+    const assets: SettlementInfo['assets'] = {};
+    for (const spec of this.config.assets.specs) {
+      assets[spec.symbol] = { pending: 0n, minAmount: spec.settlement.minAmount, maxAmount: spec.settlement.maxAmount };
+    }
+    for (const row of balances) {
+      const entry = assets[row.currency];
+      if (entry) entry.pending += BigInt(row.total);
+    }
 
     const last = await this.db
       .selectFrom('settlements')
@@ -65,9 +69,7 @@ export class SettlementInfoService {
       frequency,
       settlementTimeUtc: s.settlement_time_utc,
       nextSettlementAt: nextSettlementAt(frequency, s.settlement_time_utc, s.weekly_day, this.clock.now()),
-      pending,
-      minAmount: this.config.settlement.minAmount,
-      maxAmount: this.config.settlement.maxAmount,
+      assets,
       lastSettlement: last
         ? {
             id: last.id,

@@ -6,10 +6,11 @@
  */
 import type { Selectable } from 'kysely';
 import type { SettlementsTable } from '../../db/schema.js';
+import { type AssetCatalog, NATIVE_SYMBOL } from '../../shared/catalogues/asset-catalog.js';
 import type { WebhookEventType } from '../../shared/catalogues/webhook-events.js';
 import { type Clock, toIso } from '../../shared/clock.js';
 import type { IdGenerator } from '../../shared/ids.js';
-import { type Asset, formatAmount } from '../../shared/money.js';
+import type { Asset } from '../../shared/money.js';
 import type { AuditContext, AuditExecutor, AuditRecorder } from '../audit/audit-trail.js';
 import { compareAndSet, type SettlementStatus } from './settlement-lifecycle.js';
 
@@ -42,19 +43,20 @@ export interface SettlementRecordsDeps {
   ids: IdGenerator;
   outbox: SettlementEventWriter;
   audit: AuditRecorder;
+  assets: AssetCatalog;
 }
 
 /** The API representation (also the settlement events' `data.object`): amounts as decimal strings. */
-export function toSettlementView(s: Settlement) {
+export function toSettlementView(s: Settlement, assets: AssetCatalog) {
   return {
     settlement_id: s.id,
     object: 'settlement' as const,
     status: s.status,
     currency: s.currency,
-    amount: formatAmount(s.amount),
+    amount: assets.format(s.currency, s.amount),
     payee_address: s.payeeAddress,
     transaction_id: s.transactionId,
-    network_fee: s.networkFee === null ? null : formatAmount(s.networkFee),
+    network_fee: assets.formatOptional(NATIVE_SYMBOL, s.networkFee),
     created_at: toIso(s.createdAt),
     completed_at: s.completedAt === null ? null : toIso(s.completedAt),
   };
@@ -184,8 +186,8 @@ export async function failSettlement(
       entityType: 'settlement',
       entityId: after.id,
       requestId: context.requestId,
-      before: toSettlementView({ ...after, status: 'initiated' }),
-      after: { ...toSettlementView(after), failure_reason: input.reason },
+      before: toSettlementView({ ...after, status: 'initiated' }, deps.assets),
+      after: { ...toSettlementView(after, deps.assets), failure_reason: input.reason },
     },
   ]);
   return after;
@@ -200,7 +202,7 @@ async function emit(
   after: Settlement,
   context: AuditContext,
 ): Promise<void> {
-  const view = toSettlementView(after);
+  const view = toSettlementView(after, deps.assets);
   await deps.outbox.append(trx, [{ merchantId: after.merchantId, type, aggregateType: 'settlement', aggregateId: after.id, object: view }]);
   await deps.audit.record(trx, [
     {
@@ -210,7 +212,7 @@ async function emit(
       entityType: 'settlement',
       entityId: after.id,
       requestId: context.requestId,
-      before: before === null ? null : toSettlementView(before),
+      before: before === null ? null : toSettlementView(before, deps.assets),
       after: view,
     },
   ]);

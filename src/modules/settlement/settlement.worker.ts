@@ -88,7 +88,7 @@ export class SettlementWorker {
   private readonly records: SettlementRecordsDeps;
 
   constructor(private readonly deps: SettlementWorkerDeps) {
-    this.records = { clock: deps.clock, ids: deps.ids, outbox: deps.outbox, audit: deps.audit };
+    this.records = { clock: deps.clock, ids: deps.ids, outbox: deps.outbox, audit: deps.audit, assets: deps.config.assets };
   }
 
   /** Queues a one-off look for due balances (e.g. after a ledger credit, for `instant` merchants), in the caller's transaction. */
@@ -123,6 +123,9 @@ export class SettlementWorker {
     const started: string[] = [];
     for (const row of rows) {
       const key: BalanceKey = { merchantId: row.merchant_id, payeeAddress: row.payee_address, currency: row.currency as Asset };
+      // a balance in an asset no longer configured waits until the asset is configured again
+      const asset = config.assets.find(key.currency);
+      if (!asset) continue;
       const last = await db
         .selectFrom('settlements')
         .select(['status', 'created_at', 'updated_at'])
@@ -140,7 +143,7 @@ export class SettlementWorker {
         timeUtc: s.settlement_time_utc,
         weeklyDay: s.weekly_day,
         balance: BigInt(row.balance),
-        minAmount: config.settlement.minAmount,
+        minAmount: asset.settlement.minAmount,
         since,
         now,
         ...(last?.status === 'failed'
@@ -186,7 +189,7 @@ export class SettlementWorker {
         .where('status', '=', 'initiated')
         .executeTakeFirst();
       if (open) return null;
-      const amount = settlementAmount(balance, config.settlement.maxAmount);
+      const amount = settlementAmount(balance, config.assets.get(key.currency).settlement.maxAmount);
       if (amount <= 0n) return null;
       const id = ids('stl');
       const now = this.deps.clock.now();
@@ -240,20 +243,21 @@ export class SettlementWorker {
       .where('settlement_id', '=', settlementId)
       .where('status', 'in', sweepLifecycle.allowedFrom('started'))
       .execute();
-    let required: bigint | null = null;
+    let prices: { energyPriceSun: bigint; bandwidthPriceSun: bigint } | null = null;
     for (const sweep of pending) {
       let fuel = 0n;
-      if (sweep.asset === 'USDT') {
-        if (required === null) {
-          const fm = config.raw.fee_management;
+      const asset = config.assets.get(sweep.asset);
+      // a token sweep burns TRX from the deposit address, which holds none of its own: send it "fuel"
+      if (asset.kind === 'trc20') {
+        if (prices === null) {
           const [energyPriceSun, bandwidthPriceSun] = await Promise.all([chain.energyPriceSun(), chain.bandwidthPriceSun()]);
-          required = fuelRequired({
-            energyPriceSun,
-            bandwidthPriceSun,
-            energy: fm.usdt_energy_new_holder,
-            bandwidthBytes: fm.transfer_bandwidth_bytes,
-          });
+          prices = { energyPriceSun, bandwidthPriceSun };
         }
+        const required = fuelRequired({
+          ...prices,
+          energy: Number(asset.transferEnergy.newHolder),
+          bandwidthBytes: Number(asset.transferBytes),
+        });
         fuel = fuelToSend(required, await chain.trxBalance(sweep.deposit_address));
       }
       await db.transaction().execute(async (trx) => {

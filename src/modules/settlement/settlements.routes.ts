@@ -71,7 +71,7 @@ const ListQuery = Type.Object(
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
     starting_after: Type.Optional(Type.String({ maxLength: 64, description: 'settlement_id of the last item of the previous page' })),
     status: Type.Optional(Type.Enum(['initiated', 'completed', 'failed'], { description: 'filter by status' })),
-    currency: Type.Optional(Type.Enum(['USDT', 'TRX'], { description: 'filter by asset' })),
+    currency: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9]{1,16}$', description: 'filter by asset symbol' })),
     include_archived: Type.Optional(Type.Boolean({ description: 'also records older than retention_period_days' })),
   },
   { additionalProperties: false },
@@ -118,7 +118,7 @@ export function settlementsRoutes(deps: SettlementsRoutesDeps): FastifyPluginAsy
             q.starting_after,
           ),
         );
-        const data = page.items.map(toSettlementListView);
+        const data = page.items.map((item) => toSettlementListView(item, config.assets));
         return {
           object: 'list' as const,
           data,
@@ -140,7 +140,8 @@ export function settlementsRoutes(deps: SettlementsRoutesDeps): FastifyPluginAsy
           response: { 200: SettlementDetail, ...errors },
         },
       },
-      async (request) => toSettlementDetailView(unwrap(await deps.settlements.get(merchantOf(request), request.params.settlement_id))),
+      async (request) =>
+        toSettlementDetailView(unwrap(await deps.settlements.get(merchantOf(request), request.params.settlement_id)), config.assets),
     );
   };
 }

@@ -5,9 +5,9 @@
 import type { Kysely, Selectable } from 'kysely';
 import { afterKeyset } from '../../db/keyset.js';
 import type { DB, SweepsTable } from '../../db/schema.js';
+import { type AssetCatalog, NATIVE_SYMBOL } from '../../shared/catalogues/asset-catalog.js';
 import { toIso } from '../../shared/clock.js';
 import { type AppError, fieldError, notFound } from '../../shared/errors.js';
-import { formatAmount } from '../../shared/money.js';
 import { err, ok, type Result } from '../../shared/result.js';
 import { type Settlement, toSettlement, toSettlementView } from './settlement-records.js';
 
@@ -110,47 +110,48 @@ function extraOf(row: Selectable<DB['settlements']>): Extra {
   };
 }
 
-const money = (v: bigint | number | null) => (v === null ? null : formatAmount(BigInt(v)));
-
 /** The API list item: the event view plus trigger, failure, costs and a summary of the sweeps. */
-export function toSettlementListView(record: SettlementRecord) {
+export function toSettlementListView(record: SettlementRecord, assets: AssetCatalog) {
   const { settlement, extra, sweeps } = record;
+  // costs are TRX burned or sent as fuel; swept amounts are in the settlement's asset
+  const trx = (v: bigint) => assets.format(NATIVE_SYMBOL, v);
   const swept = sweeps.filter((w) => w.status === 'completed').reduce((s, w) => s + BigInt(w.amount), 0n);
   const fuel = sweeps.reduce((s, w) => s + (w.fuel_amount === null ? 0n : BigInt(w.fuel_amount)), 0n);
   const sweepFees = sweeps.reduce((s, w) => s + (w.network_fee === null ? 0n : BigInt(w.network_fee)), 0n);
   const sweepCost = extra.sweepCost ?? sweepFees;
   const total = settlement.networkFee === null ? sweepCost : sweepCost + settlement.networkFee;
   return {
-    ...toSettlementView(settlement),
+    ...toSettlementView(settlement, assets),
     trigger: extra.trigger,
     failure_reason: extra.failureReason,
-    sweep_cost: formatAmount(sweepCost),
-    total_network_cost: formatAmount(total),
+    sweep_cost: trx(sweepCost),
+    total_network_cost: trx(total),
     archived: extra.archivedAt !== null,
     sweeps_summary: {
       count: sweeps.length,
       completed: sweeps.filter((w) => w.status === 'completed').length,
       failed: sweeps.filter((w) => w.status === 'failed').length,
       in_progress: sweeps.filter((w) => w.status !== 'completed' && w.status !== 'failed').length,
-      amount_swept: formatAmount(swept),
-      fuel_sent: formatAmount(fuel),
-      network_fee: formatAmount(sweepFees),
+      amount_swept: assets.format(settlement.currency, swept),
+      fuel_sent: trx(fuel),
+      network_fee: trx(sweepFees),
     },
   };
 }
 
 /** `GET /settlements/{id}`: the list item plus every sweep. */
-export function toSettlementDetailView(record: SettlementRecord) {
+export function toSettlementDetailView(record: SettlementRecord, assets: AssetCatalog) {
+  const trx = (v: bigint | number | null) => (v === null ? null : assets.format(NATIVE_SYMBOL, BigInt(v)));
   return {
-    ...toSettlementListView(record),
+    ...toSettlementListView(record, assets),
     sweeps: record.sweeps.map((w) => ({
       sweep_id: w.id,
       status: w.status,
       deposit_address: w.deposit_address,
       asset: w.asset,
-      amount: formatAmount(BigInt(w.amount)),
-      fuel_amount: money(w.fuel_amount),
-      network_fee: money(w.network_fee),
+      amount: assets.format(w.asset, BigInt(w.amount)),
+      fuel_amount: trx(w.fuel_amount),
+      network_fee: trx(w.network_fee),
       failure_reason: w.failure_reason,
       created_at: toIso(Number(w.created_at)),
       completed_at: w.completed_at === null ? null : toIso(Number(w.completed_at)),

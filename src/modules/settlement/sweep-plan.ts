@@ -1,5 +1,5 @@
 /**
- * Which deposit addresses a settlement sweeps, and how much TRX "fuel" a USDT sweep needs (SPEC §3.7).
+ * Which deposit addresses a settlement sweeps, and how much TRX "fuel" a token sweep needs (SPEC §3.7).
  *
  * Rule: a settlement of (merchant, payee, asset) sweeps every deposit address of that merchant's
  * `payment_gateway` payments to that payee in that asset whose counted transfers (`chain_transfers`
@@ -73,13 +73,13 @@ export async function findUnswept(executor: Executor, key: SweepKey): Promise<Sw
 export interface FuelPrices {
   energyPriceSun: bigint;
   bandwidthPriceSun: bigint;
-  /** energy of a USDT transfer to an address that holds none (the worst case; fee_management.usdt_energy_new_holder) */
+  /** energy of a token transfer to an address that holds none (the worst case; the asset's energy_new_holder) */
   energy: number;
-  /** bandwidth bytes of a USDT transfer (fee_management.transfer_bandwidth_bytes), burned if free bandwidth is gone */
+  /** bandwidth bytes of a token transfer (the asset's bandwidth_bytes), burned if free bandwidth is gone */
   bandwidthBytes: number;
 }
 
-/** TRX a deposit address must hold to pay for one USDT sweep at the worst case. */
+/** TRX a deposit address must hold to pay for one token sweep at the worst case. */
 export function fuelRequired(prices: FuelPrices): bigint {
   return BigInt(prices.energy) * prices.energyPriceSun + BigInt(prices.bandwidthBytes) * prices.bandwidthPriceSun;
 }

@@ -1,11 +1,12 @@
-/** `GET /api/v1/wallet`: the merchant's hot wallet address and its TRX, USDT and energy as the chain reports them. */
+/** `GET /api/v1/wallet`: the merchant's hot wallet address and its balance of every asset and energy as the chain reports them. */
 import type { Asset } from '../../shared/money.js';
 import type { WalletAddresses } from './wallet-addresses.js';
 
 /** What the wallet view needs from the chain. */
 export interface WalletChain {
   trxBalance(address: string): Promise<bigint>;
-  usdtBalance(address: string): Promise<bigint>;
+  /** the address's balance of every configured asset, by symbol */
+  balances(address: string): Promise<Record<Asset, bigint>>;
   resources(address: string): Promise<{ energyLimit: bigint; energyUsed: bigint; bandwidthLimit: bigint; bandwidthUsed: bigint }>;
   headBlock(): Promise<number>;
 }
@@ -36,15 +37,11 @@ export class HotWalletService {
   /** Balances and resources without the head block (what the metrics show per merchant). */
   async holdings(merchantIndex: number): Promise<Omit<HotWalletView, 'blockNumber'>> {
     const address = this.address(merchantIndex);
-    const [trx, usdt, resources] = await Promise.all([
-      this.chain.trxBalance(address),
-      this.chain.usdtBalance(address),
-      this.chain.resources(address),
-    ]);
+    const [balances, resources] = await Promise.all([this.chain.balances(address), this.chain.resources(address)]);
     const left = (limit: bigint, used: bigint) => (limit > used ? limit - used : 0n);
     return {
       address,
-      balances: { TRX: trx, USDT: usdt },
+      balances,
       energy: { available: left(resources.energyLimit, resources.energyUsed), limit: resources.energyLimit },
       bandwidth: { available: left(resources.bandwidthLimit, resources.bandwidthUsed), limit: resources.bandwidthLimit },
     };

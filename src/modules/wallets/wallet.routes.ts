@@ -3,8 +3,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requirePrincipal } from '../../http/auth.js';
 import { ProblemSchema } from '../../http/problem.js';
+import type { AssetCatalog } from '../../shared/catalogues/asset-catalog.js';
 import { AppError } from '../../shared/errors.js';
-import { formatAmount } from '../../shared/money.js';
 import type { MerchantDirectory } from '../payments/payments.service.js';
 import type { HotWalletService } from './hot-wallet.service.js';
 
@@ -12,13 +12,18 @@ const WalletSchema = Type.Object({
   object: Type.Literal('wallet'),
   address: Type.String(),
   network: Type.String(),
-  balances: Type.Object({ TRX: Type.String(), USDT: Type.String() }, { description: 'whole units' }),
+  balances: Type.Record(Type.String(), Type.String(), { description: 'whole units of every configured asset, by symbol' }),
   energy: Type.Object({ available: Type.String(), limit: Type.String() }),
   bandwidth: Type.Object({ available: Type.String(), limit: Type.String() }),
   block_number: Type.Integer(),
 });
 
-export function walletRoutes(deps: { wallet: HotWalletService; merchants: MerchantDirectory; network: string }): FastifyPluginAsyncTypebox {
+export function walletRoutes(deps: {
+  wallet: HotWalletService;
+  merchants: MerchantDirectory;
+  network: string;
+  assets: AssetCatalog;
+}): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/',
@@ -46,7 +51,7 @@ export function walletRoutes(deps: { wallet: HotWalletService; merchants: Mercha
           object: 'wallet' as const,
           address: view.address,
           network: deps.network,
-          balances: { TRX: formatAmount(view.balances.TRX), USDT: formatAmount(view.balances.USDT) },
+          balances: deps.assets.formatTotals(view.balances),
           energy: { available: view.energy.available.toString(), limit: view.energy.limit.toString() },
           bandwidth: { available: view.bandwidth.available.toString(), limit: view.bandwidth.limit.toString() },
           block_number: view.blockNumber,
