@@ -12,11 +12,13 @@
  * (b) seconds until every payout is completed (solidified), target ≤ solidification delay + 10 s.
  * On SQLite and on PostgreSQL.
  */
+
 import { GatewayChain } from '../src/app/chain.js';
 import type { Engine } from '../src/db/database.js';
+import { AssetRegistry } from '../src/modules/assets/asset-registry.js';
 import { HdSigner } from '../src/modules/wallets/signer.js';
 import { generateMnemonic } from '../src/tron/hd.js';
-import { type BatchJson, startTestGateway, testAddresses } from '../test/gateway-harness.js';
+import { type BatchJson, startTestGateway, testAddresses, testConfig } from '../test/gateway-harness.js';
 import { DevnetWorker } from './devnet.bench.js';
 import { type BenchResult, result } from './harness.js';
 
@@ -33,12 +35,12 @@ async function runEngine(engine: Engine, log: (line: string) => void): Promise<B
   const mnemonic = generateMnemonic();
   const chain = new GatewayChain(
     { fullNodeUrls: [devnet.url], solidityUrls: [], eventUrls: [], apiKey: '', timeoutMs: 5000, maxAttempts: 2 },
-    devnet.usdt,
+    new AssetRegistry(testConfig().assets, { USDT: devnet.usdt }),
   );
   const signer = HdSigner.fromMnemonic(mnemonic, '', { deposit: 0, hotWallet: 1 });
   const gw = await startTestGateway(engine, {
     chain,
-    tron: { client: chain.client, usdtContract: devnet.usdt, signer },
+    tron: { client: chain.client, assets: chain.assets as AssetRegistry, signer },
     mnemonic,
     config: { server: { roles: ['workers'] }, payment_processing: { payouts: { poll_interval_ms: 100 } } },
   });

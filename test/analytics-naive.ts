@@ -9,7 +9,11 @@ import type { SeededPayment, SeedMovement } from './seed-payments.js';
 const DAY = 86_400_000;
 const CURRENCIES = ['USDT', 'TRX'] as const;
 
-const sum = (values: readonly bigint[]) => formatAmount(values.reduce((a, v) => a + v, 0n));
+const sum = (values: readonly bigint[]) =>
+  formatAmount(
+    values.reduce((a, v) => a + v, 0n),
+    6,
+  );
 
 /** A batch as the seed's `batches_processed` sees it: final once every item is (completed, partial_failure, failed). */
 export interface SeedBatch {
@@ -43,7 +47,7 @@ export function naiveAnalytics(
     const counts = new Map<bigint, number>();
     for (const p of inWindow) if (p.currency === currency) counts.set(p.amount, (counts.get(p.amount) ?? 0) + 1);
     const best = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
-    return best ? { amount: formatAmount(best[0]), count: best[1] } : null;
+    return best ? { amount: formatAmount(best[0], 6), count: best[1] } : null;
   };
 
   const days: Array<{ date: string; count: number; volume: Record<string, string> }> = [];

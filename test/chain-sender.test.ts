@@ -4,7 +4,9 @@
  * has provably expired unseen, and takes urgent sends first. Every case ends with the devnet showing
  * exactly one transfer to the payee.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AssetRegistry } from '../src/modules/assets/asset-registry.js';
 import { ChainSender } from '../src/modules/chain/chain-sender.js';
 import type { ChainSendQueue } from '../src/modules/chain/send-queue.js';
 import { toHexAddress } from '../src/tron/address.js';
@@ -112,7 +114,7 @@ describe.each(ENGINES)('chain sender (%s)', (engine) => {
       db: gw.db.db,
       engine,
       client: gw.tronChain.client,
-      usdtContract: gw.devnet.usdtAddress,
+      assets: gw.tronChain.assets as AssetRegistry,
       signer: gw.signer,
       queue: gw.core.sends as ChainSendQueue,
       clock: { now: () => Date.now() },
@@ -125,7 +127,6 @@ describe.each(ENGINES)('chain sender (%s)', (engine) => {
         retryBaseMs: 10,
         retryMaxMs: 20,
         claimLeaseMs: 30_000,
-        usdtTransferEnergy: 130_285n,
       },
       logger: { warn: () => {} },
     });

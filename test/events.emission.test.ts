@@ -190,7 +190,11 @@ describe.each(ENGINES)('webhook event emission (%s)', (engine) => {
       },
     });
     expect(() =>
-      paymentRefundedObject({ ...(last.data.object as unknown as PaymentView), payment_id: 'pay_ffffffffffffffff' }, refund),
+      paymentRefundedObject(
+        { ...(last.data.object as unknown as PaymentView), payment_id: 'pay_ffffffffffffffff' },
+        refund,
+        gw.config.assets,
+      ),
     ).toThrow(/belongs to/);
   });
 
@@ -239,7 +243,13 @@ describe.each(ENGINES)('webhook event emission (%s)', (engine) => {
   });
 
   it('settlement.initiated and settlement.completed, with the row, the event and the audit record in one transaction', async () => {
-    const deps = { clock, ids: newId, outbox: new Outbox({ clock, ids: newId, apiVersion: API_VERSION }), audit: gw.core.audit };
+    const deps = {
+      clock,
+      ids: newId,
+      outbox: new Outbox({ clock, ids: newId, apiVersion: API_VERSION }),
+      audit: gw.core.audit,
+      assets: gw.config.assets,
+    };
     const context = { actor: 'system:settlement', requestId: null };
     const initiated = await gw.db.db
       .transaction()

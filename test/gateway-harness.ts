@@ -49,9 +49,9 @@ export class FakeChain implements CoreChain {
     this.check();
     return this.trx;
   }
-  async usdtBalance(): Promise<bigint> {
+  async balances(): Promise<Record<string, bigint>> {
     this.check();
-    return this.usdt;
+    return { TRX: this.trx, USDT: this.usdt };
   }
   async resources(): Promise<{ energyLimit: bigint; energyUsed: bigint; bandwidthLimit: bigint; bandwidthUsed: bigint }> {
     this.check();
@@ -214,13 +214,18 @@ export interface TestGatewayOptions {
 
 let merchantSeq = 0;
 
-export async function startTestGateway(engine: Engine, options: TestGatewayOptions = {}): Promise<TestGateway> {
-  const config = loadConfig({
+/** The configuration a test gateway runs with: the defaults (not the repository's YAML) and `overrides`. */
+export function testConfig(overrides: Record<string, unknown> = {}): GatewayConfig {
+  return loadConfig({
     file: '/nonexistent/tpg-test-config.yaml',
     allowMissingFile: true,
     env: {},
-    overrides: { logging: { level: 'silent' }, ...options.config },
+    overrides: { logging: { level: 'silent' }, ...overrides },
   });
+}
+
+export async function startTestGateway(engine: Engine, options: TestGatewayOptions = {}): Promise<TestGateway> {
+  const config = testConfig(options.config);
   const db = await openTestDatabase(engine, options.onQuery ? { onQuery: options.onQuery } : {});
   const chain = new FakeChain();
   const wallets = HdWalletAddresses.fromMnemonic(options.mnemonic ?? TEST_MNEMONIC, '', { deposit: 0, hotWallet: 1 });

@@ -10,7 +10,7 @@ describe.each(ENGINES)('money harness (%s)', (engine) => {
   afterAll(async () => gw?.close());
 
   it('funds the hot wallet on the devnet and the lease store hands one holder the lease', async () => {
-    expect(await gw.tronChain.usdtBalance(gw.hotWalletAddress)).toBe(100_000_000_000n);
+    expect((await gw.tronChain.balances(gw.hotWalletAddress)).USDT).toBe(100_000_000_000n);
     const a = await gw.core.leases.acquire('scanner', 'a', 10_000);
     const b = await gw.core.leases.acquire('scanner', 'b', 10_000);
     expect(a?.token).toBe(1n);

@@ -8,10 +8,12 @@ import { GatewayChain } from '../src/app/chain.js';
 import { fundFromFaucet } from '../src/app/network.js';
 import type { Engine } from '../src/db/database.js';
 import type { Devnet } from '../src/devnet/devnet.js';
+import { AssetRegistry } from '../src/modules/assets/asset-registry.js';
 import { HdSigner } from '../src/modules/wallets/signer.js';
+import { type AssetCatalog, DEVNET_CONTRACT } from '../src/shared/catalogues/asset-catalog.js';
 import { generateMnemonic } from '../src/tron/hd.js';
 import { startTestDevnet } from './devnet-harness.js';
-import { startTestGateway, type TestGateway, type TestGatewayOptions } from './gateway-harness.js';
+import { startTestGateway, type TestGateway, type TestGatewayOptions, testConfig } from './gateway-harness.js';
 
 export interface MoneyGateway extends TestGateway {
   devnet: Devnet;
@@ -24,23 +26,25 @@ export interface MoneyGateway extends TestGateway {
   /** mines until everything sent so far is solidified */
   mineUntilSolid(): void;
   /** faucet TRX/USDT (whole units as strings, e.g. '100') to an address; lands in the next block */
-  fund(address: string, amounts: { trx?: string; usdt?: string }): Promise<void>;
+  /** whole units; `tokens` by symbol (or contract) */
+  fund(address: string, amounts: { trx?: string; usdt?: string; tokens?: Record<string, string> }): Promise<void>;
 }
 
 export interface MoneyGatewayOptions extends Omit<TestGatewayOptions, 'chain' | 'tron' | 'mnemonic'> {
   /** an already running devnet to use (it is not stopped by close) */
   devnet?: Devnet;
   /** fund the default merchant's hot wallet (default 10,000 TRX and 100,000 USDT) and mine it in */
-  fundHotWallet?: { trx: string; usdt: string } | false;
+  fundHotWallet?: { trx: string; usdt: string; tokens?: Record<string, string> } | false;
 }
 
 export async function startMoneyGateway(engine: Engine, options: MoneyGatewayOptions = {}): Promise<MoneyGateway> {
   const ownDevnet = !options.devnet;
   const devnet = options.devnet ?? (await startTestDevnet());
   const mnemonic = generateMnemonic();
+  const assets = devnetAssets(devnet, testConfig(options.config).assets);
   const tronChain = new GatewayChain(
     { fullNodeUrls: [devnet.url], solidityUrls: [], eventUrls: [], apiKey: '', timeoutMs: 5000, maxAttempts: 2 },
-    devnet.usdtAddress,
+    assets,
   );
   const signer = HdSigner.fromMnemonic(mnemonic, '', { deposit: 0, hotWallet: 1 });
   let gateway: TestGateway;
@@ -48,16 +52,16 @@ export async function startMoneyGateway(engine: Engine, options: MoneyGatewayOpt
     gateway = await startTestGateway(engine, {
       ...options,
       chain: tronChain,
-      tron: { client: tronChain.client, usdtContract: devnet.usdtAddress, signer },
+      tron: { client: tronChain.client, assets, signer },
       mnemonic,
     });
   } catch (error) {
     if (ownDevnet) await devnet.stop();
     throw error;
   }
-  const fund = async (address: string, amounts: { trx?: string; usdt?: string }) => {
-    const parse = (v: string | undefined) => (v === undefined ? 0n : BigInt(v) * 1_000_000n);
-    await fundFromFaucet(devnet.url, address, { trx: parse(amounts.trx), usdt: parse(amounts.usdt) });
+  const fund = async (address: string, amounts: { trx?: string; usdt?: string; tokens?: Record<string, string> }) => {
+    const tokens = { ...(amounts.usdt ? { USDT: amounts.usdt } : {}), ...amounts.tokens };
+    await fundFromFaucet(devnet.url, address, { trx: amounts.trx ?? null, tokens });
   };
   const money: MoneyGateway = {
     ...gateway,
@@ -79,4 +83,18 @@ export async function startMoneyGateway(engine: Engine, options: MoneyGatewayOpt
     devnet.mine(1);
   }
   return money;
+}
+
+/** The configured assets on this devnet: each `contract: devnet` token found there, or deployed (as the gateway does at start). */
+export function devnetAssets(devnet: Devnet, catalog: AssetCatalog): AssetRegistry {
+  const contracts: Record<string, string> = {};
+  for (const spec of catalog.specs) {
+    if (spec.contract !== DEVNET_CONTRACT) continue;
+    contracts[spec.symbol] = devnet.ensureToken({
+      symbol: spec.symbol,
+      decimals: spec.decimals,
+      blacklist: spec.blacklist,
+    }).contractAddress;
+  }
+  return new AssetRegistry(catalog, contracts);
 }

@@ -3,7 +3,9 @@
  * transaction, and a sender that already claimed it stores and broadcasts nothing; once the transaction
  * is signed the cancel is refused with 409 and the payout completes.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AssetRegistry } from '../src/modules/assets/asset-registry.js';
 import { ChainSender } from '../src/modules/chain/chain-sender.js';
 import type { ChainSendQueue } from '../src/modules/chain/send-queue.js';
 import { toHexAddress } from '../src/tron/address.js';
@@ -80,7 +82,7 @@ describe.each(ENGINES)('cancelling a payout (%s)', (engine) => {
       db: gw.db.db,
       engine,
       client: racing,
-      usdtContract: gw.devnet.usdtAddress,
+      assets: gw.tronChain.assets as AssetRegistry,
       signer: gw.signer,
       queue: gw.core.sends as ChainSendQueue,
       clock: { now: () => Date.now() },
@@ -93,7 +95,6 @@ describe.each(ENGINES)('cancelling a payout (%s)', (engine) => {
         retryBaseMs: 10,
         retryMaxMs: 20,
         claimLeaseMs: 30_000,
-        usdtTransferEnergy: 130_285n,
       },
       logger: { warn: () => {} },
     });

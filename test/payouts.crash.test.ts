@@ -163,7 +163,7 @@ describe.each(ENGINES)('payouts survive SIGKILL (%s)', (engine) => {
       expect(wrong).toEqual([]);
       const balances: bigint[] = [];
       await forEachBounded(payments, 16, async (p) => {
-        const balance = await gw!.tronChain.usdtBalance(p.payee_address);
+        const balance = (await gw!.tronChain.balances(p.payee_address)).USDT ?? 0n;
         if (balance !== BigInt(p.net_amount)) balances.push(balance);
       });
       expect(balances).toEqual([]);

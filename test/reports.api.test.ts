@@ -66,7 +66,11 @@ function expectedTotals(payments: readonly SeededPayment[]): Record<string, Tota
   const out: Record<string, Totals> = {};
   for (const currency of ['USDT', 'TRX']) {
     const mine = payments.filter((p) => p.currency === currency);
-    const sum = (pick: (p: SeededPayment) => bigint) => formatAmount(mine.reduce((a, p) => a + pick(p), 0n));
+    const sum = (pick: (p: SeededPayment) => bigint) =>
+      formatAmount(
+        mine.reduce((a, p) => a + pick(p), 0n),
+        6,
+      );
     out[currency] = { count: mine.length, amount: sum((p) => p.amount), fee: sum((p) => p.fee), net_amount: sum((p) => p.netAmount) };
   }
   return out;
@@ -157,7 +161,10 @@ describe.each(ENGINES)('%s', (engine) => {
       expect(report.summary.settlements).toEqual({ count: 2, completed_count: 1, completed_amount: { USDT: '40', TRX: '0' } });
       // a sum past 2^53 stays exact
       expect(report.summary.totals.USDT?.amount).toBe(
-        formatAmount(expected.filter((p) => p.currency === 'USDT').reduce((a, p) => a + p.amount, 0n)),
+        formatAmount(
+          expected.filter((p) => p.currency === 'USDT').reduce((a, p) => a + p.amount, 0n),
+          6,
+        ),
       );
     });
 
@@ -313,8 +320,18 @@ describe.each(ENGINES)('%s', (engine) => {
       expect(res.body[0]).toMatchObject({ reference_id: 'first-instant', created_at: '2026-03-01T00:00:00.000Z', status: 'completed' });
       for (const currency of ['USDT', 'TRX']) {
         const mine = res.body.filter((r) => r.currency === currency);
-        expect(formatAmount(mine.reduce((a, r) => a + units(r.amount), 0n))).toBe(report.summary.totals[currency]?.amount);
-        expect(formatAmount(mine.reduce((a, r) => a + units(r.net_amount), 0n))).toBe(report.summary.totals[currency]?.net_amount);
+        expect(
+          formatAmount(
+            mine.reduce((a, r) => a + units(r.amount), 0n),
+            6,
+          ),
+        ).toBe(report.summary.totals[currency]?.amount);
+        expect(
+          formatAmount(
+            mine.reduce((a, r) => a + units(r.net_amount), 0n),
+            6,
+          ),
+        ).toBe(report.summary.totals[currency]?.net_amount);
       }
     });
 
@@ -336,8 +353,18 @@ describe.each(ENGINES)('%s', (engine) => {
       expect(refs).toContain("'-10");
       for (const currency of ['USDT', 'TRX']) {
         const mine = rows.filter((r) => r.currency === currency);
-        expect(formatAmount(mine.reduce((a, r) => a + units(r.amount as string), 0n))).toBe(report.summary.totals[currency]?.amount);
-        expect(formatAmount(mine.reduce((a, r) => a + units(r.fee as string), 0n))).toBe(report.summary.totals[currency]?.fee);
+        expect(
+          formatAmount(
+            mine.reduce((a, r) => a + units(r.amount as string), 0n),
+            6,
+          ),
+        ).toBe(report.summary.totals[currency]?.amount);
+        expect(
+          formatAmount(
+            mine.reduce((a, r) => a + units(r.fee as string), 0n),
+            6,
+          ),
+        ).toBe(report.summary.totals[currency]?.fee);
       }
     });
 
@@ -361,7 +388,7 @@ describe.each(ENGINES)('%s', (engine) => {
       const [, ...lines] = parseCsv(csv.text);
       expect(lines.map((l) => l[0])).toEqual([...bulk].sort(byTime).map((p) => p.id));
       const usdt = lines.filter((l) => l[5] === 'USDT').reduce((a, l) => a + units(l[6] as string), 0n);
-      expect(formatAmount(usdt)).toBe(res.body.summary.totals.USDT?.amount);
+      expect(formatAmount(usdt, 6)).toBe(res.body.summary.totals.USDT?.amount);
 
       // the row reader on its own, with a chunk size that divides nothing evenly
       const scope = { merchantId: merchant.merchantId, startAt: base, endAt: base + 86_400_000, statuses: null };

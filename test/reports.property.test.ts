@@ -121,7 +121,11 @@ describe.each(ENGINES)('%s', (engine) => {
         expect(report.summary.payment_count).toBe(rows.length);
         for (const currency of ['USDT', 'TRX']) {
           const mine = rows.filter((r) => r.currency === currency);
-          const total = (column: string) => formatAmount(mine.reduce((a, r) => a + units(r[column] as string), 0n));
+          const total = (column: string) =>
+            formatAmount(
+              mine.reduce((a, r) => a + units(r[column] as string), 0n),
+              6,
+            );
           expect(report.summary.totals[currency]).toEqual({
             count: mine.length,
             amount: total('amount'),

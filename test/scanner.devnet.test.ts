@@ -3,7 +3,9 @@
  * take-over), catch-up after downtime, a node that fails, its lag on /metrics and /health/ready, and the
  * fetching threads of a catch-up (started only for one, matching what the scanner's own thread matches).
  */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AssetRegistry } from '../src/modules/assets/asset-registry.js';
 import { LeaseStore } from '../src/modules/chain/lease.js';
 import { BlockFetchPool } from '../src/modules/scanner/block-fetch-pool.js';
 import { scanBlockRange } from '../src/modules/scanner/range-scan.js';
@@ -85,7 +87,7 @@ describe.each(ENGINES)('scanner on the devnet (%s)', (engine) => {
         clock,
         config,
         client: gw.tronChain.client,
-        usdtContract: gw.devnet.usdtAddress,
+        assets: gw.tronChain.assets as AssetRegistry,
         leases,
         recorder: gw.core.collections as NonNullable<typeof gw.core.collections>,
         holder,
@@ -194,7 +196,7 @@ describe.each(ENGINES)('scanner on the devnet (%s)', (engine) => {
       clock: systemClock,
       config,
       client: gw.tronChain.client,
-      usdtContract: gw.devnet.usdtAddress,
+      assets: gw.tronChain.assets as AssetRegistry,
       leases: new LeaseStore(gw.db.db, systemClock),
       recorder: gw.core.collections as NonNullable<typeof gw.core.collections>,
       holder: 'pooled',
@@ -259,15 +261,15 @@ describe.each(ENGINES)('scanner on the devnet (%s)', (engine) => {
     await watch.refresh();
     const { fetch: _f, sleep: _s, random: _r, now: _n, onCall: _o, ...endpoints } = gw.tronChain.clientOptions;
     const pool = new BlockFetchPool(endpoints, 1, 1000);
-    const usdtHex = toHexAddress(gw.devnet.usdtAddress);
+    const tokens = { [toHexAddress(gw.devnet.usdtAddress)]: 'USDT' };
     try {
       const head = Number(gw.devnet.chain.head.number);
       const from = Math.max(1, head - 700);
       let hits = 0;
       for (let n = from; n <= head; n += 100) {
         const to = Math.min(head + 1, n + 100);
-        const here = await scanBlockRange(gw.tronChain.client, n, to, watch, usdtHex);
-        const there = await pool.scanBlocks(n, to, watch, usdtHex);
+        const here = await scanBlockRange(gw.tronChain.client, n, to, watch, tokens);
+        const there = await pool.scanBlocks(n, to, watch, tokens);
         expect(there).toEqual(here);
         hits += here.reduce((sum, b) => sum + b.transfers.length, 0);
       }

@@ -60,24 +60,28 @@ describe('defaults', () => {
       high: { feeRate: 2_000_000n, processingTimeSeconds: 30, maxRetries: 5, confirmations: 1 },
       urgent: { feeRate: 3_000_000n, processingTimeSeconds: 10, maxRetries: 7, confirmations: 1 },
     });
-    expect(config.volumeDiscounts.USDT).toEqual([
+    const usdt = config.assets.get('USDT');
+    expect(config.assets.symbols).toEqual(['TRX', 'USDT']);
+    expect(usdt).toMatchObject({ kind: 'trc20', decimals: 6, contract: 'devnet', blacklist: true });
+    expect(usdt.transferEnergy).toEqual({ existingHolder: 64_285n, newHolder: 130_285n });
+    expect(usdt.volumeDiscounts).toEqual([
       { threshold: 10_000_000_000n, discount: 50_000_000n },
       { threshold: 100_000_000_000n, discount: 100_000_000n },
       { threshold: 1_000_000_000_000n, discount: 150_000_000n },
     ]);
-    expect(config.limits).toMatchObject({
+    expect(config.limits).toMatchObject({ ratePerMinute: 1000, maxConcurrentPayouts: 100 });
+    expect(usdt.limits).toEqual({
       minAmount: 1_000_000n,
       maxSinglePayment: 1_000_000_000_000_000n,
       dailyLimit: 100_000_000_000_000_000n,
       monthlyLimit: 1_000_000_000_000_000_000n,
-      ratePerMinute: 1000,
-      maxConcurrentPayouts: 100,
       suspiciousAmount: 1_000_000_000_000n,
       approvalThreshold: 1_000_000_000_000n,
     });
-    expect(config.settlement).toEqual({ minAmount: 100_000_000n, maxAmount: 1_000_000_000_000n });
-    expect(config.devnetFunding).toEqual({ trx: 10_000_000_000n, usdt: 100_000_000_000n });
-    expect(config.minimumFee).toBe(0n);
+    expect(usdt.settlement).toEqual({ minAmount: 100_000_000n, maxAmount: 1_000_000_000_000n });
+    expect(usdt.devnetFunding).toBe(100_000_000_000n);
+    expect(config.assets.get('TRX').devnetFunding).toBe(10_000_000_000n);
+    expect(usdt.minimumFee).toBe(0n);
   });
 
   it('the shipped config/payment-gateway-config.yaml loads to exactly the defaults', () => {
@@ -295,10 +299,11 @@ describe('validation', () => {
       ].join('\n'),
     );
     const config = loadConfig({ file });
-    expect(config.limits.maxSinglePayment).toBe(1_000_000_000_000_000n);
-    expect(config.limits.minAmount).toBe(1n);
-    expect(config.limits.dailyLimit).toBe(2_500_000_000_500_000n);
-    expect(config.minimumFee).toBe(100_000n);
+    const usdt = config.assets.get('USDT');
+    expect(usdt.limits.maxSinglePayment).toBe(1_000_000_000_000_000n);
+    expect(usdt.limits.minAmount).toBe(1n);
+    expect(usdt.limits.dailyLimit).toBe(2_500_000_000_500_000n);
+    expect(usdt.minimumFee).toBe(100_000n);
   });
 
   it('refuses amounts with too many decimals, exponents, zero where a positive amount is needed, and absurd sizes', () => {

@@ -6,7 +6,7 @@ import { quoteFee, volumeDiscount } from './fee-schedule.js';
 
 /** The shipped defaults: the project's YAML (if present) over the schema defaults, no environment. */
 const config = loadConfig({ allowMissingFile: true, env: {} });
-const tiers = config.volumeDiscounts.USDT;
+const tiers = config.assets.get('USDT').volumeDiscounts;
 const rate = (priority: Priority): bigint => config.priorities[priority].feeRate;
 
 function units(text: string): bigint {
@@ -18,7 +18,7 @@ function units(text: string): bigint {
 /** Quote for a whole-unit amount at a priority with the shipped USDT tiers, as canonical strings. */
 function quote(amount: string | bigint, priority: Priority = 'normal', minimumFee = 0n) {
   const q = quoteFee(typeof amount === 'bigint' ? amount : units(amount), rate(priority), tiers, minimumFee);
-  return { ...q, feeText: formatAmount(q.fee), netText: formatAmount(q.netAmount) };
+  return { ...q, feeText: formatAmount(q.fee, 6), netText: formatAmount(q.netAmount, 6) };
 }
 
 /** Exact reference: fee = amount × rate × (1 − discount) as a fraction, rounded half-up by comparing remainders. */
@@ -54,12 +54,12 @@ describe('shipped fee table', () => {
       { threshold: 100_000_000_000n, discount: 100_000_000n },
       { threshold: 1_000_000_000_000n, discount: 150_000_000n },
     ];
-    expect(config.volumeDiscounts.USDT).toEqual(expected);
-    expect(config.volumeDiscounts.TRX).toEqual(expected);
+    expect(config.assets.get('USDT').volumeDiscounts).toEqual(expected);
+    expect(config.assets.get('TRX').volumeDiscounts).toEqual(expected);
   });
 
   it('charges no minimum fee by default', () => {
-    expect(config.minimumFee).toBe(0n);
+    for (const spec of config.assets.specs) expect(spec.minimumFee).toBe(0n);
   });
 });
 
@@ -118,14 +118,14 @@ describe('quoteFee at the discount thresholds (normal priority)', () => {
 
   it('reports the undiscounted fee and the discount amount', () => {
     const q = quote('10000');
-    expect(formatAmount(q.baseFee)).toBe('15');
-    expect(formatAmount(q.discountAmount)).toBe('0.75');
+    expect(formatAmount(q.baseFee, 6)).toBe('15');
+    expect(formatAmount(q.discountAmount, 6)).toBe('0.75');
     expect(q.baseFee - q.discountAmount).toBe(q.fee);
 
     const top = quote('1000000', 'urgent');
-    expect(formatAmount(top.baseFee)).toBe('3000');
-    expect(formatAmount(top.fee)).toBe('2550');
-    expect(formatAmount(top.discountAmount)).toBe('450');
+    expect(formatAmount(top.baseFee, 6)).toBe('3000');
+    expect(formatAmount(top.fee, 6)).toBe('2550');
+    expect(formatAmount(top.discountAmount, 6)).toBe('450');
   });
 });
 
@@ -240,7 +240,7 @@ describe('large amounts', () => {
     expect(q.amount).toBe(1_000_000_000_000_000n);
     expect(q.feeText).toBe('1275000');
     expect(q.netText).toBe('998725000');
-    expect(formatAmount(q.baseFee)).toBe('1500000');
+    expect(formatAmount(q.baseFee, 6)).toBe('1500000');
   });
 
   it('1,000,000,000.000001 USDT keeps the last base unit', () => {

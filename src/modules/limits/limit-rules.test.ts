@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Limits, loadConfig } from '../../config/load.js';
+import { AssetCatalog, type AssetLimits } from '../../shared/catalogues/asset-catalog.js';
 import { AppError } from '../../shared/errors.js';
 import type { Asset } from '../../shared/money.js';
 import { admitUnit, type MerchantUsage, RATE_WINDOW_MS, type UnitDemand, utcDay, windowStart } from './limit-rules.js';
@@ -24,8 +25,20 @@ function batch(count: number, totals: Array<[Asset, bigint]>): UnitDemand {
   return { count, totals: new Map(totals), isBatch: true };
 }
 
-function limitsWith(overrides: Partial<Limits>): Limits {
-  return { ...config.limits, ...overrides };
+/** The shipped limits with `overrides`; amount limits apply to every asset (in its base units). */
+function limitsWith(overrides: Partial<Limits & AssetLimits>): [Limits, AssetCatalog] {
+  const { dailyLimit, monthlyLimit, ...rest } = overrides;
+  const assets = new AssetCatalog(
+    config.assets.specs.map((spec) => ({
+      ...spec,
+      limits: {
+        ...spec.limits,
+        ...(dailyLimit === undefined ? {} : { dailyLimit }),
+        ...(monthlyLimit === undefined ? {} : { monthlyLimit }),
+      },
+    })),
+  );
+  return [{ ...config.limits, ...rest }, assets];
 }
 
 function snapshot(u: MerchantUsage) {
@@ -36,21 +49,22 @@ describe('shipped limits', () => {
   it('are the seed’s: 1000 a minute, 10 batches, daily 100,000,000,000 and monthly 1,000,000,000,000', () => {
     expect(config.limits.ratePerMinute).toBe(1000);
     expect(MAX_BATCHES).toBe(10);
-    expect(config.limits.dailyLimit).toBe(USDT(100_000_000_000n));
-    expect(config.limits.monthlyLimit).toBe(USDT(1_000_000_000_000n));
+    expect(config.assets.get('USDT').limits.dailyLimit).toBe(USDT(100_000_000_000n));
+    expect(config.assets.get('USDT').limits.monthlyLimit).toBe(USDT(1_000_000_000_000n));
   });
 });
 
 describe('rate limit per minute', () => {
   it('admits up to exactly the limit', () => {
     const u = usage();
-    for (let i = 0; i < 1000; i++) expect(admitUnit(u, single('USDT', USDT(1n)), config.limits, MAX_BATCHES, NOW)).toBeNull();
+    for (let i = 0; i < 1000; i++)
+      expect(admitUnit(u, single('USDT', USDT(1n)), config.limits, config.assets, MAX_BATCHES, NOW)).toBeNull();
     expect(u.createdThisWindow).toBe(1000);
   });
 
   it('refuses one more with rate_limited and the seconds left in the minute', () => {
     const u = usage({ createdThisWindow: 1000 });
-    const error = admitUnit(u, single('USDT', USDT(1n)), config.limits, MAX_BATCHES, NOW);
+    const error = admitUnit(u, single('USDT', USDT(1n)), config.limits, config.assets, MAX_BATCHES, NOW);
     expect(error).toBeInstanceOf(AppError);
     expect(error?.code).toBe('rate_limited');
     expect(error?.status).toBe(429);
@@ -60,8 +74,17 @@ describe('rate limit per minute', () => {
   });
 
   it('counts every payment of a batch', () => {
-    expect(admitUnit(usage({ createdThisWindow: 995 }), batch(5, [['USDT', USDT(5n)]]), config.limits, MAX_BATCHES, NOW)).toBeNull();
-    const error = admitUnit(usage({ createdThisWindow: 995 }), batch(6, [['USDT', USDT(6n)]]), config.limits, MAX_BATCHES, NOW);
+    expect(
+      admitUnit(usage({ createdThisWindow: 995 }), batch(5, [['USDT', USDT(5n)]]), config.limits, config.assets, MAX_BATCHES, NOW),
+    ).toBeNull();
+    const error = admitUnit(
+      usage({ createdThisWindow: 995 }),
+      batch(6, [['USDT', USDT(6n)]]),
+      config.limits,
+      config.assets,
+      MAX_BATCHES,
+      NOW,
+    );
     expect(error?.code).toBe('rate_limited');
     expect(error?.detail).toMatch(/5 remain/);
   });
@@ -76,14 +99,21 @@ describe('rate limit per minute', () => {
     [59_000, 1],
     [59_999, 1],
   ])('Retry-After %s ms into the minute is %s s', (offset, seconds) => {
-    const error = admitUnit(usage({ createdThisWindow: 1000 }), single('USDT', 1n), config.limits, MAX_BATCHES, MINUTE + offset);
+    const error = admitUnit(
+      usage({ createdThisWindow: 1000 }),
+      single('USDT', 1n),
+      config.limits,
+      config.assets,
+      MAX_BATCHES,
+      MINUTE + offset,
+    );
     expect(error?.retryAfterSeconds).toBe(seconds);
   });
 
   it('Retry-After is always within 1..60 s and reaches the next window', () => {
     for (let offset = 0; offset < RATE_WINDOW_MS; offset += 137) {
       const now = MINUTE + offset;
-      const error = admitUnit(usage({ createdThisWindow: 1000 }), single('USDT', 1n), config.limits, MAX_BATCHES, now);
+      const error = admitUnit(usage({ createdThisWindow: 1000 }), single('USDT', 1n), config.limits, config.assets, MAX_BATCHES, now);
       const seconds = error?.retryAfterSeconds ?? -1;
       expect(seconds).toBeGreaterThanOrEqual(1);
       expect(seconds).toBeLessThanOrEqual(60);
@@ -95,23 +125,23 @@ describe('rate limit per minute', () => {
   it('follows the configured rate', () => {
     const limits = limitsWith({ ratePerMinute: 2 });
     const u = usage();
-    expect(admitUnit(u, single('USDT', 1n), limits, MAX_BATCHES, NOW)).toBeNull();
-    expect(admitUnit(u, single('TRX', 1n), limits, MAX_BATCHES, NOW)).toBeNull();
-    expect(admitUnit(u, single('USDT', 1n), limits, MAX_BATCHES, NOW)?.code).toBe('rate_limited');
+    expect(admitUnit(u, single('USDT', 1n), ...limits, MAX_BATCHES, NOW)).toBeNull();
+    expect(admitUnit(u, single('TRX', 1n), ...limits, MAX_BATCHES, NOW)).toBeNull();
+    expect(admitUnit(u, single('USDT', 1n), ...limits, MAX_BATCHES, NOW)?.code).toBe('rate_limited');
   });
 });
 
 describe('batches in flight', () => {
   it('admits a batch while fewer than the maximum are in flight, and counts it', () => {
     const u = usage({ batchesInFlight: MAX_BATCHES - 1 });
-    expect(admitUnit(u, batch(3, [['USDT', USDT(3n)]]), config.limits, MAX_BATCHES, NOW)).toBeNull();
+    expect(admitUnit(u, batch(3, [['USDT', USDT(3n)]]), config.limits, config.assets, MAX_BATCHES, NOW)).toBeNull();
     expect(u.batchesInFlight).toBe(MAX_BATCHES);
     expect(u.createdThisWindow).toBe(3);
   });
 
   it('refuses another batch with too_many_batches', () => {
     const u = usage({ batchesInFlight: MAX_BATCHES });
-    const error = admitUnit(u, batch(3, [['USDT', USDT(3n)]]), config.limits, MAX_BATCHES, NOW);
+    const error = admitUnit(u, batch(3, [['USDT', USDT(3n)]]), config.limits, config.assets, MAX_BATCHES, NOW);
     expect(error?.code).toBe('too_many_batches');
     expect(error?.status).toBe(429);
     expect(error?.retryAfterSeconds).toBe(60);
@@ -122,7 +152,7 @@ describe('batches in flight', () => {
 
   it('does not hold back single payments', () => {
     const u = usage({ batchesInFlight: MAX_BATCHES });
-    expect(admitUnit(u, single('USDT', 1n), config.limits, MAX_BATCHES, NOW)).toBeNull();
+    expect(admitUnit(u, single('USDT', 1n), config.limits, config.assets, MAX_BATCHES, NOW)).toBeNull();
     expect(u.batchesInFlight).toBe(MAX_BATCHES);
   });
 
@@ -131,6 +161,7 @@ describe('batches in flight', () => {
       usage({ batchesInFlight: MAX_BATCHES, createdThisWindow: 1000 }),
       batch(1, []),
       config.limits,
+      config.assets,
       MAX_BATCHES,
       NOW,
     );
@@ -143,10 +174,10 @@ describe('daily and monthly totals per asset', () => {
 
   it('admits up to exactly the daily limit and refuses one base unit more', () => {
     const u = usage({ dayTotals: new Map([['USDT', USDT(999n)]]) });
-    expect(admitUnit(u, single('USDT', USDT(1n)), limits, MAX_BATCHES, NOW)).toBeNull();
+    expect(admitUnit(u, single('USDT', USDT(1n)), ...limits, MAX_BATCHES, NOW)).toBeNull();
     expect(u.dayTotals.get('USDT')).toBe(USDT(1000n));
     const before = snapshot(u);
-    const error = admitUnit(u, single('USDT', 1n), limits, MAX_BATCHES, NOW);
+    const error = admitUnit(u, single('USDT', 1n), ...limits, MAX_BATCHES, NOW);
     expect(error?.code).toBe('limit_exceeded');
     expect(error?.status).toBe(422);
     expect(error?.detail).toBe('the daily limit of 1000 USDT would be exceeded');
@@ -156,10 +187,10 @@ describe('daily and monthly totals per asset', () => {
 
   it('admits up to exactly the monthly limit and refuses one base unit more', () => {
     const u = usage({ monthTotals: new Map([['USDT', USDT(4999n)]]) });
-    expect(admitUnit(u, single('USDT', USDT(1n)), limits, MAX_BATCHES, NOW)).toBeNull();
+    expect(admitUnit(u, single('USDT', USDT(1n)), ...limits, MAX_BATCHES, NOW)).toBeNull();
     expect(u.monthTotals.get('USDT')).toBe(USDT(5000n));
     const before = snapshot(u);
-    const error = admitUnit(u, single('USDT', 1n), limits, MAX_BATCHES, NOW);
+    const error = admitUnit(u, single('USDT', 1n), ...limits, MAX_BATCHES, NOW);
     expect(error?.code).toBe('limit_exceeded');
     expect(error?.detail).toBe('the monthly limit of 5000 USDT would be exceeded');
     expect(error?.errors).toEqual([{ path: 'amount', message: 'monthly total would reach 5000.000001 USDT' }]);
@@ -168,11 +199,11 @@ describe('daily and monthly totals per asset', () => {
 
   it('counts USDT and TRX separately', () => {
     const u = usage({ dayTotals: new Map([['USDT', USDT(1000n)]]), monthTotals: new Map([['USDT', USDT(1000n)]]) });
-    expect(admitUnit(u, single('USDT', 1n), limits, MAX_BATCHES, NOW)?.code).toBe('limit_exceeded');
-    expect(admitUnit(u, single('TRX', USDT(1000n)), limits, MAX_BATCHES, NOW)).toBeNull();
+    expect(admitUnit(u, single('USDT', 1n), ...limits, MAX_BATCHES, NOW)?.code).toBe('limit_exceeded');
+    expect(admitUnit(u, single('TRX', USDT(1000n)), ...limits, MAX_BATCHES, NOW)).toBeNull();
     expect(u.dayTotals.get('TRX')).toBe(USDT(1000n));
     expect(u.dayTotals.get('USDT')).toBe(USDT(1000n));
-    const error = admitUnit(u, single('TRX', 1n), limits, MAX_BATCHES, NOW);
+    const error = admitUnit(u, single('TRX', 1n), ...limits, MAX_BATCHES, NOW);
     expect(error?.detail).toBe('the daily limit of 1000 TRX would be exceeded');
   });
 
@@ -185,7 +216,7 @@ describe('daily and monthly totals per asset', () => {
           ['USDT', USDT(300n)],
           ['TRX', USDT(200n)],
         ]),
-        limits,
+        ...limits,
         MAX_BATCHES,
         NOW,
       ),
@@ -215,7 +246,7 @@ describe('daily and monthly totals per asset', () => {
         ['USDT', USDT(10n)],
         ['TRX', USDT(101n)],
       ]),
-      limits,
+      ...limits,
       MAX_BATCHES,
       NOW,
     );
@@ -227,16 +258,20 @@ describe('daily and monthly totals per asset', () => {
   it('sums beyond 2^63 and 2^64 base units without overflow', () => {
     const huge = limitsWith({ dailyLimit: 2n ** 70n, monthlyLimit: 2n ** 72n });
     const u = usage({ dayTotals: new Map([['USDT', 2n ** 64n]]), monthTotals: new Map([['USDT', 2n ** 64n]]) });
-    expect(admitUnit(u, single('USDT', 2n ** 64n), huge, MAX_BATCHES, NOW)).toBeNull();
+    expect(admitUnit(u, single('USDT', 2n ** 64n), ...huge, MAX_BATCHES, NOW)).toBeNull();
     expect(u.dayTotals.get('USDT')).toBe(2n ** 65n);
-    expect(admitUnit(u, single('USDT', 2n ** 70n), huge, MAX_BATCHES, NOW)?.code).toBe('limit_exceeded');
+    expect(admitUnit(u, single('USDT', 2n ** 70n), ...huge, MAX_BATCHES, NOW)?.code).toBe('limit_exceeded');
     expect(u.dayTotals.get('USDT')).toBe(2n ** 65n);
   });
 
   it('with the shipped limits admits a full day of maximum single payments and not one base unit more', () => {
-    const u = usage({ dayTotals: new Map([['USDT', config.limits.dailyLimit - config.limits.maxSinglePayment]]) });
-    expect(admitUnit(u, single('USDT', config.limits.maxSinglePayment), config.limits, MAX_BATCHES, NOW)).toBeNull();
-    expect(admitUnit(u, single('USDT', 1n), config.limits, MAX_BATCHES, NOW)?.code).toBe('limit_exceeded');
+    const u = usage({
+      dayTotals: new Map([['USDT', config.assets.get('USDT').limits.dailyLimit - config.assets.get('USDT').limits.maxSinglePayment]]),
+    });
+    expect(
+      admitUnit(u, single('USDT', config.assets.get('USDT').limits.maxSinglePayment), config.limits, config.assets, MAX_BATCHES, NOW),
+    ).toBeNull();
+    expect(admitUnit(u, single('USDT', 1n), config.limits, config.assets, MAX_BATCHES, NOW)?.code).toBe('limit_exceeded');
   });
 });
 

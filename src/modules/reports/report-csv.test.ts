@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config/load.js';
 import { csvCell, csvLine, renderRows } from './report-csv.js';
 import type { ReportRow } from './reports.repository.js';
+
+const ASSETS = loadConfig({ allowMissingFile: true, env: {} }).assets;
 
 const row = (overrides: Partial<ReportRow> = {}): ReportRow => ({
   id: 'pay_0000000000000001',
@@ -54,7 +57,7 @@ describe('csvCell', () => {
 
 describe('renderRows', () => {
   it('writes a CSV header and one line per row with decimal amounts and ISO times', async () => {
-    const text = await collect(renderRows(rows([row()]), 'csv'));
+    const text = await collect(renderRows(rows([row()]), 'csv', ASSETS));
     expect(text.split('\r\n')).toEqual([
       'id,created_at,status,payment_method,priority,currency,amount,fee,net_amount,payer_address,payee_address,reference_id,transaction_id,completed_at',
       'pay_0000000000000001,2026-03-01T12:00:00.000Z,completed,payment_gateway,normal,USDT,12.5,0.01875,12.48125,,TLsV52sRDL79HXGGm9yzwKibb6BeruhUzy,order-1,,',
@@ -63,8 +66,8 @@ describe('renderRows', () => {
   });
 
   it('writes a JSON array that parses back, also when empty', async () => {
-    expect(JSON.parse(await collect(renderRows(rows([]), 'json')))).toEqual([]);
-    const parsed = JSON.parse(await collect(renderRows(rows([row(), row({ id: 'pay_0000000000000002' })]), 'json')));
+    expect(JSON.parse(await collect(renderRows(rows([]), 'json', ASSETS)))).toEqual([]);
+    const parsed = JSON.parse(await collect(renderRows(rows([row(), row({ id: 'pay_0000000000000002' })]), 'json', ASSETS)));
     expect(parsed.map((r: { id: string }) => r.id)).toEqual(['pay_0000000000000001', 'pay_0000000000000002']);
     expect(parsed[0]).toMatchObject({ amount: '12.5', fee: '0.01875', net_amount: '12.48125', completed_at: null });
   });

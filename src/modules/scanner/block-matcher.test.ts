@@ -9,6 +9,8 @@ import { watchViewOf } from './watch-set.js';
 
 const hexOf = () => toHexAddress(privateKeyToAccount(generatePrivateKey()).base58);
 const USDT = hexOf();
+/** the configured tokens the scanner credits: here only USDT */
+const TOKENS = { [USDT]: 'USDT' };
 const OTHER_CONTRACT = hexOf();
 const DEPOSIT = hexOf();
 const STRANGER = hexOf();
@@ -76,14 +78,14 @@ function receipt(tx: NodeTransaction, blockNumber: number, to: string, amount: b
 
 describe('which receipts a block needs', () => {
   it('none for USDT transfers to addresses nobody watches, TRX transfers and reverted calls', () => {
-    const scan = scanBlock(block(10, [usdtCall(STRANGER, 5n), trx(DEPOSIT, 7n), usdtCall(DEPOSIT, 1n, USDT, 'REVERT')]), watch, USDT);
+    const scan = scanBlock(block(10, [usdtCall(STRANGER, 5n), trx(DEPOSIT, 7n), usdtCall(DEPOSIT, 1n, USDT, 'REVERT')]), watch, TOKENS);
     expect(scan).toMatchObject({ needsInfos: false, infoTxIds: [] });
     expect(scan.trx.map((t) => t.amount)).toEqual([7n]);
   });
 
   it('only the flagged transactions’ receipts for USDT transfers to a watched address', () => {
     const paying = usdtCall(DEPOSIT, 1_000_000n);
-    const scan = scanBlock(block(11, [usdtCall(STRANGER, 5n), paying, trx(STRANGER, 9n)]), watch, USDT);
+    const scan = scanBlock(block(11, [usdtCall(STRANGER, 5n), paying, trx(STRANGER, 9n)]), watch, TOKENS);
     expect(scan).toMatchObject({ needsInfos: true, infoTxIds: [paying.txid] });
   });
 
@@ -92,7 +94,7 @@ describe('which receipts a block needs', () => {
       usdtCall(STRANGER, 5n, OTHER_CONTRACT),
       { ...usdtCall(STRANGER, 5n), summary: { ownerHex: PAYER, contractHex: USDT, data: `23b872dd${'00'.repeat(96)}` } },
     ]) {
-      const scan = scanBlock(block(12, [usdtCall(DEPOSIT, 1n), odd]), watch, USDT);
+      const scan = scanBlock(block(12, [usdtCall(DEPOSIT, 1n), odd]), watch, TOKENS);
       expect(scan).toMatchObject({ needsInfos: true, infoTxIds: null });
     }
   });
@@ -121,7 +123,7 @@ describe('scanBlockRange reads the receipts it needs', () => {
 
   it('by transaction id when only USDT transfers need them, with the same transfers as the block’s list', async () => {
     const c = client((id) => infos.find((i) => i.id === id) ?? null);
-    const [scanned] = await scanBlockRange(c, 20, 21, watch, USDT);
+    const [scanned] = await scanBlockRange(c, 20, 21, watch, TOKENS);
     expect(c.calls).toEqual([`tx ${paying.txid}`]);
     expect(scanned?.transfers).toEqual([
       expect.objectContaining({ txId: paying.txid, logIndex: 0, asset: 'USDT', amount: 2_500_000n, blockNumber: 20 }),
@@ -131,7 +133,7 @@ describe('scanBlockRange reads the receipts it needs', () => {
   it('the block’s list when the node does not know the transaction by id, or has it in another block', async () => {
     for (const byId of [() => null, (id: string) => ({ ...(infos.find((i) => i.id === id) as TransactionInfo), blockNumber: 21n })]) {
       const c = client(byId);
-      const [scanned] = await scanBlockRange(c, 20, 21, watch, USDT);
+      const [scanned] = await scanBlockRange(c, 20, 21, watch, TOKENS);
       expect(c.calls).toEqual([`tx ${paying.txid}`, 'block 20']);
       expect(scanned?.transfers.map((t) => [t.txId, t.amount])).toEqual([[paying.txid, 2_500_000n]]);
     }
