@@ -74,7 +74,9 @@ function resolveOne(raw: RawConfig, entry: Entry | undefined, index: number, pro
   const amount = (key: string, value: RawAmount, allowZero = false): bigint => {
     const parsed = parseAmount(typeof value === 'number' ? String(value) : value, decimals, { allowZero });
     if (!parsed.ok) {
-      problems.push({ key, message: `${parsed.message} (${symbol} has ${decimals} decimals)` });
+      // a shared key (transaction_limits.…) may fail for one asset only: say which when it has other decimals than TRX
+      const which = decimals === NATIVE_DECIMALS ? '' : ` (${symbol} has ${decimals} decimals)`;
+      problems.push({ key, message: `${parsed.message}${which}` });
       return 0n;
     }
     return parsed.value;

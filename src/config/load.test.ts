@@ -268,8 +268,8 @@ describe('validation', () => {
   });
 
   it('a missing required key inside a list names that key', () => {
-    const problems = problemsOf(() => defaults({ overrides: { fee_management: { volume_discounts: { USDT: [{ discount: '0.1' }] } } } }));
-    expect(problems).toEqual([{ key: 'fee_management.volume_discounts.USDT.0.threshold', message: 'is required' }]);
+    const problems = problemsOf(() => defaults({ overrides: { fee_management: { volume_discounts: [{ discount: '0.1' }] } } }));
+    expect(problems).toEqual([{ key: 'fee_management.volume_discounts.0.threshold', message: 'is required' }]);
   });
 
   it('bad YAML is refused with the parser message', () => {
@@ -311,7 +311,7 @@ describe('validation', () => {
       defaults({
         overrides: {
           transaction_limits: { min_amount: '0.0000001', max_single_payment: '1e9', daily_limit: '0' },
-          settlement: { max_settlement_amount: '10000000000000' },
+          settlement: { min_settlement_amount: '-1' },
         },
       }),
     );
@@ -320,7 +320,7 @@ describe('validation', () => {
         { key: 'transaction_limits.min_amount', message: 'must have at most 6 decimal places' },
         { key: 'transaction_limits.max_single_payment', message: 'must be written without an exponent' },
         { key: 'transaction_limits.daily_limit', message: 'must be greater than zero' },
-        { key: 'settlement.max_settlement_amount', message: 'is too large' },
+        { key: 'settlement.min_settlement_amount', message: 'must be greater than zero' },
       ]),
     );
   });
@@ -331,19 +331,17 @@ describe('validation', () => {
         overrides: {
           payment_processing: { priorities: { urgent: { fee_rate: '1' } } },
           fee_management: {
-            volume_discounts: {
-              TRX: [
-                { threshold: '100', discount: '0.1' },
-                { threshold: '50', discount: '0.2' },
-              ],
-            },
+            volume_discounts: [
+              { threshold: '100', discount: '0.1' },
+              { threshold: '50', discount: '0.2' },
+            ],
           },
         },
       }),
     );
     expect(problems).toEqual([
       { key: 'payment_processing.priorities.urgent.fee_rate', message: 'must be below 1' },
-      { key: 'fee_management.volume_discounts.TRX.1.threshold', message: 'thresholds must increase' },
+      { key: 'fee_management.volume_discounts.1.threshold', message: 'thresholds must increase' },
     ]);
   });
 
