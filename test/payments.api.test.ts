@@ -844,6 +844,10 @@ for (const engine of ENGINES) {
         expect(res.body).toEqual({
           frequency: 'daily',
           settlement_time_utc: '23:00',
+          thresholds: {
+            TRX: { min_settlement_amount: '100', max_settlement_amount: '1000000' },
+            USDT: { min_settlement_amount: '100', max_settlement_amount: '1000000' },
+          },
           next_settlement_at: toIso(Date.UTC(2026, 2, 10, 23, 0, 0)),
           pending_amount: { USDT: '0', TRX: '0' },
           threshold: '100',

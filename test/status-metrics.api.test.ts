@@ -16,9 +16,9 @@ const [PAYEE] = testAddresses(1, 950) as [string];
 /** The fake chain, counting balance reads. */
 class CountingChain extends FakeChain {
   reads = 0;
-  override async trxBalance(): Promise<bigint> {
+  override async balances(): Promise<Record<string, bigint>> {
     this.reads++;
-    return super.trxBalance();
+    return super.balances();
   }
 }
 
@@ -131,7 +131,7 @@ for (const engine of ENGINES) {
         await new Promise((resolve) => setTimeout(resolve, 20)); // the reading is stored after its reads
       };
       // earlier scrapes left a reading: once it is older than caching.ttl_seconds (30 s), a scrape still gets
-      // it at once while one refresh reads each merchant's wallet (one TRX read each)
+      // it at once while one refresh reads each merchant's wallet (one balances read each)
       clock.advance(60_000);
       let reads = chain.reads;
       await scrape();

@@ -2,8 +2,10 @@
  * Worker thread that runs the create pipeline: its own database connection, deposit-address
  * derivation, rows, outbox events, jobs and the group commit, off the thread that serves HTTP.
  */
+
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../db/database.js';
+import { AssetCatalog } from '../../shared/catalogues/asset-catalog.js';
 import { systemClock } from '../../shared/clock.js';
 import { newId } from '../../shared/ids.js';
 import { AuditTrail } from '../audit/audit-trail.js';
@@ -39,7 +41,8 @@ try {
   const depositPool = new DepositAddressPool(db, engine, wallets, systemClock);
   const pipeline = new CreatePipeline({
     db,
-    config: data.config,
+    // structured cloning keeps the catalogue's data, not its class: rebuild it here
+    config: { ...data.config, assets: new AssetCatalog(data.config.assets.specs) },
     clock: systemClock,
     ids: newId,
     payments: new PaymentsRepository(engine),
