@@ -18,7 +18,7 @@ const ASSETS = [
   { symbol: 'USDD', contract: 'devnet', decimals: 18 },
   { symbol: 'USDC', contract: 'devnet', decimals: 6, volume_discounts: [{ threshold: '10', discount: '0.5' }] },
   // the fourth token: nothing but this entry
-  { symbol: 'TUSD', contract: 'devnet', decimals: 18, blacklist: true },
+  { symbol: 'TUSD', contract: 'devnet', decimals: 18, blacklist: true, limits: { min_amount: '0.000000000000000001' } },
 ];
 
 /** Sends `amount` base units of the token at `contract` with TronWeb, as a customer's wallet would. */

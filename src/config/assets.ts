@@ -52,7 +52,8 @@ export function resolveAssets(raw: RawConfig, problems: Problem[]): AssetCatalog
 
   const specs: AssetSpec[] = [resolveOne(raw, nativeEntry, nativeIndex, problems)];
   entries.forEach((entry, i) => {
-    if (entry.symbol !== NATIVE_SYMBOL) specs.push(resolveOne(raw, entry, i, problems));
+    // a duplicate is reported above; the first entry stands
+    if (entry.symbol !== NATIVE_SYMBOL && !specs.some((s) => s.symbol === entry.symbol)) specs.push(resolveOne(raw, entry, i, problems));
   });
 
   const catalog = new AssetCatalog(specs);
