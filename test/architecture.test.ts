@@ -268,3 +268,35 @@ describe('import rules per file role', () => {
     expect(roleViolations('src/modules/a/a.view.ts', ['kysely', 'fastify'])).toEqual([]);
   });
 });
+
+/**
+ * Assets are configuration (docs/adr/0025): a symbol written in code is a missing registry entry. Only
+ * the configuration defaults, the devnet (whose genesis token is its USDT) and the OpenAPI examples may
+ * name one.
+ */
+describe('no asset symbol in code', () => {
+  const MAY_NAME_SYMBOLS = ['config/', 'devnet/', 'http/openapi-examples.ts'];
+  /** a string literal that is an asset symbol, e.g. 'USDT' or "USDD" (comments and descriptions are prose) */
+  const SYMBOL_LITERAL = /(['"`])(USDT|USDC|USDD|TUSD)\1/;
+
+  function offenders(files: ReadonlyArray<{ name: string; text: string }>): string[] {
+    return files.flatMap(({ name, text }) =>
+      text
+        .split('\n')
+        .map((line, i) => ({ line, at: `${name}:${i + 1}` }))
+        .filter(({ line }) => !/^\s*(\*|\/\/|\/\*)/.test(line) && SYMBOL_LITERAL.test(line.replace(/examples: \[[^\]]*\]/, '')))
+        .map(({ at }) => at),
+    );
+  }
+
+  it('src/ names no token symbol outside configuration defaults, the devnet and API examples', () => {
+    const files = sourceFiles(SRC)
+      .map((file) => ({ name: relative(SRC, file), text: readFileSync(file, 'utf8') }))
+      .filter(({ name }) => !MAY_NAME_SYMBOLS.some((allowed) => name.startsWith(allowed)));
+    expect(offenders(files)).toEqual([]);
+  });
+
+  it('catches a symbol branch and lets comments through', () => {
+    expect(offenders([{ name: 'a.ts', text: "if (asset === 'USDT') burn();\n// USDT is the first entry\n * 'USDT'" }])).toEqual(['a.ts:1']);
+  });
+});

@@ -96,7 +96,7 @@ export interface GatewayCoreOptions {
   readinessChecks?: Record<string, () => Promise<CheckResult>>;
   /**
    * The chain as the money-moving workers need it (scanner, sender, reconciliation, settlement): a node
-   * client, the USDT contract and the signer. Without it (tests over a fake chain) those workers are not built.
+   * client, the configured assets on the chain and the signer. Without it (tests over a fake chain) those workers are not built.
    */
   tron?: MoneyChain;
 }

@@ -114,7 +114,9 @@ async function sendPayouts({ values }: { values: OptionValues }): Promise<void> 
   await withCore(config, async (core) => {
     const actor = await actorFor(core, values, 'cli:payouts send');
     // the network fee estimate of each payout, when a configured node answers in time
-    await within(core.networkCost.estimate(currency === 'TRX' ? 'TRX' : 'USDT'), PRICE_WAIT_MS);
+    // (prices are the chain's, whatever the asset: one estimate warms them for every row)
+    const priced = currency !== undefined && config.assets.has(currency) ? currency : config.raw.payment_processing.default_currency;
+    await within(core.networkCost.estimate(priced), PRICE_WAIT_MS);
     const checked = await core.payments.checkBatch(actor, { payments: items });
     if (!checked.ok) throw rowFailure(file, rows, checked.error.errors);
     const created = unwrap(

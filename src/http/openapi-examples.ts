@@ -247,7 +247,7 @@ const FEE_QUOTE_SCHEMA: JsonSchema = {
   ],
   properties: {
     amount: MONEY,
-    currency: { type: 'string', enum: ['USDT', 'TRX'] },
+    currency: { type: 'string', description: 'a configured asset symbol (GET /api/v1/assets)' },
     priority: { type: 'string', enum: [...PRIORITIES] },
     payment_method: { type: 'string', enum: [...PAYMENT_METHODS] },
     fee_rate: { type: 'string', description: 'rate of the priority, before the volume discount' },

@@ -334,7 +334,7 @@ export class TronClient {
     );
   }
 
-  /** USDT `isBlackListed(address)`. Throws for tokens without that function (the call reverts). */
+  /** `isBlackListed(address)` of a token with USDT's blacklist. Throws for tokens without that function (the call reverts). */
   async isBlackListed(contract: string, address: string, options: SolidOption = {}): Promise<boolean> {
     const word = await this.callWord(
       { owner: address, contract, functionSelector: 'isBlackListed(address)', parameter: encodeAddressWord(address) },

@@ -37,7 +37,7 @@ export interface SendRequest {
   signer: KeyRef;
   toAddress: string;
   asset: Asset;
-  /** base units (sun for TRX, 10^-6 USDT) */
+  /** base units of the send's asset (sun for TRX) */
   amount: bigint;
   /** 0 = urgent … 3 = low: the order sends are taken in */
   priority: number;

@@ -110,7 +110,7 @@ export interface PaymentsServiceDeps {
   /** audit records of every change, appended last in the change's transaction */
   audit: AuditRecorder;
   jobs: JobWriter & { cancelByDedupeKey?(executor: Executor, key: string): Promise<unknown> };
-  /** token contracts of the network (today the USDT contract): no payment may be paid to one */
+  /** the configured token contracts: no payment may be paid to one */
   tokenContracts: readonly string[];
 }
 

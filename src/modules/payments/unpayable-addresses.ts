@@ -12,8 +12,8 @@ export const ZERO_ADDRESS = 'T9yD14Nj9j7xAB4dbGeiX9h8unkKHxuWwb';
 export const DEPOSIT_ADDRESS_REFUSAL = 'is a deposit address of this gateway: a payout must go to an address outside it';
 
 /**
- * The static part: the zero address and the token contracts the gateway knows (today the USDT contract of
- * its network), each with the message a payee there gets.
+ * The static part: the zero address and every configured token contract, each with the message a payee
+ * there gets.
  */
 export function unpayableAddresses(tokenContracts: readonly string[]): ReadonlyMap<string, string> {
   const unpayable = new Map<string, string>([[ZERO_ADDRESS, 'is the zero address: whatever is sent there is burned']]);

@@ -58,7 +58,7 @@ export interface ReconciliationServiceDeps {
   audit: AuditRecorder;
   merchants: MerchantDirectory;
   wallets: WalletAddresses;
-  /** the node and the USDT contract; null without a chain (requests answer 503) */
+  /** the node and the configured assets on it; null without a chain (requests answer 503) */
   chain: { client: ReconChain; assets: AssetRegistry } | null;
   /** the collections recorder that credits missed transfers; null until collections are wired */
   recorder: TransferRecorder | null;

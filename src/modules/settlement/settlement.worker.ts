@@ -7,7 +7,7 @@
  *    ledger balance, debits min(balance, max) (kind `settlement`), creates the sweeps (status `pending`),
  *    queues `settlement.advance` and writes the settlement (`settlement.initiated`, audit last).
  * 2. `advance` — reads the chain (deposit TRX, prices) outside any transaction, then per pending sweep:
- *    USDT with too little TRX → `fueling` + a `sweep_fuel` send from the hot wallet; otherwise `sweeping` +
+ *    a token with too little TRX → `fueling` + a `sweep_fuel` send from the hot wallet; otherwise `sweeping` +
  *    the `sweep` send from the deposit key to the hot wallet.
  * 3. Send handlers: fuel confirmed → the sweep send; sweep completed/failed → terminal; once every sweep
  *    is terminal the payee transfer (`settlement` send, amount = settlement amount) is queued.
