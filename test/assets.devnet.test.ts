@@ -162,6 +162,27 @@ describe.each(ENGINES)('any configured TRC-20 token (%s)', (engine) => {
     expect(tooPrecise.status).toBe(422);
   });
 
+  it('a transfer beyond what a money column holds is kept uncredited, and the scanner goes on', async () => {
+    const whale = newWallet();
+    await gw.fund(whale.base58, { trx: '100', tokens: { USDD: '5' } });
+    gw.mine(1);
+    const invoice = await tools.create({ amount: '1', currency: 'USDD', payee_address: gw.addresses[0] });
+    // 5·10^18 base units: more than 2^62
+    await payWithTronWeb(gw.devnet.url, whale, token('USDD').contractAddress, invoice.deposit_address as string, 5n * 10n ** 18n);
+    gw.mine(1);
+    await tools.scanner().scanOnce();
+    expect(await tools.get(invoice.payment_id)).toMatchObject({ status: 'pending', amount_received: '0' });
+    const kept = await gw.db.db
+      .selectFrom('chain_transfers')
+      .select(['match', 'note'])
+      .where('to_address', '=', invoice.deposit_address as string)
+      .executeTakeFirstOrThrow();
+    expect(kept).toEqual({ match: 'unmatched', note: 'amount_too_large: 5000000000000000000 base units' });
+    // the next block's payments are credited as usual
+    const next = await payInvoice('USDC', '1', 1_000_000n);
+    expect(next.status).toBe('completed');
+  });
+
   it('settles each asset separately, in its own asset', async () => {
     const started = await (gw.core.settlement as NonNullable<typeof gw.core.settlement>).runDue();
     expect(started.length).toBeGreaterThanOrEqual(3);
