@@ -41,7 +41,7 @@ export function admitUnit(
       retryAfter,
     );
   }
-  if (demand.isBatch && usage.batchesInFlight >= maxBatchesInFlight) {
+  if (demand.isBatch && !fitsBatchesInFlight(usage.batchesInFlight, 1, maxBatchesInFlight)) {
     return new AppError('too_many_batches', `at most ${maxBatchesInFlight} batches may be in flight at once`, [], 60);
   }
   for (const [asset, amount] of demand.totals) {
@@ -67,6 +67,11 @@ export function admitUnit(
     usage.monthTotals.set(asset, (usage.monthTotals.get(asset) ?? 0n) + amount);
   }
   return null;
+}
+
+/** Whether `adding` new batches fit beside the `inFlight` ones (the one rule for a request alone and for a group). */
+export function fitsBatchesInFlight(inFlight: number, adding: number, maxBatchesInFlight: number): boolean {
+  return inFlight + adding <= maxBatchesInFlight;
 }
 
 /** UTC calendar day as yyyymmdd. */

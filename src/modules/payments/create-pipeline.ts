@@ -12,56 +12,46 @@ import { type InsertTarget, insertRows, WriteBatch } from '../../db/bulk-insert.
 import type { DB } from '../../db/schema.js';
 import { CommitOutcomeUnknown, TransactionChain } from '../../db/transaction-chain.js';
 import type { IdempotencyClaim } from '../../http/ports.js';
-import { queueRank } from '../../shared/catalogues/priorities.js';
-import type { WebhookEventType } from '../../shared/catalogues/webhook-events.js';
 import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import type { IdGenerator } from '../../shared/ids.js';
-import type { Asset } from '../../shared/money.js';
-import { type AuditEntry, type AuditTrail, isAuditSeqConflict } from '../audit/audit-trail.js';
-import type { Batch } from '../batches/batch.js';
+import { type AuditTrail, isAuditSeqConflict } from '../audit/audit-trail.js';
 import type { BatchesRepository } from '../batches/batches.repository.js';
-import { admitUnit, type MerchantUsage } from '../limits/limit-rules.js';
+import type { MerchantUsage } from '../limits/limit-rules.js';
 import type { UsageRepository } from '../limits/usage.repository.js';
-import type { DepositAddress, DepositAddressPool } from '../wallets/deposit-pool.js';
-import { batchEventObject } from './batch-view.js';
-import { isCollection, type Payment } from './payment.js';
-import { type PaymentView, toPaymentView } from './payment.view.js';
-import type { PaymentDraft } from './payment-draft.js';
-import { type CreateResponse, type Rendered, renderCreated } from './payment-responses.js';
-import type { NewHistoryEntry, PaymentsRepository } from './payments.repository.js';
+import type { DepositAddressPool } from '../wallets/deposit-pool.js';
+import {
+  activityBefore,
+  addressActivityOf,
+  auditRecordsNeeded,
+  batchesPerMerchant,
+  type CreationRequest,
+  demandOf,
+  depositsNeeded,
+  type PlannedEvent,
+  type PlannedJob,
+  planCreation,
+} from './creation-plan.js';
+import type { Rendered } from './payment-responses.js';
+import type { PaymentsRepository } from './payments.repository.js';
 
 /** The transactional outbox, as this module needs it. */
 export interface OutboxWriter {
-  append(
-    executor: InsertTarget,
-    events: Array<{ merchantId: string; type: WebhookEventType; aggregateType: 'payment' | 'batch'; aggregateId: string; object: unknown }>,
-  ): Promise<unknown>;
+  append(executor: InsertTarget, events: PlannedEvent[]): Promise<unknown>;
 }
 
 /** The durable job queue, as this module needs it. */
 export interface JobWriter {
-  enqueue(
-    executor: InsertTarget,
-    jobs: Array<{ type: string; payload: unknown; runAt?: number; priority?: number; maxAttempts?: number; dedupeKey?: string }>,
-  ): Promise<unknown>;
+  enqueue(executor: InsertTarget, jobs: PlannedJob[]): Promise<unknown>;
 }
 
-export const PAYOUT_JOB = 'payout.send';
-export const EXPIRE_JOB = 'payment.expire';
+export { EXPIRE_JOB, PAYOUT_JOB } from './creation-plan.js';
 
 /** Drafts written per group transaction at most; a 1000-item batch goes alone. */
 const MAX_GROUP_DRAFTS = 1000;
 
-export interface CreateUnit {
-  merchantId: string;
-  actor: string;
-  /** the HTTP request id, recorded in the audit log; null outside HTTP */
-  requestId: string | null;
-  drafts: PaymentDraft[];
-  batch?: { reference: string | null; atomic: boolean; itemCount: number; rejectedCount: number };
-  /** what to answer with; rendered inside the transaction */
-  response: CreateResponse;
+/** A create request as submitted: the plan's request, and what the commit stores with it. */
+export interface CreateUnit extends CreationRequest {
   /** store the answer for this Idempotency-Key in the same transaction */
   idempotency?: IdempotencyClaim;
 }
@@ -334,196 +324,64 @@ export class CreatePipeline implements CreateSubmitter {
   private async writeUnits(trx: Transaction<DB>, units: CreateUnit[], mode: 'group' | 'exact', auditMode: AuditMode): Promise<Written> {
     const { config, clock, ids } = this.deps;
     const now = clock.now();
-    const demandOf = (unit: CreateUnit) => {
-      const totals = new Map<Asset, bigint>();
-      for (const d of unit.drafts) totals.set(d.currency, (totals.get(d.currency) ?? 0n) + d.quote.amount);
-      return { count: creationRequests(unit), totals, isBatch: unit.batch !== undefined };
-    };
 
+    // Group: batches in flight are read before the counters are touched; the plan judges them.
+    let batchesInFlight: Map<string, number> | undefined;
     if (mode === 'group') {
-      const batchMerchants = new Map<string, number>();
-      for (const u of units) if (u.batch) batchMerchants.set(u.merchantId, (batchMerchants.get(u.merchantId) ?? 0) + 1);
-      for (const [merchantId, count] of batchMerchants) {
-        const inFlight = await this.deps.batches.countInFlight(trx, merchantId);
-        if (inFlight + count > config.raw.batch_processing.max_concurrent_batches) throw new GroupOverLimit();
+      batchesInFlight = new Map();
+      for (const merchantId of batchesPerMerchant(units).keys()) {
+        batchesInFlight.set(merchantId, await this.deps.batches.countInFlight(trx, merchantId));
       }
     }
-    const outcomes: UnitOutcome[] = units.map(() => ({ ok: true, value: { rendered: { statusCode: 0, body: '' } } }));
-    const admitted = units;
-
-    const activity = new Map<string, number>();
-    for (const unit of admitted) {
-      for (const d of unit.drafts) {
-        for (const address of watchedAddresses(d)) activity.set(address, (activity.get(address) ?? 0) + 1);
-      }
-    }
+    const activity = addressActivityOf(units);
     // Round trips are what a group waits on with PostgreSQL: everything known in advance goes in two
     // batches (claims and the audit head; rows, counters and audit records), each one statement there.
     // With the head locked instead, the audit records need a third.
     const claims = new WriteBatch();
     const activityCountsOf = this.deps.usage.countAddressActivityInto(claims, activity, now);
-    const depositCount = units.reduce((n, u) => n + u.drafts.filter((d) => d.needsDepositAddress).length, 0);
-    const depositsOf = this.deps.depositPool.takeInto(claims, depositCount);
-    // one audit record per batch, one per payment otherwise
-    const auditCount = units.reduce((n, u) => n + (u.batch ? 1 : u.drafts.length), 0);
+    const depositsOf = this.deps.depositPool.takeInto(claims, depositsNeeded(units));
+    const auditCount = auditRecordsNeeded(units);
     const peekedHead = auditMode === 'peek' && auditCount > 0 ? this.deps.audit.peekInto(claims, auditCount) : null;
     await claims.write(trx);
     const activityCounts = activityCountsOf();
     const deposits = await depositsOf(trx);
     // The merchant's counters are locked after the address counters, in the order the group path
     // takes them, so that an exact write and another process's group cannot deadlock.
-    const exactUsage = new Map<string, MerchantUsage>();
+    let usage: Map<string, MerchantUsage> | undefined;
     if (mode === 'exact') {
       const unit = units[0] as CreateUnit;
-      const demand = demandOf(unit);
-      const usage = await this.deps.usage.load(trx, unit.merchantId, [...demand.totals.keys()], now);
-      if (demand.isBatch) usage.batchesInFlight = await this.deps.batches.countInFlight(trx, unit.merchantId);
-      const refusal = admitUnit(usage, demand, config.limits, config.assets, config.raw.batch_processing.max_concurrent_batches, now);
-      // thrown, so that the claims above are rolled back
-      if (refusal) throw new UnitRefused(refusal);
-      exactUsage.set(unit.merchantId, usage);
+      const loaded = await this.deps.usage.load(trx, unit.merchantId, [...demandOf(unit).totals.keys()], now);
+      if (unit.batch) loaded.batchesInFlight = await this.deps.batches.countInFlight(trx, unit.merchantId);
+      usage = new Map([[unit.merchantId, loaded]]);
     }
-    const activityLimit = config.limits.addressActivityPerMinute;
-    // Each payment counts the activity up to and including itself, so only those beyond the limit are flagged.
-    const activitySoFar = new Map<string, number>();
-    for (const [address, total] of activityCounts) activitySoFar.set(address, total - (activity.get(address) ?? 0));
+    const plan = planCreation({
+      requests: units,
+      config,
+      now,
+      ids,
+      deposits,
+      addressActivityBefore: activityBefore(activityCounts, activity),
+      ...(usage ? { usage } : {}),
+      ...(batchesInFlight ? { batchesInFlight } : {}),
+    });
+    // thrown, so that the claims above are rolled back
+    if (!plan.ok) throw plan.refusal ? new UnitRefused(plan.refusal) : new GroupOverLimit();
 
-    const payments: Payment[] = [];
-    const batches: Batch[] = [];
-    const events: Parameters<OutboxWriter['append']>[1] = [];
-    const jobs: Parameters<JobWriter['enqueue']>[1] = [];
+    const outcomes: UnitOutcome[] = [];
     const idempotencyRows: Array<{ claim: IdempotencyClaim; statusCode: number; body: string }> = [];
-    const history: NewHistoryEntry[] = [];
-    const auditEntries: AuditEntry[] = [];
-
-    let nextDeposit = 0;
     for (let u = 0; u < units.length; u++) {
-      const unit = units[u] as CreateUnit;
-      let batch: Batch | null = null;
-      if (unit.batch) {
-        const totals: Partial<Record<Asset, bigint>> = {};
-        for (const d of unit.drafts) totals[d.currency] = (totals[d.currency] ?? 0n) + d.quote.amount;
-        batch = {
-          id: ids('batch'),
-          merchantId: unit.merchantId,
-          reference: unit.batch.reference,
-          atomic: unit.batch.atomic,
-          status: 'pending',
-          itemCount: unit.batch.itemCount,
-          createdCount: unit.drafts.length,
-          rejectedCount: unit.batch.rejectedCount,
-          totals,
-          createdAt: now,
-          updatedAt: now,
-          completedAt: null,
-        };
-        batches.push(batch);
-      }
-      const created: Payment[] = unit.drafts.map((d, i) => {
-        const deposit = d.needsDepositAddress ? (deposits[nextDeposit++] as DepositAddress) : null;
-        const flags = [...d.flags];
-        for (const address of watchedAddresses(d)) {
-          if (!address) continue;
-          const count = (activitySoFar.get(address) ?? 0) + 1;
-          activitySoFar.set(address, count);
-          if (count > activityLimit) {
-            flags.push({
-              code: 'high_address_activity',
-              detail: `${address} is involved in ${count} payments this minute (limit ${activityLimit})`,
-            });
-          }
-        }
-        return {
-          id: ids('pay'),
-          merchantId: unit.merchantId,
-          batchId: batch?.id ?? null,
-          batchIndex: batch ? i : null,
-          status: 'pending',
-          method: d.method,
-          priority: d.priority,
-          currency: d.currency,
-          amount: d.quote.amount,
-          fee: d.quote.fee,
-          netAmount: d.quote.netAmount,
-          feeRatePpb: d.quote.ratePpb,
-          discountPpb: d.quote.discountPpb,
-          networkFeeEstimate: d.networkFeeEstimate,
-          payerAddress: d.payerAddress,
-          payeeAddress: d.payeeAddress,
-          depositAddress: deposit?.address ?? null,
-          depositIndex: deposit?.index ?? null,
-          referenceId: d.referenceId,
-          description: d.description,
-          metadata: d.metadata,
-          expiresAt: d.expiresInMs === null ? null : now + d.expiresInMs,
-          amountReceived: 0n,
-          exception: null,
-          confirmations: 0,
-          finalized: false,
-          transactionId: null,
-          networkFee: null,
-          flags,
-          approvalStatus: d.approvalRequired ? 'required' : null,
-          approvedAt: null,
-          approvedBy: null,
-          failureReason: null,
-          cancelReason: null,
-          createdAt: now,
-          updatedAt: now,
-          processingAt: null,
-          confirmedAt: null,
-          completedAt: null,
-          failedAt: null,
-          cancelledAt: null,
-          version: 1,
-        };
-      });
-      payments.push(...created);
-      const views = created.map((p) => toPaymentView(p, config));
-      for (const [i, p] of created.entries()) {
-        history.push({ paymentId: p.id, seq: 1, from: null, to: 'pending', reason: 'created', actor: unit.actor, at: now });
-        events.push({
-          merchantId: p.merchantId,
-          type: 'payment.created',
-          aggregateType: 'payment',
-          aggregateId: p.id,
-          object: views[i],
-        });
-        if (p.method === 'route' && p.approvalStatus === null) {
-          jobs.push({
-            type: PAYOUT_JOB,
-            payload: { payment_id: p.id },
-            priority: queueRank(p.priority),
-            dedupeKey: `payout:${p.id}`,
-            runAt: now,
-          });
-        } else if (isCollection(p.method) && p.expiresAt !== null) {
-          jobs.push({ type: EXPIRE_JOB, payload: { payment_id: p.id }, runAt: p.expiresAt, priority: 50, dedupeKey: `expire:${p.id}` });
-        }
-      }
-      if (batch) {
-        events.push({
-          merchantId: batch.merchantId,
-          type: 'batch.created',
-          aggregateType: 'batch',
-          aggregateId: batch.id,
-          object: batchEventObject(batch, config.assets),
-        });
-        auditEntries.push(batchCreatedAudit(unit, batch, created));
-      } else {
-        for (const view of views) auditEntries.push(paymentCreatedAudit(unit, view));
-      }
-      const value: CreatedUnit = { rendered: renderCreated(unit.response, created, batch, config, views) };
-      if (unit.idempotency) idempotencyRows.push({ claim: unit.idempotency, ...value.rendered });
-      outcomes[u] = { ok: true, value };
+      const rendered = plan.rendered[u] as Rendered;
+      const claim = (units[u] as CreateUnit).idempotency;
+      if (claim) idempotencyRows.push({ claim, ...rendered });
+      outcomes.push({ ok: true, value: { rendered } });
     }
 
     const writes = new WriteBatch();
-    await this.deps.batches.insert(writes, batches);
-    await this.deps.payments.insert(writes, payments);
-    await this.deps.payments.appendHistory(writes, history);
-    await this.deps.outbox.append(writes, events);
-    if (jobs.length > 0) await this.deps.jobs.enqueue(writes, jobs);
+    await this.deps.batches.insert(writes, plan.batches);
+    await this.deps.payments.insert(writes, plan.payments);
+    await this.deps.payments.appendHistory(writes, plan.history);
+    await this.deps.outbox.append(writes, plan.events);
+    if (plan.jobs.length > 0) await this.deps.jobs.enqueue(writes, plan.jobs);
     await insertRows(
       writes,
       'idempotency_keys',
@@ -539,32 +397,25 @@ export class CreatePipeline implements CreateSubmitter {
         expires_at: now + this.deps.idempotencyTtlMs,
       })),
     );
-    const withinLimits: Array<() => boolean> = [];
-    if (mode === 'group') {
-      for (const merchantId of [...new Set(units.map((u) => u.merchantId))].sort()) {
-        const count = units.filter((u) => u.merchantId === merchantId).reduce((n, u) => n + creationRequests(u), 0);
-        const totals = new Map<Asset, bigint>();
-        for (const u of units) {
-          if (u.merchantId !== merchantId) continue;
-          for (const d of u.drafts) totals.set(d.currency, (totals.get(d.currency) ?? 0n) + d.quote.amount);
-        }
-        withinLimits.push(this.deps.usage.consumeInto(writes, merchantId, { count, totals }, config.limits, config.assets, now));
-      }
-    }
-    const headUnmoved = peekedHead ? this.deps.audit.appendIfUnmovedInto(writes, peekedHead(), auditEntries) : null;
+    // Group: the plan's consumption is added with conditional increments, the guard against another
+    // process admitting the same headroom; an exact write holds the counters' locks and writes them back.
+    const withinLimits =
+      mode === 'group'
+        ? plan.consumption.map((c) => this.deps.usage.consumeInto(writes, c.merchantId, c, config.limits, config.assets, now))
+        : [];
+    const headUnmoved = peekedHead ? this.deps.audit.appendIfUnmovedInto(writes, peekedHead(), plan.audit) : null;
     // Last: the audit head's row lock is held only from here to the commit, and always after the counters.
-    const auditHead = auditMode === 'lock' && auditEntries.length > 0 ? this.deps.audit.reserveInto(writes, auditEntries.length) : null;
+    const auditHead = auditMode === 'lock' && plan.audit.length > 0 ? this.deps.audit.reserveInto(writes, plan.audit.length) : null;
     await writes.write(trx);
     if (!withinLimits.every((holds) => holds())) throw new GroupOverLimit();
     if (headUnmoved && !headUnmoved()) throw new AuditHeadMoved();
-    for (const [merchantId, usage] of exactUsage) await this.deps.usage.save(trx, merchantId, usage, now);
+    for (const [merchantId, after] of plan.usageAfter) await this.deps.usage.save(trx, merchantId, after, now);
     if (auditHead) {
       const records = new WriteBatch();
-      this.deps.audit.appendInto(records, auditHead(), auditEntries);
+      this.deps.audit.appendInto(records, auditHead(), plan.audit);
       await records.write(trx);
     }
-    // payout jobs run at once; expiry jobs much later: only the former are worth waking the job runner for
-    return { outcomes, jobsDueNow: jobs.filter((job) => (job.runAt ?? now) <= now).length, probePaymentId: payments[0]?.id ?? null };
+    return { outcomes, jobsDueNow: plan.jobsDueNow, probePaymentId: plan.payments[0]?.id ?? null };
   }
 
   /**
@@ -582,43 +433,6 @@ export class CreatePipeline implements CreateSubmitter {
     this.deps.onError?.(error);
     return new AppError('internal', 'internal error');
   }
-}
-
-/** Compact on purpose: this is the hot path, and the full payment is in the outbox event and the table. */
-function paymentCreatedAudit(unit: CreateUnit, view: PaymentView): AuditEntry {
-  return {
-    merchantId: unit.merchantId,
-    actor: unit.actor,
-    action: 'payment.created',
-    entityType: 'payment',
-    entityId: view.payment_id,
-    requestId: unit.requestId,
-    after: {
-      id: view.payment_id,
-      status: view.status,
-      amount: view.amount,
-      currency: view.currency,
-      payment_method: view.payment_method,
-      payee_address: view.payee_address,
-    },
-  };
-}
-
-function batchCreatedAudit(unit: CreateUnit, batch: Batch, created: readonly Payment[]): AuditEntry {
-  return {
-    merchantId: unit.merchantId,
-    actor: unit.actor,
-    action: 'batch.created',
-    entityType: 'batch',
-    entityId: batch.id,
-    requestId: unit.requestId,
-    after: {
-      batch_id: batch.id,
-      created_count: batch.createdCount,
-      rejected_count: batch.rejectedCount,
-      payment_ids: created.map((p) => p.id),
-    },
-  };
 }
 
 /** Attempts of a write (a group, or a unit on its own) that PostgreSQL aborts to break a deadlock or a serialization conflict. */
@@ -643,23 +457,4 @@ function isIdempotencyKeyConflict(error: unknown): boolean {
   const e = error as { code?: string; message?: string; table?: string; constraint?: string };
   const unique = e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE';
   return unique && [e.table, e.constraint, e.message].some((text) => typeof text === 'string' && text.includes('idempotency_keys'));
-}
-
-/**
- * Addresses whose activity is counted for the busy-address flag: the other party of the payment. A
- * payout's payer is the merchant's own hot wallet, which pays every payout and says nothing suspicious.
- */
-function watchedAddresses(draft: PaymentDraft): string[] {
-  if (draft.method === 'route') return [draft.payeeAddress];
-  return draft.payerAddress && draft.payerAddress !== draft.payeeAddress ? [draft.payerAddress, draft.payeeAddress] : [draft.payeeAddress];
-}
-
-/**
- * What a unit counts against the per-minute creation limit: one per request. A batch is one request (its
- * size is bounded by max_batch_size and its concurrency by max_concurrent_batches); counting its items
- * would let a single full batch use the whole minute and make the ten batches in flight the spec allows
- * impossible.
- */
-function creationRequests(unit: CreateUnit): number {
-  return unit.batch ? 1 : unit.drafts.length;
 }
