@@ -162,6 +162,25 @@ describe.each(ENGINES)('any configured TRC-20 token (%s)', (engine) => {
     expect(tooPrecise.status).toBe(422);
   });
 
+  it('reports and analytics total each asset exactly, in its own decimals', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const report = await gw.call<{ summary: { totals: Record<string, { amount: string; count: number }> } }>(
+      'POST',
+      '/api/v1/payments/reports/generate',
+      { key: gw.adminKey, body: { start_date: today, end_date: today } },
+    );
+    expect(report.status, report.text).toBe(201);
+    // USDD: the 1.000000000000000001 invoice and the 2 USDD one
+    expect(report.body.summary.totals.USDD).toMatchObject({ count: 2, amount: '3.000000000000000001' });
+    expect(report.body.summary.totals.TUSD).toMatchObject({ amount: '0.250000000000000123' });
+    const analytics = await gw.call<{ completed_volume: Record<string, { amount: string }> }>('GET', '/api/v1/payments/analytics', {
+      key: gw.adminKey,
+    });
+    expect(analytics.status, analytics.text).toBe(200);
+    expect(analytics.body.completed_volume.USDD?.amount).toBe('3.000000000000000001');
+    expect(analytics.body.completed_volume.USDC?.amount).toBe('17');
+  });
+
   it('a transfer beyond what a money column holds is kept uncredited, and the scanner goes on', async () => {
     const whale = newWallet();
     await gw.fund(whale.base58, { trx: '100', tokens: { USDD: '5' } });
