@@ -176,9 +176,6 @@ const EXCEPTIONS: Record<string, string> = {
   'src/modules/refunds/refund.ts → kysely':
     'rowToRefund maps a refunds row (Selectable<RefundsTable>); goes when it moves to refunds.repository.ts',
   'src/modules/refunds/refund.ts → src/db/schema.ts': 'rowToRefund maps a refunds row (RefundsTable); goes with the line above',
-  'src/modules/settlement/sweep-plan.ts → kysely':
-    'findUnswept queries chain_transfers and sweeps; goes when that query moves to a settlement repository (SQL is leaving services and plans)',
-  'src/modules/settlement/sweep-plan.ts → src/db/schema.ts': 'findUnswept queries the database (DB type); goes with the line above',
 };
 
 describe('import rules per file role', () => {

@@ -7,8 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_VERSION } from '../src/app/gateway-core.js';
 import type { SendQueue, SendRecord, SendRequest, SendTransaction } from '../src/modules/chain/send-contract.js';
+import { TransfersRepository } from '../src/modules/collections/transfers.repository.js';
 import { Outbox } from '../src/modules/outbox/outbox.js';
 import { SettlementWorker } from '../src/modules/settlement/settlement.worker.js';
+import { SettlementsRepository } from '../src/modules/settlement/settlements.repository.js';
 import { fixedClock, toIso } from '../src/shared/clock.js';
 import { newId } from '../src/shared/ids.js';
 import { ENGINES } from './db-harness.js';
@@ -102,6 +104,8 @@ describe.each(ENGINES)('settlement scheduling and API (%s)', (engine) => {
       outbox: new Outbox({ clock, ids: newId, apiVersion: API_VERSION }),
       audit: gw.core.audit,
       ledger: gw.core.ledger,
+      settlements: new SettlementsRepository(engine),
+      transfers: new TransfersRepository(),
       jobs: gw.core.jobs,
       sends,
       chain: gw.chain,

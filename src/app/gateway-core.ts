@@ -213,7 +213,7 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     audit,
     tokenContracts: knownTokenContracts(config.assets, options.tron?.assets),
   });
-  const settlement = new SettlementInfoService(db, config, clock);
+  const settlement = new SettlementInfoService(db, config, clock, ledger, merchants.merchants);
   const hotWallet = new HotWalletService(options.wallets, options.chain);
 
   // what anonymous /status callers and scrapes read from the database: at most once per METRICS_CACHE_MS

@@ -21,6 +21,7 @@ import { SEND_PURPOSES, SEND_STATUSES } from '../modules/chain/send-contract.js'
 import { createSendModule, type SendModule } from '../modules/chain/send-module.js';
 import { CollectionsService } from '../modules/collections/collections.service.js';
 import { hotWalletSet } from '../modules/collections/hot-wallets.js';
+import { TransfersRepository } from '../modules/collections/transfers.repository.js';
 import type { ChainPrices, NetworkCostEstimator } from '../modules/fees/network-cost.js';
 import type { JobQueue, NewJob } from '../modules/jobs/job-queue.js';
 import type { Ledger } from '../modules/ledger/ledger.js';
@@ -43,6 +44,7 @@ import {
   SETTLEMENT_RUN_JOB,
   SettlementWorker,
 } from '../modules/settlement/settlement.worker.js';
+import { SettlementsRepository } from '../modules/settlement/settlements.repository.js';
 import { settlementsRoutes } from '../modules/settlement/settlements.routes.js';
 import { SettlementsService } from '../modules/settlement/settlements.service.js';
 import type { WalletChain } from '../modules/wallets/hot-wallet.service.js';
@@ -114,6 +116,7 @@ export interface MoneyModules {
 
 export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
   const { db, engine, config, clock, ids, logger, tron } = d;
+  const transfers = new TransfersRepository();
   const collections = tron
     ? new CollectionsService({
         db,
@@ -189,6 +192,8 @@ export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
         outbox: d.outbox,
         audit: d.audit,
         ledger: d.ledger,
+        settlements: new SettlementsRepository(engine),
+        transfers,
         jobs: d.jobs,
         sends: chainSends.sends,
         chain: d.chain,

@@ -3,7 +3,7 @@
  * amounts with one entry per (kind, reference) — crediting a collection twice is impossible — and
  * `merchant_balances` keeps the running sum per (merchant, payee, asset), updated in the entry's transaction.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../shared/clock.js';
 import type { IdGenerator } from '../../shared/ids.js';
@@ -34,6 +34,11 @@ export interface PayeeBalance {
   payeeAddress: string;
   currency: Asset;
   balance: bigint;
+}
+
+/** A positive balance with its merchant's own settlement frequency (null: the configured one). */
+export interface SettleableBalance extends PayeeBalance {
+  settlementFrequency: string | null;
 }
 
 export class Ledger {
@@ -109,5 +114,66 @@ export class Ledger {
     if (engine === 'postgres') query = query.forUpdate();
     const row = await query.executeTakeFirst();
     return row ? BigInt(row.balance) : 0n;
+  }
+
+  /** The entry of this kind for this reference (one at most), with its signed amount and payee. */
+  async entry(executor: Executor, kind: LedgerKind, referenceId: string): Promise<{ amount: bigint; payeeAddress: string } | null> {
+    const row = await executor
+      .selectFrom('ledger_entries')
+      .select(['amount', 'payee_address'])
+      .where('kind', '=', kind)
+      .where('reference_id', '=', referenceId)
+      .executeTakeFirst();
+    return row ? { amount: BigInt(row.amount), payeeAddress: row.payee_address } : null;
+  }
+
+  /** When the first credit (positive entry) of this balance after `after` (or ever) was posted; null: none. */
+  async firstCreditAt(executor: Executor, key: Omit<PayeeBalance, 'balance'>, after: number | null): Promise<number | null> {
+    let query = executor
+      .selectFrom('ledger_entries')
+      .select((eb) => eb.fn.min('created_at').as('first'))
+      .where('merchant_id', '=', key.merchantId)
+      .where('payee_address', '=', key.payeeAddress)
+      .where('currency', '=', key.currency)
+      .where('amount', '>', 0);
+    if (after !== null) query = query.where('created_at', '>', after);
+    const row = await query.executeTakeFirst();
+    return row?.first === null || row?.first === undefined ? null : Number(row.first);
+  }
+
+  /** Every positive balance of an active merchant, with the merchant's settlement frequency (what settling looks at). */
+  async settleableBalances(executor: Executor): Promise<SettleableBalance[]> {
+    const rows = await executor
+      .selectFrom('merchant_balances as b')
+      .innerJoin('merchants as m', 'm.id', 'b.merchant_id')
+      .select(['b.merchant_id', 'b.payee_address', 'b.currency', 'b.balance', 'm.settlement_frequency'])
+      .where('b.balance', '>', 0)
+      .where('m.status', '=', 'active')
+      .orderBy('b.merchant_id')
+      .orderBy('b.payee_address')
+      .orderBy('b.currency')
+      .execute();
+    return rows.map((r) => ({
+      merchantId: r.merchant_id,
+      payeeAddress: r.payee_address,
+      currency: r.currency as Asset,
+      balance: BigInt(r.balance),
+      settlementFrequency: r.settlement_frequency,
+    }));
+  }
+
+  /**
+   * A merchant's positive balances summed per asset (over payees). Sums are cast to text so that both
+   * engines hand back exact integers (PostgreSQL's sum(int8) is numeric).
+   */
+  async pendingByAsset(executor: Executor, merchantId: string): Promise<Array<{ currency: string; total: bigint }>> {
+    const rows = await executor
+      .selectFrom('merchant_balances')
+      .select(['currency', sql<string>`cast(coalesce(sum(balance), 0) as text)`.as('total')])
+      .where('merchant_id', '=', merchantId)
+      .where('balance', '>', 0)
+      .groupBy('currency')
+      .execute();
+    return rows.map((r) => ({ currency: r.currency, total: BigInt(r.total) }));
   }
 }

@@ -2,11 +2,12 @@
  * `GET /settlement/info`: the merchant's schedule (its own frequency, else the configured one) and what
  * is waiting to be settled: the positive ledger balances per asset (SPEC §3.7), and the last settlement.
  */
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { GatewayConfig } from '../../config/load.js';
 import type { SettlementFrequency } from '../../config/schema.js';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../shared/clock.js';
+import type { Ledger } from '../ledger/ledger.js';
 import { effectiveFrequency, nextSettlementAt } from './settlement-schedule.js';
 
 export interface SettlementInfo {
@@ -26,34 +27,34 @@ export interface SettlementInfo {
   } | null;
 }
 
+/** The merchant's own settlement frequency, through the merchants module. */
+export interface MerchantFrequencies {
+  findMerchant(id: string): Promise<{ settlementFrequency: string | null } | null>;
+}
+
 export class SettlementInfoService {
   constructor(
     private readonly db: Kysely<DB>,
     private readonly config: GatewayConfig,
     private readonly clock: Clock,
+    private readonly ledger: Pick<Ledger, 'pendingByAsset'>,
+    private readonly merchants: MerchantFrequencies,
   ) {}
 
   async info(merchantId: string): Promise<SettlementInfo> {
-    const merchant = await this.db.selectFrom('merchants').select('settlement_frequency').where('id', '=', merchantId).executeTakeFirst();
+    const merchant = await this.merchants.findMerchant(merchantId);
     const s = this.config.raw.settlement;
-    const frequency = effectiveFrequency(merchant?.settlement_frequency ?? null, s.frequency);
+    const frequency = effectiveFrequency(merchant?.settlementFrequency ?? null, s.frequency);
 
     // What waits is the ledger: collections credited, settlements (and refunds) debited, failures given back.
-    // Sums are cast to text so that both engines hand back exact integers (PostgreSQL's sum(int8) is numeric).
-    const balances = await this.db
-      .selectFrom('merchant_balances')
-      .select(['currency', sql<string>`cast(coalesce(sum(balance), 0) as text)`.as('total')])
-      .where('merchant_id', '=', merchantId)
-      .where('balance', '>', 0)
-      .groupBy('currency')
-      .execute();
+    const balances = await this.ledger.pendingByAsset(this.db, merchantId);
     const assets: SettlementInfo['assets'] = {};
     for (const spec of this.config.assets.specs) {
       assets[spec.symbol] = { pending: 0n, minAmount: spec.settlement.minAmount, maxAmount: spec.settlement.maxAmount };
     }
     for (const row of balances) {
       const entry = assets[row.currency];
-      if (entry) entry.pending += BigInt(row.total);
+      if (entry) entry.pending += row.total;
     }
 
     const last = await this.db

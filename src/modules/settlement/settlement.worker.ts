@@ -24,6 +24,7 @@ import type { IdGenerator } from '../../shared/ids.js';
 import type { Asset } from '../../shared/money.js';
 import type { AuditContext } from '../audit/audit-trail.js';
 import type { SendFailureReason, SendHandler, SendPurpose, SendQueue, SendRecord } from '../chain/send-contract.js';
+import type { TransfersRepository } from '../collections/transfers.repository.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { Ledger } from '../ledger/ledger.js';
 import type { KeyRef } from '../wallets/signer.js';
@@ -37,8 +38,9 @@ import {
   type SettlementTrigger,
 } from './settlement-records.js';
 import { effectiveFrequency, settlementAmount, settlementDue } from './settlement-schedule.js';
+import type { SettlementsRepository } from './settlements.repository.js';
 import * as sweepLifecycle from './sweep-lifecycle.js';
-import { findUnswept, fuelRequired, fuelToSend } from './sweep-plan.js';
+import { fuelRequired, fuelToSend, receivedByAddress, type SweepCandidate, unswept } from './sweep-plan.js';
 
 export const SETTLEMENT_RUN_JOB = 'settlement.run';
 export const SETTLEMENT_KICK_JOB = 'settlement.kick';
@@ -70,6 +72,10 @@ export interface SettlementWorkerDeps {
   outbox: SettlementEventWriter;
   audit: SettlementRecordsDeps['audit'];
   ledger: Ledger;
+  /** settlements and sweeps (this module's tables) */
+  settlements: SettlementsRepository;
+  /** collected transfers (collections' table), read to plan sweeps */
+  transfers: TransfersRepository;
   jobs: JobQueue;
   sends: SendQueue;
   chain: SettlementChain;
@@ -110,19 +116,10 @@ export class SettlementWorker {
     const { db, config, clock } = this.deps;
     const s = config.raw.settlement;
     const now = clock.now();
-    const rows = await db
-      .selectFrom('merchant_balances as b')
-      .innerJoin('merchants as m', 'm.id', 'b.merchant_id')
-      .select(['b.merchant_id', 'b.payee_address', 'b.currency', 'b.balance', 'm.settlement_frequency'])
-      .where('b.balance', '>', 0)
-      .where('m.status', '=', 'active')
-      .orderBy('b.merchant_id')
-      .orderBy('b.payee_address')
-      .orderBy('b.currency')
-      .execute();
+    const rows = await this.deps.ledger.settleableBalances(db);
     const started: string[] = [];
     for (const row of rows) {
-      const key: BalanceKey = { merchantId: row.merchant_id, payeeAddress: row.payee_address, currency: row.currency as Asset };
+      const key: BalanceKey = { merchantId: row.merchantId, payeeAddress: row.payeeAddress, currency: row.currency };
       // a balance in an asset no longer configured waits until the asset is configured again
       const asset = config.assets.find(key.currency);
       if (!asset) continue;
@@ -139,10 +136,10 @@ export class SettlementWorker {
       if (last?.status === 'initiated') continue;
       const since = await this.waitingSince(key, last ? Number(last.created_at) : null);
       const reason = settlementDue({
-        frequency: effectiveFrequency(row.settlement_frequency, s.frequency),
+        frequency: effectiveFrequency(row.settlementFrequency, s.frequency),
         timeUtc: s.settlement_time_utc,
         weeklyDay: s.weekly_day,
-        balance: BigInt(row.balance),
+        balance: row.balance,
         minAmount: asset.settlement.minAmount,
         since,
         now,
@@ -162,16 +159,7 @@ export class SettlementWorker {
    * a failed settlement's reversal), else the last settlement itself (a capped remainder), else the first entry.
    */
   private async waitingSince(key: BalanceKey, lastSettlementAt: number | null): Promise<number> {
-    let query = this.deps.db
-      .selectFrom('ledger_entries')
-      .select((eb) => eb.fn.min('created_at').as('first'))
-      .where('merchant_id', '=', key.merchantId)
-      .where('payee_address', '=', key.payeeAddress)
-      .where('currency', '=', key.currency)
-      .where('amount', '>', 0);
-    if (lastSettlementAt !== null) query = query.where('created_at', '>', lastSettlementAt);
-    const row = await query.executeTakeFirst();
-    const first = row?.first === null || row?.first === undefined ? null : Number(row.first);
+    const first = await this.deps.ledger.firstCreditAt(this.deps.db, key, lastSettlementAt);
     return first ?? lastSettlementAt ?? this.deps.clock.now();
   }
 
@@ -193,7 +181,7 @@ export class SettlementWorker {
       if (amount <= 0n) return null;
       const id = ids('stl');
       const now = this.deps.clock.now();
-      const candidates = await findUnswept(trx, key);
+      const candidates = await this.unsweptFor(trx, key);
       if (candidates.length > 0) {
         await trx
           .insertInto('sweeps')
@@ -224,6 +212,13 @@ export class SettlementWorker {
       await initiateSettlement(trx, this.records, { ...key, amount, id, trigger }, CONTEXT);
       return id;
     });
+  }
+
+  /** Deposit addresses holding unswept collected funds of this balance, oldest index first (sweep-plan.ts). */
+  private async unsweptFor(trx: Transaction<DB>, key: BalanceKey): Promise<SweepCandidate[]> {
+    const received = receivedByAddress(await this.deps.transfers.collectedOnDepositAddresses(trx, key));
+    if (received.size === 0) return [];
+    return unswept(received, await this.deps.settlements.sweptFrom(trx, [...received.keys()], key.currency));
   }
 
   /** Pushes a settlement on: queues the first transfer of each pending sweep, then the payee transfer when ready. */
@@ -319,13 +314,7 @@ export class SettlementWorker {
    * once cannot both miss the moment; enqueueing is idempotent per owner anyway.
    */
   private async payWhenSwept(trx: Transaction<DB>, settlementId: string): Promise<void> {
-    let query = trx
-      .selectFrom('settlements as s')
-      .innerJoin('merchants as m', 'm.id', 's.merchant_id')
-      .select(['s.id', 's.status', 's.merchant_id', 's.currency', 's.amount', 's.payee_address', 'm.hd_index'])
-      .where('s.id', '=', settlementId);
-    if (this.deps.engine === 'postgres') query = query.forUpdate('s');
-    const settlement = await query.executeTakeFirst();
+    const settlement = await this.deps.settlements.lockedForPayeeTransfer(trx, settlementId);
     if (!settlement) return;
     const status = settlement.status as settlementLifecycle.SettlementStatus;
     if (!settlementLifecycle.transition(status, { type: 'payee_transfer_queued' }).ok) return;
@@ -340,11 +329,11 @@ export class SettlementWorker {
     await this.deps.sends.enqueue(trx, {
       purpose: 'settlement',
       ownerId: settlement.id,
-      merchantId: settlement.merchant_id,
-      signer: { kind: 'hot', merchantIndex: Number(settlement.hd_index) },
-      toAddress: settlement.payee_address,
-      asset: settlement.currency as Asset,
-      amount: BigInt(settlement.amount),
+      merchantId: settlement.merchantId,
+      signer: { kind: 'hot', merchantIndex: settlement.hdIndex },
+      toAddress: settlement.payeeAddress,
+      asset: settlement.currency,
+      amount: settlement.amount,
       priority: SEND_PRIORITY,
       maxRetries: SEND_MAX_RETRIES,
     });

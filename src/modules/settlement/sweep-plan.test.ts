@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fuelRequired, fuelToSend } from './sweep-plan.js';
+import { fuelRequired, fuelToSend, receivedByAddress, unswept } from './sweep-plan.js';
 
 describe('sweep fuel', () => {
   it('covers the worst-case USDT transfer at the chain prices', () => {
@@ -13,5 +13,37 @@ describe('sweep fuel', () => {
     expect(fuelToSend(13_373_500n, 6_944_000n)).toBe(6_429_500n);
     expect(fuelToSend(13_373_500n, 13_373_500n)).toBe(0n);
     expect(fuelToSend(13_373_500n, 50_000_000n)).toBe(0n);
+  });
+});
+
+describe('unswept deposit addresses', () => {
+  const credits = [
+    { depositAddress: 'TB', depositIndex: 7, amount: 40n },
+    { depositAddress: 'TA', depositIndex: 3, amount: 100n },
+    { depositAddress: 'TB', depositIndex: 7, amount: 60n },
+    { depositAddress: null, depositIndex: null, amount: 999n },
+  ];
+
+  it('sums what each deposit address received, skipping transfers without one', () => {
+    expect([...receivedByAddress(credits)]).toEqual([
+      ['TB', { index: 7, total: 100n }],
+      ['TA', { index: 3, total: 100n }],
+    ]);
+  });
+
+  it('takes off what earlier sweeps took, drops what is fully swept, oldest index first', () => {
+    const received = receivedByAddress(credits);
+    expect(unswept(received, [{ depositAddress: 'TB', amount: 30n }])).toEqual([
+      { depositAddress: 'TA', depositIndex: 3, amount: 100n },
+      { depositAddress: 'TB', depositIndex: 7, amount: 70n },
+    ]);
+    expect(
+      unswept(received, [
+        { depositAddress: 'TA', amount: 100n },
+        { depositAddress: 'TX', amount: 5n },
+      ]),
+    ).toEqual([{ depositAddress: 'TB', depositIndex: 7, amount: 100n }]);
+    // the received totals are not consumed by a plan
+    expect(received.get('TB')?.total).toBe(100n);
   });
 });

@@ -7,14 +7,7 @@
  * (not failed) took. Everything unswept goes, not just the settled amount: the hot wallet keeps any
  * remainder (capped settlements) for the next settlement, which then needs no sweep.
  */
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/schema.js';
 import type { Asset } from '../../shared/money.js';
-
-type Executor = Kysely<DB> | Transaction<DB>;
-
-/** Payments whose collected funds are final on their deposit address. */
-const COLLECTED_STATUSES = ['completed', 'refunded'];
 
 export interface SweepCandidate {
   depositAddress: string;
@@ -29,42 +22,39 @@ export interface SweepKey {
   currency: Asset;
 }
 
-/** Deposit addresses holding unswept collected funds of this (merchant, payee, asset), oldest index first. */
-export async function findUnswept(executor: Executor, key: SweepKey): Promise<SweepCandidate[]> {
-  const transfers = await executor
-    .selectFrom('chain_transfers as ct')
-    .innerJoin('payments as p', 'p.id', 'ct.payment_id')
-    .select(['p.deposit_address', 'p.deposit_index', 'ct.amount'])
-    .where('p.merchant_id', '=', key.merchantId)
-    .where('p.payee_address', '=', key.payeeAddress)
-    .where('p.payment_method', '=', 'payment_gateway')
-    .where('p.currency', '=', key.currency)
-    .where('p.status', 'in', COLLECTED_STATUSES)
-    .where('ct.asset', '=', key.currency)
-    .where('ct.match', 'in', ['deposit', 'late'])
-    .where('ct.status', '=', 'final')
-    .whereRef('ct.to_address', '=', 'p.deposit_address')
-    .execute();
+/** A counted transfer onto a deposit address (the transfers repository's rows). */
+export interface DepositCredit {
+  depositAddress: string | null;
+  depositIndex: number | null;
+  amount: bigint;
+}
+
+/** What an earlier (not failed) sweep took from a deposit address. */
+export interface SweptAmount {
+  depositAddress: string;
+  amount: bigint;
+}
+
+/** Received totals per deposit address (credits without an address are skipped). */
+export function receivedByAddress(credits: readonly DepositCredit[]): Map<string, { index: number; total: bigint }> {
   const received = new Map<string, { index: number; total: bigint }>();
-  for (const t of transfers) {
-    if (t.deposit_address === null || t.deposit_index === null) continue;
-    const entry = received.get(t.deposit_address) ?? { index: Number(t.deposit_index), total: 0n };
-    entry.total += BigInt(t.amount);
-    received.set(t.deposit_address, entry);
+  for (const t of credits) {
+    if (t.depositAddress === null || t.depositIndex === null) continue;
+    const entry = received.get(t.depositAddress) ?? { index: t.depositIndex, total: 0n };
+    entry.total += t.amount;
+    received.set(t.depositAddress, entry);
   }
-  if (received.size === 0) return [];
-  const swept = await executor
-    .selectFrom('sweeps')
-    .select(['deposit_address', 'amount'])
-    .where('deposit_address', 'in', [...received.keys()])
-    .where('asset', '=', key.currency)
-    .where('status', '!=', 'failed')
-    .execute();
+  return received;
+}
+
+/** Deposit addresses holding unswept funds: received minus swept, oldest index first. */
+export function unswept(received: ReadonlyMap<string, { index: number; total: bigint }>, swept: readonly SweptAmount[]): SweepCandidate[] {
+  const left = new Map([...received].map(([address, e]) => [address, { ...e }]));
   for (const s of swept) {
-    const entry = received.get(s.deposit_address);
-    if (entry) entry.total -= BigInt(s.amount);
+    const entry = left.get(s.depositAddress);
+    if (entry) entry.total -= s.amount;
   }
-  return [...received.entries()]
+  return [...left.entries()]
     .filter(([, e]) => e.total > 0n)
     .map(([address, e]) => ({ depositAddress: address, depositIndex: e.index, amount: e.total }))
     .sort((a, b) => a.depositIndex - b.depositIndex);

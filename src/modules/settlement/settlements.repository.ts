@@ -1,0 +1,66 @@
+/**
+ * Storage of settlements and sweeps, the tables the settlement module owns (issue 18: one owner per
+ * table). Engine differences (row locks on PostgreSQL; SQLite has one writer) stay here.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { Engine } from '../../db/database.js';
+import type { DB } from '../../db/schema.js';
+import type { Asset } from '../../shared/money.js';
+
+export type Executor = Kysely<DB> | Transaction<DB>;
+
+/** A settlement with what its payee transfer needs: the merchant's hot wallet index. */
+export interface PayableSettlement {
+  id: string;
+  status: string;
+  merchantId: string;
+  currency: Asset;
+  amount: bigint;
+  payeeAddress: string;
+  hdIndex: number;
+}
+
+export class SettlementsRepository {
+  constructor(private readonly engine: Engine) {}
+
+  /** What earlier sweeps (not failed) took from these deposit addresses in this asset. */
+  async sweptFrom(
+    executor: Executor,
+    depositAddresses: readonly string[],
+    asset: Asset,
+  ): Promise<Array<{ depositAddress: string; amount: bigint }>> {
+    const rows = await executor
+      .selectFrom('sweeps')
+      .select(['deposit_address', 'amount'])
+      .where('deposit_address', 'in', depositAddresses)
+      .where('asset', '=', asset)
+      .where('status', '!=', 'failed')
+      .execute();
+    return rows.map((r) => ({ depositAddress: r.deposit_address, amount: BigInt(r.amount) }));
+  }
+
+  /**
+   * The settlement, its row locked for the rest of the transaction on PostgreSQL, so that two sweeps
+   * finishing at once cannot both miss the moment its payee transfer is due.
+   */
+  async lockedForPayeeTransfer(trx: Transaction<DB>, settlementId: string): Promise<PayableSettlement | null> {
+    let query = trx
+      .selectFrom('settlements as s')
+      .innerJoin('merchants as m', 'm.id', 's.merchant_id')
+      .select(['s.id', 's.status', 's.merchant_id', 's.currency', 's.amount', 's.payee_address', 'm.hd_index'])
+      .where('s.id', '=', settlementId);
+    if (this.engine === 'postgres') query = query.forUpdate('s');
+    const row = await query.executeTakeFirst();
+    return row
+      ? {
+          id: row.id,
+          status: row.status,
+          merchantId: row.merchant_id,
+          currency: row.currency as Asset,
+          amount: BigInt(row.amount),
+          payeeAddress: row.payee_address,
+          hdIndex: Number(row.hd_index),
+        }
+      : null;
+  }
+}
