@@ -316,10 +316,11 @@ export class CreatePipeline implements CreateSubmitter {
   }
 
   /**
-   * Writes units inside one transaction. `exact` (one unit): after the claims, reads and locks the
-   * merchant's usage and refuses precisely, throwing UnitRefused so that nothing is written. `group`:
-   * writes everything, then consumes the counters with conditional increments and throws
-   * GroupOverLimit if any limit would be crossed.
+   * Writes units inside one transaction: makes the claims (address activity, deposit addresses, the
+   * audit head), has planCreation decide everything else, and writes what the plan says. `exact` (one
+   * unit): the merchant's usage is read and locked for the plan, which refuses precisely (UnitRefused,
+   * so that nothing is written). `group`: the plan's consumption is added with conditional increments,
+   * and GroupOverLimit is thrown if any limit would be crossed.
    */
   private async writeUnits(trx: Transaction<DB>, units: CreateUnit[], mode: 'group' | 'exact', auditMode: AuditMode): Promise<Written> {
     const { config, clock, ids } = this.deps;
