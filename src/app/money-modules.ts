@@ -214,6 +214,7 @@ export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
     refunds: new RefundsRepository(),
     sends: chainSends?.sends ?? null,
     ledger: d.ledger,
+    transfers,
     outbox: d.outbox,
     jobs: d.jobs,
     audit: d.audit,

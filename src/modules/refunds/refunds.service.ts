@@ -18,6 +18,7 @@ import { err, ok, type Result } from '../../shared/result.js';
 import { checkBase58Address } from '../../tron/address.js';
 import type { AuditContext, AuditEntry, AuditRecorder } from '../audit/audit-trail.js';
 import type { SendFailureReason, SendHandler, SendQueue, SendRecord } from '../chain/send-contract.js';
+import type { TransfersRepository } from '../collections/transfers.repository.js';
 import type { Ledger } from '../ledger/ledger.js';
 import type { JobWriter, OutboxWriter } from '../payments/create-pipeline.js';
 import type { Payment } from '../payments/payment.js';
@@ -59,7 +60,9 @@ export interface RefundsServiceDeps {
   refunds: RefundsRepository;
   /** the chain sender; null when the gateway runs without a chain (requests answer 503) */
   sends: SendQueue | null;
-  ledger: Pick<Ledger, 'post'>;
+  ledger: Pick<Ledger, 'post' | 'entry'>;
+  /** the payment's transfers (collections' table): who sent the money */
+  transfers: Pick<TransfersRepository, 'firstSenderOf'>;
   outbox: OutboxWriter;
   jobs: JobWriter;
   audit: AuditRecorder;
@@ -453,20 +456,15 @@ export class RefundsService {
     });
     if (!changed) return false;
     // gives back exactly what the refund debited (nothing when it was paid from an uncredited excess)
-    const debit = await trx
-      .selectFrom('ledger_entries')
-      .select(['amount', 'payee_address'])
-      .where('kind', '=', 'refund')
-      .where('reference_id', '=', refund.id)
-      .executeTakeFirst();
-    if (debit && BigInt(debit.amount) !== 0n) {
+    const debit = await this.deps.ledger.entry(trx, 'refund', refund.id);
+    if (debit && debit.amount !== 0n) {
       await this.deps.ledger.post(trx, {
         merchantId: refund.merchantId,
-        payeeAddress: debit.payee_address,
+        payeeAddress: debit.payeeAddress,
         currency: refund.currency,
         kind: 'refund_reversal',
         referenceId: refund.id,
-        amount: -BigInt(debit.amount),
+        amount: -debit.amount,
       });
     }
     const failed: Refund = { ...refund, status: next.value, failureReason: reason, updatedAt: now, flagged: flag || refund.flagged };
@@ -482,12 +480,7 @@ export class RefundsService {
    */
   private async ledgerDebitFor(trx: Transaction<DB>, payment: Payment, amount: bigint, committed: bigint): Promise<bigint> {
     if (payment.method !== 'payment_gateway') return 0n;
-    const credit = await trx
-      .selectFrom('ledger_entries')
-      .select('amount')
-      .where('kind', '=', 'collection')
-      .where('reference_id', '=', payment.id)
-      .executeTakeFirst();
+    const credit = await this.deps.ledger.entry(trx, 'collection', payment.id);
     if (!credit) return 0n;
     const excess = payment.amountReceived > payment.amount ? payment.amountReceived - payment.amount : 0n;
     const excessLeft = excess > committed ? excess - committed : 0n;
@@ -508,17 +501,7 @@ export class RefundsService {
 
   /** The sender of the payment's first counted transfer (SPEC §3.8: "or the sender seen on chain"). */
   private async senderSeenOnChain(paymentId: string): Promise<string | null> {
-    const row = await this.deps.db
-      .selectFrom('chain_transfers')
-      .select('from_address')
-      .where('payment_id', '=', paymentId)
-      .where('match', 'in', ['deposit', 'direct', 'late'])
-      .where('status', '!=', 'dropped')
-      .orderBy('block_number')
-      .orderBy('log_index')
-      .limit(1)
-      .executeTakeFirst();
-    return row?.from_address ?? null;
+    return this.deps.transfers.firstSenderOf(this.deps.db, paymentId);
   }
 
   private addressProblem(address: string): string | null {
