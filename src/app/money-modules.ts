@@ -19,6 +19,7 @@ import type { AuditTrail } from '../modules/audit/audit-trail.js';
 import type { LeaseStore } from '../modules/chain/lease.js';
 import { SEND_PURPOSES, SEND_STATUSES } from '../modules/chain/send-contract.js';
 import { createSendModule, type SendModule } from '../modules/chain/send-module.js';
+import { SendsRepository } from '../modules/chain/sends.repository.js';
 import { CollectionsService } from '../modules/collections/collections.service.js';
 import { hotWalletSet } from '../modules/collections/hot-wallets.js';
 import { TransfersRepository } from '../modules/collections/transfers.repository.js';
@@ -235,6 +236,8 @@ export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
     payments: d.paymentsRepository,
     lifecycle: d.payments,
     records: new ReconciliationsRepository(),
+    transfers,
+    sends: new SendsRepository(),
     audit: d.audit,
     merchants: d.merchants,
     wallets: d.wallets,

@@ -14,7 +14,9 @@ import { type IdGenerator, isId } from '../../shared/ids.js';
 import { err, ok, type Result } from '../../shared/result.js';
 import type { AssetRegistry } from '../assets/asset-registry.js';
 import type { AuditContext, AuditRecorder } from '../audit/audit-trail.js';
+import type { SendsRepository } from '../chain/sends.repository.js';
 import type { RecordResult, TransferRecorder } from '../collections/transfer-recorder.js';
+import type { TransfersRepository } from '../collections/transfers.repository.js';
 import type { Payment } from '../payments/payment.js';
 import type { PaymentsRepository } from '../payments/payments.repository.js';
 import type { Actor, MerchantDirectory, PaymentsService } from '../payments/payments.service.js';
@@ -55,6 +57,10 @@ export interface ReconciliationServiceDeps {
   payments: PaymentsRepository;
   lifecycle: Pick<PaymentsService, 'advancePayment'>;
   records: ReconciliationsRepository;
+  /** the payment's recorded transfers (collections' table) */
+  transfers: Pick<TransfersRepository, 'recordedFor'>;
+  /** the payment's payout sends (the chain module's table) */
+  sends: Pick<SendsRepository, 'txIdsOf'>;
   audit: AuditRecorder;
   merchants: MerchantDirectory;
   wallets: WalletAddresses;
@@ -395,16 +401,7 @@ export class ReconciliationService {
   }
 
   private async recordedTransfers(paymentId: string): Promise<RecordedTransfer[]> {
-    const rows = await this.deps.db
-      .selectFrom('chain_transfers')
-      .select(['tx_id', 'log_index', 'amount', 'to_address', 'asset'])
-      .where('payment_id', '=', paymentId)
-      .where('match', 'in', ['deposit', 'direct', 'late'])
-      .where('status', '!=', 'dropped')
-      .orderBy('block_number')
-      .limit(MAX_TRANSACTIONS)
-      .execute();
-    return rows.map((r) => ({ txId: r.tx_id, logIndex: Number(r.log_index), amount: BigInt(r.amount), to: r.to_address, asset: r.asset }));
+    return this.deps.transfers.recordedFor(this.deps.db, paymentId, MAX_TRANSACTIONS);
   }
 
   /** The payment's own transactions: its transaction_id, the transfers credited to it, its payout sends. */
@@ -412,14 +409,8 @@ export class ReconciliationService {
     const ids = new Set<string>();
     if (payment.transactionId) ids.add(payment.transactionId.toLowerCase());
     for (const r of recorded) ids.add(r.txId.toLowerCase());
-    const sends = await this.deps.db
-      .selectFrom('chain_sends')
-      .select('tx_id')
-      .where('purpose', '=', 'payout')
-      .where('owner_id', '=', payment.id)
-      .where('status', 'in', ['broadcast', 'confirmed', 'completed'])
-      .execute();
-    for (const s of sends) if (s.tx_id) ids.add(s.tx_id.toLowerCase());
+    const sent = await this.deps.sends.txIdsOf(this.deps.db, 'payout', payment.id, ['broadcast', 'confirmed', 'completed']);
+    for (const txId of sent) if (txId) ids.add(txId.toLowerCase());
     return [...ids].slice(0, MAX_TRANSACTIONS);
   }
 }
