@@ -121,11 +121,11 @@ export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
   const collections = tron
     ? new CollectionsService({
         db,
-        engine,
         config,
         clock,
         ids,
         payments: d.payments,
+        repository: d.paymentsRepository,
         ledger: d.ledger,
         audit: d.audit,
         client: tron.client,

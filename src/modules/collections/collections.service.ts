@@ -7,7 +7,6 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { GatewayConfig } from '../../config/load.js';
-import type { Engine } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../shared/clock.js';
 import type { IdGenerator } from '../../shared/ids.js';
@@ -16,7 +15,7 @@ import type { TronClient } from '../../tron/client.js';
 import type { AuditRecorder } from '../audit/audit-trail.js';
 import type { Ledger } from '../ledger/ledger.js';
 import type { Payment } from '../payments/payment.js';
-import { rowToPayment } from '../payments/payment.row.js';
+import type { PaymentsRepository } from '../payments/payments.repository.js';
 import type { PaymentsService } from '../payments/payments.service.js';
 import { confirmationsOf, exceptionFor, isPaid, ledgerCreditFor } from './collection-progress.js';
 import type { ChainTip, ObservedTransfer, RecordResult, RecordSource, TransferMatch, TransferRecorder } from './transfer-recorder.js';
@@ -29,11 +28,12 @@ const STORABLE_UNITS = 2n ** 62n;
 
 export interface CollectionsDeps {
   db: Kysely<DB>;
-  engine: Engine;
   config: GatewayConfig;
   clock: Clock;
   ids: IdGenerator;
   payments: PaymentsService;
+  /** payments storage (the payments module's table): the matching reads lock rows through it */
+  repository: Pick<PaymentsRepository, 'findById' | 'findByDepositAddressForUpdate' | 'directTransfersForUpdate'>;
   ledger: Ledger;
   audit: AuditRecorder;
   /** the solidity node confirms a transfer before its payment completes */
@@ -367,27 +367,15 @@ export class CollectionsService implements TransferRecorder {
   private async decide(trx: Transaction<DB>, t: ObservedTransfer, hotWallets: ReadonlySet<string>): Promise<Decision> {
     // a contract the configuration does not name credits nothing, whatever symbol it claims
     const unknownToken = !this.deps.config.assets.has(t.asset);
-    let depositQuery = trx.selectFrom('payments').selectAll().where('deposit_address', '=', t.to);
-    if (this.deps.engine === 'postgres') depositQuery = depositQuery.forUpdate();
-    const depositRow = await depositQuery.executeTakeFirst();
-    if (depositRow) {
-      const payment = rowToPayment(depositRow);
+    const payment = await this.deps.repository.findByDepositAddressForUpdate(trx, t.to);
+    if (payment) {
       if (hotWallets.has(t.from)) return { match: 'internal', payment, note: 'sweep_fuel' };
       if (payment.method !== 'payment_gateway') return { match: 'unmatched', payment, note: 'not_a_collection' };
       if (unknownToken) return { match: 'unmatched', payment, note: 'unknown_token' };
       if (payment.currency !== t.asset) return { match: 'unmatched', payment, note: 'wrong_asset' };
       return this.byStatus(payment, 'deposit');
     }
-    let directQuery = trx
-      .selectFrom('payments')
-      .selectAll()
-      .where('payee_address', '=', t.to)
-      .where('payer_address', '=', t.from)
-      .where('payment_method', '=', 'direct_transfer')
-      .orderBy('created_at')
-      .orderBy('id');
-    if (this.deps.engine === 'postgres') directQuery = directQuery.forUpdate();
-    const candidates = (await directQuery.execute()).map(rowToPayment);
+    const candidates = await this.deps.repository.directTransfersForUpdate(trx, t.to, t.from);
     if (candidates.length === 0) return { match: 'unmatched', payment: null, note: 'unknown_payment' };
     if (unknownToken) return { match: 'unmatched', payment: candidates[0] ?? null, note: 'unknown_token' };
     const inTime = candidates.filter((p) => p.createdAt <= t.blockTimestamp);
@@ -474,8 +462,7 @@ export class CollectionsService implements TransferRecorder {
   }
 
   private async findPayment(executor: Kysely<DB> | Transaction<DB>, id: string): Promise<Payment | null> {
-    const row = await executor.selectFrom('payments').selectAll().where('id', '=', id).executeTakeFirst();
-    return row ? rowToPayment(row) : null;
+    return this.deps.repository.findById(executor, id);
   }
 
   private async findStored(

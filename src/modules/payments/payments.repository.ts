@@ -111,6 +111,62 @@ export class PaymentsRepository {
     return row ? rowToPayment(row) : null;
   }
 
+  /** The payment that owns this deposit address, locked until the transaction ends on PostgreSQL (collections). */
+  async findByDepositAddressForUpdate(trx: Transaction<DB>, depositAddress: string): Promise<Payment | null> {
+    let query = trx.selectFrom('payments').selectAll().where('deposit_address', '=', depositAddress);
+    if (this.engine === 'postgres') query = query.forUpdate();
+    const row = await query.executeTakeFirst();
+    return row ? rowToPayment(row) : null;
+  }
+
+  /** `direct_transfer` payments from this payer to this payee, oldest first, locked on PostgreSQL (collections). */
+  async directTransfersForUpdate(trx: Transaction<DB>, payeeAddress: string, payerAddress: string): Promise<Payment[]> {
+    let query = trx
+      .selectFrom('payments')
+      .selectAll()
+      .where('payee_address', '=', payeeAddress)
+      .where('payer_address', '=', payerAddress)
+      .where('payment_method', '=', 'direct_transfer')
+      .orderBy('created_at')
+      .orderBy('id');
+    if (this.engine === 'postgres') query = query.forUpdate();
+    return (await query.execute()).map(rowToPayment);
+  }
+
+  /**
+   * Ids of pending payouts (`route`, not awaiting approval) that have no payout send yet, oldest first.
+   * Reads `chain_sends` in a NOT EXISTS: one query, so the payout sweep stays a single index walk.
+   */
+  async payoutsWithoutSend(executor: Executor, limit: number): Promise<string[]> {
+    const rows = await executor
+      .selectFrom('payments')
+      .select('id')
+      .where('payment_method', '=', 'route')
+      .where('status', '=', 'pending')
+      .where((eb) => eb.or([eb('approval_status', 'is', null), eb('approval_status', '!=', 'required')]))
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('chain_sends')
+              .select('chain_sends.id')
+              .where('chain_sends.purpose', '=', 'payout')
+              .whereRef('chain_sends.owner_id', '=', 'payments.id'),
+          ),
+        ),
+      )
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** Locks these payments in id order (PostgreSQL; SQLite has one writer), so two workers never deadlock on them. */
+  async lockInIdOrder(trx: Transaction<DB>, ids: readonly string[]): Promise<void> {
+    if (this.engine !== 'postgres' || ids.length === 0) return;
+    await trx.selectFrom('payments').select('id').where('id', 'in', ids).orderBy('id').forUpdate().execute();
+  }
+
   /**
    * Stores `after` if the row still has `before`'s version (optimistic lock), and appends its history
    * entry. Returns false when someone else changed the payment first.
