@@ -169,7 +169,6 @@ export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
   const payouts = chainSends
     ? new PayoutsService({
         db,
-        engine,
         config,
         payments: d.payments,
         repository: d.paymentsRepository,

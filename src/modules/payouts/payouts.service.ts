@@ -5,7 +5,6 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { GatewayConfig } from '../../config/load.js';
-import type { Engine } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { queueRank } from '../../shared/catalogues/priorities.js';
 import type { AppError } from '../../shared/errors.js';
@@ -23,7 +22,6 @@ export interface PayoutsLogger {
 
 export interface PayoutsDeps {
   db: Kysely<DB>;
-  engine: Engine;
   config: GatewayConfig;
   payments: PaymentsService;
   repository: PaymentsRepository;
@@ -61,26 +59,7 @@ export class PayoutsService {
   /** Queues sends for pending payouts without one (oldest and most urgent first); returns how many. */
   async queuePending(limit: number): Promise<number> {
     const { db, config, sends } = this.deps;
-    const rows = await db
-      .selectFrom('payments')
-      .select('id')
-      .where('payment_method', '=', 'route')
-      .where('status', '=', 'pending')
-      .where((eb) => eb.or([eb('approval_status', 'is', null), eb('approval_status', '!=', 'required')]))
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('chain_sends')
-              .select('chain_sends.id')
-              .where('chain_sends.purpose', '=', 'payout')
-              .whereRef('chain_sends.owner_id', '=', 'payments.id'),
-          ),
-        ),
-      )
-      .orderBy('created_at')
-      .orderBy('id')
-      .limit(limit)
-      .execute();
+    const rows = (await this.deps.repository.payoutsWithoutSend(db, limit)).map((id) => ({ id }));
     if (rows.length === 0) return 0;
     const denyList = new Set(config.raw.transaction_limits.deny_list);
     const indexes = new Map<string, number | null>();
@@ -155,10 +134,7 @@ export class PayoutsService {
   sendHandler(): SendHandler {
     return {
       // every payment of the steps, in id order, before any of them: two workers never deadlock on them
-      lockOwners: async (trx, ownerIds) => {
-        if (this.deps.engine !== 'postgres' || ownerIds.length === 0) return;
-        await trx.selectFrom('payments').select('id').where('id', 'in', ownerIds).orderBy('id').forUpdate().execute();
-      },
+      lockOwners: (trx, ownerIds) => this.deps.repository.lockInIdOrder(trx, ownerIds),
       onBroadcast: (trx, send) => this.advance(trx, send, broadcastStep(send)),
       onConfirmed: (trx, send) => this.advance(trx, send, confirmedStep(send)),
       onCompleted: (trx, send) => this.advance(trx, send, { to: 'completed' }),
