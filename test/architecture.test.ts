@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { DB } from '../src/db/schema.js';
 
 const SRC = resolve(import.meta.dirname, '..', 'src');
 
@@ -263,6 +264,96 @@ describe('import rules per file role', () => {
       'src/modules/a/a.worker.ts → src/modules/a/a.routes.ts',
     ]);
     expect(roleViolations('src/modules/a/a.view.ts', ['kysely', 'fastify'])).toEqual([]);
+  });
+});
+
+/*
+ * One owner per table (issue 18): a module reads and writes another module's tables only through that
+ * module's repository. Checked where use cases live, in services and workers: the table each
+ * selectFrom / updateTable / insertInto / deleteFrom starts from must be one the file's module owns.
+ * (Joins are not checked: a repository may join another module's table to answer its own question.)
+ */
+const TABLE_OWNERS: Record<keyof DB, string> = {
+  merchants: 'merchants',
+  api_keys: 'merchants',
+  payments: 'payments',
+  payment_history: 'payments',
+  batches: 'batches',
+  outbox: 'outbox',
+  jobs: 'jobs',
+  idempotency_keys: 'idempotency',
+  rate_windows: 'limits',
+  volume_totals: 'limits',
+  hd_counters: 'wallets',
+  deposit_pool: 'wallets',
+  settlements: 'settlement',
+  sweeps: 'settlement',
+  gateway_meta: 'app',
+  webhooks: 'webhooks',
+  webhook_deliveries: 'webhooks',
+  webhook_attempts: 'webhooks',
+  refunds: 'refunds',
+  reports: 'reports',
+  audit_log: 'audit',
+  audit_head: 'audit',
+  chain_cursors: 'scanner',
+  leases: 'chain',
+  chain_transfers: 'collections',
+  chain_sends: 'chain',
+  ledger_entries: 'ledger',
+  merchant_balances: 'ledger',
+  reconciliations: 'reconciliation',
+};
+
+/** Today's services and workers that still touch another module's table, each with its reason; the list may only shrink. */
+const FOREIGN_TABLE_EXCEPTIONS: Record<string, string> = {
+  'src/modules/payments/payments.service.ts → batches':
+    'refreshBatch locks the batch row with a no-op update before recounting it; goes when BatchesRepository has a lock method',
+};
+
+/** `file → table` for each query of a service or worker that starts from a table its module does not own. */
+function foreignTables(path: string, text: string): string[] {
+  const r = roleOf(path);
+  const module = /^src\/modules\/([^/]+)\//.exec(path)?.[1];
+  if ((r !== 'service' && r !== 'worker') || module === undefined) return [];
+  const tables = [...text.matchAll(/\b(?:selectFrom|updateTable|insertInto|deleteFrom)\(\s*'([a-z_]+)/g)].map(([, t]) => t as string);
+  return [...new Set(tables.filter((t) => TABLE_OWNERS[t as keyof DB] !== module))].map((t) => `${path} → ${t}`);
+}
+
+describe('one owner per table', () => {
+  const found = sourceFiles(SRC)
+    .map(srcPath)
+    .flatMap((path) => foreignTables(path, readFileSync(resolve(SRC, '..', path), 'utf8')));
+
+  it("no service or worker queries another module's table, beyond the named exceptions", () => {
+    expect(found.filter((v) => !(v in FOREIGN_TABLE_EXCEPTIONS))).toEqual([]);
+  });
+
+  it('every exception is still needed', () => {
+    expect(Object.keys(FOREIGN_TABLE_EXCEPTIONS).filter((v) => !found.includes(v))).toEqual([]);
+  });
+
+  it('no service or worker branches on the engine or locks rows itself (that SQL lives in src/db or a repository)', () => {
+    const engineSql = /\bengine\s*[!=]==\s*'postgres'|\.forUpdate\(/;
+    const offenders = sourceFiles(SRC)
+      .map(srcPath)
+      .filter((path) => path.startsWith('src/modules/') && ['service', 'worker'].includes(roleOf(path) as Role))
+      .filter((path) => engineSql.test(readFileSync(resolve(SRC, '..', path), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
+  it('catches a foreign table in a service or worker, and lets repositories, own tables and joins through', () => {
+    const text =
+      "db.selectFrom('ledger_entries as l').innerJoin('payments as p', 'p.id', 'l.reference_id');\ntrx\n  .updateTable(\n    'refunds')";
+    expect(foreignTables('src/modules/refunds/refunds.service.ts', text)).toEqual([
+      'src/modules/refunds/refunds.service.ts → ledger_entries',
+    ]);
+    expect(foreignTables('src/modules/settlement/settlement.worker.ts', text)).toEqual([
+      'src/modules/settlement/settlement.worker.ts → ledger_entries',
+      'src/modules/settlement/settlement.worker.ts → refunds',
+    ]);
+    expect(foreignTables('src/modules/refunds/refunds.repository.ts', text)).toEqual([]);
+    expect(foreignTables('src/modules/ledger/ledger.service.ts', text)).toEqual(['src/modules/ledger/ledger.service.ts → refunds']);
   });
 });
 
