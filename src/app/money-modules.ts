@@ -237,6 +237,8 @@ export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
     records: new ReconciliationsRepository(),
     transfers,
     sends: new SendsRepository(),
+    settlements: new SettlementsRepository(engine),
+    ledger: d.ledger,
     audit: d.audit,
     merchants: d.merchants,
     wallets: d.wallets,

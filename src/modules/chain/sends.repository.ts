@@ -20,4 +20,16 @@ export class SendsRepository {
       .execute();
     return rows.map((r) => r.tx_id);
   }
+
+  /** Per (sending address, asset): what sends not yet landed still owe from these addresses (reconciliation). */
+  async owedTotals(executor: Executor, addresses: readonly string[]): Promise<Array<{ address: string; asset: string; total: bigint }>> {
+    const rows = await executor
+      .selectFrom('chain_sends')
+      .select(['from_address', 'asset', (eb) => eb.fn.sum<bigint | number | string | null>('amount').as('total')])
+      .where('from_address', 'in', [...addresses])
+      .where('status', 'in', ['queued', 'signed', 'broadcast'])
+      .groupBy(['from_address', 'asset'])
+      .execute();
+    return rows.flatMap((r) => (r.total === null ? [] : [{ address: r.from_address, asset: r.asset, total: BigInt(r.total) }]));
+  }
 }

@@ -90,4 +90,19 @@ export class TransfersRepository {
       amount: BigInt(r.amount),
     }));
   }
+
+  /** Per (address, asset): what every transfer not dropped brought into these addresses (reconciliation). */
+  async receivedTotals(
+    executor: Executor,
+    addresses: readonly string[],
+  ): Promise<Array<{ address: string; asset: string; total: bigint }>> {
+    const rows = await executor
+      .selectFrom('chain_transfers')
+      .select(['to_address', 'asset', (eb) => eb.fn.sum<bigint | number | string | null>('amount').as('total')])
+      .where('to_address', 'in', [...addresses])
+      .where('status', '!=', 'dropped')
+      .groupBy(['to_address', 'asset'])
+      .execute();
+    return rows.flatMap((r) => (r.total === null ? [] : [{ address: r.to_address, asset: r.asset, total: BigInt(r.total) }]));
+  }
 }

@@ -176,4 +176,14 @@ export class Ledger {
       .execute();
     return rows.map((r) => ({ currency: r.currency, total: BigInt(r.total) }));
   }
+
+  /** Every balance summed per (merchant, asset) over payees, zero ones included (reconciliation). */
+  async totalsByMerchant(executor: Executor): Promise<Array<{ merchantId: string; currency: string; total: bigint }>> {
+    const rows = await executor
+      .selectFrom('merchant_balances')
+      .select(['merchant_id', 'currency', (eb) => eb.fn.sum<bigint | number | string>('balance').as('total')])
+      .groupBy(['merchant_id', 'currency'])
+      .execute();
+    return rows.map((r) => ({ merchantId: r.merchant_id, currency: r.currency, total: BigInt(r.total) }));
+  }
 }

@@ -161,6 +161,24 @@ export class PaymentsRepository {
     return rows.map((r) => r.id);
   }
 
+  /** Deposit addresses of `payment_gateway` payments created since `since`, newest first, at most `limit` (reconciliation). */
+  async recentDepositAddresses(
+    executor: Executor,
+    since: number,
+    limit: number,
+  ): Promise<Array<{ id: string; merchantId: string; depositAddress: string | null; currency: string }>> {
+    const rows = await executor
+      .selectFrom('payments')
+      .select(['id', 'merchant_id', 'deposit_address', 'currency'])
+      .where('payment_method', '=', 'payment_gateway')
+      .where('deposit_address', 'is not', null)
+      .where('created_at', '>=', since)
+      .orderBy('created_at', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ id: r.id, merchantId: r.merchant_id, depositAddress: r.deposit_address, currency: r.currency }));
+  }
+
   /** Locks these payments in id order (PostgreSQL; SQLite has one writer), so two workers never deadlock on them. */
   async lockInIdOrder(trx: Transaction<DB>, ids: readonly string[]): Promise<void> {
     if (this.engine !== 'postgres' || ids.length === 0) return;

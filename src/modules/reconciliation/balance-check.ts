@@ -12,11 +12,26 @@ import type { DB } from '../../db/schema.js';
 import type { Asset } from '../../shared/money.js';
 import type { AssetRegistry } from '../assets/asset-registry.js';
 import type { AssetChain } from '../assets/asset-strategy.js';
+import type { SendsRepository } from '../chain/sends.repository.js';
+import type { TransfersRepository } from '../collections/transfers.repository.js';
+import type { Ledger } from '../ledger/ledger.js';
+import type { PaymentsRepository } from '../payments/payments.repository.js';
+import type { SettlementsRepository } from '../settlement/settlements.repository.js';
 import type { WalletAddresses } from '../wallets/wallet-addresses.js';
 import type { Discrepancy } from './reconciliation.js';
 
+/** What the check reads of other modules' tables, each through its owner (issue 18). */
+export interface BalanceRecords {
+  payments: Pick<PaymentsRepository, 'recentDepositAddresses'>;
+  transfers: Pick<TransfersRepository, 'receivedTotals'>;
+  settlements: Pick<SettlementsRepository, 'sweptTotals'>;
+  sends: Pick<SendsRepository, 'owedTotals'>;
+  ledger: Pick<Ledger, 'totalsByMerchant'>;
+}
+
 export interface BalanceCheckInput {
   db: Kysely<DB>;
+  records: BalanceRecords;
   client: AssetChain;
   /** every configured asset: a hot wallet is checked in each, a deposit address in its payment's */
   assets: AssetRegistry;
@@ -54,20 +69,13 @@ export async function checkBalances(input: BalanceCheckInput): Promise<{ checks:
     asset: null,
     paymentId: null,
   }));
-  const deposits = await db
-    .selectFrom('payments')
-    .select(['id', 'merchant_id', 'deposit_address', 'currency'])
-    .where('payment_method', '=', 'payment_gateway')
-    .where('deposit_address', 'is not', null)
-    .where('created_at', '>=', input.since)
-    .orderBy('created_at', 'desc')
-    .limit(Math.max(0, input.maxAddresses - managed.length))
-    .execute();
+  const { records } = input;
+  const deposits = await records.payments.recentDepositAddresses(db, input.since, Math.max(0, input.maxAddresses - managed.length));
   const seen = new Set(managed.map((m) => m.address));
   for (const d of deposits) {
-    if (!d.deposit_address || seen.has(d.deposit_address)) continue;
-    seen.add(d.deposit_address);
-    managed.push({ address: d.deposit_address, role: 'deposit', merchantId: d.merchant_id, asset: d.currency as Asset, paymentId: d.id });
+    if (!d.depositAddress || seen.has(d.depositAddress)) continue;
+    seen.add(d.depositAddress);
+    managed.push({ address: d.depositAddress, role: 'deposit', merchantId: d.merchantId, asset: d.currency as Asset, paymentId: d.id });
   }
 
   const onChain = new Map<string, Balances | string>();
@@ -83,14 +91,10 @@ export async function checkBalances(input: BalanceCheckInput): Promise<{ checks:
   });
 
   const addresses = managed.map((m) => m.address);
-  const expectedIn = await sumBy(db, 'in', addresses);
-  const sweptOut = await sumBy(db, 'swept', addresses);
-  const owedSends = await sumBy(db, 'owed', addresses);
-  const ledger = await db
-    .selectFrom('merchant_balances')
-    .select(['merchant_id', 'currency', (eb) => eb.fn.sum<bigint | number | string>('balance').as('total')])
-    .groupBy(['merchant_id', 'currency'])
-    .execute();
+  const expectedIn = await sumBy(addresses, (a) => records.transfers.receivedTotals(db, a));
+  const sweptOut = await sumBy(addresses, (a) => records.settlements.sweptTotals(db, a));
+  const owedSends = await sumBy(addresses, (a) => records.sends.owedTotals(db, a));
+  const ledger = await records.ledger.totalsByMerchant(db);
 
   const discrepancies: Discrepancy[] = [];
   const rows: Array<Record<string, unknown>> = [];
@@ -134,7 +138,7 @@ export async function checkBalances(input: BalanceCheckInput): Promise<{ checks:
     }
     const owed: Balances = new Map([...chain.keys()].map((asset) => [asset, owedSends.get(`${m.address}|${asset}`) ?? 0n]));
     const ledgerOwed = Object.fromEntries(
-      ledger.filter((l) => l.merchant_id === m.merchantId).map((l) => [l.currency, money(l.currency, BigInt(l.total))]),
+      ledger.filter((l) => l.merchantId === m.merchantId).map((l) => [l.currency, money(l.currency, l.total)]),
     );
     rows.push({
       address: m.address,
@@ -161,41 +165,14 @@ export async function checkBalances(input: BalanceCheckInput): Promise<{ checks:
   return { checks: { addresses: rows }, discrepancies };
 }
 
-/** Sums per "address|asset": transfers recorded into the addresses, completed sweeps out, or sends not yet landed. */
-async function sumBy(db: Kysely<DB>, what: 'in' | 'swept' | 'owed', addresses: readonly string[]): Promise<Map<string, bigint>> {
+/** Sums per "address|asset" (transfers recorded into the addresses, completed sweeps out, or sends not yet landed). */
+async function sumBy(
+  addresses: readonly string[],
+  totals: (addresses: readonly string[]) => Promise<Array<{ address: string; asset: string; total: bigint }>>,
+): Promise<Map<string, bigint>> {
   const out = new Map<string, bigint>();
   if (addresses.length === 0) return out;
-  const add = (address: string, asset: string, total: bigint | number | string | null) => {
-    if (total !== null) out.set(`${address}|${asset}`, BigInt(total));
-  };
-  if (what === 'in') {
-    const rows = await db
-      .selectFrom('chain_transfers')
-      .select(['to_address', 'asset', (eb) => eb.fn.sum<bigint | number | string | null>('amount').as('total')])
-      .where('to_address', 'in', [...addresses])
-      .where('status', '!=', 'dropped')
-      .groupBy(['to_address', 'asset'])
-      .execute();
-    for (const r of rows) add(r.to_address, r.asset, r.total);
-  } else if (what === 'swept') {
-    const rows = await db
-      .selectFrom('sweeps')
-      .select(['deposit_address', 'asset', (eb) => eb.fn.sum<bigint | number | string | null>('amount').as('total')])
-      .where('deposit_address', 'in', [...addresses])
-      .where('status', '=', 'completed')
-      .groupBy(['deposit_address', 'asset'])
-      .execute();
-    for (const r of rows) add(r.deposit_address, r.asset, r.total);
-  } else {
-    const rows = await db
-      .selectFrom('chain_sends')
-      .select(['from_address', 'asset', (eb) => eb.fn.sum<bigint | number | string | null>('amount').as('total')])
-      .where('from_address', 'in', [...addresses])
-      .where('status', 'in', ['queued', 'signed', 'broadcast'])
-      .groupBy(['from_address', 'asset'])
-      .execute();
-    for (const r of rows) add(r.from_address, r.asset, r.total);
-  }
+  for (const r of await totals(addresses)) out.set(`${r.address}|${r.asset}`, r.total);
   return out;
 }
 

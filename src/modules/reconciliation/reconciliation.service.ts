@@ -21,7 +21,7 @@ import type { Payment } from '../payments/payment.js';
 import type { PaymentsRepository } from '../payments/payments.repository.js';
 import type { Actor, MerchantDirectory, PaymentsService } from '../payments/payments.service.js';
 import type { WalletAddresses } from '../wallets/wallet-addresses.js';
-import { checkBalances } from './balance-check.js';
+import { type BalanceRecords, checkBalances } from './balance-check.js';
 import { type ReconChain, readTip, readTransaction, type Tip, type TxEvidence } from './chain-evidence.js';
 import {
   checkRecorded,
@@ -58,9 +58,13 @@ export interface ReconciliationServiceDeps {
   lifecycle: Pick<PaymentsService, 'advancePayment'>;
   records: ReconciliationsRepository;
   /** the payment's recorded transfers (collections' table) */
-  transfers: Pick<TransfersRepository, 'recordedFor'>;
+  transfers: Pick<TransfersRepository, 'recordedFor'> & BalanceRecords['transfers'];
   /** the payment's payout sends (the chain module's table) */
-  sends: Pick<SendsRepository, 'txIdsOf'>;
+  sends: Pick<SendsRepository, 'txIdsOf'> & BalanceRecords['sends'];
+  /** sweeps (the settlement module's table), for the balance check */
+  settlements: BalanceRecords['settlements'];
+  /** what merchants owe payees (the ledger's table), for the balance check */
+  ledger: BalanceRecords['ledger'];
   audit: AuditRecorder;
   merchants: MerchantDirectory;
   wallets: WalletAddresses;
@@ -142,6 +146,13 @@ export class ReconciliationService {
     if (!chain) return null;
     const report = await checkBalances({
       db: this.deps.db,
+      records: {
+        payments: this.deps.payments,
+        transfers: this.deps.transfers,
+        settlements: this.deps.settlements,
+        sends: this.deps.sends,
+        ledger: this.deps.ledger,
+      },
       client: chain.client,
       assets: chain.assets,
       wallets: this.deps.wallets,

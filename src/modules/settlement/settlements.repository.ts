@@ -63,4 +63,16 @@ export class SettlementsRepository {
         }
       : null;
   }
+
+  /** Per (deposit address, asset): what completed sweeps took out of these addresses (reconciliation). */
+  async sweptTotals(executor: Executor, addresses: readonly string[]): Promise<Array<{ address: string; asset: string; total: bigint }>> {
+    const rows = await executor
+      .selectFrom('sweeps')
+      .select(['deposit_address', 'asset', (eb) => eb.fn.sum<bigint | number | string | null>('amount').as('total')])
+      .where('deposit_address', 'in', [...addresses])
+      .where('status', '=', 'completed')
+      .groupBy(['deposit_address', 'asset'])
+      .execute();
+    return rows.flatMap((r) => (r.total === null ? [] : [{ address: r.deposit_address, asset: r.asset, total: BigInt(r.total) }]));
+  }
 }
