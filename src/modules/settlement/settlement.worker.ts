@@ -105,8 +105,7 @@ export class SettlementWorker {
   /** The periodic job: settle what is due, push open settlements on, archive old records. */
   async tick(): Promise<{ started: string[]; archived: number }> {
     const started = await this.runDue();
-    const open = await this.deps.db.selectFrom('settlements').select('id').where('status', '=', 'initiated').execute();
-    for (const row of open) await this.advance(row.id);
+    for (const id of await this.deps.settlements.openIds(this.deps.db)) await this.advance(id);
     const archived = await this.archive();
     return { started, archived };
   }
@@ -123,18 +122,9 @@ export class SettlementWorker {
       // a balance in an asset no longer configured waits until the asset is configured again
       const asset = config.assets.find(key.currency);
       if (!asset) continue;
-      const last = await db
-        .selectFrom('settlements')
-        .select(['status', 'created_at', 'updated_at'])
-        .where('merchant_id', '=', key.merchantId)
-        .where('payee_address', '=', key.payeeAddress)
-        .where('currency', '=', key.currency)
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(1)
-        .executeTakeFirst();
+      const last = await this.deps.settlements.lastFor(db, key);
       if (last?.status === 'initiated') continue;
-      const since = await this.waitingSince(key, last ? Number(last.created_at) : null);
+      const since = await this.waitingSince(key, last ? last.createdAt : null);
       const reason = settlementDue({
         frequency: effectiveFrequency(row.settlementFrequency, s.frequency),
         timeUtc: s.settlement_time_utc,
@@ -143,9 +133,7 @@ export class SettlementWorker {
         minAmount: asset.settlement.minAmount,
         since,
         now,
-        ...(last?.status === 'failed'
-          ? { retryNotBefore: Number(last.updated_at ?? last.created_at) + s.failed_retry_minutes * 60_000 }
-          : {}),
+        ...(last?.status === 'failed' ? { retryNotBefore: (last.updatedAt ?? last.createdAt) + s.failed_retry_minutes * 60_000 } : {}),
       });
       if (reason === null) continue;
       const id = await this.start(key, reason);
@@ -168,15 +156,7 @@ export class SettlementWorker {
     const { db, engine, ledger, ids, jobs, config } = this.deps;
     return db.transaction().execute(async (trx) => {
       const balance = await ledger.lockedBalance(trx, key, engine);
-      const open = await trx
-        .selectFrom('settlements')
-        .select('id')
-        .where('merchant_id', '=', key.merchantId)
-        .where('payee_address', '=', key.payeeAddress)
-        .where('currency', '=', key.currency)
-        .where('status', '=', 'initiated')
-        .executeTakeFirst();
-      if (open) return null;
+      if (await this.deps.settlements.hasOpen(trx, key)) return null;
       const amount = settlementAmount(balance, config.assets.get(key.currency).settlement.maxAmount);
       if (amount <= 0n) return null;
       const id = ids('stl');
@@ -436,13 +416,11 @@ export class SettlementWorker {
     const { db, clock, config } = this.deps;
     const now = clock.now();
     const cutoff = now - config.raw.settlement.retention_period_days * 86_400_000;
-    const result = await db
-      .updateTable('settlements')
-      .set({ archived_at: now })
-      .where('archived_at', 'is', null)
-      .where('status', 'in', settlementLifecycle.SETTLEMENT_STATUSES.filter(settlementLifecycle.isFinal))
-      .where('created_at', '<', cutoff)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows);
+    return this.deps.settlements.archiveBefore(
+      db,
+      cutoff,
+      settlementLifecycle.SETTLEMENT_STATUSES.filter(settlementLifecycle.isFinal),
+      now,
+    );
   }
 }

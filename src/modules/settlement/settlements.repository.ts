@@ -20,6 +20,13 @@ export interface PayableSettlement {
   hdIndex: number;
 }
 
+/** A balance a settlement is for. */
+export interface SettlementKey {
+  merchantId: string;
+  payeeAddress: string;
+  currency: Asset;
+}
+
 export class SettlementsRepository {
   constructor(private readonly engine: Engine) {}
 
@@ -74,5 +81,53 @@ export class SettlementsRepository {
       .groupBy(['deposit_address', 'asset'])
       .execute();
     return rows.flatMap((r) => (r.total === null ? [] : [{ address: r.deposit_address, asset: r.asset, total: BigInt(r.total) }]));
+  }
+
+  /** Ids of settlements still `initiated` (the periodic job pushes them on). */
+  async openIds(executor: Executor): Promise<string[]> {
+    const rows = await executor.selectFrom('settlements').select('id').where('status', '=', 'initiated').execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** The newest settlement of this balance (by creation, then id), if any. */
+  async lastFor(executor: Executor, key: SettlementKey): Promise<{ status: string; createdAt: number; updatedAt: number | null } | null> {
+    const row = await executor
+      .selectFrom('settlements')
+      .select(['status', 'created_at', 'updated_at'])
+      .where('merchant_id', '=', key.merchantId)
+      .where('payee_address', '=', key.payeeAddress)
+      .where('currency', '=', key.currency)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row
+      ? { status: row.status, createdAt: Number(row.created_at), updatedAt: row.updated_at === null ? null : Number(row.updated_at) }
+      : null;
+  }
+
+  /** Whether this balance has a settlement still `initiated`. */
+  async hasOpen(executor: Executor, key: SettlementKey): Promise<boolean> {
+    const open = await executor
+      .selectFrom('settlements')
+      .select('id')
+      .where('merchant_id', '=', key.merchantId)
+      .where('payee_address', '=', key.payeeAddress)
+      .where('currency', '=', key.currency)
+      .where('status', '=', 'initiated')
+      .executeTakeFirst();
+    return open !== undefined;
+  }
+
+  /** Archives (never deletes) settlements in these final statuses created before `cutoff`; returns how many. */
+  async archiveBefore(executor: Executor, cutoff: number, finalStatuses: readonly string[], now: number): Promise<number> {
+    const result = await executor
+      .updateTable('settlements')
+      .set({ archived_at: now })
+      .where('archived_at', 'is', null)
+      .where('status', 'in', finalStatuses)
+      .where('created_at', '<', cutoff)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
   }
 }
