@@ -829,6 +829,15 @@ export const OPERATION_EXAMPLES: Record<string, OperationExamples> = {
       block_number: 61203457,
     }),
   },
+  listAssets: {
+    response: json({
+      object: 'list',
+      data: [
+        { symbol: 'TRX', kind: 'native', contract: null, decimals: 6, blacklist: false },
+        { symbol: 'USDT', kind: 'trc20', contract: 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t', decimals: 6, blacklist: true },
+      ],
+    }),
+  },
   listApiKeys: { response: json({ data: [{ ...API_KEY, last_used_at: LATER }] }) },
   createApiKey: {
     request: { name: 'shop backend', scopes: ['payments:read', 'payments:write'] },
