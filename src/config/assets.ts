@@ -82,67 +82,52 @@ function resolveOne(raw: RawConfig, entry: Entry | undefined, index: number, pro
     }
     return parsed.value;
   };
+  /** The entry's own `limits.<key>`, else the shared `<section>.<key>` (same key name), read in this asset's units. */
+  const own = entry?.limits ?? {};
+  const shared = (section: 'transaction_limits' | 'settlement' | 'fee_management', key: keyof NonNullable<Entry['limits']>) => {
+    const value = own[key];
+    if (value !== undefined) return { key: at(`limits.${key}`), value };
+    return { key: `${section}.${key}`, value: (raw[section] as Record<string, RawAmount>)[key] as RawAmount };
+  };
   /** A limit beyond what a 64-bit total can hold is no limit at all: it is capped there. */
-  const limit = (key: string, value: RawAmount): bigint => {
-    const units = amount(key, value);
+  const limit = (source: { key: string; value: RawAmount }): bigint => {
+    const units = amount(source.key, source.value);
     return units >= STORABLE ? STORABLE - 1n : units;
   };
-  const own = entry?.limits ?? {};
-  const pick = (ownKey: keyof NonNullable<Entry['limits']>, fallbackKey: string, fallback: RawAmount) =>
-    own[ownKey] === undefined ? { key: fallbackKey, value: fallback } : { key: at(`limits.${ownKey}`), value: own[ownKey] as RawAmount };
-
-  const tl = raw.transaction_limits;
-  const resolveLimit = (ownKey: keyof NonNullable<Entry['limits']>, fallbackKey: string, fallback: RawAmount) => {
-    const { key, value } = pick(ownKey, fallbackKey, fallback);
-    return limit(key, value);
-  };
   const limits: AssetLimits = {
-    minAmount: resolveLimit('min_amount', 'transaction_limits.min_amount', tl.min_amount),
-    maxSinglePayment: resolveLimit('max_single_payment', 'transaction_limits.max_single_payment', tl.max_single_payment),
-    dailyLimit: resolveLimit('daily_limit', 'transaction_limits.daily_limit', tl.daily_limit),
-    monthlyLimit: resolveLimit('monthly_limit', 'transaction_limits.monthly_limit', tl.monthly_limit),
-    suspiciousAmount: resolveLimit(
-      'suspicious_amount_threshold',
-      'transaction_limits.suspicious_amount_threshold',
-      tl.suspicious_amount_threshold,
-    ),
-    approvalThreshold: resolveLimit('approval_threshold', 'transaction_limits.approval_threshold', tl.approval_threshold),
+    minAmount: limit(shared('transaction_limits', 'min_amount')),
+    maxSinglePayment: limit(shared('transaction_limits', 'max_single_payment')),
+    dailyLimit: limit(shared('transaction_limits', 'daily_limit')),
+    monthlyLimit: limit(shared('transaction_limits', 'monthly_limit')),
+    suspiciousAmount: limit(shared('transaction_limits', 'suspicious_amount_threshold')),
+    approvalThreshold: limit(shared('transaction_limits', 'approval_threshold')),
   };
   if (limits.minAmount > limits.maxSinglePayment) {
-    problems.push({
-      key: own.min_amount === undefined ? 'transaction_limits.min_amount' : at('limits.min_amount'),
-      message: `exceeds max_single_payment (${symbol})`,
-    });
+    problems.push({ key: shared('transaction_limits', 'min_amount').key, message: `exceeds max_single_payment (${symbol})` });
   }
   const settlement = {
-    minAmount: resolveLimit('min_settlement_amount', 'settlement.min_settlement_amount', raw.settlement.min_settlement_amount),
-    maxAmount: resolveLimit('max_settlement_amount', 'settlement.max_settlement_amount', raw.settlement.max_settlement_amount),
+    minAmount: limit(shared('settlement', 'min_settlement_amount')),
+    maxAmount: limit(shared('settlement', 'max_settlement_amount')),
   };
   if (settlement.minAmount > settlement.maxAmount) {
-    problems.push({ key: 'settlement.min_settlement_amount', message: `exceeds max_settlement_amount (${symbol})` });
+    problems.push({ key: shared('settlement', 'min_settlement_amount').key, message: `exceeds max_settlement_amount (${symbol})` });
   }
-  const minimumFeeSource = pick('minimum_fee', 'fee_management.minimum_fee', raw.fee_management.minimum_fee);
+  const minimumFee = shared('fee_management', 'minimum_fee');
 
   const discountsKey = entry?.volume_discounts ? at('volume_discounts') : 'fee_management.volume_discounts';
   const volumeDiscounts = resolveDiscounts(entry?.volume_discounts ?? raw.fee_management.volume_discounts, discountsKey, amount, problems);
 
-  const net = raw.network;
-  const fundingDefault = native ? net.devnet.fund_hot_wallet_trx : net.devnet.fund_hot_wallet_tokens;
-  const devnetFunding = amount(
+  const fundingKey = native ? 'fund_hot_wallet_trx' : 'fund_hot_wallet_tokens';
+  const devnetFunding =
     entry?.devnet_funding === undefined
-      ? native
-        ? 'network.devnet.fund_hot_wallet_trx'
-        : 'network.devnet.fund_hot_wallet_tokens'
-      : at('devnet_funding'),
-    entry?.devnet_funding ?? fundingDefault,
-    true,
-  );
+      ? amount(`network.devnet.${fundingKey}`, raw.network.devnet[fundingKey], true)
+      : amount(at('devnet_funding'), entry.devnet_funding, true);
 
   const common = {
     symbol,
     decimals,
     volumeDiscounts,
-    minimumFee: amount(minimumFeeSource.key, minimumFeeSource.value, true),
+    minimumFee: amount(minimumFee.key, minimumFee.value, true),
     limits,
     settlement,
     devnetFunding,

@@ -4,7 +4,7 @@
  * are ever credited; a token anyone else deployed, whatever its symbol, is unknown here.
  */
 
-import { type AssetCatalog, type AssetKind, DEVNET_CONTRACT } from '../../shared/catalogues/asset-catalog.js';
+import { type AssetCatalog, DEVNET_CONTRACT } from '../../shared/catalogues/asset-catalog.js';
 import { toHexAddress } from '../../tron/address.js';
 import { type AssetStrategy, type ChainAsset, NativeTrxStrategy, Trc20Strategy } from './asset-strategy.js';
 
@@ -64,16 +64,5 @@ export class AssetRegistry {
   /** Base58 contracts of every configured token: no payment may be paid to one. */
   contracts(): string[] {
     return this.tokens().map((t) => t.contract as string);
-  }
-
-  /** `GET /api/v1/assets`: what a merchant may use as `currency`. */
-  describe(): { symbol: string; kind: AssetKind; contract: string | null; decimals: number; blacklist: boolean }[] {
-    return this.all().map(({ asset }) => ({
-      symbol: asset.symbol,
-      kind: asset.kind,
-      contract: asset.contract,
-      decimals: asset.decimals,
-      blacklist: asset.blacklist,
-    }));
   }
 }

@@ -19,15 +19,17 @@ const AssetListSchema = Type.Object({ object: Type.Literal('list'), data: Type.A
 
 /** `registry` when the chain is connected (every contract resolved); else what the configuration names. */
 export function assetsRoutes(deps: { catalog: AssetCatalog; registry: AssetRegistry | null }): FastifyPluginAsyncTypebox {
-  const data = deps.registry
-    ? deps.registry.describe()
-    : deps.catalog.specs.map((s) => ({
-        symbol: s.symbol,
-        kind: s.kind,
-        contract: s.contract === DEVNET_CONTRACT ? null : s.contract,
-        decimals: s.decimals,
-        blacklist: s.blacklist,
-      }));
+  // a token's contract as the chain resolved it, else as configured (a devnet's is unknown without its node)
+  const data = deps.catalog.specs.map((spec) => {
+    const contract = deps.registry?.get(spec.symbol).asset.contract ?? spec.contract;
+    return {
+      symbol: spec.symbol,
+      kind: spec.kind,
+      contract: contract === DEVNET_CONTRACT ? null : contract,
+      decimals: spec.decimals,
+      blacklist: spec.blacklist,
+    };
+  });
   return async (app) => {
     app.get(
       '/',

@@ -16,7 +16,7 @@ import type { Batch } from '../batches/batch.js';
 import { admitUnit, fitsBatchesInFlight, type MerchantUsage, type UnitDemand } from '../limits/limit-rules.js';
 import type { DepositAddress } from '../wallets/deposit-pool.js';
 import { batchEventObject } from './batch-view.js';
-import { isCollection, type Payment, type PaymentStatus } from './payment.js';
+import { isCollection, type NewHistoryEntry, type Payment } from './payment.js';
 import { type PaymentView, toPaymentView } from './payment.view.js';
 import type { PaymentDraft } from './payment-draft.js';
 import { type CreateResponse, type Rendered, renderCreated } from './payment-responses.js';
@@ -53,16 +53,6 @@ export interface PlannedJob {
   dedupeKey?: string;
 }
 
-export interface PlannedHistoryEntry {
-  paymentId: string;
-  seq: number;
-  from: PaymentStatus | null;
-  to: PaymentStatus;
-  reason: string | null;
-  actor: string | null;
-  at: number;
-}
-
 /** What a merchant's requests in the plan add to its counters. */
 export interface LimitConsumption {
   merchantId: string;
@@ -92,7 +82,7 @@ export interface PlannedCreation {
   ok: true;
   batches: Batch[];
   payments: Payment[];
-  history: PlannedHistoryEntry[];
+  history: NewHistoryEntry[];
   events: PlannedEvent[];
   jobs: PlannedJob[];
   /** one per batch, one per payment otherwise (auditRecordsNeeded) */
@@ -146,7 +136,7 @@ export function planCreation(input: CreationPlanInput): CreationPlan {
   const batches: Batch[] = [];
   const events: PlannedEvent[] = [];
   const jobs: PlannedJob[] = [];
-  const history: PlannedHistoryEntry[] = [];
+  const history: NewHistoryEntry[] = [];
   const audit: AuditEntry[] = [];
   const rendered: Rendered[] = [];
 

@@ -73,6 +73,11 @@ export interface HistoryEntry {
   at: number;
 }
 
+/** A history entry as it is written: the entry and the payment it belongs to. */
+export interface NewHistoryEntry extends HistoryEntry {
+  paymentId: string;
+}
+
 export function isCollection(method: PaymentMethod): boolean {
   return method === 'payment_gateway' || method === 'direct_transfer';
 }

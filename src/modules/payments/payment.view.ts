@@ -1,9 +1,9 @@
 /** The API representation of a payment (seed field names, amounts as decimal strings, ISO times). */
 import type { PriorityPolicy } from '../../config/load.js';
 import type { Priority } from '../../config/schema.js';
-import { type AssetCatalog, NATIVE_SYMBOL } from '../../shared/catalogues/asset-catalog.js';
+import { type AssetCatalog, NATIVE_DECIMALS } from '../../shared/catalogues/asset-catalog.js';
 import { toIso } from '../../shared/clock.js';
-import { formatRate } from '../../shared/money.js';
+import { formatAmount, formatRate } from '../../shared/money.js';
 import type { HistoryEntry, Payment } from './payment.js';
 
 const iso = (ms: number | null) => (ms === null ? null : toIso(ms));
@@ -17,9 +17,11 @@ export interface ViewContext {
 }
 
 export function toPaymentView(p: Payment, { priorities, assets }: ViewContext) {
+  // every create answers with views: the asset's decimals are looked up once per payment
+  const decimals = assets.decimals(p.currency);
+  const money = (value: bigint) => formatAmount(value, decimals);
   // network fees are TRX burned, whatever the payment's asset
-  const trx = (value: bigint | null) => assets.formatOptional(NATIVE_SYMBOL, value);
-  const money = (value: bigint) => assets.format(p.currency, value);
+  const trx = (value: bigint | null) => (value === null ? null : formatAmount(value, NATIVE_DECIMALS));
   return {
     payment_id: p.id,
     object: 'payment' as const,

@@ -5,7 +5,7 @@ import { updateRows } from '../../db/bulk-update.js';
 import type { Engine } from '../../db/database.js';
 import { afterKeyset } from '../../db/keyset.js';
 import type { DB } from '../../db/schema.js';
-import type { HistoryEntry, Payment, PaymentStatus } from './payment.js';
+import type { HistoryEntry, NewHistoryEntry, Payment, PaymentStatus } from './payment.js';
 import { paymentToRow, rowToHistory, rowToPayment } from './payment.row.js';
 
 export type Executor = Kysely<DB> | Transaction<DB>;
@@ -32,16 +32,6 @@ export interface PaymentFilters {
 export interface PaymentPage {
   payments: Payment[];
   hasMore: boolean;
-}
-
-export interface NewHistoryEntry {
-  paymentId: string;
-  seq: number;
-  from: PaymentStatus | null;
-  to: PaymentStatus;
-  reason: string | null;
-  actor: string | null;
-  at: number;
 }
 
 export class PaymentsRepository {
