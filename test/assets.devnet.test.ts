@@ -36,11 +36,11 @@ describe.each(ENGINES)('any configured TRC-20 token (%s)', (engine) => {
 
   beforeAll(async () => {
     gw = await startMoneyGateway(engine, {
-      config: { assets: ASSETS, settlement: { frequency: 'instant' } },
+      config: { assets: ASSETS, settlement: { frequency: 'instant' }, caching: { analytics_ttl_seconds: 0 } },
       fundHotWallet: { trx: '10000', usdt: '100000', tokens: { USDD: '4', USDC: '1000', TUSD: '4' } },
     });
     payer = newWallet();
-    await gw.fund(payer.base58, { trx: '1000', tokens: { USDD: '4', USDC: '1000', TUSD: '4' } });
+    await gw.fund(payer.base58, { trx: '1000', tokens: { USDD: '2000000', USDC: '1000', TUSD: '4' } });
     gw.mine(1);
     await tools.scanner().scanOnce();
   });
@@ -181,25 +181,40 @@ describe.each(ENGINES)('any configured TRC-20 token (%s)', (engine) => {
     expect(analytics.body.completed_volume.USDC?.amount).toBe('17');
   });
 
-  it('a transfer beyond what a money column holds is kept uncredited, and the scanner goes on', async () => {
-    const whale = newWallet();
-    await gw.fund(whale.base58, { trx: '100', tokens: { USDD: '5' } });
-    gw.mine(1);
-    const invoice = await tools.create({ amount: '1', currency: 'USDD', payee_address: gw.addresses[0] });
-    // 5·10^18 base units: more than 2^62
-    await payWithTronWeb(gw.devnet.url, whale, token('USDD').contractAddress, invoice.deposit_address as string, 5n * 10n ** 18n);
-    gw.mine(1);
-    await tools.scanner().scanOnce();
-    expect(await tools.get(invoice.payment_id)).toMatchObject({ status: 'pending', amount_received: '0' });
-    const kept = await gw.db.db
-      .selectFrom('chain_transfers')
-      .select(['match', 'note'])
-      .where('to_address', '=', invoice.deposit_address as string)
-      .executeTakeFirstOrThrow();
-    expect(kept).toEqual({ match: 'unmatched', note: 'amount_too_large: 5000000000000000000 base units' });
-    // the next block's payments are credited as usual
-    const next = await payInvoice('USDC', '1', 1_000_000n);
-    expect(next.status).toBe('completed');
+  it('a USDD invoice far beyond 64-bit base units completes exactly, in the ledger, analytics and the report', async () => {
+    const usddBalance = async () => {
+      const rows = await gw.db.db.selectFrom('merchant_balances').select('balance').where('currency', '=', 'USDD').execute();
+      return rows.reduce((sum, r) => sum + BigInt(r.balance), 0n);
+    };
+    const volume = async () =>
+      (await gw.call<{ completed_volume: Record<string, { amount: string }> }>('GET', '/api/v1/payments/analytics', { key: gw.adminKey }))
+        .body.completed_volume.USDD?.amount;
+    const balanceBefore = await usddBalance();
+    expect(await volume()).toBe('3.000000000000000001');
+    // 1.23·10^24 base units: 2^63 is about 9.2·10^18
+    const units = 1_234_567_000_000_000_000_000_001n;
+    const paid = await payInvoice('USDD', '1234567.000000000000000001', units);
+    expect(paid).toMatchObject({
+      status: 'completed',
+      amount: '1234567.000000000000000001',
+      amount_received: '1234567.000000000000000001',
+    });
+    const usddUnits = (text: string) => {
+      const [whole, fraction = ''] = text.split('.');
+      return BigInt(`${whole}${fraction.padEnd(18, '0')}`);
+    };
+    const fee = usddUnits(paid.fee as string);
+    expect(fee).toBeGreaterThan(0n);
+    expect(usddUnits(paid.net_amount as string)).toBe(units - fee);
+    expect((await usddBalance()) - balanceBefore).toBe(units - fee);
+    expect(await volume()).toBe('1234570.000000000000000002');
+    const today = new Date().toISOString().slice(0, 10);
+    const report = await gw.call<{ summary: { totals: Record<string, { amount: string; net_amount: string; count: number }> } }>(
+      'POST',
+      '/api/v1/payments/reports/generate',
+      { key: gw.adminKey, body: { start_date: today, end_date: today } },
+    );
+    expect(report.body.summary.totals.USDD).toMatchObject({ count: 3, amount: '1234570.000000000000000002' });
   });
 
   it('settles each asset separately, in its own asset', async () => {

@@ -17,7 +17,6 @@ import { HdWalletAddresses } from '../modules/wallets/wallet-addresses.js';
 import { loadWalletSeed } from '../modules/wallets/wallet-seed.js';
 import type { Clock } from '../shared/clock.js';
 import { systemClock } from '../shared/clock.js';
-import { formatAmount } from '../shared/money.js';
 import { GatewayChain } from './chain.js';
 import { API_VERSION, createGatewayCore, type GatewayCore } from './gateway-core.js';
 import { fundFromFaucet, type ResolvedNetwork, resolveNetwork } from './network.js';

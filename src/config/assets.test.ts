@@ -58,8 +58,8 @@ describe('the assets list', () => {
     expect(usdd.volumeDiscounts).toEqual([{ threshold: 1_500_000_000_000_000_000n, discount: 100_000_000n }]);
     expect(usdd.limits.minAmount).toBe(1n);
     expect(usdd.limits.maxSinglePayment).toBe(4n * 10n ** 18n);
-    // shared limits too large for signed 64-bit totals in 18 decimals are capped there
-    expect(usdd.limits.dailyLimit).toBe(2n ** 62n - 1n);
+    // the shared daily limit (100,000,000,000 units) read in 18 decimals: far beyond 64 bits, kept exact
+    expect(usdd.limits.dailyLimit).toBe(100_000_000_000n * 10n ** 18n);
     expect(config.assets.get('USDT').limits.minAmount).toBe(1_000_000n);
   });
 

@@ -28,9 +28,6 @@ const LEGACY_CONTRACT_SYMBOL = 'USDT';
 /** A TRX transfer's bandwidth: the signed transaction's size plus java-tron's 64-byte allowance. */
 const NATIVE_TRANSFER_BYTES = 267n;
 
-/** Money columns are signed 64-bit; totals must stay below this. */
-const STORABLE = 2n ** 62n;
-
 type Problem = { key: string; message: string };
 type RawAmount = string | number;
 
@@ -89,11 +86,7 @@ function resolveOne(raw: RawConfig, entry: Entry | undefined, index: number, pro
     if (value !== undefined) return { key: at(`limits.${key}`), value };
     return { key: `${section}.${key}`, value: (raw[section] as Record<string, RawAmount>)[key] as RawAmount };
   };
-  /** A limit beyond what a 64-bit total can hold is no limit at all: it is capped there. */
-  const limit = (source: { key: string; value: RawAmount }): bigint => {
-    const units = amount(source.key, source.value);
-    return units >= STORABLE ? STORABLE - 1n : units;
-  };
+  const limit = (source: { key: string; value: RawAmount }): bigint => amount(source.key, source.value);
   const limits: AssetLimits = {
     minAmount: limit(shared('transaction_limits', 'min_amount')),
     maxSinglePayment: limit(shared('transaction_limits', 'max_single_payment')),

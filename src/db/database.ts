@@ -1,6 +1,7 @@
 /**
  * Opens the one query layer over either engine: better-sqlite3 (embedded default; WAL, synchronous=FULL,
- * integers read as bigint) or PostgreSQL through a pg pool (int8 read as bigint).
+ * integers read as bigint, money columns too: sqlite-money.ts) or PostgreSQL through a pg pool (int8 and
+ * integral numerics read as bigint).
  */
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -9,6 +10,7 @@ import { prepareSqliteFiles } from './file-modes.js';
 import type { DB } from './schema.js';
 import { SqliteDatabase } from './sqlite-binding.js';
 import { SqliteDirectDialect, SqliteRoutingDialect } from './sqlite-driver.js';
+import { installMoneyFunctions } from './sqlite-money.js';
 import { WAL_SIZE_LIMIT_BYTES, WRITER_AUTOCHECKPOINT_PAGES } from './sqlite-writer-thread.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -43,6 +45,15 @@ export interface DatabaseOptions {
 }
 
 const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+const INTEGER_TEXT = /^-?\d+$/;
+
+/** int8 and integral numerics (money columns, sums) as bigint; a numeric with a fraction stays a string. */
+function bigintParser(oid: number): ((value: string) => bigint | string) | null {
+  if (oid === INT8_OID) return (value) => BigInt(value);
+  if (oid === NUMERIC_OID) return (value) => (INTEGER_TEXT.test(value) ? BigInt(value) : value);
+  return null;
+}
 
 export function openDatabase(options: DatabaseOptions): Database {
   if (options.url) return openPostgres(options.url, options);
@@ -61,6 +72,7 @@ function openSqliteDirect(path: string): Database {
   sqlite.pragma(`wal_autocheckpoint = ${WRITER_AUTOCHECKPOINT_PAGES}`);
   sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   sqlite.defaultSafeIntegers(true);
+  installMoneyFunctions(sqlite);
   const db = new Kysely<DB>({ dialect: new SqliteDirectDialect(sqlite) });
   return { db, engine: 'sqlite', description: `sqlite:${path}`, writeAtomically: transactionWriter(db), close: () => db.destroy() };
 }
@@ -89,9 +101,7 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === INT8_OID
-          ? (value: string) => BigInt(value)
-          : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+        bigintParser(oid) ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
     },
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.

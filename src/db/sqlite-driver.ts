@@ -21,6 +21,7 @@ import {
   SqliteQueryCompiler,
 } from 'kysely';
 import { SqliteDatabase } from './sqlite-binding.js';
+import { bindable, installMoneyFunctions, readMoney } from './sqlite-money.js';
 import { SqliteWriterThread, type WriterResult } from './sqlite-writer-thread.js';
 
 type Statement = BetterSqlite3.Statement<unknown[], unknown>;
@@ -61,7 +62,7 @@ class RoutedConnection implements DatabaseConnection {
     const driver = this.driver;
     if (this.holdsWriter) return toQueryResult<R>(await driver.writer.exec(query.sql, query.parameters));
     const stmt = driver.readStatement(query.sql);
-    if (stmt?.readonly) return { rows: stmt.all(...query.parameters) as R[] };
+    if (stmt) return { rows: readMoney(stmt, stmt.all(...bindable(query.parameters)) as R[]) };
     await driver.lock.acquire();
     try {
       return toQueryResult<R>(await driver.writer.exec(query.sql, query.parameters));
@@ -94,26 +95,31 @@ export class SqliteRoutingDriver implements Driver {
       this.reader = new SqliteDatabase(this.path, { readonly: true });
       this.reader.pragma('busy_timeout = 5000');
       this.reader.defaultSafeIntegers(true);
+      installMoneyFunctions(this.reader);
     }
   }
 
-  /** The statement prepared on the read connection, or null when it cannot be (a write, DDL, no reader). */
+  /**
+   * The statement prepared on the read connection, or null when the writer must run it: a write, DDL, a
+   * pragma that sets something (read-only to SQLite, but it must reach the writer's connection), no reader.
+   */
   readStatement(sql: string): Statement | null {
     if (this.reader === null) return null;
-    let stmt = this.statements.get(sql);
-    if (stmt === undefined) {
-      if (this.statements.size >= STATEMENT_CACHE_LIMIT) this.statements.clear();
-      try {
-        stmt = this.reader.prepare(sql) as Statement;
-      } catch {
-        // DDL, or a statement SQLite refuses on a read-only connection: the writer takes it (not cached,
-        // so a table created meanwhile is read here next time).
-        return null;
-      }
-      // Writes are remembered too, so that they are not prepared here again.
-      this.statements.set(sql, stmt.readonly ? stmt : null);
+    const cached = this.statements.get(sql);
+    if (cached !== undefined) return cached;
+    if (this.statements.size >= STATEMENT_CACHE_LIMIT) this.statements.clear();
+    let stmt: Statement;
+    try {
+      stmt = this.reader.prepare(sql) as Statement;
+    } catch {
+      // DDL, or a statement SQLite refuses on a read-only connection: the writer takes it (not cached,
+      // so a table created meanwhile is read here next time).
+      return null;
     }
-    return stmt;
+    const readable = stmt.readonly && stmt.reader ? stmt : null;
+    // Writes are remembered too, so that they are not prepared here again.
+    this.statements.set(sql, readable);
+    return readable;
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
@@ -222,8 +228,9 @@ class DirectConnection implements DatabaseConnection {
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     const stmt = this.driver.statement(query.sql);
-    if (stmt.reader) return { rows: stmt.all(...query.parameters) as R[] };
-    const { changes, lastInsertRowid } = stmt.run(...query.parameters);
+    const values = bindable(query.parameters);
+    if (stmt.reader) return { rows: readMoney(stmt, stmt.all(...values) as R[]) };
+    const { changes, lastInsertRowid } = stmt.run(...values);
     return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
   }
 

@@ -6,6 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { sqliteModulePath } from './sqlite-binding.js';
+import { SQLITE_MONEY_SOURCE } from './sqlite-money.js';
 
 /**
  * How often the writer thread copies committed WAL frames into the database file (a PASSIVE checkpoint:
@@ -30,6 +31,8 @@ db.pragma('foreign_keys = ON');
 db.pragma('busy_timeout = 5000');
 db.pragma('journal_size_limit = ' + workerData.walSizeLimitBytes);
 db.defaultSafeIntegers(true);
+${SQLITE_MONEY_SOURCE}
+installMoneyFunctions(db);
 // Checkpoints: see the comment on WAL_CHECKPOINT_MS.
 setInterval(() => {
   if (!db.open || db.inTransaction) return;
@@ -47,8 +50,9 @@ function run(sql, params) {
     stmt = db.prepare(sql);
     cache.set(sql, stmt);
   }
-  if (stmt.reader) return { rows: stmt.all(...params) };
-  const r = stmt.run(...params);
+  const values = bindable(params);
+  if (stmt.reader) return { rows: readMoney(stmt, stmt.all(...values)) };
+  const r = stmt.run(...values);
   return { changes: BigInt(r.changes), lastInsertRowid: BigInt(r.lastInsertRowid) };
 }
 // A batch is one IMMEDIATE transaction run here from start to end: the write lock is held for the

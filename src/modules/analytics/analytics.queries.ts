@@ -5,9 +5,9 @@
  * proportional to the number of payments is held in memory.
  */
 import { sql } from 'kysely';
+import { moneySum } from '../../db/money-sql.js';
 import type { Asset } from '../../shared/money.js';
 import { FINAL_BATCH_STATUSES } from '../batches/batch.js';
-import { joinSum, splitSum } from '../reports/exact-sums.js';
 import type { Executor } from '../reports/reports.repository.js';
 
 export const HOUR_MS = 3_600_000;
@@ -50,10 +50,10 @@ export interface DayGroup {
 export async function dailyGroups(executor: Executor, w: AnalyticsWindow): Promise<DayGroup[]> {
   const day = sql<bigint>`created_at / ${sql.lit(DAY_MS)}`;
   const rows = await windowed(executor, w)
-    .select((eb) => [day.as('day'), 'currency', eb.fn.countAll<bigint>().as('n'), ...splitSum('amount', 'amount')])
+    .select((eb) => [day.as('day'), 'currency', eb.fn.countAll<bigint>().as('n'), moneySum('amount').as('amount')])
     .groupBy([day, 'currency'])
     .execute();
-  return rows.map((r) => ({ day: Number(r.day), currency: r.currency, count: Number(r.n), amount: joinSum(r.amount_hi, r.amount_lo) }));
+  return rows.map((r) => ({ day: Number(r.day), currency: r.currency, count: Number(r.n), amount: BigInt(r.amount) }));
 }
 
 /** The most frequent amount of each currency; ties go to the smallest amount. */
@@ -69,6 +69,8 @@ export async function modalAmounts(
         .where('currency', '=', currency)
         .groupBy('amount')
         .orderBy('n', 'desc')
+        // ties: the smallest amount; on SQLite amounts are text, so the shorter decimal is the smaller
+        .orderBy(sql`length(cast(amount as text))`)
         .orderBy('amount', 'asc')
         .limit(1)
         .executeTakeFirst();

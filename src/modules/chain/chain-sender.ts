@@ -8,6 +8,7 @@
 import type { Kysely } from 'kysely';
 import { updateRows } from '../../db/bulk-update.js';
 import type { Engine } from '../../db/database.js';
+import { moneySum } from '../../db/money-sql.js';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../shared/clock.js';
 import { bytesToHex } from '../../tron/bytes.js';
@@ -390,12 +391,7 @@ export class ChainSender {
   private async committedBySender(senders: string[]): Promise<Map<string, Map<string, { total: bigint; count: bigint }>>> {
     const rows = await this.o.db
       .selectFrom('chain_sends')
-      .select((eb) => [
-        'from_address',
-        'asset',
-        eb.fn.sum<bigint | number | string>('amount').as('total'),
-        eb.fn.countAll<bigint | number>().as('n'),
-      ])
+      .select((eb) => ['from_address', 'asset', moneySum('amount').as('total'), eb.fn.countAll<bigint | number>().as('n')])
       .where('status', '=', 'signed')
       .where('from_address', 'in', senders)
       .groupBy(['from_address', 'asset'])

@@ -3,6 +3,7 @@
  * table); the sender and tracker keep their own queries (send-queue.ts). Same SQL on both engines.
  */
 import type { Kysely, Transaction } from 'kysely';
+import { moneySum } from '../../db/money-sql.js';
 import type { DB } from '../../db/schema.js';
 import type { SendPurpose, SendStatus } from './send-contract.js';
 
@@ -25,7 +26,7 @@ export class SendsRepository {
   async owedTotals(executor: Executor, addresses: readonly string[]): Promise<Array<{ address: string; asset: string; total: bigint }>> {
     const rows = await executor
       .selectFrom('chain_sends')
-      .select(['from_address', 'asset', (eb) => eb.fn.sum<bigint | number | string | null>('amount').as('total')])
+      .select(['from_address', 'asset', moneySum('amount').as('total')])
       .where('from_address', 'in', [...addresses])
       .where('status', 'in', ['queued', 'signed', 'broadcast'])
       .groupBy(['from_address', 'asset'])

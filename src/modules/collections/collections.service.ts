@@ -23,9 +23,6 @@ import type { ChainTip, ObservedTransfer, RecordResult, RecordSource, TransferMa
 /** Called when a completed collection received more than its amount (the refunds module may refund the excess). */
 export type OverpaidHandler = (trx: Transaction<DB>, payment: Payment, excess: bigint, senderAddress: string) => Promise<void>;
 
-/** The largest amount a money column holds with room for sums (2^62 base units). */
-const STORABLE_UNITS = 2n ** 62n;
-
 export interface CollectionsDeps {
   db: Kysely<DB>;
   config: GatewayConfig;
@@ -123,12 +120,7 @@ export class CollectionsService implements TransferRecorder {
   ): Promise<RecordResult> {
     const existing = await this.findStored(trx, observed.txId, observed.logIndex);
     if (existing) return { ...existing, outcome: 'duplicate' as const };
-    // Money columns are signed 64-bit (docs/adr/0025): a transfer beyond them is kept, uncredited, with its
-    // exact amount in the note, rather than stopping the scanner on an insert that cannot succeed.
-    const tooLarge = observed.amount >= STORABLE_UNITS;
-    const decision: Decision = tooLarge
-      ? { match: 'unmatched', payment: null, note: `amount_too_large: ${observed.amount} base units` }
-      : await this.decide(trx, observed, hotWallets);
+    const decision = await this.decide(trx, observed, hotWallets);
     const now = this.deps.clock.now();
     const confirmations = confirmationsOf(tip.head, observed.blockNumber);
     const id = this.deps.ids('ctr');
@@ -144,7 +136,7 @@ export class CollectionsService implements TransferRecorder {
         asset: observed.asset,
         from_address: observed.from,
         to_address: observed.to,
-        amount: tooLarge ? 0n : observed.amount,
+        amount: observed.amount,
         merchant_id: decision.payment?.merchantId ?? null,
         payment_id: decision.payment?.id ?? null,
         match: decision.match,

@@ -3,6 +3,7 @@
  * table). The same queries on SQLite and PostgreSQL.
  */
 import type { Kysely, Transaction } from 'kysely';
+import { moneySum } from '../../db/money-sql.js';
 import type { DB } from '../../db/schema.js';
 import type { Asset } from '../../shared/money.js';
 
@@ -98,7 +99,7 @@ export class TransfersRepository {
   ): Promise<Array<{ address: string; asset: string; total: bigint }>> {
     const rows = await executor
       .selectFrom('chain_transfers')
-      .select(['to_address', 'asset', (eb) => eb.fn.sum<bigint | number | string | null>('amount').as('total')])
+      .select(['to_address', 'asset', moneySum('amount').as('total')])
       .where('to_address', 'in', [...addresses])
       .where('status', '!=', 'dropped')
       .groupBy(['to_address', 'asset'])

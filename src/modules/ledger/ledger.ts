@@ -3,7 +3,8 @@
  * amounts with one entry per (kind, reference) — crediting a collection twice is impossible — and
  * `merchant_balances` keeps the running sum per (merchant, payee, asset), updated in the entry's transaction.
  */
-import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { moneyAdd, moneySum } from '../../db/money-sql.js';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../shared/clock.js';
 import type { IdGenerator } from '../../shared/ids.js';
@@ -79,7 +80,7 @@ export class Ledger {
       })
       .onConflict((oc) =>
         oc.columns(['merchant_id', 'payee_address', 'currency']).doUpdateSet((eb) => ({
-          balance: eb(eb.ref('merchant_balances.balance'), '+', posting.amount),
+          balance: moneyAdd(eb.ref('merchant_balances.balance'), posting.amount),
           updated_at: now,
         })),
       )
@@ -162,14 +163,11 @@ export class Ledger {
     }));
   }
 
-  /**
-   * A merchant's positive balances summed per asset (over payees). Sums are cast to text so that both
-   * engines hand back exact integers (PostgreSQL's sum(int8) is numeric).
-   */
+  /** A merchant's positive balances summed per asset (over payees). */
   async pendingByAsset(executor: Executor, merchantId: string): Promise<Array<{ currency: string; total: bigint }>> {
     const rows = await executor
       .selectFrom('merchant_balances')
-      .select(['currency', sql<string>`cast(coalesce(sum(balance), 0) as text)`.as('total')])
+      .select(['currency', moneySum('balance').as('total')])
       .where('merchant_id', '=', merchantId)
       .where('balance', '>', 0)
       .groupBy('currency')
@@ -181,7 +179,7 @@ export class Ledger {
   async totalsByMerchant(executor: Executor): Promise<Array<{ merchantId: string; currency: string; total: bigint }>> {
     const rows = await executor
       .selectFrom('merchant_balances')
-      .select(['merchant_id', 'currency', (eb) => eb.fn.sum<bigint | number | string>('balance').as('total')])
+      .select(['merchant_id', 'currency', moneySum('balance').as('total')])
       .groupBy(['merchant_id', 'currency'])
       .execute();
     return rows.map((r) => ({ merchantId: r.merchant_id, currency: r.currency, total: BigInt(r.total) }));

@@ -88,15 +88,17 @@ export class UsageRepository {
       const rows = [...demand.totals].flatMap(([currency, amount]) =>
         [day, month].map((d) => `(${p(merchantId)}, ${p(currency)}, ${p(d)}, ${p(amount)})`),
       );
-      // each asset has its own daily and monthly limit (in its base units)
+      // each asset has its own daily and monthly limit (in its base units); PostgreSQL must be told a
+      // parameter is numeric, and SQLite keeps it exact only as it is (a cast would make it a double)
+      const money = (value: bigint) => (this.engine === 'postgres' ? `cast(${p(value)} as numeric)` : p(value));
       const limitOf = [...demand.totals.keys()].map((currency) => {
         const { dailyLimit, monthlyLimit } = assets.get(currency).limits;
-        return ` when ${p(currency)} then case when volume_totals.day % 100 = 0 then cast(${p(monthlyLimit)} as bigint) else cast(${p(dailyLimit)} as bigint) end`;
+        return ` when ${p(currency)} then case when volume_totals.day % 100 = 0 then ${money(monthlyLimit)} else ${money(dailyLimit)} end`;
       });
       return [
         `insert into volume_totals (merchant_id, currency, day, total) values ${rows.join(', ')}`,
-        ' on conflict (merchant_id, currency, day) do update set total = volume_totals.total + excluded.total',
-        ` where volume_totals.total + excluded.total <= case volume_totals.currency${limitOf.join('')} end`,
+        ' on conflict (merchant_id, currency, day) do update set total = money_add(volume_totals.total, excluded.total)',
+        ` where money_cmp(money_add(volume_totals.total, excluded.total), case volume_totals.currency${limitOf.join('')} end) <= 0`,
         ' returning day',
       ].join('');
     });

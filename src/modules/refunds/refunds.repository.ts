@@ -1,5 +1,6 @@
 /** Storage of refunds; the same queries on SQLite and PostgreSQL. */
 import type { Kysely, Transaction } from 'kysely';
+import { moneySum } from '../../db/money-sql.js';
 import type { DB } from '../../db/schema.js';
 import { ACTIVE_REFUND_STATUSES, type Refund, type RefundStatus, rowToRefund } from './refund.js';
 import { OPEN_REFUND_STATUSES } from './refund-lifecycle.js';
@@ -57,7 +58,7 @@ export class RefundsRepository {
   ): Promise<bigint> {
     let query = executor
       .selectFrom('refunds')
-      .select((eb) => eb.fn.sum<bigint | number | string | null>('amount').as('total'))
+      .select(moneySum('amount').as('total'))
       .where('payment_id', '=', paymentId)
       .where('status', 'in', [...statuses]);
     if (origin !== undefined) query = query.where('origin', '=', origin);

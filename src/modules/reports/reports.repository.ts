@@ -5,8 +5,8 @@
  */
 import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import { afterKeyset } from '../../db/keyset.js';
+import { moneySum } from '../../db/money-sql.js';
 import type { DB, ReportsTable } from '../../db/schema.js';
-import { joinSum, splitSum } from './exact-sums.js';
 import type { MovementGroup, PaymentGroup } from './report-summary.js';
 
 export type Executor = Kysely<DB> | Transaction<DB>;
@@ -62,9 +62,9 @@ export async function paymentGroups(executor: Executor, scope: PaymentScope): Pr
       'payment_method',
       'priority',
       eb.fn.countAll<bigint>().as('n'),
-      ...splitSum('amount', 'amount'),
-      ...splitSum('fee', 'fee'),
-      ...splitSum('net_amount', 'net'),
+      moneySum('amount').as('amount'),
+      moneySum('fee').as('fee'),
+      moneySum('net_amount').as('net'),
     ])
     .groupBy(['currency', 'status', 'payment_method', 'priority'])
     .execute();
@@ -74,9 +74,9 @@ export async function paymentGroups(executor: Executor, scope: PaymentScope): Pr
     method: r.payment_method,
     priority: r.priority,
     count: Number(r.n),
-    amount: joinSum(r.amount_hi, r.amount_lo),
-    fee: joinSum(r.fee_hi, r.fee_lo),
-    netAmount: joinSum(r.net_hi, r.net_lo),
+    amount: BigInt(r.amount),
+    fee: BigInt(r.fee),
+    netAmount: BigInt(r.net),
   }));
 }
 
@@ -90,13 +90,13 @@ export async function movementGroups(
 ): Promise<MovementGroup[]> {
   const rows = await executor
     .selectFrom(table)
-    .select((eb) => ['currency', 'status', eb.fn.countAll<bigint>().as('n'), ...splitSum('amount', 'amount')])
+    .select((eb) => ['currency', 'status', eb.fn.countAll<bigint>().as('n'), moneySum('amount').as('amount')])
     .where('merchant_id', '=', merchantId)
     .where('created_at', '>=', startAt)
     .where('created_at', '<', endAt)
     .groupBy(['currency', 'status'])
     .execute();
-  return rows.map((r) => ({ currency: r.currency, status: r.status, count: Number(r.n), amount: joinSum(r.amount_hi, r.amount_lo) }));
+  return rows.map((r) => ({ currency: r.currency, status: r.status, count: Number(r.n), amount: BigInt(r.amount) }));
 }
 
 /** The payment columns a report row carries, in the order a CSV download writes them. */

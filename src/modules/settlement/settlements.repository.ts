@@ -4,6 +4,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Engine } from '../../db/database.js';
+import { moneySum } from '../../db/money-sql.js';
 import type { DB } from '../../db/schema.js';
 import type { Asset } from '../../shared/money.js';
 
@@ -75,7 +76,7 @@ export class SettlementsRepository {
   async sweptTotals(executor: Executor, addresses: readonly string[]): Promise<Array<{ address: string; asset: string; total: bigint }>> {
     const rows = await executor
       .selectFrom('sweeps')
-      .select(['deposit_address', 'asset', (eb) => eb.fn.sum<bigint | number | string | null>('amount').as('total')])
+      .select(['deposit_address', 'asset', moneySum('amount').as('total')])
       .where('deposit_address', 'in', [...addresses])
       .where('status', '=', 'completed')
       .groupBy(['deposit_address', 'asset'])
