@@ -70,7 +70,10 @@ export interface CheckoutLinkView {
   amount: string | null; // fixed amount, or null when the customer chooses it
   min: string;
   max: string;
+  /** a message code ('invalid_amount' | 'amount_out_of_range' | 'unavailable'; any other code shows a generic message) */
   error?: string;
+  /** optional: the amount the customer typed, shown again beside the error */
+  value?: string;
 }
 
 /** the 404 page needs no payment and no token */
