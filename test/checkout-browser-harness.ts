@@ -236,6 +236,15 @@ export async function startCheckoutHarness(): Promise<CheckoutHarness> {
 
   let visits = 0;
   app.post<{ Params: { token: string }; Body: Record<string, string> }>('/pay/:token', async (request, reply) => {
+    const amount = request.body?.amount;
+    if (!request.params.token.startsWith('fixed') && !/^\d+(\.\d{1,6})?$/.test(amount ?? '')) {
+      const nonce = randomBytes(16).toString('base64');
+      const link = { description: 'Tip jar for the barista team', asset: 'USDT', amount: null, min: '1', max: '500' };
+      const lctx = { token: request.params.token, locale: pickLocale(request.headers['accept-language']), nonce, branding: BRANDING };
+      return pageHeaders(reply.code(422), nonce).send(
+        renderLinkPage({ ...link, error: 'invalid_amount', value: amount ?? '' }, { ...lctx, assetBase: '/checkout/assets' }),
+      );
+    }
     visits += 1;
     const token = `waiting-link-${visits}`;
     stateOf(token);

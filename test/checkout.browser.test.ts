@@ -83,10 +83,6 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.targets.join(', ')}`);
 }
 
-async function status(page: Page): Promise<string | null> {
-  return page.evaluate(() => document.documentElement.getAttribute('data-payment-status'));
-}
-
 beforeAll(async () => {
   harness = await startCheckoutHarness();
   browser = await chromium.launch({
@@ -164,7 +160,8 @@ describe('every state', () => {
     await page.waitForURL(/lang=ru/);
     expect(await page.getAttribute('html', 'lang')).toBe('ru');
     expect(await page.locator('h2[data-bind="statusTitle"]').textContent()).toBe('Ожидаем ваш платёж');
-    saveShot('checkout-waiting-ru-desktop.png', await (await page.setViewportSize(DESKTOP), page).screenshot());
+    await page.setViewportSize(DESKTOP);
+    saveShot('checkout-waiting-ru-desktop.png', await page.screenshot());
     await ctx.close();
   });
 });
