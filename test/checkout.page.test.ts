@@ -86,7 +86,8 @@ describe('the payment page', () => {
     const state = fixtureState('waiting', BASE, { asset: 'TRX', network: 'TRON', tokenContract: null });
     const html = renderCheckoutPage(state, ctx());
     expect(html).toContain('TRX on TRON<');
-    for (const word of ['metadata', 'reference', 'merchant_id', 'merchantid', 'fee_', 'fees']) expect(html.toLowerCase()).not.toContain(word);
+    for (const word of ['metadata', 'reference', 'merchant_id', 'merchantid', 'fee_', 'fees'])
+      expect(html.toLowerCase()).not.toContain(word);
   });
 
   it('chooses the words of the state: underpaid shows what is still due, overpaid how the extra is handled', () => {
