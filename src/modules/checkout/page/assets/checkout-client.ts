@@ -385,7 +385,9 @@ export const CHECKOUT_JS = String.raw`(function () {
             if (!source) startPolling();
           });
       }).catch(function (error) {
-        walletSay(walletError(error), 'bad');
+        var message = walletError(error);
+        // declining is the customer's choice, not an error: said plainly, not in red
+        walletSay(message, message === text.walletRejected ? '' : 'bad');
       }).then(function () {
         walletButton.disabled = false;
       });
