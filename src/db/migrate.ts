@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003_money_movement.js';
 import * as m0004 from './migrations/0004_batch_stalled.js';
 import * as m0005 from './migrations/0005_payouts_scope.js';
 import * as m0006 from './migrations/0006_reconciliation_outcome.js';
+import * as m0008 from './migrations/0008_checkout.js';
 import type { DB } from './schema.js';
 
 /** Listed explicitly so that the same set runs from sources (tsx) and from the compiled dist/. */
@@ -16,6 +17,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004_batch_stalled': m0004,
   '0005_payouts_scope': m0005,
   '0006_reconciliation_outcome': m0006,
+  // 0007 is reserved (money columns widened); it lands before 0008 in this list
+  '0008_checkout': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
