@@ -48,7 +48,9 @@ export function assetBytes(encoding: 'gzip' | 'br' | 'identity'): { css: number;
 
 /** `GET /checkout/assets/:name`: the hashed files, compressed when the browser accepts it, cached as immutable. */
 export function registerCheckoutAssets(app: FastifyInstance): void {
-  app.get<{ Params: { name: string } }>(`${ASSET_PREFIX}/:name`, { schema: { hide: true } }, async (request, reply) => {
+  // public: the gateway's API-key check must let the customer's browser through (src/http/auth.ts)
+  const options = { config: { public: true }, schema: { hide: true } };
+  app.get<{ Params: { name: string } }>(`${ASSET_PREFIX}/:name`, options, async (request, reply) => {
     const found = BY_NAME.get(request.params.name);
     if (found === undefined) {
       return reply.code(404).header('cache-control', 'no-store').type('text/plain; charset=utf-8').send('not found');

@@ -54,6 +54,8 @@ const STATUS_KEY: Record<CheckoutStatus, string> = {
 const CLIENT_KEYS: readonly MessageKey[] = [
   'amountLabel',
   'dueLabel',
+  'paidLabel',
+  'plainAmountLabel',
   'confirmations',
   ...Object.values(STATUS_KEY).flatMap((k) => [`${k}Title`, `${k}Body`] as MessageKey[]),
   'overpaidRefund',
@@ -71,6 +73,18 @@ const CLIENT_KEYS: readonly MessageKey[] = [
   'walletLocked',
   'walletFailed',
 ];
+const AMOUNT_LABEL: Record<CheckoutStatus, MessageKey> = {
+  waiting: 'amountLabel',
+  underpaid: 'dueLabel',
+  seen: 'paidLabel',
+  confirmed: 'paidLabel',
+  completed: 'paidLabel',
+  overpaid: 'paidLabel',
+  paid_late: 'paidLabel',
+  expired: 'plainAmountLabel',
+  cancelled: 'plainAmountLabel',
+  failed: 'plainAmountLabel',
+};
 const LINK_ERRORS: Record<string, MessageKey> = {
   invalid_amount: 'linkErrorInvalidAmount',
   amount_out_of_range: 'linkErrorAmountOutOfRange',
@@ -183,7 +197,7 @@ export function renderCheckoutPage(state: CheckoutState, ctx: CheckoutPageContex
     explorer,
     heading: fill(t.pageTitle, { merchant }),
     description: state.description ?? null,
-    amountLabel: status === 'underpaid' ? t.dueLabel : t.amountLabel,
+    amountLabel: t[AMOUNT_LABEL[status]],
     amount: status === 'underpaid' ? state.amountDue : state.amount,
     asset: state.asset,
     assetOnNetwork: fill(t.assetOnNetwork, { asset: state.asset, network: state.network }),

@@ -41,7 +41,7 @@ export const CHECKOUT = `<main id="tpg" class="checkout" data-open="<%= it.open 
 <% if (it.description) { %><p class="description"><%= it.description %></p><% } %>
 <div class="amount-block">
 <p class="amount-label" id="tpg-amount-label" data-bind="amountLabel"><%= it.amountLabel %></p>
-<p class="amount"><span class="amount-value" id="tpg-amount" data-bind="amount"><%= it.amount %></span> <span class="amount-asset"><%= it.asset %></span><button type="button" class="icon-btn" data-copy="tpg-amount" aria-label="<%= it.t.copyAmount %>" hidden>${COPY_ICON}</button></p>
+<p class="amount"><span class="amount-value" id="tpg-amount" data-bind="amount"><%= it.amount %></span> <span class="amount-asset"><%= it.asset %></span><button type="button" class="icon-btn" data-copy="tpg-amount" data-when="waiting underpaid" aria-label="<%= it.t.copyAmount %>" hidden>${COPY_ICON}</button></p>
 <p class="network-line"><span class="chip"><%= it.assetOnNetwork %></span></p>
 </div>
 <div class="status" data-status data-tone="<%= it.tone %>" role="status" aria-atomic="true">
@@ -52,14 +52,8 @@ export const CHECKOUT = `<main id="tpg" class="checkout" data-open="<%= it.open 
 </div>
 <p class="redirect" data-bind="redirect" hidden></p>
 <div id="tpg-live" class="visually-hidden" role="status" aria-live="polite"></div>
-<% if (it.expiresAt) { %><p class="timer" data-timer data-when="waiting underpaid"<% if (!it.shows('waiting underpaid')) { %> hidden<% } %>><span class="timer-label"><%= it.t.timeLeft %></span> <span><span class="timer-value" role="timer" data-bind="countdown"><%= it.timeLeftText %></span> <span class="timer-until" data-bind="until"></span></span></p><% } %>
+<% if (it.expiresAt) { %><p class="timer" data-timer data-when="waiting underpaid"<% if (!it.shows('waiting underpaid')) { %> hidden<% } %>><span class="timer-label"><%= it.t.timeLeft %></span> <span class="timer-value" role="timer" data-bind="countdown"><%= it.timeLeftText %></span></p><% } %>
 <noscript><p class="hint"><%= it.t.waitingBodyNoJs %> <a href="<%= it.refreshUrl %>"><%= it.t.refresh %></a></p></noscript>
-<div class="actions">
-<% if (it.successUrl) { %><a class="btn btn-primary" href="<%= it.successUrl %>" target="_top" data-when="completed overpaid"<% if (!it.shows('completed overpaid')) { %> hidden<% } %>><%= it.returnNow %></a><% } %>
-<% if (it.restartUrl) { %><a class="btn btn-primary" href="<%= it.restartUrl %>" target="_top" data-when="expired"<% if (!it.shows('expired')) { %> hidden<% } %>><%= it.t.startAgain %></a><% } %>
-<% if (it.cancelUrl) { %><a class="btn" href="<%= it.cancelUrl %>" target="_top" data-when="expired cancelled failed paid_late"<% if (!it.shows('expired cancelled failed paid_late')) { %> hidden<% } %>><%= it.backTo %></a><% } %>
-<form method="post" action="<%= it.cancelAction %>" data-when="waiting"<% if (!it.shows('waiting')) { %> hidden<% } %>><button type="submit" class="btn btn-quiet"><%= it.cancelLabel %></button></form>
-</div>
 </section>
 <section class="card pay" aria-labelledby="tpg-address-label" data-when="waiting underpaid"<% if (!it.shows('waiting underpaid')) { %> hidden<% } %>>
 <figure class="qr"><div class="qr-img" role="img" aria-label="<%= it.t.qrLabel %>" data-qr><%~ it.qrSvg %></div><figcaption><%= it.t.scanHint %></figcaption></figure>
@@ -71,6 +65,12 @@ export const CHECKOUT = `<main id="tpg" class="checkout" data-open="<%= it.open 
 <p class="wallet-msg" data-bind="walletMsg" hidden></p>
 <p class="warning"><%= it.networkWarning %></p>
 </section>
+<div class="actions">
+<% if (it.successUrl) { %><a class="btn btn-primary" href="<%= it.successUrl %>" target="_top" data-when="completed overpaid"<% if (!it.shows('completed overpaid')) { %> hidden<% } %>><%= it.returnNow %></a><% } %>
+<% if (it.restartUrl) { %><a class="btn btn-primary" href="<%= it.restartUrl %>" target="_top" data-when="expired"<% if (!it.shows('expired')) { %> hidden<% } %>><%= it.t.startAgain %></a><% } %>
+<% if (it.cancelUrl) { %><a class="btn" href="<%= it.cancelUrl %>" target="_top" data-when="expired cancelled failed paid_late"<% if (!it.shows('expired cancelled failed paid_late')) { %> hidden<% } %>><%= it.backTo %></a><% } %>
+<form method="post" action="<%= it.cancelAction %>" data-when="waiting"<% if (!it.shows('waiting')) { %> hidden<% } %>><button type="submit" class="btn btn-quiet"><%= it.cancelLabel %></button></form>
+</div>
 <div class="meta">
 <% if (it.customerEmail) { %><p><%= it.receiptTo %></p><% } %>
 <div data-txids<% if (it.txids.length === 0) { %> hidden<% } %>><p><%= it.t.transactions %></p><ul class="txids" data-bind="txids" data-count="<%= it.txids.length %>"><% it.txids.forEach(function (tx) { %><li><% if (tx.href) { %><a href="<%= tx.href %>" rel="noopener noreferrer" target="_blank"><%= tx.id %></a><% } else { %><%= tx.id %><% } %></li><% }) %></ul></div>

@@ -87,9 +87,10 @@ export const CHECKOUT_JS = String.raw`(function () {
     var TONE = { waiting: 'info', seen: 'info', confirmed: 'info', completed: 'ok', overpaid: 'ok', underpaid: 'warn',
       expired: 'bad', cancelled: 'bad', paid_late: 'warn', failed: 'bad' };
     var KEY = { paid_late: 'paidLate' };
-    var numbers, times;
+    var AMOUNT_LABEL = { waiting: 'amountLabel', underpaid: 'dueLabel', seen: 'paidLabel', confirmed: 'paidLabel', completed: 'paidLabel',
+      overpaid: 'paidLabel', paid_late: 'paidLabel', expired: 'plainAmountLabel', cancelled: 'plainAmountLabel', failed: 'plainAmountLabel' };
+    var numbers;
     try { numbers = new Intl.NumberFormat(lang); } catch (e) { numbers = new Intl.NumberFormat('en'); }
-    try { times = new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit' }); } catch (e) { times = null; }
     var clockOffset = 0;
     var lastNotified = '';
     var lowAnnounced = false;
@@ -138,7 +139,7 @@ export const CHECKOUT_JS = String.raw`(function () {
       root.setAttribute('data-checkout-status', cs);
       main.setAttribute('data-open', String(OPEN.indexOf(cs) >= 0));
       each('[data-when]', function (el) { el.hidden = el.getAttribute('data-when').split(' ').indexOf(cs) < 0; });
-      setText('amountLabel', cs === 'underpaid' ? text.dueLabel : text.amountLabel);
+      setText('amountLabel', text[AMOUNT_LABEL[cs] || 'amountLabel']);
       setText('amount', cs === 'underpaid' ? state.amountDue : state.amount);
       var box = main.querySelector('[data-status]');
       if (box) box.setAttribute('data-tone', TONE[cs] || 'info');
@@ -195,7 +196,6 @@ export const CHECKOUT_JS = String.raw`(function () {
       var m = Math.floor((left % 3600) / 60);
       var s = left % 60;
       setText('countdown', left === 0 ? text.timeUp : (h > 0 ? h + ':' + pad(m) : String(m)) + ':' + pad(s));
-      if (times) setText('until', times.format(new Date(expires - clockOffset)));
       if (left > 0 && left <= 60) {
         timer.setAttribute('data-low', '');
         if (!lowAnnounced && OPEN.indexOf(state.checkoutStatus) >= 0) { lowAnnounced = true; announce(text.oneMinuteLeft); }
@@ -385,7 +385,9 @@ export const CHECKOUT_JS = String.raw`(function () {
             if (!source) startPolling();
           });
       }).catch(function (error) {
-        walletSay(walletError(error), 'bad');
+        var message = walletError(error);
+        // declining is the customer's choice, not an error: said plainly, not in red
+        walletSay(message, message === text.walletRejected ? '' : 'bad');
       }).then(function () {
         walletButton.disabled = false;
       });

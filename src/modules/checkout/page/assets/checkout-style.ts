@@ -65,7 +65,7 @@ h1,h2{margin:0}
 .amount .icon-btn{align-self:center}
 .chip{display:inline-flex;align-items:center;gap:6px;padding:3px 10px;border-radius:999px;background:var(--soft);border:1px solid var(--line);font-size:.85rem;font-weight:550}
 .chip::before{content:"";width:8px;height:8px;border-radius:50%;background:#eb0029}
-.status{border-radius:12px;padding:12px 14px 12px 44px;position:relative;background:var(--info-bg);margin:16px 0 12px}
+.status{border-radius:12px;padding:12px 14px 12px 44px;position:relative;background:var(--info-bg);margin:16px 0 0}
 .status::before{content:"";position:absolute;left:16px;top:17px;width:14px;height:14px;border-radius:50%;background:var(--info)}
 .status-title{font-size:1.05rem;font-weight:650;color:var(--text)}
 .status-body,.status-extra{margin:2px 0 0;color:var(--text);font-size:.95rem}
@@ -79,12 +79,12 @@ h1,h2{margin:0}
 .progress-bar{flex:1;height:8px;border-radius:99px;background:var(--card);overflow:hidden;border:1px solid var(--line)}
 .progress-bar span{display:block;height:100%;width:var(--pct,0%);background:var(--info);border-radius:99px;transition:width .4s}
 .no-js .progress-bar{display:none}
-.timer{display:flex;align-items:center;justify-content:space-between;gap:8px;margin:0 0 14px;padding:10px 14px;border-radius:12px;background:var(--soft);font-size:.95rem}
+.timer{display:flex;align-items:center;justify-content:space-between;gap:8px;margin:12px 0 0;padding:10px 14px;border-radius:12px;background:var(--soft);font-size:.95rem}
 .timer-label{color:var(--muted)}
 .timer-value{font-weight:650;font-variant-numeric:tabular-nums}
-.timer-until{color:var(--muted);font-size:.85rem}
 .timer[data-low]{background:var(--warn-bg)}
-.actions{display:flex;flex-direction:column;gap:10px;margin-top:4px}
+.actions{display:flex;flex-direction:column;gap:10px}
+.actions:not(:has(> :not([hidden]))){display:none}
 .actions form{margin:0}
 .btn{display:flex;align-items:center;justify-content:center;gap:8px;width:100%;min-height:48px;padding:10px 18px;border-radius:12px;border:1px solid var(--line);background:var(--card);color:var(--text);font:inherit;font-weight:600;text-decoration:none;cursor:pointer}
 .btn:hover{background:var(--soft)}
@@ -93,7 +93,8 @@ h1,h2{margin:0}
 .btn-quiet{border-color:transparent;background:transparent;color:var(--muted);min-height:44px;font-weight:550}
 .btn-quiet:hover{color:var(--text)}
 .btn svg{width:18px;height:18px;flex:none}
-.redirect{margin:8px 0 0;font-size:.9rem;color:var(--muted)}
+.summary .hint{margin:12px 0 0}
+.redirect{margin:10px 0 0;font-size:.9rem;color:var(--muted)}
 .pay{display:grid;gap:14px;justify-items:center;text-align:center}
 .qr{margin:0;display:grid;gap:8px;justify-items:center}
 .qr-img{width:min(232px,70vw);aspect-ratio:1;background:#fff;border-radius:12px;padding:6px;border:1px solid var(--line)}
@@ -120,12 +121,12 @@ h1,h2{margin:0}
 .copy-done{color:var(--ok)}
 @media (min-width:860px){
   .shell{padding:28px 24px 40px}
-  .checkout{grid-template-columns:minmax(0,1.1fr) minmax(0,1fr);align-items:start;gap:20px}
-  .checkout .meta{grid-column:1/-1}
+  .checkout{grid-template-columns:minmax(0,1.1fr) minmax(0,1fr);grid-template-areas:"summary pay" "actions pay" "meta meta";align-items:start;gap:20px}
+  .summary{grid-area:summary}.pay{grid-area:pay}.actions{grid-area:actions}.meta{grid-area:meta}
   .card{padding:28px}
   .card::before{margin:-28px -28px 22px}
   .amount-value{font-size:2.9rem}
   .qr-img{width:248px}
-  .checkout[data-open=false]{grid-template-columns:minmax(0,560px);justify-content:center}
+  .checkout[data-open=false]{grid-template-columns:minmax(0,560px);grid-template-areas:"summary" "actions" "meta";justify-content:center}
 }
 `;
