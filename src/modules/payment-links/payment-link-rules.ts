@@ -19,7 +19,8 @@ export interface PaymentLink {
   updatedAt: number;
 }
 
-export type LinkRefusal = 'inactive' | 'expired' | 'used_up';
+/** `unavailable`: the merchant's own limits refuse a payment now (rate, daily or monthly totals) */
+export type LinkRefusal = 'inactive' | 'expired' | 'used_up' | 'unavailable';
 
 /** Why a link takes no more payments, or null when it does. */
 export function linkRefusal(link: PaymentLink, now: number): LinkRefusal | null {
@@ -33,4 +34,5 @@ export const REFUSAL_MESSAGES: Readonly<Record<LinkRefusal, string>> = {
   inactive: 'this payment link was deactivated',
   expired: 'this payment link has expired',
   used_up: 'this payment link has been used as often as it may be',
+  unavailable: 'this payment link cannot take a payment right now; try again later',
 };

@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import type { GatewayConfig } from '../../config/load.js';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../shared/clock.js';
-import { type AppError, type FieldError, notFound, validationError } from '../../shared/errors.js';
+import { type AppError, ERROR_CATALOGUE, type FieldError, notFound, validationError } from '../../shared/errors.js';
 import { type IdGenerator, isId } from '../../shared/ids.js';
 import { err, ok, type Result } from '../../shared/result.js';
 import { checkBase58Address } from '../../tron/address.js';
@@ -220,6 +220,10 @@ export class PaymentLinksService {
     if (created.ok) return { kind: 'created', ...created.value };
     await this.deps.repository.releaseUse(this.deps.db, link.id);
     if (created.error.code === 'validation_failed') return { kind: 'invalid', errors: created.error.errors };
+    // the merchant's limits (rate, daily and monthly totals, compliance) refuse it: the visitor can do nothing about that
+    if (ERROR_CATALOGUE[created.error.code].status < 500) {
+      return { kind: 'refused', reason: 'unavailable', message: REFUSAL_MESSAGES.unavailable };
+    }
     throw created.error;
   }
 
