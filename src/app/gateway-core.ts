@@ -415,6 +415,8 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     cached,
   });
   money.registerRoutes(app);
+  // a scanner in this process tells the checkout's status hub when payments changed (no wait for its tick)
+  money.collections?.setChangeListener(() => checkoutHub.nudge());
   const stalls = new BatchStallWatch({
     db,
     clock,

@@ -3,6 +3,7 @@
  * watched payment in one query every `intervalMs`, only while streams are open. A payment whose version
  * moved is loaded once and its new state handed to every stream watching it, however many there are.
  * Any process sees changes made by any other (the scanner may run elsewhere): the database is the bus.
+ * When the scanner runs in this process it nudges the hub after each commit, so the look is immediate.
  */
 
 export interface HubSnapshot {
@@ -30,6 +31,7 @@ export class CheckoutStatusHub {
   private readonly watches = new Map<string, Watch>();
   private timer: NodeJS.Timeout | null = null;
   private ticking = false;
+  private again = false;
   private streams = 0;
 
   constructor(private readonly deps: HubDeps) {}
@@ -67,6 +69,13 @@ export class CheckoutStatusHub {
     };
   }
 
+  /** Something in this process changed payments: look now rather than at the next tick. */
+  nudge(): void {
+    if (this.watches.size === 0) return;
+    if (this.ticking) this.again = true;
+    else void this.tick();
+  }
+
   /** Looks once (the poller's tick; tests call it directly). */
   async tick(): Promise<void> {
     if (this.ticking || this.watches.size === 0) return;
@@ -87,6 +96,10 @@ export class CheckoutStatusHub {
       this.deps.onError?.(error);
     } finally {
       this.ticking = false;
+      if (this.again) {
+        this.again = false;
+        void this.tick();
+      }
     }
   }
 
