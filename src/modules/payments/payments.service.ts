@@ -121,7 +121,6 @@ export interface PaymentStepInput {
   step: PaymentAdvance;
 }
 
-/** A lifecycle step applied to a payment: the transition, then the step's fields. */
 /** Gives a draft with a hosted checkout its token secret; only the hash is stored. */
 function sealCheckout(draft: PaymentDraft): void {
   if (!draft.checkout) return;
@@ -130,6 +129,7 @@ function sealCheckout(draft: PaymentDraft): void {
   draft.checkout.secretHash = hash;
 }
 
+/** A lifecycle step applied to a payment: the transition, then the step's fields. */
 function applyAdvance(
   payment: Payment,
   step: PaymentAdvance,
