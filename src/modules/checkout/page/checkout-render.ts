@@ -195,6 +195,7 @@ export function renderCheckoutPage(state: CheckoutState, ctx: CheckoutPageContex
     statusUrl: `${base}/status`,
     eventsUrl: `${base}/events`,
     explorer,
+    redirectSeconds: String(Math.max(0, Math.min(60, Math.floor(ctx.redirectSeconds ?? 5)))),
     heading: fill(t.pageTitle, { merchant }),
     description: state.description ?? null,
     amountLabel: t[AMOUNT_LABEL[status]],

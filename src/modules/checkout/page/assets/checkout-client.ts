@@ -222,7 +222,10 @@ export const CHECKOUT_JS = String.raw`(function () {
       if (redirectTimer !== null || !state.successUrl || SUCCESS.indexOf(state.checkoutStatus) < 0) return;
       // embedded: the parent window is told and decides; the button still leaves (target _top)
       if (embedded) return;
-      var left = state.checkoutStatus === 'overpaid' ? 10 : 5;
+      var configured = parseInt(main.getAttribute('data-redirect-seconds') || '5', 10);
+      if (isNaN(configured)) configured = 5;
+      // overpaid: twice the time, to read what happens to the extra
+      var left = state.checkoutStatus === 'overpaid' ? configured * 2 : configured;
       var el = bound('redirect');
       function step() {
         if (el) { el.hidden = false; el.textContent = fill(text.redirecting, { merchant: merchant, seconds: numbers.format(left) }); }
