@@ -189,7 +189,8 @@ describe('without JavaScript', () => {
     expect(await page.locator('#tpg-address').textContent()).toBe(FIXTURE_ADDRESS);
     expect(await page.locator('[data-qr] svg').isVisible()).toBe(true);
     expect(await page.getByRole('link', { name: 'Refresh' }).isVisible()).toBe(true);
-    expect(await page.locator('[data-bind="countdown"]').textContent()).toMatch(/About 1[45] min left/);
+    expect(await page.locator('[data-bind="statusBody"]').textContent()).toBe('Send exactly the amount shown, then refresh this page.');
+    expect(await page.locator('[data-bind="countdown"]').textContent()).toMatch(/^about 1[45] min$/);
     expect(await page.locator('[data-wallet]').isVisible()).toBe(false);
     saveShot('checkout-waiting-nojs-mobile.png', await page.screenshot({ fullPage: true }));
     // the cancel form posts without a script and lands on the shop's cancel page
@@ -207,6 +208,9 @@ describe('live', () => {
     await page.goto(`${harness.url}/checkout/waiting-live`);
     await page.waitForFunction(() => document.documentElement.classList.contains('js'));
     await expect.poll(() => harness.streams('waiting-live'), { timeout: 3000 }).toBe(1);
+    expect(await page.locator('[data-bind="statusBody"]').textContent()).toBe(
+      'Send exactly the amount shown. This page updates by itself.',
+    );
     await page.evaluate(() => {
       // survives only while the page is not reloaded
       (window as unknown as { marker: number }).marker = 42;

@@ -169,7 +169,8 @@ function statusTexts(state: CheckoutState, t: Catalogue, merchant: string, local
   return {
     tone: TONE[state.checkoutStatus],
     statusTitle: fill(t[`${key}Title` as MessageKey], values),
-    statusBody: fill(t[`${key}Body` as MessageKey], values),
+    // without JavaScript nothing updates by itself: the script puts the live wording in place
+    statusBody: fill(t[state.checkoutStatus === 'waiting' ? 'waitingBodyNoJs' : (`${key}Body` as MessageKey)], values),
     statusExtra: state.checkoutStatus === 'overpaid' ? fill(t[extraKey], values) : '',
     confirmations: fill(t.confirmations, values),
   };

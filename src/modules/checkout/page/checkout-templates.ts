@@ -53,7 +53,7 @@ export const CHECKOUT = `<main id="tpg" class="checkout" data-open="<%= it.open 
 <p class="redirect" data-bind="redirect" hidden></p>
 <div id="tpg-live" class="visually-hidden" role="status" aria-live="polite"></div>
 <% if (it.expiresAt) { %><p class="timer" data-timer data-when="waiting underpaid"<% if (!it.shows('waiting underpaid')) { %> hidden<% } %>><span class="timer-label"><%= it.t.timeLeft %></span> <span class="timer-value" role="timer" data-bind="countdown"><%= it.timeLeftText %></span></p><% } %>
-<noscript><p class="hint"><%= it.t.waitingBodyNoJs %> <a href="<%= it.refreshUrl %>"><%= it.t.refresh %></a></p></noscript>
+<noscript><p class="hint"><a href="<%= it.refreshUrl %>"><%= it.t.refresh %></a></p></noscript>
 </section>
 <section class="card pay" aria-labelledby="tpg-address-label" data-when="waiting underpaid"<% if (!it.shows('waiting underpaid')) { %> hidden<% } %>>
 <figure class="qr"><div class="qr-img" role="img" aria-label="<%= it.t.qrLabel %>" data-qr><%~ it.qrSvg %></div><figcaption><%= it.t.scanHint %></figcaption></figure>
