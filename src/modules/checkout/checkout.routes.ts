@@ -155,7 +155,14 @@ export function checkoutRoutes(deps: CheckoutRoutesDeps): FastifyPluginAsyncType
     };
   };
 
+  /** open status streams, ended when the server closes (they would otherwise hold app.close() open) */
+  const openStreams = new Set<() => void>();
+
   return async (app) => {
+    app.addHook('preClose', (done) => {
+      for (const close of [...openStreams]) close();
+      done();
+    });
     // Forms post url-encoded bodies (this plugin's routes only); JSON is parsed as everywhere else.
     app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) => {
       done(null, Object.fromEntries(new URLSearchParams(String(body))));
