@@ -246,7 +246,12 @@ export const CHECKOUT_JS = String.raw`(function () {
       render();
       notifyParent();
       maybeRedirect();
-      if (FINAL.indexOf(state.checkoutStatus) >= 0) stop();
+      if (isFinal()) stop();
+    }
+    // nothing more will change: the page's final states, or a payment settled for good (a late payment
+    // that completed shows "paid late" but is as final as "completed")
+    function isFinal() {
+      return FINAL.indexOf(state.checkoutStatus) >= 0 || ['completed', 'failed', 'refunded'].indexOf(state.paymentStatus) >= 0;
     }
     function stop() {
       if (source) { source.close(); source = null; }
@@ -260,12 +265,12 @@ export const CHECKOUT_JS = String.raw`(function () {
         .catch(function () { /* next tick tries again */ });
     }
     function startPolling() {
-      if (pollTimer || FINAL.indexOf(state.checkoutStatus) >= 0) return;
+      if (pollTimer || isFinal()) return;
       pollTimer = window.setInterval(poll, 2000);
       poll();
     }
     function connect() {
-      if (FINAL.indexOf(state.checkoutStatus) >= 0) return;
+      if (isFinal()) return;
       if (!window.EventSource || !eventsUrl) { startPolling(); return; }
       source = new EventSource(eventsUrl);
       source.addEventListener('status', function (event) {
