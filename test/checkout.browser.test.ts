@@ -113,14 +113,14 @@ describe('every state', () => {
         await page.waitForFunction((s) => document.documentElement.getAttribute('data-checkout-status') === s, state);
         violations.push(...(await seriousViolations(page)).map((v) => `${state}/${label}: ${v}`));
         if (label === 'dark' && (state === 'waiting' || state === 'completed')) {
-          saveShot(`checkout-${state}-dark-mobile.png`, await page.screenshot({ fullPage: true }));
+          saveShot(`checkout-${state}-dark-mobile.png`, await page.screenshot({ fullPage: true, animations: 'disabled' }));
         }
       }
       expect(await lightPage.locator('[data-bind="statusTitle"]').textContent()).not.toBe('');
-      saveShot(`checkout-${state}-mobile.png`, await lightPage.screenshot({ fullPage: true }));
+      saveShot(`checkout-${state}-mobile.png`, await lightPage.screenshot({ fullPage: true, animations: 'disabled' }));
       await desktopPage.goto(`${harness.url}/checkout/${token}`);
       await desktopPage.waitForFunction(() => document.documentElement.classList.contains('js'));
-      saveShot(`checkout-${state}-desktop.png`, await desktopPage.screenshot());
+      saveShot(`checkout-${state}-desktop.png`, await desktopPage.screenshot({ animations: 'disabled' }));
     }
     expect(violations).toEqual([]);
 
@@ -155,13 +155,13 @@ describe('every state', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     expect(await page.locator('h2[data-bind="statusTitle"]').textContent()).toBe('等待您的付款');
     expect(await seriousViolations(page)).toEqual([]);
-    saveShot('checkout-waiting-zh-mobile.png', await page.screenshot({ fullPage: true }));
+    saveShot('checkout-waiting-zh-mobile.png', await page.screenshot({ fullPage: true, animations: 'disabled' }));
     await page.getByRole('link', { name: 'Русский' }).click();
     await page.waitForURL(/lang=ru/);
     expect(await page.getAttribute('html', 'lang')).toBe('ru');
     expect(await page.locator('h2[data-bind="statusTitle"]').textContent()).toBe('Ожидаем ваш платёж');
     await page.setViewportSize(DESKTOP);
-    saveShot('checkout-waiting-ru-desktop.png', await page.screenshot());
+    saveShot('checkout-waiting-ru-desktop.png', await page.screenshot({ animations: 'disabled' }));
     await ctx.close();
   });
 });
@@ -189,9 +189,10 @@ describe('without JavaScript', () => {
     expect(await page.locator('#tpg-address').textContent()).toBe(FIXTURE_ADDRESS);
     expect(await page.locator('[data-qr] svg').isVisible()).toBe(true);
     expect(await page.getByRole('link', { name: 'Refresh' }).isVisible()).toBe(true);
-    expect(await page.locator('[data-bind="countdown"]').textContent()).toMatch(/About 1[45] min left/);
+    expect(await page.locator('[data-bind="statusBody"]').textContent()).toBe('Send exactly the amount shown, then refresh this page.');
+    expect(await page.locator('[data-bind="countdown"]').textContent()).toMatch(/^about 1[45] min$/);
     expect(await page.locator('[data-wallet]').isVisible()).toBe(false);
-    saveShot('checkout-waiting-nojs-mobile.png', await page.screenshot({ fullPage: true }));
+    saveShot('checkout-waiting-nojs-mobile.png', await page.screenshot({ fullPage: true, animations: 'disabled' }));
     // the cancel form posts without a script and lands on the shop's cancel page
     await page.getByRole('button', { name: 'Cancel and return' }).click();
     await page.waitForURL(`${harness.url}/shop/cancelled`);
@@ -207,6 +208,9 @@ describe('live', () => {
     await page.goto(`${harness.url}/checkout/waiting-live`);
     await page.waitForFunction(() => document.documentElement.classList.contains('js'));
     await expect.poll(() => harness.streams('waiting-live'), { timeout: 3000 }).toBe(1);
+    expect(await page.locator('[data-bind="statusBody"]').textContent()).toBe(
+      'Send exactly the amount shown. This page updates by itself.',
+    );
     await page.evaluate(() => {
       // survives only while the page is not reloaded
       (window as unknown as { marker: number }).marker = 42;
@@ -336,7 +340,7 @@ describe('the page', () => {
     const page = await ctx.newPage();
     await page.goto(`${harness.url}/pay/open_link`);
     expect(await seriousViolations(page)).toEqual([]);
-    saveShot('checkout-link-mobile.png', await page.screenshot({ fullPage: true }));
+    saveShot('checkout-link-mobile.png', await page.screenshot({ fullPage: true, animations: 'disabled' }));
     await page.getByLabel('Amount in USDT').fill('12.5');
     await page.getByRole('button', { name: 'Continue to payment' }).click();
     await page.waitForURL(/\/checkout\/waiting-link-\d+$/);
@@ -423,7 +427,7 @@ describe('Pay with wallet', () => {
     const calls = (await page.evaluate(() => (window as unknown as { walletCalls: WalletCall[] }).walletCalls)) as WalletCall[];
     expect(calls[0]).toEqual({ method: 'sendTrx', args: [FIXTURE_ADDRESS, 120_000_000, 'TPayerPayerPayerPayerPayerPayerPay1'] });
     expect(await page.getByRole('button', { name: 'Pay with wallet' }).isEnabled()).toBe(true);
-    saveShot('checkout-wallet-declined-mobile.png', await page.screenshot({ fullPage: true }));
+    saveShot('checkout-wallet-declined-mobile.png', await page.screenshot({ fullPage: true, animations: 'disabled' }));
     await ctx.close();
   });
 

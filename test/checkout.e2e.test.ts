@@ -49,6 +49,14 @@ afterAll(async () => {
   await new Promise((done) => shop?.close(done));
 });
 
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((done) => probe.close(done));
+  return port;
+}
+
 async function checkoutStatus(page: Page): Promise<string | null> {
   return page.evaluate(() => document.documentElement.getAttribute('data-checkout-status'));
 }
@@ -60,8 +68,11 @@ describe.each(ENGINES)('checkout in a browser against the devnet (%s)', (engine)
   const tools = moneyTools(() => gw);
 
   beforeAll(async () => {
-    gw = await startMoneyGateway(engine, { config: { checkout: { poll_interval_ms: 50 } } });
-    base = await gw.app.listen({ host: '127.0.0.1', port: 0 });
+    // checkout and payment-link URLs are absolute under server.public_url: the port is chosen first
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    gw = await startMoneyGateway(engine, { config: { server: { public_url: base }, checkout: { poll_interval_ms: 50 } } });
+    await gw.app.listen({ host: '127.0.0.1', port });
     payer = newWallet();
     await gw.fund(payer.base58, { trx: '500', usdt: '1000' });
     gw.mine(1);
@@ -77,11 +88,11 @@ describe.each(ENGINES)('checkout in a browser against the devnet (%s)', (engine)
       cancel_url: `${shopUrl}/cart`,
       customer_email: 'ana@example.com',
     })) as PaymentJson & { checkout_url: string };
-    expect(created.checkout_url).toMatch(/^http:\/\/127\.0\.0\.1:8097\/checkout\/\S+$/);
+    expect(created.checkout_url.startsWith(`${base}/checkout/`)).toBe(true);
     return created;
   };
 
-  /** the page at the payment's checkout URL, on the address the test gateway listens on */
+  /** the page at the payment's checkout URL */
   const open = async (created: { checkout_url: string }, init?: (page: Page) => Promise<void>) => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
@@ -91,7 +102,7 @@ describe.each(ENGINES)('checkout in a browser against the devnet (%s)', (engine)
       if (message.type() === 'error' && !/404 \(Not Found\)/.test(message.text())) errors.push(message.text());
     });
     if (init) await init(page);
-    await page.goto(new URL(new URL(created.checkout_url).pathname, base).href);
+    await page.goto(created.checkout_url);
     await page.waitForFunction(() => document.documentElement.classList.contains('js'));
     await expect.poll(() => gw.core.checkoutHub.size, { timeout: 3000 }).toBeGreaterThan(0);
     return { page, context, errors };
@@ -172,6 +183,60 @@ describe.each(ENGINES)('checkout in a browser against the devnet (%s)', (engine)
     const paid = await tools.get(created.payment_id);
     expect(paid).toMatchObject({ status: 'completed', amount_received: '7.25' });
     expect(errors).toEqual([]);
+    await context.close();
+  });
+  it('underpaid: the page shows exactly what is still due and keeps waiting; "Cancel and return" is gone', async () => {
+    const created = await create('10');
+    const { page, context, errors } = await open(created);
+    const wallet = new TronWeb({ fullHost: gw.devnet.url, privateKey: payer.privateKey });
+    const usdt = await wallet.contract().at(gw.devnet.usdtAddress);
+    await usdt.transfer(created.deposit_address as string, '3250000').send({ feeLimit: 100_000_000 });
+    gw.mine(1);
+    await tools.scanner().scanOnce();
+    gw.mineUntilSolid();
+    await tools.scanner().scanOnce();
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-checkout-status') === 'underpaid', null, {
+      timeout: 3000,
+    });
+    expect(await page.locator('#tpg-amount').textContent()).toBe('6.75');
+    expect(await page.locator('[data-bind="statusBody"]').textContent()).toBe(
+      'Received 3.25 USDT. Please send the remaining 6.75 USDT to the same address.',
+    );
+    expect(await page.locator('#tpg-address').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Cancel and return' }).isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('"Cancel and return" cancels a payment that received nothing and goes to cancel_url', async () => {
+    const created = await create('4');
+    const { page, context } = await open(created);
+    await page.getByRole('button', { name: 'Cancel and return' }).click();
+    await page.waitForURL(`${shopUrl}/cart`, { timeout: 5000 });
+    expect((await tools.get(created.payment_id)).status).toBe('cancelled');
+    await context.close();
+  });
+
+  it('a payment link creates a new payment per visit, at the amount the customer types', async () => {
+    const res = await gw.call<{ url: string }>('POST', '/api/v1/payment-links', {
+      key: gw.adminKey,
+      body: { currency: 'USDT', payee_address: gw.addresses[0], description: 'Tip jar' },
+    });
+    expect(res.status, res.text).toBe(201);
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const visit = async () => {
+      await page.goto(res.body.url);
+      expect(await page.locator('.description').textContent()).toBe('Tip jar');
+      await page.getByLabel('Amount in USDT').fill('12.5');
+      await page.getByRole('button', { name: 'Continue to payment' }).click();
+      await page.waitForURL(/\/checkout\/[^/]+$/, { timeout: 5000 });
+      expect(await page.locator('#tpg-amount').textContent()).toBe('12.5');
+      return page.url();
+    };
+    const first = await visit();
+    const second = await visit();
+    expect(second).not.toBe(first);
     await context.close();
   });
 });

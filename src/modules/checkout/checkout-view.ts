@@ -61,6 +61,8 @@ export interface CheckoutPageContext {
   customerEmail: string | null;
   assetBase: string; // URL prefix of static assets, e.g. "/checkout/assets"
   explorerTxUrl: string | null; // template with {txid}, or null
+  /** optional: seconds of the countdown before a completed payment returns to successUrl (checkout.redirect_seconds; default 5) */
+  redirectSeconds?: number;
 }
 
 /** what the payment-link page shows before a payment exists */

@@ -169,7 +169,8 @@ function statusTexts(state: CheckoutState, t: Catalogue, merchant: string, local
   return {
     tone: TONE[state.checkoutStatus],
     statusTitle: fill(t[`${key}Title` as MessageKey], values),
-    statusBody: fill(t[`${key}Body` as MessageKey], values),
+    // without JavaScript nothing updates by itself: the script puts the live wording in place
+    statusBody: fill(t[state.checkoutStatus === 'waiting' ? 'waitingBodyNoJs' : (`${key}Body` as MessageKey)], values),
     statusExtra: state.checkoutStatus === 'overpaid' ? fill(t[extraKey], values) : '',
     confirmations: fill(t.confirmations, values),
   };
@@ -195,6 +196,7 @@ export function renderCheckoutPage(state: CheckoutState, ctx: CheckoutPageContex
     statusUrl: `${base}/status`,
     eventsUrl: `${base}/events`,
     explorer,
+    redirectSeconds: String(Math.max(0, Math.min(60, Math.floor(ctx.redirectSeconds ?? 5)))),
     heading: fill(t.pageTitle, { merchant }),
     description: state.description ?? null,
     amountLabel: t[AMOUNT_LABEL[status]],

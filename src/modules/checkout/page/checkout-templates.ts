@@ -35,7 +35,7 @@ export const LAYOUT = `<!doctype html>
 const COPY_ICON =
   '<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" aria-hidden="true"><rect x="9" y="9" width="12" height="12" rx="2"/><path d="M5 15V5a2 2 0 0 1 2-2h10"/></svg>';
 
-export const CHECKOUT = `<main id="tpg" class="checkout" data-open="<%= it.open %>" data-state="<%= it.stateJson %>" data-text="<%= it.textJson %>" data-merchant="<%= it.merchant %>" data-status-url="<%= it.statusUrl %>" data-events-url="<%= it.eventsUrl %>"<% if (it.explorer) { %> data-explorer="<%= it.explorer %>"<% } %>>
+export const CHECKOUT = `<main id="tpg" class="checkout" data-open="<%= it.open %>" data-state="<%= it.stateJson %>" data-text="<%= it.textJson %>" data-merchant="<%= it.merchant %>" data-status-url="<%= it.statusUrl %>" data-events-url="<%= it.eventsUrl %>" data-redirect-seconds="<%= it.redirectSeconds %>"<% if (it.explorer) { %> data-explorer="<%= it.explorer %>"<% } %>>
 <section class="card summary" aria-labelledby="tpg-title">
 <h1 id="tpg-title" class="eyebrow"><%= it.heading %></h1>
 <% if (it.description) { %><p class="description"><%= it.description %></p><% } %>
@@ -53,7 +53,7 @@ export const CHECKOUT = `<main id="tpg" class="checkout" data-open="<%= it.open 
 <p class="redirect" data-bind="redirect" hidden></p>
 <div id="tpg-live" class="visually-hidden" role="status" aria-live="polite"></div>
 <% if (it.expiresAt) { %><p class="timer" data-timer data-when="waiting underpaid"<% if (!it.shows('waiting underpaid')) { %> hidden<% } %>><span class="timer-label"><%= it.t.timeLeft %></span> <span class="timer-value" role="timer" data-bind="countdown"><%= it.timeLeftText %></span></p><% } %>
-<noscript><p class="hint"><%= it.t.waitingBodyNoJs %> <a href="<%= it.refreshUrl %>"><%= it.t.refresh %></a></p></noscript>
+<noscript><p class="hint"><a href="<%= it.refreshUrl %>"><%= it.t.refresh %></a></p></noscript>
 </section>
 <section class="card pay" aria-labelledby="tpg-address-label" data-when="waiting underpaid"<% if (!it.shows('waiting underpaid')) { %> hidden<% } %>>
 <figure class="qr"><div class="qr-img" role="img" aria-label="<%= it.t.qrLabel %>" data-qr><%~ it.qrSvg %></div><figcaption><%= it.t.scanHint %></figcaption></figure>

@@ -222,7 +222,10 @@ export const CHECKOUT_JS = String.raw`(function () {
       if (redirectTimer !== null || !state.successUrl || SUCCESS.indexOf(state.checkoutStatus) < 0) return;
       // embedded: the parent window is told and decides; the button still leaves (target _top)
       if (embedded) return;
-      var left = state.checkoutStatus === 'overpaid' ? 10 : 5;
+      var configured = parseInt(main.getAttribute('data-redirect-seconds') || '5', 10);
+      if (isNaN(configured)) configured = 5;
+      // overpaid: twice the time, to read what happens to the extra
+      var left = state.checkoutStatus === 'overpaid' ? configured * 2 : configured;
       var el = bound('redirect');
       function step() {
         if (el) { el.hidden = false; el.textContent = fill(text.redirecting, { merchant: merchant, seconds: numbers.format(left) }); }
@@ -243,7 +246,12 @@ export const CHECKOUT_JS = String.raw`(function () {
       render();
       notifyParent();
       maybeRedirect();
-      if (FINAL.indexOf(state.checkoutStatus) >= 0) stop();
+      if (isFinal()) stop();
+    }
+    // nothing more will change: the page's final states, or a payment settled for good (a late payment
+    // that completed shows "paid late" but is as final as "completed")
+    function isFinal() {
+      return FINAL.indexOf(state.checkoutStatus) >= 0 || ['completed', 'failed', 'refunded'].indexOf(state.paymentStatus) >= 0;
     }
     function stop() {
       if (source) { source.close(); source = null; }
@@ -257,12 +265,12 @@ export const CHECKOUT_JS = String.raw`(function () {
         .catch(function () { /* next tick tries again */ });
     }
     function startPolling() {
-      if (pollTimer || FINAL.indexOf(state.checkoutStatus) >= 0) return;
+      if (pollTimer || isFinal()) return;
       pollTimer = window.setInterval(poll, 2000);
       poll();
     }
     function connect() {
-      if (FINAL.indexOf(state.checkoutStatus) >= 0) return;
+      if (isFinal()) return;
       if (!window.EventSource || !eventsUrl) { startPolling(); return; }
       source = new EventSource(eventsUrl);
       source.addEventListener('status', function (event) {
