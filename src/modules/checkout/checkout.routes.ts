@@ -141,6 +141,7 @@ export function checkoutRoutes(deps: CheckoutRoutesDeps): FastifyPluginAsyncType
       customerEmail: payment.checkout?.customerEmail ?? null,
       assetBase: ASSET_PREFIX,
       explorerTxUrl: checkout.explorerTxUrl(),
+      redirectSeconds: settings.redirect_seconds,
     });
 
   const linkView = (link: PaymentLink, extra: Partial<CheckoutLinkView> = {}): CheckoutLinkView => {
