@@ -303,6 +303,8 @@ const TABLE_OWNERS: Record<keyof DB, string> = {
   ledger_entries: 'ledger',
   merchant_balances: 'ledger',
   reconciliations: 'reconciliation',
+  payment_links: 'payment-links',
+  merchant_branding: 'branding',
 };
 
 /** Today's services and workers that still touch another module's table, each with its reason; the list may only shrink. */

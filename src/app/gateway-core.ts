@@ -22,10 +22,16 @@ import { AuditMirror } from '../modules/audit/audit-mirror.js';
 import { AuditTrail } from '../modules/audit/audit-trail.js';
 import { BATCH_STALL_CHECK_EVERY_MS, BATCH_STALL_JOB, BatchStallWatch } from '../modules/batches/batch-stalls.js';
 import { BatchesRepository } from '../modules/batches/batches.repository.js';
+import { BrandingRepository } from '../modules/branding/branding.repository.js';
+import { brandingRoutes } from '../modules/branding/branding.routes.js';
+import { BrandingService } from '../modules/branding/branding.service.js';
 import type { ChainSender } from '../modules/chain/chain-sender.js';
 import { LeaseStore } from '../modules/chain/lease.js';
 import type { ChainSendQueue } from '../modules/chain/send-queue.js';
 import type { SendTracker } from '../modules/chain/send-tracker.js';
+import { checkoutRoutes } from '../modules/checkout/checkout.routes.js';
+import { CheckoutService } from '../modules/checkout/checkout.service.js';
+import { CheckoutStatusHub } from '../modules/checkout/checkout-status-hub.js';
 import type { CollectionsService } from '../modules/collections/collections.service.js';
 import type { ChainPrices } from '../modules/fees/network-cost.js';
 import { NetworkCostEstimator } from '../modules/fees/network-cost.js';
@@ -36,6 +42,9 @@ import { UsageRepository } from '../modules/limits/usage.repository.js';
 import { apiKeysRoutes } from '../modules/merchants/api-keys.routes.js';
 import { createMerchantsModule, type MerchantsModule } from '../modules/merchants/merchants.module.js';
 import { Outbox } from '../modules/outbox/outbox.js';
+import { PaymentLinksRepository } from '../modules/payment-links/payment-links.repository.js';
+import { paymentLinksRoutes } from '../modules/payment-links/payment-links.routes.js';
+import { PaymentLinksService } from '../modules/payment-links/payment-links.service.js';
 import { CreatePipeline, type CreateSubmitter, EXPIRE_JOB } from '../modules/payments/create-pipeline.js';
 import { PaymentsRepository } from '../modules/payments/payments.repository.js';
 import { paymentsRoutes } from '../modules/payments/payments.routes.js';
@@ -139,6 +148,11 @@ export interface GatewayCore {
   refunds: RefundsService;
   /** payment and balance reconciliation against the chain (503 without a node) */
   reconciliation: ReconciliationService;
+  /** payment links (issue 21) */
+  paymentLinks: PaymentLinksService;
+  /** hosted checkout: tokens, the customer's view, live status */
+  checkout: CheckoutService;
+  checkoutHub: CheckoutStatusHub;
   /** starts background work for the configured roles */
   startWorkers(): void;
   /**
@@ -291,6 +305,41 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
   });
   app.register(assetsRoutes({ catalog: config.assets, registry: options.tron?.assets ?? null }), { prefix: '/api/v1/assets' });
   app.register(apiKeysRoutes({ apiKeys: merchants.apiKeys }), { prefix: '/api/v1/keys' });
+
+  // hosted checkout (issue 21): payment links, merchant branding and the public pages
+  const branding = new BrandingService({
+    db,
+    clock,
+    repository: new BrandingRepository(),
+    audit,
+    merchantName: async (merchantId) => (await merchants.merchants.findMerchant(merchantId))?.name ?? null,
+  });
+  const paymentLinks = new PaymentLinksService({ db, config, clock, ids, repository: new PaymentLinksRepository(), payments, audit });
+  const checkout = new CheckoutService({
+    config,
+    clock,
+    payments,
+    branding,
+    links: paymentLinks,
+    tokenContract: (symbol) => {
+      const registered = options.tron?.assets.get(symbol).asset.contract;
+      if (registered) return registered;
+      const spec = config.assets.find(symbol);
+      return spec?.contract && spec.contract !== 'devnet' ? spec.contract : null;
+    },
+  });
+  const checkoutHub = new CheckoutStatusHub({
+    intervalMs: config.raw.checkout.poll_interval_ms,
+    versions: (paymentIds) => payments.paymentVersions(paymentIds),
+    load: async (paymentId) => {
+      const payment = await payments.findAnyPayment(paymentId);
+      return payment ? { data: JSON.stringify(await checkout.stateOf(payment)), final: checkout.isFinal(payment) } : null;
+    },
+    onError: (error) => logger.warn({ err: error }, 'checkout status poll failed'),
+  });
+  app.register(paymentLinksRoutes({ config, links: paymentLinks }), { prefix: '/api/v1/payment-links' });
+  app.register(brandingRoutes({ branding }), { prefix: '/api/v1/merchant/branding' });
+  app.register(checkoutRoutes({ config, checkout, links: paymentLinks, branding, hub: checkoutHub }));
   app.register(
     auditRoutes({
       reader: new AuditLogRepository(db),
@@ -366,6 +415,8 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     cached,
   });
   money.registerRoutes(app);
+  // a scanner in this process tells the checkout's status hub when payments changed (no wait for its tick)
+  money.collections?.setChangeListener(() => checkoutHub.nudge());
   const stalls = new BatchStallWatch({
     db,
     clock,
@@ -446,6 +497,9 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     ...(money.settlement ? { settlement: money.settlement } : {}),
     refunds: money.refunds,
     reconciliation: money.reconciliation,
+    paymentLinks,
+    checkout,
+    checkoutHub,
     creationsCommitted(jobsDueNow) {
       if (jobsDueNow > 0) activeRunner.wake();
       webhookDelivery.wake();
@@ -472,6 +526,7 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     },
     async stop() {
       if (priceTimer) clearInterval(priceTimer);
+      checkoutHub.stop();
       await auditMirror?.stop();
       await app.close();
       await activeRunner.stop({ graceMs: config.raw.server.shutdown_grace_ms });

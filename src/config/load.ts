@@ -332,6 +332,13 @@ function resolve(raw: RawConfig, source: string, problems: ConfigProblem[]): Gat
       problems.push({ key: `security.cors_origins.${i}`, message: `"${origin.slice(0, 80)}" is not an origin` });
     }
   });
+  if (!isHttpUrl(raw.server.public_url)) problems.push({ key: 'server.public_url', message: 'must be an http(s) URL' });
+  if (
+    raw.checkout.explorer_tx_url !== '' &&
+    !(isHttpUrl(raw.checkout.explorer_tx_url) && raw.checkout.explorer_tx_url.includes('{txid}'))
+  ) {
+    problems.push({ key: 'checkout.explorer_tx_url', message: 'must be an http(s) URL containing {txid}' });
+  }
   if (raw.api.default_page_size > raw.api.max_page_size) problems.push({ key: 'api.default_page_size', message: 'exceeds max_page_size' });
   if (raw.webhooks.events.includes(ALL_EVENTS) && raw.webhooks.events.length > 1) {
     problems.push({ key: 'webhooks.events', message: '"*" stands for every event and must be the only entry' });

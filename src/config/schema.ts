@@ -117,6 +117,47 @@ export const ConfigSchema = Type.Object(
         }),
         instance_id: Type.String({ default: '', description: 'name of this process in job locks and logs; empty derives one' }),
         shutdown_grace_ms: Type.Integer({ default: 10_000, minimum: 0, description: 'time for in-flight work on SIGTERM' }),
+        public_url: Type.String({
+          default: 'http://127.0.0.1:8097',
+          description: 'base URL customers reach the gateway at (checkout pages and payment links are under it)',
+        }),
+      },
+      Strict,
+    ),
+    checkout: Type.Object(
+      {
+        frame_ancestors: Type.Array(Type.String({ maxLength: 200 }), {
+          default: ["'none'"],
+          description: 'CSP frame-ancestors of checkout pages: origins that may embed them ("\'none\'" forbids embedding)',
+        }),
+        redirect_seconds: Type.Integer({
+          default: 5,
+          minimum: 0,
+          maximum: 60,
+          description: 'countdown before a completed checkout returns to success_url',
+        }),
+        explorer_tx_url: Type.String({
+          default: '',
+          description: 'transaction link shown on the page, with {txid}; empty: Tronscan of the network (none on a devnet)',
+        }),
+        sse_heartbeat_seconds: Seconds(15, 'comment sent on idle status streams', 1),
+        poll_interval_ms: Type.Integer({
+          default: 250,
+          minimum: 20,
+          maximum: 5000,
+          description: 'how often the shared status poller looks for changes of watched payments while streams are open',
+        }),
+        max_streams: Type.Integer({ default: 10_000, minimum: 1, description: 'open status streams per process; more answer 503' }),
+        rate_limit_per_minute: Type.Integer({
+          default: 120,
+          minimum: 1,
+          description: 'requests per client address per minute to checkout pages, status and payment links',
+        }),
+        link_visit_limit_per_minute: Type.Integer({
+          default: 10,
+          minimum: 1,
+          description: 'payments a client address may create through payment links per minute',
+        }),
       },
       Strict,
     ),

@@ -79,6 +79,15 @@ export interface PaymentsTable {
   failed_at: NullableIntCol;
   cancelled_at: NullableIntCol;
   version: IntCol;
+  /** hosted checkout (0008): SHA-256 (hex) of the checkout token's secret; null: no checkout page */
+  checkout_secret_hash: string | null;
+  checkout_success_url: string | null;
+  checkout_cancel_url: string | null;
+  customer_email: string | null;
+  /** the payment link this payment was created through */
+  payment_link_id: string | null;
+  /** the checkout token was revoked (cancelled from the page): the page stays readable, its actions do not */
+  checkout_revoked_at: NullableIntCol;
 }
 
 export interface PaymentHistoryTable {
@@ -460,6 +469,40 @@ export interface ReconciliationsTable {
   created_at: IntCol;
 }
 
+export interface PaymentLinksTable {
+  id: string;
+  merchant_id: string;
+  /** the public token in the link's URL */
+  token: string;
+  currency: string;
+  /** where settlement pays what the link's payments collect */
+  payee_address: string;
+  /** fixed amount, a decimal string of base units; null: the customer chooses */
+  amount: string | null;
+  description: string;
+  success_url: string | null;
+  expires_at: NullableIntCol;
+  max_uses: NullableIntCol;
+  uses: IntCol;
+  active: IntCol;
+  created_at: IntCol;
+  updated_at: IntCol;
+}
+
+export interface MerchantBrandingTable {
+  merchant_id: string;
+  /** the merchant's id on public URLs (the logo), unrelated to its internal id */
+  public_id: string;
+  display_name: string | null;
+  accent_color: string | null;
+  support_email: string | null;
+  /** the logo's bytes, base64 (portable: text on both engines) */
+  logo_base64: string | null;
+  logo_content_type: string | null;
+  logo_sha256: string | null;
+  updated_at: IntCol;
+}
+
 export interface DB {
   merchants: MerchantsTable;
   api_keys: ApiKeysTable;
@@ -490,4 +533,6 @@ export interface DB {
   merchant_balances: MerchantBalancesTable;
   sweeps: SweepsTable;
   reconciliations: ReconciliationsTable;
+  payment_links: PaymentLinksTable;
+  merchant_branding: MerchantBrandingTable;
 }

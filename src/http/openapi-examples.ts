@@ -76,6 +76,34 @@ const COLLECTION_REQUEST = {
   reference_id: 'order-1042',
   description: 'Order #1042',
   metadata: { customer_id: 'cus_88' },
+  success_url: 'https://shop.example/orders/1042/paid',
+  cancel_url: 'https://shop.example/cart',
+  customer_email: 'buyer@example.com',
+};
+
+const PAYMENT_LINK_ID = 'plink_019cd79e4600b5d7a93c0e1f2a3b4c5d';
+const PAYMENT_LINK = {
+  id: PAYMENT_LINK_ID,
+  object: 'payment_link',
+  url: 'https://pay.shop.example/pay/Xq2Xw0l1yB6bS0M0kq8Qx9xK',
+  currency: 'USDT',
+  payee_address: PAYEE,
+  amount: '25',
+  description: 'Hat, one size',
+  success_url: 'https://shop.example/thanks',
+  expires_at: null,
+  max_uses: 100,
+  uses: 3,
+  active: true,
+  created_at: CREATED,
+  updated_at: CONFIRMED,
+};
+const BRANDING = {
+  display_name: 'Hat Shop',
+  accent_color: '#1a2b3c',
+  support_email: 'help@shop.example',
+  logo_url: '/checkout/branding/q2Xw0l1yB6bS0M0k/logo?v=9f2c1d0e8a7b6c5d',
+  updated_at: CONFIRMED,
 };
 
 const PENDING_COLLECTION = {
@@ -571,7 +599,60 @@ export const OPERATION_EXAMPLES: Record<string, OperationExamples> = {
     response: { 'text/plain': { example: METRICS_TEXT, schema: { type: 'string', description: 'Prometheus text format 0.0.4' } } },
   },
 
-  createPayment: { request: COLLECTION_REQUEST, response: json(PENDING_COLLECTION) },
+  createPayment: {
+    request: COLLECTION_REQUEST,
+    response: json({
+      ...PENDING_COLLECTION,
+      checkout_url: `https://pay.shop.example/checkout/${PAYMENT_ID}.q2Xw0l1yB6bS0M0kq8Qx9xKf`,
+    }),
+  },
+  createPaymentLink: {
+    request: {
+      currency: 'USDT',
+      payee_address: PAYEE,
+      amount: '25',
+      description: 'Hat, one size',
+      success_url: 'https://shop.example/thanks',
+      max_uses: 100,
+    },
+    response: json({ ...PAYMENT_LINK, uses: 0, updated_at: CREATED }),
+  },
+  listPaymentLinks: { response: json({ object: 'list', data: [PAYMENT_LINK], has_more: false, next_cursor: null }) },
+  getPaymentLink: { response: json(PAYMENT_LINK) },
+  deactivatePaymentLink: { response: json({ ...PAYMENT_LINK, active: false, updated_at: LATER }) },
+  listPaymentLinkPayments: { response: json({ object: 'list', data: [BATCH_PAYMENT], has_more: false, next_cursor: null }) },
+  getBranding: { response: json(BRANDING) },
+  updateBranding: {
+    request: { display_name: 'Hat Shop', accent_color: '#1a2b3c', support_email: 'help@shop.example' },
+    response: json(BRANDING),
+  },
+  setBrandingLogo: { response: json(BRANDING) },
+  getCheckoutStatus: {
+    response: json({
+      paymentId: PAYMENT_ID,
+      paymentStatus: 'processing',
+      checkoutStatus: 'seen',
+      asset: 'USDT',
+      decimals: 6,
+      network: 'TRON (TRC-20)',
+      tokenContract: 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t',
+      amount: '250.5',
+      amountReceived: '250.5',
+      amountDue: '0',
+      amountDueBaseUnits: '0',
+      address: DEPOSIT,
+      confirmations: 4,
+      confirmationsRequired: 19,
+      expiresAt: '2026-03-10T13:00:00.000Z',
+      serverTime: PAID,
+      successUrl: `https://shop.example/orders/1042/paid?payment_id=${PAYMENT_ID}`,
+      cancelUrl: 'https://shop.example/cart',
+      restartUrl: null,
+      overpaymentHandling: null,
+      txids: [TX],
+      description: 'Order #1042',
+    }),
+  },
   createBatch: {
     request: {
       batch_reference: 'payroll-2026-03',

@@ -21,6 +21,7 @@ export const ID_PREFIXES = [
   'snd',
   'led',
   'swp',
+  'plink',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

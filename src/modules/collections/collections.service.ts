@@ -69,6 +69,7 @@ export class CollectionConflict extends Error {}
 
 export class CollectionsService implements TransferRecorder {
   private onOverpaid: OverpaidHandler;
+  private onChanged: () => void = () => {};
   private lastStepAt = 0;
 
   constructor(private readonly deps: CollectionsDeps) {
@@ -81,6 +82,22 @@ export class CollectionsService implements TransferRecorder {
   }
 
   /**
+   * Called after payments may have changed (transfers credited, payments stepped), once their
+   * transaction committed: the checkout's status hub looks at once instead of at its next tick.
+   */
+  setChangeListener(listener: () => void): void {
+    this.onChanged = listener;
+  }
+
+  private changed(): void {
+    try {
+      this.onChanged();
+    } catch {
+      // a listener's failure is not the scanner's
+    }
+  }
+
+  /**
    * Records a range's transfers in one database transaction (one commit, where recording them one by one
    * would wait for one per transfer). When that fails — a concurrent change got to a payment first, say —
    * they are recorded one transaction each, so a failure leaves the earlier ones recorded.
@@ -88,20 +105,30 @@ export class CollectionsService implements TransferRecorder {
   async recordTransfers(observed: readonly ObservedTransfer[], tip: ChainTip, source: RecordSource): Promise<RecordResult[]> {
     if (observed.length === 0) return [];
     const hotWallets = await this.deps.hotWallets();
+    const credited = (results: RecordResult[]) => {
+      if (results.some((r) => r.outcome === 'credited')) this.changed();
+      return results;
+    };
     if (observed.length > 1) {
       try {
-        return await this.deps.db.transaction().execute(async (trx) => {
-          const out: RecordResult[] = [];
-          for (const transfer of observed) out.push(await this.recordIn(trx, transfer, tip, source, hotWallets));
-          return out;
-        });
+        return credited(
+          await this.deps.db.transaction().execute(async (trx) => {
+            const out: RecordResult[] = [];
+            for (const transfer of observed) out.push(await this.recordIn(trx, transfer, tip, source, hotWallets));
+            return out;
+          }),
+        );
       } catch {
         // one at a time below: the failing transfer throws again on its own, after the others are in
       }
     }
     const out: RecordResult[] = [];
-    for (const transfer of observed) {
-      out.push(await this.deps.db.transaction().execute((trx) => this.recordIn(trx, transfer, tip, source, hotWallets)));
+    try {
+      for (const transfer of observed) {
+        out.push(await this.deps.db.transaction().execute((trx) => this.recordIn(trx, transfer, tip, source, hotWallets)));
+      }
+    } finally {
+      credited(out);
     }
     return out;
   }
@@ -210,7 +237,12 @@ export class CollectionsService implements TransferRecorder {
         .execute();
     }
     let moved = 0;
-    for (const paymentId of paymentIds) moved += await this.advancePayment(paymentId, tip);
+    try {
+      for (const paymentId of paymentIds) moved += await this.advancePayment(paymentId, tip);
+    } finally {
+      // confirmations move a payment's version too, not only its status steps
+      if (paymentIds.size > 0) this.changed();
+    }
     return moved;
   }
 

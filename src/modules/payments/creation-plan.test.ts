@@ -141,6 +141,7 @@ describe('planCreation: a single payment', () => {
         failedAt: null,
         cancelledAt: null,
         version: 1,
+        checkout: { secretHash: null, successUrl: null, cancelUrl: null, customerEmail: null, paymentLinkId: null, revokedAt: null },
       },
     ]);
     const view = toPaymentView(plan.payments[0] as PlannedCreation['payments'][number], shipped);

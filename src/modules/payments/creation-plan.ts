@@ -13,6 +13,7 @@ import type { IdGenerator } from '../../shared/ids.js';
 import type { Asset } from '../../shared/money.js';
 import type { AuditEntry } from '../audit/audit-trail.js';
 import type { Batch } from '../batches/batch.js';
+import { checkoutToken, checkoutUrl } from '../checkout/checkout-rules.js';
 import { admitUnit, fitsBatchesInFlight, type MerchantUsage, type UnitDemand } from '../limits/limit-rules.js';
 import type { DepositAddress } from '../wallets/deposit-pool.js';
 import { batchEventObject } from './batch-view.js';
@@ -219,6 +220,16 @@ export function planCreation(input: CreationPlanInput): CreationPlan {
         failedAt: null,
         cancelledAt: null,
         version: 1,
+        checkout: d.checkout
+          ? {
+              secretHash: d.checkout.secretHash ?? null,
+              successUrl: d.checkout.successUrl,
+              cancelUrl: d.checkout.cancelUrl,
+              customerEmail: d.checkout.customerEmail,
+              paymentLinkId: d.checkout.paymentLinkId,
+              revokedAt: null,
+            }
+          : null,
       };
     });
     payments.push(...created);
@@ -256,7 +267,8 @@ export function planCreation(input: CreationPlanInput): CreationPlan {
     } else {
       for (const view of views) audit.push(paymentCreatedAudit(request, view));
     }
-    rendered.push(renderCreated(request.response, created, batch, config, views));
+    const checkoutUrls = checkoutUrlsOf(config.raw.server.public_url, created, request.drafts);
+    rendered.push(renderCreated(request.response, created, batch, config, views, checkoutUrls));
   }
 
   // payout jobs run at once; expiry jobs much later
@@ -275,6 +287,16 @@ export function planCreation(input: CreationPlanInput): CreationPlan {
     usageAfter,
     jobsDueNow,
   };
+}
+
+/** The checkout page URL of each created payment that has one (its secret is in the draft only). */
+function checkoutUrlsOf(publicUrl: string, created: readonly Payment[], drafts: readonly PaymentDraft[]): Map<string, string> {
+  const urls = new Map<string, string>();
+  created.forEach((p, i) => {
+    const secret = drafts[i]?.checkout?.secret;
+    if (secret !== undefined) urls.set(p.id, checkoutUrl(publicUrl, checkoutToken(p.id, secret)));
+  });
+  return urls;
 }
 
 /**

@@ -8,6 +8,7 @@ import { hasForbiddenControl } from '../../http/text-rules.js';
 import type { FieldError } from '../../shared/errors.js';
 import type { Asset } from '../../shared/money.js';
 import { checkBase58Address } from '../../tron/address.js';
+import { checkCustomerEmail, checkReturnUrl } from '../checkout/checkout-rules.js';
 import { type FeeQuote, quoteFee } from '../fees/fee-schedule.js';
 import type { PaymentFlag } from './payment.js';
 
@@ -22,6 +23,23 @@ export interface CreatePaymentInput {
   currency?: Asset;
   expires_in_seconds?: number;
   metadata?: Record<string, unknown> | null;
+  /** hosted checkout (payment_gateway): where the page returns the customer */
+  success_url?: string | null;
+  cancel_url?: string | null;
+  customer_email?: string | null;
+}
+
+/**
+ * A collection's hosted checkout. The service adds the token's secret (random, so not in this pure
+ * module) before the draft is created; only its hash is stored.
+ */
+export interface DraftCheckout {
+  successUrl: string | null;
+  cancelUrl: string | null;
+  customerEmail: string | null;
+  paymentLinkId: string | null;
+  secret?: string;
+  secretHash?: string;
 }
 
 export interface PaymentDraft {
@@ -40,6 +58,8 @@ export interface PaymentDraft {
   approvalRequired: boolean;
   flags: PaymentFlag[];
   networkFeeEstimate: bigint | null;
+  /** the hosted checkout of a `payment_gateway` collection; absent or null for every other method */
+  checkout?: DraftCheckout | null;
 }
 
 export interface DraftContext {
@@ -154,6 +174,19 @@ export function buildPaymentDraft(input: CreatePaymentInput, context: DraftConte
   }
   if (collection && expiresInMs === null) expiresInMs = pp.payment_expiry_seconds * 1000;
 
+  // a checkout page shows a deposit address: payment_gateway collections only
+  const devnet = config.raw.network.name === 'devnet';
+  const successUrl = checkReturnUrl(input.success_url, at('success_url'), devnet, errors);
+  const cancelUrl = checkReturnUrl(input.cancel_url, at('cancel_url'), devnet, errors);
+  const customerEmail = checkCustomerEmail(input.customer_email, at('customer_email'), errors);
+  const hostedCheckout = method === 'payment_gateway';
+  if (!hostedCheckout) {
+    for (const field of ['success_url', 'cancel_url', 'customer_email'] as const) {
+      if (input[field] !== undefined && input[field] !== null)
+        errors.push({ path: at(field), message: 'applies to payment_gateway collections only (they have a checkout page)' });
+    }
+  }
+
   if (errors.length > 0 || payee === null || !asset) return { ok: false, errors };
 
   const quote = quoteFee(amount, config.priorities[priority].feeRate, asset.volumeDiscounts, asset.minimumFee);
@@ -181,6 +214,7 @@ export function buildPaymentDraft(input: CreatePaymentInput, context: DraftConte
       approvalRequired: method === 'route' && amount >= asset.limits.approvalThreshold,
       flags,
       networkFeeEstimate: method === 'route' ? context.networkFeeEstimate(currency) : null,
+      checkout: hostedCheckout ? { successUrl, cancelUrl, customerEmail, paymentLinkId: null } : null,
     },
   };
 }

@@ -36,13 +36,17 @@ export function renderCreated(
   batch: Batch | null,
   context: ViewContext,
   views?: readonly PaymentView[],
+  checkoutUrls?: ReadonlyMap<string, string>,
 ): Rendered {
   if (response.kind === 'payment') {
-    return { statusCode: 201, body: JSON.stringify(views?.[0] ?? toPaymentView(payments[0] as Payment, context)) };
+    const payment = payments[0] as Payment;
+    const view = views?.[0] ?? toPaymentView(payment, context);
+    const url = checkoutUrls?.get(payment.id);
+    return { statusCode: 201, body: JSON.stringify(url === undefined ? view : { ...view, checkout_url: url }) };
   }
   return {
     statusCode: 201,
-    body: JSON.stringify(batchResultView(assembleBatch(payments, batch as Batch, response.items), context.assets)),
+    body: JSON.stringify(batchResultView(assembleBatch(payments, batch as Batch, response.items), context.assets, checkoutUrls)),
   };
 }
 
@@ -52,7 +56,7 @@ export function assembleBatch(payments: Payment[], batch: Batch, items: BatchIte
   return { batch, items: items.map((item) => (item.errors ? item : { index: item.index, payment: payments[next++] as Payment })) };
 }
 
-export function batchResultView(created: BatchCreated, assets: AssetCatalog) {
+export function batchResultView(created: BatchCreated, assets: AssetCatalog, checkoutUrls?: ReadonlyMap<string, string>) {
   return {
     ...batchEventObject(created.batch, assets),
     results: created.items.map((item) => {
@@ -67,6 +71,7 @@ export function batchResultView(created: BatchCreated, assets: AssetCatalog) {
         net_amount: assets.format(p.currency, p.netAmount),
         deposit_address: p.depositAddress,
         requires_approval: p.approvalStatus !== null,
+        checkout_url: checkoutUrls?.get(p.id),
       };
     }),
   };

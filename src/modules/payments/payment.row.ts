@@ -3,7 +3,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { PaymentMethod, Priority } from '../../config/schema.js';
 import type { PaymentHistoryTable, PaymentsTable } from '../../db/schema.js';
 import type { Asset } from '../../shared/money.js';
-import type { ApprovalStatus, HistoryEntry, Payment, PaymentException, PaymentFlag, PaymentStatus } from './payment.js';
+import type { ApprovalStatus, HistoryEntry, Payment, PaymentCheckout, PaymentException, PaymentFlag, PaymentStatus } from './payment.js';
 
 export type PaymentRow = Selectable<PaymentsTable>;
 
@@ -53,6 +53,19 @@ export function rowToPayment(row: PaymentRow): Payment {
     failedAt: num(row.failed_at),
     cancelledAt: num(row.cancelled_at),
     version: Number(row.version),
+    checkout: checkoutOf(row),
+  };
+}
+
+function checkoutOf(row: PaymentRow): PaymentCheckout | null {
+  if ((row.checkout_secret_hash ?? null) === null && (row.payment_link_id ?? null) === null) return null;
+  return {
+    secretHash: row.checkout_secret_hash,
+    successUrl: row.checkout_success_url,
+    cancelUrl: row.checkout_cancel_url,
+    customerEmail: row.customer_email,
+    paymentLinkId: row.payment_link_id,
+    revokedAt: num(row.checkout_revoked_at),
   };
 }
 
@@ -100,6 +113,13 @@ export function paymentToRow(p: Payment): Insertable<PaymentsTable> {
     failed_at: p.failedAt,
     cancelled_at: p.cancelledAt,
     version: p.version,
+    // always present (null without a checkout), so that every row of a multi-row insert has the same columns
+    checkout_secret_hash: p.checkout?.secretHash ?? null,
+    checkout_success_url: p.checkout?.successUrl ?? null,
+    checkout_cancel_url: p.checkout?.cancelUrl ?? null,
+    customer_email: p.checkout?.customerEmail ?? null,
+    payment_link_id: p.checkout?.paymentLinkId ?? null,
+    checkout_revoked_at: p.checkout?.revokedAt ?? null,
   };
 }
 

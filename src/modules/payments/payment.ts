@@ -62,6 +62,21 @@ export interface Payment {
   failedAt: number | null;
   cancelledAt: number | null;
   version: number;
+  /** the hosted checkout's data (issue 21); absent or null: no checkout page */
+  checkout?: PaymentCheckout | null;
+}
+
+/** What a payment's hosted checkout page needs, stored on the payment's row (docs/adr/0026). */
+export interface PaymentCheckout {
+  /** SHA-256 (hex) of the checkout token's secret; the secret itself is never stored */
+  secretHash: string | null;
+  successUrl: string | null;
+  cancelUrl: string | null;
+  customerEmail: string | null;
+  /** the payment link the payment was created through */
+  paymentLinkId: string | null;
+  /** when the customer cancelled on the page: the page stays readable, its actions do not */
+  revokedAt: number | null;
 }
 
 export interface HistoryEntry {

@@ -307,6 +307,42 @@ export class PaymentsRepository {
     return { payments: rows.slice(0, limit).map(rowToPayment), hasMore: rows.length > limit };
   }
 
+  /** Each payment's version (rows that changed since the caller last looked have a higher one). */
+  async versions(executor: Executor, ids: readonly string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (let i = 0; i < ids.length; i += LOCK_CHUNK) {
+      const rows = await executor
+        .selectFrom('payments')
+        .select(['id', 'version'])
+        .where('id', 'in', ids.slice(i, i + LOCK_CHUNK))
+        .execute();
+      for (const row of rows) out.set(row.id, Number(row.version));
+    }
+    return out;
+  }
+
+  /** A merchant's payments created through one payment link, newest first. */
+  async listByPaymentLink(
+    executor: Executor,
+    merchantId: string,
+    paymentLinkId: string,
+    limit: number,
+    after?: Payment,
+  ): Promise<PaymentPage> {
+    let query = executor
+      .selectFrom('payments')
+      .selectAll()
+      .where('merchant_id', '=', merchantId)
+      .where('payment_link_id', '=', paymentLinkId);
+    if (after) query = query.where(afterKeyset('desc', after));
+    const rows = await query
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit + 1)
+      .execute();
+    return { payments: rows.slice(0, limit).map(rowToPayment), hasMore: rows.length > limit };
+  }
+
   async countByStatus(executor: Executor): Promise<Array<{ status: string; method: string; count: number }>> {
     const rows = await executor
       .selectFrom('payments')

@@ -29,6 +29,7 @@ import {
   BatchResultSchema,
   BatchViewSchema,
   CancelBody,
+  CreatedPaymentSchema,
   CreatePaymentBody,
   CurrencySchema,
   IdParams,
@@ -88,7 +89,7 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
           operationId: 'createPayment',
           summary: 'Create a payment',
           body: CreatePaymentBody,
-          response: { 201: PaymentViewSchema, ...errors },
+          response: { 201: CreatedPaymentSchema, ...errors },
         },
       },
       async (request, reply) => {

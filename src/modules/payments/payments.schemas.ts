@@ -40,6 +40,21 @@ export const CreatePaymentBody = Type.Object(
       Type.Integer({ minimum: 60, description: 'collections: how long the deposit address waits for funds' }),
     ),
     metadata: Type.Optional(Type.Union([Type.Record(Type.String({ maxLength: 64 }), Type.Unknown()), Type.Null()])),
+    success_url: Type.Optional(
+      Nullable(
+        Type.String({
+          maxLength: 2048,
+          description:
+            'payment_gateway: where the checkout page returns the customer after payment (`payment_id` is appended); https, or http for localhost on a devnet',
+        }),
+      ),
+    ),
+    cancel_url: Type.Optional(
+      Nullable(Type.String({ maxLength: 2048, description: 'payment_gateway: where "Cancel and return" on the checkout page goes' })),
+    ),
+    customer_email: Type.Optional(
+      Nullable(Type.String({ maxLength: 254, description: 'payment_gateway: the customer’s e-mail, shown on the checkout page' })),
+    ),
   },
   { additionalProperties: false },
 );
@@ -101,6 +116,17 @@ export const PaymentViewSchema = Type.Object({
   completed_at: NullableIso,
   failed_at: NullableIso,
   cancelled_at: NullableIso,
+});
+
+/** The create answer: the payment, and for a payment_gateway collection its hosted checkout page. */
+export const CreatedPaymentSchema = Type.Object({
+  ...PaymentViewSchema.properties,
+  checkout_url: Type.Optional(
+    Type.String({
+      description: 'payment_gateway: the hosted checkout page (under server.public_url); its token is shown once, here',
+      examples: ['http://127.0.0.1:8097/checkout/pay_019cd79e4600f661d150c077de0276cb.q2Xw0l1yB6bS0M0kq8Qx9xKf'],
+    }),
+  ),
 });
 
 export const HistorySchema = Type.Array(
@@ -182,6 +208,7 @@ export const BatchResultSchema = Type.Object({
       net_amount: Type.Optional(Money),
       deposit_address: Type.Optional(Type.Union([Type.String(), Type.Null()])),
       requires_approval: Type.Optional(Type.Boolean()),
+      checkout_url: Type.Optional(Type.String({ description: 'payment_gateway items: the hosted checkout page' })),
       errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
     }),
   ),

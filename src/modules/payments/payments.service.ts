@@ -17,6 +17,7 @@ import type { AuditContext, AuditEntry, AuditRecorder } from '../audit/audit-tra
 import { type Batch, deriveBatchStatus, FINAL_BATCH_STATUSES } from '../batches/batch.js';
 import type { BatchesRepository } from '../batches/batches.repository.js';
 import { cancelQueuedSend } from '../chain/send-cancel.js';
+import { newSecret } from '../checkout/checkout-secret.js';
 import type { NetworkCostEstimator } from '../fees/network-cost.js';
 import { managedDepositAddresses } from '../wallets/deposit-addresses.js';
 import { checkBatchItem } from './batch-item-validator.js';
@@ -120,6 +121,14 @@ export interface PaymentStepInput {
   step: PaymentAdvance;
 }
 
+/** Gives a draft with a hosted checkout its token secret; only the hash is stored. */
+function sealCheckout(draft: PaymentDraft): void {
+  if (!draft.checkout) return;
+  const { secret, hash } = newSecret();
+  draft.checkout.secret = secret;
+  draft.checkout.secretHash = hash;
+}
+
 /** A lifecycle step applied to a payment: the transition, then the step's fields. */
 function applyAdvance(
   payment: Payment,
@@ -167,6 +176,7 @@ export class PaymentsService {
     const context = await this.draftContext(actor.merchantId);
     const built = buildPaymentDraft(input, context);
     if (!built.ok) return err(validationError(built.errors));
+    sealCheckout(built.draft);
     const toDeposit = await this.payoutsToDepositAddresses([built.draft]);
     if (toDeposit.has(built.draft)) return err(validationError([{ path: 'payee_address', message: DEPOSIT_ADDRESS_REFUSAL }]));
     const outcome = await this.deps.pipeline.submit({
@@ -179,6 +189,89 @@ export class PaymentsService {
     });
     if (!outcome.ok) return outcome;
     return ok({ rendered: outcome.value.rendered });
+  }
+
+  /**
+   * Creates a `payment_gateway` collection for a payment link's visitor (issue 21): the link's merchant,
+   * payee, asset and return URL, the visitor's amount when the link has none. Answers the payment id and
+   * its checkout URL; validation problems name the create field (`amount`, …).
+   */
+  async createForLink(
+    actor: Actor,
+    input: CreatePaymentInput,
+    paymentLinkId: string,
+  ): Promise<Result<{ paymentId: string; checkoutUrl: string }, AppError>> {
+    const context = await this.draftContext(actor.merchantId);
+    const built = buildPaymentDraft({ ...input, payment_method: 'payment_gateway' }, context);
+    if (!built.ok) return err(validationError(built.errors));
+    built.draft.checkout = { ...(built.draft.checkout ?? { successUrl: null, cancelUrl: null, customerEmail: null }), paymentLinkId };
+    sealCheckout(built.draft);
+    const outcome = await this.deps.pipeline.submit({
+      merchantId: actor.merchantId,
+      actor: actor.actor,
+      requestId: actor.requestId ?? null,
+      drafts: [built.draft],
+      response: { kind: 'payment' },
+    });
+    if (!outcome.ok) return outcome;
+    const body = JSON.parse(outcome.value.rendered.body) as { payment_id: string; checkout_url: string };
+    return ok({ paymentId: body.payment_id, checkoutUrl: body.checkout_url });
+  }
+
+  /** A payment by id, whichever merchant's (the checkout page, which proves its right with the token's secret). */
+  async findAnyPayment(id: string): Promise<Payment | null> {
+    if (!isId('pay', id)) return null;
+    return this.deps.payments.findById(this.deps.db, id);
+  }
+
+  /** The current version of each of these payments (the checkout's status poller): one query. */
+  async paymentVersions(ids: readonly string[]): Promise<Map<string, number>> {
+    return this.deps.payments.versions(this.deps.db, ids);
+  }
+
+  /** Payments created through a payment link, newest first. */
+  async listLinkPayments(
+    merchantId: string,
+    paymentLinkId: string,
+    limit: number,
+    startingAfter?: string,
+  ): Promise<Result<{ payments: Payment[]; hasMore: boolean }, AppError>> {
+    let after: Payment | undefined;
+    if (startingAfter !== undefined) {
+      const cursor = isId('pay', startingAfter) ? await this.deps.payments.find(this.deps.db, merchantId, startingAfter) : null;
+      if (!cursor) return err(validationError([{ path: 'query.starting_after', message: `payment ${startingAfter} not found` }]));
+      after = cursor;
+    }
+    return ok(await this.deps.payments.listByPaymentLink(this.deps.db, merchantId, paymentLinkId, limit, after));
+  }
+
+  /**
+   * The customer cancels on the checkout page: only while nothing has arrived (canCancel). The token is
+   * revoked in the same change, so the page stays readable (cancelled) and offers nothing more.
+   */
+  async cancelFromCheckout(paymentId: string): Promise<Result<Payment, AppError>> {
+    const found = await this.findAnyPayment(paymentId);
+    if (!found) return err(notFound('payment', paymentId));
+    return this.change(
+      { merchantId: found.merchantId, actor: 'customer:checkout', requestId: null },
+      paymentId,
+      'payment.cancelled',
+      (payment, at) => {
+        if (payment.checkout?.revokedAt != null) {
+          return { ok: false, error: { code: 'invalid_transition', message: `payment ${payment.id} was cancelled on its checkout page` } };
+        }
+        const allowed = canCancel(payment);
+        if (!allowed.ok) return allowed;
+        const moved = transition(payment, { to: 'cancelled', at, reason: 'customer_cancelled' });
+        if (!moved.ok || !moved.value.checkout) return moved;
+        return ok({ ...moved.value, checkout: { ...moved.value.checkout, revokedAt: at } });
+      },
+      {
+        alsoInTransaction: async (trx, after) => {
+          await this.deps.jobs.cancelByDedupeKey?.(trx, `expire:${after.id}`);
+        },
+      },
+    );
   }
 
   /**
@@ -233,6 +326,7 @@ export class PaymentsService {
       const checked = checkBatchItem(item, index);
       if (!checked.ok) return { errors: checked.errors };
       const draft = buildPaymentDraft(checked.input, context, `payments/${index}/`);
+      if (draft.ok) sealCheckout(draft.draft);
       return draft.ok ? { draft: draft.draft } : { errors: draft.errors };
     });
     const toDeposit = await this.payoutsToDepositAddresses(built.flatMap((b) => ('draft' in b ? [b.draft] : [])));
