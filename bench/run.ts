@@ -1,7 +1,8 @@
 /**
- * `npm run bench [-- --suite toolkit|devnet|gateway|webhooks|scanner|payouts]`: runs the benchmark suites in sequence, prints a table
+ * `npm run bench [-- --suite toolkit|devnet|gateway|webhooks|scanner|payouts|checkout]`: runs the benchmark suites in sequence, prints a table
  * per suite, writes bench/results/<suite>.json and exits non-zero when a target is missed.
  */
+import { runCheckout } from './checkout.bench.js';
 import { runDevnet } from './devnet.bench.js';
 import { runGateway } from './gateway.bench.js';
 import { type BenchResult, machineInfo, printTable, writeJson } from './harness.js';
@@ -17,6 +18,7 @@ const SUITES: Record<string, (log: (line: string) => void) => Promise<BenchResul
   webhooks: runWebhooks,
   payouts: runPayouts,
   scanner: runScanner,
+  checkout: runCheckout,
 };
 
 /** Everything should finish well inside this; a hang exits instead of blocking CI. */
