@@ -92,14 +92,17 @@ checkout:
 network:
   devnet:
     block_time_ms: ${BLOCK_MS}
-transaction_limits:
+{SCANNER}transaction_limits:
   rate_limit_per_minute: ${RATE_LIMIT}
   daily_limit: "4000000000000"
   monthly_limit: "4000000000000"
 wallets:
   deposit_pool_size: 0
 `;
-const CONFIG_NOTE = `TPG_CONFIG_FILE: checkout.rate_limit_per_minute ${RATE_LIMIT} (default 120 per client address; every client here is 127.0.0.1), checkout.sse_heartbeat_seconds ${HEARTBEAT_S} (default 15), network.devnet.block_time_ms ${BLOCK_MS} (the default), transaction_limits raised, wallets.deposit_pool_size 0 (derive on demand); all else default (checkout.poll_interval_ms 250, network.scanner.poll_interval_ms 1000)`;
+/** CHECKOUT_BENCH_SCANNER_POLL_MS sets network.scanner.poll_interval_ms (default 1000) to see its share of the push latency */
+const SCANNER_POLL_MS = process.env.CHECKOUT_BENCH_SCANNER_POLL_MS ? Number(process.env.CHECKOUT_BENCH_SCANNER_POLL_MS) : null;
+const SCANNER_YAML = SCANNER_POLL_MS === null ? '' : `  scanner:\n    poll_interval_ms: ${SCANNER_POLL_MS}\n`;
+const CONFIG_NOTE = `TPG_CONFIG_FILE: checkout.rate_limit_per_minute ${RATE_LIMIT} (default 120 per client address; every client here is 127.0.0.1), checkout.sse_heartbeat_seconds ${HEARTBEAT_S} (default 15), network.devnet.block_time_ms ${BLOCK_MS} (the default), transaction_limits raised, wallets.deposit_pool_size 0 (derive on demand); all else default (checkout.poll_interval_ms 250, network.scanner.poll_interval_ms ${SCANNER_POLL_MS === null ? '1000' : `${SCANNER_POLL_MS} from CHECKOUT_BENCH_SCANNER_POLL_MS`})`;
 
 const TRX = 1_000_000n;
 const USDT_DECIMALS = 6;
@@ -487,7 +490,7 @@ async function measureLatency(
             'receive time of the first SSE `status` event whose checkoutStatus is no longer waiting, at a Node HTTP client (not a browser) on 127.0.0.1, minus the timestamp of the block carrying the transfer (devnet gettransactioninfobyid); same host clock',
           block_ms: BLOCK_MS,
           pay_spacing_ms: PAY_SPACING_MS,
-          path: 'devnet block (in the gateway process) → scanner poll (network.scanner.poll_interval_ms 1000) → payment row → checkout hub poll (checkout.poll_interval_ms 250) → SSE write',
+          path: `devnet block (in the gateway process) → scanner poll (network.scanner.poll_interval_ms ${SCANNER_POLL_MS ?? 1000}) → payment row → checkout hub poll (checkout.poll_interval_ms 250) → SSE write`,
           transfer: 'TRC-20 USDT transfer of the exact amount, built and signed with src/tron, broadcast to the devnet',
           ...spread(node),
         },
@@ -769,7 +772,7 @@ async function runEngine(engine: Engine, log: (line: string) => void): Promise<B
     gw = await launchGateway({
       engine,
       tag: `gateway (${engine})`,
-      configYaml: CONFIG_YAML.replace('{BASE}', base),
+      configYaml: CONFIG_YAML.replace('{BASE}', base).replace('{SCANNER}', SCANNER_YAML),
       env: { SERVICE_PORT: String(servicePort), DEVNET_PORT: String(devnetPort) },
     });
     log(`${tag}: pid ${gw.child.proc.pid} live on ${base} after ${Math.round(gw.startupMs)} ms (devnet ${devnetUrl}; running ${gw.code})`);
