@@ -96,6 +96,8 @@ export interface CheckoutHarness {
   state(token: string): CheckoutState;
   /** a token whose /events answers 503, so the page has to poll */
   breakEvents(token: string): void;
+  /** its /events works again */
+  mendEvents(token: string): void;
   /** number of open event streams for a token */
   streams(token: string): number;
   requests: string[];
@@ -285,6 +287,7 @@ export async function startCheckoutHarness(): Promise<CheckoutHarness> {
       return s;
     },
     breakEvents: (token) => broken.add(token),
+    mendEvents: (token) => broken.delete(token),
     streams: (token) => subscribers.get(token)?.size ?? 0,
     requests,
     async close() {

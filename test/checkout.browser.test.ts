@@ -235,7 +235,7 @@ describe('live', () => {
     await ctx.close();
   });
 
-  it('polls the status every 2 s when the event stream fails', async () => {
+  it('polls the status every 2 s when the event stream fails, and goes back to the stream once it works', async () => {
     harness.breakEvents('waiting-poll');
     const ctx = await context();
     const page = await ctx.newPage();
@@ -255,6 +255,13 @@ describe('live', () => {
       timeout: 3500,
     });
     expect(await page.locator('#tpg-amount').textContent()).toBe('20.5');
+    // the stream is tried again (after 5 s); once it is back, polling stops
+    harness.mendEvents('waiting-poll');
+    await expect.poll(() => harness.streams('waiting-poll'), { timeout: 8000 }).toBeGreaterThan(0);
+    const polls = () => harness.requests.filter((r) => r === 'GET /checkout/waiting-poll/status').length;
+    const before = polls();
+    await page.waitForTimeout(2500);
+    expect(polls()).toBe(before);
     await ctx.close();
   });
 

@@ -12,6 +12,9 @@ import { BlockFetchPool } from './block-fetch-pool.js';
 import { type ScannerClient, type ScannerDeps, ScannerWorker } from './scanner.worker.js';
 import { WatchSet, type WatchSettings } from './watch-set.js';
 
+/** java-tron's block production interval (BLOCK_PRODUCED_INTERVAL). */
+const TRON_BLOCK_INTERVAL_MS = 3000;
+
 export interface ScannerOptions {
   db: Kysely<DB>;
   clock: Clock;
@@ -37,7 +40,8 @@ export interface BuiltScanner {
 }
 
 export function createScanner(options: ScannerOptions): BuiltScanner {
-  const s = options.config.raw.network.scanner;
+  const network = options.config.raw.network;
+  const s = network.scanner;
   const { fetch: _fetch, sleep: _sleep, random: _random, now: _now, onCall, ...endpoints } = options.clientOptions ?? { fullNodeUrls: [] };
   const pool =
     options.clientOptions && s.fetch_threads > 0 ? new BlockFetchPool(endpoints, s.fetch_threads, options.fetchIdleMs, onCall) : null;
@@ -57,6 +61,7 @@ export function createScanner(options: ScannerOptions): BuiltScanner {
     holder: options.holder,
     settings: {
       pollIntervalMs: s.poll_interval_ms,
+      blockIntervalMs: network.name === 'devnet' ? network.devnet.block_time_ms : TRON_BLOCK_INTERVAL_MS,
       rangeBlocks: s.range_blocks,
       maxBlocksPerPass: s.max_blocks_per_pass,
       leaseTtlMs: s.lease_ttl_seconds * 1000,

@@ -16,6 +16,7 @@ import type { HeldLease, LeaseStore } from '../chain/lease.js';
 import type { ChainTip, ObservedTransfer, RecordResult, TransferRecorder } from '../collections/transfer-recorder.js';
 import type { BlockSource } from './block-fetch-pool.js';
 import type { ScannedBlock, TokenIndex } from './block-matcher.js';
+import { nextPollDelay } from './poll-schedule.js';
 import { scanBlockRange } from './range-scan.js';
 import type { WatchSet, WatchSource } from './watch-set.js';
 
@@ -24,6 +25,8 @@ export const SCANNER_LEASE = 'scanner';
 
 export interface ScannerSettings {
   pollIntervalMs: number;
+  /** the chain's block interval (3 s on TRON): when the next block is due (poll-schedule.ts) */
+  blockIntervalMs: number;
   /** blocks per node call, ≤ 100 */
   rangeBlocks: number;
   /** blocks between two rounds of advancing open payments during a long catch-up */
@@ -97,6 +100,8 @@ export class ScannerWorker {
   private headCache: { head: number; at: number } | null = null;
   /** consecutive failed passes (node down): the log says so once, then every tenth */
   private failures = 0;
+  /** when a pass last found new blocks (poll-schedule.ts) */
+  private headMovedAt: number | null = null;
 
   constructor(private readonly deps: ScannerDeps) {}
 
@@ -217,7 +222,16 @@ export class ScannerWorker {
         this.current = null;
       }
       if (!this.running) return;
-      const delay = scanned > 0 ? 0 : Math.min(this.deps.settings.pollIntervalMs * 2 ** Math.min(this.failures, 5), 30_000);
+      if (scanned > 0) this.headMovedAt = this.deps.clock.now();
+      const { pollIntervalMs, blockIntervalMs } = this.deps.settings;
+      const delay = nextPollDelay({
+        now: this.deps.clock.now(),
+        headMovedAt: this.headMovedAt,
+        blockIntervalMs,
+        pollIntervalMs,
+        failures: this.failures,
+        scanned,
+      });
       this.timer = setTimeout(() => void loop(), delay);
       this.timer.unref?.();
     };

@@ -152,8 +152,19 @@ function renderLayout(input: LayoutInput): string {
   });
 }
 
+/** One number format per locale: creating one per page was a noticeable share of a page's CPU time. */
+const NUMBER_FORMATS = new Map<Locale, Intl.NumberFormat>();
+function numberFormat(locale: Locale): Intl.NumberFormat {
+  let format = NUMBER_FORMATS.get(locale);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(locale);
+    NUMBER_FORMATS.set(locale, format);
+  }
+  return format;
+}
+
 function statusTexts(state: CheckoutState, t: Catalogue, merchant: string, locale: Locale) {
-  const numbers = new Intl.NumberFormat(locale);
+  const numbers = numberFormat(locale);
   const values = {
     merchant,
     asset: state.asset,
@@ -212,7 +223,7 @@ export function renderCheckoutPage(state: CheckoutState, ctx: CheckoutPageContex
         ? ''
         : minutesLeft === 0
           ? t.timeUp
-          : fill(t.timeLeftMinutes, { minutes: new Intl.NumberFormat(ctx.locale).format(minutesLeft) }),
+          : fill(t.timeLeftMinutes, { minutes: numberFormat(ctx.locale).format(minutesLeft) }),
     refreshUrl: `${base}?lang=${ctx.locale}`,
     successUrl: state.successUrl,
     restartUrl: state.restartUrl,

@@ -269,16 +269,26 @@ export const CHECKOUT_JS = String.raw`(function () {
       pollTimer = window.setInterval(poll, 2000);
       poll();
     }
+    // a broken stream (gateway restart, proxy idle timeout) falls back to polling and is tried again,
+    // less and less often; once it is back, polling stops
+    var reconnectMs = 5000;
     function connect() {
       if (isFinal()) return;
       if (!window.EventSource || !eventsUrl) { startPolling(); return; }
       source = new EventSource(eventsUrl);
+      source.onopen = function () {
+        reconnectMs = 5000;
+        if (pollTimer) { window.clearInterval(pollTimer); pollTimer = null; }
+      };
       source.addEventListener('status', function (event) {
         try { apply(JSON.parse(event.data)); } catch (e) { /* a malformed event is skipped */ }
       });
       source.onerror = function () {
         if (source) { source.close(); source = null; }
+        if (isFinal()) return;
         startPolling();
+        window.setTimeout(connect, reconnectMs);
+        reconnectMs = Math.min(reconnectMs * 2, 60000);
       };
     }
 
