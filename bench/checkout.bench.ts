@@ -597,12 +597,12 @@ async function measureTtfb(gw: LaunchedGateway, invoices: Invoice[], log: (line:
       .join(' '),
   };
   return [
-    result(`page p50 at ${TTFB_CONNECTIONS} viewers (${engine})`, round1(percentile(sorted, 50)), 'ms', { details }),
-    result(`page p95 at ${TTFB_CONNECTIONS} viewers (${engine})`, round1(percentile(sorted, 95)), 'ms', {
-      target: { op: '<=', value: TARGETS.ttfbP95Ms },
-    }),
-    result(`page p99 at ${TTFB_CONNECTIONS} viewers (${engine})`, round1(percentile(sorted, 99)), 'ms'),
-    result(`page rate at ${TTFB_CONNECTIONS} viewers (${engine})`, Math.round(rate), 'req/s', {
+    // A stress figure, not the viewers' target: every connection asks again the moment it is answered
+    // (hundreds of page loads a second), so its latency is mostly queueing (connections ÷ rate).
+    result(`page p50, ${TTFB_CONNECTIONS} connections back to back (${engine})`, round1(percentile(sorted, 50)), 'ms', { details }),
+    result(`page p95, ${TTFB_CONNECTIONS} connections back to back (${engine})`, round1(percentile(sorted, 95)), 'ms'),
+    result(`page p99, ${TTFB_CONNECTIONS} connections back to back (${engine})`, round1(percentile(sorted, 99)), 'ms'),
+    result(`page rate, ${TTFB_CONNECTIONS} connections back to back (${engine})`, Math.round(rate), 'req/s', {
       details: { non_200_and_errors: other },
     }),
   ];

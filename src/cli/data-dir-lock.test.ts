@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -19,9 +19,10 @@ const alive = () => true;
 const dead = () => false;
 
 describe('acquireDataDirLock', () => {
-  it('creates <dir>/gateway.lock holding the PID and the holder, creating the directory, and removes it on release', () => {
+  it('creates <dir>/gateway.lock holding the PID and the holder, creating the directory (0700), and removes it on release', () => {
     const dir = join(tempDir(), 'data');
     const lock = acquireDataDirLock(dir, 'gateway', { pid: 4242 });
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
     expect(lock.path).toBe(join(dir, LOCK_FILE));
     expect(readFileSync(lock.path, 'utf8')).toBe('4242 gateway\n');
     lock.release();

@@ -40,7 +40,9 @@ export function acquireDataDirLock(dir: string, holder: LockHolder, options: Loc
   const pid = options.pid ?? process.pid;
   const isAlive = options.isAlive ?? processIsAlive;
   const absolute = resolve(dir);
-  mkdirSync(absolute, { recursive: true });
+  // private, like everything the gateway keeps there (database, wallet seed): the database's own check
+  // would otherwise warn about a directory the gateway made itself
+  mkdirSync(absolute, { recursive: true, mode: 0o700 });
   const path = join(absolute, LOCK_FILE);
   const content = `${pid} ${holder}\n`;
   // Two rounds: the second after removing a stale lock; a process that wins the race in between is respected.
