@@ -73,6 +73,8 @@ const TTFB_WARMUP_S = 1;
 const TTFB_DURATION_S = 5;
 /** pages fetched one at a time while the viewers' streams are open */
 const SEQUENTIAL_PAGES = 400;
+/** pairs of wrong-token requests (unknown id, wrong secret) timed against each other */
+const WRONG_TOKEN_PAIRS = 300;
 const STREAMS = 1000;
 /** streams being opened at once */
 const OPEN_CONCURRENCY = 100;
@@ -677,6 +679,36 @@ async function measureViewerTtfb(
   }
 }
 
+/**
+ * A wrong token costs the same whatever is wrong (docs/adr/0026): an unknown payment id against a real
+ * payment's wrong secret, interleaved one request at a time; the medians should not differ measurably.
+ */
+async function measureWrongTokens(gw: LaunchedGateway, invoice: Invoice, log: (line: string) => void, tag: string): Promise<BenchResult[]> {
+  const id = invoice.token.split('.')[0] as string;
+  const unknown = `/checkout/pay_${'1'.repeat(32)}.${'A'.repeat(24)}/status`;
+  const wrong = `/checkout/${id}.${'B'.repeat(24)}/status`;
+  const paths = Array.from({ length: WRONG_TOKEN_PAIRS * 2 }, (_, i) => (i % 4 === 0 || i % 4 === 3 ? unknown : wrong));
+  await sequentialTtfb(gw.base, paths.slice(0, 40));
+  const run = await sequentialTtfb(gw.base, paths);
+  const of = (path: string) => Float64Array.from(run.ttfbMs.filter((_, i) => paths[i] === path)).sort();
+  const [u, w] = [of(unknown), of(wrong)];
+  const difference = Math.abs(percentile(u, 50) - percentile(w, 50));
+  log(
+    `${tag}: wrong tokens: unknown id median ${round2(percentile(u, 50))} ms, wrong secret median ${round2(percentile(w, 50))} ms; statuses ${JSON.stringify(run.statuses)}`,
+  );
+  return [
+    result(`wrong token, unknown id vs wrong secret: median difference (${tagEngine(tag)})`, round2(difference), 'ms', {
+      target: { op: '<=', value: 0.5 },
+      details: {
+        measured: `${WRONG_TOKEN_PAIRS} GET /checkout/:token/status of each kind, interleaved on one keep-alive connection, to the response headers`,
+        unknown_id_p50_ms: round2(percentile(u, 50)),
+        wrong_secret_p50_ms: round2(percentile(w, 50)),
+        statuses: JSON.stringify(run.statuses),
+      },
+    }),
+  ];
+}
+
 // ------------------------------------------------------------------ (c) 1,000 open streams
 
 async function measureStreams(gw: LaunchedGateway, invoices: Invoice[], log: (line: string) => void, tag: string): Promise<BenchResult[]> {
@@ -782,6 +814,7 @@ async function runEngine(engine: Engine, log: (line: string) => void): Promise<B
     const many = await createInvoices(gw, STREAMS, payees, `sse-${engine}`);
     rows.push(...(await measureTtfb(gw, many.slice(0, TTFB_CONNECTIONS), log, tag)));
     rows.push(...(await measureViewerTtfb(gw, many, log, tag)));
+    rows.push(...(await measureWrongTokens(gw, many[0] as Invoice, log, tag)));
     rows.push(...(await measureStreams(gw, many, log, tag)));
     if (gw.child.logs.warnings + gw.child.logs.errors > 0)
       log(`${tag}: ${gw.child.logs.warnings} warn and ${gw.child.logs.errors} error log lines, e.g. ${gw.child.logs.samples.join(' | ')}`);
