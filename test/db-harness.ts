@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Migrator, sql } from 'kysely';
 import { type Database, type Engine, openDatabase } from '../src/db/database.js';
-import { MIGRATIONS, migrateToLatest } from '../src/db/migrate.js';
+import { MIGRATIONS, migrateToLatest, retryingCatalogRaces } from '../src/db/migrate.js';
 
 export const ENGINES: readonly Engine[] = ['sqlite', 'postgres'];
 
@@ -47,10 +47,7 @@ export async function openTestDatabase(
       await cleanup.close();
     };
   }
-  if (options.migrate !== false)
-    await retryingCatalogRaces(async () => {
-      await migrateToLatest(database.db);
-    });
+  if (options.migrate !== false) await migrateToLatest(database.db);
   let closed = false;
   return {
     ...database,
@@ -68,24 +65,6 @@ export async function openTestDatabase(
       await removeStorage();
     },
   };
-}
-
-/**
- * Kysely's migrator looks for its tables by listing every table of the database, and that catalog query
- * resolves each table's name again (`pg_get_serial_sequence`): a schema, table or column that another
- * test file drops at that moment fails it ("schema … does not exist", "column … of relation … does not
- * exist"). Nothing of ours failed and each migration is its own transaction, so it runs again.
- */
-async function retryingCatalogRaces(migrate: () => Promise<void>): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await migrate();
-      return;
-    } catch (error) {
-      const raced = /(schema|relation) "[^"]+" does not exist|column "[^"]+" of relation "[^"]+" does not exist/.test(String(error));
-      if (attempt >= 5 || !raced) throw error;
-    }
-  }
 }
 
 /** Applies the migrations named before `first` (e.g. `'0006'`): the schema as an older release left it. */

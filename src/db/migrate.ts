@@ -30,6 +30,28 @@ export interface MigrationReport {
 }
 
 export async function migrateToLatest(db: Kysely<DB>, onProgress?: (line: string) => void): Promise<MigrationReport> {
+  return retryingCatalogRaces(() => migrateOnce(db, onProgress));
+}
+
+/**
+ * Kysely's migrator looks for its tables by listing every table of the database, and that catalog query
+ * resolves each table's name again (`pg_get_serial_sequence`): a schema, table or column that someone
+ * else sharing the database drops at that moment (another gateway's test schema, another application)
+ * fails it ("schema … does not exist", "column … of relation … does not exist"). Nothing of ours failed,
+ * and each migration is its own transaction, so running again goes on where it stopped.
+ */
+export async function retryingCatalogRaces<T>(migrate: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await migrate();
+    } catch (error) {
+      const raced = /(schema|relation) "[^"]+" does not exist|column "[^"]+" of relation "[^"]+" does not exist/.test(String(error));
+      if (attempt >= 5 || !raced) throw error;
+    }
+  }
+}
+
+async function migrateOnce(db: Kysely<DB>, onProgress?: (line: string) => void): Promise<MigrationReport> {
   const schema = await currentPostgresSchema(db);
   // Kysely looks for its bookkeeping table in every schema; pin it to ours so that several gateways
   // (or test runs) in separate schemas of one PostgreSQL database never see each other's.
