@@ -10,7 +10,12 @@ import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import type { CheckoutPageContext, CheckoutState, CheckoutStatus } from '../src/modules/checkout/checkout-view.js';
+import {
+  CHECKOUT_STATUSES,
+  type CheckoutPageContext,
+  type CheckoutState,
+  type CheckoutStatus,
+} from '../src/modules/checkout/checkout-view.js';
 import {
   pickLocale,
   registerCheckoutAssets,
@@ -21,18 +26,7 @@ import {
 
 export const FIXTURE_ADDRESS = 'TJ3QZkUjgLyuNeXRzGBHwjRaJpUM6Y1Uzn';
 export const FIXTURE_CONTRACT = 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t';
-export const STATES: readonly CheckoutStatus[] = [
-  'waiting',
-  'seen',
-  'confirmed',
-  'completed',
-  'underpaid',
-  'overpaid',
-  'expired',
-  'cancelled',
-  'paid_late',
-  'failed',
-];
+export const STATES: readonly CheckoutStatus[] = CHECKOUT_STATUSES;
 const PAYMENT_STATUS: Record<CheckoutStatus, string> = {
   waiting: 'pending',
   seen: 'processing',

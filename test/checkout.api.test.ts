@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from './db-harness.js';
 import { type PaymentJson, type ProblemJson, startTestGateway, type TestGateway } from './gateway-harness.js';
+import { eventReader } from './sse-reader.js';
 
 type Created = PaymentJson & { checkout_url?: string };
 
@@ -229,30 +230,7 @@ for (const engine of ENGINES) {
           expect(res.status).toBe(200);
           expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
           expect(res.headers.get('content-security-policy')).toContain('frame-ancestors');
-          const reader = (res.body as ReadableStream<Uint8Array>).getReader();
-          const decoder = new TextDecoder();
-          let text = '';
-          const nextEvent = async (deadlineMs: number): Promise<Record<string, unknown>> => {
-            const until = Date.now() + deadlineMs;
-            for (;;) {
-              const end = text.indexOf('\n\n');
-              if (end !== -1) {
-                const block = text.slice(0, end);
-                text = text.slice(end + 2);
-                const data = block.split('\n').find((l) => l.startsWith('data: '));
-                if (data) return JSON.parse(data.slice(6)) as Record<string, unknown>;
-                continue;
-              }
-              const left = until - Date.now();
-              if (left <= 0) throw new Error('no event in time');
-              const chunk = await Promise.race([
-                reader.read(),
-                new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no event in time')), left)),
-              ]);
-              if (chunk.done) throw new Error('stream ended');
-              text += decoder.decode(chunk.value, { stream: true });
-            }
-          };
+          const nextEvent = eventReader(res.body as ReadableStream<Uint8Array>);
           expect(await nextEvent(2000)).toMatchObject({ checkoutStatus: 'waiting' });
           expect(gw.core.checkoutHub.size).toBe(1);
           const changed = Date.now();

@@ -4,7 +4,7 @@
  * public URL that names the merchant by a random public id, never by its internal id.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { type Clock, toIso } from '../../shared/clock.js';
 import { AppError, type FieldError, validationError } from '../../shared/errors.js';
@@ -65,28 +65,15 @@ export class BrandingService {
     if (accentColor !== null && !ACCENT.test(accentColor)) errors.push({ path: 'accent_color', message: 'must be a colour #rrggbb' });
     const supportEmail = checkCustomerEmail(input.support_email, 'support_email', errors);
     if (errors.length > 0) return err(validationError(errors));
-    const now = this.deps.clock.now();
-    const after = await this.deps.db.transaction().execute(async (trx) => {
-      await this.deps.repository.ensure(trx, actor.merchantId, newPublicId(), now);
-      const before = await this.deps.repository.find(trx, actor.merchantId);
-      const fields = { displayName, accentColor: accentColor?.toLowerCase() ?? null, supportEmail };
-      await this.deps.repository.setFields(trx, actor.merchantId, fields, now);
-      const stored = await this.deps.repository.find(trx, actor.merchantId);
-      await this.deps.audit.record(trx, [
-        {
-          merchantId: actor.merchantId,
-          actor: actor.actor,
-          action: 'branding.updated',
-          entityType: 'merchant_branding',
-          entityId: actor.merchantId,
-          requestId: actor.requestId ?? null,
-          before: viewOf(before),
-          after: viewOf(stored),
-        },
-      ]);
-      return stored;
-    });
-    return ok(viewOf(after));
+    const fields = { displayName, accentColor: accentColor?.toLowerCase() ?? null, supportEmail };
+    return ok(
+      await this.write(
+        actor,
+        'branding.updated',
+        (trx, now) => this.deps.repository.setFields(trx, actor.merchantId, fields, now),
+        (before, stored) => ({ before: viewOf(before), after: viewOf(stored) }),
+      ),
+    );
   }
 
   /** Stores a logo after checkLogo; the audit record names its type, size and hash (not its bytes). */
@@ -95,25 +82,44 @@ export class BrandingService {
     const checked = checkLogo(contentType, bytes);
     if (!checked.ok) return err(validationError([{ path: 'body', message: checked.message }]));
     const logo: StoredLogo = { bytes, contentType: checked.type, sha256: createHash('sha256').update(bytes).digest('hex') };
+    return ok(
+      await this.write(
+        actor,
+        'branding.logo_set',
+        (trx, now) => this.deps.repository.setLogo(trx, actor.merchantId, logo, now),
+        // the logo's type, size and hash: never its bytes
+        () => ({ after: { content_type: logo.contentType, bytes: bytes.length, sha256: logo.sha256 } }),
+      ),
+    );
+  }
+
+  /** One change of a merchant's branding and its audit record, in one transaction (the row made first if missing). */
+  private async write(
+    actor: BrandingActor,
+    action: string,
+    apply: (trx: Transaction<DB>, now: number) => Promise<void>,
+    audited: (before: Branding | null, stored: Branding | null) => { before?: unknown; after: unknown },
+  ): Promise<BrandingView> {
     const now = this.deps.clock.now();
-    const after = await this.deps.db.transaction().execute(async (trx) => {
+    const stored = await this.deps.db.transaction().execute(async (trx) => {
       await this.deps.repository.ensure(trx, actor.merchantId, newPublicId(), now);
-      await this.deps.repository.setLogo(trx, actor.merchantId, logo, now);
-      const stored = await this.deps.repository.find(trx, actor.merchantId);
+      const before = await this.deps.repository.find(trx, actor.merchantId);
+      await apply(trx, now);
+      const after = await this.deps.repository.find(trx, actor.merchantId);
       await this.deps.audit.record(trx, [
         {
           merchantId: actor.merchantId,
           actor: actor.actor,
-          action: 'branding.logo_set',
+          action,
           entityType: 'merchant_branding',
           entityId: actor.merchantId,
           requestId: actor.requestId ?? null,
-          after: { content_type: logo.contentType, bytes: bytes.length, sha256: logo.sha256 },
+          ...audited(before, after),
         },
       ]);
-      return stored;
+      return after;
     });
-    return ok(viewOf(after));
+    return viewOf(stored);
   }
 
   async logoByPublicId(publicId: string): Promise<StoredLogo | null> {

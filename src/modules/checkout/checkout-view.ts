@@ -3,17 +3,19 @@
 // on the server and the page's script receives the same shape from /checkout/:token/status and /events.
 // Pure types: no imports from http or db.
 
-export type CheckoutStatus =
-  | 'waiting'
-  | 'seen'
-  | 'confirmed'
-  | 'completed'
-  | 'underpaid'
-  | 'overpaid'
-  | 'expired'
-  | 'cancelled'
-  | 'paid_late'
-  | 'failed';
+export const CHECKOUT_STATUSES = [
+  'waiting',
+  'seen',
+  'confirmed',
+  'completed',
+  'underpaid',
+  'overpaid',
+  'expired',
+  'cancelled',
+  'paid_late',
+  'failed',
+] as const;
+export type CheckoutStatus = (typeof CHECKOUT_STATUSES)[number];
 
 export interface CheckoutBranding {
   displayName: string;

@@ -19,7 +19,7 @@ import type { PaymentLinksService } from '../payment-links/payment-links.service
 import type { Payment } from '../payments/payment.js';
 import type { CheckoutService } from './checkout.service.js';
 import type { CheckoutStatusHub } from './checkout-status-hub.js';
-import type { CheckoutLinkView, CheckoutState } from './checkout-view.js';
+import { CHECKOUT_STATUSES, type CheckoutLinkView, type CheckoutState } from './checkout-view.js';
 import { IpRateLimiter } from './ip-rate-limiter.js';
 import { ASSET_PREFIX, pickLocale, registerCheckoutAssets, renderCheckoutPage, renderLinkPage, renderNotFoundPage } from './page/index.js';
 
@@ -39,18 +39,7 @@ const LangQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 16 
 export const CheckoutStateSchema = Type.Object({
   paymentId: Type.String(),
   paymentStatus: Type.String({ description: 'the payment’s own status' }),
-  checkoutStatus: Type.Enum([
-    'waiting',
-    'seen',
-    'confirmed',
-    'completed',
-    'underpaid',
-    'overpaid',
-    'expired',
-    'cancelled',
-    'paid_late',
-    'failed',
-  ]),
+  checkoutStatus: Type.Enum(CHECKOUT_STATUSES),
   asset: Type.String(),
   decimals: Type.Integer(),
   network: Type.String(),
