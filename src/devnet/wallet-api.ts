@@ -17,7 +17,16 @@ import type { Block, BroadcastOutcome, ChainTx } from './chain.js';
 import type { Devnet } from './devnet.js';
 import type { ApiRequest, ApiResponse, Handler } from './http.js';
 import { NodeApiError } from './http.js';
-import { accountJson, addressOut, blockJson, type Json, transactionInfoJson, transactionJson, utf8Out } from './render.js';
+import {
+  accountJson,
+  accountResourceJson,
+  addressOut,
+  blockJson,
+  type Json,
+  transactionInfoJson,
+  transactionJson,
+  utf8Out,
+} from './render.js';
 import {
   optionalAddress,
   optionalBool,
@@ -237,23 +246,13 @@ export function walletRoutes(): Map<string, Route> {
 
   both('getaccount', (d, req) => {
     const address = requiredAddress(req, 'address');
-    const state = req.solid ? d.chain.solidState : d.chain.headState;
-    const acc = state.account(address);
-    return { json: acc ? accountJson(acc, d.chain.freeNetUsed(address, state), req.visible) : {} };
+    const acc = (req.solid ? d.chain.solidState : d.chain.headState).account(address);
+    return { json: acc ? accountJson(acc, d.chain.resourceView(req.solid), req.visible) : {} };
   });
 
   fullOnly('getaccountresource', (d, req) => {
-    const address = requiredAddress(req, 'address');
-    if (!d.chain.headState.account(address)) return { json: {} };
-    const used = d.chain.freeNetUsed(address);
-    const out: Json = {};
-    if (used) out.freeNetUsed = Number(used);
-    out.freeNetLimit = Number(d.chain.params.freeNetLimit);
-    out.TotalNetLimit = 43_200_000_000;
-    out.TotalNetWeight = 84_687_233_463;
-    out.TotalEnergyLimit = 180_000_000_000;
-    out.TotalEnergyWeight = 13_369_831_825;
-    return { json: out };
+    const acc = d.chain.headState.account(requiredAddress(req, 'address'));
+    return { json: acc ? accountResourceJson(acc, d.chain.resourceView()) : {} };
   });
 
   /** java-tron's SmartContract message of a token; null when no contract lives at `address`. */
