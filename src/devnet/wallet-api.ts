@@ -37,11 +37,13 @@ import {
   requiredInt,
   requiredString,
 } from './request-params.js';
+import { stakeRoutes } from './stake-api.js';
 import { tokenAbi } from './token.js';
 
 const ZERO_ADDRESS = `41${'0'.repeat(40)}`;
 const BLOCK_LIMIT = 100n;
 const CODE_VERSION = '4.8.1';
+const DAY_MS = 86_400_000n;
 
 const blockCache = new WeakMap<Block, Map<string, Buffer>>();
 const BLOCK_LIST_OPEN = Buffer.from('{"block":[');
@@ -411,6 +413,15 @@ export function walletRoutes(): Map<string, Route> {
       ['getMaxFeeLimit', p.maxFeeLimit],
       ['getAllowTvmTransferTrc10', 1n],
       ['getAllowDynamicEnergy', 1n],
+      ['getTotalEnergyLimit', p.totalEnergyCurrentLimit],
+      ['getTotalEnergyCurrentLimit', p.totalEnergyCurrentLimit],
+      ['getTotalNetLimit', p.totalNetLimit],
+      ['getAllowDelegateResource', 1n],
+      ['getAllowNewResourceModel', 0n],
+      // an integer number of days: a delay shortened for tests reads as at least 1
+      ['getUnfreezeDelayDays', (p.unfreezeDelayMs + DAY_MS - 1n) / DAY_MS],
+      ['getMaxDelegateLockPeriod', p.maxDelegateLockPeriod],
+      ['getAllowCancelAllUnfreezeV2', 1n],
     ];
     return { json: { chainParameter: entries.map(([key, value]) => (value ? { key, value: Number(value) } : { key })) } };
   });
@@ -429,6 +440,8 @@ export function walletRoutes(): Map<string, Route> {
       return { json: { message: 'Invalid address' } };
     }
   });
+
+  for (const [name, handler] of stakeRoutes()) both(name, handler);
 
   return routes;
 }
