@@ -471,6 +471,8 @@ describe('devnet HTTP reads and shapes', () => {
         solidify_lag: TEST_SOLIDIFY_LAG,
         manual: true,
         energy_fee: 100,
+        resource_window_ms: 86_400_000,
+        unfreeze_delay_ms: 1_209_600_000,
       });
       expect(json.usdt_contract).toMatch(/^T/);
     });
