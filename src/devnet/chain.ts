@@ -300,7 +300,8 @@ export class Chain {
 
     // Bandwidth first, as java-tron's BandwidthProcessor.consume runs before the contract (resources.ts: bandwidthBill).
     const toHex = c.type === 'TransferContract' && c.toAddress.length === 21 ? bytesToHex(c.toAddress) : undefined;
-    const createsAccount = toHex !== undefined && toHex !== owner && !state.account(toHex);
+    // BandwidthProcessor.contractCreateNewAccount: an AccountCreateContract always, a transfer to a missing account
+    const createsAccount = c.type === 'AccountCreateContract' || (toHex !== undefined && toHex !== owner && !state.account(toHex));
     const bill = bandwidthBill(ownerAcc, BigInt(bandwidth), createsAccount, p, state.totals, now);
     if (!bill) return { code: 'BANDWITH_ERROR', message: 'Account resource insufficient error.' };
     const balanceAfterNet = ownerAcc.balance - bill.fee;
@@ -340,8 +341,18 @@ export class Chain {
       return systemReceipt(bill.fee + activationFee);
     }
 
-    // Stake 2.0 and AccountCreate contracts decode since issue 19; executing them is the i19-devnet branch's job.
-    if (c.type !== 'TriggerSmartContract') return invalid(`${c.type} is not supported by the devnet yet`);
+    if (c.type === 'AccountCreateContract') {
+      // CreateAccountActuator: the owner pays getCreateNewAccountFeeInSystemContract (1 TRX) for the new account.
+      const fee = p.createNewAccountFeeInSystemContract;
+      if (balanceAfterNet < fee) return invalid('Validate CreateAccountActuator error, insufficient fee.');
+      if (c.accountAddress.length !== 21 || c.accountAddress[0] !== 0x41) return invalid('Invalid account address');
+      if (state.account(bytesToHex(c.accountAddress))) return invalid('Account has existed');
+      if (!commit) return NOT_EXECUTED;
+      chargeBandwidth().balance -= fee;
+      state.touchAccount(bytesToHex(c.accountAddress), now);
+      return systemReceipt(bill.fee + fee);
+    }
+
     const contract = bytesToHex(c.contractAddress);
     const called = this.tokenAt(contract);
     if (!called) return invalid('No contract or not a valid smart contract');

@@ -1,15 +1,16 @@
 /**
- * The Stake 2.0 queries of java-tron's HTTP API (Wallet.java: getDelegatedResourceV2,
- * getDelegatedResourceAccountIndexV2, getCanDelegatedMaxSize, getAvailableUnfreezeCount,
- * getCanWithdrawUnfreezeAmount), on `/wallet/*` and their `/walletsolidity/*` twins.
+ * The Stake 2.0 part of java-tron's HTTP API: the builders of contract types 54–59 (FreezeBalanceV2Servlet…,
+ * `/wallet/*` only) and the queries of Wallet.java (getDelegatedResourceV2, getDelegatedResourceAccountIndexV2,
+ * getCanDelegatedMaxSize, getAvailableUnfreezeCount, getCanWithdrawUnfreezeAmount), also on `/walletsolidity/*`.
  */
+import { hexToBytes } from '../tron/bytes.js';
 import { ProtoWriter } from '../tron/protobuf.js';
-import type { ResourceCode } from '../tron/resource-contracts.js';
+import type { AccountCreateContract, ResourceCode, ResourceContract } from '../tron/resource-contracts.js';
 import type { Devnet } from './devnet.js';
 import type { ApiRequest, Handler } from './http.js';
 import { NodeApiError } from './http.js';
 import { addressOut, delegationJson, type Json } from './render.js';
-import { optionalInt, requiredAddress } from './request-params.js';
+import { optionalAddress, optionalBool, optionalInt, requiredAddress } from './request-params.js';
 import { delegatableStake, SUN_PER_TRX, unfreezingCount, withdrawableAt } from './resources.js';
 import { UNFREEZE_MAX_TIMES } from './stake.js';
 import type { WorldState } from './state.js';
@@ -38,6 +39,71 @@ function delegateTransactionBytes(staked: bigint, maxLockPeriod: bigint): bigint
   const unit = new ProtoWriter().int64(3, SUN_PER_TRX).finish().length;
   return DELEGATE_COST_BASE_SIZE + BigInt(Math.max(full - unit, 0));
 }
+
+/** An address parameter as bytes; absent is empty, which the actuator then rejects with its own message. */
+function addressBytes(req: ApiRequest, name: string): Uint8Array {
+  const hex = optionalAddress(req, name);
+  return hex ? hexToBytes(hex) : new Uint8Array(0);
+}
+
+const owner = (req: ApiRequest) => hexToBytes(requiredAddress(req, 'owner_address'));
+
+/** The contract each builder endpoint makes from its request (JsonFormat field names; absent numbers are 0). */
+export const STAKE_BUILDERS: ReadonlyMap<string, (req: ApiRequest) => ResourceContract> = new Map<
+  string,
+  (req: ApiRequest) => ResourceContract
+>([
+  [
+    'freezebalancev2',
+    (req) => ({
+      type: 'FreezeBalanceV2Contract',
+      ownerAddress: owner(req),
+      frozenBalance: optionalInt(req, 'frozen_balance') ?? 0n,
+      resource: resourceParam(req, 'resource'),
+    }),
+  ],
+  [
+    'unfreezebalancev2',
+    (req) => ({
+      type: 'UnfreezeBalanceV2Contract',
+      ownerAddress: owner(req),
+      unfreezeBalance: optionalInt(req, 'unfreeze_balance') ?? 0n,
+      resource: resourceParam(req, 'resource'),
+    }),
+  ],
+  ['withdrawexpireunfreeze', (req) => ({ type: 'WithdrawExpireUnfreezeContract', ownerAddress: owner(req) })],
+  [
+    'delegateresource',
+    (req) => ({
+      type: 'DelegateResourceContract',
+      ownerAddress: owner(req),
+      resource: resourceParam(req, 'resource'),
+      balance: optionalInt(req, 'balance') ?? 0n,
+      receiverAddress: addressBytes(req, 'receiver_address'),
+      lock: optionalBool(req, 'lock') ?? false,
+      lockPeriod: optionalInt(req, 'lock_period') ?? 0n,
+    }),
+  ],
+  [
+    'undelegateresource',
+    (req) => ({
+      type: 'UnDelegateResourceContract',
+      ownerAddress: owner(req),
+      resource: resourceParam(req, 'resource'),
+      balance: optionalInt(req, 'balance') ?? 0n,
+      receiverAddress: addressBytes(req, 'receiver_address'),
+    }),
+  ],
+  ['cancelallunfreezev2', (req) => ({ type: 'CancelAllUnfreezeV2Contract', ownerAddress: owner(req) })],
+  [
+    'createaccount',
+    (req): AccountCreateContract => ({
+      type: 'AccountCreateContract',
+      ownerAddress: owner(req),
+      accountAddress: addressBytes(req, 'account_address'),
+    }),
+  ],
+]);
 
 export function stakeRoutes(): Map<string, Handler> {
   const routes = new Map<string, Handler>();

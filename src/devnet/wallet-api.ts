@@ -4,6 +4,7 @@
  */
 import { hexToBytes } from '../tron/bytes.js';
 import {
+  type Contract,
   decodeSignedTransaction,
   makeTransaction,
   type RefBlock,
@@ -37,7 +38,7 @@ import {
   requiredInt,
   requiredString,
 } from './request-params.js';
-import { stakeRoutes } from './stake-api.js';
+import { STAKE_BUILDERS, stakeRoutes } from './stake-api.js';
 import { tokenAbi } from './token.js';
 
 const ZERO_ADDRESS = `41${'0'.repeat(40)}`;
@@ -114,6 +115,29 @@ function nodeReference(devnet: Devnet): { ref: RefBlock; expiration: bigint; tim
     expiration: devnet.chain.head.header.timestamp + 60_000n,
     timestamp: BigInt(Date.now()),
   };
+}
+
+/**
+ * A transaction the node builds (Wallet.createTransactionCapsule): validated by the contract's actuator, whose
+ * message comes back as `{"Error": "class org.tron.core.exception.ContractValidateException : …"}`.
+ */
+function buildValidated(devnet: Devnet, contract: Contract, visible: boolean, memo?: string): ApiResponse {
+  const { ref, expiration, timestamp } = nodeReference(devnet);
+  const tx = makeTransaction({
+    refBlockBytes: ref.refBlockBytes,
+    refBlockHash: ref.refBlockHash,
+    expiration,
+    ...(memo ? { data: hexToBytes(memo) } : {}),
+    contract,
+    timestamp,
+    feeLimit: 0n,
+  });
+  const rejection = devnet.chain.validate(tx);
+  if (rejection) {
+    const detail = rejection.message.replace(/^Contract validate error : /, '');
+    throw new NodeApiError(detail, 'org.tron.core.exception.ContractValidateException');
+  }
+  return { json: transactionToJson(tx, visible) };
 }
 
 interface CallArgs {
@@ -321,27 +345,17 @@ export function walletRoutes(): Map<string, Route> {
   });
 
   fullOnly('createtransaction', (d, req) => {
-    const owner = requiredAddress(req, 'owner_address');
-    const to = requiredAddress(req, 'to_address');
-    const amount = requiredInt(req, 'amount');
     const memo = optionalHex(req, 'extra_data');
-    const { ref, expiration, timestamp } = nodeReference(d);
-    const tx = makeTransaction({
-      refBlockBytes: ref.refBlockBytes,
-      refBlockHash: ref.refBlockHash,
-      expiration,
-      ...(memo ? { data: hexToBytes(memo) } : {}),
-      contract: { type: 'TransferContract', ownerAddress: hexToBytes(owner), toAddress: hexToBytes(to), amount },
-      timestamp,
-      feeLimit: 0n,
-    });
-    const rejection = d.chain.validate(tx);
-    if (rejection) {
-      const detail = rejection.message.replace(/^Contract validate error : /, '');
-      throw new NodeApiError(detail, 'org.tron.core.exception.ContractValidateException');
-    }
-    return { json: transactionToJson(tx, req.visible) };
+    const contract: Contract = {
+      type: 'TransferContract',
+      ownerAddress: hexToBytes(requiredAddress(req, 'owner_address')),
+      toAddress: hexToBytes(requiredAddress(req, 'to_address')),
+      amount: requiredInt(req, 'amount'),
+    };
+    return buildValidated(d, contract, req.visible, memo);
   });
+
+  for (const [name, contractOf] of STAKE_BUILDERS) fullOnly(name, (d, req) => buildValidated(d, contractOf(req), req.visible));
 
   fullOnly('broadcasttransaction', (d, req) => {
     const contracts = (req.params.raw_data as { contract?: unknown } | undefined)?.contract;
