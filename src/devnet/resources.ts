@@ -16,6 +16,41 @@ export interface ResourceView {
   now: bigint;
 }
 
+/** The account and delegation fields of one resource, so one code path serves bandwidth and energy. */
+export const RESOURCE_FIELDS = {
+  ENERGY: {
+    frozen: 'frozenV2Energy',
+    delegated: 'delegatedV2Energy',
+    acquired: 'acquiredV2Energy',
+    usage: 'energyUsage',
+    consumeTime: 'latestConsumeTimeForEnergy',
+    amount: 'energy',
+    expire: 'energyExpire',
+  },
+  BANDWIDTH: {
+    frozen: 'frozenV2Bandwidth',
+    delegated: 'delegatedV2Bandwidth',
+    acquired: 'acquiredV2Bandwidth',
+    usage: 'netUsage',
+    consumeTime: 'latestConsumeTime',
+    amount: 'bandwidth',
+    expire: 'bandwidthExpire',
+  },
+} as const;
+
+/** The network's limit and staked weight of a resource (TotalEnergyCurrentLimit/Weight, TotalNetLimit/Weight). */
+export function networkTotals(resource: ResourceCode, params: ChainParams, totals: StakeTotals): { limit: bigint; weight: bigint } {
+  return resource === 'ENERGY'
+    ? { limit: params.totalEnergyCurrentLimit, weight: totals.energyWeight }
+    : { limit: params.totalNetLimit, weight: totals.netWeight };
+}
+
+/** Staked usage of a resource at `now`, after recovery. */
+export function stakedUsage(acc: AccountState, resource: ResourceCode, params: ChainParams, now: bigint): bigint {
+  const f = RESOURCE_FIELDS[resource];
+  return recoveredUsage(acc[f.usage], acc[f.consumeTime], now, params.resourceWindowMs);
+}
+
 /** Usage left at `now` of `usage` recorded at `lastTime`: linear recovery over `window` ms, rounded like ResourceProcessor.increase. */
 export function recoveredUsage(usage: bigint, lastTime: bigint, now: bigint, window: bigint): bigint {
   if (usage === 0n) return 0n;
@@ -54,11 +89,11 @@ export function netLimit(acc: AccountState, params: ChainParams, totals: StakeTo
 
 /** Staked energy used at `now` (after recovery). */
 export function energyUsed(acc: AccountState, params: ChainParams, now: bigint): bigint {
-  return recoveredUsage(acc.energyUsage, acc.latestConsumeTimeForEnergy, now, params.resourceWindowMs);
+  return stakedUsage(acc, 'ENERGY', params, now);
 }
 
 export function netUsed(acc: AccountState, params: ChainParams, now: bigint): bigint {
-  return recoveredUsage(acc.netUsage, acc.latestConsumeTime, now, params.resourceWindowMs);
+  return stakedUsage(acc, 'BANDWIDTH', params, now);
 }
 
 export function freeNetUsed(acc: AccountState, params: ChainParams, now: bigint): bigint {
@@ -134,11 +169,6 @@ export function payBandwidth(acc: AccountState, bill: BandwidthBill, params: Cha
   acc.latestOperationTime = now;
 }
 
-/** The staked, lent and borrowed sun of one resource. */
-export function frozenOf(acc: AccountState, resource: ResourceCode): bigint {
-  return resource === 'ENERGY' ? acc.frozenV2Energy : acc.frozenV2Bandwidth;
-}
-
 /** Sun of `resource` the account could lend now: its stake minus what its own usage occupies (Wallet.calcCanDelegated*MaxSize). */
 export function delegatableStake(
   acc: AccountState,
@@ -150,14 +180,12 @@ export function delegatableStake(
 ): bigint {
   // Usage converted back to the sun that backs it, as java-tron does in doubles; the usage first counts
   // against borrowed stake (getV2EnergyUsage / getV2NetUsage subtract the acquired balance).
-  const used = resource === 'ENERGY' ? energyUsed(acc, params, now) : netUsed(acc, params, now) + extraBytes;
-  const [limit, weight, acquired] =
-    resource === 'ENERGY'
-      ? [params.totalEnergyCurrentLimit, totals.energyWeight, acc.acquiredV2Energy]
-      : [params.totalNetLimit, totals.netWeight, acc.acquiredV2Bandwidth];
+  const f = RESOURCE_FIELDS[resource];
+  const used = stakedUsage(acc, resource, params, now) + extraBytes;
+  const { limit, weight } = networkTotals(resource, params, totals);
   const usageSun = limit === 0n ? 0n : BigInt(Math.trunc(Number(used) * Number(SUN_PER_TRX) * (Number(weight) / Number(limit))));
-  const ownUsage = usageSun - acquired > 0n ? usageSun - acquired : 0n;
-  const max = frozenOf(acc, resource) - ownUsage;
+  const ownUsage = usageSun - acc[f.acquired] > 0n ? usageSun - acc[f.acquired] : 0n;
+  const max = acc[f.frozen] - ownUsage;
   return max > 0n ? max : 0n;
 }
 

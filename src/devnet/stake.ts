@@ -16,7 +16,15 @@ import type {
   WithdrawExpireUnfreezeContract,
 } from '../tron/resource-contracts.js';
 import type { ChainParams } from './params.js';
-import { delegatableStake, energyUsed, netUsed, SUN_PER_TRX, unfreezingCount, withdrawableAt } from './resources.js';
+import {
+  delegatableStake,
+  networkTotals,
+  RESOURCE_FIELDS,
+  SUN_PER_TRX,
+  stakedUsage,
+  unfreezingCount,
+  withdrawableAt,
+} from './resources.js';
 import type { AccountState, Delegation, WorldState } from './state.js';
 
 export type StakeContract =
@@ -66,15 +74,14 @@ function accountMissing(hex: string): string {
 
 /** FreezeV2 + delegated-out sun of a resource, in whole TRX: the account's weight in the network totals. */
 function weightOf(acc: AccountState, resource: ResourceCode): bigint {
-  const sun = resource === 'ENERGY' ? acc.frozenV2Energy + acc.delegatedV2Energy : acc.frozenV2Bandwidth + acc.delegatedV2Bandwidth;
-  return sun / SUN_PER_TRX;
+  const f = RESOURCE_FIELDS[resource];
+  return (acc[f.frozen] + acc[f.delegated]) / SUN_PER_TRX;
 }
 
 /** Adds `delta` sun to the account's stake of `resource` and moves the network's weight with it. */
 function addFrozen(state: WorldState, acc: AccountState, resource: ResourceCode, delta: bigint): void {
   const before = weightOf(acc, resource);
-  if (resource === 'ENERGY') acc.frozenV2Energy += delta;
-  else acc.frozenV2Bandwidth += delta;
+  acc[RESOURCE_FIELDS[resource].frozen] += delta;
   const change = weightOf(acc, resource) - before;
   if (resource === 'ENERGY') state.addTotals(0n, change);
   else state.addTotals(change, 0n);
@@ -94,15 +101,11 @@ function unlockExpired(state: WorldState, from: string, to: string, now: bigint)
   if (!locked || (locked.energyExpire >= now && locked.bandwidthExpire >= now)) return;
   const free = { ...(state.delegation(from, to, false) ?? emptyDelegation(from, to, false)) };
   const rest = { ...locked };
-  if (rest.energyExpire < now) {
-    free.energy += rest.energy;
-    rest.energy = 0n;
-    rest.energyExpire = 0n;
-  }
-  if (rest.bandwidthExpire < now) {
-    free.bandwidth += rest.bandwidth;
-    rest.bandwidth = 0n;
-    rest.bandwidthExpire = 0n;
+  for (const { amount, expire } of Object.values(RESOURCE_FIELDS)) {
+    if (rest[expire] >= now) continue;
+    free[amount] += rest[amount];
+    rest[amount] = 0n;
+    rest[expire] = 0n;
   }
   state.setDelegation(from, to, true, rest.bandwidth === 0n && rest.energy === 0n ? undefined : rest);
   state.setDelegation(from, to, false, free);
@@ -157,16 +160,10 @@ function validateDelegate(
   now: bigint,
 ): string | undefined {
   if (c.balance < SUN_PER_TRX) return 'delegateBalance must be greater than or equal to 1 TRX';
-  if (c.resource === 'BANDWIDTH') {
-    if (delegatableStake(acc, 'BANDWIDTH', params, state.totals, now) < c.balance) {
-      return 'delegateBalance must be less than or equal to available FreezeBandwidthV2 balance';
-    }
-  } else if (c.resource === 'ENERGY') {
-    if (delegatableStake(acc, 'ENERGY', params, state.totals, now) < c.balance) {
-      return 'delegateBalance must be less than or equal to available FreezeEnergyV2 balance';
-    }
-  } else {
-    return 'ResourceCode error, valid ResourceCode[BANDWIDTH、ENERGY]';
+  if (c.resource !== 'BANDWIDTH' && c.resource !== 'ENERGY') return 'ResourceCode error, valid ResourceCode[BANDWIDTH、ENERGY]';
+  if (delegatableStake(acc, c.resource, params, state.totals, now) < c.balance) {
+    const stake = c.resource === 'ENERGY' ? 'FreezeEnergyV2' : 'FreezeBandwidthV2';
+    return `delegateBalance must be less than or equal to available ${stake} balance`;
   }
   if (!isAddress(c.receiverAddress)) return 'Invalid receiverAddress';
   const owner = acc.address;
@@ -203,17 +200,15 @@ function validateUnDelegate(state: WorldState, c: UnDelegateResourceContract, ow
   const locked = state.delegation(owner, receiver, true);
   if (!free && !locked) return 'delegated Resource does not exist';
   if (c.balance <= 0n) return 'unDelegateBalance must be more than 0 TRX';
+  if (c.resource !== 'BANDWIDTH' && c.resource !== 'ENERGY') return 'ResourceCode error.valid ResourceCode[BANDWIDTH、Energy]';
   // A locked delegation counts only once its lock has passed.
-  if (c.resource === 'BANDWIDTH') {
-    let available = free?.bandwidth ?? 0n;
-    if (locked && locked.bandwidthExpire < now) available += locked.bandwidth;
-    if (available < c.balance) return `insufficient delegatedFrozenBalance(BANDWIDTH), request=${c.balance}, unlock_balance=${available}`;
-  } else if (c.resource === 'ENERGY') {
-    let available = free?.energy ?? 0n;
-    if (locked && locked.energyExpire < now) available += locked.energy;
-    if (available < c.balance) return `insufficient delegateFrozenBalance(Energy), request=${c.balance}, unlock_balance=${available}`;
-  } else {
-    return 'ResourceCode error.valid ResourceCode[BANDWIDTH、Energy]';
+  const f = RESOURCE_FIELDS[c.resource];
+  let available = free?.[f.amount] ?? 0n;
+  if (locked && locked[f.expire] < now) available += locked[f.amount];
+  if (available < c.balance) {
+    // java-tron's two messages differ in more than the resource name
+    const what = c.resource === 'ENERGY' ? 'delegateFrozenBalance(Energy)' : 'delegatedFrozenBalance(BANDWIDTH)';
+    return `insufficient ${what}, request=${c.balance}, unlock_balance=${available}`;
   }
   return undefined;
 }
@@ -275,20 +270,12 @@ function delegate(state: WorldState, c: DelegateResourceContract, acc: AccountSt
   unlockExpired(state, owner, receiver, now);
   const expire = c.lock ? now + lockPeriodOf(c) * LOCK_BLOCK_MS : 0n;
   const record = { ...(state.delegation(owner, receiver, c.lock) ?? emptyDelegation(owner, receiver, c.lock)) };
-  const receiverAcc = state.touchAccount(receiver);
-  if (c.resource === 'ENERGY') {
-    record.energy += c.balance;
-    record.energyExpire = expire;
-    receiverAcc.acquiredV2Energy += c.balance;
-    acc.delegatedV2Energy += c.balance;
-    acc.frozenV2Energy -= c.balance;
-  } else {
-    record.bandwidth += c.balance;
-    record.bandwidthExpire = expire;
-    receiverAcc.acquiredV2Bandwidth += c.balance;
-    acc.delegatedV2Bandwidth += c.balance;
-    acc.frozenV2Bandwidth -= c.balance;
-  }
+  const f = RESOURCE_FIELDS[c.resource];
+  record[f.amount] += c.balance;
+  record[f.expire] = expire;
+  state.touchAccount(receiver)[f.acquired] += c.balance;
+  acc[f.delegated] += c.balance;
+  acc[f.frozen] -= c.balance;
   state.setDelegation(owner, receiver, c.lock, record);
   state.setDelegationIndex(owner, receiver, now);
 }
@@ -301,53 +288,33 @@ function delegate(state: WorldState, c: DelegateResourceContract, acc: AccountSt
 function unDelegate(state: WorldState, params: ChainParams, c: UnDelegateResourceContract, acc: AccountState, now: bigint): void {
   const owner = acc.address;
   const receiver = bytesToHex(c.receiverAddress);
-  const energy = c.resource === 'ENERGY';
+  const f = RESOURCE_FIELDS[c.resource];
   const receiverAcc = state.account(receiver) ? state.touchAccount(receiver) : undefined;
   let transferUsage = 0n;
   if (receiverAcc) {
-    const acquired = energy ? receiverAcc.acquiredV2Energy : receiverAcc.acquiredV2Bandwidth;
-    const usage = energy ? energyUsed(receiverAcc, params, now) : netUsed(receiverAcc, params, now);
+    const acquired = receiverAcc[f.acquired];
+    const usage = stakedUsage(receiverAcc, c.resource, params, now);
     if (acquired < c.balance) {
-      if (energy) receiverAcc.acquiredV2Energy = 0n;
-      else receiverAcc.acquiredV2Bandwidth = 0n;
+      receiverAcc[f.acquired] = 0n; // java-tron: a receiver re-created after a TVM suicide
     } else {
-      const [limit, weight] = energy
-        ? [params.totalEnergyCurrentLimit, state.totals.energyWeight]
-        : [params.totalNetLimit, state.totals.netWeight];
-      const allStake = energy ? receiverAcc.frozenV2Energy + acquired : receiverAcc.frozenV2Bandwidth + acquired;
+      const { limit, weight } = networkTotals(c.resource, params, state.totals);
       const maxUsage = BigInt(Math.trunc((Number(c.balance) / Number(SUN_PER_TRX)) * (Number(limit) / Number(weight))));
-      const share = BigInt(Math.trunc(Number(usage) * (Number(c.balance) / Number(allStake))));
+      const share = BigInt(Math.trunc(Number(usage) * (Number(c.balance) / Number(receiverAcc[f.frozen] + acquired))));
       transferUsage = share < maxUsage ? share : maxUsage;
-      if (energy) receiverAcc.acquiredV2Energy -= c.balance;
-      else receiverAcc.acquiredV2Bandwidth -= c.balance;
+      receiverAcc[f.acquired] -= c.balance;
     }
-    if (energy) {
-      receiverAcc.energyUsage = usage - transferUsage;
-      receiverAcc.latestConsumeTimeForEnergy = now;
-    } else {
-      receiverAcc.netUsage = usage - transferUsage;
-      receiverAcc.latestConsumeTime = now;
-    }
+    receiverAcc[f.usage] = usage - transferUsage;
+    receiverAcc[f.consumeTime] = now;
   }
 
   unlockExpired(state, owner, receiver, now);
   const free = { ...(state.delegation(owner, receiver, false) ?? emptyDelegation(owner, receiver, false)) };
-  if (energy) {
-    free.energy -= c.balance;
-    acc.delegatedV2Energy -= c.balance;
-    acc.frozenV2Energy += c.balance;
-    if (transferUsage > 0n) {
-      acc.energyUsage = energyUsed(acc, params, now) + transferUsage;
-      acc.latestConsumeTimeForEnergy = now;
-    }
-  } else {
-    free.bandwidth -= c.balance;
-    acc.delegatedV2Bandwidth -= c.balance;
-    acc.frozenV2Bandwidth += c.balance;
-    if (transferUsage > 0n) {
-      acc.netUsage = netUsed(acc, params, now) + transferUsage;
-      acc.latestConsumeTime = now;
-    }
+  free[f.amount] -= c.balance;
+  acc[f.delegated] -= c.balance;
+  acc[f.frozen] += c.balance;
+  if (transferUsage > 0n) {
+    acc[f.usage] = stakedUsage(acc, c.resource, params, now) + transferUsage;
+    acc[f.consumeTime] = now;
   }
   const freeLeft = free.bandwidth !== 0n || free.energy !== 0n;
   state.setDelegation(owner, receiver, false, freeLeft ? { ...free, bandwidthExpire: 0n, energyExpire: 0n } : undefined);
