@@ -228,6 +228,12 @@ describe('Stake 2.0 on the devnet through TronWeb', () => {
       devnet.mine(1);
       const partly = await txInfo(devnet, second);
       expect(partly.receipt).toMatchObject({ energy_usage: left, energy_fee: (64_285 - left) * 100, energy_usage_total: 64_285 });
+      // the block's receipts say the same
+      const byBlock = (await postJson(`${devnet.url}/wallet/gettransactioninfobyblocknum`, { num: partly.blockNumber }))
+        .json as unknown as Json[];
+      expect(byBlock.find((i) => i.id === second)?.receipt).toEqual(partly.receipt);
+      const partlyReceipt = partly.receipt as { net_fee?: number }; // the free bandwidth ran out too
+      expect(partly.fee).toBe((64_285 - left) * 100 + (partlyReceipt.net_fee ?? 0));
       expect((await resources(wallet.hex)).EnergyUsed).toBe(await recovered(wallet.hex, limit)); // all of it was used
 
       // Half a window later about half the usage has recovered, linearly.
