@@ -193,6 +193,14 @@ describe('Stake 2.0 on the devnet through TronWeb', () => {
         fromAccounts: [wallet.hex],
       });
       expect(await tw.trx.getCanDelegatedMaxSize(wallet.base58, 'ENERGY')).toEqual({ max_size: 5_000 * TRX });
+      const visible = await postJson(`${devnet.url}/walletsolidity/getdelegatedresourcev2`, {
+        fromAddress: wallet.base58,
+        toAddress: user.wallet.base58,
+        visible: true,
+      });
+      expect(visible.json).toEqual({
+        delegatedResource: [{ from: wallet.base58, to: user.wallet.base58, frozen_balance_for_energy: 5_000 * TRX }],
+      });
 
       const owner = await account(wallet.hex);
       expect(owner.frozenV2).toEqual([{}, { type: 'ENERGY', amount: 5_000 * TRX }, { type: 'TRON_POWER' }]);
