@@ -392,6 +392,12 @@ describe('Stake 2.0 on the devnet through TronWeb', () => {
       const start = await resources(wallet.hex);
       expect(start.NetLimit).toBe(Math.trunc(1_000 * (TOTAL_NET_LIMIT / (start.TotalNetWeight as number))));
       expect(start.NetUsed).toBeUndefined();
+      // getcandelegatedmaxsize keeps back what the delegating transaction itself would take: 275 bytes plus the
+      // lock fields of a 1,000 TRX delegation (8 more), in staked TRX at the network's rate
+      const keptBack = Math.trunc(283 * TRX * ((start.TotalNetWeight as number) / TOTAL_NET_LIMIT));
+      expect(await tw.trx.getCanDelegatedMaxSize(wallet.base58, 'BANDWIDTH', { confirmed: false })).toEqual({
+        max_size: 1_000 * TRX - keptBack,
+      });
 
       const paidBy: string[] = [];
       for (let i = 0; i < 3; i++) {
