@@ -398,6 +398,19 @@ describe('Stake 2.0 on the devnet through TronWeb', () => {
       expect(await tw.trx.getCanDelegatedMaxSize(wallet.base58, 'BANDWIDTH', { confirmed: false })).toEqual({
         max_size: 1_000 * TRX - keptBack,
       });
+      // the node's builder holds the same bytes back (java-tron's isTransactionCreate); a broadcast does not
+      const build = (balance: number) =>
+        postJson(`${devnet.url}/wallet/delegateresource`, {
+          owner_address: wallet.hex,
+          receiver_address: devnet.faucetAddress,
+          balance,
+          resource: 'BANDWIDTH',
+        });
+      expect((await build(1_000 * TRX - keptBack + 1)).json).toEqual({
+        Error:
+          'class org.tron.core.exception.ContractValidateException : delegateBalance must be less than or equal to available FreezeBandwidthV2 balance',
+      });
+      expect((await build(1_000 * TRX - keptBack)).json.txID).toMatch(/^[0-9a-f]{64}$/);
 
       const paidBy: string[] = [];
       for (let i = 0; i < 3; i++) {

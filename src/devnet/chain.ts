@@ -319,7 +319,8 @@ export class Chain {
     });
 
     if (isStakeContract(c)) {
-      const error = validateStake(state, p, c, balanceAfterNet, now);
+      // a node building the transaction (commit false) validates as java-tron's createTransactionCapsule does
+      const error = validateStake(state, p, c, balanceAfterNet, now, !commit);
       if (error) return invalid(error);
       if (!commit) return NOT_EXECUTED;
       chargeBandwidth();

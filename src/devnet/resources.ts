@@ -3,6 +3,7 @@
  * (chainbase/src/main/java/org/tron/core/db/*Processor.java): limits from the staked share of the network totals,
  * usage that recovers linearly over the window, and the order in which a transaction's bytes are paid.
  */
+import { ProtoWriter } from '../tron/protobuf.js';
 import type { ResourceCode } from '../tron/resource-contracts.js';
 import type { ChainParams } from './params.js';
 import type { AccountState, StakeTotals } from './state.js';
@@ -202,4 +203,17 @@ export function withdrawableAt(acc: AccountState, at: bigint): bigint {
 /** The window as java-tron prints it in getaccount (`net_window_size`, `energy_window_size`): 3 s slots × 1000. */
 export function windowSizeField(params: ChainParams): number {
   return Number((params.resourceWindowMs / 3000n) * 1000n);
+}
+
+/** java-tron's Parameter.ChainConstant.DELEGATE_COST_BASE_SIZE: bytes a DelegateResource transaction is assumed to cost */
+const DELEGATE_COST_BASE_SIZE = 275n;
+
+/**
+ * TransactionUtil.estimateConsumeBandWidthSize: the bytes a delegation of all `staked` sun would take, which
+ * getcandelegatedmaxsize keeps back for the delegating transaction itself.
+ */
+export function delegateTransactionBytes(staked: bigint, maxLockPeriod: bigint): bigint {
+  const full = new ProtoWriter().int64(3, staked).int64(5, 1).int64(6, maxLockPeriod).finish().length;
+  const unit = new ProtoWriter().int64(3, SUN_PER_TRX).finish().length;
+  return DELEGATE_COST_BASE_SIZE + BigInt(Math.max(full - unit, 0));
 }

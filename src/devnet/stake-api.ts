@@ -4,19 +4,15 @@
  * getCanDelegatedMaxSize, getAvailableUnfreezeCount, getCanWithdrawUnfreezeAmount), also on `/walletsolidity/*`.
  */
 import { hexToBytes } from '../tron/bytes.js';
-import { ProtoWriter } from '../tron/protobuf.js';
 import type { AccountCreateContract, ResourceCode, ResourceContract } from '../tron/resource-contracts.js';
 import type { Devnet } from './devnet.js';
 import type { ApiRequest, Handler } from './http.js';
 import { NodeApiError } from './http.js';
 import { addressOut, delegationJson, type Json } from './render.js';
 import { optionalAddress, optionalBool, optionalInt, requiredAddress } from './request-params.js';
-import { delegatableStake, SUN_PER_TRX, unfreezingCount, withdrawableAt } from './resources.js';
+import { delegatableStake, delegateTransactionBytes, SUN_PER_TRX, unfreezingCount, withdrawableAt } from './resources.js';
 import { UNFREEZE_MAX_TIMES } from './stake.js';
 import type { WorldState } from './state.js';
-
-/** java-tron's Parameter.ChainConstant.DELEGATE_COST_BASE_SIZE: bytes a DelegateResource transaction is assumed to cost */
-const DELEGATE_COST_BASE_SIZE = 275n;
 
 function stateOf(d: Devnet, req: ApiRequest): WorldState {
   return req.solid ? d.chain.solidState : d.chain.headState;
@@ -28,16 +24,6 @@ export function resourceParam(req: ApiRequest, name: string): ResourceCode {
   if (v === undefined || v === null || v === 'BANDWIDTH' || v === 0 || v === '0') return 'BANDWIDTH';
   if (v === 'ENERGY' || v === 1 || v === '1') return 'ENERGY';
   throw new NodeApiError(`${name} must be BANDWIDTH or ENERGY`);
-}
-
-/**
- * TransactionUtil.estimateConsumeBandWidthSize: the bytes a delegation of all `staked` sun would take, which
- * getcandelegatedmaxsize keeps back for the delegating transaction itself.
- */
-function delegateTransactionBytes(staked: bigint, maxLockPeriod: bigint): bigint {
-  const full = new ProtoWriter().int64(3, staked).int64(5, 1).int64(6, maxLockPeriod).finish().length;
-  const unit = new ProtoWriter().int64(3, SUN_PER_TRX).finish().length;
-  return DELEGATE_COST_BASE_SIZE + BigInt(Math.max(full - unit, 0));
 }
 
 /** An address parameter as bytes; absent is empty, which the actuator then rejects with its own message. */

@@ -18,6 +18,7 @@ import type {
 import type { ChainParams } from './params.js';
 import {
   delegatableStake,
+  delegateTransactionBytes,
   networkTotals,
   RESOURCE_FIELDS,
   SUN_PER_TRX,
@@ -115,7 +116,14 @@ function unlockExpired(state: WorldState, from: string, to: string, now: bigint)
  * java-tron's validate() for a stake contract; the message as the actuator throws it, or undefined when valid.
  * `balance` is the owner's balance after the transaction's bandwidth was paid (java-tron validates after consuming it).
  */
-export function validateStake(state: WorldState, params: ChainParams, c: StakeContract, balance: bigint, now: bigint): string | undefined {
+export function validateStake(
+  state: WorldState,
+  params: ChainParams,
+  c: StakeContract,
+  balance: bigint,
+  now: bigint,
+  building = false,
+): string | undefined {
   if (!isAddress(c.ownerAddress)) return 'Invalid address';
   const owner = bytesToHex(c.ownerAddress);
   const acc = state.account(owner);
@@ -146,22 +154,26 @@ export function validateStake(state: WorldState, params: ChainParams, c: StakeCo
       if (acc.unfrozenV2.length === 0) return 'No unfreezeV2 list to cancel';
       return undefined;
     case 'DelegateResourceContract':
-      return validateDelegate(state, params, c, acc, now);
+      return validateDelegate(state, params, c, acc, now, building);
     case 'UnDelegateResourceContract':
       return validateUnDelegate(state, c, owner, now);
   }
 }
 
+/** `building`: the node builds the transaction, so (as with isTransactionCreate) its own bytes count against the bandwidth stake. */
 function validateDelegate(
   state: WorldState,
   params: ChainParams,
   c: DelegateResourceContract,
   acc: AccountState,
   now: bigint,
+  building: boolean,
 ): string | undefined {
   if (c.balance < SUN_PER_TRX) return 'delegateBalance must be greater than or equal to 1 TRX';
   if (c.resource !== 'BANDWIDTH' && c.resource !== 'ENERGY') return 'ResourceCode error, valid ResourceCode[BANDWIDTH、ENERGY]';
-  if (delegatableStake(acc, c.resource, params, state.totals, now) < c.balance) {
+  const ownBytes =
+    building && c.resource === 'BANDWIDTH' ? delegateTransactionBytes(acc.frozenV2Bandwidth, params.maxDelegateLockPeriod) : 0n;
+  if (delegatableStake(acc, c.resource, params, state.totals, now, ownBytes) < c.balance) {
     const stake = c.resource === 'ENERGY' ? 'FreezeEnergyV2' : 'FreezeBandwidthV2';
     return `delegateBalance must be less than or equal to available ${stake} balance`;
   }
