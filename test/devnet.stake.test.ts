@@ -1,7 +1,8 @@
 /**
  * Stake 2.0 on the devnet through TronWeb 6, unchanged: staking, delegation, undelegation, unstaking,
  * withdrawal after the (shortened) delay, cancelling unstakes, java-tron's validation messages, which
- * resource pays a USDT transfer or a TRX transfer, recovery over the (shortened) window, and a restart.
+ * resource pays a USDT transfer or a TRX transfer, recovery over the (shortened) window, and a restart;
+ * also the toolkit's own builders through broadcasthex.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,15 @@ import { join } from 'node:path';
 import { TronWeb } from 'tronweb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Devnet } from '../src/devnet/devnet.js';
-import { getJson, mineUntilSolid, newWallet, postJson, startTestDevnet, type TestWallet, txInfo } from './devnet-harness.js';
+import { bytesToHex, hexToBytes } from '../src/tron/bytes.js';
+import {
+  buildDelegateResource,
+  buildFreezeBalanceV2,
+  encodeSignedTransaction,
+  signTransaction,
+  type Transaction,
+} from '../src/tron/transaction.js';
+import { getJson, mineUntilSolid, newWallet, postJson, startTestDevnet, type TestWallet, txCommon, txInfo } from './devnet-harness.js';
 
 const TRX = 1_000_000;
 const WINDOW_MS = 600_000;
@@ -458,6 +467,32 @@ describe('Stake 2.0 on the devnet through TronWeb', () => {
       expect(receipt).toEqual({ net_usage: expect.any(Number) });
       expect((await resources(wallet.hex)).NetUsed).toBeGreaterThanOrEqual(usedBefore + receipt.net_usage - 1);
     });
+  });
+
+  it("executes the toolkit's own Stake 2.0 transactions sent with broadcasthex", async () => {
+    const { wallet } = funded(1_000);
+    const receiver = funded(1).wallet;
+    const key = hexToBytes(wallet.privateKey);
+    const from = hexToBytes(wallet.hex);
+    const send = async (tx: Transaction) => {
+      const signed = signTransaction(tx, key);
+      const { json } = await postJson(`${devnet.url}/wallet/broadcasthex`, { transaction: bytesToHex(encodeSignedTransaction(signed)) });
+      expect(json).toMatchObject({ result: true, code: 'SUCCESS', txid: signed.txID });
+      devnet.mine(1);
+    };
+    await send(buildFreezeBalanceV2({ ...txCommon(devnet), from, amount: 300n * 1_000_000n, resource: 'ENERGY' }));
+    await send(
+      buildDelegateResource({
+        ...txCommon(devnet),
+        from,
+        receiver: hexToBytes(receiver.hex),
+        amount: 100n * 1_000_000n,
+        resource: 'ENERGY',
+      }),
+    );
+    const acc = await account(wallet.hex);
+    expect(acc.frozenV2).toEqual([{}, { type: 'ENERGY', amount: 200 * TRX }, { type: 'TRON_POWER' }]);
+    expect((await account(receiver.hex)).account_resource).toMatchObject({ acquired_delegated_frozenV2_balance_for_energy: 100 * TRX });
   });
 
   it('keeps stakes, delegations and pending unstakes across a restart with a data directory', async () => {
