@@ -1,7 +1,8 @@
 /**
  * The devnet's chain: validates transactions in java-tron's order with its error codes, executes
- * them on the head state (bandwidth, activation, energy, the native TRC-20 tokens), packs them into signed
- * blocks, and advances a solidified state `solidifyLag` blocks behind the head.
+ * them on the head state (bandwidth and energy from stake or burned, activation, Stake 2.0 contracts, the
+ * native TRC-20 tokens), packs them into signed blocks, and advances a solidified state `solidifyLag`
+ * blocks behind the head.
  */
 import { bytesToBase58Address } from '../tron/address.js';
 import { type BlockHeaderRaw, blockHeaderHash, blockIdFromHash, computeTxTrieRoot } from '../tron/block.js';
