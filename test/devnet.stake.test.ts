@@ -269,6 +269,40 @@ describe('Stake 2.0 on the devnet through TronWeb', () => {
       });
     });
 
+    it('sweeps USDT from an activated address holding no TRX on delegated energy and free bandwidth alone', async () => {
+      const hot = funded(20_000);
+      await executed(hot.tw, await hot.tw.transactionBuilder.freezeBalanceV2(15_000 * TRX, 'ENERGY', hot.wallet.base58));
+      const deposit = newWallet();
+      devnet.fund(deposit.base58, { usdt: 50n * 1_000_000n }); // the token transfer does not activate it
+      devnet.mine(1);
+      expect(await account(deposit.hex)).toEqual({});
+      await executed(hot.tw, await hot.tw.transactionBuilder.createAccount(deposit.base58, hot.wallet.base58));
+      // ≈ 134,600 energy: enough for a transfer to a new holder (130,285), which is what it must pay in full
+      await executed(hot.tw, await hot.tw.transactionBuilder.delegateResource(10_000 * TRX, deposit.base58, 'ENERGY', hot.wallet.base58));
+      expect((await account(deposit.hex)).balance).toBeUndefined();
+
+      const tw = new TronWeb({ fullHost: devnet.url, privateKey: deposit.privateKey });
+      const usdt = await tw.contract().at(devnet.usdtAddress);
+      // fee_limit caps staked energy too (VMActuator.getAccountEnergyLimitWithFixRatio): 10 TRX would stop at 100,000
+      const txid = await usdt.transfer(hot.wallet.base58, 50 * TRX).send({ feeLimit: 15 * TRX });
+      devnet.mine(1);
+      const info = await txInfo(devnet, txid);
+      expect(info.fee).toBeUndefined();
+      expect(info.receipt).toEqual({
+        energy_usage: 130_285, // the hot wallet held no USDT before
+        energy_usage_total: 130_285,
+        net_usage: expect.any(Number),
+        result: 'SUCCESS',
+        energy_penalty_total: 100_635,
+      });
+      expect((await account(deposit.hex)).balance).toBeUndefined();
+
+      // taking the delegation back hands the usage it carried to the hot wallet: that stake is busy until it recovers
+      await executed(hot.tw, await hot.tw.transactionBuilder.undelegateResource(10_000 * TRX, deposit.base58, 'ENERGY', hot.wallet.base58));
+      expect((await resources(hot.wallet.hex)).EnergyUsed).toBeGreaterThan(130_000);
+      expect((await resources(deposit.hex)).EnergyUsed).toBeUndefined();
+    });
+
     it('does not create the account of a TRC-20 receiver', async () => {
       const stranger = newWallet();
       const usdt = await user.tw.contract().at(devnet.usdtAddress);
