@@ -288,6 +288,7 @@ const TABLE_OWNERS: Record<keyof DB, string> = {
   deposit_pool: 'wallets',
   settlements: 'settlement',
   sweeps: 'settlement',
+  energy_delegations: 'settlement',
   gateway_meta: 'app',
   webhooks: 'webhooks',
   webhook_deliveries: 'webhooks',

@@ -406,6 +406,8 @@ export interface ChainSendsTable {
   broadcast_at: NullableIntCol;
   confirmed_at: NullableIntCol;
   completed_at: NullableIntCol;
+  /** ENERGY | BANDWIDTH for stake, unstake, delegate and reclaim sends (0010); null otherwise */
+  resource: string | null;
 }
 
 export interface LedgerEntriesTable {
@@ -445,6 +447,28 @@ export interface SweepsTable {
   created_at: IntCol;
   updated_at: IntCol;
   completed_at: NullableIntCol;
+}
+
+/** A sweep done on energy the hot wallet delegates to its deposit address (0010). */
+export interface EnergyDelegationsTable {
+  id: string;
+  sweep_id: string;
+  merchant_id: string;
+  hot_address: string;
+  receiver_address: string;
+  energy: IntCol;
+  sun: IntCol;
+  /** 1 when the deposit address did not exist on chain and is activated first */
+  needs_activation: IntCol;
+  /** activating | delegating | sweeping | reclaiming | reclaimed | failed */
+  status: string;
+  activation_send_id: string | null;
+  delegate_send_id: string | null;
+  sweep_send_id: string | null;
+  reclaim_send_id: string | null;
+  failure_reason: string | null;
+  created_at: IntCol;
+  updated_at: IntCol;
 }
 
 export interface ReconciliationsTable {
@@ -532,6 +556,7 @@ export interface DB {
   ledger_entries: LedgerEntriesTable;
   merchant_balances: MerchantBalancesTable;
   sweeps: SweepsTable;
+  energy_delegations: EnergyDelegationsTable;
   reconciliations: ReconciliationsTable;
   payment_links: PaymentLinksTable;
   merchant_branding: MerchantBrandingTable;
