@@ -17,6 +17,7 @@ import { HdWalletAddresses } from '../src/modules/wallets/wallet-addresses.js';
 import type { Clock } from '../src/shared/clock.js';
 import type { IdGenerator } from '../src/shared/ids.js';
 import { privateKeyToAccount } from '../src/tron/keys.js';
+import type { AccountInfo } from '../src/tron/node-json.js';
 import { openTestDatabase, type TestDatabase } from './db-harness.js';
 
 /** A valid BIP-39 phrase (the standard test vector); the gateway derives deposit and hot-wallet addresses from it. */
@@ -60,6 +61,13 @@ export class FakeChain implements CoreChain {
   async headBlock(): Promise<number> {
     this.check();
     return this.head;
+  }
+  /** the hot wallet's stake as `getaccount` reports it (frozenV2, unfrozenV2) */
+  staked = { ENERGY: 0n, BANDWIDTH: 0n };
+  unstaking: AccountInfo['unstaking'] = [];
+  async account(address: string): Promise<AccountInfo> {
+    this.check();
+    return { exists: true, address, balance: this.trx, staked: { ...this.staked }, unstaking: [...this.unstaking] };
   }
 }
 

@@ -33,6 +33,7 @@ import { checkoutRoutes } from '../modules/checkout/checkout.routes.js';
 import { CheckoutService } from '../modules/checkout/checkout.service.js';
 import { CheckoutStatusHub } from '../modules/checkout/checkout-status-hub.js';
 import type { CollectionsService } from '../modules/collections/collections.service.js';
+import type { StakingService } from '../modules/energy/staking.service.js';
 import type { ChainPrices } from '../modules/fees/network-cost.js';
 import { NetworkCostEstimator } from '../modules/fees/network-cost.js';
 import { DbIdempotencyStore } from '../modules/idempotency/idempotency.store.js';
@@ -69,6 +70,7 @@ import { type Clock, systemClock } from '../shared/clock.js';
 import { type IdGenerator, newId } from '../shared/ids.js';
 import { LookupCache } from '../shared/lookup-cache.js';
 import type { NodeCall } from '../tron/client.js';
+import type { AccountInfo } from '../tron/node-json.js';
 import { type JobHandler, JobRunner } from '../workers/job-runner.js';
 import { knownTokenContracts } from './chain.js';
 import { cachedFor, METRICS_CACHE_MS, registerCoreGauges, registerHotWalletGauges } from './gateway-metrics.js';
@@ -82,6 +84,8 @@ const PRINCIPAL_CACHE_MS = 5000;
 
 /** The chain as the core needs it; GatewayChain implements it over a TronClient. */
 export interface CoreChain extends ChainPrices, WalletChain {
+  /** an account as the node reports it (balance and stake); staking reads the hot wallet's */
+  account?(address: string): Promise<AccountInfo>;
   /** reports every call to the node (GatewayChain does; `tpg_node_requests_total` counts them) */
   observeNodeCalls?(observer: (call: NodeCall) => void): void;
 }
@@ -148,6 +152,8 @@ export interface GatewayCore {
   refunds: RefundsService;
   /** payment and balance reconciliation against the chain (503 without a node) */
   reconciliation: ReconciliationService;
+  /** the operator's staking of hot-wallet TRX for energy or bandwidth (503 without a node) */
+  staking: StakingService;
   /** payment links (issue 21) */
   paymentLinks: PaymentLinksService;
   /** hosted checkout: tokens, the customer's view, live status */
@@ -497,6 +503,7 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     ...(money.settlement ? { settlement: money.settlement } : {}),
     refunds: money.refunds,
     reconciliation: money.reconciliation,
+    staking: money.staking,
     paymentLinks,
     checkout,
     checkoutHub,

@@ -539,6 +539,17 @@ export interface AccountInfo {
   balance: bigint;
   /** ms since epoch */
   createTime?: bigint;
+  /** sun staked under Stake 2.0 and not delegated out, per resource (`frozenV2`) */
+  staked: { ENERGY: bigint; BANDWIDTH: bigint };
+  /** unstakes waiting for the unfreeze delay or for a withdrawal (`unfrozenV2`) */
+  unstaking: Array<{ resource: 'ENERGY' | 'BANDWIDTH' | 'TRON_POWER'; amount: bigint; expiresAt: bigint }>;
+}
+
+/** java-tron writes a ResourceCode by name; the proto default (BANDWIDTH) is left out. */
+function readResourceCode(value: JsonValue | undefined, what: string): 'ENERGY' | 'BANDWIDTH' | 'TRON_POWER' {
+  const code = readOptionalString(value, what) ?? 'BANDWIDTH';
+  if (code !== 'ENERGY' && code !== 'BANDWIDTH' && code !== 'TRON_POWER') throw new TronResponseFormatError(`${what} is not a resource`);
+  return code;
 }
 
 export function parseAccount(json: JsonValue, requestedAddress: string): AccountInfo {
@@ -548,7 +559,22 @@ export function parseAccount(json: JsonValue, requestedAddress: string): Account
     exists,
     address: account.address !== undefined ? readAddress(account.address, 'address') : toBase58Address(requestedAddress),
     balance: readBigInt(account.balance, 'balance'),
+    staked: { ENERGY: 0n, BANDWIDTH: 0n },
+    unstaking: [],
   };
+  for (const [i, entry] of asArray(account.frozenV2, 'frozenV2').entries()) {
+    const frozen = asObject(entry, `frozenV2[${i}]`);
+    const resource = readResourceCode(frozen.type, `frozenV2[${i}].type`);
+    if (resource !== 'TRON_POWER') out.staked[resource] += readBigInt(frozen.amount, `frozenV2[${i}].amount`);
+  }
+  for (const [i, entry] of asArray(account.unfrozenV2, 'unfrozenV2').entries()) {
+    const unfrozen = asObject(entry, `unfrozenV2[${i}]`);
+    out.unstaking.push({
+      resource: readResourceCode(unfrozen.type, `unfrozenV2[${i}].type`),
+      amount: readBigInt(unfrozen.unfreeze_amount, `unfrozenV2[${i}].unfreeze_amount`),
+      expiresAt: readBigInt(unfrozen.unfreeze_expire_time, `unfrozenV2[${i}].unfreeze_expire_time`),
+    });
+  }
   const createTime = readOptionalBigInt(account.create_time, 'create_time');
   if (createTime !== undefined) out.createTime = createTime;
   return out;

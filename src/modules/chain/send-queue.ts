@@ -47,7 +47,8 @@ export interface FeeLimitPolicy {
 }
 
 export interface ChainSendQueueOptions {
-  signer: TransactionSigner;
+  /** names the sending address of a key (a queue without the signer's keys still queues: the CLI's) */
+  signer: Pick<TransactionSigner, 'address'>;
   clock: Clock;
   ids: IdGenerator;
   feeLimit: FeeLimitPolicy;
