@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { httpResponses, transactionVectors, vectorId } from '../../test/vectors.js';
 import { toBase58Address } from './address.js';
+import { hexToBytes } from './bytes.js';
 import {
   decodeNodeMessage,
   JsonSyntaxError,
@@ -28,6 +29,7 @@ import {
   parseTrc20TransfersPage,
   TronResponseFormatError,
 } from './node-json.js';
+import { buildDelegateResource, refBlockFields, transactionToJson } from './transaction.js';
 import { decodeTransferLog, encodeAbiString } from './trc20.js';
 
 /** A vector from http_responses.json, re-parsed the way the client parses node output. */
@@ -218,21 +220,44 @@ describe('blocks', () => {
   });
 
   it('keeps unsupported contract types without failing the block', () => {
-    const freeze = parseJsonExact(
+    const vote = parseJsonExact(
       JSON.stringify({
         ret: [{ contractRet: 'SUCCESS' }],
         txID: 'ab'.repeat(32),
         raw_data: {
           contract: [
-            { type: 'FreezeBalanceV2Contract', parameter: { type_url: 'type.googleapis.com/protocol.FreezeBalanceV2Contract', value: {} } },
+            { type: 'VoteWitnessContract', parameter: { type_url: 'type.googleapis.com/protocol.VoteWitnessContract', value: {} } },
           ],
         },
       }),
     );
-    const tx = parseNodeTransaction(freeze);
-    expect(tx.contractType).toBe('FreezeBalanceV2Contract');
+    const tx = parseNodeTransaction(vote);
+    expect(tx.contractType).toBe('VoteWitnessContract');
     expect(tx.transaction).toBeNull();
     expect(tx.parseError).toMatch(/unsupported contract type/);
+  });
+
+  it('parses a Stake 2.0 transaction (DelegateResourceContract) whose txID re-encodes', () => {
+    const built = buildDelegateResource({
+      ref: refBlockFields(66987565, '0000000003fe262d52bfa4b2814f816fd2e57af5b98a33d60d8630a03a908e0e'),
+      timestamp: 1_733_000_000_000n,
+      from: hexToBytes('41a614f803b6fd780986a42c78ec9c7f77e6ded13c'),
+      receiver: hexToBytes('4171df62086e3b24c9f43d8ab4c3b8d53f6ea7c3b9'),
+      amount: 5_000_000n,
+      resource: 'ENERGY',
+      lock: true,
+      lockPeriod: 28_800n,
+    });
+    const tx = parseNodeTransaction(parseJsonExact(JSON.stringify({ ret: [{ contractRet: 'SUCCESS' }], ...transactionToJson(built) })));
+    expect(tx.contractType).toBe('DelegateResourceContract');
+    expect(tx.parseError).toBeUndefined();
+    expect(tx.transaction?.txID).toBe(built.txID);
+    expect(tx.transaction?.raw.contract).toMatchObject({
+      type: 'DelegateResourceContract',
+      balance: 5_000_000n,
+      resource: 'ENERGY',
+      lock: true,
+    });
   });
 
   it('refuses a parsed transaction whose re-encoding does not give the node txID', () => {

@@ -306,7 +306,8 @@ export interface NodeTransaction {
   /** `ret[0].contractRet`, e.g. "SUCCESS", "REVERT", "OUT_OF_ENERGY"; absent for unconfirmed/pending */
   contractRet?: string;
   /**
-   * Parsed with `transactionFromJson`; only TransferContract and TriggerSmartContract are modelled.
+   * Parsed with `transactionFromJson`; TransferContract, TriggerSmartContract, the Stake 2.0 contracts
+   * (54–59) and AccountCreateContract are modelled.
    * `null` (with `parseError`) for other contract types, or when re-encoding the JSON does not
    * reproduce the node's txID (fields the toolkit does not model).
    */
