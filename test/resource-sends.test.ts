@@ -2,22 +2,23 @@
  * The chain sender carries Stake 2.0 and account contracts under the transfer rules (issue 19): the
  * request is queued in the owner's transaction, the contract is built from the send's row (one contract
  * per purpose), signed once, stored before the broadcast, broadcast again with the same bytes after a
- * transient failure, and the owner's handler hears each step. A fake node stands in until the devnet
- * executes these contracts.
+ * transient failure, and the owner's handler hears each step. A fake node answers the sender here; the
+ * devnet tests execute them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AssetRegistry } from '../src/modules/assets/asset-registry.js';
 import { ChainSender } from '../src/modules/chain/chain-sender.js';
-import { resourceContractOf } from '../src/modules/chain/resource-sends.js';
+import { buildResourceTransaction, resourceContractOf } from '../src/modules/chain/resource-sends.js';
 import type { SendRecord, SendRequest } from '../src/modules/chain/send-contract.js';
 import { ChainSendQueue } from '../src/modules/chain/send-queue.js';
 import { HdSigner } from '../src/modules/wallets/signer.js';
 import { fixedClock } from '../src/shared/clock.js';
 import { newId } from '../src/shared/ids.js';
 import { addressToBytes } from '../src/tron/address.js';
+import { hexToBytes } from '../src/tron/bytes.js';
 import type { TronClient } from '../src/tron/client.js';
 import type { ResourceContract } from '../src/tron/resource-contracts.js';
-import { type BuildCommon, buildTransfer, type Transaction } from '../src/tron/transaction.js';
+import { type BuildCommon, decodeSignedTransaction, type Transaction } from '../src/tron/transaction.js';
 import { ENGINES, openTestDatabase, type TestDatabase } from './db-harness.js';
 import { newWallet } from './devnet-harness.js';
 import { TEST_MNEMONIC, testConfig } from './gateway-harness.js';
@@ -129,10 +130,10 @@ describe.each(ENGINES)('the chain sender with resource sends (%s)', (engine) => 
   const config = testConfig();
   const signer = HdSigner.fromMnemonic(TEST_MNEMONIC, '', { deposit: 0, hotWallet: 1 });
 
-  /** Stands in for the toolkit's builders: records the contract, builds a transaction owned by its owner. */
+  /** The toolkit's builders, recording what they were asked to build. */
   const buildResource = (contract: ResourceContract, common: BuildCommon): Transaction => {
     built.push(contract);
-    return buildTransfer({ ...common, from: contract.ownerAddress, to: contract.ownerAddress, amount: 1n });
+    return buildResourceTransaction(contract, common);
   };
   const sender = (workerId = 'test:sender') =>
     new ChainSender({
@@ -200,6 +201,11 @@ describe.each(ENGINES)('the chain sender with resource sends (%s)', (engine) => 
     const signed = await database.db.selectFrom('chain_sends').selectAll().where('id', '=', queued.id).executeTakeFirstOrThrow();
     expect(signed.status).toBe('signed');
     expect(built.at(-1)).toMatchObject({ type: 'FreezeBalanceV2Contract', frozenBalance: 10n * TRX, resource: 'ENERGY' });
+    // the stored bytes are the signed stake itself
+    const decoded = decodeSignedTransaction(hexToBytes(signed.signed_tx as string));
+    expect(decoded.txID).toBe(signed.tx_id);
+    expect(decoded.raw.contract).toMatchObject({ type: 'FreezeBalanceV2Contract', frozenBalance: 10n * TRX, resource: 'ENERGY' });
+    expect(decoded.signatures).toHaveLength(1);
 
     clock.advance(50);
     // another process picks it up: the stored bytes, not a new signature

@@ -5,11 +5,56 @@
  */
 import { addressToBytes } from '../../tron/address.js';
 import type { ResourceCode, ResourceContract } from '../../tron/resource-contracts.js';
-import type { BuildCommon, Transaction } from '../../tron/transaction.js';
+import {
+  type BuildCommon,
+  buildAccountCreate,
+  buildCancelAllUnfreezeV2,
+  buildDelegateResource,
+  buildFreezeBalanceV2,
+  buildUnDelegateResource,
+  buildUnfreezeBalanceV2,
+  buildWithdrawExpireUnfreeze,
+  type Transaction,
+} from '../../tron/transaction.js';
 import type { ResourcePurpose } from './send-contract.js';
 
 /** Builds the unsigned transaction of a resource contract (the toolkit's Stake 2.0 builders). */
 export type ResourceTransactionBuilder = (contract: ResourceContract, common: BuildCommon) => Transaction;
+
+/** The toolkit's builders, one per contract type. */
+export const buildResourceTransaction: ResourceTransactionBuilder = (contract, common) => {
+  const from = contract.ownerAddress;
+  switch (contract.type) {
+    case 'FreezeBalanceV2Contract':
+      return buildFreezeBalanceV2({ ...common, from, amount: contract.frozenBalance, resource: contract.resource });
+    case 'UnfreezeBalanceV2Contract':
+      return buildUnfreezeBalanceV2({ ...common, from, amount: contract.unfreezeBalance, resource: contract.resource });
+    case 'WithdrawExpireUnfreezeContract':
+      return buildWithdrawExpireUnfreeze({ ...common, from });
+    case 'DelegateResourceContract':
+      return buildDelegateResource({
+        ...common,
+        from,
+        receiver: contract.receiverAddress,
+        amount: contract.balance,
+        resource: contract.resource,
+        lock: contract.lock,
+        lockPeriod: contract.lockPeriod,
+      });
+    case 'UnDelegateResourceContract':
+      return buildUnDelegateResource({
+        ...common,
+        from,
+        receiver: contract.receiverAddress,
+        amount: contract.balance,
+        resource: contract.resource,
+      });
+    case 'CancelAllUnfreezeV2Contract':
+      return buildCancelAllUnfreezeV2({ ...common, from });
+    case 'AccountCreateContract':
+      return buildAccountCreate({ ...common, from, account: contract.accountAddress });
+  }
+};
 
 /** What of a send row the contract is made of. */
 export interface ResourceSendFields {
