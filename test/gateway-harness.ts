@@ -33,6 +33,8 @@ export class FakeChain implements CoreChain {
   trx = 1_234_500_000n;
   usdt = 98_765_432_100n;
   head = 4242;
+  /** the hot wallet's energy limit: what staking gives it (0: nothing staked, `auto` burns) */
+  energyLimit = 100_000n;
 
   private check(): void {
     if (this.failing) throw new Error('connect ECONNREFUSED 127.0.0.1:8090');
@@ -55,7 +57,7 @@ export class FakeChain implements CoreChain {
   }
   async resources(): Promise<{ energyLimit: bigint; energyUsed: bigint; bandwidthLimit: bigint; bandwidthUsed: bigint }> {
     this.check();
-    return { energyLimit: 100_000n, energyUsed: 35_715n, bandwidthLimit: 5000n, bandwidthUsed: 600n };
+    return { energyLimit: this.energyLimit, energyUsed: 35_715n, bandwidthLimit: 5000n, bandwidthUsed: 600n };
   }
   async headBlock(): Promise<number> {
     this.check();
@@ -190,7 +192,7 @@ export interface TestGateway extends TestMerchant {
   /** a further merchant with its own admin key and hot wallet */
   createMerchant(name?: string): Promise<TestMerchant>;
   /** `app.inject` with an API key and a JSON or raw body */
-  call<T = unknown>(method: 'GET' | 'POST', url: string, options?: CallOptions): Promise<Answer<T>>;
+  call<T = unknown>(method: 'GET' | 'POST' | 'PUT', url: string, options?: CallOptions): Promise<Answer<T>>;
   /** rows in a table of the gateway's database */
   count(table: keyof DB): Promise<number>;
   close(): Promise<void>;
@@ -290,7 +292,7 @@ export async function startTestGateway(engine: Engine, options: TestGatewayOptio
         keyIds.set(admin.secret, admin.key.id);
         return merchantHandle(merchant.id, admin.secret, merchant.hdIndex);
       },
-      async call<T>(method: 'GET' | 'POST', url: string, call: CallOptions = {}): Promise<Answer<T>> {
+      async call<T>(method: 'GET' | 'POST' | 'PUT', url: string, call: CallOptions = {}): Promise<Answer<T>> {
         const headers: Record<string, string> = {};
         if (call.key !== undefined) headers.authorization = `Bearer ${call.key}`;
         let payload: string | undefined;

@@ -33,6 +33,9 @@ import { checkoutRoutes } from '../modules/checkout/checkout.routes.js';
 import { CheckoutService } from '../modules/checkout/checkout.service.js';
 import { CheckoutStatusHub } from '../modules/checkout/checkout-status-hub.js';
 import type { CollectionsService } from '../modules/collections/collections.service.js';
+import { MerchantEnergyRepository } from '../modules/energy/energy.repository.js';
+import { energyRoutes } from '../modules/energy/energy.routes.js';
+import { EnergyStrategyService } from '../modules/energy/energy-strategy.service.js';
 import type { ChainPrices } from '../modules/fees/network-cost.js';
 import { NetworkCostEstimator } from '../modules/fees/network-cost.js';
 import { DbIdempotencyStore } from '../modules/idempotency/idempotency.store.js';
@@ -79,6 +82,8 @@ export const MAINTENANCE_JOB = 'maintenance.prune';
 const MAINTENANCE_EVERY_MS = 10 * 60_000;
 /** A revoked key stops working in other processes within this time (at once in the revoking one). */
 const PRINCIPAL_CACHE_MS = 5000;
+/** how long a hot wallet's staked energy (what `auto` decides on) is reused: every send asks */
+const STAKED_ENERGY_CACHE_MS = 30_000;
 
 /** The chain as the core needs it; GatewayChain implements it over a TronClient. */
 export interface CoreChain extends ChainPrices, WalletChain {
@@ -125,6 +130,8 @@ export interface GatewayCore {
   jobs: JobQueue;
   runner: JobRunner;
   networkCost: NetworkCostEstimator;
+  /** the energy strategy in force per merchant (configuration, or the merchant's run-time choice) */
+  energyStrategy: EnergyStrategyService;
   ledger: Ledger;
   leases: LeaseStore;
   /** follows the chain for collections (present when `tron` was given; runs in the `scanner` role) */
@@ -303,6 +310,20 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
   app.register(walletRoutes({ wallet: hotWallet, merchants: directory, network: options.networkName, assets: config.assets }), {
     prefix: '/api/v1/wallet',
   });
+  const energyStrategy = new EnergyStrategyService({
+    db,
+    clock,
+    repository: new MerchantEnergyRepository(),
+    audit,
+    configured: config.raw.energy.strategy,
+    stakedEnergyLimit: async (merchantId) => {
+      const index = await directory.hotWalletIndex(merchantId);
+      return index === null ? 0n : (await options.chain.resources(hotWallet.address(index))).energyLimit;
+    },
+    cacheMs: STAKED_ENERGY_CACHE_MS,
+    onReadError: (error) => logger.warn({ err: error }, 'hot wallet energy unavailable; auto burns until it is read'),
+  });
+  app.register(energyRoutes({ strategies: energyStrategy }), { prefix: '/api/v1/wallet/energy-strategy' });
   app.register(assetsRoutes({ catalog: config.assets, registry: options.tron?.assets ?? null }), { prefix: '/api/v1/assets' });
   app.register(apiKeysRoutes({ apiKeys: merchants.apiKeys }), { prefix: '/api/v1/keys' });
 
@@ -489,6 +510,7 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     jobs,
     runner: activeRunner,
     networkCost,
+    energyStrategy,
     ledger,
     leases,
     ...(money.scanner && money.collections ? { scanner: money.scanner, collections: money.collections } : {}),

@@ -910,6 +910,11 @@ export const OPERATION_EXAMPLES: Record<string, OperationExamples> = {
       block_number: 61203457,
     }),
   },
+  getEnergyStrategy: { response: json({ object: 'energy_strategy', strategy: 'auto', source: 'config', effective: 'stake' }) },
+  setEnergyStrategy: {
+    request: { strategy: 'burn' },
+    response: json({ object: 'energy_strategy', strategy: 'burn', source: 'merchant', effective: 'burn' }),
+  },
   listAssets: {
     response: json({
       object: 'list',
