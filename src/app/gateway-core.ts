@@ -29,6 +29,7 @@ import type { ChainSender } from '../modules/chain/chain-sender.js';
 import { LeaseStore } from '../modules/chain/lease.js';
 import type { ChainSendQueue } from '../modules/chain/send-queue.js';
 import type { SendTracker } from '../modules/chain/send-tracker.js';
+import { SendsRepository } from '../modules/chain/sends.repository.js';
 import { checkoutRoutes } from '../modules/checkout/checkout.routes.js';
 import { CheckoutService } from '../modules/checkout/checkout.service.js';
 import { CheckoutStatusHub } from '../modules/checkout/checkout-status-hub.js';
@@ -49,6 +50,7 @@ import { PaymentLinksRepository } from '../modules/payment-links/payment-links.r
 import { paymentLinksRoutes } from '../modules/payment-links/payment-links.routes.js';
 import { PaymentLinksService } from '../modules/payment-links/payment-links.service.js';
 import { CreatePipeline, type CreateSubmitter, EXPIRE_JOB } from '../modules/payments/create-pipeline.js';
+import { PaymentCosts } from '../modules/payments/payment-costs.js';
 import { PaymentsRepository } from '../modules/payments/payments.repository.js';
 import { paymentsRoutes } from '../modules/payments/payments.routes.js';
 import { type MerchantDirectory, PaymentsService } from '../modules/payments/payments.service.js';
@@ -60,6 +62,7 @@ import { ReportsService } from '../modules/reports/reports.service.js';
 import type { ScannerWorker } from '../modules/scanner/scanner.worker.js';
 import type { SettlementWorker } from '../modules/settlement/settlement.worker.js';
 import { SettlementInfoService } from '../modules/settlement/settlement-info.service.js';
+import { SettlementsRepository } from '../modules/settlement/settlements.repository.js';
 import { DepositAddressPool } from '../modules/wallets/deposit-pool.js';
 import { HotWalletService, type WalletChain } from '../modules/wallets/hot-wallet.service.js';
 import { walletRoutes } from '../modules/wallets/wallet.routes.js';
@@ -285,7 +288,13 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     serverUrl: serverUrlOf(config.raw.server.host, config.raw.server.port),
     clock,
   });
-  app.register(paymentsRoutes({ config, payments, settlement, networkCost, health }), { prefix: '/api/v1/payments' });
+  const sendsRepository = new SendsRepository();
+  const settlementsRepository = new SettlementsRepository(engine);
+  const paymentCosts = new PaymentCosts(db, {
+    costsByOwner: (executor, owners) => sendsRepository.costsByOwner(executor, owners),
+    sweepsOf: (executor, addresses) => settlementsRepository.sweepsOf(executor, addresses),
+  });
+  app.register(paymentsRoutes({ config, payments, settlement, networkCost, health, costs: paymentCosts }), { prefix: '/api/v1/payments' });
   // reports and analytics read stored payments; generating a report appends an audit record
   const reports = new ReportsService({ db, clock, ids, audit, assets: config.assets });
   const analytics = new AnalyticsService({ db, clock, ttlMs: config.raw.caching.analytics_ttl_seconds * 1000, assets: config.assets });

@@ -18,6 +18,7 @@ import type { AssetRegistry } from '../modules/assets/asset-registry.js';
 import type { AuditTrail } from '../modules/audit/audit-trail.js';
 import type { LeaseStore } from '../modules/chain/lease.js';
 import { SEND_PURPOSES, SEND_STATUSES } from '../modules/chain/send-contract.js';
+import type { OwnerCosts } from '../modules/chain/send-cost.js';
 import { createSendModule, type SendModule } from '../modules/chain/send-module.js';
 import { SendsRepository } from '../modules/chain/sends.repository.js';
 import { CollectionsService } from '../modules/collections/collections.service.js';
@@ -306,8 +307,10 @@ export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
     jobHandlers,
     periodicJobs,
     registerRoutes(app) {
-      app.register(settlementsRoutes({ config, settlements: new SettlementsService(db) }), { prefix: '/api/v1/payments' });
-      app.register(refundsRoutes({ refunds, assets: config.assets }), { prefix: '/api/v1/payments' });
+      const sends = new SendsRepository();
+      const costs: OwnerCosts = (owners) => sends.costsByOwner(db, owners);
+      app.register(settlementsRoutes({ config, settlements: new SettlementsService(db, costs) }), { prefix: '/api/v1/payments' });
+      app.register(refundsRoutes({ refunds, assets: config.assets, costs }), { prefix: '/api/v1/payments' });
       app.register(reconciliationRoutes({ config, reconciliation }), { prefix: '/api/v1/payments' });
     },
     registerMetrics(metrics) {

@@ -49,6 +49,15 @@ export function addSendCosts(costs: readonly SendCost[]): SendCost {
   return total;
 }
 
+/** What the sends of these owners cost, per owner (SendsRepository.costsByOwner over the gateway's database). */
+export type OwnerCosts = (ownerIds: readonly string[]) => Promise<ReadonlyMap<string, SendCost>>;
+
+/** The cost of these owners' sends together (costsByOwner's answer); null when none of them has landed. */
+export function costOfOwners(costs: ReadonlyMap<string, SendCost>, ownerIds: readonly string[]): SendCost | null {
+  const found = ownerIds.flatMap((id) => costs.get(id) ?? []);
+  return found.length > 0 ? addSendCosts(found) : null;
+}
+
 export const SEND_COST_KEYS = [
   'energyUsed',
   'energyDelegated',
