@@ -2,7 +2,7 @@
  * What chain sends cost, recorded from their receipts, on the in-process devnet (both engines): a
  * collection fuelled (activating its deposit address) and swept into the hot wallet, and a payout. Each
  * send's recorded cost equals what the node's receipt says, field by field, and the API answers of the
- * payment, the settlement with its sweep and the payout show the sums as `network_cost`.
+ * payment, the settlement with its sweep and the payout show the sums as `network_cost`; /metrics counts them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendCostFromReceipt } from '../src/modules/chain/send-cost.js';
@@ -145,5 +145,10 @@ describe.each(ENGINES)('network cost of chain sends (%s)', (engine) => {
     expect(after.body.network_cost.trx_burned).toBe(trx(total));
     expect(after.body.network_cost.energy_delegated).toBe(0);
     expect(after.body.network_cost.energy_used).toBeGreaterThan(0);
+
+    // /metrics counts the same receipts: this gateway's only payout
+    const metrics = (await gw.call('GET', '/metrics')).text;
+    const line = metrics.split('\n').find((l) => l.startsWith('tpg_trx_burned_total{purpose="payout"} '));
+    expect(Number(line?.split(' ')[1])).toBeCloseTo(Number(total) / 1e6, 6);
   });
 });

@@ -77,7 +77,7 @@ import { LookupCache } from '../shared/lookup-cache.js';
 import type { NodeCall } from '../tron/client.js';
 import { type JobHandler, JobRunner } from '../workers/job-runner.js';
 import { knownTokenContracts } from './chain.js';
-import { cachedFor, METRICS_CACHE_MS, registerCoreGauges, registerHotWalletGauges } from './gateway-metrics.js';
+import { cachedFor, METRICS_CACHE_MS, registerCoreGauges, registerHotWalletGauges, registerTrxBurnedCounter } from './gateway-metrics.js';
 import { createMoneyModules, type MoneyChain } from './money-modules.js';
 
 export const API_VERSION = '2026-11-01';
@@ -505,6 +505,10 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
       now: () => clock.now(),
     });
     money.registerMetrics(metrics);
+    registerTrxBurnedCounter(
+      metrics,
+      cached(() => sendsRepository.burnedByPurpose(db)),
+    );
   }
 
   let priceTimer: NodeJS.Timeout | undefined;

@@ -60,6 +60,17 @@ export class SendsRepository {
     return out;
   }
 
+  /** Sun burned by every send seen in a block, per purpose (what `tpg_trx_burned_total` reports). */
+  async burnedByPurpose(executor: Executor): Promise<Array<{ purpose: string; sun: bigint }>> {
+    const rows = await executor
+      .selectFrom('chain_sends')
+      .select(['purpose', moneySum('trx_burned').as('sun')])
+      .where('trx_burned', 'is not', null)
+      .groupBy('purpose')
+      .execute();
+    return rows.map((r) => ({ purpose: r.purpose, sun: BigInt(r.sun) }));
+  }
+
   /** Per (sending address, asset): what sends not yet landed still owe from these addresses (reconciliation). */
   async owedTotals(executor: Executor, addresses: readonly string[]): Promise<Array<{ address: string; asset: string; total: bigint }>> {
     const rows = await executor
