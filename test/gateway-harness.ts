@@ -14,6 +14,7 @@ import type { Scope } from '../src/http/ports.js';
 import { ALL_SCOPES } from '../src/modules/merchants/merchant.js';
 import { bootstrapDefaultMerchant } from '../src/modules/merchants/merchants.bootstrap.js';
 import { HdWalletAddresses } from '../src/modules/wallets/wallet-addresses.js';
+import { type WalletStaking, walletStakingOf } from '../src/modules/wallets/wallet-staking.js';
 import type { Clock } from '../src/shared/clock.js';
 import type { IdGenerator } from '../src/shared/ids.js';
 import { privateKeyToAccount } from '../src/tron/keys.js';
@@ -62,6 +63,19 @@ export class FakeChain implements CoreChain {
   async headBlock(): Promise<number> {
     this.check();
     return this.head;
+  }
+  /** 1,000 TRX staked for energy, 300 of it lent to a deposit address, 50 unstaking */
+  async staking(): Promise<WalletStaking> {
+    this.check();
+    return walletStakingOf({
+      frozenV2: [
+        { type: 'ENERGY', amount: 700_000_000n },
+        { type: 'BANDWIDTH', amount: 0n },
+      ],
+      unfrozenV2: [{ type: 'ENERGY', unfreezeAmount: 50_000_000n, unfreezeExpireTime: 1_777_531_707_000n }],
+      delegatedFrozenV2BalanceForEnergy: 300_000_000n,
+      delegatedFrozenV2BalanceForBandwidth: 0n,
+    });
   }
 }
 

@@ -928,6 +928,13 @@ export const OPERATION_EXAMPLES: Record<string, OperationExamples> = {
       balances: { TRX: '1234.5', USDT: '98765.4321' },
       energy: { available: '64285', limit: '100000' },
       bandwidth: { available: '4400', limit: '5000' },
+      staking: {
+        energy_trx: '1000',
+        bandwidth_trx: '0',
+        energy_delegated_out_trx: '300',
+        bandwidth_delegated_out_trx: '0',
+        pending_unstakes: [{ resource: 'ENERGY', trx: '50', withdrawable_at: '2026-04-30T06:48:27.000Z' }],
+      },
       block_number: 61203457,
     }),
   },
