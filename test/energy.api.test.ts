@@ -102,4 +102,37 @@ describe.each(ENGINES)('energy strategy API (%s)', (engine) => {
     expect(refused.status).toBe(403);
     expect((await gw.call('PUT', URL, { body: { strategy: 'burn' } })).status).toBe(401);
   });
+
+  it('sends wallet.energy_low once when energy falls below the threshold, and again only after it recovered', async () => {
+    const alerts = async () =>
+      (
+        await gw.db.db
+          .selectFrom('outbox')
+          .select(['type', 'aggregate_type', 'aggregate_id', 'payload'])
+          .where('merchant_id', '=', gw.merchantId)
+          .where('type', '=', 'wallet.energy_low')
+          .execute()
+      ).map((r) => ({ ...r, payload: JSON.parse(r.payload as string) }));
+    // the fake hot wallet: 100,000 energy, 35,715 used, so 64,285 available, below the default 200,000
+    expect((await gw.core.lowEnergy.checkOnce()).raised).toContain(gw.merchantId);
+    expect((await gw.core.lowEnergy.checkOnce()).raised).not.toContain(gw.merchantId);
+    const first = await alerts();
+    expect(first).toHaveLength(1);
+    expect(first[0]).toMatchObject({ aggregate_type: 'wallet', aggregate_id: gw.hotWalletAddress });
+    expect(first[0]?.payload.data.object).toEqual({
+      object: 'wallet_energy',
+      address: gw.hotWalletAddress,
+      energy_available: '64285',
+      threshold: '200000',
+    });
+    gw.chain.energyLimit = 400_000n;
+    try {
+      expect((await gw.core.lowEnergy.checkOnce()).cleared).toContain(gw.merchantId);
+      expect(await alerts()).toHaveLength(1);
+    } finally {
+      gw.chain.energyLimit = 100_000n;
+    }
+    expect((await gw.core.lowEnergy.checkOnce()).raised).toContain(gw.merchantId);
+    expect(await alerts()).toHaveLength(2);
+  });
 });

@@ -37,6 +37,7 @@ import type { CollectionsService } from '../modules/collections/collections.serv
 import { MerchantEnergyRepository } from '../modules/energy/energy.repository.js';
 import { energyRoutes } from '../modules/energy/energy.routes.js';
 import { EnergyStrategyService } from '../modules/energy/energy-strategy.service.js';
+import { LowEnergyWatch } from '../modules/energy/low-energy-watch.js';
 import type { ChainPrices } from '../modules/fees/network-cost.js';
 import { NetworkCostEstimator } from '../modules/fees/network-cost.js';
 import { DbIdempotencyStore } from '../modules/idempotency/idempotency.store.js';
@@ -82,6 +83,8 @@ import { createMoneyModules, type MoneyChain } from './money-modules.js';
 
 export const API_VERSION = '2026-11-01';
 export const MAINTENANCE_JOB = 'maintenance.prune';
+/** the periodic low-energy check of every hot wallet (energy.low_energy_check_seconds) */
+export const ENERGY_CHECK_JOB = 'wallet.energy_check';
 const MAINTENANCE_EVERY_MS = 10 * 60_000;
 /** A revoked key stops working in other processes within this time (at once in the revoking one). */
 const PRINCIPAL_CACHE_MS = 5000;
@@ -135,6 +138,8 @@ export interface GatewayCore {
   networkCost: NetworkCostEstimator;
   /** the energy strategy in force per merchant (configuration, or the merchant's run-time choice) */
   energyStrategy: EnergyStrategyService;
+  /** the low-energy alert (`wallet.energy_low`), checked by a periodic job */
+  lowEnergy: LowEnergyWatch;
   ledger: Ledger;
   leases: LeaseStore;
   /** follows the chain for collections (present when `tron` was given; runs in the `scanner` role) */
@@ -319,10 +324,11 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
   app.register(walletRoutes({ wallet: hotWallet, merchants: directory, network: options.networkName, assets: config.assets }), {
     prefix: '/api/v1/wallet',
   });
+  const energyRepository = new MerchantEnergyRepository();
   const energyStrategy = new EnergyStrategyService({
     db,
     clock,
-    repository: new MerchantEnergyRepository(),
+    repository: energyRepository,
     audit,
     configured: config.raw.energy.strategy,
     stakedEnergyLimit: async (merchantId) => {
@@ -457,6 +463,26 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     assets: config.assets,
     timeoutMs: config.raw.batch_processing.batch_timeout_seconds * 1000,
   });
+  const lowEnergy = new LowEnergyWatch({
+    db,
+    clock,
+    repository: energyRepository,
+    outbox,
+    threshold: BigInt(config.raw.energy.low_energy_threshold),
+    wallets: async () => {
+      const active = (await merchants.merchants.listMerchants()).filter((m) => m.status === 'active');
+      const readings: Array<{ merchantId: string; address: string; energyAvailable: bigint }> = [];
+      for (const m of active) {
+        try {
+          const h = await hotWallet.holdings(m.hdIndex);
+          readings.push({ merchantId: m.id, address: h.address, energyAvailable: h.energy.available });
+        } catch (error) {
+          logger.warn({ err: error, merchant_id: m.id }, 'hot wallet energy unavailable for the low-energy check');
+        }
+      }
+      return readings;
+    },
+  });
   const jobHandlers: Record<string, JobHandler> = {
     [EXPIRE_JOB]: async (job) => {
       const paymentId = (job.payload as { payment_id: string }).payment_id;
@@ -470,6 +496,11 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
       const keys = await idempotency.prune();
       logger.debug({ windows, idempotency_keys: keys }, 'maintenance pruned old records');
       return { retryAt: clock.now() + MAINTENANCE_EVERY_MS, reason: 'periodic', countsAsAttempt: false };
+    },
+    [ENERGY_CHECK_JOB]: async () => {
+      const { raised } = await lowEnergy.checkOnce();
+      if (raised.length > 0) logger.warn({ merchant_ids: raised }, 'hot wallet energy below energy.low_energy_threshold');
+      return { retryAt: clock.now() + config.raw.energy.low_energy_check_seconds * 1000, reason: 'periodic', countsAsAttempt: false };
     },
     [BATCH_STALL_JOB]: async () => {
       const flagged = await stalls.flagStalled();
@@ -524,6 +555,7 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     runner: activeRunner,
     networkCost,
     energyStrategy,
+    lowEnergy,
     ledger,
     leases,
     ...(money.scanner && money.collections ? { scanner: money.scanner, collections: money.collections } : {}),
@@ -545,6 +577,7 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
           .enqueue(db, [
             { type: MAINTENANCE_JOB, payload: {}, dedupeKey: MAINTENANCE_JOB, priority: 200 },
             { type: BATCH_STALL_JOB, payload: {}, dedupeKey: BATCH_STALL_JOB, priority: 190 },
+            { type: ENERGY_CHECK_JOB, payload: {}, dedupeKey: ENERGY_CHECK_JOB, priority: 180 },
           ])
           .catch((error: unknown) => logger.warn({ err: error }, 'could not schedule maintenance and the stalled-batch check'));
         activeRunner.start();
