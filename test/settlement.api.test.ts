@@ -59,6 +59,7 @@ function record(request: SendRequest, changes: Partial<SendRecord> = {}): SendRe
     blockNumber: 100,
     energyUsed: 64_285n,
     networkFee: 6_773_500n,
+    cost: null,
     failureReason: null,
     createdAt: 0,
     broadcastAt: null,

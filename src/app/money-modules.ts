@@ -18,12 +18,14 @@ import type { AssetRegistry } from '../modules/assets/asset-registry.js';
 import type { AuditTrail } from '../modules/audit/audit-trail.js';
 import type { LeaseStore } from '../modules/chain/lease.js';
 import { SEND_PURPOSES, SEND_STATUSES } from '../modules/chain/send-contract.js';
+import type { OwnerCosts } from '../modules/chain/send-cost.js';
 import { createSendModule, type SendModule } from '../modules/chain/send-module.js';
 import { ChainSendQueue } from '../modules/chain/send-queue.js';
 import { SendsRepository } from '../modules/chain/sends.repository.js';
 import { CollectionsService } from '../modules/collections/collections.service.js';
 import { hotWalletSet } from '../modules/collections/hot-wallets.js';
 import { TransfersRepository } from '../modules/collections/transfers.repository.js';
+import type { EnergyStrategySource } from '../modules/energy/energy-strategy.js';
 import { stakingRoutes } from '../modules/energy/staking.routes.js';
 import { STAKING_ACTIONS, StakingService } from '../modules/energy/staking.service.js';
 import type { ChainPrices, NetworkCostEstimator } from '../modules/fees/network-cost.js';
@@ -51,6 +53,7 @@ import {
 import { SettlementsRepository } from '../modules/settlement/settlements.repository.js';
 import { settlementsRoutes } from '../modules/settlement/settlements.routes.js';
 import { SettlementsService } from '../modules/settlement/settlements.service.js';
+import { NodeSweepEnergyChain } from '../modules/settlement/sweep-energy.js';
 import type { WalletChain } from '../modules/wallets/hot-wallet.service.js';
 import type { TransactionSigner } from '../modules/wallets/signer.js';
 import type { WalletAddresses } from '../modules/wallets/wallet-addresses.js';
@@ -79,6 +82,8 @@ export interface MoneyModulesDeps {
   /** `<host>:<pid>` or the configured instance id: names this process in leases and claims */
   instance: string;
   tron: MoneyChain | undefined;
+  /** the energy strategy in force per merchant: under `stake` sweeps go on delegated energy */
+  energyStrategy: EnergyStrategySource;
   /** balances and prices (settlement sizes sweep fuel with them); an account's stake when a node is configured */
   chain: WalletChain & ChainPrices & { account?(address: string): Promise<AccountInfo> };
   wallets: WalletAddresses;
@@ -205,6 +210,16 @@ export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
         chain: d.chain,
         hotWalletAddress: (index) => d.wallets.hotWalletAddress(index),
         onQueued: wakeSender,
+        ...(tron
+          ? {
+              energy: {
+                strategy: d.energyStrategy,
+                marginPercent: config.raw.energy.estimate_margin_percent,
+                chain: new NodeSweepEnergyChain(tron.client),
+                contractOf: (asset: string) => tron.assets.get(asset).asset.contract ?? '',
+              },
+            }
+          : {}),
       })
     : null;
   if (chainSends && settlement) settlement.register(chainSends.sends);
@@ -339,8 +354,10 @@ export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
     jobHandlers,
     periodicJobs,
     registerRoutes(app) {
-      app.register(settlementsRoutes({ config, settlements: new SettlementsService(db) }), { prefix: '/api/v1/payments' });
-      app.register(refundsRoutes({ refunds, assets: config.assets }), { prefix: '/api/v1/payments' });
+      const sends = new SendsRepository();
+      const costs: OwnerCosts = (owners) => sends.costsByOwner(db, owners);
+      app.register(settlementsRoutes({ config, settlements: new SettlementsService(db, costs) }), { prefix: '/api/v1/payments' });
+      app.register(refundsRoutes({ refunds, assets: config.assets, costs }), { prefix: '/api/v1/payments' });
       app.register(reconciliationRoutes({ config, reconciliation }), { prefix: '/api/v1/payments' });
       app.register(stakingRoutes({ staking }), { prefix: '/api/v1/wallet' });
     },

@@ -400,6 +400,18 @@ export interface ChainSendsTable {
   block_number: NullableIntCol;
   energy_used: NullableIntCol;
   network_fee: NullableIntCol;
+  /** from the receipt (0009): energy paid by stake (own or delegated), in energy units */
+  energy_delegated: NullableIntCol;
+  /** sun burned for energy (money column) */
+  energy_burned_trx: NullableIntCol;
+  /** bytes: net_usage, or the transaction's bytes when they were paid in TRX */
+  bandwidth_used: NullableIntCol;
+  /** sun burned for bandwidth (money column) */
+  bandwidth_burned_trx: NullableIntCol;
+  /** sun the chain charged for creating the receiver's account (money column) */
+  activation_trx: NullableIntCol;
+  /** the receipt's whole fee in sun (money column) */
+  trx_burned: NullableIntCol;
   failure_reason: string | null;
   created_at: IntCol;
   updated_at: IntCol;
@@ -408,6 +420,15 @@ export interface ChainSendsTable {
   completed_at: NullableIntCol;
   /** ENERGY | BANDWIDTH for stake, unstake, delegate and reclaim sends (0010); null otherwise */
   resource: string | null;
+}
+
+/** Per merchant (0009): the energy strategy set at run time, and whether the low-energy alert is raised. */
+export interface MerchantEnergyTable {
+  merchant_id: string;
+  /** auto | burn | stake; null: the configuration's */
+  strategy: string | null;
+  energy_low: IntCol;
+  updated_at: IntCol;
 }
 
 export interface LedgerEntriesTable {
@@ -560,4 +581,5 @@ export interface DB {
   reconciliations: ReconciliationsTable;
   payment_links: PaymentLinksTable;
   merchant_branding: MerchantBrandingTable;
+  merchant_energy: MerchantEnergyTable;
 }

@@ -479,6 +479,17 @@ const API_KEY = {
   revoked_at: null,
 };
 
+/** a USDT sweep to a receiver without USDT, its fuel transfer activating the deposit address (all burned) */
+const SWEEP_COST = {
+  energy_used: 130285,
+  energy_delegated: 0,
+  energy_burned_trx: '13.0285',
+  bandwidth_used: 615,
+  bandwidth_burned_trx: '0.445',
+  activation_trx: '1',
+  trx_burned: '14.4735',
+};
+
 const SETTLEMENT = {
   settlement_id: SETTLEMENT_ID,
   object: 'settlement',
@@ -494,6 +505,15 @@ const SETTLEMENT = {
   failure_reason: null,
   sweep_cost: '20.1295',
   total_network_cost: '33.503',
+  network_cost: {
+    energy_used: 194570,
+    energy_delegated: 0,
+    energy_burned_trx: '19.457',
+    bandwidth_used: 960,
+    bandwidth_burned_trx: '0.79',
+    activation_trx: '1',
+    trx_burned: '21.247',
+  },
   archived: false,
   sweeps_summary: {
     count: 1,
@@ -517,6 +537,7 @@ const REFUND = {
   refund_address: PAYER,
   transaction_id: null,
   network_fee: null,
+  network_cost: null,
   created_at: LATER,
   completed_at: null,
   origin: 'api',
@@ -918,6 +939,13 @@ export const OPERATION_EXAMPLES: Record<string, OperationExamples> = {
       balances: { TRX: '1234.5', USDT: '98765.4321' },
       energy: { available: '64285', limit: '100000' },
       bandwidth: { available: '4400', limit: '5000' },
+      staking: {
+        energy_trx: '1000',
+        bandwidth_trx: '0',
+        energy_delegated_out_trx: '300',
+        bandwidth_delegated_out_trx: '0',
+        pending_unstakes: [{ resource: 'ENERGY', trx: '50', withdrawable_at: '2026-04-30T06:48:27.000Z' }],
+      },
       block_number: 61203457,
     }),
   },
@@ -946,6 +974,11 @@ export const OPERATION_EXAMPLES: Record<string, OperationExamples> = {
       trx: '250',
     }),
     statuses: ['202'],
+  },
+  getEnergyStrategy: { response: json({ object: 'energy_strategy', strategy: 'auto', source: 'config', effective: 'stake' }) },
+  setEnergyStrategy: {
+    request: { strategy: 'burn' },
+    response: json({ object: 'energy_strategy', strategy: 'burn', source: 'merchant', effective: 'burn' }),
   },
   listAssets: {
     response: json({
@@ -977,6 +1010,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExamples> = {
           amount: '250.5',
           fuel_amount: '14',
           network_fee: '20.1295',
+          network_cost: SWEEP_COST,
           failure_reason: null,
           created_at: '2026-03-10T23:00:00.000Z',
           completed_at: '2026-03-10T23:00:42.000Z',
@@ -991,6 +1025,15 @@ export const OPERATION_EXAMPLES: Record<string, OperationExamples> = {
       status: 'completed',
       transaction_id: TX_2,
       network_fee: '13.3735',
+      network_cost: {
+        energy_used: 130285,
+        energy_delegated: 0,
+        energy_burned_trx: '13.0285',
+        bandwidth_used: 345,
+        bandwidth_burned_trx: '0.345',
+        activation_trx: '0',
+        trx_burned: '13.3735',
+      },
       completed_at: '2026-03-10T14:31:06.000Z',
     }),
   },

@@ -10,6 +10,7 @@ import type { DB } from '../../db/schema.js';
 import type { Asset } from '../../shared/money.js';
 import type { ResourceCode } from '../../tron/resource-contracts.js';
 import type { KeyRef } from '../wallets/signer.js';
+import type { SendCost } from './send-cost.js';
 import type { SendStatus } from './send-lifecycle.js';
 
 /** The statuses are the send lifecycle's (send-lifecycle.ts). */
@@ -93,6 +94,8 @@ export interface SendRecord {
   energyUsed: bigint | null;
   /** sun burned, from the receipt */
   networkFee: bigint | null;
+  /** what the send cost by resource, from its receipt; null until it is seen in a block */
+  cost: SendCost | null;
   failureReason: string | null;
   createdAt: number;
   broadcastAt: number | null;
