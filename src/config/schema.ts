@@ -182,6 +182,16 @@ export const ConfigSchema = Type.Object(
             port: Type.Integer({ default: 8090, minimum: 0, maximum: 65535, description: 'embedded devnet port (DEVNET_PORT)' }),
             block_time_ms: Type.Integer({ default: 3000, minimum: 10, description: 'ms between blocks (DEVNET_BLOCK_TIME_MS)' }),
             solidify_lag: Type.Integer({ default: 19, minimum: 0, maximum: 1000, description: 'blocks behind head (DEVNET_SOLIDIFY_LAG)' }),
+            resource_window_ms: Type.Integer({
+              default: 86_400_000,
+              minimum: 1000,
+              description: 'bandwidth and energy usage recover over this window (24 h on mainnet); fixed when the chain is created',
+            }),
+            unfreeze_delay_ms: Type.Integer({
+              default: 1_209_600_000,
+              minimum: 0,
+              description: 'unstaked TRX is withdrawable after this delay (14 days on mainnet); fixed when the chain is created',
+            }),
             fund_hot_wallet_trx: Amount('10000', 'TRX the faucet sends a new merchant hot wallet'),
             fund_hot_wallet_tokens: Amount(
               '100000',
