@@ -288,6 +288,7 @@ const TABLE_OWNERS: Record<keyof DB, string> = {
   deposit_pool: 'wallets',
   settlements: 'settlement',
   sweeps: 'settlement',
+  energy_delegations: 'settlement',
   gateway_meta: 'app',
   webhooks: 'webhooks',
   webhook_deliveries: 'webhooks',
@@ -305,6 +306,7 @@ const TABLE_OWNERS: Record<keyof DB, string> = {
   reconciliations: 'reconciliation',
   payment_links: 'payment-links',
   merchant_branding: 'branding',
+  merchant_energy: 'energy',
 };
 
 /** Today's services and workers that still touch another module's table, each with its reason; the list may only shrink. */
