@@ -117,6 +117,25 @@ describe.each(ENGINES)('network cost of chain sends (%s)', (engine) => {
     );
     expect(listed.body.data.find((p) => p.payment_id === paymentId)?.network_cost).toEqual(sweep.network_cost);
 
+    // analytics: today's TRX burned collecting, per completed collection (this gateway's only one)
+    const analytics = await gw.call<{
+      collection_cost_daily: Array<{
+        date: string;
+        completed_collections: number;
+        trx_burned: string;
+        trx_burned_per_collection: string | null;
+      }>;
+    }>('GET', '/api/v1/payments/analytics?period_days=1', { key: gw.adminKey });
+    expect(analytics.status, analytics.text).toBe(200);
+    expect(analytics.body.collection_cost_daily).toEqual([
+      {
+        date: new Date().toISOString().slice(0, 10),
+        completed_collections: 1,
+        trx_burned: trx(swept.total),
+        trx_burned_per_collection: trx(swept.total),
+      },
+    ]);
+
     // the settlement: its sweeps and the payee transfer
     const all = await expectRecordedAsReceipts([settlementId as string, sweep.sweep_id]);
     expect(settled.body.network_cost.trx_burned).toBe(trx(all.total));

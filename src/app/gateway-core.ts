@@ -27,6 +27,7 @@ import { brandingRoutes } from '../modules/branding/branding.routes.js';
 import { BrandingService } from '../modules/branding/branding.service.js';
 import type { ChainSender } from '../modules/chain/chain-sender.js';
 import { LeaseStore } from '../modules/chain/lease.js';
+import { COLLECTION_SEND_PURPOSES } from '../modules/chain/send-contract.js';
 import type { ChainSendQueue } from '../modules/chain/send-queue.js';
 import type { SendTracker } from '../modules/chain/send-tracker.js';
 import { SendsRepository } from '../modules/chain/sends.repository.js';
@@ -302,7 +303,13 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
   app.register(paymentsRoutes({ config, payments, settlement, networkCost, health, costs: paymentCosts }), { prefix: '/api/v1/payments' });
   // reports and analytics read stored payments; generating a report appends an audit record
   const reports = new ReportsService({ db, clock, ids, audit, assets: config.assets });
-  const analytics = new AnalyticsService({ db, clock, ttlMs: config.raw.caching.analytics_ttl_seconds * 1000, assets: config.assets });
+  const analytics = new AnalyticsService({
+    db,
+    clock,
+    ttlMs: config.raw.caching.analytics_ttl_seconds * 1000,
+    assets: config.assets,
+    collectionBurns: (merchantId, startAt, endAt) => sendsRepository.burnedByDay(db, merchantId, COLLECTION_SEND_PURPOSES, startAt, endAt),
+  });
   app.register(reportsRoutes({ reports }), { prefix: '/api/v1/payments' });
   app.register(analyticsRoutes({ analytics }), { prefix: '/api/v1/payments' });
   const webhooks = new WebhooksService({

@@ -832,6 +832,10 @@ export const OPERATION_EXAMPLES: Record<string, OperationExamples> = {
         { date: '2026-03-09', count: 0, volume: { USDT: '0', TRX: '0' } },
         { date: '2026-03-10', count: 3, volume: { USDT: '1200350.5', TRX: '0' } },
       ],
+      collection_cost_daily: [
+        { date: '2026-03-09', completed_collections: 0, trx_burned: '0', trx_burned_per_collection: null },
+        { date: '2026-03-10', completed_collections: 2, trx_burned: '28.947', trx_burned_per_collection: '14.4735' },
+      ],
       by_priority: {
         low: { count: 0, volume: { USDT: '0', TRX: '0' } },
         normal: { count: 2, volume: { USDT: '1200100', TRX: '0' } },

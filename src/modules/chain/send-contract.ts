@@ -17,6 +17,8 @@ export { SEND_STATUSES, type SendStatus } from './send-lifecycle.js';
 
 export type SendPurpose = 'payout' | 'refund' | 'settlement' | 'sweep' | 'sweep_fuel';
 export const SEND_PURPOSES: readonly SendPurpose[] = ['payout', 'refund', 'settlement', 'sweep', 'sweep_fuel'];
+/** Sends that serve collections (their cost is what collecting cost): the sweep and its fuel, which activates the address. */
+export const COLLECTION_SEND_PURPOSES: readonly SendPurpose[] = ['sweep', 'sweep_fuel'];
 
 /** Why a send failed for good (SPEC §3.3: reverted, out of energy, insufficient funds, recipient blacklisted, retries exhausted). */
 export type SendFailureReason =
