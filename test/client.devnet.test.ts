@@ -21,6 +21,7 @@ import {
 } from '../src/tron/transaction.js';
 import { decodeTransferLog, encodeTransferCall, encodeTransferParameter } from '../src/tron/trc20.js';
 import { mineUntilSolid, newWallet, postJson, startTestDevnet, TEST_SOLIDIFY_LAG, type TestWallet } from './devnet-harness.js';
+import { NO_STAKE_V2 } from './vectors.js';
 
 const TRX = 1_000_000n;
 const USDT = 1_000_000n;
@@ -164,7 +165,12 @@ describe('blocks', () => {
 describe('accounts and chain', () => {
   it('getAccount reads the head state, and with solid the solidified one', async () => {
     const fresh = newWallet();
-    expect(await client.getAccount(fresh.base58)).toEqual({ exists: false, address: fresh.base58, balance: 0n });
+    expect(await client.getAccount(fresh.base58)).toEqual({
+      exists: false,
+      address: fresh.base58,
+      balance: 0n,
+      ...NO_STAKE_V2,
+    });
     devnet.fund(fresh.base58, { trx: 5n * TRX });
     devnet.mine(1);
     const head = await client.getAccount(fresh.hex);

@@ -349,6 +349,8 @@ export class Chain {
       };
     }
 
+    // Stake 2.0 and AccountCreate contracts decode since issue 19; executing them is the i19-devnet branch's job.
+    if (c.type !== 'TriggerSmartContract') return invalid(`${c.type} is not supported by the devnet yet`);
     const contract = bytesToHex(c.contractAddress);
     const called = this.tokenAt(contract);
     if (!called) return invalid('No contract or not a valid smart contract');
