@@ -170,4 +170,18 @@ describe.each(ENGINES)('network cost of chain sends (%s)', (engine) => {
     const line = metrics.split('\n').find((l) => l.startsWith('tpg_trx_burned_total{purpose="payout"} '));
     expect(Number(line?.split(' ')[1])).toBeCloseTo(Number(total) / 1e6, 6);
   });
+
+  it('GET /api/v1/wallet reads the hot wallet’s stake from the node: nothing staked on a fresh devnet wallet', async () => {
+    const res = await gw.call<{ staking: Record<string, unknown> | null; energy: { limit: string } }>('GET', '/api/v1/wallet', {
+      key: gw.adminKey,
+    });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.staking).toEqual({
+      energy_trx: '0',
+      bandwidth_trx: '0',
+      energy_delegated_out_trx: '0',
+      bandwidth_delegated_out_trx: '0',
+      pending_unstakes: [],
+    });
+  });
 });
