@@ -6,6 +6,7 @@
 import type { AssetRegistry } from '../modules/assets/asset-registry.js';
 import type { ChainPrices } from '../modules/fees/network-cost.js';
 import type { WalletChain } from '../modules/wallets/hot-wallet.service.js';
+import { type WalletStaking, walletStakingOf } from '../modules/wallets/wallet-staking.js';
 import { type AssetCatalog, DEVNET_CONTRACT, NATIVE_SYMBOL } from '../shared/catalogues/asset-catalog.js';
 import { createTronClient, type NodeCall, type TronClient, type TronClientOptions } from '../tron/client.js';
 import type { AccountInfo } from '../tron/node-json.js';
@@ -72,6 +73,11 @@ export class GatewayChain implements ChainPrices, WalletChain {
     return this.client.getTransactionFee();
   }
 
+  async activationFeeSun(): Promise<bigint> {
+    const params = await this.client.getChainParameters();
+    return (params.get('getCreateAccountFee') ?? 0n) + (params.get('getCreateNewAccountFeeInSystemContract') ?? 0n);
+  }
+
   async trxBalance(address: string): Promise<bigint> {
     return (await this.client.getAccount(address)).balance;
   }
@@ -91,6 +97,10 @@ export class GatewayChain implements ChainPrices, WalletChain {
       bandwidthLimit: r.freeNetLimit + r.netLimit,
       bandwidthUsed: r.freeNetUsed + r.netUsed,
     };
+  }
+
+  async staking(address: string): Promise<WalletStaking> {
+    return walletStakingOf(await this.client.getAccount(address));
   }
 
   async headBlock(): Promise<number> {
