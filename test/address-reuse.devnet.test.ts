@@ -75,7 +75,7 @@ describe.each(ENGINES)('deposit-address reuse on the devnet (%s)', (engine) => {
     }
     throw new Error(`${payment.payment_id} did not complete: ${(await get(payment.payment_id)).status}`);
   };
-  const settle = async (): Promise<SettlementJson> => {
+  const settle = async (key = gw.adminKey): Promise<SettlementJson> => {
     const settlement = gw.core.settlement as NonNullable<typeof gw.core.settlement>;
     const [id] = await settlement.runDue();
     expect(id).toBeTruthy();
@@ -84,7 +84,7 @@ describe.each(ENGINES)('deposit-address reuse on the devnet (%s)', (engine) => {
       await gw.core.sender?.runOnce();
       mine(1);
       await gw.core.tracker?.runOnce();
-      const res = await gw.call<SettlementJson>('GET', `/api/v1/payments/settlements/${id}`, { key: gw.adminKey });
+      const res = await gw.call<SettlementJson>('GET', `/api/v1/payments/settlements/${id}`, { key });
       if (res.body.status !== 'initiated') return res.body;
     }
     throw new Error(`settlement ${id} did not finish`);
@@ -169,6 +169,36 @@ describe.each(ENGINES)('deposit-address reuse on the devnet (%s)', (engine) => {
     expect(done.sweeps?.map((w) => [w.deposit_address, w.status, w.amount])).toEqual([[reused, 'completed', '50']]);
     expect(await usdtBalance(gw.devnet, reused)).toBe(0n);
     expect(await usdtBalance(gw.devnet, payee)).toBe(units('80') - units(p1.fee) - units(p2.fee));
+  });
+
+  it('reused by another merchant: its settlement sweeps its own payment, not counting the other balance’s sweeps', async () => {
+    offset += 31 * DAY;
+    mine(1);
+    expect(await returnQuiet()).toBe(1);
+    const other = await gw.createMerchant('Other shop');
+    await gw.fund(other.hotWalletAddress, { trx: '1000' });
+    const otherPayee = newWallet().base58;
+    const res = await gw.call<PaymentJson>('POST', '/api/v1/payments/create', {
+      key: other.adminKey,
+      body: { payee_address: otherPayee, amount: '20', currency: 'USDT', payment_method: 'payment_gateway' },
+    });
+    expect(res.status, res.text).toBe(201);
+    const p4 = res.body;
+    expect(p4.deposit_address).toBe(reused);
+    await gw.fund(reused, { usdt: '20' });
+    for (
+      let i = 0;
+      i < 12 &&
+      (await gw.call<PaymentJson>('GET', `/api/v1/payments/${p4.payment_id}`, { key: other.adminKey })).body.status !== 'completed';
+      i++
+    ) {
+      mine(1);
+      await scanner().scanOnce();
+    }
+    const done = await settle(other.adminKey);
+    expect(done.status).toBe('completed');
+    expect(done.sweeps?.map((w) => [w.deposit_address, w.status, w.amount])).toEqual([[reused, 'completed', '20']]);
+    expect(await usdtBalance(gw.devnet, otherPayee)).toBe(units('20') - units(p4.fee));
   });
 
   it('an expired invoice is not paid by a transfer stamped after its late window', async () => {

@@ -147,4 +147,14 @@ describe.each(ENGINES)('unique-amount direct transfers (%s)', (engine) => {
     expect(next.status, next.text).toBe(201);
     expect(amountDue(next.body)).toBe(amountDue(open[36] as PaymentJson));
   });
+
+  it('cancelling frees the amount too', async () => {
+    const second = open.find((p) => amountDue(p) === '100.000002') as PaymentJson;
+    const cancelled = await gw.call('POST', `/api/v1/payments/${second.payment_id}/cancel`, { key: gw.adminKey, body: {} });
+    expect(cancelled.status, cancelled.text).toBe(200);
+    expect((await claims()).some((c) => c.payment_id === second.payment_id)).toBe(false);
+    const again = await createDirect();
+    expect(again.status, again.text).toBe(201);
+    expect(amountDue(again.body)).toBe('100.000002');
+  });
 });
