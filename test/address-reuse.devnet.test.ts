@@ -115,8 +115,31 @@ describe.each(ENGINES)('deposit-address reuse on the devnet (%s)', (engine) => {
     expect(await returnQuiet()).toBe(0);
   });
 
+  it('an incoming transfer starts the quiet period again, even one that pays nothing', async () => {
+    // the scanner no longer watches a payment final for watch_days: reconciliation records such a transfer
+    const collections = gw.core.collections as NonNullable<typeof gw.core.collections>;
+    const dust = await collections.recordTransfer(
+      {
+        txId: randomBytes(32).toString('hex'),
+        logIndex: 0,
+        blockNumber: tipNow().solid,
+        blockTimestamp: clock.now(),
+        asset: 'USDT',
+        from: newWallet().base58,
+        to: reused,
+        amount: 1n,
+      },
+      tipNow(),
+      'reconciliation',
+    );
+    expect([dust.paymentId, dust.match, dust.note]).toEqual([p1.payment_id, 'unmatched', 'payment_final']);
+    offset += 2 * DAY; // 31 days after the invoice, 2 after the transfer
+    mine(1);
+    expect(await returnQuiet()).toBe(0);
+  });
+
   it('goes back to the pool after the quiet period, marked activated, once', async () => {
-    offset += 2 * DAY;
+    offset += 29 * DAY;
     mine(1);
     expect(await returnQuiet()).toBe(1);
     const pooled = await gw.db.db.selectFrom('deposit_pool').selectAll().where('address', '=', reused).executeTakeFirstOrThrow();
