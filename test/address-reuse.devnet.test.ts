@@ -93,6 +93,12 @@ describe.each(ENGINES)('deposit-address reuse on the devnet (%s)', (engine) => {
     const head = Number(gw.devnet.chain.head.number);
     return { head, solid: head - 3 };
   };
+  /** a USDT transfer found behind the scanner's back (as reconciliation records one), stamped `blockTimestamp` */
+  const recordFound = (to: string, blockTimestamp: number, amount: bigint) => {
+    const collections = gw.core.collections as NonNullable<typeof gw.core.collections>;
+    const transfer = { txId: randomBytes(32).toString('hex'), logIndex: 0, blockNumber: 1, blockTimestamp, asset: 'USDT' };
+    return collections.recordTransfer({ ...transfer, from: newWallet().base58, to, amount }, tipNow(), 'reconciliation');
+  };
   const returnQuiet = () => gw.core.depositReuse.returnQuietAddresses();
   const transfersOfTx = (txId: string) => gw.db.db.selectFrom('chain_transfers').selectAll().where('tx_id', '=', txId).execute();
 
@@ -117,21 +123,7 @@ describe.each(ENGINES)('deposit-address reuse on the devnet (%s)', (engine) => {
 
   it('an incoming transfer starts the quiet period again, even one that pays nothing', async () => {
     // the scanner no longer watches a payment final for watch_days: reconciliation records such a transfer
-    const collections = gw.core.collections as NonNullable<typeof gw.core.collections>;
-    const dust = await collections.recordTransfer(
-      {
-        txId: randomBytes(32).toString('hex'),
-        logIndex: 0,
-        blockNumber: tipNow().solid,
-        blockTimestamp: clock.now(),
-        asset: 'USDT',
-        from: newWallet().base58,
-        to: reused,
-        amount: 1n,
-      },
-      tipNow(),
-      'reconciliation',
-    );
+    const dust = await recordFound(reused, clock.now(), 1n);
     expect([dust.paymentId, dust.match, dust.note]).toEqual([p1.payment_id, 'unmatched', 'payment_final']);
     offset += 2 * DAY; // 31 days after the invoice, 2 after the transfer
     mine(1);
@@ -154,21 +146,7 @@ describe.each(ENGINES)('deposit-address reuse on the devnet (%s)', (engine) => {
     expect(p2.deposit_address).toBe(reused);
     expect(await gw.db.db.selectFrom('deposit_pool').selectAll().where('address', '=', reused).execute()).toEqual([]);
     // recorded now (a late scan, a reconciliation), stamped within the old invoice's late window
-    const collections = gw.core.collections as NonNullable<typeof gw.core.collections>;
-    const old = await collections.recordTransfer(
-      {
-        txId: randomBytes(32).toString('hex'),
-        logIndex: 0,
-        blockNumber: 1,
-        blockTimestamp: Date.parse(p1.created_at) + 3 * HOUR,
-        asset: 'USDT',
-        from: newWallet().base58,
-        to: reused,
-        amount: 1_000_000n,
-      },
-      tipNow(),
-      'reconciliation',
-    );
+    const old = await recordFound(reused, Date.parse(p1.created_at) + 3 * HOUR, 1_000_000n);
     expect([old.paymentId, old.match, old.note]).toEqual([p1.payment_id, 'unmatched', 'payment_final']);
     expect((await get(p2.payment_id)).status).toBe('pending');
   });
@@ -229,21 +207,7 @@ describe.each(ENGINES)('deposit-address reuse on the devnet (%s)', (engine) => {
     offset += 2 * HOUR;
     expect(await gw.core.payments.expirePayment(p3.payment_id)).toBe('expired');
     const expired = await get(p3.payment_id);
-    const collections = gw.core.collections as NonNullable<typeof gw.core.collections>;
-    const late = await collections.recordTransfer(
-      {
-        txId: randomBytes(32).toString('hex'),
-        logIndex: 0,
-        blockNumber: 1,
-        blockTimestamp: Date.parse(expired.expires_at as string) + 8 * DAY,
-        asset: 'USDT',
-        from: newWallet().base58,
-        to: p3.deposit_address as string,
-        amount: 5_000_000n,
-      },
-      tipNow(),
-      'reconciliation',
-    );
+    const late = await recordFound(p3.deposit_address as string, Date.parse(expired.expires_at as string) + 8 * DAY, 5_000_000n);
     expect([late.paymentId, late.match, late.note]).toEqual([p3.payment_id, 'unmatched', 'late_window_passed']);
     expect((await get(p3.payment_id)).status).toBe('cancelled');
   });
