@@ -43,6 +43,14 @@ export function fullySwept(candidates: readonly QuietAddress[], credited: AssetT
 export class DepositReuseService {
   constructor(private readonly deps: DepositReuseDeps) {}
 
+  /**
+   * When each of these deposit addresses went back to the pool known to exist on chain (absent: not
+   * known). A sweep of such an address needs no activation.
+   */
+  activatedAt(addresses: readonly string[]): Promise<Map<string, number>> {
+    return this.deps.repository.activatedAt(this.deps.db, addresses);
+  }
+
   /** Returns every quiet, fully swept address to the pool, a page per transaction; answers how many went back. */
   async returnQuietAddresses(): Promise<number> {
     const { db, clock, repository } = this.deps;
