@@ -131,6 +131,26 @@ describe.each(ENGINES)('unique-amount direct transfers (%s)', (engine) => {
     expect((await get(target.payment_id)).status).toBe('completed');
   });
 
+  it('reconciliation expects exactly the amount due: the paying transaction verifies, another amount is a discrepancy', async () => {
+    const reconcile = (paymentId: string, txId: string) =>
+      gw.call<{ outcome: string; discrepancies: Array<{ code: string }> }>('POST', '/api/v1/payments/reconcile', {
+        key: gw.adminKey,
+        body: { payment_id: paymentId, external_transaction_id: txId },
+      });
+    const target = open[36] as PaymentJson;
+    const paid = await get(target.payment_id);
+    const verified = await reconcile(target.payment_id, paid.transaction_id as string);
+    expect(verified.body.outcome, verified.text).toBe('verified');
+    const [wrong] = await gw.db.db.selectFrom('chain_transfers').select('tx_id').where('match', '=', 'unmatched').execute();
+    const pending = open[50] as PaymentJson;
+    const refused = await reconcile(pending.payment_id, wrong?.tx_id as string);
+    expect(
+      refused.body.discrepancies.map((d) => d.code),
+      refused.text,
+    ).toEqual(['wrong_amount']);
+    expect([(await get(pending.payment_id)).status, (await get(pending.payment_id)).amount_received]).toEqual(['pending', '0']);
+  });
+
   it('expiry frees the amount: the next create gets the smallest free one, then the completed one', async () => {
     const first = open.find((p) => amountDue(p) === '100.000001') as PaymentJson;
     await gw.db.db
