@@ -177,4 +177,26 @@ describe.each(ENGINES)('unique-amount direct transfers (%s)', (engine) => {
     expect(again.status, again.text).toBe(201);
     expect(amountDue(again.body)).toBe('100.000002');
   });
+  it('an expired payment is still paid late by its exact amount, when no open payment holds that amount', async () => {
+    const created = await createDirect('9');
+    expect(created.status, created.text).toBe(201);
+    const due = amountDue(created.body) as string;
+    expect(due).toBe('9.000001');
+    await gw.db.db
+      .updateTable('payments')
+      .set({ expires_at: Date.now() - 1000 })
+      .where('id', '=', created.body.payment_id)
+      .execute();
+    expect(await gw.core.payments.expirePayment(created.body.payment_id)).toBe('expired');
+    const tronWeb = new TronWeb({ fullHost: gw.devnet.url, privateKey: payer.privateKey });
+    const usdt = await tronWeb.contract().at(gw.devnet.usdtAddress);
+    const txid = await usdt.transfer(payee, units(due).toString()).send({ feeLimit: 30_000_000 });
+    gw.mine(1);
+    await scan();
+    gw.mineUntilSolid();
+    await scan();
+    await scan();
+    const paid = await get(created.body.payment_id);
+    expect([paid.status, paid.exception, paid.amount_received, paid.transaction_id]).toEqual(['completed', 'paid_late', due, txid]);
+  });
 });
