@@ -177,6 +177,7 @@ describe.each(ENGINES)('unique-amount direct transfers (%s)', (engine) => {
     expect(again.status, again.text).toBe(201);
     expect(amountDue(again.body)).toBe('100.000002');
   });
+
   it('an expired payment is still paid late by its exact amount, when no open payment holds that amount', async () => {
     const created = await createDirect('9');
     expect(created.status, created.text).toBe(201);
