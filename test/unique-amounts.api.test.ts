@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PaymentsRepository } from '../src/modules/payments/payments.repository.js';
 import { ENGINES } from './db-harness.js';
-import { type PaymentJson, startTestGateway, type TestGateway } from './gateway-harness.js';
+import { type BatchJson, type PaymentJson, startTestGateway, type TestGateway } from './gateway-harness.js';
 
 describe.each(ENGINES)('unique amounts claimed by the database (%s)', (engine) => {
   let gw: TestGateway;
@@ -51,5 +51,16 @@ describe.each(ENGINES)('unique amounts claimed by the database (%s)', (engine) =
     expect(res.status, res.text).toBe(201);
     expect(res.body.amount_due).toBeNull();
     expect(await gw.count('unique_amount_claims')).toBe(0);
+  });
+
+  it('a batch of unique-amount items answers each item’s amount_due, all distinct', async () => {
+    const item = { payment_method: 'direct_transfer', amount: '12', payee_address: gw.addresses[0] };
+    const res = await gw.call<BatchJson>('POST', '/api/v1/payments/batch', {
+      key: gw.adminKey,
+      body: { payments: [item, item, item, { ...item, payment_method: 'payment_gateway' }] },
+    });
+    expect(res.status, res.text).toBe(201);
+    const dues = res.body.results?.map((r) => (r as { amount_due?: string }).amount_due);
+    expect(dues).toEqual(['12.000001', '12.000002', '12.000003', undefined]);
   });
 });

@@ -218,6 +218,9 @@ export const BatchResultSchema = Type.Object({
       status: literals(['created', 'rejected'] as const, 'outcome of this item'),
       payment_id: Type.Optional(Type.String()),
       amount: Type.Optional(Money),
+      amount_due: Type.Optional(
+        Type.String({ description: 'direct_transfer items without payer_address: the exact amount the payer must send' }),
+      ),
       fee: Type.Optional(Money),
       net_amount: Type.Optional(Money),
       deposit_address: Type.Optional(Type.Union([Type.String(), Type.Null()])),
