@@ -1,9 +1,10 @@
 /**
- * `npm run bench [-- --suite toolkit|devnet|gateway|webhooks|scanner|payouts|checkout]`: runs the benchmark suites in sequence, prints a table
+ * `npm run bench [-- --suite toolkit|devnet|gateway|webhooks|scanner|payouts|checkout|energy]`: runs the benchmark suites in sequence, prints a table
  * per suite, writes bench/results/<suite>.json and exits non-zero when a target is missed.
  */
 import { runCheckout } from './checkout.bench.js';
 import { runDevnet } from './devnet.bench.js';
+import { runEnergy } from './energy.bench.js';
 import { runGateway } from './gateway.bench.js';
 import { type BenchResult, machineInfo, printTable, writeJson } from './harness.js';
 import { runPayouts } from './payouts.bench.js';
@@ -19,12 +20,13 @@ const SUITES: Record<string, (log: (line: string) => void) => Promise<BenchResul
   payouts: runPayouts,
   scanner: runScanner,
   checkout: runCheckout,
+  energy: runEnergy,
 };
 
 /** Everything should finish well inside this; a hang exits instead of blocking CI. */
 const HARD_LIMIT_MS = 150_000;
-/** Suites that need more than that on their own (gateway: three servers under load, ~2 min; checkout: ~1.5 min per engine), added when selected. */
-const EXTRA_LIMIT_MS: Record<string, number> = { gateway: 180_000, scanner: 180_000, payouts: 240_000, checkout: 120_000 };
+/** Suites that need more than that on their own (gateway: three servers under load, ~2 min; checkout: ~1.5 min per engine; energy: ~10 min at full size), added when selected. */
+const EXTRA_LIMIT_MS: Record<string, number> = { gateway: 180_000, scanner: 180_000, payouts: 240_000, checkout: 120_000, energy: 600_000 };
 
 function parseSuites(argv: string[]): string[] {
   const names: string[] = [];
