@@ -45,6 +45,8 @@ interface PhaseCost {
   /** gateway-owned transactions in the phase's blocks that no send accounts for */
   unaccounted: number;
   sends: number;
+  /** sends that failed for good, by purpose and reason (a failed sweep leaves the USDT on its deposit address) */
+  failed: Record<string, number>;
   byPurpose: Record<string, number>;
 }
 
@@ -188,7 +190,7 @@ class Scenario {
       return (await this.openSends()) === 0 && Number(open.n) === 0;
     });
     const cost = await this.phaseCost(headBefore, addresses);
-    const sweeps = cost.byPurpose.sweep ?? 0;
+    const sweeps = (cost.byPurpose.sweep ?? 0) - Object.entries(cost.failed).reduce((n, [k, v]) => (k.startsWith('sweep:') ? n + v : n), 0);
     const sweepsPerInterval = sweeps / (sweepsDoneMs / 1000 / BLOCK_INTERVAL_S);
     return { cost, sweeps, sweepsPerInterval, reused, depositAddresses: addresses };
   }
@@ -256,7 +258,10 @@ class Scenario {
 
   /** the gateway's sends created since the last call (by id) */
   private async sendsSince() {
-    const rows = await this.gw.db.db.selectFrom('chain_sends').select(['id', 'tx_id', 'purpose', 'status', 'trx_burned']).execute();
+    const rows = await this.gw.db.db
+      .selectFrom('chain_sends')
+      .select(['id', 'tx_id', 'purpose', 'status', 'failure_reason', 'trx_burned'])
+      .execute();
     const fresh = rows.filter((r) => !this.seenSends.has(r.id));
     for (const r of fresh) this.seenSends.add(r.id);
     return fresh;
@@ -277,10 +282,15 @@ class Scenario {
       unaccounted: 0,
       sends: sends.length,
       byPurpose: {},
+      failed: {},
     };
     const sentIds = new Set<string>();
     for (const send of sends) {
       cost.byPurpose[send.purpose] = (cost.byPurpose[send.purpose] ?? 0) + 1;
+      if (send.status === 'failed') {
+        const key = `${send.purpose}: ${send.failure_reason ?? 'unknown'}`;
+        cost.failed[key] = (cost.failed[key] ?? 0) + 1;
+      }
       if (!send.tx_id || send.status === 'failed') continue;
       sentIds.add(send.tx_id);
       const info = await client.getTransactionInfoById(send.tx_id);
@@ -323,6 +333,7 @@ function costRows(label: string, what: 'invoice' | 'payout', count: number, cost
     all_sends_chain_trx: trx(cost.chainSun),
     unaccounted_gateway_txs: cost.unaccounted,
     sends: JSON.stringify(cost.byPurpose),
+    failed_sends: JSON.stringify(cost.failed),
   };
   const rows = [
     result(`${label}: TRX burned per ${what} (receipts)`, round3(perChain), 'TRX', {
@@ -336,6 +347,16 @@ function costRows(label: string, what: 'invoice' | 'payout', count: number, cost
       Math.abs(Number(cost.recordedSun - cost.chainSun)) + cost.unaccounted,
       'sun',
       { target: { op: '<=', value: 0 }, details },
+    ),
+    // a send that failed for good burned nothing, so its phase looks cheaper than it is: never a pass
+    result(
+      `${label}: ${what} sends failed`,
+      Object.values(cost.failed).reduce((a, b) => a + b, 0),
+      'sends',
+      {
+        target: { op: '<=', value: 0 },
+        details: { failed_sends: JSON.stringify(cost.failed) },
+      },
     ),
   ];
   return rows;
