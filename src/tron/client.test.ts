@@ -294,14 +294,20 @@ describe('requests and parsing', () => {
     node.on('/wallet/getaccount', { raw: `{"address":"${ALICE_HEX}","balance":9007199254740993,"create_time":1776933207000}` });
     const { client } = clientFor([node.url]);
     const account = await client.getAccount(ALICE);
-    expect(account).toEqual({ exists: true, address: ALICE, balance: 9007199254740993n, createTime: 1776933207000n });
+    expect(account).toMatchObject({ exists: true, address: ALICE, balance: 9007199254740993n, createTime: 1776933207000n });
     expect(node.received[0]?.body).toEqual({ address: ALICE_HEX, visible: false });
   });
 
   it('getAccount on the solidity API; {} is a missing account with balance 0', async () => {
     node.on('/walletsolidity/getaccount', { json: {} });
     const { client } = clientFor([node.url]);
-    expect(await client.getAccount(ALICE_HEX, { solid: true })).toEqual({ exists: false, address: ALICE, balance: 0n });
+    expect(await client.getAccount(ALICE_HEX, { solid: true })).toEqual({
+      exists: false,
+      address: ALICE,
+      balance: 0n,
+      staked: { ENERGY: 0n, BANDWIDTH: 0n },
+      unstaking: [],
+    });
     expect(node.received[0]).toMatchObject({
       path: '/walletsolidity/getaccount',
       body: tronwebRequests().calls['trx.getBalance']?.requests[0]?.body,
