@@ -349,7 +349,10 @@ export class ChainSender {
           fail.push({ row, reason: 'insufficient_funds', detail: `${row.asset} balance of ${row.from_address} does not cover ${amount}` });
           continue;
         }
-        const energy = strategy.transferEnergy(true);
+        // a deposit address has energy only when the hot wallet lent it for this sweep, sized from the node's
+        // own estimate plus a margin (delegated-sweeps.ts): that, not the worst case, is what it will use
+        const lent = row.purpose === 'sweep' && f.energy > 0n;
+        const energy = lent ? f.energy : strategy.transferEnergy(true);
         const energyBurn = (energy > f.energy ? energy - f.energy : 0n) * energyPrice;
         const netBurn = bytes > f.bandwidth ? bytes * bandwidthPrice : 0n;
         if (f.trx < energyBurn + netBurn) {
