@@ -177,6 +177,7 @@ class Scenario {
       await this.gw.core.runner.runOnce();
     }
     const started = performance.now();
+    const roundStart = this.clock.now();
     await this.core('settlement').runDue();
     let sweepsDoneMs = Number.NaN;
     await this.settle(async () => {
@@ -186,8 +187,18 @@ class Scenario {
         .where('purpose', '=', 'sweep')
         .where('status', 'in', ['queued', 'broadcast'])
         .executeTakeFirstOrThrow();
-      if (Number(open.n) === 0 && Number.isNaN(sweepsDoneMs)) sweepsDoneMs = performance.now() - started;
-      return (await this.openSends()) === 0 && Number(open.n) === 0;
+      // every address of the round swept (or its sweep failed for good), not just no send open: the
+      // settlement queues its sweeps through a job, so there is a moment with nothing open yet
+      const final = await this.gw.db.db
+        .selectFrom('sweeps')
+        .select((eb) => eb.fn.count<number>('deposit_address').distinct().as('n'))
+        .where('deposit_address', 'in', [...new Set(addresses)])
+        .where('status', 'in', ['completed', 'failed'])
+        .where('created_at', '>=', roundStart)
+        .executeTakeFirstOrThrow();
+      const allFinal = Number(final.n) >= new Set(addresses).size && Number(open.n) === 0;
+      if (allFinal && Number.isNaN(sweepsDoneMs)) sweepsDoneMs = performance.now() - started;
+      return allFinal && (await this.openSends()) === 0;
     });
     const cost = await this.phaseCost(headBefore, addresses);
     const sweeps = (cost.byPurpose.sweep ?? 0) - Object.entries(cost.failed).reduce((n, [k, v]) => (k.startsWith('sweep:') ? n + v : n), 0);
