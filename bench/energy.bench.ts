@@ -14,6 +14,7 @@
  * ENERGY_BENCH_INVOICES (default 1000), ENERGY_BENCH_PAYOUTS (default 1000); SQLite.
  */
 import { performance } from 'node:perf_hooks';
+import { COLLECTION_SEND_PURPOSES } from '../src/modules/chain/send-contract.js';
 import { bytesToBase58Address } from '../src/tron/address.js';
 import { newWallet, signedUsdtTransfer } from '../test/devnet-harness.js';
 import { type PaymentJson, testAddresses } from '../test/gateway-harness.js';
@@ -30,7 +31,7 @@ const ENERGY_PER_INVOICE_AND_PAYOUT = 220_000;
 /** energy per staked TRX on the devnet: 180e9 a day shared by ~13.37e9 TRX staked network-wide */
 const ENERGY_PER_TRX = 13;
 /** Sends that serve collecting an invoice; the settlement's transfer to the merchant is reported apart. */
-const COLLECTION_PURPOSES = new Set(['sweep', 'sweep_fuel', 'activation', 'delegate', 'reclaim']);
+const COLLECTION_PURPOSES = new Set<string>(COLLECTION_SEND_PURPOSES);
 
 type Strategy = 'burn' | 'stake';
 
