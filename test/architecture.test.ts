@@ -290,6 +290,7 @@ const TABLE_OWNERS: Record<keyof DB, string> = {
   unique_amount_claims: 'payments',
   settlements: 'settlement',
   sweeps: 'settlement',
+  energy_delegations: 'settlement',
   gateway_meta: 'app',
   webhooks: 'webhooks',
   webhook_deliveries: 'webhooks',
@@ -307,6 +308,7 @@ const TABLE_OWNERS: Record<keyof DB, string> = {
   reconciliations: 'reconciliation',
   payment_links: 'payment-links',
   merchant_branding: 'branding',
+  merchant_energy: 'energy',
 };
 
 /** Today's services and workers that still touch another module's table, each with its reason; the list may only shrink. */

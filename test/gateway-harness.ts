@@ -14,9 +14,11 @@ import type { Scope } from '../src/http/ports.js';
 import { ALL_SCOPES } from '../src/modules/merchants/merchant.js';
 import { bootstrapDefaultMerchant } from '../src/modules/merchants/merchants.bootstrap.js';
 import { HdWalletAddresses } from '../src/modules/wallets/wallet-addresses.js';
+import { type WalletStaking, walletStakingOf } from '../src/modules/wallets/wallet-staking.js';
 import type { Clock } from '../src/shared/clock.js';
 import type { IdGenerator } from '../src/shared/ids.js';
 import { privateKeyToAccount } from '../src/tron/keys.js';
+import type { AccountInfo } from '../src/tron/node-json.js';
 import { openTestDatabase, type TestDatabase } from './db-harness.js';
 
 /** A valid BIP-39 phrase (the standard test vector); the gateway derives deposit and hot-wallet addresses from it. */
@@ -33,6 +35,8 @@ export class FakeChain implements CoreChain {
   trx = 1_234_500_000n;
   usdt = 98_765_432_100n;
   head = 4242;
+  /** the hot wallet's energy limit: what staking gives it (0: nothing staked, `auto` burns) */
+  energyLimit = 100_000n;
 
   private check(): void {
     if (this.failing) throw new Error('connect ECONNREFUSED 127.0.0.1:8090');
@@ -55,11 +59,41 @@ export class FakeChain implements CoreChain {
   }
   async resources(): Promise<{ energyLimit: bigint; energyUsed: bigint; bandwidthLimit: bigint; bandwidthUsed: bigint }> {
     this.check();
-    return { energyLimit: 100_000n, energyUsed: 35_715n, bandwidthLimit: 5000n, bandwidthUsed: 600n };
+    return { energyLimit: this.energyLimit, energyUsed: 35_715n, bandwidthLimit: 5000n, bandwidthUsed: 600n };
   }
   async headBlock(): Promise<number> {
     this.check();
     return this.head;
+  }
+  /** the hot wallet's stake as `getaccount` reports it (frozenV2, unfrozenV2) */
+  frozenV2: AccountInfo['frozenV2'] = [];
+  unfrozenV2: AccountInfo['unfrozenV2'] = [];
+  async account(address: string): Promise<AccountInfo> {
+    this.check();
+    return {
+      exists: true,
+      address,
+      balance: this.trx,
+      frozenV2: [...this.frozenV2],
+      unfrozenV2: [...this.unfrozenV2],
+      delegatedFrozenV2BalanceForBandwidth: 0n,
+      delegatedFrozenV2BalanceForEnergy: 0n,
+      acquiredDelegatedFrozenV2BalanceForBandwidth: 0n,
+      acquiredDelegatedFrozenV2BalanceForEnergy: 0n,
+    };
+  }
+  /** 1,000 TRX staked for energy, 300 of it lent to a deposit address, 50 unstaking */
+  async staking(): Promise<WalletStaking> {
+    this.check();
+    return walletStakingOf({
+      frozenV2: [
+        { type: 'ENERGY', amount: 700_000_000n },
+        { type: 'BANDWIDTH', amount: 0n },
+      ],
+      unfrozenV2: [{ type: 'ENERGY', unfreezeAmount: 50_000_000n, unfreezeExpireTime: 1_777_531_707_000n }],
+      delegatedFrozenV2BalanceForEnergy: 300_000_000n,
+      delegatedFrozenV2BalanceForBandwidth: 0n,
+    });
   }
 }
 
@@ -190,7 +224,7 @@ export interface TestGateway extends TestMerchant {
   /** a further merchant with its own admin key and hot wallet */
   createMerchant(name?: string): Promise<TestMerchant>;
   /** `app.inject` with an API key and a JSON or raw body */
-  call<T = unknown>(method: 'GET' | 'POST', url: string, options?: CallOptions): Promise<Answer<T>>;
+  call<T = unknown>(method: 'GET' | 'POST' | 'PUT', url: string, options?: CallOptions): Promise<Answer<T>>;
   /** rows in a table of the gateway's database */
   count(table: keyof DB): Promise<number>;
   close(): Promise<void>;
@@ -290,7 +324,7 @@ export async function startTestGateway(engine: Engine, options: TestGatewayOptio
         keyIds.set(admin.secret, admin.key.id);
         return merchantHandle(merchant.id, admin.secret, merchant.hdIndex);
       },
-      async call<T>(method: 'GET' | 'POST', url: string, call: CallOptions = {}): Promise<Answer<T>> {
+      async call<T>(method: 'GET' | 'POST' | 'PUT', url: string, call: CallOptions = {}): Promise<Answer<T>> {
         const headers: Record<string, string> = {};
         if (call.key !== undefined) headers.authorization = `Bearer ${call.key}`;
         let payload: string | undefined;

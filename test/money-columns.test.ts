@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { MONEY_COLUMNS } from '../src/db/migrations/0007_wide_money.js';
+import { SEND_COST_MONEY_COLUMNS } from '../src/db/migrations/0009_send_costs.js';
 import { moneyAdd, moneySum } from '../src/db/money-sql.js';
 import { ENGINES, migrateBefore, openTestDatabase, type TestDatabase } from './db-harness.js';
 
@@ -48,7 +49,10 @@ describe.each(ENGINES)('wide money columns (%s)', (engine) => {
 
     const kept = await db.selectFrom('merchant_balances').select('balance').executeTakeFirstOrThrow();
     expect(kept.balance).toBe(2n ** 62n);
-    for (const [table, columns] of Object.entries(MONEY_COLUMNS)) {
+    for (const [table, columns] of Object.entries({
+      ...MONEY_COLUMNS,
+      chain_sends: [...(MONEY_COLUMNS.chain_sends ?? []), ...SEND_COST_MONEY_COLUMNS],
+    })) {
       for (const column of columns)
         expect(await declaredType(database, table, column), `${table}.${column}`).toBe(engine === 'postgres' ? 'numeric' : 'money_text');
     }

@@ -103,6 +103,9 @@ for (const engine of ENGINES) {
       expect(sample(text, 'tpg_jobs{type="batch.stall_check",status="queued"}')).toBe(0);
       expect(sample(text, 'tpg_webhook_deliveries_total{outcome="failed"}')).toBe(0);
       expect(sample(text, 'tpg_metrics_collect_errors_total{gauge="tpg_payments"}')).toBe(0);
+      // nothing sent yet: every purpose is there, at 0
+      expect(sample(text, 'tpg_trx_burned_total{purpose="sweep"}')).toBe(0);
+      expect(sample(text, 'tpg_trx_burned_total{purpose="payout"}')).toBe(0);
       expect(text).toMatch(/^tpg_build_info\{version="0\.0\.0-test",node="v\d+\.\d+\.\d+"\} 1$/m);
     });
 
@@ -143,6 +146,11 @@ for (const engine of ENGINES) {
         expect(sample(text, `tpg_hot_wallet_balance{merchant="${merchant}",asset="USDT"}`)).toBe(98765.4321);
         expect(sample(text, `tpg_hot_wallet_energy{merchant="${merchant}"}`)).toBe(64285);
       }
+      // the resource gauges, per hot wallet address (the fake chain: limit 100,000, 35,715 used; 5,000 bytes, 600 used)
+      const wallet = `merchant="${gw.merchantId}",address="${gw.hotWalletAddress}"`;
+      expect(sample(text, `tpg_energy_available{${wallet}}`)).toBe(64285);
+      expect(sample(text, `tpg_energy_limit{${wallet}}`)).toBe(100000);
+      expect(sample(text, `tpg_bandwidth_available{${wallet}}`)).toBe(4400);
       reads = chain.reads;
       chain.trx = 2_000_000n;
       clock.advance(10_000);

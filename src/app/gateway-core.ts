@@ -29,11 +29,17 @@ import type { ChainSender } from '../modules/chain/chain-sender.js';
 import { LeaseStore } from '../modules/chain/lease.js';
 import type { ChainSendQueue } from '../modules/chain/send-queue.js';
 import type { SendTracker } from '../modules/chain/send-tracker.js';
+import { SendsRepository } from '../modules/chain/sends.repository.js';
 import { checkoutRoutes } from '../modules/checkout/checkout.routes.js';
 import { CheckoutService } from '../modules/checkout/checkout.service.js';
 import { CheckoutStatusHub } from '../modules/checkout/checkout-status-hub.js';
 import type { CollectionsService } from '../modules/collections/collections.service.js';
 import { TransfersRepository } from '../modules/collections/transfers.repository.js';
+import { MerchantEnergyRepository } from '../modules/energy/energy.repository.js';
+import { energyRoutes } from '../modules/energy/energy.routes.js';
+import { EnergyStrategyService } from '../modules/energy/energy-strategy.service.js';
+import { LowEnergyWatch } from '../modules/energy/low-energy-watch.js';
+import type { StakingService } from '../modules/energy/staking.service.js';
 import type { ChainPrices } from '../modules/fees/network-cost.js';
 import { NetworkCostEstimator } from '../modules/fees/network-cost.js';
 import { DbIdempotencyStore } from '../modules/idempotency/idempotency.store.js';
@@ -47,6 +53,7 @@ import { PaymentLinksRepository } from '../modules/payment-links/payment-links.r
 import { paymentLinksRoutes } from '../modules/payment-links/payment-links.routes.js';
 import { PaymentLinksService } from '../modules/payment-links/payment-links.service.js';
 import { CreatePipeline, type CreateSubmitter, EXPIRE_JOB } from '../modules/payments/create-pipeline.js';
+import { PaymentCosts } from '../modules/payments/payment-costs.js';
 import { PaymentsRepository } from '../modules/payments/payments.repository.js';
 import { paymentsRoutes } from '../modules/payments/payments.routes.js';
 import { type MerchantDirectory, PaymentsService } from '../modules/payments/payments.service.js';
@@ -73,21 +80,28 @@ import { type Clock, systemClock } from '../shared/clock.js';
 import { type IdGenerator, newId } from '../shared/ids.js';
 import { LookupCache } from '../shared/lookup-cache.js';
 import type { NodeCall } from '../tron/client.js';
+import type { AccountInfo } from '../tron/node-json.js';
 import { type JobHandler, JobRunner } from '../workers/job-runner.js';
 import { knownTokenContracts } from './chain.js';
-import { cachedFor, METRICS_CACHE_MS, registerCoreGauges, registerHotWalletGauges } from './gateway-metrics.js';
+import { cachedFor, METRICS_CACHE_MS, registerCoreGauges, registerHotWalletGauges, registerTrxBurnedCounter } from './gateway-metrics.js';
 import { createMoneyModules, type MoneyChain } from './money-modules.js';
 
 export const API_VERSION = '2026-11-01';
 export const MAINTENANCE_JOB = 'maintenance.prune';
+/** the periodic low-energy check of every hot wallet (energy.low_energy_check_seconds) */
+export const ENERGY_CHECK_JOB = 'wallet.energy_check';
 const MAINTENANCE_EVERY_MS = 10 * 60_000;
 /** How often quiet deposit addresses are looked for (wallets.deposit_address_reuse: after_quiet_period). */
 const DEPOSIT_REUSE_EVERY_MS = 10 * 60_000;
 /** A revoked key stops working in other processes within this time (at once in the revoking one). */
 const PRINCIPAL_CACHE_MS = 5000;
+/** how long a hot wallet's staked energy (what `auto` decides on) is reused: every send asks */
+const STAKED_ENERGY_CACHE_MS = 30_000;
 
 /** The chain as the core needs it; GatewayChain implements it over a TronClient. */
 export interface CoreChain extends ChainPrices, WalletChain {
+  /** an account as the node reports it (balance and stake); staking reads the hot wallet's */
+  account?(address: string): Promise<AccountInfo>;
   /** reports every call to the node (GatewayChain does; `tpg_node_requests_total` counts them) */
   observeNodeCalls?(observer: (call: NodeCall) => void): void;
 }
@@ -131,6 +145,10 @@ export interface GatewayCore {
   jobs: JobQueue;
   runner: JobRunner;
   networkCost: NetworkCostEstimator;
+  /** the energy strategy in force per merchant (configuration, or the merchant's run-time choice) */
+  energyStrategy: EnergyStrategyService;
+  /** the low-energy alert (`wallet.energy_low`), checked by a periodic job */
+  lowEnergy: LowEnergyWatch;
   ledger: Ledger;
   leases: LeaseStore;
   /** follows the chain for collections (present when `tron` was given; runs in the `scanner` role) */
@@ -154,6 +172,8 @@ export interface GatewayCore {
   refunds: RefundsService;
   /** payment and balance reconciliation against the chain (503 without a node) */
   reconciliation: ReconciliationService;
+  /** the operator's staking of hot-wallet TRX for energy or bandwidth (503 without a node) */
+  staking: StakingService;
   /** payment links (issue 21) */
   paymentLinks: PaymentLinksService;
   /** hosted checkout: tokens, the customer's view, live status */
@@ -295,7 +315,13 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     serverUrl: serverUrlOf(config.raw.server.host, config.raw.server.port),
     clock,
   });
-  app.register(paymentsRoutes({ config, payments, settlement, networkCost, health }), { prefix: '/api/v1/payments' });
+  const sendsRepository = new SendsRepository();
+  const settlementsRepository = new SettlementsRepository(engine);
+  const paymentCosts = new PaymentCosts(db, {
+    costsByOwner: (executor, owners) => sendsRepository.costsByOwner(executor, owners),
+    sweepsOf: (executor, addresses) => settlementsRepository.sweepsOf(executor, addresses),
+  });
+  app.register(paymentsRoutes({ config, payments, settlement, networkCost, health, costs: paymentCosts }), { prefix: '/api/v1/payments' });
   // reports and analytics read stored payments; generating a report appends an audit record
   const reports = new ReportsService({ db, clock, ids, audit, assets: config.assets });
   const analytics = new AnalyticsService({ db, clock, ttlMs: config.raw.caching.analytics_ttl_seconds * 1000, assets: config.assets });
@@ -320,6 +346,21 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
   app.register(walletRoutes({ wallet: hotWallet, merchants: directory, network: options.networkName, assets: config.assets }), {
     prefix: '/api/v1/wallet',
   });
+  const energyRepository = new MerchantEnergyRepository();
+  const energyStrategy = new EnergyStrategyService({
+    db,
+    clock,
+    repository: energyRepository,
+    audit,
+    configured: config.raw.energy.strategy,
+    stakedEnergyLimit: async (merchantId) => {
+      const index = await directory.hotWalletIndex(merchantId);
+      return index === null ? 0n : (await options.chain.resources(hotWallet.address(index))).energyLimit;
+    },
+    cacheMs: STAKED_ENERGY_CACHE_MS,
+    onReadError: (error) => logger.warn({ err: error }, 'hot wallet energy unavailable; auto burns until it is read'),
+  });
+  app.register(energyRoutes({ strategies: energyStrategy }), { prefix: '/api/v1/wallet/energy-strategy' });
   app.register(assetsRoutes({ catalog: config.assets, registry: options.tron?.assets ?? null }), { prefix: '/api/v1/assets' });
   app.register(apiKeysRoutes({ apiKeys: merchants.apiKeys }), { prefix: '/api/v1/keys' });
 
@@ -417,6 +458,7 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     logger,
     instance,
     tron: options.tron,
+    energyStrategy,
     chain: options.chain,
     wallets: options.wallets,
     payments,
@@ -444,6 +486,26 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     assets: config.assets,
     timeoutMs: config.raw.batch_processing.batch_timeout_seconds * 1000,
   });
+  const lowEnergy = new LowEnergyWatch({
+    db,
+    clock,
+    repository: energyRepository,
+    outbox,
+    threshold: BigInt(config.raw.energy.low_energy_threshold),
+    wallets: async () => {
+      const active = (await merchants.merchants.listMerchants()).filter((m) => m.status === 'active');
+      const readings: Array<{ merchantId: string; address: string; energyAvailable: bigint }> = [];
+      for (const m of active) {
+        try {
+          const h = await hotWallet.holdings(m.hdIndex);
+          readings.push({ merchantId: m.id, address: h.address, energyAvailable: h.energy.available });
+        } catch (error) {
+          logger.warn({ err: error, merchant_id: m.id }, 'hot wallet energy unavailable for the low-energy check');
+        }
+      }
+      return readings;
+    },
+  });
   const jobHandlers: Record<string, JobHandler> = {
     [EXPIRE_JOB]: async (job) => {
       const paymentId = (job.payload as { payment_id: string }).payment_id;
@@ -464,6 +526,11 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
       const returned = await depositReuse.returnQuietAddresses();
       if (returned > 0) logger.info({ returned }, 'quiet deposit addresses went back to the pool, already activated');
       return { retryAt: clock.now() + DEPOSIT_REUSE_EVERY_MS, reason: 'periodic', countsAsAttempt: false };
+    },
+    [ENERGY_CHECK_JOB]: async () => {
+      const { raised } = await lowEnergy.checkOnce();
+      if (raised.length > 0) logger.warn({ merchant_ids: raised }, 'hot wallet energy below energy.low_energy_threshold');
+      return { retryAt: clock.now() + config.raw.energy.low_energy_check_seconds * 1000, reason: 'periodic', countsAsAttempt: false };
     },
     [BATCH_STALL_JOB]: async () => {
       const flagged = await stalls.flagStalled();
@@ -499,6 +566,10 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
       now: () => clock.now(),
     });
     money.registerMetrics(metrics);
+    registerTrxBurnedCounter(
+      metrics,
+      cached(() => sendsRepository.burnedByPurpose(db)),
+    );
   }
 
   let priceTimer: NodeJS.Timeout | undefined;
@@ -513,6 +584,8 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     jobs,
     runner: activeRunner,
     networkCost,
+    energyStrategy,
+    lowEnergy,
     ledger,
     leases,
     ...(money.scanner && money.collections ? { scanner: money.scanner, collections: money.collections } : {}),
@@ -521,6 +594,7 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     ...(money.settlement ? { settlement: money.settlement } : {}),
     refunds: money.refunds,
     reconciliation: money.reconciliation,
+    staking: money.staking,
     paymentLinks,
     checkout,
     checkoutHub,
@@ -536,6 +610,7 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
             { type: MAINTENANCE_JOB, payload: {}, dedupeKey: MAINTENANCE_JOB, priority: 200 },
             { type: BATCH_STALL_JOB, payload: {}, dedupeKey: BATCH_STALL_JOB, priority: 190 },
             ...(reuseAddresses ? [{ type: DEPOSIT_REUSE_JOB, payload: {}, dedupeKey: DEPOSIT_REUSE_JOB, priority: 190 }] : []),
+            { type: ENERGY_CHECK_JOB, payload: {}, dedupeKey: ENERGY_CHECK_JOB, priority: 180 },
           ])
           .catch((error: unknown) => logger.warn({ err: error }, 'could not schedule maintenance and the stalled-batch check'));
         activeRunner.start();

@@ -8,6 +8,7 @@
 
 import { PAYMENT_METHODS } from '../config/schema.js';
 import type { GatewayMetrics } from '../http/metrics.js';
+import { SEND_PURPOSES } from '../modules/chain/send-contract.js';
 import type { JobDepth } from '../modules/jobs/job-queue.js';
 import { PAYMENT_STATUSES } from '../modules/payments/payment.js';
 import type { HotWalletService } from '../modules/wallets/hot-wallet.service.js';
@@ -85,9 +86,12 @@ export interface HotWalletGaugeOptions {
 
 interface HotWalletReading {
   merchant: string;
+  address: string;
   /** base units by symbol */
   balances: Record<string, bigint>;
   energy: bigint;
+  energyLimit: bigint;
+  bandwidth: bigint;
 }
 
 /**
@@ -104,7 +108,14 @@ export function registerHotWalletGauges(metrics: GatewayMetrics, options: HotWal
       await forEachBounded(merchants, HOT_WALLET_READS_IN_FLIGHT, async (m) => {
         try {
           const h = await options.wallet.holdings(m.hdIndex);
-          readings.push({ merchant: m.id, balances: h.balances, energy: h.energy.available });
+          readings.push({
+            merchant: m.id,
+            address: h.address,
+            balances: h.balances,
+            energy: h.energy.available,
+            energyLimit: h.energy.limit,
+            bandwidth: h.bandwidth.available,
+          });
         } catch {
           failed++;
         }
@@ -126,6 +137,31 @@ export function registerHotWalletGauges(metrics: GatewayMetrics, options: HotWal
   );
   metrics.registerCollectedGauge('tpg_hot_wallet_energy', 'Energy available to each merchant hot wallet', ['merchant'], async () =>
     (await read()).map((r) => ({ labels: { merchant: r.merchant }, value: Number(r.energy) })),
+  );
+  // the resources that decide whether sends burn TRX (issue 19), per hot wallet address
+  const perWallet = (name: string, help: string, value: (r: HotWalletReading) => bigint) =>
+    metrics.registerCollectedGauge(name, help, ['merchant', 'address'], async () =>
+      (await read()).map((r) => ({ labels: { merchant: r.merchant, address: r.address }, value: Number(value(r)) })),
+    );
+  perWallet('tpg_energy_available', 'Energy a hot wallet can spend now (its limit less what recovers)', (r) => r.energy);
+  perWallet('tpg_energy_limit', 'Energy limit of a hot wallet: what its staked TRX and energy delegated to it give', (r) => r.energyLimit);
+  perWallet('tpg_bandwidth_available', 'Bandwidth bytes a hot wallet can spend now (free and staked)', (r) => r.bandwidth);
+}
+
+/**
+ * `tpg_trx_burned_total{purpose}`: TRX burned by the gateway's chain sends, from their recorded receipts
+ * (the database is the record, so every process reports the same total and restarts lose nothing).
+ */
+export function registerTrxBurnedCounter(
+  metrics: GatewayMetrics,
+  burnedSunByPurpose: () => Promise<Array<{ purpose: string; sun: bigint }>>,
+): void {
+  metrics.registerCollectedCounter(
+    'tpg_trx_burned_total',
+    'TRX burned by chain sends (energy, bandwidth, activation), by send purpose, from their receipts',
+    ['purpose'],
+    async () => (await burnedSunByPurpose()).map((r) => ({ labels: { purpose: r.purpose }, value: Number(r.sun) / 1e6 })),
+    SEND_PURPOSES.map((purpose) => ({ purpose })),
   );
 }
 

@@ -24,6 +24,8 @@ const Strict = { additionalProperties: false, default: {} } as const;
 export { PAYMENT_METHODS, PRIORITIES };
 export const NETWORKS = ['devnet', 'nile', 'shasta', 'mainnet'] as const;
 export const SETTLEMENT_FREQUENCIES = ['instant', 'hourly', 'daily', 'weekly'] as const;
+/** `energy.strategy` and a merchant's run-time override: `auto` resolves to stake or burn (src/modules/energy). */
+export const ENERGY_STRATEGY_SETTINGS = ['auto', 'burn', 'stake'] as const;
 export const ROLES = ['api', 'workers', 'scanner'] as const;
 export const DEPOSIT_ADDRESS_REUSE = ['never', 'after_quiet_period'] as const;
 export const REFUND_REASONS = ['user_request', 'payment_failure', 'duplicate_payment', 'merchant_initiated', 'system_error'] as const;
@@ -449,6 +451,32 @@ export const ConfigSchema = Type.Object(
       },
       Strict,
     ),
+    energy: Type.Object(
+      {
+        strategy: Type.Enum(ENERGY_STRATEGY_SETTINGS, {
+          default: 'auto',
+          description:
+            'how sends pay for energy: burn TRX, spend staked energy (stake), or auto = stake when the hot wallet has staked energy; a merchant can override it at run time (PUT /api/v1/wallet/energy-strategy)',
+        }),
+        estimate_margin_percent: Type.Integer({
+          default: 10,
+          minimum: 0,
+          maximum: 100,
+          description: 'added to an energy estimate before delegating or budgeting for it',
+        }),
+        low_energy_threshold: Type.Integer({
+          default: 200_000,
+          minimum: 0,
+          description: 'energy units: a hot wallet with less available sends wallet.energy_low once (again only after it recovered)',
+        }),
+        low_energy_check_seconds: Type.Integer({
+          default: 60,
+          minimum: 1,
+          description: 'how often hot wallets’ energy is read for the alert',
+        }),
+      },
+      Strict,
+    ),
     monitoring: Type.Object(
       {
         metrics_enabled: Type.Boolean({ default: true }),
@@ -522,4 +550,5 @@ export type { PaymentMethod } from '../shared/catalogues/payment-methods.js';
 export type { Priority };
 export type NetworkName = (typeof NETWORKS)[number];
 export type SettlementFrequency = (typeof SETTLEMENT_FREQUENCIES)[number];
+export type EnergyStrategySetting = (typeof ENERGY_STRATEGY_SETTINGS)[number];
 export type Role = (typeof ROLES)[number];

@@ -420,12 +420,35 @@ export interface ChainSendsTable {
   block_number: NullableIntCol;
   energy_used: NullableIntCol;
   network_fee: NullableIntCol;
+  /** from the receipt (0009): energy paid by stake (own or delegated), in energy units */
+  energy_delegated: NullableIntCol;
+  /** sun burned for energy (money column) */
+  energy_burned_trx: NullableIntCol;
+  /** bytes: net_usage, or the transaction's bytes when they were paid in TRX */
+  bandwidth_used: NullableIntCol;
+  /** sun burned for bandwidth (money column) */
+  bandwidth_burned_trx: NullableIntCol;
+  /** sun the chain charged for creating the receiver's account (money column) */
+  activation_trx: NullableIntCol;
+  /** the receipt's whole fee in sun (money column) */
+  trx_burned: NullableIntCol;
   failure_reason: string | null;
   created_at: IntCol;
   updated_at: IntCol;
   broadcast_at: NullableIntCol;
   confirmed_at: NullableIntCol;
   completed_at: NullableIntCol;
+  /** ENERGY | BANDWIDTH for stake, unstake, delegate and reclaim sends (0010); null otherwise */
+  resource: string | null;
+}
+
+/** Per merchant (0009): the energy strategy set at run time, and whether the low-energy alert is raised. */
+export interface MerchantEnergyTable {
+  merchant_id: string;
+  /** auto | burn | stake; null: the configuration's */
+  strategy: string | null;
+  energy_low: IntCol;
+  updated_at: IntCol;
 }
 
 export interface LedgerEntriesTable {
@@ -465,6 +488,28 @@ export interface SweepsTable {
   created_at: IntCol;
   updated_at: IntCol;
   completed_at: NullableIntCol;
+}
+
+/** A sweep done on energy the hot wallet delegates to its deposit address (0010). */
+export interface EnergyDelegationsTable {
+  id: string;
+  sweep_id: string;
+  merchant_id: string;
+  hot_address: string;
+  receiver_address: string;
+  energy: IntCol;
+  sun: IntCol;
+  /** 1 when the deposit address did not exist on chain and is activated first */
+  needs_activation: IntCol;
+  /** activating | delegating | sweeping | reclaiming | reclaimed | failed */
+  status: string;
+  activation_send_id: string | null;
+  delegate_send_id: string | null;
+  sweep_send_id: string | null;
+  reclaim_send_id: string | null;
+  failure_reason: string | null;
+  created_at: IntCol;
+  updated_at: IntCol;
 }
 
 export interface ReconciliationsTable {
@@ -554,7 +599,9 @@ export interface DB {
   ledger_entries: LedgerEntriesTable;
   merchant_balances: MerchantBalancesTable;
   sweeps: SweepsTable;
+  energy_delegations: EnergyDelegationsTable;
   reconciliations: ReconciliationsTable;
   payment_links: PaymentLinksTable;
   merchant_branding: MerchantBrandingTable;
+  merchant_energy: MerchantEnergyTable;
 }

@@ -1,5 +1,5 @@
 /**
- * Idempotency-Key on POST (SPEC §4): the same key and request replays the first answer byte for byte,
+ * Idempotency-Key on POST and JSON PUT (SPEC §4): the same key and request replays the first answer byte for byte,
  * the same key with another request is a 422, and a duplicate that arrives while the first is still
  * running is a 409. Keys are scoped per merchant. Use cases that write the record inside their own
  * database transaction read `request.idempotency` and set `request.idempotencyStored = true`; otherwise
@@ -49,7 +49,8 @@ export function registerIdempotency(app: FastifyInstance, store: IdempotencyStor
   app.decorateRequest('idempotencyStored', false);
 
   app.addHook('preHandler', async (request, reply) => {
-    if (request.method !== 'POST') return;
+    // a PUT of JSON too (its bytes are hashed); a binary PUT (a logo) is idempotent by its own nature
+    if (request.method !== 'POST' && !(request.method === 'PUT' && request.rawBody !== undefined)) return;
     const key = request.headers[IDEMPOTENCY_HEADER];
     if (key === undefined) return;
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {

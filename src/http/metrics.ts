@@ -33,6 +33,17 @@ export interface GatewayMetrics {
     collect: () => Promise<CollectedSample[]>,
     known?: readonly LabelValues[],
   ): void;
+  /**
+   * A counter whose totals `collect` reads at each scrape from a durable record (the database), so that it
+   * counts what every process did, survives restarts, and only grows; failures as for collected gauges.
+   */
+  registerCollectedCounter(
+    name: string,
+    help: string,
+    labelNames: readonly string[],
+    collect: () => Promise<CollectedSample[]>,
+    known?: readonly LabelValues[],
+  ): void;
   /** the Prometheus text exposition */
   render(): Promise<string>;
 }
@@ -150,6 +161,25 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
             for (const labels of known) if (!seen.has(keyOf(labels))) this.set(labels, 0);
           } catch {
             // One broken collector must not take the whole scrape down with it.
+            this.reset();
+            collectErrors.inc({ gauge: name });
+          }
+        },
+      });
+    },
+    registerCollectedCounter(name, help, labelNames, collect, known = []) {
+      collectErrors.inc({ gauge: name }, 0);
+      new Counter({
+        name,
+        help,
+        labelNames: [...labelNames],
+        registers: [registry],
+        async collect() {
+          this.reset();
+          try {
+            for (const labels of known) this.inc(labels, 0);
+            for (const sample of await collect()) this.inc(sample.labels, sample.value);
+          } catch {
             this.reset();
             collectErrors.inc({ gauge: name });
           }

@@ -37,6 +37,17 @@ const PAYER = 'TGwSPDGFUytdEtwa4oaS27VNhv2rKHAZej';
 const DEPOSIT = 'TDVMr9CJ5MAAf3az4QVqG1i2cv3kHAK7ug';
 const DEPOSIT_2 = 'TPqcZcKwerwi99Cdzn3N54DCdUZK2X6a93';
 const HOT_WALLET = 'TJJFHvvAtDMnYLT4jkUhft9qARB3acs6x6';
+const STAKING_OPERATION = {
+  object: 'staking_operation',
+  operation_id: 'stk_019cd79e4600a57032d2461f5f9994a6',
+  action: 'stake',
+  hot_wallet: 'TJJFHvvAtDMnYLT4jkUhft9qARB3acs6x6',
+  resource: 'ENERGY',
+  trx: '1000',
+  status: 'queued',
+  send_id: 'snd_019cd79e4600a57032d2461f5f9994a6',
+  created_at: '2026-03-10T14:30:00.000Z',
+};
 const SETTLEMENT_PAYEE = 'TYYYKCiMvunBdHT3BTdWJmFhSTcHvdgChF';
 const TX = '5d8e4d62684bfd846a3aa9a3b6a16ff2e16686a7f78867ec2562311d95f436d8';
 const TX_2 = '3cdb2f27b756cbb397fb2914d42d5bc9d436852eaa059bc51025d827864befab';
@@ -469,6 +480,17 @@ const API_KEY = {
   revoked_at: null,
 };
 
+/** a USDT sweep to a receiver without USDT, its fuel transfer activating the deposit address (all burned) */
+const SWEEP_COST = {
+  energy_used: 130285,
+  energy_delegated: 0,
+  energy_burned_trx: '13.0285',
+  bandwidth_used: 615,
+  bandwidth_burned_trx: '0.445',
+  activation_trx: '1',
+  trx_burned: '14.4735',
+};
+
 const SETTLEMENT = {
   settlement_id: SETTLEMENT_ID,
   object: 'settlement',
@@ -484,6 +506,15 @@ const SETTLEMENT = {
   failure_reason: null,
   sweep_cost: '20.1295',
   total_network_cost: '33.503',
+  network_cost: {
+    energy_used: 194570,
+    energy_delegated: 0,
+    energy_burned_trx: '19.457',
+    bandwidth_used: 960,
+    bandwidth_burned_trx: '0.79',
+    activation_trx: '1',
+    trx_burned: '21.247',
+  },
   archived: false,
   sweeps_summary: {
     count: 1,
@@ -507,6 +538,7 @@ const REFUND = {
   refund_address: PAYER,
   transaction_id: null,
   network_fee: null,
+  network_cost: null,
   created_at: LATER,
   completed_at: null,
   origin: 'api',
@@ -908,8 +940,46 @@ export const OPERATION_EXAMPLES: Record<string, OperationExamples> = {
       balances: { TRX: '1234.5', USDT: '98765.4321' },
       energy: { available: '64285', limit: '100000' },
       bandwidth: { available: '4400', limit: '5000' },
+      staking: {
+        energy_trx: '1000',
+        bandwidth_trx: '0',
+        energy_delegated_out_trx: '300',
+        bandwidth_delegated_out_trx: '0',
+        pending_unstakes: [{ resource: 'ENERGY', trx: '50', withdrawable_at: '2026-04-30T06:48:27.000Z' }],
+      },
       block_number: 61203457,
     }),
+  },
+  stakeTrx: {
+    request: { trx: '1000', resource: 'ENERGY' },
+    response: json(STAKING_OPERATION),
+    statuses: ['202'],
+  },
+  unstakeTrx: {
+    request: { trx: '250', resource: 'BANDWIDTH' },
+    response: json({
+      ...STAKING_OPERATION,
+      operation_id: 'stk_019cd79e4600a57032d2461f5f9994a7',
+      action: 'unstake',
+      resource: 'BANDWIDTH',
+      trx: '250',
+    }),
+    statuses: ['202'],
+  },
+  withdrawUnstakedTrx: {
+    response: json({
+      ...STAKING_OPERATION,
+      operation_id: 'stk_019cd79e4600a57032d2461f5f9994a8',
+      action: 'withdraw_unstaked',
+      resource: null,
+      trx: '250',
+    }),
+    statuses: ['202'],
+  },
+  getEnergyStrategy: { response: json({ object: 'energy_strategy', strategy: 'auto', source: 'config', effective: 'stake' }) },
+  setEnergyStrategy: {
+    request: { strategy: 'burn' },
+    response: json({ object: 'energy_strategy', strategy: 'burn', source: 'merchant', effective: 'burn' }),
   },
   listAssets: {
     response: json({
@@ -941,6 +1011,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExamples> = {
           amount: '250.5',
           fuel_amount: '14',
           network_fee: '20.1295',
+          network_cost: SWEEP_COST,
           failure_reason: null,
           created_at: '2026-03-10T23:00:00.000Z',
           completed_at: '2026-03-10T23:00:42.000Z',
@@ -955,6 +1026,15 @@ export const OPERATION_EXAMPLES: Record<string, OperationExamples> = {
       status: 'completed',
       transaction_id: TX_2,
       network_fee: '13.3735',
+      network_cost: {
+        energy_used: 130285,
+        energy_delegated: 0,
+        energy_burned_trx: '13.0285',
+        bandwidth_used: 345,
+        bandwidth_burned_trx: '0.345',
+        activation_trx: '0',
+        trx_burned: '13.3735',
+      },
       completed_at: '2026-03-10T14:31:06.000Z',
     }),
   },

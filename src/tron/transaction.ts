@@ -383,7 +383,12 @@ export function decodeSignedTransaction(bytes: Uint8Array): Transaction {
 
 /** Bytes java-tron charges as bandwidth: the signed transaction without `ret`, plus 64. */
 export function bandwidthBytes(tx: Pick<Transaction, 'rawBytes' | 'signatures'>): number {
-  return encodeSignedTransaction(tx).length + 64;
+  return signedBandwidthBytes(encodeSignedTransaction(tx).length);
+}
+
+/** bandwidthBytes() of a signed transaction (without `ret`) that is `signedLength` bytes long. */
+export function signedBandwidthBytes(signedLength: number): number {
+  return signedLength + 64;
 }
 
 // ---------------------------------------------------------------- TaPoS

@@ -42,8 +42,9 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop function money_add(numeric, numeric)`.execute(db);
 }
 
+/** true on PostgreSQL (SQLite knows no schemas); later migrations that type money columns ask the same. */
 // biome-ignore lint/suspicious/noExplicitAny: see up()
-async function isPostgres(db: Kysely<any>): Promise<boolean> {
+export async function isPostgres(db: Kysely<any>): Promise<boolean> {
   try {
     await sql`select current_schema()`.execute(db);
     return true;

@@ -3,6 +3,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { ChainSendsTable } from '../../db/schema.js';
 import type { Asset } from '../../shared/money.js';
 import type { SendPurpose, SendRecord, SendStatus } from './send-contract.js';
+import type { SendCost } from './send-cost.js';
 import { allowedFrom, isFinal, SEND_STATUSES } from './send-lifecycle.js';
 
 export type SendRow = Selectable<ChainSendsTable>;
@@ -38,12 +39,19 @@ export const RECORD_COLUMNS = [
   'block_number',
   'energy_used',
   'network_fee',
+  'energy_delegated',
+  'energy_burned_trx',
+  'bandwidth_used',
+  'bandwidth_burned_trx',
+  'activation_trx',
+  'trx_burned',
   'failure_reason',
   'created_at',
   'updated_at',
   'broadcast_at',
   'confirmed_at',
   'completed_at',
+  'resource',
 ] as const;
 
 const num = (v: bigint | number): number => Number(v);
@@ -62,6 +70,7 @@ export function toSendRecord(row: SendRow): SendRecord {
     toAddress: row.to_address,
     asset: row.asset as Asset,
     amount: BigInt(row.amount),
+    resource: row.resource === 'ENERGY' || row.resource === 'BANDWIDTH' ? row.resource : null,
     feeLimit: BigInt(row.fee_limit),
     priority: num(row.priority),
     maxRetries: num(row.max_retries),
@@ -73,6 +82,7 @@ export function toSendRecord(row: SendRow): SendRecord {
     blockNumber: numOrNull(row.block_number),
     energyUsed: bigOrNull(row.energy_used),
     networkFee: bigOrNull(row.network_fee),
+    cost: sendCostOf(row),
     failureReason: row.failure_reason,
     createdAt: num(row.created_at),
     broadcastAt: numOrNull(row.broadcast_at),
@@ -97,6 +107,7 @@ export type SendIdentity = Pick<
   | 'fee_limit'
   | 'priority'
   | 'max_retries'
+  | 'resource'
 >;
 
 /** A `queued` send: sequence 1 from the queue, or the successor the tracker queues after a provable expiry. */
@@ -115,11 +126,51 @@ export function queuedSendRow(identity: SendIdentity, now: number, attempts = 0)
     block_number: null,
     energy_used: null,
     network_fee: null,
+    ...NO_COST,
     failure_reason: null,
     created_at: now,
     updated_at: now,
     broadcast_at: null,
     confirmed_at: null,
     completed_at: null,
+  };
+}
+
+/** The cost columns of a send not yet seen in a block. */
+const NO_COST = {
+  energy_delegated: null,
+  energy_burned_trx: null,
+  bandwidth_used: null,
+  bandwidth_burned_trx: null,
+  activation_trx: null,
+  trx_burned: null,
+} as const;
+
+/** The columns that store a send's cost (written by the tracker from the receipt). */
+export function sendCostColumns(cost: SendCost) {
+  return {
+    energy_used: cost.energyUsed,
+    energy_delegated: cost.energyDelegated,
+    energy_burned_trx: cost.energyBurnedTrx,
+    bandwidth_used: cost.bandwidthUsed,
+    bandwidth_burned_trx: cost.bandwidthBurnedTrx,
+    activation_trx: cost.activationTrx,
+    trx_burned: cost.trxBurned,
+  };
+}
+
+type CostRow = Pick<SendRow, 'energy_used' | keyof typeof NO_COST>;
+
+export function sendCostOf(row: CostRow): SendCost | null {
+  if (row.trx_burned === null) return null;
+  const big = (v: bigint | number | null) => (v === null ? 0n : BigInt(v));
+  return {
+    energyUsed: big(row.energy_used),
+    energyDelegated: big(row.energy_delegated),
+    energyBurnedTrx: big(row.energy_burned_trx),
+    bandwidthUsed: big(row.bandwidth_used),
+    bandwidthBurnedTrx: big(row.bandwidth_burned_trx),
+    activationTrx: big(row.activation_trx),
+    trxBurned: big(row.trx_burned),
   };
 }

@@ -13,13 +13,15 @@ import type { Clock } from '../../shared/clock.js';
 import type { IdGenerator } from '../../shared/ids.js';
 import type { TronClient } from '../../tron/client.js';
 import type { BlockInfo, TransactionInfo } from '../../tron/node-json.js';
+import { signedBandwidthBytes } from '../../tron/transaction.js';
 import { forEachBounded } from './chain-sender.js';
 import type { HeldLease, LeaseStore } from './lease.js';
 import type { SendEvent, SendStatus, SendTransaction } from './send-contract.js';
+import { sendCostFromReceipt } from './send-cost.js';
 import { classifyReceipt } from './send-failures.js';
 import { allowedFrom, compareAndSet } from './send-lifecycle.js';
 import type { ChainSendQueue } from './send-queue.js';
-import { queuedSendRow, RECORD_COLUMNS, type SendRow, toSendRecord } from './send-records.js';
+import { queuedSendRow, RECORD_COLUMNS, type SendRow, sendCostColumns, toSendRecord } from './send-records.js';
 
 export const SEND_TRACKER_LEASE = 'send-tracker';
 const CURSOR = 'send-tracker';
@@ -110,7 +112,8 @@ export class SendTracker {
         }
       });
     }
-    const steps = found.map(({ row, info }) => this.landedStep(row, info, counts));
+    const bytes = await this.bandwidthOf(found.map(({ row }) => row.id));
+    const steps = found.map(({ row, info }) => this.landedStep(row, info, bytes.get(row.id) ?? null, counts));
     if (steps.length === 0 && cursorRow) {
       // the usual run: nothing landed, only the cursor moves (one atomic write, no transaction held open)
       const moved = await this.o.leases.writeWhileHeld(lease, (held) => [
@@ -136,8 +139,9 @@ export class SendTracker {
   }
 
   /** A transaction seen in a block: confirmed or failed by its receipt (a `signed` one is reported broadcast first). */
-  private landedStep(row: SendRow, info: TransactionInfo, counts: TrackerRunCounts): Step {
+  private landedStep(row: SendRow, info: TransactionInfo, txBytes: number | null, counts: TrackerRunCounts): Step {
     const now = this.o.clock.now();
+    const cost = sendCostFromReceipt(info, txBytes);
     const verdict = classifyReceipt(info);
     const step = compareAndSet({ type: 'landed', ok: verdict.ok });
     return {
@@ -146,7 +150,7 @@ export class SendTracker {
         set: {
           status: step.to,
           block_number: Number(info.blockNumber),
-          energy_used: info.receipt.energyUsageTotal,
+          ...sendCostColumns(cost),
           network_fee: info.fee,
           broadcast_at: row.broadcast_at ?? now,
           confirmed_at: verdict.ok ? now : null,
@@ -226,7 +230,8 @@ export class SendTracker {
       const info =
         (await this.o.client.getTransactionInfoById(txId)) ?? (await this.o.client.getTransactionInfoById(txId, { solid: true }));
       if (info) {
-        steps.push(this.landedStep(row, info, counts));
+        const bytes = await this.bandwidthOf([row.id]);
+        steps.push(this.landedStep(row, info, bytes.get(row.id) ?? null, counts));
         return;
       }
       steps.push(this.expireStep(row, counts));
@@ -282,6 +287,7 @@ export class SendTracker {
                 fee_limit: row.fee_limit,
                 priority: row.priority,
                 max_retries: row.max_retries,
+                resource: row.resource,
               },
               now,
               attempts,
@@ -295,6 +301,19 @@ export class SendTracker {
   }
 
   // ------------------------------------------------------------ helpers
+
+  /** The bandwidth each send's signed bytes cost: what a receipt that burned for bandwidth leaves out. */
+  private async bandwidthOf(ids: readonly string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    if (ids.length === 0) return out;
+    const rows = await this.o.db
+      .selectFrom('chain_sends')
+      .select(['id', 'signed_tx'])
+      .where('id', 'in', [...ids])
+      .execute();
+    for (const r of rows) if (r.signed_tx) out.set(r.id, signedBandwidthBytes(r.signed_tx.length / 2));
+    return out;
+  }
 
   private async openSends(): Promise<SendRow[]> {
     const rows = await this.o.db

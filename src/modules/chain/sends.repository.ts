@@ -6,6 +6,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { moneySum } from '../../db/money-sql.js';
 import type { DB } from '../../db/schema.js';
 import type { SendPurpose, SendStatus } from './send-contract.js';
+import type { SendCost } from './send-cost.js';
 
 export type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -20,6 +21,54 @@ export class SendsRepository {
       .where('status', 'in', statuses)
       .execute();
     return rows.map((r) => r.tx_id);
+  }
+
+  /**
+   * What the sends of these owners cost, summed per owner over every send seen in a block (all purposes:
+   * a sweep's fuel and its transfer share the sweep as owner). Owners without one are absent.
+   */
+  async costsByOwner(executor: Executor, ownerIds: readonly string[]): Promise<Map<string, SendCost>> {
+    const out = new Map<string, SendCost>();
+    if (ownerIds.length === 0) return out;
+    const rows = await executor
+      .selectFrom('chain_sends')
+      .select([
+        'owner_id',
+        moneySum('energy_used').as('energy_used'),
+        moneySum('energy_delegated').as('energy_delegated'),
+        moneySum('energy_burned_trx').as('energy_burned_trx'),
+        moneySum('bandwidth_used').as('bandwidth_used'),
+        moneySum('bandwidth_burned_trx').as('bandwidth_burned_trx'),
+        moneySum('activation_trx').as('activation_trx'),
+        moneySum('trx_burned').as('trx_burned'),
+      ])
+      .where('owner_id', 'in', [...new Set(ownerIds)])
+      .where('trx_burned', 'is not', null)
+      .groupBy('owner_id')
+      .execute();
+    for (const r of rows) {
+      out.set(r.owner_id, {
+        energyUsed: BigInt(r.energy_used),
+        energyDelegated: BigInt(r.energy_delegated),
+        energyBurnedTrx: BigInt(r.energy_burned_trx),
+        bandwidthUsed: BigInt(r.bandwidth_used),
+        bandwidthBurnedTrx: BigInt(r.bandwidth_burned_trx),
+        activationTrx: BigInt(r.activation_trx),
+        trxBurned: BigInt(r.trx_burned),
+      });
+    }
+    return out;
+  }
+
+  /** Sun burned by every send seen in a block, per purpose (what `tpg_trx_burned_total` reports). */
+  async burnedByPurpose(executor: Executor): Promise<Array<{ purpose: string; sun: bigint }>> {
+    const rows = await executor
+      .selectFrom('chain_sends')
+      .select(['purpose', moneySum('trx_burned').as('sun')])
+      .where('trx_burned', 'is not', null)
+      .groupBy('purpose')
+      .execute();
+    return rows.map((r) => ({ purpose: r.purpose, sun: BigInt(r.sun) }));
   }
 
   /** Per (sending address, asset): what sends not yet landed still owe from these addresses (reconciliation). */

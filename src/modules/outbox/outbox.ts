@@ -14,8 +14,8 @@ import { type Clock, toIso } from '../../shared/clock.js';
 import type { IdGenerator } from '../../shared/ids.js';
 
 /** `webhook`: the `webhook.test` event a merchant fires at one endpoint. */
-export type OutboxAggregateType = 'payment' | 'batch' | 'settlement' | 'refund' | 'webhook';
-export const OUTBOX_AGGREGATE_TYPES: readonly OutboxAggregateType[] = ['payment', 'batch', 'settlement', 'refund', 'webhook'];
+export type OutboxAggregateType = 'payment' | 'batch' | 'settlement' | 'refund' | 'webhook' | 'wallet';
+export const OUTBOX_AGGREGATE_TYPES: readonly OutboxAggregateType[] = ['payment', 'batch', 'settlement', 'refund', 'webhook', 'wallet'];
 
 /** Where a write runs: the caller's transaction, or the database itself. */
 export type OutboxExecutor = Kysely<DB> | Transaction<DB>;

@@ -16,12 +16,14 @@ import { toIso } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import { formatRate } from '../../shared/money.js';
 import type { Batch } from '../batches/batch.js';
+import { networkCostView } from '../chain/send-cost.view.js';
 import { quoteFee } from '../fees/fee-schedule.js';
 import type { NetworkCostEstimator } from '../fees/network-cost.js';
 import type { SettlementInfoService } from '../settlement/settlement-info.service.js';
 import { batchEventObject, batchStallFields } from './batch-view.js';
 import type { PaymentStatus } from './payment.js';
 import { toHistoryView, toPaymentView, toStatusView } from './payment.view.js';
+import type { PaymentCosts } from './payment-costs.js';
 import type { CreatePaymentInput } from './payment-draft.js';
 import {
   BatchBody,
@@ -48,6 +50,8 @@ export interface PaymentsRoutesDeps {
   settlement: SettlementInfoService;
   networkCost: NetworkCostEstimator;
   health: HealthChecks;
+  /** what each payment's sends cost on chain (`network_cost` of GET one and the list) */
+  costs: PaymentCosts;
 }
 
 const errors = {
@@ -158,7 +162,8 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
           q.starting_after,
         ),
       );
-      const data = page.payments.map((p) => toPaymentView(p, config));
+      const costs = await deps.costs.of(page.payments);
+      const data = page.payments.map((p) => ({ ...toPaymentView(p, config), network_cost: networkCostView(costs.get(p.id)) }));
       return {
         object: 'list' as const,
         data,
@@ -329,7 +334,8 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
       },
       async (request) => {
         const { payment, history } = unwrap(await deps.payments.getPayment(actorOf(request), request.params.payment_id));
-        return { ...toPaymentView(payment, config), history: toHistoryView(history) };
+        const costs = await deps.costs.of([payment]);
+        return { ...toPaymentView(payment, config), network_cost: networkCostView(costs.get(payment.id)), history: toHistoryView(history) };
       },
     );
 

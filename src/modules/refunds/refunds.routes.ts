@@ -10,7 +10,9 @@ import { ProblemSchema } from '../../http/problem.js';
 import { actorOf, unwrap } from '../../http/route-helpers.js';
 import type { AssetCatalog } from '../../shared/catalogues/asset-catalog.js';
 import { type FieldError, validationError } from '../../shared/errors.js';
-import { toRefundDetailView } from './refund.js';
+import { costOfOwners, type OwnerCosts } from '../chain/send-cost.js';
+import { NetworkCostSchema, networkCostView } from '../chain/send-cost.view.js';
+import { type Refund, toRefundDetailView } from './refund.js';
 import type { RefundInput, RefundsService } from './refunds.service.js';
 
 const RefundFields = {
@@ -49,6 +51,7 @@ export const RefundViewSchema = Type.Object({
   refund_address: Type.String(),
   transaction_id: Type.Union([Type.String(), Type.Null()]),
   network_fee: Type.Union([Type.String({ description: 'TRX burned' }), Type.Null()]),
+  network_cost: NetworkCostSchema,
   created_at: Iso,
   completed_at: Type.Union([Iso, Type.Null()]),
   origin: Type.Enum(['api', 'auto'] as const, { description: 'api, or auto (overpayment refunded by refunds.auto_refund)' }),
@@ -84,7 +87,12 @@ export function mergeRefundInput(body: Static<typeof RefundBody>, query: Static<
   return input;
 }
 
-export function refundsRoutes(deps: { refunds: RefundsService; assets: AssetCatalog }): FastifyPluginAsyncTypebox {
+export function refundsRoutes(deps: { refunds: RefundsService; assets: AssetCatalog; costs: OwnerCosts }): FastifyPluginAsyncTypebox {
+  /** the refund with what its send cost on chain */
+  const render = async (refund: Refund) => ({
+    ...toRefundDetailView(refund, deps.assets),
+    network_cost: networkCostView(costOfOwners(await deps.costs([refund.id]), [refund.id])),
+  });
   return async (app) => {
     app.post(
       '/refund',
@@ -104,7 +112,7 @@ export function refundsRoutes(deps: { refunds: RefundsService; assets: AssetCata
       async (request, reply) => {
         const input = mergeRefundInput(request.body ?? {}, request.query ?? {});
         const refund = unwrap(await deps.refunds.requestRefund(actorOf(request), input));
-        return reply.code(201).send(toRefundDetailView(refund, deps.assets));
+        return reply.code(201).send(await render(refund));
       },
     );
 
@@ -120,7 +128,7 @@ export function refundsRoutes(deps: { refunds: RefundsService; assets: AssetCata
           response: { 200: RefundViewSchema, ...errors },
         },
       },
-      async (request) => toRefundDetailView(unwrap(await deps.refunds.getRefund(actorOf(request), request.params.refund_id)), deps.assets),
+      async (request) => render(unwrap(await deps.refunds.getRefund(actorOf(request), request.params.refund_id))),
     );
   };
 }

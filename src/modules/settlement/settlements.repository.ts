@@ -91,6 +91,20 @@ export class SettlementsRepository {
     return rows.flatMap((r) => (r.total === null ? [] : [{ address: r.deposit_address, asset: r.asset, total: BigInt(r.total) }]));
   }
 
+  /** The sweeps of these deposit addresses (their sends' costs belong to the collections swept). */
+  async sweepsOf(
+    executor: Executor,
+    addresses: readonly string[],
+  ): Promise<Array<{ id: string; depositAddress: string; createdAt: number }>> {
+    if (addresses.length === 0) return [];
+    const rows = await executor
+      .selectFrom('sweeps')
+      .select(['id', 'deposit_address', 'created_at'])
+      .where('deposit_address', 'in', [...new Set(addresses)])
+      .execute();
+    return rows.map((r) => ({ id: r.id, depositAddress: r.deposit_address, createdAt: Number(r.created_at) }));
+  }
+
   /** Ids of settlements still `initiated` (the periodic job pushes them on). */
   async openIds(executor: Executor): Promise<string[]> {
     const rows = await executor.selectFrom('settlements').select('id').where('status', '=', 'initiated').execute();

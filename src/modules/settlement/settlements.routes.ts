@@ -9,6 +9,7 @@ import type { GatewayConfig } from '../../config/load.js';
 import { requirePrincipal } from '../../http/auth.js';
 import { ProblemSchema } from '../../http/problem.js';
 import { unwrap } from '../../http/route-helpers.js';
+import { NetworkCostSchema } from '../chain/send-cost.view.js';
 import { type SettlementsService, toSettlementDetailView, toSettlementListView } from './settlements.service.js';
 
 export interface SettlementsRoutesDeps {
@@ -39,6 +40,7 @@ const SweepView = Type.Object({
   amount: Money,
   fuel_amount: Nullable(Money),
   network_fee: Nullable(Money),
+  network_cost: NetworkCostSchema,
   failure_reason: Nullable(Type.String()),
   created_at: Iso,
   completed_at: Nullable(Iso),
@@ -59,6 +61,7 @@ const SettlementFields = {
   failure_reason: Nullable(Type.String()),
   sweep_cost: Type.String({ description: 'TRX burned by the sweeps and their fuel transfers' }),
   total_network_cost: Type.String({ description: 'sweep_cost plus the payee transfer network_fee (TRX)' }),
+  network_cost: NetworkCostSchema,
   archived: Type.Boolean(),
   sweeps_summary: SweepsSummary,
 };

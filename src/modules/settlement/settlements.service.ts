@@ -9,6 +9,8 @@ import { type AssetCatalog, NATIVE_SYMBOL } from '../../shared/catalogues/asset-
 import { toIso } from '../../shared/clock.js';
 import { type AppError, fieldError, notFound } from '../../shared/errors.js';
 import { err, ok, type Result } from '../../shared/result.js';
+import { costOfOwners, type OwnerCosts, type SendCost } from '../chain/send-cost.js';
+import { networkCostView } from '../chain/send-cost.view.js';
 import { type Settlement, toSettlement, toSettlementView } from './settlement-records.js';
 
 export interface SettlementFilters {
@@ -29,10 +31,15 @@ export interface SettlementRecord {
   settlement: Settlement;
   extra: Extra;
   sweeps: Array<Selectable<SweepsTable>>;
+  /** what the settlement's and its sweeps' sends cost, by owner id */
+  costs: ReadonlyMap<string, SendCost>;
 }
 
 export class SettlementsService {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly ownerCosts: OwnerCosts,
+  ) {}
 
   async list(
     merchantId: string,
@@ -74,10 +81,12 @@ export class SettlementsService {
           .orderBy('id')
           .execute()
       : [];
+    const costs = await this.ownerCosts([...page.map((r) => r.id), ...sweeps.map((w) => w.id)]);
     const items = page.map((row) => ({
       settlement: toSettlement(row),
       extra: extraOf(row),
       sweeps: sweeps.filter((w) => w.settlement_id === row.id),
+      costs,
     }));
     return ok({ items, hasMore: rows.length > limit });
   }
@@ -97,7 +106,8 @@ export class SettlementsService {
       .orderBy('created_at')
       .orderBy('id')
       .execute();
-    return ok({ settlement: toSettlement(row), extra: extraOf(row), sweeps });
+    const costs = await this.ownerCosts([id, ...sweeps.map((w) => w.id)]);
+    return ok({ settlement: toSettlement(row), extra: extraOf(row), sweeps, costs });
   }
 }
 
@@ -126,6 +136,7 @@ export function toSettlementListView(record: SettlementRecord, assets: AssetCata
     failure_reason: extra.failureReason,
     sweep_cost: trx(sweepCost),
     total_network_cost: trx(total),
+    network_cost: networkCostView(costOfOwners(record.costs, [settlement.id, ...sweeps.map((w) => w.id)])),
     archived: extra.archivedAt !== null,
     sweeps_summary: {
       count: sweeps.length,
@@ -152,6 +163,7 @@ export function toSettlementDetailView(record: SettlementRecord, assets: AssetCa
       amount: assets.format(w.asset, BigInt(w.amount)),
       fuel_amount: trx(w.fuel_amount),
       network_fee: trx(w.network_fee),
+      network_cost: networkCostView(costOfOwners(record.costs, [w.id])),
       failure_reason: w.failure_reason,
       created_at: toIso(Number(w.created_at)),
       completed_at: w.completed_at === null ? null : toIso(Number(w.completed_at)),

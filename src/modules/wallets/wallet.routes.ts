@@ -3,20 +3,61 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requirePrincipal } from '../../http/auth.js';
 import { ProblemSchema } from '../../http/problem.js';
-import type { AssetCatalog } from '../../shared/catalogues/asset-catalog.js';
+import { type AssetCatalog, NATIVE_SYMBOL } from '../../shared/catalogues/asset-catalog.js';
+import { toIso } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import type { MerchantDirectory } from '../payments/payments.service.js';
 import type { HotWalletService } from './hot-wallet.service.js';
+import type { WalletStaking } from './wallet-staking.js';
 
 const WalletSchema = Type.Object({
   object: Type.Literal('wallet'),
   address: Type.String(),
   network: Type.String(),
   balances: Type.Record(Type.String(), Type.String(), { description: 'whole units of every configured asset, by symbol' }),
-  energy: Type.Object({ available: Type.String(), limit: Type.String() }),
-  bandwidth: Type.Object({ available: Type.String(), limit: Type.String() }),
+  energy: Type.Object({ available: Type.String(), limit: Type.String() }, { description: 'energy units (getaccountresource)' }),
+  bandwidth: Type.Object(
+    { available: Type.String(), limit: Type.String() },
+    { description: 'bandwidth bytes, free and staked together (getaccountresource)' },
+  ),
+  staking: Type.Union(
+    [
+      Type.Object({
+        energy_trx: Type.String({ description: 'TRX staked for energy, lent out included' }),
+        bandwidth_trx: Type.String({ description: 'TRX staked for bandwidth, lent out included' }),
+        energy_delegated_out_trx: Type.String({ description: 'TRX of the energy stake delegated to other accounts' }),
+        bandwidth_delegated_out_trx: Type.String(),
+        pending_unstakes: Type.Array(
+          Type.Object({
+            resource: Type.String({ description: 'ENERGY | BANDWIDTH | TRON_POWER' }),
+            trx: Type.String(),
+            withdrawable_at: Type.String({ format: 'date-time' }),
+          }),
+          { description: 'unstaked TRX waiting out the unfreeze delay' },
+        ),
+      }),
+      Type.Null(),
+    ],
+    { description: 'Stake 2.0 state of the hot wallet (getaccount); null when the node could not tell' },
+  ),
   block_number: Type.Integer(),
 });
+
+const stakingView = (staking: WalletStaking | null, assets: AssetCatalog) => {
+  if (!staking) return null;
+  const trx = (sun: bigint) => assets.format(NATIVE_SYMBOL, sun);
+  return {
+    energy_trx: trx(staking.stakedForEnergy),
+    bandwidth_trx: trx(staking.stakedForBandwidth),
+    energy_delegated_out_trx: trx(staking.energyDelegatedOut),
+    bandwidth_delegated_out_trx: trx(staking.bandwidthDelegatedOut),
+    pending_unstakes: staking.pendingUnstakes.map((u) => ({
+      resource: u.resource,
+      trx: trx(u.amount),
+      withdrawable_at: toIso(u.withdrawableAt),
+    })),
+  };
+};
 
 export function walletRoutes(deps: {
   wallet: HotWalletService;
@@ -54,6 +95,7 @@ export function walletRoutes(deps: {
           balances: deps.assets.formatTotals(view.balances),
           energy: { available: view.energy.available.toString(), limit: view.energy.limit.toString() },
           bandwidth: { available: view.bandwidth.available.toString(), limit: view.bandwidth.limit.toString() },
+          staking: stakingView(view.staking, deps.assets),
           block_number: view.blockNumber,
         };
       },

@@ -8,7 +8,7 @@
  */
 
 /** What `data.object` of the event is: the resource as the API shows it. */
-export type EventResource = 'payment' | 'batch' | 'settlement';
+export type EventResource = 'payment' | 'batch' | 'settlement' | 'wallet';
 
 export interface WebhookEventEntry {
   resource: EventResource;
@@ -33,6 +33,10 @@ export const WEBHOOK_EVENT_CATALOGUE = {
   'batch.stalled': { resource: 'batch', description: 'the batch is not final batch_processing.batch_timeout_seconds after its creation' },
   'settlement.initiated': { resource: 'settlement', description: "a settlement of the merchant's collected balance is decided" },
   'settlement.completed': { resource: 'settlement', description: 'the settlement transfer is on chain' },
+  'wallet.energy_low': {
+    resource: 'wallet',
+    description: "a hot wallet's available energy fell below energy.low_energy_threshold (once; again only after it recovered)",
+  },
 } as const satisfies Record<string, WebhookEventEntry>;
 
 export type WebhookEventType = keyof typeof WEBHOOK_EVENT_CATALOGUE;
