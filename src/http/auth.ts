@@ -9,13 +9,15 @@
  * scopes of the user's role (issue 22, ADR 0030). A session's state change (POST, PUT, PATCH, DELETE)
  * must carry the session's CSRF token in X-CSRF-Token and, when the browser sends Origin, come from the
  * gateway's own origin; it must go to a route that names a scope (or to the session's own routes,
- * `config: { session: 'self' }`), and a user still holding a one-time password reaches only those.
+ * `config: { session: 'self' }`), from a role that changes state at all (a viewer does not), and a user
+ * still holding a one-time password reaches only the session's own routes.
  *
  * Runs in preParsing: after CORS (onRequest) so a browser can read the 401, before the body is read so an
  * anonymous caller cannot make the server parse a large body.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { DASHBOARD_ROLE_CATALOGUE } from '../shared/catalogues/dashboard-roles.js';
 import { AppError } from '../shared/errors.js';
 import type { ApiKeyAuthenticator, Principal, Scope, SessionAuthenticator } from './ports.js';
 import { CSRF_HEADER, sessionCookieOf } from './session-cookie.js';
@@ -118,6 +120,9 @@ async function authenticateSession(
     }
   }
   if (config.session === 'self') return principal;
+  if (STATE_CHANGING.has(request.method) && !DASHBOARD_ROLE_CATALOGUE[principal.user.role].changesState) {
+    throw new AppError('forbidden', `the role "${principal.user.role}" changes nothing`);
+  }
   if (principal.user.mustChangePassword) {
     throw new AppError('forbidden', 'the password is a one-time password: change it first (POST /api/v1/session/password)');
   }

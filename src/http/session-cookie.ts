@@ -38,7 +38,13 @@ export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
 }
 
 function cookieText(value: string, { secure, maxAgeSeconds }: SessionCookieOptions): string {
-  const parts = [`${SESSION_COOKIE}=${value}`, 'Path=/', 'HttpOnly', 'SameSite=Strict', `Max-Age=${Math.max(0, Math.floor(maxAgeSeconds))}`];
+  const parts = [
+    `${SESSION_COOKIE}=${value}`,
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Strict',
+    `Max-Age=${Math.max(0, Math.floor(maxAgeSeconds))}`,
+  ];
   if (secure) parts.push('Secure');
   return parts.join('; ');
 }

@@ -6,8 +6,8 @@
  * throttling holds across instances; every login, failure, lockout and logout is in the audit log.
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { DASHBOARD_ROLE_CATALOGUE } from '../../shared/catalogues/dashboard-roles.js';
 import type { Scope } from '../../shared/catalogues/api-key-scopes.js';
+import { DASHBOARD_ROLE_CATALOGUE } from '../../shared/catalogues/dashboard-roles.js';
 import { type Clock, systemClock } from '../../shared/clock.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import { type IdGenerator, isId, newId } from '../../shared/ids.js';
@@ -15,8 +15,8 @@ import { type AuditContext, type AuditEntry, type AuditRecorder, AuditTrail } fr
 import { type DashboardSession, type DashboardUser, type SessionView, toSessionView, toUserView, type UserView } from './dashboard-user.js';
 import { UnknownAccountHasher, verifyPassword } from './password-hash.js';
 import type { SessionsRepository } from './sessions.repository.js';
-import type { SecondFactor, UsersService } from './users.service.js';
 import type { UsersRepository } from './users.repository.js';
+import type { SecondFactor, UsersService } from './users.service.js';
 
 export const SESSION_TOKEN_PREFIX = 'tpgs_';
 const SESSION_TOKEN_PATTERN = /^tpgs_[A-Za-z0-9_-]{43}$/;
@@ -172,7 +172,7 @@ export class SessionsService {
       return null;
     }
     const user = await this.deps.users.findById(session.userId, null);
-    if (!user || user.status !== 'active' || !(await this.deps.merchantActive(user.merchantId))) return null;
+    if (user?.status !== 'active' || !(await this.deps.merchantActive(user.merchantId))) return null;
     await this.deps.sessions.touch(session.id, now);
     return {
       merchantId: user.merchantId,
@@ -196,15 +196,19 @@ export class SessionsService {
   }
 
   /** Ends one of the user's own sessions; another user's session id answers 404 like an unknown one. */
-  async revokeSession(identity: Pick<SessionIdentity, 'merchantId' | 'userId'>, sessionId: string, requestId: string | null): Promise<void> {
+  async revokeSession(
+    identity: Pick<SessionIdentity, 'merchantId' | 'userId'>,
+    sessionId: string,
+    requestId: string | null,
+  ): Promise<void> {
     const session = isId('ses', sessionId) ? await this.deps.sessions.findById(identity.userId, sessionId) : null;
     if (!session) throw notFound('session', sessionId);
     await this.revokeAndRecord(identity.merchantId, identity.userId, sessionId, 'session.revoked', requestId);
   }
 
   /** The user as the session answer shows it, with the recovery codes left. */
-  async describe(identity: SessionIdentity): Promise<{ user: UserView; recoveryCodesLeft: number }> {
-    const user = await this.deps.users.findById(identity.userId, null);
+  async describe(userId: string): Promise<{ user: UserView; recoveryCodesLeft: number }> {
+    const user = await this.deps.users.findById(userId, null);
     if (!user) throw new AppError('unauthorized', 'the session has ended');
     return { user: toUserView(user), recoveryCodesLeft: await this.deps.accounts.recoveryCodesLeft(user.id) };
   }
@@ -241,11 +245,18 @@ export class SessionsService {
     const actor = `client:${input.clientIp}`;
     const merchantId = user?.merchantId ?? null;
     const entries: AuditEntry[] = [
-      this.entry(merchantId, actor, 'session.login_failed', null, input.requestId, { user_id: user?.id ?? null, reason, client_ip: input.clientIp }),
+      this.entry(merchantId, actor, 'session.login_failed', null, input.requestId, {
+        user_id: user?.id ?? null,
+        reason,
+        client_ip: input.clientIp,
+      }),
     ];
     if (user && account?.count === maxFailuresPerAccount) {
       entries.push({
-        ...this.entry(merchantId, actor, 'dashboard_user.locked_out', null, input.requestId, { failures: account.count, window_ms: throttleWindowMs }),
+        ...this.entry(merchantId, actor, 'dashboard_user.locked_out', null, input.requestId, {
+          failures: account.count,
+          window_ms: throttleWindowMs,
+        }),
         entityType: 'dashboard_user',
         entityId: user.id,
       });

@@ -76,7 +76,9 @@ function normaliseRecoveryCode(code: string): string {
 
 /** Codes are 50 random bits; a salted SHA-256 suffices where a password would need scrypt, and keeps login cheap. */
 export function hashRecoveryCode(userId: string, code: string): string {
-  return createHash('sha256').update(`${userId}:${normaliseRecoveryCode(code)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${userId}:${normaliseRecoveryCode(code)}`)
+    .digest('hex');
 }
 
 export class UsersService {
@@ -117,7 +119,15 @@ export class UsersService {
     const oneTimePassword = input.password === undefined ? generateOneTimePassword(this.random) : null;
     const passwordHash = await hashPassword(input.password ?? (oneTimePassword as string), this.scrypt);
     const now = this.clock.now();
-    const row = { id: this.ids('usr'), merchantId: input.merchantId, email, role, passwordHash, mustChangePassword: oneTimePassword !== null, now };
+    const row = {
+      id: this.ids('usr'),
+      merchantId: input.merchantId,
+      email,
+      role,
+      passwordHash,
+      mustChangePassword: oneTimePassword !== null,
+      now,
+    };
     await this.users.transaction(async (trx) => {
       if (!(await this.users.insert(row, trx))) throw new AppError('conflict', `a dashboard user with the e-mail ${email} exists already`);
       await this.record(trx, manager, row.merchantId, row.id, 'dashboard_user.created', undefined, {

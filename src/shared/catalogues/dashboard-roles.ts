@@ -10,15 +10,22 @@ export type DashboardRole = (typeof DASHBOARD_ROLES)[number];
 
 const READ_SCOPES: readonly Scope[] = ['payments:read', 'reports:read'];
 
-export const DASHBOARD_ROLE_CATALOGUE: Readonly<Record<DashboardRole, { scopes: readonly Scope[]; description: string }>> = {
-  owner: { scopes: SCOPES, description: 'everything, including users, keys and other owners' },
-  admin: { scopes: SCOPES, description: 'everything but demoting or disabling an owner' },
+/**
+ * `changesState: false` refuses every POST, PUT, PATCH and DELETE of the role's sessions (but those of
+ * its own account), even where a read scope guards the route (generating a report is a POST).
+ */
+export const DASHBOARD_ROLE_CATALOGUE: Readonly<
+  Record<DashboardRole, { scopes: readonly Scope[]; changesState: boolean; description: string }>
+> = {
+  owner: { scopes: SCOPES, changesState: true, description: 'everything, including users, keys and other owners' },
+  admin: { scopes: SCOPES, changesState: true, description: 'everything but making, demoting or disabling an owner' },
   // payouts:write is what approving a held payout asks for (and creating a payout)
   operator: {
     scopes: [...READ_SCOPES, 'payments:write', 'refunds:write', 'payouts:write'],
+    changesState: true,
     description: 'payments, refunds and payout approval; reads everything a viewer reads',
   },
-  viewer: { scopes: READ_SCOPES, description: 'reads payments and reports; changes nothing' },
+  viewer: { scopes: READ_SCOPES, changesState: false, description: 'reads payments and reports; changes nothing' },
 };
 
 export function isDashboardRole(value: unknown): value is DashboardRole {
