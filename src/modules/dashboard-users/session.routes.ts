@@ -78,6 +78,11 @@ const SessionSchema = Type.Object(
   { additionalProperties: false },
 );
 
+const EndedSession = Type.Object(
+  { id: Type.String({ description: 'the session that ended' }), ended: Type.Literal(true) },
+  { additionalProperties: false },
+);
+
 const SecondFactorBody = Type.Object(
   { totp_code: Type.Optional(Code('a current code')), recovery_code: Type.Optional(Code('or a recovery code')) },
   { additionalProperties: false },
@@ -171,14 +176,14 @@ export function sessionRoutes(deps: SessionRoutesDeps): FastifyPluginAsyncTypebo
           tags,
           operationId: 'logOut',
           summary: 'Log out: ends this session and clears the cookie',
-          response: { 204: Type.Null(), ...errors },
+          response: { 200: EndedSession, ...errors },
         },
       },
       async (request, reply) => {
         const me = sessionOf(request);
         await sessions.logout({ merchantId: me.merchantId, userId: me.id, sessionId: me.sessionId }, request.id);
         clearSessionCookie(reply, secure);
-        return reply.code(204).send(null);
+        return { id: me.sessionId, ended: true as const };
       },
     );
 
@@ -293,7 +298,7 @@ export function sessionRoutes(deps: SessionRoutesDeps): FastifyPluginAsyncTypebo
           operationId: 'revokeSession',
           summary: "End one of the user's sessions at once",
           params: Type.Object({ session_id: Type.String({ maxLength: 64 }) }, { additionalProperties: false }),
-          response: { 204: Type.Null(), 404: ProblemSchema, ...errors },
+          response: { 200: EndedSession, 404: ProblemSchema, ...errors },
         },
       },
       async (request, reply: FastifyReply) => {
@@ -301,7 +306,7 @@ export function sessionRoutes(deps: SessionRoutesDeps): FastifyPluginAsyncTypebo
         const { session_id: sessionId } = request.params as { session_id: string };
         await sessions.revokeSession({ merchantId: me.merchantId, userId: me.id }, sessionId, request.id);
         if (sessionId === me.sessionId) clearSessionCookie(reply, secure);
-        return reply.code(204).send(null);
+        return { id: sessionId, ended: true as const };
       },
     );
   };
