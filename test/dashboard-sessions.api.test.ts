@@ -433,6 +433,23 @@ describe.each(ENGINES)('dashboard sessions (%s)', (engine) => {
     expect(JSON.stringify(stored)).not.toContain(session.token);
   });
 
+  it('forgets login failures past the window and sessions ended an absolute timeout ago (maintenance)', async () => {
+    const user = await newUser('viewer');
+    await login(user.email, 'wrong password!', {}, { ip: '10.3.0.1' });
+    const live = await loggedIn(user.email);
+    expect(await gw.count('dashboard_login_failures')).toBeGreaterThan(0);
+    clock.advance(15 * 60_000 + 1);
+    const early = await gw.core.dashboard.sessions.pruneStale();
+    expect(early.login_failures).toBeGreaterThan(0);
+    expect(await gw.count('dashboard_login_failures')).toBe(0);
+    const sessionsBefore = await gw.count('dashboard_sessions');
+    clock.advance(2 * 12 * 3_600_000);
+    const late = await gw.core.dashboard.sessions.pruneStale();
+    expect(late.sessions).toBe(sessionsBefore);
+    expect(await gw.count('dashboard_sessions')).toBe(0);
+    expect((await send('GET', '/api/v1/session', live)).statusCode).toBe(401);
+  });
+
   it('sets the Secure flag when server.public_url is https', async () => {
     const secure = await startTestGateway(engine, { config: { server: { public_url: 'https://pay.shop.example' } } });
     try {
