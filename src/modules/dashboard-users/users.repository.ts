@@ -76,7 +76,19 @@ export class UsersRepository {
     return rows.map(toUser);
   }
 
+  /**
+   * The merchant's active owners, counted after taking their row locks (a no-op UPDATE): two
+   * transactions demoting the last two owners at once are ordered, and the second counts after the
+   * first has committed (PostgreSQL; SQLite runs one writer at a time anyway).
+   */
   async countActiveOwners(merchantId: string, executor: UsersExecutor = this.db): Promise<number> {
+    await executor
+      .updateTable('dashboard_users')
+      .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+      .where('merchant_id', '=', merchantId)
+      .where('role', '=', 'owner')
+      .where('status', '=', 'active')
+      .execute();
     const row = await executor
       .selectFrom('dashboard_users')
       .select((eb) => eb.fn.countAll<bigint | number | string>().as('n'))
