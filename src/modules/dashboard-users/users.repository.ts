@@ -2,7 +2,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { DashboardUsersTable, DB } from '../../db/schema.js';
 import { isDashboardRole } from '../../shared/catalogues/dashboard-roles.js';
-import type { DashboardRole, DashboardUser, UserStatus } from './dashboard-user.js';
+import type { DashboardRole, DashboardUser } from './dashboard-user.js';
 
 export type UsersExecutor = Kysely<DB> | Transaction<DB>;
 
@@ -101,15 +101,9 @@ export class UsersRepository {
 
   async update(
     userId: string,
-    changes: Partial<{
-      role: DashboardRole;
-      status: UserStatus;
-      passwordHash: string;
-      mustChangePassword: boolean;
-      totpSecret: string | null;
-      totpPendingSecret: string | null;
-      totpLastStep: number | null;
-    }>,
+    changes: Partial<
+      Pick<DashboardUser, 'role' | 'status' | 'passwordHash' | 'mustChangePassword' | 'totpSecret' | 'totpPendingSecret' | 'totpLastStep'>
+    >,
     now: number,
     executor: UsersExecutor = this.db,
   ): Promise<void> {
