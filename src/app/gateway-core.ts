@@ -35,6 +35,10 @@ import { CheckoutService } from '../modules/checkout/checkout.service.js';
 import { CheckoutStatusHub } from '../modules/checkout/checkout-status-hub.js';
 import type { CollectionsService } from '../modules/collections/collections.service.js';
 import { TransfersRepository } from '../modules/collections/transfers.repository.js';
+import { createDashboardUsersModule, type DashboardUsersModule } from '../modules/dashboard-users/dashboard-users.module.js';
+import type { ScryptParams } from '../modules/dashboard-users/password-hash.js';
+import { sessionRoutes } from '../modules/dashboard-users/session.routes.js';
+import { usersRoutes } from '../modules/dashboard-users/users.routes.js';
 import { MerchantEnergyRepository } from '../modules/energy/energy.repository.js';
 import { energyRoutes } from '../modules/energy/energy.routes.js';
 import { EnergyStrategyService } from '../modules/energy/energy-strategy.service.js';
@@ -128,6 +132,8 @@ export interface GatewayCoreOptions {
    * client, the configured assets on the chain and the signer. Without it (tests over a fake chain) those workers are not built.
    */
   tron?: MoneyChain;
+  /** scrypt cost of dashboard passwords (tests pass a cheap one; default ADR 0030's) */
+  scrypt?: ScryptParams;
 }
 
 export type { MoneyChain } from './money-modules.js';
@@ -136,6 +142,8 @@ export interface GatewayCore {
   app: HttpApp;
   metrics: GatewayMetrics;
   merchants: MerchantsModule;
+  /** dashboard users and their sessions (issue 22) */
+  dashboard: DashboardUsersModule;
   payments: PaymentsService;
   /** webhook endpoints and deliveries (the CLI's `webhooks redeliver`) */
   webhooks: WebhooksService;
@@ -208,6 +216,14 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     onBackgroundError: (error) => logger.warn({ err: error }, 'api key bookkeeping failed'),
   });
   const directory = merchantDirectory(merchants);
+  const dashboard = createDashboardUsersModule(db, {
+    config,
+    merchants: merchants.merchants,
+    clock,
+    ids,
+    audit,
+    ...(options.scrypt ? { scrypt: options.scrypt } : {}),
+  });
   const paymentsRepository = new PaymentsRepository(engine);
   const batches = new BatchesRepository();
   const usage = new UsageRepository(engine);
@@ -304,6 +320,8 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     docsEnabled: config.raw.api.docs_enabled,
     logger,
     authenticator: merchants.apiKeys,
+    sessions: dashboard.authenticator,
+    publicUrl: config.raw.server.public_url,
     idempotency,
     metrics,
     health,
@@ -363,6 +381,10 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
   app.register(energyRoutes({ strategies: energyStrategy }), { prefix: '/api/v1/wallet/energy-strategy' });
   app.register(assetsRoutes({ catalog: config.assets, registry: options.tron?.assets ?? null }), { prefix: '/api/v1/assets' });
   app.register(apiKeysRoutes({ apiKeys: merchants.apiKeys }), { prefix: '/api/v1/keys' });
+  app.register(sessionRoutes({ sessions: dashboard.sessions, users: dashboard.users, publicUrl: config.raw.server.public_url }), {
+    prefix: '/api/v1',
+  });
+  app.register(usersRoutes({ users: dashboard.users }), { prefix: '/api/v1/users' });
 
   // hosted checkout (issue 21): payment links, merchant branding and the public pages
   const branding = new BrandingService({
@@ -517,7 +539,8 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     [MAINTENANCE_JOB]: async () => {
       const windows = await usage.pruneWindows(db, clock.now() - 3_600_000);
       const keys = await idempotency.prune();
-      logger.debug({ windows, idempotency_keys: keys }, 'maintenance pruned old records');
+      const dashboardRows = await dashboard.sessions.pruneStale();
+      logger.debug({ windows, idempotency_keys: keys, ...dashboardRows }, 'maintenance pruned old records');
       return { retryAt: clock.now() + MAINTENANCE_EVERY_MS, reason: 'periodic', countsAsAttempt: false };
     },
     [DEPOSIT_REUSE_JOB]: async () => {
@@ -577,6 +600,7 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     app,
     metrics,
     merchants,
+    dashboard,
     payments,
     webhooks,
     reports,
