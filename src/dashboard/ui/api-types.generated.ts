@@ -1,5 +1,5 @@
 // Generated from docs/openapi.json by openapi-typescript during the build (src/dashboard/build).
-// Do not edit: run `npm run build` after `npm run openapi`. test/dashboard.types.test.ts checks it is current.
+// Do not edit: run `npm run build` after `npm run openapi`. test/dashboard.build.test.ts checks it is current.
 export interface paths {
     "/": {
         parameters: {

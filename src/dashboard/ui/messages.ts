@@ -21,6 +21,7 @@ export const MESSAGES = {
     totpHint: 'The 6-digit code from your authenticator app, or a recovery code.',
     submit: 'Sign in',
     apiKey: 'API key',
+    apiKeyLabel: 'an API key (development)',
     apiKeyHint: 'Development sign-in: the dashboard calls the API with this key until accounts are enabled.',
     failed: 'Sign-in failed',
     needKey: 'Enter an API key.',
@@ -48,6 +49,7 @@ export const MESSAGES = {
   payments: {
     title: 'Payments',
     search: 'Search',
+    filters: 'Find payments',
     searchHint: 'A payment id (pay_…) opens the payment; anything else is matched against the reference.',
     status: 'Status',
     currency: 'Asset',
@@ -87,7 +89,8 @@ export const MESSAGES = {
     onExplorer: 'View on the explorer',
     refundTitle: 'Refund',
     refundAmount: 'Amount to refund',
-    refundAmountHint: (max: string, asset: string) => `Up to ${max} ${asset}. Leave empty to refund everything still refundable.`,
+    refundAmountHint: (received: string, asset: string) =>
+      `At most what was received (${received} ${asset}) less earlier refunds. Leave empty to refund all that is left.`,
     refundReason: 'Reason',
     refundSubmit: 'Refund',
     refundDone: (amount: string, asset: string, id: string) =>

@@ -31,7 +31,7 @@ export function LoginPage(props: { onSignedIn: (session: Session) => void }) {
       setError(`${T.failed}: ${problemText(problem, response.status)}`);
       return;
     }
-    const session: Session = { credentials, label: `${key.trim().slice(0, 12)}…`, role: 'admin' };
+    const session: Session = { credentials, label: T.apiKeyLabel, role: 'admin' };
     signIn(session);
     props.onSignedIn(session);
   }

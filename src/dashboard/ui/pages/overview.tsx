@@ -37,7 +37,10 @@ export function OverviewPage() {
   const chart = useMemo(() => {
     const a = loaded.data?.analytics;
     if (!a) return null;
-    const assets = [...new Set(a.daily.flatMap((d) => Object.keys(d.volume)))].sort();
+    // an asset with nothing in the period adds a flat line and a legend entry that say nothing
+    const assets = [...new Set(a.daily.flatMap((d) => Object.keys(d.volume)))]
+      .filter((asset) => a.daily.some((d) => Number(d.volume[asset] ?? '0') > 0))
+      .sort();
     const series: ChartSeries[] = assets.map((asset) => ({
       label: asset,
       values: a.daily.map((d) => (d.volume[asset] === undefined ? 0 : Number(d.volume[asset]))),

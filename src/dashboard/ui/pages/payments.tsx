@@ -72,7 +72,7 @@ export function PaymentsPage(props: { query: URLSearchParams }) {
   return (
     <>
       <PageTitle>{T.title}</PageTitle>
-      <form class="filters" onSubmit={submit} key={key} aria-label={T.search}>
+      <form class="filters" onSubmit={submit} key={key} aria-label={T.filters}>
         <div class="field field-wide">
           <label for="search">{T.search}</label>
           <input
