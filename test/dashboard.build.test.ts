@@ -40,7 +40,9 @@ describe('dashboard build', () => {
       const js = encodedSize(bundle.script, encoding);
       const css = encodedSize(bundle.stylesheet, encoding);
       const total = html + js + css;
-      console.log(`dashboard first load (${encoding}): script ${js} B + stylesheet ${css} B + shell ${html} B = ${(total / 1024).toFixed(1)} KB`);
+      console.log(
+        `dashboard first load (${encoding}): script ${js} B + stylesheet ${css} B + shell ${html} B = ${(total / 1024).toFixed(1)} KB`,
+      );
       expect(total).toBeLessThanOrEqual(BUDGET_BYTES);
     }
   });
@@ -58,7 +60,11 @@ describe('dashboard build', () => {
       expect(html).not.toMatch(/<style|style=|https?:\/\//);
       expect(answer.headers['cache-control']).toBe('no-store');
     }
-    const script = await app.inject({ method: 'GET', url: `${DASHBOARD_ASSETS}/${bundle.script.name}`, headers: { 'accept-encoding': 'br' } });
+    const script = await app.inject({
+      method: 'GET',
+      url: `${DASHBOARD_ASSETS}/${bundle.script.name}`,
+      headers: { 'accept-encoding': 'br' },
+    });
     expect(script.headers['content-encoding']).toBe('br');
     expect(script.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect((await app.inject({ method: 'GET', url: `${DASHBOARD_ASSETS}/dashboard.NOPE.js` })).statusCode).toBe(404);
