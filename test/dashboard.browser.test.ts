@@ -11,7 +11,7 @@ import { createApi } from '../src/dashboard/ui/api.js';
 import type { Devnet } from '../src/devnet/devnet.js';
 import { launchChromium, saveShot, seriousViolations } from './checkout-browser-harness.js';
 import { ENGINES } from './db-harness.js';
-import { startTestDevnet } from './devnet-harness.js';
+import { newWallet, startTestDevnet, usdtBalance } from './devnet-harness.js';
 import { type MoneyGateway, startMoneyGateway } from './money-harness.js';
 import { moneyTools, USDT } from './refunds-harness.js';
 
@@ -28,7 +28,10 @@ describe.each(ENGINES)('dashboard in Chromium (%s)', (engine) => {
   beforeAll(async () => {
     devnet = await startTestDevnet();
     // a devnet has no explorer: the dashboard links its node's answer for the transaction
-    gw = await startMoneyGateway(engine, { devnet, config: { network: { rpc_urls: [devnet.url] } } });
+    gw = await startMoneyGateway(engine, {
+      devnet,
+      config: { network: { rpc_urls: [devnet.url] }, transaction_limits: { approval_threshold: '500' } },
+    });
     await t.scanner().scanOnce(); // the first pass starts the cursor at the head
     base = await gw.app.listen({ host: '127.0.0.1', port: 0 });
     browser = await launchChromium();
@@ -84,12 +87,13 @@ describe.each(ENGINES)('dashboard in Chromium (%s)', (engine) => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Sign-in failed');
 
-    // volume to draw: a paid collection in the period
+    // volume to draw (every payment created counts): a paid collection and an open one
     const payer = await t.payer();
     await t.collect(payer, { amount: '25', payee_address: gw.addresses[0] }, 25n * USDT);
+    await t.create({ amount: '12', payee_address: gw.addresses[0] }); // open: a link to act on
     await signIn(page, gw.adminKey);
     await page.locator('.chart canvas').first().waitFor();
-    expect(await page.getByText('USDT: 25 in the period').count()).toBe(1);
+    expect(await page.getByText('USDT: 37 in the period').count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
     saveShot('dashboard-overview.png', await page.screenshot({ fullPage: true, animations: 'disabled' }));
 
@@ -146,6 +150,44 @@ describe.each(ENGINES)('dashboard in Chromium (%s)', (engine) => {
     const client = createApi(base, () => ({ kind: 'api-key', key: gw.adminKey }));
     const { data } = await client.GET('/api/v1/payments/refunds/{refund_id}', { params: { path: { refund_id: refundId as string } } });
     expect(data).toMatchObject({ payment_id: payment.payment_id, amount: '15', reason: 'merchant_initiated', status: 'pending' });
+    await context.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('approves a held payout from the queue and it completes on the devnet; rejects another with a note', async () => {
+    const creator = await gw.key(['payments:write', 'payouts:write']);
+    const payee = newWallet().base58;
+    const held = await t.create({ payment_method: 'route', payee_address: payee, amount: '600' }, creator);
+    const other = await t.create({ payment_method: 'route', payee_address: payee, amount: '700' }, creator);
+    expect(held.approval_status).toBe('required');
+    const context = await newContext();
+    const page = await context.newPage();
+    await signIn(page, gw.adminKey);
+    await page.getByRole('link', { name: 'Review' }).last().click();
+    await page.getByRole('heading', { level: 1, name: 'Payouts waiting for approval' }).waitFor();
+    await page.getByRole('button', { name: `Approve ${held.payment_id}` }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    saveShot('dashboard-payouts.png', await page.screenshot({ fullPage: true, animations: 'disabled' }));
+
+    await page.getByRole('button', { name: `Approve ${held.payment_id}` }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${held.payment_id} approved` })
+      .waitFor();
+    await page.getByLabel('Note (the reason when rejecting)').fill('payee not verified');
+    await page.getByRole('button', { name: `Reject ${other.payment_id}` }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${other.payment_id} rejected` })
+      .waitFor();
+    await page.getByText('No payout is waiting for approval.').waitFor();
+    expect(await t.get(other.payment_id)).toMatchObject({ status: 'cancelled', cancel_reason: 'payee not verified' });
+
+    await t.settleSends();
+    await page.goto(`${base}/dashboard/payments/${held.payment_id}`);
+    await page.getByRole('heading', { level: 1, name: new RegExp(held.payment_id) }).waitFor();
+    await page.locator('h1 .badge-completed').waitFor();
+    expect(await usdtBalance(gw.devnet, payee)).toBeGreaterThan(0n);
     await context.close();
     expect(problems).toEqual([]);
   });

@@ -5,6 +5,7 @@ import { LoginPage } from './pages/login.js';
 import { OverviewPage } from './pages/overview.js';
 import { PaymentPage } from './pages/payment.js';
 import { PaymentsPage } from './pages/payments.js';
+import { PayoutsPage } from './pages/payouts.js';
 import { Link, PageTitle } from './parts.js';
 import { useLocation } from './router.js';
 import { type Session, signOut, session as storedSession } from './session.js';
@@ -18,6 +19,7 @@ export interface DashboardConfig {
 const NAV = [
   { path: '/', label: MESSAGES.nav.overview },
   { path: '/payments', label: MESSAGES.nav.payments },
+  { path: '/payouts', label: MESSAGES.nav.payouts },
 ];
 
 export function App(props: { config: DashboardConfig }) {
@@ -36,6 +38,7 @@ export function App(props: { config: DashboardConfig }) {
   const paymentMatch = /^\/payments\/([^/]+)$/.exec(path);
   if (path === '/') page = <OverviewPage />;
   else if (path === '/payments') page = <PaymentsPage query={query} />;
+  else if (path === '/payouts') page = <PayoutsPage role={session.role} />;
   else if (paymentMatch) page = <PaymentPage id={decodeURIComponent(paymentMatch[1] ?? '')} role={session.role} config={props.config} />;
 
   return (

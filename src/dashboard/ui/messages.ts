@@ -10,7 +10,7 @@ export const MESSAGES = {
   signOut: 'Sign out',
   signedInAs: (who: string) => `Signed in as ${who}`,
   mainNavigation: 'Main',
-  nav: { overview: 'Overview', payments: 'Payments' },
+  nav: { overview: 'Overview', payments: 'Payments', payouts: 'Payouts', webhooks: 'Webhooks', keys: 'API keys' },
 
   login: {
     title: 'Sign in',
@@ -106,6 +106,24 @@ export const MESSAGES = {
       merchant_initiated: 'Merchant decision',
       system_error: 'System error',
     },
+  },
+
+  payouts: {
+    title: 'Payouts waiting for approval',
+    intro: 'Payouts above the approval threshold wait here until someone other than their creator approves them.',
+    empty: 'No payout is waiting for approval.',
+    more: 'More held payouts exist than are shown; approve or reject these first.',
+    amount: 'Amount',
+    payee: 'Payee',
+    reference: 'Reference',
+    created: 'Created',
+    note: 'Note (the reason when rejecting)',
+    approve: 'Approve',
+    reject: 'Reject',
+    approveLabel: (id: string) => `Approve ${id}`,
+    rejectLabel: (id: string) => `Reject ${id}`,
+    approved: (id: string) => `${id} approved; it is sent from the hot wallet.`,
+    rejected: (id: string) => `${id} rejected and cancelled.`,
   },
 
   status: {

@@ -7,6 +7,7 @@ import { useMemo } from 'preact/hooks';
 import { problemText } from '../api.js';
 import { type ChartSeries, DailyChart } from '../chart.js';
 import { dateTime, percent, seconds, sumDecimals } from '../format.js';
+import { heldPayouts } from '../held-payouts.js';
 import { MESSAGES } from '../messages.js';
 import { ErrorNote, Link, Loading, PageTitle } from '../parts.js';
 import { api } from '../session.js';
@@ -16,18 +17,16 @@ const T = MESSAGES.overview;
 const PERIOD_DAYS = 30;
 
 async function loadOverview() {
-  const [analytics, payouts, webhooks] = await Promise.all([
+  const [analytics, held, webhooks] = await Promise.all([
     api.GET('/api/v1/payments/analytics', { params: { query: { period_days: PERIOD_DAYS } } }),
-    api.GET('/api/v1/payments', { params: { query: { status: 'pending', payment_method: 'direct_transfer', limit: 100 } } }),
+    heldPayouts(),
     api.GET('/api/v1/payments/webhooks'),
   ]);
   if (analytics.data === undefined) throw new Error(problemText(analytics.error, analytics.response.status));
-  if (payouts.data === undefined) throw new Error(problemText(payouts.error, payouts.response.status));
   if (webhooks.data === undefined) throw new Error(problemText(webhooks.error, webhooks.response.status));
-  const held = payouts.data.data.filter((p) => p.approval_status === 'required');
   return {
     analytics: analytics.data,
-    held: { count: held.length, more: payouts.data.has_more },
+    held: { count: held.payouts.length, more: held.more },
     failing: webhooks.data.data.filter((w) => w.failing_since !== null || w.status === 'disabled'),
   };
 }
@@ -74,12 +73,12 @@ export function OverviewPage() {
         <div class="card">
           <h2>{T.openPayments}</h2>
           <p class="big">{open}</p>
-          <Link to="/payments?status=pending">{T.act}</Link>
+          {open > 0 && <Link to="/payments?status=pending">{T.act}</Link>}
         </div>
         <div class="card">
           <h2>{T.awaitingApproval}</h2>
           <p class="big">{held.more ? `${held.count}+` : held.count}</p>
-          {held.count > 0 && <Link to="/payments?status=pending&payment_method=direct_transfer">{T.act}</Link>}
+          {held.count > 0 && <Link to="/payouts">{T.act}</Link>}
         </div>
       </section>
 
