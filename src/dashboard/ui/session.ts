@@ -41,6 +41,11 @@ export function signOut(): void {
   sessionStorage.removeItem(KEY);
 }
 
+/** roles that manage integration settings (webhooks, API keys, users) */
+export function canManage(role: Role | undefined): boolean {
+  return role === 'owner' || role === 'admin';
+}
+
 /** roles that may change money or state (refund, cancel, approve); a viewer only looks */
 export function canAct(role: Role | undefined): boolean {
   return role === 'owner' || role === 'admin' || role === 'operator';

@@ -108,7 +108,9 @@ export function OverviewPage() {
           <ul class="plain">
             {failing.map((w) => (
               <li key={w.id} class="note note-warn">
-                {w.status === 'disabled' ? T.webhookDisabled(w.url) : T.webhookFailingSince(w.url, dateTime(w.failing_since))}
+                <Link to={`/webhooks/${encodeURIComponent(w.id)}?status=failed`}>
+                  {w.status === 'disabled' ? T.webhookDisabled(w.url) : T.webhookFailingSince(w.url, dateTime(w.failing_since))}
+                </Link>
               </li>
             ))}
           </ul>
