@@ -5,17 +5,16 @@
  * refund exists in the API afterwards), axe-core on every page, no CSP violation or page error.
  * TPG_WRITE_SCREENSHOTS=1 also writes each page into docs/screenshots/.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../src/dashboard/ui/api.js';
 import type { Devnet } from '../src/devnet/devnet.js';
 import { launchChromium, saveShot, seriousViolations } from './checkout-browser-harness.js';
+import { signInWithKey, watchedContext } from './dashboard-browser-harness.js';
 import { ENGINES } from './db-harness.js';
 import { newWallet, startTestDevnet, usdtBalance } from './devnet-harness.js';
 import { type MoneyGateway, startMoneyGateway } from './money-harness.js';
 import { moneyTools, USDT } from './refunds-harness.js';
-
-const DESKTOP = { width: 1280, height: 860 };
 
 describe.each(ENGINES)('dashboard in Chromium (%s)', (engine) => {
   let gw: MoneyGateway;
@@ -42,24 +41,8 @@ describe.each(ENGINES)('dashboard in Chromium (%s)', (engine) => {
     await devnet?.stop();
   });
 
-  async function newContext(): Promise<BrowserContext> {
-    const context = await browser.newContext({ viewport: DESKTOP, colorScheme: 'light' });
-    context.on('page', (page) => {
-      page.on('console', (message) => {
-        // the browser logs answers it got: /favicon.ico (404) and the wrong key tried on purpose (401)
-        if (message.type() === 'error' && !/status of 40[14] /.test(message.text())) problems.push(message.text());
-      });
-      page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    });
-    return context;
-  }
-
-  async function signIn(page: Page, key: string): Promise<void> {
-    await page.goto(`${base}/dashboard`);
-    await page.getByLabel('API key').fill(key);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
-  }
+  const newContext = () => watchedContext(browser, problems);
+  const signIn = (page: Page, key: string) => signInWithKey(page, base, key);
 
   it('serves the shell with a nonce CSP and hashed, immutable assets', async () => {
     const shell = await fetch(`${base}/dashboard/payments`);

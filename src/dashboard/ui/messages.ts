@@ -173,13 +173,13 @@ export const MESSAGES = {
     col: { name: 'Name', prefix: 'Starts with', scopes: 'Scopes', status: 'Status', lastUsed: 'Last used', action: 'Action' },
     status: { active: 'Active', revoked: 'Revoked' } as Record<string, string>,
     scopeHelp: {
-      'payments:read': 'read payments, analytics and the audit log',
+      'payments:read': 'read payments, refunds and settlements',
       'payments:write': 'create and cancel payments',
       'payouts:write': 'send payouts (with payments:write) and approve them',
       'refunds:write': 'refund collections',
       'webhooks:manage': 'manage webhook endpoints and redeliver',
-      'reports:read': 'generate and download reports',
-      admin: 'every scope, and API keys',
+      'reports:read': 'analytics, and generating and downloading reports',
+      admin: 'every scope, plus API keys and the audit log',
     },
   },
 

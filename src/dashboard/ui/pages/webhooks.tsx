@@ -53,7 +53,7 @@ export function WebhooksPage() {
                     <td>
                       {w.failing_since !== null ? T.failingSince(dateTime(w.failing_since)) : T.lastSuccess(dateTime(w.last_success_at))}
                     </td>
-                    <td>{w.events.length === 0 ? T.allEvents : w.events.join(', ')}</td>
+                    <td>{w.events.length === 0 || w.events.includes('*') ? T.allEvents : w.events.join(', ')}</td>
                   </tr>
                 ))}
               </tbody>
