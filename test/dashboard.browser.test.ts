@@ -105,10 +105,19 @@ describe.each(ENGINES)('dashboard in Chromium (%s)', (engine) => {
     expect(await seriousViolations(page)).toEqual([]);
     saveShot('dashboard-payments.png', await page.screenshot({ fullPage: true, animations: 'disabled' }));
 
-    await page.getByLabel('Search').fill(reference);
-    await page.getByRole('button', { name: 'Apply' }).click();
-    await page.waitForURL(/reference_id=/);
-    await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+    // the search box finds it by its transaction id, its deposit address and its reference
+    const searches: [string, string][] = [
+      [payment.transaction_id as string, 'transaction_id'],
+      [payment.deposit_address as string, 'address'],
+      [reference, 'reference_id'],
+    ];
+    for (const [text, param] of searches) {
+      await page.getByLabel('Search').fill(text);
+      await page.getByRole('button', { name: 'Apply' }).click();
+      await page.waitForURL(new RegExp(`${param}=`));
+      await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+      await page.getByRole('link', { name: payment.payment_id }).waitFor();
+    }
     await page.getByRole('link', { name: payment.payment_id }).click();
     await page.getByRole('heading', { level: 1, name: new RegExp(payment.payment_id) }).waitFor();
     expect(await page.getByText('Completed').count()).toBeGreaterThan(0);

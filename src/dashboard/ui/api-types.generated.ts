@@ -2456,6 +2456,10 @@ export interface operations {
                  */
                 currency?: string;
                 reference_id?: string;
+                /** @description payments whose deposit, payer or payee address is this one */
+                address?: string;
+                /** @description the payment whose chain transaction is this one */
+                transaction_id?: string;
                 batch_id?: string;
                 /** @description inclusive, ISO 8601 */
                 created_from?: string;

@@ -50,7 +50,7 @@ export const MESSAGES = {
     title: 'Payments',
     search: 'Search',
     filters: 'Find payments',
-    searchHint: 'A payment id (pay_…) opens the payment; anything else is matched against the reference.',
+    searchHint: 'A payment id (pay_…) opens the payment; a TRON address, a transaction id or your reference finds its payments.',
     status: 'Status',
     currency: 'Asset',
     createdFrom: 'Created from',

@@ -16,7 +16,20 @@ const T = MESSAGES.payments;
 type ListQuery = NonNullable<paths['/api/v1/payments']['get']['parameters']['query']>;
 const STATUSES = ['pending', 'processing', 'confirmed', 'completed', 'failed', 'cancelled', 'refunded', 'disputed'] as const;
 const METHODS = ['payment_gateway', 'direct_transfer', 'route', 'swap'] as const;
-const FILTERS = ['reference_id', 'status', 'currency', 'payment_method', 'created_from', 'created_to'] as const;
+const FILTERS = ['status', 'currency', 'payment_method', 'created_from', 'created_to'] as const;
+/** what the search box can hold, and the filter each one becomes */
+const SEARCHED = ['reference_id', 'address', 'transaction_id'] as const;
+const TRON_ADDRESS = /^T[1-9A-HJ-NP-Za-km-z]{33}$/;
+const TRANSACTION_ID = /^(0x)?[0-9a-fA-F]{64}$/;
+
+/** A payment id opens the payment; an address or a transaction id filters on it; anything else is a reference. */
+function searchFilter(text: string): { field: (typeof SEARCHED)[number]; value: string } | { open: string } | null {
+  if (text === '') return null;
+  if (/^pay_[0-9a-z]+$/i.test(text)) return { open: text };
+  if (TRON_ADDRESS.test(text)) return { field: 'address', value: text };
+  if (TRANSACTION_ID.test(text)) return { field: 'transaction_id', value: text.replace(/^0x/, '').toLowerCase() };
+  return { field: 'reference_id', value: text };
+}
 const PAGE_SIZE = 25;
 
 function listQuery(query: URLSearchParams): ListQuery {
@@ -25,7 +38,7 @@ function listQuery(query: URLSearchParams): ListQuery {
   if (status && (STATUSES as readonly string[]).includes(status)) out.status = status as ListQuery['status'];
   const method = query.get('payment_method');
   if (method && (METHODS as readonly string[]).includes(method)) out.payment_method = method as ListQuery['payment_method'];
-  for (const name of ['reference_id', 'currency', 'starting_after'] as const) {
+  for (const name of [...SEARCHED, 'currency', 'starting_after'] as const) {
     const value = query.get(name);
     if (value) out[name] = value;
   }
@@ -54,18 +67,19 @@ export function PaymentsPage(props: { query: URLSearchParams }) {
     if (data === undefined) throw new Error(problemText(error, response.status));
     return data;
   }, [key]);
-  const [search, setSearch] = useState(props.query.get('reference_id') ?? '');
+  const [search, setSearch] = useState(SEARCHED.map((name) => props.query.get(name)).find((v) => v) ?? '');
 
   function submit(event: Event) {
     event.preventDefault();
     const form = new FormData(event.target as HTMLFormElement);
-    const text = search.trim();
-    if (/^pay_[0-9a-z]+$/i.test(text)) {
-      navigate(`/payments/${encodeURIComponent(text)}`);
+    const found = searchFilter(search.trim());
+    if (found !== null && 'open' in found) {
+      navigate(`/payments/${encodeURIComponent(found.open)}`);
       return;
     }
-    const changes: Record<string, string | null> = { starting_after: null, reference_id: text };
-    for (const name of FILTERS) if (name !== 'reference_id') changes[name] = String(form.get(name) ?? '');
+    const changes: Record<string, string | null> = { starting_after: null };
+    for (const name of SEARCHED) changes[name] = found?.field === name ? found.value : null;
+    for (const name of FILTERS) changes[name] = String(form.get(name) ?? '');
     navigate(pathWith(props.query, changes));
   }
 
