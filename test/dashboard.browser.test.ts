@@ -137,6 +137,11 @@ describe.each(ENGINES)('dashboard in Chromium (%s)', (engine) => {
     expect(refundId).toBeDefined();
     expect(await seriousViolations(page)).toEqual([]);
     saveShot('dashboard-payment.png', await page.screenshot({ fullPage: true, animations: 'disabled' }));
+    // a phone: the same page reflows into one column, nothing scrolls sideways
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    expect(await seriousViolations(page)).toEqual([]);
+    saveShot('dashboard-payment-mobile.png', await page.screenshot({ fullPage: true, animations: 'disabled' }));
 
     // the API (through the same typed client) has the refund the page asked for
     const client = createApi(base, () => ({ kind: 'api-key', key: gw.adminKey }));
