@@ -306,6 +306,10 @@ const TABLE_OWNERS: Record<keyof DB, string> = {
   reconciliations: 'reconciliation',
   payment_links: 'payment-links',
   merchant_branding: 'branding',
+  dashboard_users: 'dashboard-users',
+  dashboard_recovery_codes: 'dashboard-users',
+  dashboard_sessions: 'dashboard-users',
+  dashboard_login_failures: 'dashboard-users',
 };
 
 /** Today's services and workers that still touch another module's table, each with its reason; the list may only shrink. */

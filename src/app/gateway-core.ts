@@ -35,6 +35,10 @@ import { checkoutRoutes } from '../modules/checkout/checkout.routes.js';
 import { CheckoutService } from '../modules/checkout/checkout.service.js';
 import { CheckoutStatusHub } from '../modules/checkout/checkout-status-hub.js';
 import type { CollectionsService } from '../modules/collections/collections.service.js';
+import { createDashboardUsersModule, type DashboardUsersModule } from '../modules/dashboard-users/dashboard-users.module.js';
+import type { ScryptParams } from '../modules/dashboard-users/password-hash.js';
+import { sessionRoutes } from '../modules/dashboard-users/session.routes.js';
+import { usersRoutes } from '../modules/dashboard-users/users.routes.js';
 import type { ChainPrices } from '../modules/fees/network-cost.js';
 import { NetworkCostEstimator } from '../modules/fees/network-cost.js';
 import { DbIdempotencyStore } from '../modules/idempotency/idempotency.store.js';
@@ -110,6 +114,8 @@ export interface GatewayCoreOptions {
    * client, the configured assets on the chain and the signer. Without it (tests over a fake chain) those workers are not built.
    */
   tron?: MoneyChain;
+  /** scrypt cost of dashboard passwords (tests pass a cheap one; default ADR 0030's) */
+  scrypt?: ScryptParams;
 }
 
 export type { MoneyChain } from './money-modules.js';
@@ -118,6 +124,8 @@ export interface GatewayCore {
   app: HttpApp;
   metrics: GatewayMetrics;
   merchants: MerchantsModule;
+  /** dashboard users and their sessions (issue 22) */
+  dashboard: DashboardUsersModule;
   payments: PaymentsService;
   /** webhook endpoints and deliveries (the CLI's `webhooks redeliver`) */
   webhooks: WebhooksService;
@@ -182,6 +190,14 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     onBackgroundError: (error) => logger.warn({ err: error }, 'api key bookkeeping failed'),
   });
   const directory = merchantDirectory(merchants);
+  const dashboard = createDashboardUsersModule(db, {
+    config,
+    merchants: merchants.merchants,
+    clock,
+    ids,
+    audit,
+    ...(options.scrypt ? { scrypt: options.scrypt } : {}),
+  });
   const paymentsRepository = new PaymentsRepository(engine);
   const batches = new BatchesRepository();
   const usage = new UsageRepository(engine);
@@ -269,6 +285,8 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     docsEnabled: config.raw.api.docs_enabled,
     logger,
     authenticator: merchants.apiKeys,
+    sessions: dashboard.authenticator,
+    publicUrl: config.raw.server.public_url,
     idempotency,
     metrics,
     health,
@@ -307,6 +325,10 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
   });
   app.register(assetsRoutes({ catalog: config.assets, registry: options.tron?.assets ?? null }), { prefix: '/api/v1/assets' });
   app.register(apiKeysRoutes({ apiKeys: merchants.apiKeys }), { prefix: '/api/v1/keys' });
+  app.register(sessionRoutes({ sessions: dashboard.sessions, users: dashboard.users, publicUrl: config.raw.server.public_url }), {
+    prefix: '/api/v1',
+  });
+  app.register(usersRoutes({ users: dashboard.users }), { prefix: '/api/v1/users' });
 
   // hosted checkout (issue 21): payment links, merchant branding and the public pages
   const branding = new BrandingService({
@@ -487,6 +509,7 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     app,
     metrics,
     merchants,
+    dashboard,
     payments,
     webhooks,
     reports,

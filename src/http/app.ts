@@ -19,7 +19,7 @@ import { type HttpIdempotency, registerIdempotency } from './idempotency.js';
 import type { GatewayMetrics } from './metrics.js';
 import { RouteIndex, registerNotFound } from './not-found.js';
 import { DOCS_PREFIX, registerOpenApi } from './openapi.js';
-import type { ApiKeyAuthenticator, HealthChecks } from './ports.js';
+import type { ApiKeyAuthenticator, HealthChecks, SessionAuthenticator } from './ports.js';
 import { REQUEST_ID_HEADER, requestIdFor } from './request-id.js';
 import { systemRoutes } from './system.routes.js';
 import { buildValidatorFactory, formatValidationErrors } from './validation.js';
@@ -36,6 +36,10 @@ export interface HttpAppOptions {
   /** a pino logger (see createLogger), pino options, or false for none */
   logger: Logger | LoggerOptions | false;
   authenticator: ApiKeyAuthenticator;
+  /** dashboard sessions (issue 22); absent: API keys only */
+  sessions?: SessionAuthenticator;
+  /** `server.public_url`: the origin a session's state changes may come from */
+  publicUrl?: string;
   idempotency: HttpIdempotency;
   metrics: GatewayMetrics;
   health: HealthChecks;
@@ -80,7 +84,10 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     const isDocs = route.url === DOCS_PREFIX || route.url.startsWith(`${DOCS_PREFIX}/`);
     if (isDocs || route.method === 'OPTIONS') route.config = { ...route.config, public: true };
   });
-  registerAuth(app, options.authenticator);
+  registerAuth(app, options.authenticator, {
+    ...(options.sessions ? { sessions: options.sessions } : {}),
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+  });
   registerIdempotency(app, options.idempotency);
 
   app.addHook('onSend', async (request, reply, payload) => {

@@ -33,6 +33,8 @@ export const API_TAGS = [
   { name: 'wallet', description: "the merchant's hot wallet" },
   { name: 'keys', description: 'API keys' },
   { name: 'audit', description: 'audit log' },
+  { name: 'session', description: 'dashboard login, session, password and TOTP' },
+  { name: 'users', description: 'dashboard users of the merchant' },
 ];
 
 export type OpenApiDocument = Exclude<ReturnType<FastifyInstance['swagger']>, string>;

@@ -22,6 +22,8 @@ export const ID_PREFIXES = [
   'led',
   'swp',
   'plink',
+  'usr',
+  'ses',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 
