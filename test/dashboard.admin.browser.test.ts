@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../src/dashboard/ui/api.js';
 import { launchChromium, saveShot, seriousViolations } from './checkout-browser-harness.js';
-import { signInWithKey, watchedContext } from './dashboard-browser-harness.js';
+import { createDashboardUser, type DashboardTestUser, signIn as signInAs, watchedContext } from './dashboard-browser-harness.js';
 import { ENGINES } from './db-harness.js';
 import { startTestGateway, type TestGateway } from './gateway-harness.js';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.js';
@@ -29,6 +29,7 @@ describe.each(ENGINES)('dashboard webhooks and keys in Chromium (%s)', (engine) 
     gw.core.startWorkers();
     base = await gw.app.listen({ host: '127.0.0.1', port: 0 });
     browser = await launchChromium();
+    admin = await createDashboardUser(gw, 'admin');
   });
   afterAll(async () => {
     await browser?.close();
@@ -37,7 +38,8 @@ describe.each(ENGINES)('dashboard webhooks and keys in Chromium (%s)', (engine) 
   });
 
   const api = () => createApi(base, () => ({ kind: 'api-key', key: gw.adminKey }));
-  const signIn = (page: Page) => signInWithKey(page, base, gw.adminKey);
+  let admin: DashboardTestUser;
+  const signIn = (page: Page) => signInAs(page, base, admin);
 
   it('shows a failed delivery with its answer and redelivers it until the endpoint has it', async () => {
     const registered = await api().POST('/api/v1/payments/webhooks/register', {

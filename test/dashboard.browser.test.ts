@@ -1,8 +1,10 @@
 /**
  * The operator's dashboard in a real browser (Debian's Chromium through playwright-core) against a whole
- * gateway on the in-process devnet, on SQLite and PostgreSQL: sign in, the overview with its chart, a
- * payment created and paid through the API found by search and refunded in part from its page (the
- * refund exists in the API afterwards), axe-core on every page, no CSP violation or page error.
+ * gateway on the in-process devnet, on SQLite and PostgreSQL: sign in (with a TOTP code) and out, the
+ * overview with its chart, a payment created and paid through the API found by search and refunded in
+ * part from its page (the refund exists in the API afterwards), a held payout approved and completed on
+ * the devnet, a viewer who sees no control that changes anything (and whom the API refuses), axe-core on
+ * every page, no CSP violation or page error.
  * TPG_WRITE_SCREENSHOTS=1 also writes each page into docs/screenshots/.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -10,7 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../src/dashboard/ui/api.js';
 import type { Devnet } from '../src/devnet/devnet.js';
 import { launchChromium, saveShot, seriousViolations } from './checkout-browser-harness.js';
-import { signInWithKey, watchedContext } from './dashboard-browser-harness.js';
+import {
+  createDashboardUser,
+  type DashboardTestUser,
+  signIn as signInAs,
+  USER_PASSWORD,
+  watchedContext,
+} from './dashboard-browser-harness.js';
 import { ENGINES } from './db-harness.js';
 import { newWallet, startTestDevnet, usdtBalance } from './devnet-harness.js';
 import { type MoneyGateway, startMoneyGateway } from './money-harness.js';
@@ -34,6 +42,7 @@ describe.each(ENGINES)('dashboard in Chromium (%s)', (engine) => {
     await t.scanner().scanOnce(); // the first pass starts the cursor at the head
     base = await gw.app.listen({ host: '127.0.0.1', port: 0 });
     browser = await launchChromium();
+    operator = await createDashboardUser(gw, 'operator');
   });
   afterAll(async () => {
     await browser?.close();
@@ -42,7 +51,8 @@ describe.each(ENGINES)('dashboard in Chromium (%s)', (engine) => {
   });
 
   const newContext = () => watchedContext(browser, problems);
-  const signIn = (page: Page, key: string) => signInWithKey(page, base, key);
+  const signIn = (page: Page, user: DashboardTestUser) => signInAs(page, base, user);
+  let operator: DashboardTestUser;
 
   it('serves the shell with a nonce CSP and hashed, immutable assets', async () => {
     const shell = await fetch(`${base}/dashboard/payments`);
@@ -59,22 +69,36 @@ describe.each(ENGINES)('dashboard in Chromium (%s)', (engine) => {
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   });
 
-  it('signs in with a key, shows the overview with its chart, and axe finds nothing serious', async () => {
+  it('signs in with a TOTP code, shows the overview with its chart, signs out; axe finds nothing serious', async () => {
+    const owner = await createDashboardUser(gw, 'owner', Buffer.from('12345678901234567890'));
     const context = await newContext();
     const page = await context.newPage();
     await page.goto(`${base}/dashboard`);
+    await page.getByLabel('Email').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     saveShot('dashboard-login.png', await page.screenshot({ animations: 'disabled' }));
 
-    await page.getByLabel('API key').fill('not-a-key');
+    await page.getByLabel('Email').fill(owner.email);
+    await page.getByLabel('Password').fill('not the password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Sign-in failed');
+
+    // the right password: the server asks for the second factor, and the code field takes the focus
+    await page.getByLabel('Password').fill(USER_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('Authentication code').waitFor();
+    expect(await page.evaluate('document.activeElement.id')).toBe('totp');
+    expect(await seriousViolations(page)).toEqual([]);
+    saveShot('dashboard-login-totp.png', await page.screenshot({ animations: 'disabled' }));
 
     // volume to draw (every payment created counts): a paid collection and an open one
     const payer = await t.payer();
     await t.collect(payer, { amount: '25', payee_address: gw.addresses[0] }, 25n * USDT);
     await t.create({ amount: '12', payee_address: gw.addresses[0] }); // open: a link to act on
-    await signIn(page, gw.adminKey);
+    await page.getByLabel('Authentication code').fill((owner.totp as () => string)());
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+    expect(await page.getByText(`${owner.email} (owner)`).count()).toBe(1);
     await page.locator('.chart canvas').first().waitFor();
     expect(await page.getByText('USDT: 37 in the period').count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
@@ -84,6 +108,16 @@ describe.each(ENGINES)('dashboard in Chromium (%s)', (engine) => {
     expect(await page.evaluate('document.activeElement.tagName')).toBe('H1');
     await page.keyboard.press('Tab');
     expect(await page.evaluate('document.activeElement.textContent')).toBe('Review');
+
+    // a reload keeps the session (the cookie; the CSRF token comes back from GET /api/v1/session)
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+    // nothing of the session is in the page's storage: the cookie is HttpOnly
+    expect(await page.evaluate('document.cookie + JSON.stringify(sessionStorage) + JSON.stringify(localStorage)')).toBe('{}{}');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Email').waitFor();
+    await page.reload();
+    await page.getByLabel('Email').waitFor();
     await context.close();
     expect(problems).toEqual([]);
   });
@@ -98,7 +132,7 @@ describe.each(ENGINES)('dashboard in Chromium (%s)', (engine) => {
     );
     const context = await newContext();
     const page = await context.newPage();
-    await signIn(page, gw.adminKey);
+    await signIn(page, operator);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Payments' }).click();
     await page.getByRole('heading', { level: 1, name: 'Payments' }).waitFor();
     await page.getByRole('link', { name: payment.payment_id }).waitFor();
@@ -159,7 +193,7 @@ describe.each(ENGINES)('dashboard in Chromium (%s)', (engine) => {
     expect(held.approval_status).toBe('required');
     const context = await newContext();
     const page = await context.newPage();
-    await signIn(page, gw.adminKey);
+    await signIn(page, operator);
     await page.getByRole('link', { name: 'Review' }).last().click();
     await page.getByRole('heading', { level: 1, name: 'Payouts waiting for approval' }).waitFor();
     await page.getByRole('button', { name: `Approve ${held.payment_id}` }).waitFor();
@@ -185,6 +219,50 @@ describe.each(ENGINES)('dashboard in Chromium (%s)', (engine) => {
     await page.getByRole('heading', { level: 1, name: new RegExp(held.payment_id) }).waitFor();
     await page.locator('h1 .badge-completed').waitFor();
     expect(await usdtBalance(gw.devnet, payee)).toBeGreaterThan(0n);
+    await context.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('shows a viewer everything but no control that changes anything, and the API refuses the viewer', async () => {
+    const viewer = await createDashboardUser(gw, 'viewer');
+    const payer = await t.payer();
+    const { payment } = await t.collect(payer, { amount: '9', payee_address: gw.addresses[2] }, 9n * USDT);
+    const pending = await t.create({ amount: '3', payee_address: gw.addresses[2] });
+    const held = await t.create({ payment_method: 'route', payee_address: newWallet().base58, amount: '800' });
+    const context = await newContext();
+    const page = await context.newPage();
+    await signIn(page, viewer);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Overview', 'Payments', 'Payouts']);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    for (const id of [payment.payment_id, pending.payment_id]) {
+      await page.goto(`${base}/dashboard/payments/${id}`);
+      await page.getByRole('heading', { level: 1, name: new RegExp(id) }).waitFor();
+      expect(await page.getByRole('button').allTextContents()).toEqual(['Sign out']);
+      expect(await page.getByRole('textbox').count()).toBe(0);
+    }
+    await nav.getByRole('link', { name: 'Payouts' }).click();
+    await page.getByRole('link', { name: held.payment_id }).waitFor();
+    expect(await page.getByRole('button').allTextContents()).toEqual(['Sign out']);
+    expect(await seriousViolations(page)).toEqual([]);
+    saveShot('dashboard-payouts-viewer.png', await page.screenshot({ fullPage: true, animations: 'disabled' }));
+    // the pages it cannot use are not there either
+    await page.goto(`${base}/dashboard/keys`);
+    await page.getByRole('heading', { level: 1, name: 'There is no such page.' }).waitFor();
+
+    // and the API, asked directly with the viewer's own session and CSRF token, refuses
+    const refused = await page.evaluate(`(async () => {
+      const session = await (await fetch('/api/v1/session')).json();
+      const answer = await fetch('/api/v1/payments/refund', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrf_token },
+        body: JSON.stringify({ payment_id: '${payment.payment_id}', amount: '1', reason: 'user_request' }),
+      });
+      return answer.status;
+    })()`);
+    expect(refused).toBe(403);
+    expect((await t.get(pending.payment_id)).status).toBe('pending');
     await context.close();
     expect(problems).toEqual([]);
   });

@@ -1,16 +1,20 @@
-/** The app: sign-in when nobody is signed in, else the shell (skip link, header, navigation) around the page of the path. */
-import { useState } from 'preact/hooks';
+/**
+ * The app: sign-in when no session is live, else the shell (skip link, header, navigation for the
+ * role) around the page of the path. A one-time password is replaced before anything else.
+ */
+import { useEffect, useState } from 'preact/hooks';
 import { MESSAGES } from './messages.js';
 import { KeysPage } from './pages/keys.js';
 import { LoginPage } from './pages/login.js';
 import { OverviewPage } from './pages/overview.js';
+import { ChangePasswordPage } from './pages/password.js';
 import { PaymentPage } from './pages/payment.js';
 import { PaymentsPage } from './pages/payments.js';
 import { PayoutsPage } from './pages/payouts.js';
 import { WebhookPage, WebhooksPage } from './pages/webhooks.js';
-import { Link, PageTitle } from './parts.js';
+import { Link, Loading, PageTitle } from './parts.js';
 import { useLocation } from './router.js';
-import { type Session, signOut, session as storedSession } from './session.js';
+import { canManage, logOut, onSessionEnded, type Role, resume, type Session } from './session.js';
 
 export interface DashboardConfig {
   /** transaction link template with {txid}, or null */
@@ -18,36 +22,44 @@ export interface DashboardConfig {
   network: string;
 }
 
-const NAV = [
-  { path: '/', label: MESSAGES.nav.overview },
-  { path: '/payments', label: MESSAGES.nav.payments },
-  { path: '/payouts', label: MESSAGES.nav.payouts },
-  { path: '/webhooks', label: MESSAGES.nav.webhooks },
-  { path: '/keys', label: MESSAGES.nav.keys },
+const NAV: { path: string; label: string; shown: (role: Role) => boolean }[] = [
+  { path: '/', label: MESSAGES.nav.overview, shown: () => true },
+  { path: '/payments', label: MESSAGES.nav.payments, shown: () => true },
+  { path: '/payouts', label: MESSAGES.nav.payouts, shown: () => true },
+  // these routes need webhooks:manage and admin: only the roles that hold them see the pages
+  { path: '/webhooks', label: MESSAGES.nav.webhooks, shown: canManage },
+  { path: '/keys', label: MESSAGES.nav.keys, shown: canManage },
 ];
 
 export function App(props: { config: DashboardConfig }) {
-  const [session, setSession] = useState<Session | null>(storedSession());
+  const [session, setSession] = useState<Session | null | 'checking'>('checking');
+  const [, setPasswordTick] = useState(0);
   const { path, query } = useLocation();
+  useEffect(() => {
+    resume().then(setSession, () => setSession(null));
+    return onSessionEnded(() => setSession(null));
+  }, []);
+
+  if (session === 'checking') return <Loading />;
   if (session === null) return <LoginPage onSignedIn={setSession} />;
 
-  const section = NAV.slice()
+  const role = session.role;
+  const nav = NAV.filter((item) => item.shown(role));
+  const section = nav
+    .slice()
     .reverse()
     .find((item) => item.path === path || (item.path !== '/' && path.startsWith(item.path)));
-  let page = (
-    <>
-      <PageTitle>{MESSAGES.notFound}</PageTitle>
-    </>
-  );
   const paymentMatch = /^\/payments\/([^/]+)$/.exec(path);
   const webhookMatch = /^\/webhooks\/([^/]+)$/.exec(path);
-  if (path === '/') page = <OverviewPage />;
+  let page = <PageTitle>{MESSAGES.notFound}</PageTitle>;
+  if (session.mustChangePassword) page = <ChangePasswordPage onChanged={() => setPasswordTick((n) => n + 1)} />;
+  else if (path === '/') page = <OverviewPage role={role} />;
   else if (path === '/payments') page = <PaymentsPage query={query} />;
-  else if (path === '/payouts') page = <PayoutsPage role={session.role} />;
-  else if (path === '/webhooks') page = <WebhooksPage />;
-  else if (path === '/keys') page = <KeysPage role={session.role} />;
-  else if (webhookMatch) page = <WebhookPage id={decodeURIComponent(webhookMatch[1] ?? '')} query={query} role={session.role} />;
-  else if (paymentMatch) page = <PaymentPage id={decodeURIComponent(paymentMatch[1] ?? '')} role={session.role} config={props.config} />;
+  else if (paymentMatch) page = <PaymentPage id={decodeURIComponent(paymentMatch[1] ?? '')} role={role} config={props.config} />;
+  else if (path === '/payouts') page = <PayoutsPage role={role} />;
+  else if (path === '/webhooks' && canManage(role)) page = <WebhooksPage />;
+  else if (webhookMatch && canManage(role)) page = <WebhookPage id={decodeURIComponent(webhookMatch[1] ?? '')} query={query} role={role} />;
+  else if (path === '/keys' && canManage(role)) page = <KeysPage role={role} />;
 
   return (
     <div class="shell">
@@ -57,12 +69,12 @@ export function App(props: { config: DashboardConfig }) {
       <header class="top">
         <span class="brand">{MESSAGES.product}</span>
         <span class="network">{props.config.network}</span>
-        <span class="who">{MESSAGES.signedInAs(session.label)}</span>
+        <span class="who">{MESSAGES.signedInAs(session.email, MESSAGES.roles[role])}</span>
         <button
           type="button"
           class="button button-quiet"
-          onClick={() => {
-            signOut();
+          onClick={async () => {
+            await logOut();
             setSession(null);
           }}
         >
@@ -71,7 +83,7 @@ export function App(props: { config: DashboardConfig }) {
       </header>
       <nav class="side" aria-label={MESSAGES.mainNavigation}>
         <ul>
-          {NAV.map((item) => (
+          {nav.map((item) => (
             <li key={item.path}>
               <Link to={item.path} current={section === item}>
                 {item.label}

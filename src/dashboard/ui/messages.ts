@@ -8,7 +8,8 @@ export const MESSAGES = {
   loading: 'Loading…',
   retry: 'Try again',
   signOut: 'Sign out',
-  signedInAs: (who: string) => `Signed in as ${who}`,
+  signedInAs: (who: string, role: string) => `${who} (${role})`,
+  roles: { owner: 'owner', admin: 'admin', operator: 'operator', viewer: 'viewer' },
   mainNavigation: 'Main',
   nav: { overview: 'Overview', payments: 'Payments', payouts: 'Payouts', webhooks: 'Webhooks', keys: 'API keys' },
 
@@ -18,13 +19,19 @@ export const MESSAGES = {
     email: 'Email',
     password: 'Password',
     totp: 'Authentication code',
-    totpHint: 'The 6-digit code from your authenticator app, or a recovery code.',
+    totpHint: 'The 6-digit code from your authenticator app, or one of your recovery codes.',
     submit: 'Sign in',
-    apiKey: 'API key',
-    apiKeyLabel: 'an API key (development)',
-    apiKeyHint: 'Development sign-in: the dashboard calls the API with this key until accounts are enabled.',
     failed: 'Sign-in failed',
-    needKey: 'Enter an API key.',
+    needBoth: 'Enter your email and password.',
+  },
+
+  password: {
+    title: 'Choose your password',
+    intro: 'You signed in with a one-time password. Choose your own before going on.',
+    current: 'One-time password',
+    next: 'New password',
+    nextHint: '12 to 200 characters.',
+    submit: 'Save password',
   },
 
   overview: {

@@ -1,39 +1,39 @@
 /**
- * Sign-in. Until dashboard accounts exist on this gateway, development sign-in with an API key: the key
- * is checked against the API (it must list payments) before the dashboard opens.
+ * Sign-in with email and password; when the account has a second factor, the server says so and the
+ * page asks for the authenticator code (or a recovery code) and signs in with all three.
  */
-import { useState } from 'preact/hooks';
-import { createApi, problemText } from '../api.js';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { MESSAGES } from '../messages.js';
 import { PageTitle } from '../parts.js';
-import { type Session, signIn } from '../session.js';
+import { logIn, type Session } from '../session.js';
 
 const T = MESSAGES.login;
 
 export function LoginPage(props: { onSignedIn: (session: Session) => void }) {
-  const [key, setKey] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  const [askCode, setAskCode] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const codeInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (askCode) codeInput.current?.focus();
+  }, [askCode]);
 
   async function submit(event: Event) {
     event.preventDefault();
-    if (key.trim() === '') {
-      setError(T.needKey);
+    if (email.trim() === '' || password === '') {
+      setError(T.needBoth);
       return;
     }
     setBusy(true);
     setError(null);
-    const credentials = { kind: 'api-key' as const, key: key.trim() };
-    const probe = createApi('', () => credentials);
-    const { error: problem, response } = await probe.GET('/api/v1/payments', { params: { query: { limit: 1 } } });
+    const outcome = await logIn(email.trim(), password, askCode ? code : '');
     setBusy(false);
-    if (problem !== undefined) {
-      setError(`${T.failed}: ${problemText(problem, response.status)}`);
-      return;
-    }
-    const session: Session = { credentials, label: T.apiKeyLabel, role: 'admin' };
-    signIn(session);
-    props.onSignedIn(session);
+    if ('session' in outcome) props.onSignedIn(outcome.session);
+    else if ('needsSecondFactor' in outcome) setAskCode(true);
+    else setError(`${T.failed}: ${outcome.error}`);
   }
 
   return (
@@ -44,21 +44,45 @@ export function LoginPage(props: { onSignedIn: (session: Session) => void }) {
         <p class="muted">{T.intro}</p>
         <form onSubmit={submit} noValidate>
           <div class="field">
-            <label for="api-key">{T.apiKey}</label>
+            <label for="email">{T.email}</label>
             <input
-              id="api-key"
-              name="api-key"
-              type="password"
-              autocomplete="off"
-              value={key}
-              aria-describedby="api-key-hint"
-              aria-invalid={error !== null}
-              onInput={(e) => setKey((e.target as HTMLInputElement).value)}
+              id="email"
+              name="email"
+              type="email"
+              autocomplete="username"
+              value={email}
+              onInput={(e) => setEmail((e.target as HTMLInputElement).value)}
             />
-            <p id="api-key-hint" class="hint">
-              {T.apiKeyHint}
-            </p>
           </div>
+          <div class="field">
+            <label for="password">{T.password}</label>
+            <input
+              id="password"
+              name="password"
+              type="password"
+              autocomplete="current-password"
+              value={password}
+              onInput={(e) => setPassword((e.target as HTMLInputElement).value)}
+            />
+          </div>
+          {askCode && (
+            <div class="field">
+              <label for="totp">{T.totp}</label>
+              <input
+                id="totp"
+                name="totp"
+                ref={codeInput}
+                autocomplete="one-time-code"
+                inputMode="numeric"
+                aria-describedby="totp-hint"
+                value={code}
+                onInput={(e) => setCode((e.target as HTMLInputElement).value)}
+              />
+              <p id="totp-hint" class="hint">
+                {T.totpHint}
+              </p>
+            </div>
+          )}
           {error !== null && (
             <p class="note note-bad" role="alert">
               {error}

@@ -10,29 +10,32 @@ import { dateTime, percent, seconds, sumDecimals } from '../format.js';
 import { heldPayouts } from '../held-payouts.js';
 import { MESSAGES } from '../messages.js';
 import { ErrorNote, Link, Loading, PageTitle } from '../parts.js';
-import { api } from '../session.js';
+import { api, canManage, type Role } from '../session.js';
 import { useLoad } from '../use-load.js';
 
 const T = MESSAGES.overview;
 const PERIOD_DAYS = 30;
 
-async function loadOverview() {
-  const [analytics, held, webhooks] = await Promise.all([
-    api.GET('/api/v1/payments/analytics', { params: { query: { period_days: PERIOD_DAYS } } }),
-    heldPayouts(),
-    api.GET('/api/v1/payments/webhooks'),
-  ]);
-  if (analytics.data === undefined) throw new Error(problemText(analytics.error, analytics.response.status));
-  if (webhooks.data === undefined) throw new Error(problemText(webhooks.error, webhooks.response.status));
-  return {
-    analytics: analytics.data,
-    held: { count: held.payouts.length, more: held.more },
-    failing: webhooks.data.data.filter((w) => w.failing_since !== null || w.status === 'disabled'),
-  };
+/** the failing endpoints, for the roles that may read webhooks (null for the others) */
+async function failingWebhooks(readable: boolean) {
+  if (!readable) return null;
+  const { data, error, response } = await api.GET('/api/v1/payments/webhooks');
+  if (data === undefined) throw new Error(problemText(error, response.status));
+  return data.data.filter((w) => w.failing_since !== null || w.status === 'disabled');
 }
 
-export function OverviewPage() {
-  const loaded = useLoad(loadOverview, []);
+async function loadOverview(role: Role) {
+  const [analytics, held, failing] = await Promise.all([
+    api.GET('/api/v1/payments/analytics', { params: { query: { period_days: PERIOD_DAYS } } }),
+    heldPayouts(),
+    failingWebhooks(canManage(role)),
+  ]);
+  if (analytics.data === undefined) throw new Error(problemText(analytics.error, analytics.response.status));
+  return { analytics: analytics.data, held: { count: held.payouts.length, more: held.more }, failing };
+}
+
+export function OverviewPage(props: { role: Role }) {
+  const loaded = useLoad(() => loadOverview(props.role), [props.role]);
   const chart = useMemo(() => {
     const a = loaded.data?.analytics;
     if (!a) return null;
@@ -100,22 +103,24 @@ export function OverviewPage() {
         )}
       </section>
 
-      <section aria-labelledby="webhooks-title">
-        <h2 id="webhooks-title">{T.failingWebhooks}</h2>
-        {failing.length === 0 ? (
-          <p class="muted">{T.allHealthy}</p>
-        ) : (
-          <ul class="plain">
-            {failing.map((w) => (
-              <li key={w.id} class="note note-warn">
-                <Link to={`/webhooks/${encodeURIComponent(w.id)}?status=failed`}>
-                  {w.status === 'disabled' ? T.webhookDisabled(w.url) : T.webhookFailingSince(w.url, dateTime(w.failing_since))}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {failing !== null && (
+        <section aria-labelledby="webhooks-title">
+          <h2 id="webhooks-title">{T.failingWebhooks}</h2>
+          {failing.length === 0 ? (
+            <p class="muted">{T.allHealthy}</p>
+          ) : (
+            <ul class="plain">
+              {failing.map((w) => (
+                <li key={w.id} class="note note-warn">
+                  <Link to={`/webhooks/${encodeURIComponent(w.id)}?status=failed`}>
+                    {w.status === 'disabled' ? T.webhookDisabled(w.url) : T.webhookFailingSince(w.url, dateTime(w.failing_since))}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
     </>
   );
 }
