@@ -87,7 +87,7 @@ describe.each(ENGINES)('dashboard in Chromium (%s)', (engine) => {
     await page.getByLabel('Password').fill(USER_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByLabel('Authentication code').waitFor();
-    expect(await page.evaluate('document.activeElement.id')).toBe('totp');
+    await expect.poll(() => page.evaluate('document.activeElement.id')).toBe('totp');
     expect(await seriousViolations(page)).toEqual([]);
     saveShot('dashboard-login-totp.png', await page.screenshot({ animations: 'disabled' }));
 
@@ -205,7 +205,8 @@ describe.each(ENGINES)('dashboard in Chromium (%s)', (engine) => {
       .getByRole('status')
       .filter({ hasText: `${held.payment_id} approved` })
       .waitFor();
-    await page.getByLabel('Note (the reason when rejecting)').fill('payee not verified');
+    const otherItem = page.getByRole('listitem').filter({ hasText: other.payment_id });
+    await otherItem.getByLabel('Note (the reason when rejecting)').fill('payee not verified');
     await page.getByRole('button', { name: `Reject ${other.payment_id}` }).click();
     await page
       .getByRole('status')

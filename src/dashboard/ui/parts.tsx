@@ -44,6 +44,28 @@ export function ErrorNote(props: { message: string; retry?: () => void }) {
   );
 }
 
+/** What an action answered: a success is announced politely (status), a failure at once (alert). */
+export interface OutcomeText {
+  ok: boolean;
+  text: string;
+}
+
+export function Outcome(props: { outcome: OutcomeText | null }) {
+  if (props.outcome === null) return null;
+  return (
+    <p class={props.outcome.ok ? 'note note-ok' : 'note note-bad'} role={props.outcome.ok ? 'status' : 'alert'}>
+      {props.outcome.text}
+    </p>
+  );
+}
+
+/** While a page's first load runs, and when it failed (with a retry). */
+export function LoadState(props: { loaded: { loading: boolean; data: unknown; error: string | null; reload: () => void } }) {
+  const { loaded } = props;
+  if (loaded.error !== null) return <ErrorNote message={loaded.error} retry={loaded.reload} />;
+  return loaded.loading && loaded.data === null ? <Loading /> : null;
+}
+
 export function StatusBadge(props: { status: string }) {
   return <span class={`badge badge-${props.status}`}>{MESSAGES.status[props.status] ?? props.status}</span>;
 }

@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import { problemText } from '../api.js';
 import { dateTime } from '../format.js';
 import { MESSAGES } from '../messages.js';
-import { ErrorNote, Loading, PageTitle } from '../parts.js';
+import { LoadState, Outcome, PageTitle } from '../parts.js';
 import { api, canManage, type Role } from '../session.js';
 import { useLoad } from '../use-load.js';
 
@@ -60,13 +60,8 @@ export function KeysPage(props: { role: Role }) {
           </button>
         </section>
       )}
-      {outcome !== null && (
-        <p class={outcome.ok ? 'note note-ok' : 'note note-bad'} role={outcome.ok ? 'status' : 'alert'}>
-          {outcome.text}
-        </p>
-      )}
-      {loaded.loading && loaded.data === null && <Loading />}
-      {loaded.error !== null && <ErrorNote message={loaded.error} retry={loaded.reload} />}
+      <Outcome outcome={outcome} />
+      <LoadState loaded={loaded} />
       {loaded.data !== null && (
         <div class="table-wrap">
           <table>

@@ -9,7 +9,7 @@ import { problemText } from '../api.js';
 import type { DashboardConfig } from '../app.js';
 import { dateTime, explorerLink, money } from '../format.js';
 import { MESSAGES } from '../messages.js';
-import { ErrorNote, Link, Loading, PageTitle, StatusBadge } from '../parts.js';
+import { ErrorNote, Link, Loading, Outcome, PageTitle, StatusBadge } from '../parts.js';
 import { api, canAct, type Role } from '../session.js';
 import { useLoad } from '../use-load.js';
 
@@ -180,11 +180,7 @@ function RefundForm(props: { paymentId: string; asset: string; max: string; onDo
           </button>
         </div>
       </form>
-      {result !== null && (
-        <p class={result.ok ? 'note note-ok' : 'note note-bad'} role={result.ok ? 'status' : 'alert'}>
-          {result.text}
-        </p>
-      )}
+      <Outcome outcome={result} />
     </section>
   );
 }

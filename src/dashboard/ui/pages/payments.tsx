@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import { type paths, problemText } from '../api.js';
 import { dateTime, money } from '../format.js';
 import { MESSAGES } from '../messages.js';
-import { ErrorNote, Link, Loading, PageTitle, StatusBadge } from '../parts.js';
+import { Link, LoadState, PageTitle, StatusBadge } from '../parts.js';
 import { navigate } from '../router.js';
 import { api } from '../session.js';
 import { useLoad } from '../use-load.js';
@@ -135,8 +135,7 @@ export function PaymentsPage(props: { query: URLSearchParams }) {
         </div>
       </form>
 
-      {loaded.loading && loaded.data === null && <Loading />}
-      {loaded.error !== null && <ErrorNote message={loaded.error} retry={loaded.reload} />}
+      <LoadState loaded={loaded} />
       {loaded.data !== null && (
         <>
           {loaded.data.data.length === 0 ? (

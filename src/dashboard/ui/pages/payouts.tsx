@@ -8,7 +8,7 @@ import { problemText } from '../api.js';
 import { dateTime, money } from '../format.js';
 import { heldPayouts } from '../held-payouts.js';
 import { MESSAGES } from '../messages.js';
-import { ErrorNote, Link, Loading, PageTitle } from '../parts.js';
+import { Link, LoadState, Outcome, PageTitle } from '../parts.js';
 import { api, canAct, type Role } from '../session.js';
 import { useLoad } from '../use-load.js';
 
@@ -40,13 +40,8 @@ export function PayoutsPage(props: { role: Role }) {
     <>
       <PageTitle>{T.title}</PageTitle>
       <p class="muted">{T.intro}</p>
-      {outcome !== null && (
-        <p class={outcome.ok ? 'note note-ok' : 'note note-bad'} role={outcome.ok ? 'status' : 'alert'}>
-          {outcome.text}
-        </p>
-      )}
-      {loaded.loading && loaded.data === null && <Loading />}
-      {loaded.error !== null && <ErrorNote message={loaded.error} retry={loaded.reload} />}
+      <Outcome outcome={outcome} />
+      <LoadState loaded={loaded} />
       {loaded.data !== null &&
         (loaded.data.payouts.length === 0 ? (
           <p class="muted">{T.empty}</p>

@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import { problemText } from '../api.js';
 import { dateTime } from '../format.js';
 import { MESSAGES } from '../messages.js';
-import { ErrorNote, Link, Loading, PageTitle } from '../parts.js';
+import { Link, LoadState, Outcome, PageTitle } from '../parts.js';
 import { navigate } from '../router.js';
 import { api, canManage, type Role } from '../session.js';
 import { useLoad } from '../use-load.js';
@@ -24,8 +24,7 @@ export function WebhooksPage() {
   return (
     <>
       <PageTitle>{T.title}</PageTitle>
-      {loaded.loading && loaded.data === null && <Loading />}
-      {loaded.error !== null && <ErrorNote message={loaded.error} retry={loaded.reload} />}
+      <LoadState loaded={loaded} />
       {loaded.data !== null &&
         (loaded.data.length === 0 ? (
           <p class="muted">{T.empty}</p>
@@ -113,13 +112,8 @@ export function WebhookPage(props: { id: string; query: URLSearchParams; role: R
           </select>
         </div>
       </form>
-      {outcome !== null && (
-        <p class={outcome.ok ? 'note note-ok' : 'note note-bad'} role={outcome.ok ? 'status' : 'alert'}>
-          {outcome.text}
-        </p>
-      )}
-      {loaded.loading && loaded.data === null && <Loading />}
-      {loaded.error !== null && <ErrorNote message={loaded.error} retry={loaded.reload} />}
+      <Outcome outcome={outcome} />
+      <LoadState loaded={loaded} />
       {loaded.data !== null &&
         (loaded.data.deliveries.length === 0 ? (
           <p class="muted">{T.noDeliveries}</p>
