@@ -86,6 +86,7 @@ const DOMAIN_FILES = [
   'src/modules/batches/batch.ts',
   'src/modules/webhooks/webhook.ts',
   'src/modules/merchants/merchant.ts',
+  'src/modules/dashboard-users/dashboard-user.ts',
   'src/modules/reconciliation/reconciliation.ts',
   'src/modules/collections/collection-progress.ts',
   'src/modules/jobs/retry-policy.ts',

@@ -465,7 +465,8 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     [MAINTENANCE_JOB]: async () => {
       const windows = await usage.pruneWindows(db, clock.now() - 3_600_000);
       const keys = await idempotency.prune();
-      logger.debug({ windows, idempotency_keys: keys }, 'maintenance pruned old records');
+      const dashboardRows = await dashboard.sessions.pruneStale();
+      logger.debug({ windows, idempotency_keys: keys, ...dashboardRows }, 'maintenance pruned old records');
       return { retryAt: clock.now() + MAINTENANCE_EVERY_MS, reason: 'periodic', countsAsAttempt: false };
     },
     [BATCH_STALL_JOB]: async () => {

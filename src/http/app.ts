@@ -9,7 +9,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import cors from '@fastify/cors';
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginOptions, type RawServerDefault } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyContextConfig,
+  type FastifyInstance,
+  type FastifyPluginOptions,
+  type RawServerDefault,
+} from 'fastify';
 import type { Logger, LoggerOptions } from 'pino';
 import { type Clock, systemClock } from '../shared/clock.js';
 import { registerAuth } from './auth.js';
@@ -56,6 +62,20 @@ export interface HttpAppOptions {
   clock?: Clock;
 }
 
+/** A route as registered: its methods, URL pattern and config (auth, scope). */
+export interface RegisteredRoute {
+  methods: string[];
+  url: string;
+  config: FastifyContextConfig;
+}
+
+const routeTables = new WeakMap<object, RegisteredRoute[]>();
+
+/** Every route registered on the app so far, as registered (tests walk them to check a rule on each). */
+export function registeredRoutes(app: HttpApp): readonly RegisteredRoute[] {
+  return routeTables.get(app) ?? [];
+}
+
 export function createHttpApp(options: HttpAppOptions): HttpApp {
   const app = Fastify({
     ...loggerSetting(options.logger),
@@ -79,10 +99,14 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   registerJsonBody(app);
   registerErrorHandler(app);
   registerNotFound(app, new RouteIndex());
+  const routes: RegisteredRoute[] = [];
+  routeTables.set(app, routes);
   app.addHook('onRoute', (route) => {
     // The docs and CORS preflights are public whatever the routes' own config says.
     const isDocs = route.url === DOCS_PREFIX || route.url.startsWith(`${DOCS_PREFIX}/`);
     if (isDocs || route.method === 'OPTIONS') route.config = { ...route.config, public: true };
+    const methods = (Array.isArray(route.method) ? route.method : [route.method]).map(String);
+    routes.push({ methods, url: route.url, config: (route.config ?? {}) as FastifyContextConfig });
   });
   registerAuth(app, options.authenticator, {
     ...(options.sessions ? { sessions: options.sessions } : {}),

@@ -14,6 +14,8 @@ export interface SessionUser {
   email: string;
   role: DashboardRole;
   sessionId: string;
+  /** the session's absolute end (ms since the epoch) */
+  expiresAt: number;
   /** logged in with a one-time password: only the session's own routes answer until it is changed */
   mustChangePassword: boolean;
 }

@@ -702,12 +702,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The session's user and CSRF token */
+        /**
+         * The session's user and CSRF token
+         * @description Requires a dashboard session (the tpg_session cookie); an API key answers 403.
+         */
         get: operations["getSession"];
         put?: never;
         /** Log in to the dashboard: sets the tpg_session cookie (a new session every time) and answers the CSRF token */
         post: operations["logIn"];
-        /** Log out: ends this session and clears the cookie */
+        /**
+         * Log out: ends this session and clears the cookie
+         * @description Requires a dashboard session (the tpg_session cookie); an API key answers 403.
+         */
         delete: operations["logOut"];
         options?: never;
         head?: never;
@@ -723,7 +729,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change the user's own password (required after a one-time password); ends the user's other sessions */
+        /**
+         * Change the user's own password (required after a one-time password); ends the user's other sessions
+         * @description Requires a dashboard session (the tpg_session cookie); an API key answers 403.
+         */
         post: operations["changePassword"];
         delete?: never;
         options?: never;
@@ -740,9 +749,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Begin TOTP enrolment: a new secret and its otpauth URI, active once confirmed with a code */
+        /**
+         * Begin TOTP enrolment: a new secret and its otpauth URI, active once confirmed with a code
+         * @description Requires a dashboard session (the tpg_session cookie); an API key answers 403.
+         */
         post: operations["beginTotpEnrolment"];
-        /** Turn TOTP off, proven with a current code or a recovery code */
+        /**
+         * Turn TOTP off, proven with a current code or a recovery code
+         * @description Requires a dashboard session (the tpg_session cookie); an API key answers 403.
+         */
         delete: operations["disableTotp"];
         options?: never;
         head?: never;
@@ -758,7 +773,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm TOTP with a current code; answers 10 recovery codes, shown once */
+        /**
+         * Confirm TOTP with a current code; answers 10 recovery codes, shown once
+         * @description Requires a dashboard session (the tpg_session cookie); an API key answers 403.
+         */
         post: operations["confirmTotpEnrolment"];
         delete?: never;
         options?: never;
@@ -773,7 +791,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The user's live sessions */
+        /**
+         * The user's live sessions
+         * @description Requires a dashboard session (the tpg_session cookie); an API key answers 403.
+         */
         get: operations["listSessions"];
         put?: never;
         post?: never;
@@ -793,7 +814,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** End one of the user's sessions at once */
+        /**
+         * End one of the user's sessions at once
+         * @description Requires a dashboard session (the tpg_session cookie); an API key answers 403.
+         */
         delete: operations["revokeSession"];
         options?: never;
         head?: never;
@@ -10125,6 +10149,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "user": {
+                     *         "id": "usr_019cd79e4600b1c4e2d86f0a9e3b5c71",
+                     *         "merchant_id": "mer_019cd79e460054694823eb1a64b8a003",
+                     *         "email": "ann@shop.example",
+                     *         "role": "operator",
+                     *         "status": "active",
+                     *         "must_change_password": false,
+                     *         "totp_enabled": true,
+                     *         "created_at": "2026-03-10T12:00:00.000Z",
+                     *         "updated_at": "2026-03-10T14:30:00.000Z"
+                     *       },
+                     *       "csrf_token": "Xq3c0mJ7pZ2tVYxk9R4sHn8bLw1eFd6gUa5oCi0yTzQ",
+                     *       "session": {
+                     *         "id": "ses_019cd79e4600d47a1b9c2e8f6a0b3d52",
+                     *         "expires_at": "2026-03-11T02:30:00.000Z"
+                     *       },
+                     *       "recovery_codes_left": 9
+                     *     }
+                     */
                     "application/json": {
                         user: {
                             /** @description usr_ + 32 hex */
@@ -10287,6 +10332,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "ann@shop.example",
+                 *       "password": "correct horse battery staple",
+                 *       "totp_code": "287082"
+                 *     }
+                 */
                 "application/json": {
                     email: string;
                     password: string;
@@ -10304,6 +10356,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "user": {
+                     *         "id": "usr_019cd79e4600b1c4e2d86f0a9e3b5c71",
+                     *         "merchant_id": "mer_019cd79e460054694823eb1a64b8a003",
+                     *         "email": "ann@shop.example",
+                     *         "role": "operator",
+                     *         "status": "active",
+                     *         "must_change_password": false,
+                     *         "totp_enabled": true,
+                     *         "created_at": "2026-03-10T12:00:00.000Z",
+                     *         "updated_at": "2026-03-10T14:30:00.000Z"
+                     *       },
+                     *       "csrf_token": "Xq3c0mJ7pZ2tVYxk9R4sHn8bLw1eFd6gUa5oCi0yTzQ",
+                     *       "session": {
+                     *         "id": "ses_019cd79e4600d47a1b9c2e8f6a0b3d52",
+                     *         "expires_at": "2026-03-11T02:30:00.000Z"
+                     *       },
+                     *       "recovery_codes_left": 9
+                     *     }
+                     */
                     "application/json": {
                         user: {
                             /** @description usr_ + 32 hex */
@@ -10529,11 +10602,24 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description OK */
-            204: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "ses_019cd79e4600d47a1b9c2e8f6a0b3d52",
+                     *       "ended": true
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description the session that ended */
+                        id: string;
+                        /** @enum {boolean} */
+                        ended: true;
+                    };
+                };
             };
             /** @description Unauthorized (`unauthorized`) */
             401: {
@@ -10661,6 +10747,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "current_password": "correct horse battery staple",
+                 *       "new_password": "a longer passphrase of mine"
+                 *     }
+                 */
                 "application/json": {
                     current_password: string;
                     /** @description 12 to 200 characters */
@@ -10675,6 +10767,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "usr_019cd79e4600b1c4e2d86f0a9e3b5c71",
+                     *       "merchant_id": "mer_019cd79e460054694823eb1a64b8a003",
+                     *       "email": "ann@shop.example",
+                     *       "role": "operator",
+                     *       "status": "active",
+                     *       "must_change_password": false,
+                     *       "totp_enabled": true,
+                     *       "created_at": "2026-03-10T12:00:00.000Z",
+                     *       "updated_at": "2026-03-10T14:30:00.000Z"
+                     *     }
+                     */
                     "application/json": {
                         /** @description usr_ + 32 hex */
                         id: string;
@@ -10894,6 +10999,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "secret": "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP",
+                     *       "otpauth_uri": "otpauth://totp/TRON%20Payment%20Gateway:ann%40shop.example?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=TRON%20Payment%20Gateway&algorithm=SHA1&digits=6&period=30"
+                     *     }
+                     */
                     "application/json": {
                         /** @description base32; shown once */
                         secret: string;
@@ -11022,6 +11133,11 @@ export interface operations {
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "totp_code": "287082"
+                 *     }
+                 */
                 "application/json": {
                     /** @description a current code */
                     totp_code?: string;
@@ -11037,6 +11153,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "usr_019cd79e4600b1c4e2d86f0a9e3b5c71",
+                     *       "merchant_id": "mer_019cd79e460054694823eb1a64b8a003",
+                     *       "email": "ann@shop.example",
+                     *       "role": "operator",
+                     *       "status": "active",
+                     *       "must_change_password": false,
+                     *       "totp_enabled": false,
+                     *       "created_at": "2026-03-10T12:00:00.000Z",
+                     *       "updated_at": "2026-03-10T14:30:00.000Z"
+                     *     }
+                     */
                     "application/json": {
                         /** @description usr_ + 32 hex */
                         id: string;
@@ -11250,6 +11379,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "totp_code": "287082"
+                 *     }
+                 */
                 "application/json": {
                     /** @description a current code of the new secret */
                     totp_code: string;
@@ -11263,6 +11397,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "recovery_codes": [
+                     *         "k7m2q-xw4rp",
+                     *         "b3tz6-nh5ya",
+                     *         "f2jv7-qd3ms",
+                     *         "p6wc4-za2ke",
+                     *         "r5hn3-ty7bg",
+                     *         "e4xq2-mv6jd",
+                     *         "u7ka5-sc3pw",
+                     *         "g3rd6-lb4xn",
+                     *         "y2fm7-he5qt",
+                     *         "w6pj3-ok2vc"
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         /** @description each works once instead of a code; store them now */
                         recovery_codes: string[];
@@ -11455,6 +11605,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "ses_019cd79e4600d47a1b9c2e8f6a0b3d52",
+                     *           "current": true,
+                     *           "client_ip": "203.0.113.7",
+                     *           "user_agent": "Mozilla/5.0 (X11; Linux x86_64) Firefox/132.0",
+                     *           "created_at": "2026-03-10T14:30:00.000Z",
+                     *           "last_seen_at": "2026-03-10T14:30:00.000Z",
+                     *           "expires_at": "2026-03-11T02:30:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         data: {
                             id: string;
@@ -11604,11 +11769,24 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description OK */
-            204: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "ses_019cd79e4600d47a1b9c2e8f6a0b3d52",
+                     *       "ended": true
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description the session that ended */
+                        id: string;
+                        /** @enum {boolean} */
+                        ended: true;
+                    };
+                };
             };
             /** @description Unauthorized (`unauthorized`) */
             401: {
@@ -11756,6 +11934,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "usr_019cd79e4600b1c4e2d86f0a9e3b5c71",
+                     *           "merchant_id": "mer_019cd79e460054694823eb1a64b8a003",
+                     *           "email": "owner@shop.example",
+                     *           "role": "owner",
+                     *           "status": "active",
+                     *           "must_change_password": false,
+                     *           "totp_enabled": true,
+                     *           "created_at": "2026-03-10T12:00:00.000Z",
+                     *           "updated_at": "2026-03-10T14:30:00.000Z"
+                     *         },
+                     *         {
+                     *           "id": "usr_019cd79e4600b1c4e2d86f0a9e3b5c71",
+                     *           "merchant_id": "mer_019cd79e460054694823eb1a64b8a003",
+                     *           "email": "ann@shop.example",
+                     *           "role": "operator",
+                     *           "status": "active",
+                     *           "must_change_password": false,
+                     *           "totp_enabled": true,
+                     *           "created_at": "2026-03-10T12:00:00.000Z",
+                     *           "updated_at": "2026-03-10T14:30:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         data: {
                             /** @description usr_ + 32 hex */
@@ -11911,6 +12117,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "ann@shop.example",
+                 *       "role": "operator"
+                 *     }
+                 */
                 "application/json": {
                     email: string;
                     /**
@@ -11928,6 +12140,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "usr_019cd79e4600b1c4e2d86f0a9e3b5c71",
+                     *       "merchant_id": "mer_019cd79e460054694823eb1a64b8a003",
+                     *       "email": "ann@shop.example",
+                     *       "role": "operator",
+                     *       "status": "active",
+                     *       "must_change_password": true,
+                     *       "totp_enabled": false,
+                     *       "created_at": "2026-03-10T12:00:00.000Z",
+                     *       "updated_at": "2026-03-10T14:30:00.000Z",
+                     *       "one_time_password": "Wk7dHq3ZpR9tYx2MbN5c"
+                     *     }
+                     */
                     "application/json": {
                         /** @description usr_ + 32 hex */
                         id: string;
@@ -12145,6 +12371,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "usr_019cd79e4600b1c4e2d86f0a9e3b5c71",
+                     *       "merchant_id": "mer_019cd79e460054694823eb1a64b8a003",
+                     *       "email": "ann@shop.example",
+                     *       "role": "operator",
+                     *       "status": "disabled",
+                     *       "must_change_password": false,
+                     *       "totp_enabled": true,
+                     *       "created_at": "2026-03-10T12:00:00.000Z",
+                     *       "updated_at": "2026-03-10T14:30:00.000Z"
+                     *     }
+                     */
                     "application/json": {
                         /** @description usr_ + 32 hex */
                         id: string;
@@ -12314,6 +12553,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "role": "admin"
+                 *     }
+                 */
                 "application/json": {
                     /**
                      * @description owner, admin, operator (payments, refunds, payout approval) or viewer (reads only)
@@ -12330,6 +12574,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "usr_019cd79e4600b1c4e2d86f0a9e3b5c71",
+                     *       "merchant_id": "mer_019cd79e460054694823eb1a64b8a003",
+                     *       "email": "ann@shop.example",
+                     *       "role": "admin",
+                     *       "status": "active",
+                     *       "must_change_password": false,
+                     *       "totp_enabled": true,
+                     *       "created_at": "2026-03-10T12:00:00.000Z",
+                     *       "updated_at": "2026-03-10T14:30:00.000Z"
+                     *     }
+                     */
                     "application/json": {
                         /** @description usr_ + 32 hex */
                         id: string;

@@ -83,6 +83,7 @@ export function createDashboardUsersModule(
             email: identity.email,
             role: identity.role,
             sessionId: identity.sessionId,
+            expiresAt: identity.expiresAt,
             mustChangePassword: identity.mustChangePassword,
           },
         },

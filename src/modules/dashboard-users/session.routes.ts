@@ -7,7 +7,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { requirePrincipal, requireSameOrigin } from '../../http/auth.js';
+import { originOf, requirePrincipal, requireSameOrigin } from '../../http/auth.js';
 import type { SessionUser } from '../../http/ports.js';
 import { ProblemSchema } from '../../http/problem.js';
 import { clearSessionCookie, isSecureUrl, sessionCookieOf, setSessionCookie } from '../../http/session-cookie.js';
@@ -78,6 +78,11 @@ const SessionSchema = Type.Object(
   { additionalProperties: false },
 );
 
+const EndedSession = Type.Object(
+  { id: Type.String({ description: 'the session that ended' }), ended: Type.Literal(true) },
+  { additionalProperties: false },
+);
+
 const SecondFactorBody = Type.Object(
   { totp_code: Type.Optional(Code('a current code')), recovery_code: Type.Optional(Code('or a recovery code')) },
   { additionalProperties: false },
@@ -93,7 +98,7 @@ function sessionOf(request: FastifyRequest): SessionUser & { merchantId: string 
 export function sessionRoutes(deps: SessionRoutesDeps): FastifyPluginAsyncTypebox {
   const { sessions, users } = deps;
   const secure = isSecureUrl(deps.publicUrl);
-  const publicOrigin = new URL(deps.publicUrl).origin;
+  const publicOrigin = originOf(deps.publicUrl);
   const context = (request: FastifyRequest) => sessionContext({ userId: sessionOf(request).id }, request.id);
 
   async function answer(request: FastifyRequest, token: string, sessionId: string, expiresAt: number) {
@@ -157,9 +162,7 @@ export function sessionRoutes(deps: SessionRoutesDeps): FastifyPluginAsyncTypebo
       },
       async (request) => {
         const me = sessionOf(request);
-        const live = (await sessions.listSessions(me.id, me.sessionId)).find((s) => s.current);
-        if (!live) throw new AppError('unauthorized', 'the session has ended');
-        return answer(request, sessionCookieOf(request) as string, me.sessionId, Date.parse(live.expires_at));
+        return answer(request, sessionCookieOf(request) as string, me.sessionId, me.expiresAt);
       },
     );
 
@@ -171,14 +174,14 @@ export function sessionRoutes(deps: SessionRoutesDeps): FastifyPluginAsyncTypebo
           tags,
           operationId: 'logOut',
           summary: 'Log out: ends this session and clears the cookie',
-          response: { 204: Type.Null(), ...errors },
+          response: { 200: EndedSession, ...errors },
         },
       },
       async (request, reply) => {
         const me = sessionOf(request);
         await sessions.logout({ merchantId: me.merchantId, userId: me.id, sessionId: me.sessionId }, request.id);
         clearSessionCookie(reply, secure);
-        return reply.code(204).send(null);
+        return { id: me.sessionId, ended: true as const };
       },
     );
 
@@ -293,7 +296,7 @@ export function sessionRoutes(deps: SessionRoutesDeps): FastifyPluginAsyncTypebo
           operationId: 'revokeSession',
           summary: "End one of the user's sessions at once",
           params: Type.Object({ session_id: Type.String({ maxLength: 64 }) }, { additionalProperties: false }),
-          response: { 204: Type.Null(), 404: ProblemSchema, ...errors },
+          response: { 200: EndedSession, 404: ProblemSchema, ...errors },
         },
       },
       async (request, reply: FastifyReply) => {
@@ -301,7 +304,7 @@ export function sessionRoutes(deps: SessionRoutesDeps): FastifyPluginAsyncTypebo
         const { session_id: sessionId } = request.params as { session_id: string };
         await sessions.revokeSession({ merchantId: me.merchantId, userId: me.id }, sessionId, request.id);
         if (sessionId === me.sessionId) clearSessionCookie(reply, secure);
-        return reply.code(204).send(null);
+        return { id: sessionId, ended: true as const };
       },
     );
   };

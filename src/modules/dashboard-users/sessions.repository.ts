@@ -93,6 +93,21 @@ export class SessionsRepository {
       .execute();
   }
 
+  /** Every session that ended before `before`, whoever's; the number removed. */
+  async pruneAllEnded(before: number): Promise<number> {
+    const result = await this.db
+      .deleteFrom('dashboard_sessions')
+      .where((eb) => eb.or([eb('expires_at', '<', before), eb('revoked_at', '<', before)]))
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  /** Failures older than `before`; the number removed. */
+  async pruneFailures(before: number): Promise<number> {
+    const result = await this.db.deleteFrom('dashboard_login_failures').where('at', '<', before).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   async recordFailure(subjects: readonly string[], now: number, forgetBefore: number): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       // old failures no longer count: each write also clears the subjects' expired rows

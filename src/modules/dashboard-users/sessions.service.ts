@@ -213,6 +213,18 @@ export class SessionsService {
     return { user: toUserView(user), recoveryCodesLeft: await this.deps.accounts.recoveryCodesLeft(user.id) };
   }
 
+  /**
+   * Forgets login failures that no longer count (from addresses and e-mails that did not fail again)
+   * and sessions that ended more than an absolute timeout ago; the maintenance job calls it.
+   */
+  async pruneStale(): Promise<{ login_failures: number; sessions: number }> {
+    const now = this.clock.now();
+    return {
+      login_failures: await this.deps.sessions.pruneFailures(now - this.deps.policy.throttleWindowMs),
+      sessions: await this.deps.sessions.pruneAllEnded(now - this.deps.policy.absoluteMs),
+    };
+  }
+
   private async revokeAndRecord(merchantId: string, userId: string, sessionId: string, action: string, requestId: string | null) {
     const now = this.clock.now();
     await this.deps.users.transaction(async (trx) => {
