@@ -23,9 +23,9 @@ export async function watchedContext(browser: Browser, problems: string[]): Prom
   const context = await browser.newContext({ viewport: DESKTOP, colorScheme: 'light' });
   context.on('page', (page) => {
     page.on('console', (message) => {
-      // the browser logs answers it got: /favicon.ico (404), credentials refused on purpose (401) and
-      // the viewer's state change the API refuses (403)
-      if (message.type() === 'error' && !/status of 40[134] /.test(message.text())) problems.push(message.text());
+      // the browser logs answers it got: /favicon.ico (404), credentials refused on purpose (401), the
+      // viewer's state change the API refuses (403) and a password too short on purpose (422)
+      if (message.type() === 'error' && !/status of (40[134]|422) /.test(message.text())) problems.push(message.text());
     });
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   });

@@ -2,7 +2,8 @@
  * The dashboard's integration pages in Chromium on both engines, over a gateway with its workers
  * running (no chain needed): a webhook delivery that failed is seen with its answer and sent again from
  * the page until the receiver gets it; an API key is created with chosen scopes (its secret shown once
- * and working) and revoked (then refused). axe-core on each page.
+ * and working) and revoked (then refused); a one-time password is replaced before anything else.
+ * axe-core on each page.
  * TPG_WRITE_SCREENSHOTS=1 also writes the pages into docs/screenshots/.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -106,6 +107,31 @@ describe.each(ENGINES)('dashboard webhooks and keys in Chromium (%s)', (engine) 
     await page.getByRole('button', { name: `Revoke reporting ${engine}` }).click();
     await page.getByRole('status').filter({ hasText: 'is revoked' }).waitFor();
     expect((await asNew.GET('/api/v1/payments', { params: { query: { limit: 1 } } })).response.status).toBe(401);
+    await context.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('makes a user with a one-time password choose their own before anything else', async () => {
+    const email = `first-owner-${engine}@shop.example`;
+    const manager = { role: 'owner' as const, actor: 'test', requestId: null };
+    const created = await gw.core.dashboard.users.createUser({ merchantId: gw.merchantId, email, role: 'owner' }, manager);
+    const oneTime = created.oneTimePassword as string;
+    const context = await watchedContext(browser, problems);
+    const page = await context.newPage();
+    await page.goto(`${base}/dashboard`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(oneTime);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Choose your password' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel('One-time password').fill(oneTime);
+    await page.getByLabel('New password').fill('short');
+    await page.getByRole('button', { name: 'Save password' }).click();
+    await page.getByRole('alert').waitFor();
+    await page.getByLabel('New password').fill('a long and private passphrase');
+    await page.getByRole('button', { name: 'Save password' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+    await page.getByText('Success rate').waitFor();
     await context.close();
     expect(problems).toEqual([]);
   });

@@ -33,7 +33,6 @@ const NAV: { path: string; label: string; shown: (role: Role) => boolean }[] = [
 
 export function App(props: { config: DashboardConfig }) {
   const [session, setSession] = useState<Session | null | 'checking'>('checking');
-  const [, setPasswordTick] = useState(0);
   const { path, query } = useLocation();
   useEffect(() => {
     resume().then(setSession, () => setSession(null));
@@ -52,7 +51,7 @@ export function App(props: { config: DashboardConfig }) {
   const paymentMatch = /^\/payments\/([^/]+)$/.exec(path);
   const webhookMatch = /^\/webhooks\/([^/]+)$/.exec(path);
   let page = <PageTitle>{MESSAGES.notFound}</PageTitle>;
-  if (session.mustChangePassword) page = <ChangePasswordPage onChanged={() => setPasswordTick((n) => n + 1)} />;
+  if (session.mustChangePassword) page = <ChangePasswordPage onChanged={setSession} />;
   else if (path === '/') page = <OverviewPage role={role} />;
   else if (path === '/payments') page = <PaymentsPage query={query} />;
   else if (paymentMatch) page = <PaymentPage id={decodeURIComponent(paymentMatch[1] ?? '')} role={role} config={props.config} />;

@@ -74,8 +74,9 @@ export async function logOut(): Promise<void> {
 }
 
 /** After the one-time password has been replaced, the session may use the other routes. */
-export function passwordChanged(): void {
+export function passwordChanged(): Session | null {
   if (current !== null) current = { ...current, mustChangePassword: false };
+  return current;
 }
 
 /** roles that manage integration settings (webhooks, API keys, users) */

@@ -3,11 +3,11 @@ import { useState } from 'preact/hooks';
 import { problemText } from '../api.js';
 import { MESSAGES } from '../messages.js';
 import { PageTitle } from '../parts.js';
-import { api, passwordChanged } from '../session.js';
+import { api, passwordChanged, type Session } from '../session.js';
 
 const T = MESSAGES.password;
 
-export function ChangePasswordPage(props: { onChanged: () => void }) {
+export function ChangePasswordPage(props: { onChanged: (session: Session | null) => void }) {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -25,8 +25,7 @@ export function ChangePasswordPage(props: { onChanged: () => void }) {
       setError(problemText(problem, response.status));
       return;
     }
-    passwordChanged();
-    props.onChanged();
+    props.onChanged(passwordChanged());
   }
 
   return (
