@@ -288,6 +288,8 @@ const TABLE_OWNERS: Record<keyof DB, string> = {
   volume_totals: 'limits',
   hd_counters: 'wallets',
   deposit_pool: 'wallets',
+  deposit_activations: 'wallets',
+  unique_amount_claims: 'payments',
   settlements: 'settlement',
   sweeps: 'settlement',
   gateway_meta: 'app',

@@ -408,6 +408,24 @@ describe.each(ENGINES)('dashboard sessions (%s)', (engine) => {
     expect(changes).toContainEqual(['dashboard_user.role_changed', `user:${ownerUser.id}`]);
   });
 
+  it('keeps one owner when the last two are demoted at the same moment', async () => {
+    const merchant = await gw.createMerchant();
+    const users = gw.core.dashboard.users;
+    const owners = await Promise.all(
+      ['a', 'b'].map((n) =>
+        users.createUser(
+          { merchantId: merchant.merchantId, email: `race-${n}-${++seq}@shop.example`, role: 'owner', password: PASSWORD },
+          owner,
+        ),
+      ),
+    );
+    const results = await Promise.allSettled(owners.map((o) => users.changeRole(merchant.merchantId, o.user.id, 'admin', owner)));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(String(refused.reason)).toContain('the last owner cannot be demoted or disabled');
+    expect((await users.listUsers(merchant.merchantId)).filter((u) => u.role === 'owner')).toHaveLength(1);
+  });
+
   it('keeps passwords, tokens, CSRF tokens, TOTP secrets and codes out of the logs and the audit log', async () => {
     const user = await newUser('owner');
     const answer = await login(user.email, PASSWORD, {}, {});

@@ -163,6 +163,19 @@ export interface TransactionInfoJson {
 
 export const httpResponses = cached<Record<string, unknown>>('http_responses.json');
 
+/** Stake 2.0 answers in the shape java-tron prints them (stake_v2_responses.json; values constructed, see its source_of_truth). */
+export const stakeV2Responses = cached<Record<string, unknown>>('stake_v2_responses.json');
+
+/** The Stake 2.0 fields of an account without stakes or delegations, as parseAccount / getAccount give them. */
+export const NO_STAKE_V2 = {
+  frozenV2: [],
+  unfrozenV2: [],
+  delegatedFrozenV2BalanceForBandwidth: 0n,
+  delegatedFrozenV2BalanceForEnergy: 0n,
+  acquiredDelegatedFrozenV2BalanceForBandwidth: 0n,
+  acquiredDelegatedFrozenV2BalanceForEnergy: 0n,
+} as const;
+
 export function transactionInfo(key: string): TransactionInfoJson {
   const value = httpResponses()[key];
   if (value === undefined) throw new Error(`http_responses.json has no ${key}`);

@@ -35,6 +35,7 @@ import { checkoutRoutes } from '../modules/checkout/checkout.routes.js';
 import { CheckoutService } from '../modules/checkout/checkout.service.js';
 import { CheckoutStatusHub } from '../modules/checkout/checkout-status-hub.js';
 import type { CollectionsService } from '../modules/collections/collections.service.js';
+import { TransfersRepository } from '../modules/collections/transfers.repository.js';
 import { createDashboardUsersModule, type DashboardUsersModule } from '../modules/dashboard-users/dashboard-users.module.js';
 import type { ScryptParams } from '../modules/dashboard-users/password-hash.js';
 import { sessionRoutes } from '../modules/dashboard-users/session.routes.js';
@@ -63,7 +64,10 @@ import { ReportsService } from '../modules/reports/reports.service.js';
 import type { ScannerWorker } from '../modules/scanner/scanner.worker.js';
 import type { SettlementWorker } from '../modules/settlement/settlement.worker.js';
 import { SettlementInfoService } from '../modules/settlement/settlement-info.service.js';
+import { SettlementsRepository } from '../modules/settlement/settlements.repository.js';
 import { DepositAddressPool } from '../modules/wallets/deposit-pool.js';
+import { DepositReuseRepository } from '../modules/wallets/deposit-reuse.repository.js';
+import { DEPOSIT_REUSE_JOB, DepositReuseService } from '../modules/wallets/deposit-reuse.service.js';
 import { HotWalletService, type WalletChain } from '../modules/wallets/hot-wallet.service.js';
 import { walletRoutes } from '../modules/wallets/wallet.routes.js';
 import type { WalletAddresses } from '../modules/wallets/wallet-addresses.js';
@@ -83,6 +87,8 @@ import { createMoneyModules, type MoneyChain } from './money-modules.js';
 export const API_VERSION = '2026-11-01';
 export const MAINTENANCE_JOB = 'maintenance.prune';
 const MAINTENANCE_EVERY_MS = 10 * 60_000;
+/** How often quiet deposit addresses are looked for (wallets.deposit_address_reuse: after_quiet_period). */
+const DEPOSIT_REUSE_EVERY_MS = 10 * 60_000;
 /** A revoked key stops working in other processes within this time (at once in the revoking one). */
 const PRINCIPAL_CACHE_MS = 5000;
 
@@ -163,6 +169,8 @@ export interface GatewayCore {
   /** hosted checkout: tokens, the customer's view, live status */
   checkout: CheckoutService;
   checkoutHub: CheckoutStatusHub;
+  /** returns quiet, swept deposit addresses to the pool (the periodic job's work; run directly in tests) */
+  depositReuse: DepositReuseService;
   /** starts background work for the configured roles */
   startWorkers(): void;
   /**
@@ -207,6 +215,15 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
   const idempotency = new DbIdempotencyStore(db, clock, config.raw.api.idempotency_ttl_hours * 3_600_000);
 
   const depositPool = new DepositAddressPool(db, engine, options.wallets, clock);
+  const depositReuse = new DepositReuseService({
+    db,
+    clock,
+    quietPeriodDays: config.raw.wallets.quiet_period_days,
+    repository: new DepositReuseRepository(),
+    credited: (executor, addresses) => new TransfersRepository().creditedTotals(executor, addresses),
+    swept: (executor, addresses) => new SettlementsRepository(engine).sweptTotals(executor, addresses),
+  });
+  const reuseAddresses = config.raw.wallets.deposit_address_reuse === 'after_quiet_period';
   const ledger = new Ledger(clock, ids);
   const leases = new LeaseStore(db, clock, database.writeAtomically);
   let runner: JobRunner | null = null;
@@ -469,6 +486,13 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
       logger.debug({ windows, idempotency_keys: keys, ...dashboardRows }, 'maintenance pruned old records');
       return { retryAt: clock.now() + MAINTENANCE_EVERY_MS, reason: 'periodic', countsAsAttempt: false };
     },
+    [DEPOSIT_REUSE_JOB]: async () => {
+      // switched off since the job was queued: it ends here
+      if (!reuseAddresses) return undefined;
+      const returned = await depositReuse.returnQuietAddresses();
+      if (returned > 0) logger.info({ returned }, 'quiet deposit addresses went back to the pool, already activated');
+      return { retryAt: clock.now() + DEPOSIT_REUSE_EVERY_MS, reason: 'periodic', countsAsAttempt: false };
+    },
     [BATCH_STALL_JOB]: async () => {
       const flagged = await stalls.flagStalled();
       if (flagged.length > 0) logger.warn({ batch_ids: flagged }, 'batches not final after batch_timeout_seconds: flagged stalled');
@@ -529,6 +553,7 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     paymentLinks,
     checkout,
     checkoutHub,
+    depositReuse,
     creationsCommitted(jobsDueNow) {
       if (jobsDueNow > 0) activeRunner.wake();
       webhookDelivery.wake();
@@ -539,6 +564,7 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
           .enqueue(db, [
             { type: MAINTENANCE_JOB, payload: {}, dedupeKey: MAINTENANCE_JOB, priority: 200 },
             { type: BATCH_STALL_JOB, payload: {}, dedupeKey: BATCH_STALL_JOB, priority: 190 },
+            ...(reuseAddresses ? [{ type: DEPOSIT_REUSE_JOB, payload: {}, dedupeKey: DEPOSIT_REUSE_JOB, priority: 190 }] : []),
           ])
           .catch((error: unknown) => logger.warn({ err: error }, 'could not schedule maintenance and the stalled-batch check'));
         activeRunner.start();

@@ -8,6 +8,7 @@ import * as m0005 from './migrations/0005_payouts_scope.js';
 import * as m0006 from './migrations/0006_reconciliation_outcome.js';
 import * as m0007 from './migrations/0007_wide_money.js';
 import * as m0008 from './migrations/0008_checkout.js';
+import * as m0011 from './migrations/0011_address_reuse_unique_amounts.js';
 import * as m0012 from './migrations/0012_dashboard_users.js';
 import type { DB } from './schema.js';
 
@@ -21,6 +22,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006_reconciliation_outcome': m0006,
   '0007_wide_money': m0007,
   '0008_checkout': m0008,
+  '0011_address_reuse_unique_amounts': m0011,
   '0012_dashboard_users': m0012,
 };
 

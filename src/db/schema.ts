@@ -88,6 +88,8 @@ export interface PaymentsTable {
   payment_link_id: string | null;
   /** the checkout token was revoked (cancelled from the page): the page stays readable, its actions do not */
   checkout_revoked_at: NullableIntCol;
+  /** unique-amount direct_transfer (0011): what the payer must send, the amount plus its offset; null otherwise */
+  amount_due: NullableIntCol;
 }
 
 export interface PaymentHistoryTable {
@@ -180,6 +182,24 @@ export interface DepositPoolTable {
   deposit_index: IntCol;
   address: string;
   created_at: IntCol;
+  /** a reused address (0011): when it was known to exist on chain; null for a fresh one */
+  activated_at: NullableIntCol;
+}
+
+/** Deposit addresses known to exist on chain (0011): their next sweep needs no activation. */
+export interface DepositActivationsTable {
+  address: string;
+  deposit_index: IntCol;
+  activated_at: IntCol;
+}
+
+/** One row per amount held by an open unique-amount direct_transfer (0011), per payee and asset. */
+export interface UniqueAmountClaimsTable {
+  payee_address: string;
+  asset: string;
+  amount: IntCol;
+  payment_id: string;
+  claimed_at: IntCol;
 }
 
 export interface SettlementsTable {
@@ -554,6 +574,8 @@ export interface DB {
   volume_totals: VolumeTotalsTable;
   hd_counters: HdCountersTable;
   deposit_pool: DepositPoolTable;
+  deposit_activations: DepositActivationsTable;
+  unique_amount_claims: UniqueAmountClaimsTable;
   settlements: SettlementsTable;
   gateway_meta: GatewayMetaTable;
   webhooks: WebhooksTable;

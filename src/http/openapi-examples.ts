@@ -114,6 +114,7 @@ const PENDING_COLLECTION = {
   priority: 'high',
   currency: 'USDT',
   amount: '250.5',
+  amount_due: null,
   fee: '0.501',
   fee_rate: '0.002',
   discount_rate: '0',

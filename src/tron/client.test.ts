@@ -1,7 +1,15 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { httpResponses, type TransactionVector, transactionVectors, tronwebRequests, vectorId } from '../../test/vectors.js';
+import {
+  httpResponses,
+  NO_STAKE_V2,
+  stakeV2Responses,
+  type TransactionVector,
+  transactionVectors,
+  tronwebRequests,
+  vectorId,
+} from '../../test/vectors.js';
 import { toBase58Address } from './address.js';
 import { createTronClient, ESTIMATE_ENERGY_UNSUPPORTED, type TronClientOptions, TronNodeError } from './client.js';
 import { transactionFromJson, transactionToJson } from './transaction.js';
@@ -294,14 +302,19 @@ describe('requests and parsing', () => {
     node.on('/wallet/getaccount', { raw: `{"address":"${ALICE_HEX}","balance":9007199254740993,"create_time":1776933207000}` });
     const { client } = clientFor([node.url]);
     const account = await client.getAccount(ALICE);
-    expect(account).toEqual({ exists: true, address: ALICE, balance: 9007199254740993n, createTime: 1776933207000n });
+    expect(account).toMatchObject({ exists: true, address: ALICE, balance: 9007199254740993n, createTime: 1776933207000n, frozenV2: [] });
     expect(node.received[0]?.body).toEqual({ address: ALICE_HEX, visible: false });
   });
 
   it('getAccount on the solidity API; {} is a missing account with balance 0', async () => {
     node.on('/walletsolidity/getaccount', { json: {} });
     const { client } = clientFor([node.url]);
-    expect(await client.getAccount(ALICE_HEX, { solid: true })).toEqual({ exists: false, address: ALICE, balance: 0n });
+    expect(await client.getAccount(ALICE_HEX, { solid: true })).toEqual({
+      exists: false,
+      address: ALICE,
+      balance: 0n,
+      ...NO_STAKE_V2,
+    });
     expect(node.received[0]).toMatchObject({
       path: '/walletsolidity/getaccount',
       body: tronwebRequests().calls['trx.getBalance']?.requests[0]?.body,
@@ -333,6 +346,109 @@ describe('requests and parsing', () => {
     const { client } = clientFor([node.url]);
     expect(await client.getNodeInfo()).toMatchObject({ headBlock: 66987565n, solidBlock: 66987547n, codeVersion: '4.8.1' });
     expect(node.received[0]).toMatchObject({ method: 'GET', path: '/wallet/getnodeinfo', body: null });
+  });
+});
+
+// ---------------------------------------------------------------- Stake 2.0
+
+function stakeJson(key: string): Record<string, unknown> {
+  const value = stakeV2Responses()[key];
+  if (value === undefined) throw new Error(`no stake vector ${key}`);
+  return structuredClone(value) as Record<string, unknown>;
+}
+
+describe('Stake 2.0 reads', () => {
+  const BOB = toBase58Address('4192ad11c1bf16b3b14b0bd6b5c7e2db73a0b5e83a');
+  const STAKER_HEX = '41dd791d6b49e190062d650e6a23c575510d35f2f9';
+
+  it('getAccount carries the Stake 2.0 stakes, unstakes and delegations', async () => {
+    node.on('/wallet/getaccount', { json: stakeJson('getaccount_staking') });
+    const { client } = clientFor([node.url]);
+    const account = await client.getAccount(STAKER_HEX);
+    expect(account.frozenV2).toEqual([
+      { type: 'BANDWIDTH', amount: 5000000n },
+      { type: 'ENERGY', amount: 2000000000n },
+      { type: 'TRON_POWER', amount: 0n },
+    ]);
+    expect(account.unfrozenV2[1]).toEqual({ type: 'ENERGY', unfreezeAmount: 300000000n, unfreezeExpireTime: 1777531707000n });
+    expect(account).toMatchObject({
+      delegatedFrozenV2BalanceForEnergy: 1500000000n,
+      acquiredDelegatedFrozenV2BalanceForBandwidth: 7000000n,
+    });
+  });
+
+  it('getAccountResource reads energy, bandwidth and tron power; absent fields are 0', async () => {
+    node.on('/wallet/getaccountresource', { json: stakeJson('getaccountresource_staking') }, { json: {} });
+    const { client } = clientFor([node.url]);
+    expect(await client.getAccountResource(ALICE)).toMatchObject({
+      energyLimit: 149335n,
+      energyUsed: 64285n,
+      netLimit: 9n,
+      netUsed: 12n,
+      totalEnergyWeight: 2411528185n,
+      tronPowerLimit: 2005n,
+    });
+    expect(node.received[0]?.body).toEqual({ address: ALICE_HEX, visible: false });
+    expect(await client.getAccountResource(ALICE)).toMatchObject({ energyLimit: 0n, freeNetLimit: 0n, tronPowerLimit: 0n });
+  });
+
+  it('getDelegatedResourceV2 posts fromAddress/toAddress as hex and returns both records; {} is none', async () => {
+    node.on('/wallet/getdelegatedresourcev2', { json: stakeJson('getdelegatedresourcev2') }, { json: {} });
+    const { client } = clientFor([node.url]);
+    const records = await client.getDelegatedResourceV2(toBase58Address(STAKER_HEX), USDT);
+    expect(node.received[0]?.body).toEqual({ fromAddress: STAKER_HEX, toAddress: USDT_HEX, visible: false });
+    expect(records.map((r) => [r.to, r.frozenBalanceForEnergy, r.expireTimeForEnergy])).toEqual([
+      [USDT, 1000000000n, 0n],
+      [USDT, 500000000n, 1777704507000n],
+    ]);
+    expect(await client.getDelegatedResourceV2(STAKER_HEX, USDT_HEX)).toEqual([]);
+  });
+
+  it('getDelegatedResourceAccountIndexV2 posts {value} and reads both directions; solid reads /walletsolidity', async () => {
+    node.on('/walletsolidity/getdelegatedresourceaccountindexv2', { json: stakeJson('getdelegatedresourceaccountindexv2') });
+    const { client } = clientFor([node.url]);
+    const index = await client.getDelegatedResourceAccountIndexV2(STAKER_HEX, { solid: true });
+    expect(node.received[0]).toMatchObject({
+      path: '/walletsolidity/getdelegatedresourceaccountindexv2',
+      body: { value: STAKER_HEX, visible: false },
+    });
+    expect(index).toEqual({ account: toBase58Address(STAKER_HEX), fromAccounts: [BOB], toAccounts: [USDT, BOB] });
+  });
+
+  it('getCanDelegatedMaxSize sends the resource as type 0/1; {} (below 1 TRX) is 0', async () => {
+    node.on('/wallet/getcandelegatedmaxsize', { json: stakeJson('getcandelegatedmaxsize') }, { json: {} });
+    const { client } = clientFor([node.url]);
+    expect(await client.getCanDelegatedMaxSize(ALICE, 'ENERGY')).toBe(1497000000n);
+    expect(await client.getCanDelegatedMaxSize(ALICE, 'BANDWIDTH')).toBe(0n);
+    expect(node.received.map((r) => r.body)).toEqual([
+      { owner_address: ALICE_HEX, type: 1, visible: false },
+      { owner_address: ALICE_HEX, type: 0, visible: false },
+    ]);
+    await expect(client.getCanDelegatedMaxSize(ALICE, 'TRON_POWER' as 'ENERGY')).rejects.toThrow(TypeError);
+    expect(node.received).toHaveLength(2);
+  });
+
+  it('getAvailableUnfreezeCount and getCanWithdrawUnfreezeAmount', async () => {
+    node.on('/wallet/getavailableunfreezecount', { json: stakeJson('getavailableunfreezecount') });
+    node.on('/wallet/getcanwithdrawunfreezeamount', { json: stakeJson('getcanwithdrawunfreezeamount') });
+    const { client } = clientFor([node.url]);
+    expect(await client.getAvailableUnfreezeCount(ALICE)).toBe(30);
+    expect(await client.getCanWithdrawUnfreezeAmount(ALICE, 1777445307000n)).toBe(1000000n);
+    expect(node.received.map((r) => r.body)).toEqual([
+      { owner_address: ALICE_HEX, visible: false },
+      { owner_address: ALICE_HEX, timestamp: 1777445307000, visible: false },
+    ]);
+    await expect(client.getCanWithdrawUnfreezeAmount(ALICE, -1n)).rejects.toThrow(RangeError);
+    await expect(client.getAvailableUnfreezeCount('TNotAnAddress')).rejects.toThrow();
+    expect(node.received).toHaveLength(2);
+  });
+
+  it('a malformed answer is a bad_response naming the field', async () => {
+    node.on('/wallet/getcanwithdrawunfreezeamount', { json: { amount: 'lots' } });
+    const { client } = clientFor([node.url]);
+    const err = await failure(client.getCanWithdrawUnfreezeAmount(ALICE, 0n));
+    expect(err).toMatchObject({ kind: 'bad_response' });
+    expect(err.message).toMatch(/amount/);
   });
 });
 
@@ -427,6 +543,57 @@ describe('contract calls', () => {
     const off = await failure(client.estimateEnergy(call));
     expect(off).toMatchObject({ code: ESTIMATE_ENERGY_UNSUPPORTED, kind: 'bad_response' });
     expect(node.received).toHaveLength(2);
+  });
+
+  it('estimateEnergyWithFallback uses estimateenergy when the node has it', async () => {
+    node.on('/wallet/estimateenergy', { json: vectorJson('estimateenergy') });
+    const { client } = clientFor([node.url]);
+    const call = { owner: ALICE, contract: USDT, data: encodeBalanceOfCall(ALICE) };
+    expect(await client.estimateEnergyWithFallback(call)).toEqual({ energy: 1870n, source: 'estimateenergy' });
+    expect(node.paths()).toEqual(['/wallet/estimateenergy']);
+  });
+
+  it('estimateEnergyWithFallback falls back to triggerconstantcontract energy_used when estimateenergy is off or missing', async () => {
+    node.on('/wallet/estimateenergy', { json: stakeJson('estimateenergy_disabled') }, { status: 404, raw: 'Not Found' });
+    node.on('/wallet/triggerconstantcontract', { json: stakeJson('triggerconstantcontract_transfer') });
+    const { client } = clientFor([node.url]);
+    const call = { owner: ALICE, contract: USDT, data: encodeBalanceOfCall(ALICE) };
+    expect(await client.estimateEnergyWithFallback(call)).toEqual({ energy: 64285n, source: 'triggerconstantcontract' });
+    expect(await client.estimateEnergyWithFallback(call)).toEqual({ energy: 64285n, source: 'triggerconstantcontract' });
+    expect(node.paths()).toEqual([
+      '/wallet/estimateenergy',
+      '/wallet/triggerconstantcontract',
+      '/wallet/estimateenergy',
+      '/wallet/triggerconstantcontract',
+    ]);
+    // the constant call gets the same body the estimate got
+    expect(node.received[1]?.body).toEqual(node.received[0]?.body);
+  });
+
+  it('estimateEnergyWithFallback does not fall back on other errors, and reports a reverting fallback call', async () => {
+    const call = { owner: ALICE, contract: USDT, data: encodeBalanceOfCall(ALICE) };
+    node.on('/wallet/estimateenergy', {
+      json: {
+        result: { code: 'CONTRACT_VALIDATE_ERROR', message: Buffer.from('No contract or not a valid smart contract').toString('hex') },
+      },
+    });
+    const { client } = clientFor([node.url]);
+    const invalid = await failure(client.estimateEnergyWithFallback(call));
+    expect(invalid).toMatchObject({ code: 'CONTRACT_VALIDATE_ERROR' });
+    expect(node.paths()).toEqual(['/wallet/estimateenergy']);
+
+    node.on('/wallet/estimateenergy', { json: stakeJson('estimateenergy_disabled') });
+    node.on('/wallet/triggerconstantcontract', {
+      json: {
+        result: { result: true },
+        energy_used: 900,
+        constant_result: [`08c379a0${encodeAbiString('paused')}`],
+        transaction: { ret: [{ ret: 'FAILED' }] },
+      },
+    });
+    const reverted = await failure(client.estimateEnergyWithFallback(call));
+    expect(reverted).toMatchObject({ kind: 'bad_response', retryable: false });
+    expect(reverted.message).toMatch(/energy estimate failed: paused/);
   });
 });
 

@@ -22,6 +22,8 @@ import {
   type ConstantCallResult,
   type ContractEvent,
   type ContractEventsPage,
+  type DelegatedResourceAccountIndex,
+  type DelegatedResourceV2,
   type NodeInfo,
   type NodeTransaction,
   type ParseTransactionOptions,
@@ -34,7 +36,10 @@ import {
   parseChainParameters,
   parseConstantCallResponse,
   parseContractEventsPage,
+  parseDelegatedResourceAccountIndex,
+  parseDelegatedResourceList,
   parseEstimateEnergyResponse,
+  parseInt64Answer,
   parseNodeInfo,
   parseTransactionById,
   parseTransactionInfo,
@@ -53,6 +58,7 @@ import {
   TronNodeError,
 } from './node-transport.js';
 import { ProtoDecodeError, readFields } from './protobuf.js';
+import type { ResourceCode } from './resource-contracts.js';
 import { computeTxId, type Transaction, transactionToJson } from './transaction.js';
 import { decodeUint256, encodeAddressWord } from './trc20.js';
 
@@ -140,6 +146,12 @@ function toBlockNumber(value: bigint | number, what: string): bigint {
 function toJsonInteger(value: bigint, what: string): number {
   if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) throw new RangeError(`${what} is too large`);
   return Number(value);
+}
+
+/** `ResourceCode` number the node's resource queries take as `type`. */
+function resourceNumber(resource: ResourceCode): number {
+  if (resource !== 'BANDWIDTH' && resource !== 'ENERGY') throw new TypeError('resource must be "BANDWIDTH" or "ENERGY"');
+  return resource === 'ENERGY' ? 1 : 0;
 }
 
 function checkTxid(txid: string): string {
@@ -290,6 +302,47 @@ export class TronClient {
     );
   }
 
+  // -------------------------------------------------------------- Stake 2.0
+
+  /** POST getdelegatedresourcev2 `{fromAddress, toAddress}`: the unlocked and/or locked record of one pair; [] when none. */
+  async getDelegatedResourceV2(from: string, to: string, options: SolidOption = {}): Promise<DelegatedResourceV2[]> {
+    const body = { fromAddress: toHexAddress(from), toAddress: toHexAddress(to) };
+    return this.transport.call(this.read(options.solid, '/getdelegatedresourcev2', body), parseDelegatedResourceList);
+  }
+
+  /** POST getdelegatedresourceaccountindexv2 `{value}`: the accounts lending to `address` and those it lends to. */
+  async getDelegatedResourceAccountIndexV2(address: string, options: SolidOption = {}): Promise<DelegatedResourceAccountIndex> {
+    const hex = toHexAddress(address);
+    return this.transport.call(this.read(options.solid, '/getdelegatedresourceaccountindexv2', { value: hex }), (json) =>
+      parseDelegatedResourceAccountIndex(json, hex),
+    );
+  }
+
+  /** POST getcandelegatedmaxsize `{owner_address, type}` → sun of staked `resource` the owner can delegate now (0 below 1 TRX). */
+  async getCanDelegatedMaxSize(owner: string, resource: ResourceCode, options: SolidOption = {}): Promise<bigint> {
+    const body = { owner_address: toHexAddress(owner), type: resourceNumber(resource) };
+    return this.transport.call(this.read(options.solid, '/getcandelegatedmaxsize', body), (json) => parseInt64Answer(json, 'max_size'));
+  }
+
+  /** POST getavailableunfreezecount `{owner_address}` → how many more UnfreezeBalanceV2 the owner may start (at most 32 pending). */
+  async getAvailableUnfreezeCount(owner: string, options: SolidOption = {}): Promise<number> {
+    const body = { owner_address: toHexAddress(owner) };
+    const count = await this.transport.call(this.read(options.solid, '/getavailableunfreezecount', body), (json) =>
+      parseInt64Answer(json, 'count'),
+    );
+    return Number(count);
+  }
+
+  /**
+   * POST getcanwithdrawunfreezeamount `{owner_address, timestamp}` → sun of unstakes expired by `timestampMs`
+   * (the node uses its head block time when it is 0).
+   */
+  async getCanWithdrawUnfreezeAmount(owner: string, timestampMs: bigint, options: SolidOption = {}): Promise<bigint> {
+    if (timestampMs < 0n) throw new RangeError('timestamp must not be negative');
+    const body = { owner_address: toHexAddress(owner), timestamp: toJsonInteger(timestampMs, 'timestamp') };
+    return this.transport.call(this.read(options.solid, '/getcanwithdrawunfreezeamount', body), (json) => parseInt64Answer(json, 'amount'));
+  }
+
   /** POST /wallet/getchainparameters → key → value. */
   async getChainParameters(): Promise<Map<string, bigint>> {
     return this.transport.call({ pool: 'full', method: 'POST', path: '/wallet/getchainparameters', body: {} }, parseChainParameters);
@@ -345,11 +398,22 @@ export class TronClient {
   }
 
   private async callWord(call: ContractCall, options: SolidOption, what: string): Promise<bigint> {
+    const result = await this.succeedingConstantCall(call, options, what, true);
+    return decodeUint256((result.results[0] as string).slice(0, 64));
+  }
+
+  /** triggerconstantcontract that rejects (TronNodeError, `${what} failed: reason`) when the call fails or, with `needsWord`, returns no 32-byte word. */
+  private async succeedingConstantCall(
+    call: ContractCall,
+    options: SolidOption,
+    what: string,
+    needsWord: boolean,
+  ): Promise<ConstantCallResult> {
     const spec = this.read(options.solid, '/triggerconstantcontract', contractCallBody(call));
     const { json, url } = await this.transport.request(spec);
     const result = this.transport.parse(spec, url, json, parseConstantCallResponse);
     const word = result.results[0];
-    if (!result.ok || word === undefined || word.length < 64) {
+    if (!result.ok || (needsWord && (word === undefined || word.length < 64))) {
       const reason = result.revertReason ?? result.message ?? (result.ok ? 'no return value' : 'call failed');
       throw this.transport.error(spec, {
         kind: 'bad_response',
@@ -359,7 +423,7 @@ export class TronClient {
         code: result.code,
       });
     }
-    return decodeUint256(word.slice(0, 64));
+    return result;
   }
 
   /**
@@ -397,6 +461,22 @@ export class TronClient {
       url: response.url,
       code: unsupported ? ESTIMATE_ENERGY_UNSUPPORTED : result.code,
     });
+  }
+
+  /**
+   * Energy a call needs: estimateenergy, or, when the node does not support it (ESTIMATE_ENERGY_UNSUPPORTED),
+   * triggerconstantcontract's `energy_used`. That fallback can be lower than what the transaction burns (it
+   * runs against the head state without the fee-limit checks), so callers keep a margin. A call that reverts
+   * rejects with the revert reason.
+   */
+  async estimateEnergyWithFallback(call: ContractCall): Promise<{ energy: bigint; source: 'estimateenergy' | 'triggerconstantcontract' }> {
+    try {
+      return { energy: await this.estimateEnergy(call), source: 'estimateenergy' };
+    } catch (err) {
+      if (!(err instanceof TronNodeError) || err.code !== ESTIMATE_ENERGY_UNSUPPORTED) throw err;
+    }
+    const result = await this.succeedingConstantCall(call, {}, 'energy estimate', false);
+    return { energy: result.energyUsed, source: 'triggerconstantcontract' };
   }
 
   // -------------------------------------------------------------- broadcast

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { httpResponses, transactionVectors, vectorId } from '../../test/vectors.js';
+import { httpResponses, NO_STAKE_V2, stakeV2Responses, transactionVectors, vectorId } from '../../test/vectors.js';
 import { toBase58Address } from './address.js';
+import { hexToBytes } from './bytes.js';
 import {
   decodeNodeMessage,
   JsonSyntaxError,
@@ -16,7 +17,10 @@ import {
   parseChainParameters,
   parseConstantCallResponse,
   parseContractEventsPage,
+  parseDelegatedResourceAccountIndex,
+  parseDelegatedResourceList,
   parseEstimateEnergyResponse,
+  parseInt64Answer,
   parseJsonExact,
   parseJsonFast,
   parseNodeInfo,
@@ -28,12 +32,20 @@ import {
   parseTrc20TransfersPage,
   TronResponseFormatError,
 } from './node-json.js';
+import { buildDelegateResource, refBlockFields, transactionToJson } from './transaction.js';
 import { decodeTransferLog, encodeAbiString } from './trc20.js';
 
 /** A vector from http_responses.json, re-parsed the way the client parses node output. */
 function vector(key: string): JsonValue {
   const value = httpResponses()[key];
   if (value === undefined) throw new Error(`no vector ${key}`);
+  return parseJsonExact(JSON.stringify(value));
+}
+
+/** An answer from stake_v2_responses.json, re-parsed the way the client parses node output. */
+function stakeVector(key: string): JsonValue {
+  const value = stakeV2Responses()[key];
+  if (value === undefined) throw new Error(`no stake vector ${key}`);
   return parseJsonExact(JSON.stringify(value));
 }
 
@@ -218,21 +230,44 @@ describe('blocks', () => {
   });
 
   it('keeps unsupported contract types without failing the block', () => {
-    const freeze = parseJsonExact(
+    const vote = parseJsonExact(
       JSON.stringify({
         ret: [{ contractRet: 'SUCCESS' }],
         txID: 'ab'.repeat(32),
         raw_data: {
           contract: [
-            { type: 'FreezeBalanceV2Contract', parameter: { type_url: 'type.googleapis.com/protocol.FreezeBalanceV2Contract', value: {} } },
+            { type: 'VoteWitnessContract', parameter: { type_url: 'type.googleapis.com/protocol.VoteWitnessContract', value: {} } },
           ],
         },
       }),
     );
-    const tx = parseNodeTransaction(freeze);
-    expect(tx.contractType).toBe('FreezeBalanceV2Contract');
+    const tx = parseNodeTransaction(vote);
+    expect(tx.contractType).toBe('VoteWitnessContract');
     expect(tx.transaction).toBeNull();
     expect(tx.parseError).toMatch(/unsupported contract type/);
+  });
+
+  it('parses a Stake 2.0 transaction (DelegateResourceContract) whose txID re-encodes', () => {
+    const built = buildDelegateResource({
+      ref: refBlockFields(66987565, '0000000003fe262d52bfa4b2814f816fd2e57af5b98a33d60d8630a03a908e0e'),
+      timestamp: 1_733_000_000_000n,
+      from: hexToBytes('41a614f803b6fd780986a42c78ec9c7f77e6ded13c'),
+      receiver: hexToBytes('4171df62086e3b24c9f43d8ab4c3b8d53f6ea7c3b9'),
+      amount: 5_000_000n,
+      resource: 'ENERGY',
+      lock: true,
+      lockPeriod: 28_800n,
+    });
+    const tx = parseNodeTransaction(parseJsonExact(JSON.stringify({ ret: [{ contractRet: 'SUCCESS' }], ...transactionToJson(built) })));
+    expect(tx.contractType).toBe('DelegateResourceContract');
+    expect(tx.parseError).toBeUndefined();
+    expect(tx.transaction?.txID).toBe(built.txID);
+    expect(tx.transaction?.raw.contract).toMatchObject({
+      type: 'DelegateResourceContract',
+      balance: 5_000_000n,
+      resource: 'ENERGY',
+      lock: true,
+    });
   });
 
   it('refuses a parsed transaction whose re-encoding does not give the node txID', () => {
@@ -375,21 +410,65 @@ describe('parseTransactionInfo', () => {
 });
 
 describe('accounts and chain parameters', () => {
-  it('parses getaccount', () => {
+  it('parses getaccount; the recorded frozenV2 entries without amount are stakes of 0', () => {
     expect(parseAccount(vector('getaccount'), '41dd791d6b49e190062d650e6a23c575510d35f2f9')).toEqual({
       exists: true,
       address: toBase58Address('41dd791d6b49e190062d650e6a23c575510d35f2f9'),
       balance: 1793227200n,
       createTime: 1776933207000n,
+      ...NO_STAKE_V2,
+      frozenV2: [
+        { type: 'BANDWIDTH', amount: 0n },
+        { type: 'ENERGY', amount: 0n },
+        { type: 'TRON_POWER', amount: 0n },
+      ],
     });
   });
 
-  it('an unknown account ({}) has balance 0', () => {
+  it('an unknown account ({}) has balance 0 and no stakes', () => {
     expect(parseAccount({}, 'TMVQGm1qAQYVdetCeGRRkTWYYrLXuHK2HC')).toEqual({
       exists: false,
       address: 'TMVQGm1qAQYVdetCeGRRkTWYYrLXuHK2HC',
       balance: 0n,
+      ...NO_STAKE_V2,
     });
+  });
+
+  it('parses the Stake 2.0 fields of getaccount, including those under account_resource', () => {
+    const account = parseAccount(stakeVector('getaccount_staking'), '41dd791d6b49e190062d650e6a23c575510d35f2f9');
+    expect(account).toMatchObject({
+      balance: 1793227200n,
+      frozenV2: [
+        { type: 'BANDWIDTH', amount: 5000000n },
+        { type: 'ENERGY', amount: 2000000000n },
+        { type: 'TRON_POWER', amount: 0n },
+      ],
+      unfrozenV2: [
+        { type: 'BANDWIDTH', unfreezeAmount: 1000000n, unfreezeExpireTime: 1777445307000n },
+        { type: 'ENERGY', unfreezeAmount: 300000000n, unfreezeExpireTime: 1777531707000n },
+      ],
+      delegatedFrozenV2BalanceForBandwidth: 3000000n,
+      delegatedFrozenV2BalanceForEnergy: 1500000000n,
+      acquiredDelegatedFrozenV2BalanceForBandwidth: 7000000n,
+      acquiredDelegatedFrozenV2BalanceForEnergy: 250000000n,
+    });
+  });
+
+  it('reads a stake type given as its enum number and names the field of a bad one', () => {
+    const json = obj(stakeVector('getaccount_staking'));
+    json.frozenV2 = [{ type: 1, amount: 7 }, { type: 2 }];
+    expect(parseAccount(json, '41dd791d6b49e190062d650e6a23c575510d35f2f9').frozenV2).toEqual([
+      { type: 'ENERGY', amount: 7n },
+      { type: 'TRON_POWER', amount: 0n },
+    ]);
+    for (const bad of ['STORAGE', 3, -1, true]) {
+      json.unfrozenV2 = [{ type: bad, unfreeze_amount: 1 }];
+      expect(() => parseAccount(json, '41dd791d6b49e190062d650e6a23c575510d35f2f9')).toThrow(/unfrozenV2\[0\]\.type/);
+    }
+    json.unfrozenV2 = [{ unfreeze_amount: 1.5 }];
+    expect(() => parseAccount(json, '41dd791d6b49e190062d650e6a23c575510d35f2f9')).toThrow(/unfrozenV2\[0\]\.unfreeze_amount/);
+    json.unfrozenV2 = {};
+    expect(() => parseAccount(json, '41dd791d6b49e190062d650e6a23c575510d35f2f9')).toThrow(/unfrozenV2 is not an array/);
   });
 
   it('parses getaccountresource with omitted fields as 0', () => {
@@ -404,6 +483,27 @@ describe('accounts and chain parameters', () => {
       totalNetWeight: 68305209098n,
       totalEnergyLimit: 180000000000n,
       totalEnergyWeight: 2411528185n,
+      tronPowerLimit: 0n,
+      tronPowerUsed: 0n,
+      totalTronPowerWeight: 0n,
+    });
+  });
+
+  it('parses every getaccountresource field the gateway reads', () => {
+    expect(parseAccountResource(stakeVector('getaccountresource_staking'))).toEqual({
+      freeNetUsed: 441n,
+      freeNetLimit: 600n,
+      netUsed: 12n,
+      netLimit: 9n,
+      energyUsed: 64285n,
+      energyLimit: 149335n,
+      totalNetLimit: 43200000000n,
+      totalNetWeight: 68305209098n,
+      totalEnergyLimit: 180000000000n,
+      totalEnergyWeight: 2411528185n,
+      tronPowerLimit: 2005n,
+      tronPowerUsed: 1n,
+      totalTronPowerWeight: 70716737283n,
     });
   });
 
@@ -555,5 +655,55 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('Fri, 27 Nov 2026 09:00:00 GMT', now)).toBe(0);
     expect(parseRetryAfter(null, now)).toBeUndefined();
     expect(parseRetryAfter('soon', now)).toBeUndefined();
+  });
+});
+
+describe('Stake 2.0 queries', () => {
+  const A = '41dd791d6b49e190062d650e6a23c575510d35f2f9';
+  const B = '41a614f803b6fd780986a42c78ec9c7f77e6ded13c';
+  const C = '4192ad11c1bf16b3b14b0bd6b5c7e2db73a0b5e83a';
+
+  it('getdelegatedresourcev2: the unlocked and the locked record, omitted fields 0; {} is none', () => {
+    expect(parseDelegatedResourceList(stakeVector('getdelegatedresourcev2'))).toEqual([
+      {
+        from: toBase58Address(A),
+        to: toBase58Address(B),
+        frozenBalanceForBandwidth: 0n,
+        frozenBalanceForEnergy: 1000000000n,
+        expireTimeForBandwidth: 0n,
+        expireTimeForEnergy: 0n,
+      },
+      {
+        from: toBase58Address(A),
+        to: toBase58Address(B),
+        frozenBalanceForBandwidth: 3000000n,
+        frozenBalanceForEnergy: 500000000n,
+        expireTimeForBandwidth: 1777531707000n,
+        expireTimeForEnergy: 1777704507000n,
+      },
+    ]);
+    expect(parseDelegatedResourceList({})).toEqual([]);
+    expect(() => parseDelegatedResourceList({ delegatedResource: [{ from: 'zz', to: B }] })).toThrow(/delegatedResource\[0\]\.from/);
+    expect(() => parseDelegatedResourceList({ delegatedResource: [{ from: A }] })).toThrow(/delegatedResource\[0\]\.to/);
+  });
+
+  it('getdelegatedresourceaccountindexv2: base58 lists; {} is the requested account with none', () => {
+    expect(parseDelegatedResourceAccountIndex(stakeVector('getdelegatedresourceaccountindexv2'), A)).toEqual({
+      account: toBase58Address(A),
+      fromAccounts: [toBase58Address(C)],
+      toAccounts: [toBase58Address(B), toBase58Address(C)],
+    });
+    expect(parseDelegatedResourceAccountIndex({}, A)).toEqual({ account: toBase58Address(A), fromAccounts: [], toAccounts: [] });
+    expect(() => parseDelegatedResourceAccountIndex({ toAccounts: [7] }, A)).toThrow(/toAccounts\[0\]/);
+  });
+
+  it('single-number answers; {} (java-tron leaves out 0) is 0', () => {
+    expect(parseInt64Answer(stakeVector('getcandelegatedmaxsize'), 'max_size')).toBe(1497000000n);
+    expect(parseInt64Answer(stakeVector('getavailableunfreezecount'), 'count')).toBe(30n);
+    expect(parseInt64Answer(stakeVector('getcanwithdrawunfreezeamount'), 'amount')).toBe(1000000n);
+    expect(parseInt64Answer({}, 'max_size')).toBe(0n);
+    expect(parseInt64Answer(parseJsonExact('{"amount":9007199254740993}'), 'amount')).toBe(9007199254740993n);
+    expect(() => parseInt64Answer({ amount: 'x' }, 'amount')).toThrow(/amount is not an integer/);
+    expect(() => parseInt64Answer([], 'count')).toThrow(TronResponseFormatError);
   });
 });

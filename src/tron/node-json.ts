@@ -306,7 +306,8 @@ export interface NodeTransaction {
   /** `ret[0].contractRet`, e.g. "SUCCESS", "REVERT", "OUT_OF_ENERGY"; absent for unconfirmed/pending */
   contractRet?: string;
   /**
-   * Parsed with `transactionFromJson`; only TransferContract and TriggerSmartContract are modelled.
+   * Parsed with `transactionFromJson`; TransferContract, TriggerSmartContract, the Stake 2.0 contracts
+   * (54–59) and AccountCreateContract are modelled.
    * `null` (with `parseError`) for other contract types, or when re-encoding the JSON does not
    * reproduce the node's txID (fields the toolkit does not model).
    */
@@ -530,6 +531,36 @@ export function parseTransactionInfoList(json: JsonValue): TransactionInfo[] {
 
 // ---------------------------------------------------------------- accounts and chain
 
+/** `ResourceCode` as a node prints it; accounts list TRON_POWER stakes too. */
+export type StakeResource = 'BANDWIDTH' | 'ENERGY' | 'TRON_POWER';
+
+const STAKE_RESOURCES: readonly StakeResource[] = ['BANDWIDTH', 'ENERGY', 'TRON_POWER'];
+
+/** Enum by name (JsonFormat), or by number; absent is BANDWIDTH (0, the proto3 default). */
+function readStakeResource(value: JsonValue | undefined, what: string): StakeResource {
+  if (value === undefined || value === null) return 'BANDWIDTH';
+  const byNumber = typeof value === 'number' ? STAKE_RESOURCES[value] : undefined;
+  const resource = byNumber ?? STAKE_RESOURCES.find((r) => r === value);
+  if (resource === undefined) throw new TronResponseFormatError(`${what} is not BANDWIDTH, ENERGY or TRON_POWER`);
+  return resource;
+}
+
+/** `Account.FreezeV2`: TRX staked for one resource (a node lists an entry per resource, amounts absent when 0). */
+export interface FrozenV2 {
+  type: StakeResource;
+  /** sun */
+  amount: bigint;
+}
+
+/** `Account.UnFreezeV2`: an unstake waiting for its delay. */
+export interface UnfrozenV2 {
+  type: StakeResource;
+  /** sun */
+  unfreezeAmount: bigint;
+  /** ms since epoch from which WithdrawExpireUnfreeze pays it out */
+  unfreezeExpireTime: bigint;
+}
+
 export interface AccountInfo {
   /** false when the node answered `{}` (never activated) */
   exists: boolean;
@@ -539,15 +570,56 @@ export interface AccountInfo {
   balance: bigint;
   /** ms since epoch */
   createTime?: bigint;
+  /** Stake 2.0 stakes as listed by the node; [] when none */
+  frozenV2: FrozenV2[];
+  /** pending Stake 2.0 unstakes; [] when none */
+  unfrozenV2: UnfrozenV2[];
+  /** sun of this account's bandwidth stake lent to others */
+  delegatedFrozenV2BalanceForBandwidth: bigint;
+  /** sun of this account's energy stake lent to others (`account_resource.delegated_frozenV2_balance_for_energy`) */
+  delegatedFrozenV2BalanceForEnergy: bigint;
+  /** sun of bandwidth stake others lend to this account */
+  acquiredDelegatedFrozenV2BalanceForBandwidth: bigint;
+  /** sun of energy stake others lend to this account (`account_resource.acquired_delegated_frozenV2_balance_for_energy`) */
+  acquiredDelegatedFrozenV2BalanceForEnergy: bigint;
 }
 
 export function parseAccount(json: JsonValue, requestedAddress: string): AccountInfo {
   const account = asObject(json, 'account');
   const exists = Object.keys(account).length > 0;
+  const resource = account.account_resource === undefined ? {} : asObject(account.account_resource, 'account_resource');
   const out: AccountInfo = {
     exists,
     address: account.address !== undefined ? readAddress(account.address, 'address') : toBase58Address(requestedAddress),
     balance: readBigInt(account.balance, 'balance'),
+    frozenV2: asArray(account.frozenV2, 'frozenV2').map((entry, i) => {
+      const f = asObject(entry, `frozenV2[${i}]`);
+      return { type: readStakeResource(f.type, `frozenV2[${i}].type`), amount: readBigInt(f.amount, `frozenV2[${i}].amount`) };
+    }),
+    unfrozenV2: asArray(account.unfrozenV2, 'unfrozenV2').map((entry, i) => {
+      const u = asObject(entry, `unfrozenV2[${i}]`);
+      return {
+        type: readStakeResource(u.type, `unfrozenV2[${i}].type`),
+        unfreezeAmount: readBigInt(u.unfreeze_amount, `unfrozenV2[${i}].unfreeze_amount`),
+        unfreezeExpireTime: readBigInt(u.unfreeze_expire_time, `unfrozenV2[${i}].unfreeze_expire_time`),
+      };
+    }),
+    delegatedFrozenV2BalanceForBandwidth: readBigInt(
+      account.delegated_frozenV2_balance_for_bandwidth,
+      'delegated_frozenV2_balance_for_bandwidth',
+    ),
+    delegatedFrozenV2BalanceForEnergy: readBigInt(
+      resource.delegated_frozenV2_balance_for_energy,
+      'account_resource.delegated_frozenV2_balance_for_energy',
+    ),
+    acquiredDelegatedFrozenV2BalanceForBandwidth: readBigInt(
+      account.acquired_delegated_frozenV2_balance_for_bandwidth,
+      'acquired_delegated_frozenV2_balance_for_bandwidth',
+    ),
+    acquiredDelegatedFrozenV2BalanceForEnergy: readBigInt(
+      resource.acquired_delegated_frozenV2_balance_for_energy,
+      'account_resource.acquired_delegated_frozenV2_balance_for_energy',
+    ),
   };
   const createTime = readOptionalBigInt(account.create_time, 'create_time');
   if (createTime !== undefined) out.createTime = createTime;
@@ -565,6 +637,10 @@ export interface AccountResource {
   totalNetWeight: bigint;
   totalEnergyLimit: bigint;
   totalEnergyWeight: bigint;
+  /** votes (TRX staked for any resource, in whole TRX) and their use */
+  tronPowerLimit: bigint;
+  tronPowerUsed: bigint;
+  totalTronPowerWeight: bigint;
 }
 
 export function parseAccountResource(json: JsonValue): AccountResource {
@@ -580,7 +656,75 @@ export function parseAccountResource(json: JsonValue): AccountResource {
     totalNetWeight: readBigInt(r.TotalNetWeight, 'TotalNetWeight'),
     totalEnergyLimit: readBigInt(r.TotalEnergyLimit, 'TotalEnergyLimit'),
     totalEnergyWeight: readBigInt(r.TotalEnergyWeight, 'TotalEnergyWeight'),
+    tronPowerLimit: readBigInt(r.tronPowerLimit, 'tronPowerLimit'),
+    tronPowerUsed: readBigInt(r.tronPowerUsed, 'tronPowerUsed'),
+    totalTronPowerWeight: readBigInt(r.TotalTronPowerWeight, 'TotalTronPowerWeight'),
   };
+}
+
+/**
+ * One Stake 2.0 delegation record (`DelegatedResource`). A pair of accounts has up to two: the unlocked one
+ * and the locked one, whose expire times are when the lock ends.
+ */
+export interface DelegatedResourceV2 {
+  /** base58 */
+  from: string;
+  /** base58 */
+  to: string;
+  /** sun */
+  frozenBalanceForBandwidth: bigint;
+  /** sun */
+  frozenBalanceForEnergy: bigint;
+  /** ms since epoch; 0n when not locked */
+  expireTimeForBandwidth: bigint;
+  /** ms since epoch; 0n when not locked */
+  expireTimeForEnergy: bigint;
+}
+
+/** getdelegatedresourcev2: `{delegatedResource:[…]}`, `{}` when the pair has none. */
+export function parseDelegatedResourceList(json: JsonValue): DelegatedResourceV2[] {
+  const list = asArray(asObject(json, 'delegated resource list').delegatedResource, 'delegatedResource');
+  return list.map((entry, i) => {
+    const d = asObject(entry, `delegatedResource[${i}]`);
+    const what = (key: string) => `delegatedResource[${i}].${key}`;
+    return {
+      from: readAddress(d.from, what('from')),
+      to: readAddress(d.to, what('to')),
+      frozenBalanceForBandwidth: readBigInt(d.frozen_balance_for_bandwidth, what('frozen_balance_for_bandwidth')),
+      frozenBalanceForEnergy: readBigInt(d.frozen_balance_for_energy, what('frozen_balance_for_energy')),
+      expireTimeForBandwidth: readBigInt(d.expire_time_for_bandwidth, what('expire_time_for_bandwidth')),
+      expireTimeForEnergy: readBigInt(d.expire_time_for_energy, what('expire_time_for_energy')),
+    };
+  });
+}
+
+/** Who lends Stake 2.0 resources to an account and to whom it lends (`DelegatedResourceAccountIndex`). */
+export interface DelegatedResourceAccountIndex {
+  /** base58 */
+  account: string;
+  /** base58 accounts that delegate to `account` */
+  fromAccounts: string[];
+  /** base58 accounts `account` delegates to */
+  toAccounts: string[];
+}
+
+/** getdelegatedresourceaccountindexv2; `{}` (no delegations either way) is two empty lists. */
+export function parseDelegatedResourceAccountIndex(json: JsonValue, requestedAddress: string): DelegatedResourceAccountIndex {
+  const r = asObject(json, 'delegated resource account index');
+  const addresses = (key: string) => asArray(r[key], key).map((a, i) => readAddress(a, `${key}[${i}]`));
+  return {
+    account: r.account !== undefined ? readAddress(r.account, 'account') : toBase58Address(requestedAddress),
+    fromAccounts: addresses('fromAccounts'),
+    toAccounts: addresses('toAccounts'),
+  };
+}
+
+/**
+ * The single int64 of getcandelegatedmaxsize (`max_size`), getavailableunfreezecount (`count`) and
+ * getcanwithdrawunfreezeamount (`amount`); the node leaves it out when it is 0 (also for unknown accounts).
+ */
+export function parseInt64Answer(json: JsonValue, key: string): bigint {
+  return readBigInt(asObject(json, `${key} answer`)[key], key);
 }
 
 /** `{chainParameter:[{key, value?}]}`; a missing value is 0 (proto3 default). */

@@ -4,15 +4,24 @@ import { toBase58Address } from './address.js';
 import { bytesToHex, hexToBytes } from './bytes.js';
 import { sha256 } from './hash.js';
 import { privateKeyToAddressBytes } from './keys.js';
-import { ProtoWriter } from './protobuf.js';
+import { ProtoWriter, readFields } from './protobuf.js';
 import {
   bandwidthBytes,
+  buildAccountCreate,
+  buildCancelAllUnfreezeV2,
+  buildDelegateResource,
+  buildFreezeBalanceV2,
   buildTransfer,
   buildTriggerSmartContract,
+  buildUnDelegateResource,
+  buildUnfreezeBalanceV2,
+  buildWithdrawExpireUnfreeze,
   CONTRACT_RESULT,
+  CONTRACT_TYPE_NUMBER,
   computeTxId,
   decodeSignedTransaction,
   decodeTransactionRaw,
+  encodeContractValue,
   encodeSignedTransaction,
   encodeTransactionRaw,
   isSignedByOwner,
@@ -510,5 +519,229 @@ describe('rejecting malformed transactions', () => {
     expectFormatError(() => transactionFromJson({ raw_data: rawData, signature: 'abcd' }), /signature/);
     expectFormatError(() => transactionFromJson({ raw_data: rawData, signature: ['xyz'] }), /signature\[0\]/);
     expectFormatError(() => transactionFromJson(null), /object/);
+  });
+});
+
+describe('Stake 2.0 (54–59) and AccountCreate (0) contracts', () => {
+  const key = hexToBytes('0000000000000000000000000000000000000000000000000000000000000001');
+  const owner = privateKeyToAddressBytes(key);
+  const other = hexToBytes('41a614f803b6fd780986a42c78ec9c7f77e6ded13c');
+  const ownerHex = bytesToHex(owner);
+  const otherHex = bytesToHex(other);
+  const common = {
+    ref: refBlockFields(66987565, '0000000003fe262d52bfa4b2814f816fd2e57af5b98a33d60d8630a03a908e0e'),
+    timestamp: 1_733_000_000_000n,
+  };
+  const amount = 1_000_000n; // varint c0843d
+
+  // Expected parameter.value bytes written out by hand from java-tron's balance_contract.proto and
+  // account_contract.proto field numbers, not with ProtoWriter, so a wrong field number cannot agree with itself.
+  const cases: { name: string; tx: Transaction; valueHex: string; json: Record<string, unknown> }[] = [
+    {
+      name: 'FreezeBalanceV2 ENERGY',
+      tx: buildFreezeBalanceV2({ ...common, from: owner, amount, resource: 'ENERGY' }),
+      valueHex: `0a15${ownerHex}10c0843d1801`,
+      json: { owner_address: ownerHex, frozen_balance: 1_000_000, resource: 'ENERGY' },
+    },
+    {
+      name: 'FreezeBalanceV2 BANDWIDTH (resource omitted)',
+      tx: buildFreezeBalanceV2({ ...common, from: owner, amount, resource: 'BANDWIDTH' }),
+      valueHex: `0a15${ownerHex}10c0843d`,
+      json: { owner_address: ownerHex, frozen_balance: 1_000_000 },
+    },
+    {
+      name: 'UnfreezeBalanceV2 ENERGY',
+      tx: buildUnfreezeBalanceV2({ ...common, from: owner, amount, resource: 'ENERGY' }),
+      valueHex: `0a15${ownerHex}10c0843d1801`,
+      json: { owner_address: ownerHex, unfreeze_balance: 1_000_000, resource: 'ENERGY' },
+    },
+    {
+      name: 'WithdrawExpireUnfreeze',
+      tx: buildWithdrawExpireUnfreeze({ ...common, from: owner }),
+      valueHex: `0a15${ownerHex}`,
+      json: { owner_address: ownerHex },
+    },
+    {
+      name: 'DelegateResource ENERGY, locked for 28800 blocks',
+      tx: buildDelegateResource({ ...common, from: owner, receiver: other, amount, resource: 'ENERGY', lock: true, lockPeriod: 28_800n }),
+      valueHex: `0a15${ownerHex}100118c0843d2215${otherHex}28013080e101`,
+      json: {
+        owner_address: ownerHex,
+        resource: 'ENERGY',
+        balance: 1_000_000,
+        receiver_address: otherHex,
+        lock: true,
+        lock_period: 28_800,
+      },
+    },
+    {
+      name: 'DelegateResource BANDWIDTH, unlocked (resource and lock omitted)',
+      tx: buildDelegateResource({ ...common, from: owner, receiver: other, amount, resource: 'BANDWIDTH' }),
+      valueHex: `0a15${ownerHex}18c0843d2215${otherHex}`,
+      json: { owner_address: ownerHex, balance: 1_000_000, receiver_address: otherHex },
+    },
+    {
+      name: 'UnDelegateResource ENERGY',
+      tx: buildUnDelegateResource({ ...common, from: owner, receiver: other, amount, resource: 'ENERGY' }),
+      valueHex: `0a15${ownerHex}100118c0843d2215${otherHex}`,
+      json: { owner_address: ownerHex, resource: 'ENERGY', balance: 1_000_000, receiver_address: otherHex },
+    },
+    {
+      name: 'CancelAllUnfreezeV2',
+      tx: buildCancelAllUnfreezeV2({ ...common, from: owner }),
+      valueHex: `0a15${ownerHex}`,
+      json: { owner_address: ownerHex },
+    },
+    {
+      name: 'AccountCreate',
+      tx: buildAccountCreate({ ...common, from: owner, account: other }),
+      valueHex: `0a15${ownerHex}1215${otherHex}`,
+      json: { owner_address: ownerHex, account_address: otherHex },
+    },
+  ];
+
+  describe.each(cases.map((c) => [c.name, c] as const))('%s', (_, c) => {
+    it('encodes parameter.value with the proto field numbers and the contract type number', () => {
+      expect(bytesToHex(encodeContractValue(c.tx.raw.contract))).toBe(c.valueHex);
+      const contractField = readFields(c.tx.rawBytes).find((f) => f.field === 11)!;
+      const typeField = readFields(contractField.value as Uint8Array).find((f) => f.field === 1);
+      // AccountCreateContract is type 0, the proto3 default, so the field is absent.
+      expect(typeField?.value ?? 0n).toBe(BigInt(CONTRACT_TYPE_NUMBER[c.tx.raw.contract.type]));
+    });
+
+    it('decodes its raw bytes back to the same contract and re-encodes byte for byte', () => {
+      const decoded = decodeTransactionRaw(c.tx.rawBytes);
+      // compared through the JSON form: the decoder hands out Buffer views, the builders took plain bytes
+      expect(transactionRawToJson(decoded)).toEqual(transactionRawToJson(c.tx.raw));
+      expect(decoded.contract.type).toBe(c.tx.raw.contract.type);
+      expect(bytesToHex(encodeTransactionRaw(decoded))).toBe(bytesToHex(c.tx.rawBytes));
+    });
+
+    it('prints as java-tron JSON (defaults omitted, enum by name) and parses back, in hex and visible form', () => {
+      const json = transactionRawToJson(c.tx.raw);
+      const contract = (json.contract as { parameter: { value: unknown; type_url: string }; type: string }[])[0]!;
+      expect(contract.type).toBe(c.tx.raw.contract.type);
+      expect(contract.parameter.type_url).toBe(`type.googleapis.com/protocol.${c.tx.raw.contract.type}`);
+      expect(contract.parameter.value).toEqual(c.json);
+      expect(bytesToHex(encodeTransactionRaw(transactionRawFromJson(json)))).toBe(bytesToHex(c.tx.rawBytes));
+
+      const visible = transactionRawToJson(c.tx.raw, true);
+      const visibleValue = (visible.contract as { parameter: { value: Record<string, unknown> } }[])[0]!.parameter.value;
+      expect(visibleValue.owner_address).toBe(toBase58Address(ownerHex));
+      for (const k of ['receiver_address', 'account_address']) {
+        if (k in c.json) expect(visibleValue[k]).toBe(toBase58Address(otherHex));
+      }
+      expect(bytesToHex(encodeTransactionRaw(transactionRawFromJson(visible, true)))).toBe(bytesToHex(c.tx.rawBytes));
+    });
+
+    it('signs and verifies as the owner', () => {
+      expect(isSignedByOwner(decodeSignedTransaction(encodeSignedTransaction(signTransaction(c.tx, key))))).toBe(true);
+    });
+  });
+
+  it('carries permissionId into Permission_id', () => {
+    const tx = buildFreezeBalanceV2({ ...common, permissionId: 2, from: owner, amount, resource: 'ENERGY' });
+    expect(decodeTransactionRaw(tx.rawBytes).contract.permissionId).toBe(2);
+    expect((transactionRawToJson(tx.raw).contract as Record<string, unknown>[])[0]!.Permission_id).toBe(2);
+  });
+
+  it('refuses a lock period without lock', () => {
+    expect(() => buildDelegateResource({ ...common, from: owner, receiver: other, amount, resource: 'ENERGY', lockPeriod: 10n })).toThrow(
+      /lockPeriod/,
+    );
+  });
+
+  /** raw_data bytes holding one contract of `type` whose parameter.value is `valueHex`. */
+  function rawWith(type: keyof typeof CONTRACT_TYPE_NUMBER, valueHex: string): Uint8Array {
+    const any = new ProtoWriter()
+      .bytes(1, Buffer.from(`type.googleapis.com/protocol.${type}`))
+      .bytes(2, hexToBytes(valueHex))
+      .finish();
+    return new ProtoWriter().bytes(11, new ProtoWriter().int64(1, CONTRACT_TYPE_NUMBER[type]).bytes(2, any).finish()).finish();
+  }
+
+  function expectFormatError(fn: () => unknown, message: RegExp): void {
+    expect(fn).toThrow(TransactionFormatError);
+    expect(fn).toThrow(message);
+  }
+
+  it('decoding is strict: TRON_POWER, a non-canonical bool, wrong wire types, unknown fields, other account types', () => {
+    expect(decodeTransactionRaw(rawWith('FreezeBalanceV2Contract', `0a15${ownerHex}10011801`)).contract).toMatchObject({
+      resource: 'ENERGY',
+    });
+    expectFormatError(() => decodeTransactionRaw(rawWith('FreezeBalanceV2Contract', `0a15${ownerHex}10011802`)), /unsupported resource 2/);
+    expectFormatError(() => decodeTransactionRaw(rawWith('DelegateResourceContract', `0a15${ownerHex}2802`)), /lock must be encoded as 1/);
+    expectFormatError(
+      () => decodeTransactionRaw(rawWith('DelegateResourceContract', `0a15${ownerHex}120101`)),
+      /resource has the wrong wire type/,
+    );
+    expectFormatError(
+      () => decodeTransactionRaw(rawWith('UnDelegateResourceContract', `0a15${ownerHex}2801`)),
+      /UnDelegateResourceContract field 5/,
+    );
+    expectFormatError(
+      () => decodeTransactionRaw(rawWith('WithdrawExpireUnfreezeContract', `0a15${ownerHex}1001`)),
+      /WithdrawExpireUnfreezeContract field 2/,
+    );
+    expectFormatError(
+      () => decodeTransactionRaw(rawWith('CancelAllUnfreezeV2Contract', `0a15${ownerHex}1001`)),
+      /CancelAllUnfreezeV2Contract field 2/,
+    );
+    expectFormatError(() => decodeTransactionRaw(rawWith('AccountCreateContract', `0a15${ownerHex}1801`)), /AccountCreateContract type 1/);
+    // an absent contract.type is 0, AccountCreateContract; a type_url naming another contract (same length) is refused
+    const untyped = rawWith('AccountCreateContract', `0a15${ownerHex}`);
+    const url = (name: string) => Buffer.from(`type.googleapis.com/protocol.${name}`).toString('hex');
+    const relabelled = hexToBytes(bytesToHex(untyped).replace(url('AccountCreateContract'), url('TransferAssetContract')));
+    expect(decodeTransactionRaw(untyped).contract.type).toBe('AccountCreateContract');
+    expectFormatError(() => decodeTransactionRaw(relabelled), /does not match AccountCreateContract/);
+  });
+
+  describe('transactionRawFromJson names the offending field', () => {
+    const jsonOf = (tx: Transaction) => transactionRawToJson(tx.raw);
+    const value0 = (json: Record<string, unknown>) =>
+      (json.contract as { parameter: { value: Record<string, unknown> } }[])[0]!.parameter.value;
+    const delegate = buildDelegateResource({ ...common, from: owner, receiver: other, amount, resource: 'ENERGY', lock: true });
+
+    it('accepts the resource as its name or number and rejects TRON_POWER and other values', () => {
+      for (const [given, expected] of [
+        ['ENERGY', 'ENERGY'],
+        [1, 'ENERGY'],
+        ['BANDWIDTH', 'BANDWIDTH'],
+        [0, 'BANDWIDTH'],
+      ] as const) {
+        const json = jsonOf(delegate);
+        value0(json).resource = given;
+        expect(transactionRawFromJson(json).contract).toMatchObject({ resource: expected });
+      }
+      for (const bad of ['TRON_POWER', 2, 'energy', true]) {
+        const json = jsonOf(delegate);
+        value0(json).resource = bad;
+        expectFormatError(() => transactionRawFromJson(json), /parameter\.value\.resource/);
+      }
+    });
+
+    it('lock must be a boolean', () => {
+      const json = jsonOf(delegate);
+      value0(json).lock = 'yes';
+      expectFormatError(() => transactionRawFromJson(json), /parameter\.value\.lock/);
+    });
+
+    it('balance, lock_period and receiver_address are checked', () => {
+      for (const [key, bad] of [
+        ['balance', 1.5],
+        ['lock_period', 'x'],
+        ['receiver_address', 'T-not-an-address'],
+      ] as const) {
+        const json = jsonOf(delegate);
+        value0(json)[key] = bad;
+        expectFormatError(() => transactionRawFromJson(json, key === 'receiver_address'), new RegExp(`parameter\\.value\\.${key}`));
+      }
+    });
+
+    it('AccountCreateContract only of type Normal', () => {
+      const json = jsonOf(buildAccountCreate({ ...common, from: owner, account: other }));
+      value0(json).type = 'Contract';
+      expectFormatError(() => transactionRawFromJson(json), /parameter\.value\.type/);
+    });
   });
 });

@@ -1,13 +1,14 @@
 /**
- * TRON transactions carrying one TransferContract or TriggerSmartContract: canonical protobuf
- * encoding and decoding, the node's JSON form, txID = sha256(raw_data bytes), TaPoS fields,
- * signing (r‖s‖v over the txID, no pre-hash) and signer recovery.
+ * TRON transactions carrying one TransferContract, TriggerSmartContract, Stake 2.0 contract (types 54–59) or
+ * AccountCreateContract: canonical protobuf encoding and decoding, the node's JSON form, txID = sha256(raw_data
+ * bytes), TaPoS fields, signing (r‖s‖v over the txID, no pre-hash) and signer recovery.
  */
 import { bytesToBase58Address, checkAddress } from './address.js';
 import { be64, bytesToHex, equalBytes, hexToBytes, isHex } from './bytes.js';
 import { sha256 } from './hash.js';
 import { publicKeyToAddressBytes } from './keys.js';
-import { ProtoDecodeError, ProtoWriter, readFields } from './protobuf.js';
+import { ProtoDecodeError, type ProtoValue, ProtoWriter, readFields } from './protobuf.js';
+import type { ResourceCode, ResourceContract } from './resource-contracts.js';
 import { secp } from './secp256k1.js';
 
 export const TYPE_URL_PREFIX = 'type.googleapis.com/protocol.';
@@ -32,14 +33,33 @@ export interface TriggerSmartContract {
   permissionId?: number;
 }
 
-export type Contract = TransferContract | TriggerSmartContract;
+export type Contract = TransferContract | TriggerSmartContract | ResourceContract;
 export type ContractTypeName = Contract['type'];
 
-const CONTRACT_TYPE_NUMBER: Record<ContractTypeName, number> = { TransferContract: 1, TriggerSmartContract: 31 };
-const CONTRACT_TYPE_NAME = new Map<number, ContractTypeName>([
-  [1, 'TransferContract'],
-  [31, 'TriggerSmartContract'],
-]);
+/** `Transaction.Contract.ContractType` numbers (java-tron core/Tron.proto). */
+export const CONTRACT_TYPE_NUMBER: Record<ContractTypeName, number> = {
+  AccountCreateContract: 0,
+  TransferContract: 1,
+  TriggerSmartContract: 31,
+  FreezeBalanceV2Contract: 54,
+  UnfreezeBalanceV2Contract: 55,
+  WithdrawExpireUnfreezeContract: 56,
+  DelegateResourceContract: 57,
+  UnDelegateResourceContract: 58,
+  CancelAllUnfreezeV2Contract: 59,
+};
+export const CONTRACT_TYPE_NAME = new Map<number, ContractTypeName>(
+  Object.entries(CONTRACT_TYPE_NUMBER).map(([name, n]) => [n, name as ContractTypeName]),
+);
+
+/** `ResourceCode` enum values; TRON_POWER (2) is not supported and is rejected when decoding. */
+const RESOURCE_CODE_NUMBER: Record<ResourceCode, number> = { BANDWIDTH: 0, ENERGY: 1 };
+
+function resourceFromNumber(n: bigint, path: string): ResourceCode {
+  if (n === 0n) return 'BANDWIDTH';
+  if (n === 1n) return 'ENERGY';
+  throw new TransactionFormatError(`${path}: unsupported resource ${n}`);
+}
 
 export interface TransactionRaw {
   refBlockBytes: Uint8Array;
@@ -69,17 +89,43 @@ export class TransactionFormatError extends Error {
 
 // ---------------------------------------------------------------- protobuf
 
+/** Field numbers follow java-tron's balance_contract.proto, account_contract.proto and smart_contract.proto. */
 export function encodeContractValue(contract: Contract): Uint8Array {
-  const w = new ProtoWriter(128);
-  if (contract.type === 'TransferContract') {
-    w.bytes(1, contract.ownerAddress).bytes(2, contract.toAddress).int64(3, contract.amount);
-  } else {
-    w.bytes(1, contract.ownerAddress)
-      .bytes(2, contract.contractAddress)
-      .int64(3, contract.callValue)
-      .bytes(4, contract.data)
-      .int64(5, contract.callTokenValue)
-      .int64(6, contract.tokenId);
+  const w = new ProtoWriter(128).bytes(1, contract.ownerAddress);
+  switch (contract.type) {
+    case 'TransferContract':
+      w.bytes(2, contract.toAddress).int64(3, contract.amount);
+      break;
+    case 'TriggerSmartContract':
+      w.bytes(2, contract.contractAddress)
+        .int64(3, contract.callValue)
+        .bytes(4, contract.data)
+        .int64(5, contract.callTokenValue)
+        .int64(6, contract.tokenId);
+      break;
+    case 'FreezeBalanceV2Contract':
+      w.int64(2, contract.frozenBalance).int64(3, RESOURCE_CODE_NUMBER[contract.resource]);
+      break;
+    case 'UnfreezeBalanceV2Contract':
+      w.int64(2, contract.unfreezeBalance).int64(3, RESOURCE_CODE_NUMBER[contract.resource]);
+      break;
+    case 'DelegateResourceContract':
+      w.int64(2, RESOURCE_CODE_NUMBER[contract.resource])
+        .int64(3, contract.balance)
+        .bytes(4, contract.receiverAddress)
+        .int64(5, contract.lock ? 1 : 0)
+        .int64(6, contract.lockPeriod);
+      break;
+    case 'UnDelegateResourceContract':
+      w.int64(2, RESOURCE_CODE_NUMBER[contract.resource]).int64(3, contract.balance).bytes(4, contract.receiverAddress);
+      break;
+    case 'AccountCreateContract':
+      // field 3 (AccountType) stays at its default, Normal
+      w.bytes(2, contract.accountAddress);
+      break;
+    case 'WithdrawExpireUnfreezeContract':
+    case 'CancelAllUnfreezeV2Contract':
+      break;
   }
   return w.finish();
 }
@@ -119,35 +165,101 @@ function asInt(v: { wireType: number; value: unknown }, name: string): bigint {
   return v.value as bigint;
 }
 
-function decodeContractValue(type: ContractTypeName, bytes: Uint8Array): Contract {
-  const empty = new Uint8Array(0);
-  if (type === 'TransferContract') {
-    const c: TransferContract = { type, ownerAddress: empty, toAddress: empty, amount: 0n };
-    for (const f of readFields(bytes)) {
-      if (f.field === 1) c.ownerAddress = asBytes(f, 'owner_address');
-      else if (f.field === 2) c.toAddress = asBytes(f, 'to_address');
-      else if (f.field === 3) c.amount = asInt(f, 'amount');
-      else throw new TransactionFormatError(`unknown TransferContract field ${f.field}`);
-    }
-    return c;
+function asResource(v: { wireType: number; value: unknown }, name: string): ResourceCode {
+  return resourceFromNumber(asInt(v, name), name);
+}
+
+/** proto3 bool: only 1 is accepted so that decode → encode stays byte-identical. */
+function asBool(v: { wireType: number; value: unknown }, name: string): boolean {
+  const n = asInt(v, name);
+  if (n !== 1n) throw new TransactionFormatError(`${name} must be encoded as 1`);
+  return true;
+}
+
+const EMPTY = new Uint8Array(0);
+
+/** An empty contract of each type, in the shape decodeContractValue fills field by field. */
+function emptyContract(type: ContractTypeName): Contract {
+  switch (type) {
+    case 'TransferContract':
+      return { type, ownerAddress: EMPTY, toAddress: EMPTY, amount: 0n };
+    case 'TriggerSmartContract':
+      return { type, ownerAddress: EMPTY, contractAddress: EMPTY, callValue: 0n, data: EMPTY, callTokenValue: 0n, tokenId: 0n };
+    case 'FreezeBalanceV2Contract':
+      return { type, ownerAddress: EMPTY, frozenBalance: 0n, resource: 'BANDWIDTH' };
+    case 'UnfreezeBalanceV2Contract':
+      return { type, ownerAddress: EMPTY, unfreezeBalance: 0n, resource: 'BANDWIDTH' };
+    case 'DelegateResourceContract':
+      return { type, ownerAddress: EMPTY, resource: 'BANDWIDTH', balance: 0n, receiverAddress: EMPTY, lock: false, lockPeriod: 0n };
+    case 'UnDelegateResourceContract':
+      return { type, ownerAddress: EMPTY, resource: 'BANDWIDTH', balance: 0n, receiverAddress: EMPTY };
+    case 'AccountCreateContract':
+      return { type, ownerAddress: EMPTY, accountAddress: EMPTY };
+    case 'WithdrawExpireUnfreezeContract':
+    case 'CancelAllUnfreezeV2Contract':
+      return { type, ownerAddress: EMPTY };
   }
-  const c: TriggerSmartContract = {
-    type,
-    ownerAddress: empty,
-    contractAddress: empty,
-    callValue: 0n,
-    data: empty,
-    callTokenValue: 0n,
-    tokenId: 0n,
-  };
+}
+
+/** Applies one field to the contract; false when the type has no such field. */
+function setContractField(c: Contract, f: ProtoValue): boolean {
+  if (f.field === 1) {
+    c.ownerAddress = asBytes(f, 'owner_address');
+    return true;
+  }
+  switch (c.type) {
+    case 'TransferContract':
+      if (f.field === 2) c.toAddress = asBytes(f, 'to_address');
+      else if (f.field === 3) c.amount = asInt(f, 'amount');
+      else return false;
+      return true;
+    case 'TriggerSmartContract':
+      if (f.field === 2) c.contractAddress = asBytes(f, 'contract_address');
+      else if (f.field === 3) c.callValue = asInt(f, 'call_value');
+      else if (f.field === 4) c.data = asBytes(f, 'data');
+      else if (f.field === 5) c.callTokenValue = asInt(f, 'call_token_value');
+      else if (f.field === 6) c.tokenId = asInt(f, 'token_id');
+      else return false;
+      return true;
+    case 'FreezeBalanceV2Contract':
+      if (f.field === 2) c.frozenBalance = asInt(f, 'frozen_balance');
+      else if (f.field === 3) c.resource = asResource(f, 'resource');
+      else return false;
+      return true;
+    case 'UnfreezeBalanceV2Contract':
+      if (f.field === 2) c.unfreezeBalance = asInt(f, 'unfreeze_balance');
+      else if (f.field === 3) c.resource = asResource(f, 'resource');
+      else return false;
+      return true;
+    case 'DelegateResourceContract':
+      if (f.field === 2) c.resource = asResource(f, 'resource');
+      else if (f.field === 3) c.balance = asInt(f, 'balance');
+      else if (f.field === 4) c.receiverAddress = asBytes(f, 'receiver_address');
+      else if (f.field === 5) c.lock = asBool(f, 'lock');
+      else if (f.field === 6) c.lockPeriod = asInt(f, 'lock_period');
+      else return false;
+      return true;
+    case 'UnDelegateResourceContract':
+      if (f.field === 2) c.resource = asResource(f, 'resource');
+      else if (f.field === 3) c.balance = asInt(f, 'balance');
+      else if (f.field === 4) c.receiverAddress = asBytes(f, 'receiver_address');
+      else return false;
+      return true;
+    case 'AccountCreateContract':
+      if (f.field === 2) c.accountAddress = asBytes(f, 'account_address');
+      else if (f.field === 3) throw new TransactionFormatError(`AccountCreateContract type ${asInt(f, 'type')} is not supported`);
+      else return false;
+      return true;
+    case 'WithdrawExpireUnfreezeContract':
+    case 'CancelAllUnfreezeV2Contract':
+      return false;
+  }
+}
+
+function decodeContractValue(type: ContractTypeName, bytes: Uint8Array): Contract {
+  const c = emptyContract(type);
   for (const f of readFields(bytes)) {
-    if (f.field === 1) c.ownerAddress = asBytes(f, 'owner_address');
-    else if (f.field === 2) c.contractAddress = asBytes(f, 'contract_address');
-    else if (f.field === 3) c.callValue = asInt(f, 'call_value');
-    else if (f.field === 4) c.data = asBytes(f, 'data');
-    else if (f.field === 5) c.callTokenValue = asInt(f, 'call_token_value');
-    else if (f.field === 6) c.tokenId = asInt(f, 'token_id');
-    else throw new TransactionFormatError(`unknown TriggerSmartContract field ${f.field}`);
+    if (!setContractField(c, f)) throw new TransactionFormatError(`unknown ${type} field ${f.field}`);
   }
   return c;
 }
@@ -292,33 +404,37 @@ export function refBlockFields(blockNumber: bigint | number, blockId: string | U
 
 export interface BuildCommon {
   ref: RefBlock;
-  /** ms since epoch; defaults to the reference block's timestamp + 60 s when `refTimestamp` is given */
+  /** ms since epoch; defaults to `timestamp` + 60 s, as TronWeb does */
   expiration?: bigint;
   timestamp: bigint;
   memo?: Uint8Array;
+  /** the account permission that signs (multi-signature accounts); absent means owner */
+  permissionId?: number;
 }
 
-export function buildTransfer(args: BuildCommon & { from: Uint8Array; to: Uint8Array; amount: bigint }): Transaction {
+function buildWith(args: BuildCommon, contract: Contract, feeLimit = 0n): Transaction {
+  if (args.permissionId) contract.permissionId = args.permissionId;
   return makeTransaction({
     refBlockBytes: args.ref.refBlockBytes,
     refBlockHash: args.ref.refBlockHash,
     expiration: args.expiration ?? args.timestamp + DEFAULT_EXPIRATION_MS,
     ...(args.memo ? { data: args.memo } : {}),
-    contract: { type: 'TransferContract', ownerAddress: args.from, toAddress: args.to, amount: args.amount },
+    contract,
     timestamp: args.timestamp,
-    feeLimit: 0n,
+    feeLimit,
   });
+}
+
+export function buildTransfer(args: BuildCommon & { from: Uint8Array; to: Uint8Array; amount: bigint }): Transaction {
+  return buildWith(args, { type: 'TransferContract', ownerAddress: args.from, toAddress: args.to, amount: args.amount });
 }
 
 export function buildTriggerSmartContract(
   args: BuildCommon & { from: Uint8Array; contract: Uint8Array; data: Uint8Array; feeLimit: bigint; callValue?: bigint },
 ): Transaction {
-  return makeTransaction({
-    refBlockBytes: args.ref.refBlockBytes,
-    refBlockHash: args.ref.refBlockHash,
-    expiration: args.expiration ?? args.timestamp + DEFAULT_EXPIRATION_MS,
-    ...(args.memo ? { data: args.memo } : {}),
-    contract: {
+  return buildWith(
+    args,
+    {
       type: 'TriggerSmartContract',
       ownerAddress: args.from,
       contractAddress: args.contract,
@@ -327,9 +443,79 @@ export function buildTriggerSmartContract(
       callTokenValue: 0n,
       tokenId: 0n,
     },
-    timestamp: args.timestamp,
-    feeLimit: args.feeLimit,
+    args.feeLimit,
+  );
+}
+
+/** Stake `amount` sun for `resource` (type 54). */
+export function buildFreezeBalanceV2(args: BuildCommon & { from: Uint8Array; amount: bigint; resource: ResourceCode }): Transaction {
+  return buildWith(args, { type: 'FreezeBalanceV2Contract', ownerAddress: args.from, frozenBalance: args.amount, resource: args.resource });
+}
+
+/** Start unstaking `amount` sun of `resource` (type 55). */
+export function buildUnfreezeBalanceV2(args: BuildCommon & { from: Uint8Array; amount: bigint; resource: ResourceCode }): Transaction {
+  return buildWith(args, {
+    type: 'UnfreezeBalanceV2Contract',
+    ownerAddress: args.from,
+    unfreezeBalance: args.amount,
+    resource: args.resource,
   });
+}
+
+/** Withdraw every unstaked amount whose delay has passed (type 56). */
+export function buildWithdrawExpireUnfreeze(args: BuildCommon & { from: Uint8Array }): Transaction {
+  return buildWith(args, { type: 'WithdrawExpireUnfreezeContract', ownerAddress: args.from });
+}
+
+/**
+ * Lend the `resource` of `amount` staked sun to `receiver` (type 57). `lockPeriod` (blocks) only means something
+ * with `lock`; java-tron ignores it otherwise, so it is refused here rather than silently signed.
+ */
+export function buildDelegateResource(
+  args: BuildCommon & {
+    from: Uint8Array;
+    receiver: Uint8Array;
+    amount: bigint;
+    resource: ResourceCode;
+    lock?: boolean;
+    lockPeriod?: bigint;
+  },
+): Transaction {
+  const lock = args.lock ?? false;
+  const lockPeriod = args.lockPeriod ?? 0n;
+  if (!lock && lockPeriod !== 0n) throw new TypeError('lockPeriod is only valid with lock: true');
+  return buildWith(args, {
+    type: 'DelegateResourceContract',
+    ownerAddress: args.from,
+    resource: args.resource,
+    balance: args.amount,
+    receiverAddress: args.receiver,
+    lock,
+    lockPeriod,
+  });
+}
+
+/** Take back `amount` sun of delegated `resource` from `receiver` (type 58). */
+export function buildUnDelegateResource(
+  args: BuildCommon & { from: Uint8Array; receiver: Uint8Array; amount: bigint; resource: ResourceCode },
+): Transaction {
+  return buildWith(args, {
+    type: 'UnDelegateResourceContract',
+    ownerAddress: args.from,
+    resource: args.resource,
+    balance: args.amount,
+    receiverAddress: args.receiver,
+  });
+}
+
+/** Cancel every pending unstake (type 59; TronWeb calls it cancelUnfreezeBalanceV2). */
+export function buildCancelAllUnfreezeV2(args: BuildCommon & { from: Uint8Array }): Transaction {
+  return buildWith(args, { type: 'CancelAllUnfreezeV2Contract', ownerAddress: args.from });
+}
+
+/** Activate `account` without sending it TRX (type 0); the owner pays the account-creation fee. */
+export function buildAccountCreate(args: BuildCommon & { from: Uint8Array; account: Uint8Array }): Transaction {
+  return buildWith(args, { type: 'AccountCreateContract', ownerAddress: args.from, accountAddress: args.account });
 }
 
 // ---------------------------------------------------------------- signatures
@@ -384,21 +570,66 @@ function num(value: bigint): number {
   return Number(value);
 }
 
+/**
+ * The contract's `parameter.value` as java-tron's JsonFormat prints it: proto3 defaults omitted (amount 0,
+ * resource BANDWIDTH, lock false), enums by name. Keys follow Java HashMap order (what fastjson gives; the
+ * TransferContract vectors show it, the other types are not checked against a node); nothing may rely on it.
+ */
 export function contractValueToJson(contract: Contract, visible = false): Json {
-  if (contract.type === 'TransferContract') {
-    const v: Json = {};
-    if (contract.amount !== 0n) v.amount = num(contract.amount);
-    if (contract.ownerAddress.length) v.owner_address = addressOut(contract.ownerAddress, visible);
-    if (contract.toAddress.length) v.to_address = addressOut(contract.toAddress, visible);
-    return v;
-  }
   const v: Json = {};
-  if (contract.data.length) v.data = bytesToHex(contract.data);
-  if (contract.ownerAddress.length) v.owner_address = addressOut(contract.ownerAddress, visible);
-  if (contract.contractAddress.length) v.contract_address = addressOut(contract.contractAddress, visible);
-  if (contract.callValue !== 0n) v.call_value = num(contract.callValue);
-  if (contract.callTokenValue !== 0n) v.call_token_value = num(contract.callTokenValue);
-  if (contract.tokenId !== 0n) v.token_id = num(contract.tokenId);
+  const owner = () => {
+    if (contract.ownerAddress.length) v.owner_address = addressOut(contract.ownerAddress, visible);
+  };
+  const resource = (code: ResourceCode) => {
+    if (code !== 'BANDWIDTH') v.resource = code;
+  };
+  switch (contract.type) {
+    case 'TransferContract':
+      if (contract.amount !== 0n) v.amount = num(contract.amount);
+      owner();
+      if (contract.toAddress.length) v.to_address = addressOut(contract.toAddress, visible);
+      break;
+    case 'TriggerSmartContract':
+      if (contract.data.length) v.data = bytesToHex(contract.data);
+      owner();
+      if (contract.contractAddress.length) v.contract_address = addressOut(contract.contractAddress, visible);
+      if (contract.callValue !== 0n) v.call_value = num(contract.callValue);
+      if (contract.callTokenValue !== 0n) v.call_token_value = num(contract.callTokenValue);
+      if (contract.tokenId !== 0n) v.token_id = num(contract.tokenId);
+      break;
+    case 'FreezeBalanceV2Contract':
+      resource(contract.resource);
+      if (contract.frozenBalance !== 0n) v.frozen_balance = num(contract.frozenBalance);
+      owner();
+      break;
+    case 'UnfreezeBalanceV2Contract':
+      resource(contract.resource);
+      owner();
+      if (contract.unfreezeBalance !== 0n) v.unfreeze_balance = num(contract.unfreezeBalance);
+      break;
+    case 'DelegateResourceContract':
+      if (contract.balance !== 0n) v.balance = num(contract.balance);
+      resource(contract.resource);
+      if (contract.receiverAddress.length) v.receiver_address = addressOut(contract.receiverAddress, visible);
+      if (contract.lock) v.lock = true;
+      owner();
+      if (contract.lockPeriod !== 0n) v.lock_period = num(contract.lockPeriod);
+      break;
+    case 'UnDelegateResourceContract':
+      if (contract.balance !== 0n) v.balance = num(contract.balance);
+      resource(contract.resource);
+      if (contract.receiverAddress.length) v.receiver_address = addressOut(contract.receiverAddress, visible);
+      owner();
+      break;
+    case 'AccountCreateContract':
+      owner();
+      if (contract.accountAddress.length) v.account_address = addressOut(contract.accountAddress, visible);
+      break;
+    case 'WithdrawExpireUnfreezeContract':
+    case 'CancelAllUnfreezeV2Contract':
+      owner();
+      break;
+  }
   return v;
 }
 
@@ -464,6 +695,65 @@ function readAddress(value: unknown, path: string, visible: boolean): Uint8Array
   return hexToBytes(value);
 }
 
+function readResource(value: unknown, path: string): ResourceCode {
+  if (value === undefined || value === null || value === 'BANDWIDTH' || value === 0) return 'BANDWIDTH';
+  if (value === 'ENERGY' || value === 1) return 'ENERGY';
+  throw fieldError(path, 'must be "BANDWIDTH" or "ENERGY"');
+}
+
+function readBool(value: unknown, path: string): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value !== 'boolean') throw fieldError(path, 'must be true or false');
+  return value;
+}
+
+const JSON_VALUE_PATH = 'raw_data.contract[0].parameter.value';
+
+/** `parameter.value` of one contract, hex addresses or base58 when `visible`; every field is checked by name. */
+export function contractValueFromJson(type: ContractTypeName, v: Json, visible = false): Contract {
+  const address = (key: string) => readAddress(v[key], `${JSON_VALUE_PATH}.${key}`, visible);
+  const int = (key: string) => readInt64(v[key], `${JSON_VALUE_PATH}.${key}`);
+  const resource = () => readResource(v.resource, `${JSON_VALUE_PATH}.resource`);
+  const ownerAddress = address('owner_address');
+  switch (type) {
+    case 'TransferContract':
+      return { type, ownerAddress, toAddress: address('to_address'), amount: int('amount') };
+    case 'TriggerSmartContract':
+      return {
+        type,
+        ownerAddress,
+        contractAddress: address('contract_address'),
+        callValue: int('call_value'),
+        data: readHex(v.data, `${JSON_VALUE_PATH}.data`),
+        callTokenValue: int('call_token_value'),
+        tokenId: int('token_id'),
+      };
+    case 'FreezeBalanceV2Contract':
+      return { type, ownerAddress, frozenBalance: int('frozen_balance'), resource: resource() };
+    case 'UnfreezeBalanceV2Contract':
+      return { type, ownerAddress, unfreezeBalance: int('unfreeze_balance'), resource: resource() };
+    case 'DelegateResourceContract':
+      return {
+        type,
+        ownerAddress,
+        resource: resource(),
+        balance: int('balance'),
+        receiverAddress: address('receiver_address'),
+        lock: readBool(v.lock, `${JSON_VALUE_PATH}.lock`),
+        lockPeriod: int('lock_period'),
+      };
+    case 'UnDelegateResourceContract':
+      return { type, ownerAddress, resource: resource(), balance: int('balance'), receiverAddress: address('receiver_address') };
+    case 'AccountCreateContract':
+      if (v.type !== undefined && v.type !== 'Normal' && v.type !== 0)
+        throw fieldError(`${JSON_VALUE_PATH}.type`, 'only Normal is supported');
+      return { type, ownerAddress, accountAddress: address('account_address') };
+    case 'WithdrawExpireUnfreezeContract':
+    case 'CancelAllUnfreezeV2Contract':
+      return { type, ownerAddress };
+  }
+}
+
 /** Parses the node's JSON `raw_data` (hex addresses, or base58 when `visible`). */
 export function transactionRawFromJson(json: unknown, visible = false): TransactionRaw {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw fieldError('raw_data', 'must be an object');
@@ -473,32 +763,13 @@ export function transactionRawFromJson(json: unknown, visible = false): Transact
   const c = r.contract[0] as Json;
   if (typeof c !== 'object' || c === null) throw fieldError('raw_data.contract[0]', 'must be an object');
   const type = c.type;
-  if (type !== 'TransferContract' && type !== 'TriggerSmartContract') {
+  if (typeof type !== 'string' || !Object.hasOwn(CONTRACT_TYPE_NUMBER, type)) {
     throw fieldError('raw_data.contract[0].type', `unsupported contract type ${String(type)}`);
   }
   const parameter = c.parameter as Json | undefined;
   const v = (parameter?.value ?? {}) as Json;
   if (typeof v !== 'object' || v === null) throw fieldError('raw_data.contract[0].parameter.value', 'must be an object');
-  const base = 'raw_data.contract[0].parameter.value';
-  let contract: Contract;
-  if (type === 'TransferContract') {
-    contract = {
-      type,
-      ownerAddress: readAddress(v.owner_address, `${base}.owner_address`, visible),
-      toAddress: readAddress(v.to_address, `${base}.to_address`, visible),
-      amount: readInt64(v.amount, `${base}.amount`),
-    };
-  } else {
-    contract = {
-      type,
-      ownerAddress: readAddress(v.owner_address, `${base}.owner_address`, visible),
-      contractAddress: readAddress(v.contract_address, `${base}.contract_address`, visible),
-      callValue: readInt64(v.call_value, `${base}.call_value`),
-      data: readHex(v.data, `${base}.data`),
-      callTokenValue: readInt64(v.call_token_value, `${base}.call_token_value`),
-      tokenId: readInt64(v.token_id, `${base}.token_id`),
-    };
-  }
+  const contract = contractValueFromJson(type as ContractTypeName, v, visible);
   if (c.Permission_id !== undefined) contract.permissionId = Number(readInt64(c.Permission_id, 'Permission_id'));
   const raw: TransactionRaw = {
     refBlockBytes: readHex(r.ref_block_bytes, 'raw_data.ref_block_bytes'),

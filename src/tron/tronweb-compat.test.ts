@@ -11,9 +11,18 @@ import { isAddress, toBase58Address, toHexAddress } from './address.js';
 import { bytesToHex, hexToBytes } from './bytes.js';
 import { HdWallet } from './hd.js';
 import { privateKeyToAccount, privateKeyToAddressBytes } from './keys.js';
+import type { ResourceCode } from './resource-contracts.js';
 import {
+  buildAccountCreate,
+  buildCancelAllUnfreezeV2,
+  buildDelegateResource,
+  buildFreezeBalanceV2,
   buildTransfer,
   buildTriggerSmartContract,
+  buildUnDelegateResource,
+  buildUnfreezeBalanceV2,
+  buildWithdrawExpireUnfreeze,
+  encodeTransactionRaw,
   isSignedByOwner,
   makeTransaction,
   refBlockFields,
@@ -22,6 +31,7 @@ import {
   type Transaction,
   transactionFromJson,
   transactionRawFromJson,
+  transactionRawToJson,
   transactionToJson,
 } from './transaction.js';
 import { encodeTransferCall } from './trc20.js';
@@ -68,6 +78,22 @@ function scenario(i: number) {
 }
 
 const SCENARIOS = Array.from({ length: 6 }, (_, i) => scenario(i));
+
+/** Stake 2.0 inputs on top of a scenario: amounts below 2^53 (TronWeb parseInt()s them), both resources, lock periods. */
+function stakeScenario(i: number) {
+  const base = scenario(100 + i);
+  const pick = (label: string, mod: bigint) => bigFrom(sha(`tronweb-xcheck/stake/${label}/${i}`)) % mod;
+  return {
+    ...base,
+    resource: (i % 2 === 0 ? 'ENERGY' : 'BANDWIDTH') as ResourceCode,
+    amount: 1_000_000n + pick('amount', 2n ** 52n),
+    lockPeriod: 1n + pick('lock', 864_000n),
+    // TronWeb only writes Permission_id when it is truthy; exercise both.
+    permissionId: i % 3 === 2 ? 2 + Number(pick('perm', 5n)) : undefined,
+  };
+}
+
+const STAKE_SCENARIOS = Array.from({ length: 6 }, (_, i) => stakeScenario(i));
 
 const requests: string[] = [];
 let tronWeb: TronWeb;
@@ -185,6 +211,125 @@ describe('TronWeb 6 offline cross-check', () => {
     it('TronWeb.address.fromPrivateKey agrees with privateKeyToAccount', () => {
       expect(TronWeb.address.fromPrivateKey(s.privateKey)).toBe(s.from.base58);
       expect(TronWeb.address.toHex(s.from.base58)).toBe(s.from.hex);
+    });
+  });
+
+  describe.each(STAKE_SCENARIOS.map((s, i) => [i, s] as const))('Stake 2.0 scenario %i', (_, s) => {
+    const common = () => ({
+      ref: s.ref,
+      timestamp: BigInt(s.blockHeader.timestamp),
+      expiration: BigInt(s.blockHeader.expiration),
+      ...(s.permissionId ? { permissionId: s.permissionId } : {}),
+    });
+    const options = { blockHeader: s.blockHeader, ...(s.permissionId ? { permissionId: s.permissionId } : {}) };
+    const from = hexToBytes(s.from.hex);
+    const to = hexToBytes(s.to.hex);
+    const amount = Number(s.amount);
+
+    /** Same bytes, txID and JSON as TronWeb; TronWeb signs ours identically and its txCheck accepts our JSON in both forms. */
+    async function expectSame(tw: Types.Transaction, tx: Transaction, compareJson = true) {
+      expect(ours(tx)).toEqual({ txID: tw.txID, raw_data_hex: tw.raw_data_hex });
+      const json = transactionToJson(tx);
+      if (compareJson) expect(json).toEqual(JSON.parse(JSON.stringify(tw)));
+      expect(transactionRawFromJson(tw.raw_data)).toEqual(tx.raw);
+      expect(tronWeb.utils.transaction.txCheck(json)).toBe(true);
+      // the visible (base58) form parses back to the same raw data
+      const visibleRaw = transactionRawFromJson(transactionRawToJson(tx.raw, true), true);
+      expect(bytesToHex(encodeTransactionRaw(visibleRaw))).toBe(tw.raw_data_hex);
+      expect(transactionRawToJson(visibleRaw)).toEqual(json.raw_data);
+
+      const twSigned = await tronWeb.trx.sign(tw, s.privateKey);
+      const fromOurJson = await tronWeb.trx.sign(json as unknown as Types.Transaction, s.privateKey);
+      const ourSigned = signTransaction(tx, hexToBytes(s.privateKey), 'eth');
+      expect(bytesToHex(ourSigned.signatures[0]!)).toBe(twSigned.signature[0]!.toLowerCase());
+      expect(fromOurJson.signature).toEqual(twSigned.signature);
+      expect(isSignedByOwner(transactionFromJson(twSigned))).toBe(true);
+    }
+
+    it('freezeBalanceV2 (54)', async () => {
+      const tw = await tronWeb.transactionBuilder.freezeBalanceV2(amount, s.resource, s.from.base58, options);
+      await expectSame(tw, buildFreezeBalanceV2({ ...common(), from, amount: s.amount, resource: s.resource }));
+    });
+
+    it('unfreezeBalanceV2 (55)', async () => {
+      const tw = await tronWeb.transactionBuilder.unfreezeBalanceV2(amount, s.resource, s.from.base58, options);
+      await expectSame(tw, buildUnfreezeBalanceV2({ ...common(), from, amount: s.amount, resource: s.resource }));
+    });
+
+    it('withdrawExpireUnfreeze (56)', async () => {
+      const tw = await tronWeb.transactionBuilder.withdrawExpireUnfreeze(s.from.base58, options);
+      await expectSame(tw, buildWithdrawExpireUnfreeze({ ...common(), from }));
+    });
+
+    it('delegateResource (57) without lock, with lock and with lock and a lock period', async () => {
+      const unlocked = await tronWeb.transactionBuilder.delegateResource(
+        amount,
+        s.to.base58,
+        s.resource,
+        s.from.base58,
+        false,
+        undefined,
+        options,
+      );
+      await expectSame(unlocked, buildDelegateResource({ ...common(), from, receiver: to, amount: s.amount, resource: s.resource }));
+
+      const locked = await tronWeb.transactionBuilder.delegateResource(
+        amount,
+        s.to.base58,
+        s.resource,
+        s.from.base58,
+        true,
+        undefined,
+        options,
+      );
+      await expectSame(
+        locked,
+        buildDelegateResource({ ...common(), from, receiver: to, amount: s.amount, resource: s.resource, lock: true }),
+      );
+
+      const period = await tronWeb.transactionBuilder.delegateResource(
+        amount,
+        s.to.base58,
+        s.resource,
+        s.from.base58,
+        true,
+        Number(s.lockPeriod),
+        options,
+      );
+      const withPeriod = buildDelegateResource({
+        ...common(),
+        from,
+        receiver: to,
+        amount: s.amount,
+        resource: s.resource,
+        lock: true,
+        lockPeriod: s.lockPeriod,
+      });
+      await expectSame(period, withPeriod);
+      expect(transactionToJson(withPeriod)).toMatchObject({ raw_data: { contract: [{ parameter: { value: { lock: true } } }] } });
+
+      // TronWeb keeps an explicit lock_period 0 in its JSON while the bytes (and java-tron's JSON) drop it.
+      const zero = await tronWeb.transactionBuilder.delegateResource(amount, s.to.base58, s.resource, s.from.base58, true, 0, options);
+      await expectSame(
+        zero,
+        buildDelegateResource({ ...common(), from, receiver: to, amount: s.amount, resource: s.resource, lock: true, lockPeriod: 0n }),
+        false,
+      );
+    });
+
+    it('undelegateResource (58)', async () => {
+      const tw = await tronWeb.transactionBuilder.undelegateResource(amount, s.to.base58, s.resource, s.from.base58, options);
+      await expectSame(tw, buildUnDelegateResource({ ...common(), from, receiver: to, amount: s.amount, resource: s.resource }));
+    });
+
+    it('cancelUnfreezeBalanceV2 (59)', async () => {
+      const tw = await tronWeb.transactionBuilder.cancelUnfreezeBalanceV2(s.from.base58, options);
+      await expectSame(tw, buildCancelAllUnfreezeV2({ ...common(), from }));
+    });
+
+    it('createAccount (AccountCreateContract, 0)', async () => {
+      const tw = await tronWeb.transactionBuilder.createAccount(s.to.base58, s.from.base58, options);
+      await expectSame(tw, buildAccountCreate({ ...common(), from, account: to }));
     });
   });
 

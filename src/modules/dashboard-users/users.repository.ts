@@ -2,7 +2,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { DashboardUsersTable, DB } from '../../db/schema.js';
 import { isDashboardRole } from '../../shared/catalogues/dashboard-roles.js';
-import type { DashboardRole, DashboardUser, UserStatus } from './dashboard-user.js';
+import type { DashboardRole, DashboardUser } from './dashboard-user.js';
 
 export type UsersExecutor = Kysely<DB> | Transaction<DB>;
 
@@ -76,7 +76,19 @@ export class UsersRepository {
     return rows.map(toUser);
   }
 
+  /**
+   * The merchant's active owners, counted after taking their row locks (a no-op UPDATE): two
+   * transactions demoting the last two owners at once are ordered, and the second counts after the
+   * first has committed (PostgreSQL; SQLite runs one writer at a time anyway).
+   */
   async countActiveOwners(merchantId: string, executor: UsersExecutor = this.db): Promise<number> {
+    await executor
+      .updateTable('dashboard_users')
+      .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+      .where('merchant_id', '=', merchantId)
+      .where('role', '=', 'owner')
+      .where('status', '=', 'active')
+      .execute();
     const row = await executor
       .selectFrom('dashboard_users')
       .select((eb) => eb.fn.countAll<bigint | number | string>().as('n'))
@@ -89,15 +101,9 @@ export class UsersRepository {
 
   async update(
     userId: string,
-    changes: Partial<{
-      role: DashboardRole;
-      status: UserStatus;
-      passwordHash: string;
-      mustChangePassword: boolean;
-      totpSecret: string | null;
-      totpPendingSecret: string | null;
-      totpLastStep: number | null;
-    }>,
+    changes: Partial<
+      Pick<DashboardUser, 'role' | 'status' | 'passwordHash' | 'mustChangePassword' | 'totpSecret' | 'totpPendingSecret' | 'totpLastStep'>
+    >,
     now: number,
     executor: UsersExecutor = this.db,
   ): Promise<void> {

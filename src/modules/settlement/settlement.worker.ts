@@ -198,7 +198,7 @@ export class SettlementWorker {
   private async unsweptFor(trx: Transaction<DB>, key: BalanceKey): Promise<SweepCandidate[]> {
     const received = receivedByAddress(await this.deps.transfers.collectedOnDepositAddresses(trx, key));
     if (received.size === 0) return [];
-    return unswept(received, await this.deps.settlements.sweptFrom(trx, [...received.keys()], key.currency));
+    return unswept(received, await this.deps.settlements.sweptFrom(trx, [...received.keys()], key));
   }
 
   /** Pushes a settlement on: queues the first transfer of each pending sweep, then the payee transfer when ready. */

@@ -31,18 +31,25 @@ export interface SettlementKey {
 export class SettlementsRepository {
   constructor(private readonly engine: Engine) {}
 
-  /** What earlier sweeps (not failed) took from these deposit addresses in this asset. */
+  /**
+   * What earlier sweeps (not failed) of this balance (merchant, payee) took from these deposit addresses
+   * in this asset. A reused address (issue 19) may have been swept for another merchant or payee before:
+   * those sweeps took that balance's funds, not this one's.
+   */
   async sweptFrom(
     executor: Executor,
     depositAddresses: readonly string[],
-    asset: Asset,
+    key: SettlementKey,
   ): Promise<Array<{ depositAddress: string; amount: bigint }>> {
     const rows = await executor
-      .selectFrom('sweeps')
-      .select(['deposit_address', 'amount'])
-      .where('deposit_address', 'in', depositAddresses)
-      .where('asset', '=', asset)
-      .where('status', '!=', 'failed')
+      .selectFrom('sweeps as w')
+      .innerJoin('settlements as s', 's.id', 'w.settlement_id')
+      .select(['w.deposit_address', 'w.amount'])
+      .where('w.deposit_address', 'in', depositAddresses)
+      .where('w.asset', '=', key.currency)
+      .where('w.merchant_id', '=', key.merchantId)
+      .where('s.payee_address', '=', key.payeeAddress)
+      .where('w.status', '!=', 'failed')
       .execute();
     return rows.map((r) => ({ depositAddress: r.deposit_address, amount: BigInt(r.amount) }));
   }
