@@ -118,6 +118,8 @@ export interface paths {
         /**
          * Create a payment
          * @description Requires an API key with scope `payments:write` (or `admin`).
+         *
+         *     A `direct_transfer` without `payer_address` (non-custodial, no sweep) is matched by its exact amount: the answer’s `amount_due` is `amount` plus the smallest offset (0.000001 steps, up to `payment_processing.unique_amount_max_offset`) that no other open payment to the same payee in that currency holds. The payer must send exactly `amount_due`; 409 when every amount of the range is taken. The amount is freed when the payment completes, expires, fails or is cancelled.
          */
         post: operations["createPayment"];
         delete?: never;
@@ -1624,7 +1626,7 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /** @description route: the hot wallet or omitted; collections: default refund address */
+                    /** @description route: the hot wallet or omitted; payment_gateway: default refund address; direct_transfer: the sender to match, or omitted to be matched by a unique amount_due instead */
                     payer_address?: string | (never | null);
                     /** @description TRON base58check address (T…) */
                     payee_address: string;
@@ -1681,6 +1683,7 @@ export interface operations {
                      *       "priority": "high",
                      *       "currency": "USDT",
                      *       "amount": "250.5",
+                     *       "amount_due": null,
                      *       "fee": "0.501",
                      *       "fee_rate": "0.002",
                      *       "discount_rate": "0",
@@ -1745,6 +1748,8 @@ export interface operations {
                          * @example 998.5
                          */
                         amount: string;
+                        /** @description what the payer must send, when it differs from amount */
+                        amount_due: string | (never | null);
                         /**
                          * @description whole units, decimal string
                          * @example 998.5
@@ -2141,6 +2146,8 @@ export interface operations {
                              * @example 998.5
                              */
                             amount?: string;
+                            /** @description direct_transfer items without payer_address: the exact amount the payer must send */
+                            amount_due?: string;
                             /**
                              * @description whole units, decimal string
                              * @example 998.5
@@ -2667,6 +2674,7 @@ export interface operations {
                      *           "priority": "normal",
                      *           "currency": "USDT",
                      *           "amount": "100",
+                     *           "amount_due": null,
                      *           "fee": "0.15",
                      *           "fee_rate": "0.0015",
                      *           "discount_rate": "0",
@@ -2735,6 +2743,8 @@ export interface operations {
                              * @example 998.5
                              */
                             amount: string;
+                            /** @description what the payer must send, when it differs from amount */
+                            amount_due: string | (never | null);
                             /**
                              * @description whole units, decimal string
                              * @example 998.5
@@ -3654,6 +3664,7 @@ export interface operations {
                      *       "priority": "high",
                      *       "currency": "USDT",
                      *       "amount": "250.5",
+                     *       "amount_due": null,
                      *       "fee": "0.501",
                      *       "fee_rate": "0.002",
                      *       "discount_rate": "0",
@@ -3747,6 +3758,8 @@ export interface operations {
                          * @example 998.5
                          */
                         amount: string;
+                        /** @description what the payer must send, when it differs from amount */
+                        amount_due: string | (never | null);
                         /**
                          * @description whole units, decimal string
                          * @example 998.5
@@ -4038,6 +4051,7 @@ export interface operations {
                      *       "priority": "high",
                      *       "currency": "USDT",
                      *       "amount": "250.5",
+                     *       "amount_due": null,
                      *       "fee": "0.501",
                      *       "fee_rate": "0.002",
                      *       "discount_rate": "0",
@@ -4101,6 +4115,8 @@ export interface operations {
                          * @example 998.5
                          */
                         amount: string;
+                        /** @description what the payer must send, when it differs from amount */
+                        amount_due: string | (never | null);
                         /**
                          * @description whole units, decimal string
                          * @example 998.5
@@ -4412,6 +4428,7 @@ export interface operations {
                      *       "priority": "normal",
                      *       "currency": "USDT",
                      *       "amount": "1200000",
+                     *       "amount_due": null,
                      *       "fee": "1530",
                      *       "fee_rate": "0.0015",
                      *       "discount_rate": "0.15",
@@ -4478,6 +4495,8 @@ export interface operations {
                          * @example 998.5
                          */
                         amount: string;
+                        /** @description what the payer must send, when it differs from amount */
+                        amount_due: string | (never | null);
                         /**
                          * @description whole units, decimal string
                          * @example 998.5
@@ -13838,6 +13857,7 @@ export interface operations {
                      *           "priority": "normal",
                      *           "currency": "USDT",
                      *           "amount": "100",
+                     *           "amount_due": null,
                      *           "fee": "0.15",
                      *           "fee_rate": "0.0015",
                      *           "discount_rate": "0",
@@ -13906,6 +13926,8 @@ export interface operations {
                              * @example 998.5
                              */
                             amount: string;
+                            /** @description what the payer must send, when it differs from amount */
+                            amount_due: string | (never | null);
                             /**
                              * @description whole units, decimal string
                              * @example 998.5
