@@ -38,7 +38,8 @@ const ALLOWED: Record<string, string[]> = {
   http: ['http', 'shared', 'config'],
   modules: ['modules', 'http', 'shared', 'db', 'config', 'tron'],
   workers: ['workers', 'modules', 'shared', 'db', 'config', 'tron'],
-  app: ['app', 'http', 'modules', 'workers', 'shared', 'db', 'config', 'tron', 'devnet'],
+  dashboard: ['dashboard', 'http', 'shared', 'config'],
+  app: ['app', 'http', 'modules', 'workers', 'shared', 'db', 'config', 'tron', 'devnet', 'dashboard'],
   cli: ['cli', 'app', 'modules', 'shared', 'db', 'config', 'tron', 'devnet'],
 };
 

@@ -8,6 +8,8 @@ import { hostname } from 'node:os';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { GatewayConfig } from '../config/load.js';
+import { registerDashboard } from '../dashboard/dashboard.routes.js';
+import { dashboardExplorerTxUrl } from '../dashboard/dashboard-explorer.js';
 import type { Database } from '../db/database.js';
 import { createHttpApp, type HttpApp } from '../http/app.js';
 import { createGatewayMetrics, type GatewayMetrics } from '../http/metrics.js';
@@ -420,6 +422,9 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
   app.register(paymentLinksRoutes({ config, links: paymentLinks }), { prefix: '/api/v1/payment-links' });
   app.register(brandingRoutes({ branding }), { prefix: '/api/v1/merchant/branding' });
   app.register(checkoutRoutes({ config, checkout, links: paymentLinks, branding, hub: checkoutHub }));
+  // the operator's dashboard (issue 22): a browser app on the public API above
+  const dashboardExplorer = dashboardExplorerTxUrl(config, checkout.explorerTxUrl());
+  app.register(async (scope) => registerDashboard(scope, { explorerTxUrl: dashboardExplorer, network: options.networkName }));
   app.register(
     auditRoutes({
       reader: new AuditLogRepository(db),
