@@ -633,6 +633,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/wallet/energy-strategy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How the merchant’s sends pay for energy
+         * @description Requires an API key with scope `payments:read` (or `admin`).
+         */
+        get: operations["getEnergyStrategy"];
+        /**
+         * Choose how the merchant’s sends pay for energy, overriding the configuration (admin)
+         * @description Requires an API key with scope `admin`.
+         */
+        put: operations["setEnergyStrategy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/assets": {
         parameters: {
             query?: never;
@@ -1159,6 +1183,66 @@ export interface paths {
         get: operations["listReconciliations"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wallet/stake": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stake the hot wallet's TRX for energy or bandwidth
+         * @description Requires an API key with scope `admin`.
+         */
+        post: operations["stakeTrx"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wallet/unstake": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start unstaking; the TRX is withdrawable after the unfreeze delay
+         * @description Requires an API key with scope `admin`.
+         */
+        post: operations["unstakeTrx"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wallet/withdraw-unstaked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw every unstaked amount past the unfreeze delay to the hot wallet balance
+         * @description Requires an API key with scope `admin`.
+         */
+        post: operations["withdrawUnstakedTrx"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1767,6 +1851,23 @@ export interface operations {
                         network_fee_estimate: string | null;
                         /** @description TRX burned, after sending */
                         network_fee: string | null;
+                        /** @description what the chain sends serving this cost, from their receipts; null until one is in a block */
+                        network_cost?: {
+                            /** @description energy units used, however paid (receipt energy_usage_total) */
+                            energy_used: number;
+                            /** @description energy paid by staked energy, own or delegated (receipt energy_usage) */
+                            energy_delegated: number;
+                            /** @description TRX burned for energy (receipt energy_fee) */
+                            energy_burned_trx: string;
+                            /** @description bandwidth bytes (net_usage, or the transaction bytes when paid in TRX) */
+                            bandwidth_used: number;
+                            /** @description TRX burned for bandwidth (receipt net_fee) */
+                            bandwidth_burned_trx: string;
+                            /** @description TRX the chain charged for creating a receiver account */
+                            activation_trx: string;
+                            /** @description all TRX burned (receipt fee) */
+                            trx_burned: string;
+                        } | null;
                         payer_address: string | null;
                         payee_address: string;
                         deposit_address: string | null;
@@ -2762,6 +2863,23 @@ export interface operations {
                             network_fee_estimate: string | null;
                             /** @description TRX burned, after sending */
                             network_fee: string | null;
+                            /** @description what the chain sends serving this cost, from their receipts; null until one is in a block */
+                            network_cost?: {
+                                /** @description energy units used, however paid (receipt energy_usage_total) */
+                                energy_used: number;
+                                /** @description energy paid by staked energy, own or delegated (receipt energy_usage) */
+                                energy_delegated: number;
+                                /** @description TRX burned for energy (receipt energy_fee) */
+                                energy_burned_trx: string;
+                                /** @description bandwidth bytes (net_usage, or the transaction bytes when paid in TRX) */
+                                bandwidth_used: number;
+                                /** @description TRX burned for bandwidth (receipt net_fee) */
+                                bandwidth_burned_trx: string;
+                                /** @description TRX the chain charged for creating a receiver account */
+                                activation_trx: string;
+                                /** @description all TRX burned (receipt fee) */
+                                trx_burned: string;
+                            } | null;
                             payer_address: string | null;
                             payee_address: string;
                             deposit_address: string | null;
@@ -3777,6 +3895,23 @@ export interface operations {
                         network_fee_estimate: string | null;
                         /** @description TRX burned, after sending */
                         network_fee: string | null;
+                        /** @description what the chain sends serving this cost, from their receipts; null until one is in a block */
+                        network_cost?: {
+                            /** @description energy units used, however paid (receipt energy_usage_total) */
+                            energy_used: number;
+                            /** @description energy paid by staked energy, own or delegated (receipt energy_usage) */
+                            energy_delegated: number;
+                            /** @description TRX burned for energy (receipt energy_fee) */
+                            energy_burned_trx: string;
+                            /** @description bandwidth bytes (net_usage, or the transaction bytes when paid in TRX) */
+                            bandwidth_used: number;
+                            /** @description TRX burned for bandwidth (receipt net_fee) */
+                            bandwidth_burned_trx: string;
+                            /** @description TRX the chain charged for creating a receiver account */
+                            activation_trx: string;
+                            /** @description all TRX burned (receipt fee) */
+                            trx_burned: string;
+                        } | null;
                         payer_address: string | null;
                         payee_address: string;
                         deposit_address: string | null;
@@ -4134,6 +4269,23 @@ export interface operations {
                         network_fee_estimate: string | null;
                         /** @description TRX burned, after sending */
                         network_fee: string | null;
+                        /** @description what the chain sends serving this cost, from their receipts; null until one is in a block */
+                        network_cost?: {
+                            /** @description energy units used, however paid (receipt energy_usage_total) */
+                            energy_used: number;
+                            /** @description energy paid by staked energy, own or delegated (receipt energy_usage) */
+                            energy_delegated: number;
+                            /** @description TRX burned for energy (receipt energy_fee) */
+                            energy_burned_trx: string;
+                            /** @description bandwidth bytes (net_usage, or the transaction bytes when paid in TRX) */
+                            bandwidth_used: number;
+                            /** @description TRX burned for bandwidth (receipt net_fee) */
+                            bandwidth_burned_trx: string;
+                            /** @description TRX the chain charged for creating a receiver account */
+                            activation_trx: string;
+                            /** @description all TRX burned (receipt fee) */
+                            trx_burned: string;
+                        } | null;
                         payer_address: string | null;
                         payee_address: string;
                         deposit_address: string | null;
@@ -4514,6 +4666,23 @@ export interface operations {
                         network_fee_estimate: string | null;
                         /** @description TRX burned, after sending */
                         network_fee: string | null;
+                        /** @description what the chain sends serving this cost, from their receipts; null until one is in a block */
+                        network_cost?: {
+                            /** @description energy units used, however paid (receipt energy_usage_total) */
+                            energy_used: number;
+                            /** @description energy paid by staked energy, own or delegated (receipt energy_usage) */
+                            energy_delegated: number;
+                            /** @description TRX burned for energy (receipt energy_fee) */
+                            energy_burned_trx: string;
+                            /** @description bandwidth bytes (net_usage, or the transaction bytes when paid in TRX) */
+                            bandwidth_used: number;
+                            /** @description TRX burned for bandwidth (receipt net_fee) */
+                            bandwidth_burned_trx: string;
+                            /** @description TRX the chain charged for creating a receiver account */
+                            activation_trx: string;
+                            /** @description all TRX burned (receipt fee) */
+                            trx_burned: string;
+                        } | null;
                         payer_address: string | null;
                         payee_address: string;
                         deposit_address: string | null;
@@ -6113,7 +6282,7 @@ export interface operations {
                      */
                     url: string;
                     /**
-                     * @description event names (payment.created, payment.started, payment.confirmed, payment.completed, payment.failed, payment.refunded, payment.disputed, payment.cancelled, batch.created, batch.completed, batch.stalled, settlement.initiated, settlement.completed), or ["*"] for every event, including ones added later
+                     * @description event names (payment.created, payment.started, payment.confirmed, payment.completed, payment.failed, payment.refunded, payment.disputed, payment.cancelled, batch.created, batch.completed, batch.stalled, settlement.initiated, settlement.completed, wallet.energy_low), or ["*"] for every event, including ones added later
                      * @example [
                      *       "payment.completed",
                      *       "payment.failed"
@@ -8234,7 +8403,7 @@ export interface operations {
                      */
                     url?: string;
                     /**
-                     * @description event names (payment.created, payment.started, payment.confirmed, payment.completed, payment.failed, payment.refunded, payment.disputed, payment.cancelled, batch.created, batch.completed, batch.stalled, settlement.initiated, settlement.completed), or ["*"] for every event, including ones added later
+                     * @description event names (payment.created, payment.started, payment.confirmed, payment.completed, payment.failed, payment.refunded, payment.disputed, payment.cancelled, batch.created, batch.completed, batch.stalled, settlement.initiated, settlement.completed, wallet.energy_low), or ["*"] for every event, including ones added later
                      * @example [
                      *       "payment.completed",
                      *       "payment.failed"
@@ -9359,6 +9528,19 @@ export interface operations {
                      *         "available": "4400",
                      *         "limit": "5000"
                      *       },
+                     *       "staking": {
+                     *         "energy_trx": "1000",
+                     *         "bandwidth_trx": "0",
+                     *         "energy_delegated_out_trx": "300",
+                     *         "bandwidth_delegated_out_trx": "0",
+                     *         "pending_unstakes": [
+                     *           {
+                     *             "resource": "ENERGY",
+                     *             "trx": "50",
+                     *             "withdrawable_at": "2026-04-30T06:48:27.000Z"
+                     *           }
+                     *         ]
+                     *       },
                      *       "block_number": 61203457
                      *     }
                      */
@@ -9371,14 +9553,34 @@ export interface operations {
                         balances: {
                             [key: string]: string;
                         };
+                        /** @description energy units (getaccountresource) */
                         energy: {
                             available: string;
                             limit: string;
                         };
+                        /** @description bandwidth bytes, free and staked together (getaccountresource) */
                         bandwidth: {
                             available: string;
                             limit: string;
                         };
+                        /** @description Stake 2.0 state of the hot wallet (getaccount); null when the node could not tell */
+                        staking: {
+                            /** @description TRX staked for energy, lent out included */
+                            energy_trx: string;
+                            /** @description TRX staked for bandwidth, lent out included */
+                            bandwidth_trx: string;
+                            /** @description TRX of the energy stake delegated to other accounts */
+                            energy_delegated_out_trx: string;
+                            bandwidth_delegated_out_trx: string;
+                            /** @description unstaked TRX waiting out the unfreeze delay */
+                            pending_unstakes: {
+                                /** @description ENERGY | BANDWIDTH | TRON_POWER */
+                                resource: string;
+                                trx: string;
+                                /** Format: date-time */
+                                withdrawable_at: string;
+                            }[];
+                        } | null;
                         block_number: number;
                     };
                 };
@@ -9438,6 +9640,359 @@ export interface operations {
                      *       "code": "chain_unavailable",
                      *       "request_id": "req_7f3a9c0e5b1d2468",
                      *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server-side failure: Internal error (`internal`); TRON node unavailable (`chain_unavailable`); Service not ready (`not_ready`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "internal error",
+                     *       "code": "internal",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEnergyStrategy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "object": "energy_strategy",
+                     *       "strategy": "auto",
+                     *       "source": "config",
+                     *       "effective": "stake"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {string} */
+                        object: "energy_strategy";
+                        /**
+                         * @description burn: pay energy in TRX; stake: spend staked energy; auto: stake while the hot wallet has staked energy
+                         * @enum {unknown}
+                         */
+                        strategy: "auto" | "burn" | "stake";
+                        /** @description merchant: set with PUT; config: energy.strategy of the configuration */
+                        source: "merchant" | "config";
+                        /** @description what sends use now (auto resolved) */
+                        effective: "burn" | "stake";
+                    };
+                };
+            };
+            /** @description Malformed request (`malformed_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/malformed_request",
+                     *       "title": "Malformed request",
+                     *       "status": 400,
+                     *       "detail": "body is not valid JSON",
+                     *       "code": "malformed_request",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "the API key is unknown or revoked",
+                     *       "code": "unauthorized",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "the API key lacks the scope \"payments:write\"",
+                     *       "code": "forbidden",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed (`validation_failed`); Idempotency-Key reused with a different request (`idempotency_key_reused`); Limit exceeded (`limit_exceeded`); Refused by compliance rules (`compliance_refused`); Payment method unavailable (`method_unavailable`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/validation_failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "detail": "amount must be written without an exponent; payee_address is not a valid TRON address",
+                     *       "code": "validation_failed",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": [
+                     *         {
+                     *           "path": "amount",
+                     *           "message": "must be written without an exponent"
+                     *         },
+                     *         {
+                     *           "path": "payee_address",
+                     *           "message": "is not a valid TRON address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server-side failure: Internal error (`internal`); TRON node unavailable (`chain_unavailable`); Service not ready (`not_ready`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "internal error",
+                     *       "code": "internal",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setEnergyStrategy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "strategy": "burn"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description burn: pay energy in TRX; stake: spend staked energy; auto: stake while the hot wallet has staked energy
+                     * @enum {unknown}
+                     */
+                    strategy: "auto" | "burn" | "stake";
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "object": "energy_strategy",
+                     *       "strategy": "burn",
+                     *       "source": "merchant",
+                     *       "effective": "burn"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {string} */
+                        object: "energy_strategy";
+                        /**
+                         * @description burn: pay energy in TRX; stake: spend staked energy; auto: stake while the hot wallet has staked energy
+                         * @enum {unknown}
+                         */
+                        strategy: "auto" | "burn" | "stake";
+                        /** @description merchant: set with PUT; config: energy.strategy of the configuration */
+                        source: "merchant" | "config";
+                        /** @description what sends use now (auto resolved) */
+                        effective: "burn" | "stake";
+                    };
+                };
+            };
+            /** @description Malformed request (`malformed_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/malformed_request",
+                     *       "title": "Malformed request",
+                     *       "status": 400,
+                     *       "detail": "body is not valid JSON",
+                     *       "code": "malformed_request",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "the API key is unknown or revoked",
+                     *       "code": "unauthorized",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "the API key lacks the scope \"payments:write\"",
+                     *       "code": "forbidden",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "request body is larger than 1048576 bytes",
+                     *       "code": "payload_too_large",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/unsupported_media_type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Content-Type \"text/plain\" is not supported; send application/json",
+                     *       "code": "unsupported_media_type",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed (`validation_failed`); Idempotency-Key reused with a different request (`idempotency_key_reused`); Limit exceeded (`limit_exceeded`); Refused by compliance rules (`compliance_refused`); Payment method unavailable (`method_unavailable`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/validation_failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "detail": "amount must be written without an exponent; payee_address is not a valid TRON address",
+                     *       "code": "validation_failed",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": [
+                     *         {
+                     *           "path": "amount",
+                     *           "message": "must be written without an exponent"
+                     *         },
+                     *         {
+                     *           "path": "payee_address",
+                     *           "message": "is not a valid TRON address"
+                     *         }
+                     *       ]
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -13945,6 +14500,23 @@ export interface operations {
                             network_fee_estimate: string | null;
                             /** @description TRX burned, after sending */
                             network_fee: string | null;
+                            /** @description what the chain sends serving this cost, from their receipts; null until one is in a block */
+                            network_cost?: {
+                                /** @description energy units used, however paid (receipt energy_usage_total) */
+                                energy_used: number;
+                                /** @description energy paid by staked energy, own or delegated (receipt energy_usage) */
+                                energy_delegated: number;
+                                /** @description TRX burned for energy (receipt energy_fee) */
+                                energy_burned_trx: string;
+                                /** @description bandwidth bytes (net_usage, or the transaction bytes when paid in TRX) */
+                                bandwidth_used: number;
+                                /** @description TRX burned for bandwidth (receipt net_fee) */
+                                bandwidth_burned_trx: string;
+                                /** @description TRX the chain charged for creating a receiver account */
+                                activation_trx: string;
+                                /** @description all TRX burned (receipt fee) */
+                                trx_burned: string;
+                            } | null;
                             payer_address: string | null;
                             payee_address: string;
                             deposit_address: string | null;
@@ -15146,6 +15718,15 @@ export interface operations {
                      *           "failure_reason": null,
                      *           "sweep_cost": "20.1295",
                      *           "total_network_cost": "33.503",
+                     *           "network_cost": {
+                     *             "energy_used": 194570,
+                     *             "energy_delegated": 0,
+                     *             "energy_burned_trx": "19.457",
+                     *             "bandwidth_used": 960,
+                     *             "bandwidth_burned_trx": "0.79",
+                     *             "activation_trx": "1",
+                     *             "trx_burned": "21.247"
+                     *           },
                      *           "archived": false,
                      *           "sweeps_summary": {
                      *             "count": 1,
@@ -15195,6 +15776,23 @@ export interface operations {
                             sweep_cost: string;
                             /** @description sweep_cost plus the payee transfer network_fee (TRX) */
                             total_network_cost: string;
+                            /** @description what the chain sends serving this cost, from their receipts; null until one is in a block */
+                            network_cost: {
+                                /** @description energy units used, however paid (receipt energy_usage_total) */
+                                energy_used: number;
+                                /** @description energy paid by staked energy, own or delegated (receipt energy_usage) */
+                                energy_delegated: number;
+                                /** @description TRX burned for energy (receipt energy_fee) */
+                                energy_burned_trx: string;
+                                /** @description bandwidth bytes (net_usage, or the transaction bytes when paid in TRX) */
+                                bandwidth_used: number;
+                                /** @description TRX burned for bandwidth (receipt net_fee) */
+                                bandwidth_burned_trx: string;
+                                /** @description TRX the chain charged for creating a receiver account */
+                                activation_trx: string;
+                                /** @description all TRX burned (receipt fee) */
+                                trx_burned: string;
+                            } | null;
                             archived: boolean;
                             sweeps_summary: {
                                 count: number;
@@ -15409,6 +16007,15 @@ export interface operations {
                      *       "failure_reason": null,
                      *       "sweep_cost": "20.1295",
                      *       "total_network_cost": "33.503",
+                     *       "network_cost": {
+                     *         "energy_used": 194570,
+                     *         "energy_delegated": 0,
+                     *         "energy_burned_trx": "19.457",
+                     *         "bandwidth_used": 960,
+                     *         "bandwidth_burned_trx": "0.79",
+                     *         "activation_trx": "1",
+                     *         "trx_burned": "21.247"
+                     *       },
                      *       "archived": false,
                      *       "sweeps_summary": {
                      *         "count": 1,
@@ -15428,6 +16035,15 @@ export interface operations {
                      *           "amount": "250.5",
                      *           "fuel_amount": "14",
                      *           "network_fee": "20.1295",
+                     *           "network_cost": {
+                     *             "energy_used": 130285,
+                     *             "energy_delegated": 0,
+                     *             "energy_burned_trx": "13.0285",
+                     *             "bandwidth_used": 615,
+                     *             "bandwidth_burned_trx": "0.445",
+                     *             "activation_trx": "1",
+                     *             "trx_burned": "14.4735"
+                     *           },
                      *           "failure_reason": null,
                      *           "created_at": "2026-03-10T23:00:00.000Z",
                      *           "completed_at": "2026-03-10T23:00:42.000Z"
@@ -15465,6 +16081,23 @@ export interface operations {
                         sweep_cost: string;
                         /** @description sweep_cost plus the payee transfer network_fee (TRX) */
                         total_network_cost: string;
+                        /** @description what the chain sends serving this cost, from their receipts; null until one is in a block */
+                        network_cost: {
+                            /** @description energy units used, however paid (receipt energy_usage_total) */
+                            energy_used: number;
+                            /** @description energy paid by staked energy, own or delegated (receipt energy_usage) */
+                            energy_delegated: number;
+                            /** @description TRX burned for energy (receipt energy_fee) */
+                            energy_burned_trx: string;
+                            /** @description bandwidth bytes (net_usage, or the transaction bytes when paid in TRX) */
+                            bandwidth_used: number;
+                            /** @description TRX burned for bandwidth (receipt net_fee) */
+                            bandwidth_burned_trx: string;
+                            /** @description TRX the chain charged for creating a receiver account */
+                            activation_trx: string;
+                            /** @description all TRX burned (receipt fee) */
+                            trx_burned: string;
+                        } | null;
                         archived: boolean;
                         sweeps_summary: {
                             count: number;
@@ -15508,6 +16141,23 @@ export interface operations {
                              * @example 998.5
                              */
                             network_fee: string | null;
+                            /** @description what the chain sends serving this cost, from their receipts; null until one is in a block */
+                            network_cost: {
+                                /** @description energy units used, however paid (receipt energy_usage_total) */
+                                energy_used: number;
+                                /** @description energy paid by staked energy, own or delegated (receipt energy_usage) */
+                                energy_delegated: number;
+                                /** @description TRX burned for energy (receipt energy_fee) */
+                                energy_burned_trx: string;
+                                /** @description bandwidth bytes (net_usage, or the transaction bytes when paid in TRX) */
+                                bandwidth_used: number;
+                                /** @description TRX burned for bandwidth (receipt net_fee) */
+                                bandwidth_burned_trx: string;
+                                /** @description TRX the chain charged for creating a receiver account */
+                                activation_trx: string;
+                                /** @description all TRX burned (receipt fee) */
+                                trx_burned: string;
+                            } | null;
                             failure_reason: string | null;
                             /** Format: date-time */
                             created_at: string;
@@ -15734,6 +16384,7 @@ export interface operations {
                      *       "refund_address": "TGwSPDGFUytdEtwa4oaS27VNhv2rKHAZej",
                      *       "transaction_id": null,
                      *       "network_fee": null,
+                     *       "network_cost": null,
                      *       "created_at": "2026-03-10T14:30:00.000Z",
                      *       "completed_at": null,
                      *       "origin": "api",
@@ -15756,6 +16407,23 @@ export interface operations {
                         transaction_id: string | null;
                         /** @description TRX burned */
                         network_fee: string | null;
+                        /** @description what the chain sends serving this cost, from their receipts; null until one is in a block */
+                        network_cost: {
+                            /** @description energy units used, however paid (receipt energy_usage_total) */
+                            energy_used: number;
+                            /** @description energy paid by staked energy, own or delegated (receipt energy_usage) */
+                            energy_delegated: number;
+                            /** @description TRX burned for energy (receipt energy_fee) */
+                            energy_burned_trx: string;
+                            /** @description bandwidth bytes (net_usage, or the transaction bytes when paid in TRX) */
+                            bandwidth_used: number;
+                            /** @description TRX burned for bandwidth (receipt net_fee) */
+                            bandwidth_burned_trx: string;
+                            /** @description TRX the chain charged for creating a receiver account */
+                            activation_trx: string;
+                            /** @description all TRX burned (receipt fee) */
+                            trx_burned: string;
+                        } | null;
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
@@ -15991,6 +16659,15 @@ export interface operations {
                      *       "refund_address": "TGwSPDGFUytdEtwa4oaS27VNhv2rKHAZej",
                      *       "transaction_id": "3cdb2f27b756cbb397fb2914d42d5bc9d436852eaa059bc51025d827864befab",
                      *       "network_fee": "13.3735",
+                     *       "network_cost": {
+                     *         "energy_used": 130285,
+                     *         "energy_delegated": 0,
+                     *         "energy_burned_trx": "13.0285",
+                     *         "bandwidth_used": 345,
+                     *         "bandwidth_burned_trx": "0.345",
+                     *         "activation_trx": "0",
+                     *         "trx_burned": "13.3735"
+                     *       },
                      *       "created_at": "2026-03-10T14:30:00.000Z",
                      *       "completed_at": "2026-03-10T14:31:06.000Z",
                      *       "origin": "api",
@@ -16013,6 +16690,23 @@ export interface operations {
                         transaction_id: string | null;
                         /** @description TRX burned */
                         network_fee: string | null;
+                        /** @description what the chain sends serving this cost, from their receipts; null until one is in a block */
+                        network_cost: {
+                            /** @description energy units used, however paid (receipt energy_usage_total) */
+                            energy_used: number;
+                            /** @description energy paid by staked energy, own or delegated (receipt energy_usage) */
+                            energy_delegated: number;
+                            /** @description TRX burned for energy (receipt energy_fee) */
+                            energy_burned_trx: string;
+                            /** @description bandwidth bytes (net_usage, or the transaction bytes when paid in TRX) */
+                            bandwidth_used: number;
+                            /** @description TRX burned for bandwidth (receipt net_fee) */
+                            bandwidth_burned_trx: string;
+                            /** @description TRX the chain charged for creating a receiver account */
+                            activation_trx: string;
+                            /** @description all TRX burned (receipt fee) */
+                            trx_burned: string;
+                        } | null;
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
@@ -16749,6 +17443,780 @@ export interface operations {
                      *           "message": "is not a valid TRON address"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server-side failure: Internal error (`internal`); TRON node unavailable (`chain_unavailable`); Service not ready (`not_ready`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "internal error",
+                     *       "code": "internal",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    stakeTrx: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Retry safely: the same key and request replay the first answer byte for byte (Idempotent-Replayed: true); the same key with another request is a 422, one still in progress a 409.
+                 * @example order-1042-create
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "trx": "1000",
+                 *       "resource": "ENERGY"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description whole TRX as a decimal string, at least 1
+                     * @example 1000
+                     */
+                    trx: unknown;
+                    /**
+                     * @description ENERGY (default) or BANDWIDTH
+                     * @example ENERGY
+                     */
+                    resource?: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "object": "staking_operation",
+                     *       "operation_id": "stk_019cd79e4600a57032d2461f5f9994a6",
+                     *       "action": "stake",
+                     *       "hot_wallet": "TJJFHvvAtDMnYLT4jkUhft9qARB3acs6x6",
+                     *       "resource": "ENERGY",
+                     *       "trx": "1000",
+                     *       "status": "queued",
+                     *       "send_id": "snd_019cd79e4600a57032d2461f5f9994a6",
+                     *       "created_at": "2026-03-10T14:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {string} */
+                        object: "staking_operation";
+                        /** @example stk_019cd79e4600a57032d2461f5f9994a6 */
+                        operation_id: string;
+                        /** @enum {unknown} */
+                        action: "stake" | "unstake" | "withdraw_unstaked";
+                        hot_wallet: string;
+                        resource: ("ENERGY" | "BANDWIDTH") | (never | null);
+                        /** @description TRX staked or unstaked; for a withdrawal, what was withdrawable when asked */
+                        trx: string;
+                        /** @description the chain send: queued, signed, broadcast, confirmed, completed, failed */
+                        status: string;
+                        send_id: string;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Malformed request (`malformed_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/malformed_request",
+                     *       "title": "Malformed request",
+                     *       "status": 400,
+                     *       "detail": "body is not valid JSON",
+                     *       "code": "malformed_request",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "the API key is unknown or revoked",
+                     *       "code": "unauthorized",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "the API key lacks the scope \"payments:write\"",
+                     *       "code": "forbidden",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "payment pay_019cd79e4600f661d150c077de0276cb not found",
+                     *       "code": "not_found",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid state transition (`invalid_transition`); Conflict (`conflict`); Request with this Idempotency-Key is in progress (`idempotency_in_flight`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/invalid_transition",
+                     *       "title": "Invalid state transition",
+                     *       "status": 409,
+                     *       "detail": "payment pay_019cd79e4600f661d150c077de0276cb is completed and cannot become cancelled",
+                     *       "code": "invalid_transition",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "request body is larger than 1048576 bytes",
+                     *       "code": "payload_too_large",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/unsupported_media_type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Content-Type \"text/plain\" is not supported; send application/json",
+                     *       "code": "unsupported_media_type",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed (`validation_failed`); Idempotency-Key reused with a different request (`idempotency_key_reused`); Limit exceeded (`limit_exceeded`); Refused by compliance rules (`compliance_refused`); Payment method unavailable (`method_unavailable`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/validation_failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "detail": "amount must be written without an exponent; payee_address is not a valid TRON address",
+                     *       "code": "validation_failed",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": [
+                     *         {
+                     *           "path": "amount",
+                     *           "message": "must be written without an exponent"
+                     *         },
+                     *         {
+                     *           "path": "payee_address",
+                     *           "message": "is not a valid TRON address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description TRON node unavailable (`chain_unavailable`); Service not ready (`not_ready`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/chain_unavailable",
+                     *       "title": "TRON node unavailable",
+                     *       "status": 503,
+                     *       "detail": "the TRON node did not answer; balances are unavailable right now",
+                     *       "code": "chain_unavailable",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server-side failure: Internal error (`internal`); TRON node unavailable (`chain_unavailable`); Service not ready (`not_ready`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "internal error",
+                     *       "code": "internal",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unstakeTrx: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Retry safely: the same key and request replay the first answer byte for byte (Idempotent-Replayed: true); the same key with another request is a 422, one still in progress a 409.
+                 * @example order-1042-create
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "trx": "250",
+                 *       "resource": "BANDWIDTH"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description whole TRX as a decimal string, at least 1
+                     * @example 1000
+                     */
+                    trx: unknown;
+                    /**
+                     * @description ENERGY (default) or BANDWIDTH
+                     * @example ENERGY
+                     */
+                    resource?: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "object": "staking_operation",
+                     *       "operation_id": "stk_019cd79e4600a57032d2461f5f9994a7",
+                     *       "action": "unstake",
+                     *       "hot_wallet": "TJJFHvvAtDMnYLT4jkUhft9qARB3acs6x6",
+                     *       "resource": "BANDWIDTH",
+                     *       "trx": "250",
+                     *       "status": "queued",
+                     *       "send_id": "snd_019cd79e4600a57032d2461f5f9994a6",
+                     *       "created_at": "2026-03-10T14:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {string} */
+                        object: "staking_operation";
+                        /** @example stk_019cd79e4600a57032d2461f5f9994a6 */
+                        operation_id: string;
+                        /** @enum {unknown} */
+                        action: "stake" | "unstake" | "withdraw_unstaked";
+                        hot_wallet: string;
+                        resource: ("ENERGY" | "BANDWIDTH") | (never | null);
+                        /** @description TRX staked or unstaked; for a withdrawal, what was withdrawable when asked */
+                        trx: string;
+                        /** @description the chain send: queued, signed, broadcast, confirmed, completed, failed */
+                        status: string;
+                        send_id: string;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Malformed request (`malformed_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/malformed_request",
+                     *       "title": "Malformed request",
+                     *       "status": 400,
+                     *       "detail": "body is not valid JSON",
+                     *       "code": "malformed_request",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "the API key is unknown or revoked",
+                     *       "code": "unauthorized",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "the API key lacks the scope \"payments:write\"",
+                     *       "code": "forbidden",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "payment pay_019cd79e4600f661d150c077de0276cb not found",
+                     *       "code": "not_found",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid state transition (`invalid_transition`); Conflict (`conflict`); Request with this Idempotency-Key is in progress (`idempotency_in_flight`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/invalid_transition",
+                     *       "title": "Invalid state transition",
+                     *       "status": 409,
+                     *       "detail": "payment pay_019cd79e4600f661d150c077de0276cb is completed and cannot become cancelled",
+                     *       "code": "invalid_transition",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "request body is larger than 1048576 bytes",
+                     *       "code": "payload_too_large",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/unsupported_media_type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Content-Type \"text/plain\" is not supported; send application/json",
+                     *       "code": "unsupported_media_type",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed (`validation_failed`); Idempotency-Key reused with a different request (`idempotency_key_reused`); Limit exceeded (`limit_exceeded`); Refused by compliance rules (`compliance_refused`); Payment method unavailable (`method_unavailable`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/validation_failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "detail": "amount must be written without an exponent; payee_address is not a valid TRON address",
+                     *       "code": "validation_failed",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": [
+                     *         {
+                     *           "path": "amount",
+                     *           "message": "must be written without an exponent"
+                     *         },
+                     *         {
+                     *           "path": "payee_address",
+                     *           "message": "is not a valid TRON address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description TRON node unavailable (`chain_unavailable`); Service not ready (`not_ready`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/chain_unavailable",
+                     *       "title": "TRON node unavailable",
+                     *       "status": 503,
+                     *       "detail": "the TRON node did not answer; balances are unavailable right now",
+                     *       "code": "chain_unavailable",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server-side failure: Internal error (`internal`); TRON node unavailable (`chain_unavailable`); Service not ready (`not_ready`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "internal error",
+                     *       "code": "internal",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdrawUnstakedTrx: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Retry safely: the same key and request replay the first answer byte for byte (Idempotent-Replayed: true); the same key with another request is a 422, one still in progress a 409.
+                 * @example order-1042-create
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "object": "staking_operation",
+                     *       "operation_id": "stk_019cd79e4600a57032d2461f5f9994a8",
+                     *       "action": "withdraw_unstaked",
+                     *       "hot_wallet": "TJJFHvvAtDMnYLT4jkUhft9qARB3acs6x6",
+                     *       "resource": null,
+                     *       "trx": "250",
+                     *       "status": "queued",
+                     *       "send_id": "snd_019cd79e4600a57032d2461f5f9994a6",
+                     *       "created_at": "2026-03-10T14:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {string} */
+                        object: "staking_operation";
+                        /** @example stk_019cd79e4600a57032d2461f5f9994a6 */
+                        operation_id: string;
+                        /** @enum {unknown} */
+                        action: "stake" | "unstake" | "withdraw_unstaked";
+                        hot_wallet: string;
+                        resource: ("ENERGY" | "BANDWIDTH") | (never | null);
+                        /** @description TRX staked or unstaked; for a withdrawal, what was withdrawable when asked */
+                        trx: string;
+                        /** @description the chain send: queued, signed, broadcast, confirmed, completed, failed */
+                        status: string;
+                        send_id: string;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Unauthorized (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "the API key is unknown or revoked",
+                     *       "code": "unauthorized",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "the API key lacks the scope \"payments:write\"",
+                     *       "code": "forbidden",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "payment pay_019cd79e4600f661d150c077de0276cb not found",
+                     *       "code": "not_found",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid state transition (`invalid_transition`); Conflict (`conflict`); Request with this Idempotency-Key is in progress (`idempotency_in_flight`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/invalid_transition",
+                     *       "title": "Invalid state transition",
+                     *       "status": 409,
+                     *       "detail": "payment pay_019cd79e4600f661d150c077de0276cb is completed and cannot become cancelled",
+                     *       "code": "invalid_transition",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed (`validation_failed`); Idempotency-Key reused with a different request (`idempotency_key_reused`); Limit exceeded (`limit_exceeded`); Refused by compliance rules (`compliance_refused`); Payment method unavailable (`method_unavailable`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/validation_failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "detail": "amount must be written without an exponent; payee_address is not a valid TRON address",
+                     *       "code": "validation_failed",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": [
+                     *         {
+                     *           "path": "amount",
+                     *           "message": "must be written without an exponent"
+                     *         },
+                     *         {
+                     *           "path": "payee_address",
+                     *           "message": "is not a valid TRON address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description TRON node unavailable (`chain_unavailable`); Service not ready (`not_ready`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/chain_unavailable",
+                     *       "title": "TRON node unavailable",
+                     *       "status": 503,
+                     *       "detail": "the TRON node did not answer; balances are unavailable right now",
+                     *       "code": "chain_unavailable",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
