@@ -480,11 +480,11 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     threshold: BigInt(config.raw.energy.low_energy_threshold),
     wallets: async () => {
       const active = (await merchants.merchants.listMerchants()).filter((m) => m.status === 'active');
-      const readings: Array<{ merchantId: string; address: string; energyAvailable: bigint }> = [];
+      const readings: Array<{ merchantId: string; address: string; energyAvailable: bigint; energyLimit: bigint }> = [];
       for (const m of active) {
         try {
           const h = await hotWallet.holdings(m.hdIndex);
-          readings.push({ merchantId: m.id, address: h.address, energyAvailable: h.energy.available });
+          readings.push({ merchantId: m.id, address: h.address, energyAvailable: h.energy.available, energyLimit: h.energy.limit });
         } catch (error) {
           logger.warn({ err: error, merchant_id: m.id }, 'hot wallet energy unavailable for the low-energy check');
         }
