@@ -204,4 +204,45 @@ describe.each(ENGINES)('money commands (%s)', (engine) => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(new RegExp(`^error: --from: block ${beyond} is beyond the head of the chain \\(block \\d+\\)\\n$`));
   });
+  it('energy stake queues one stake of the hot wallet through the API use case; refusals name the option', { timeout: SLOW }, async () => {
+    const bad = await cli(['energy', 'stake', '--trx', '0.5'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^error: --trx: must be at least 1 TRX/);
+    const badResource = await cli(['energy', 'stake', '--trx', '5', '--resource', 'POWER'], env);
+    expect(badResource.code).toBe(2);
+    expect(badResource.stderr).toMatch(/--resource: must be ENERGY or BANDWIDTH/);
+
+    const run = await cli(['energy', 'stake', '--trx', '25', '--resource', 'BANDWIDTH', '--json'], env);
+    expect(run.code, run.stderr).toBe(0);
+    const op = JSON.parse(run.stdout);
+    expect(op).toMatchObject({
+      object: 'staking_operation',
+      action: 'stake',
+      resource: 'BANDWIDTH',
+      trx: '25',
+      hot_wallet: gw.hotWalletAddress,
+    });
+    const sends = await gw.db.db.selectFrom('chain_sends').selectAll().where('owner_id', '=', op.operation_id).execute();
+    expect(sends).toHaveLength(1);
+    expect(sends[0]).toMatchObject({
+      purpose: 'stake',
+      resource: 'BANDWIDTH',
+      from_address: gw.hotWalletAddress,
+      signer: expect.stringMatching(/^hot:/),
+    });
+    const audit = await gw.db.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor'])
+      .where('entity_id', '=', op.operation_id)
+      .orderBy('seq')
+      .execute();
+    expect(audit[0]).toEqual({ action: 'wallet.stake_requested', actor: 'cli:energy stake' });
+
+    const text = await cli(['energy', 'unstake', '--trx', '1'], env);
+    expect(text.code).toBe(2);
+    expect(text.stderr).toMatch(/--trx: is more than the 0 TRX staked for ENERGY/);
+    const none = await cli(['energy', 'withdraw'], env);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/no unstaked TRX past the unfreeze delay/);
+  });
 });

@@ -12,8 +12,11 @@ import { hexToBytes } from '../src/tron/bytes.js';
 import { createTronClient, type TronClient, type TronClientOptions, TronNodeError } from '../src/tron/client.js';
 import type { BlockInfo, ContractEvent } from '../src/tron/node-json.js';
 import {
+  buildDelegateResource,
+  buildFreezeBalanceV2,
   buildTransfer,
   buildTriggerSmartContract,
+  buildUnfreezeBalanceV2,
   type RefBlock,
   refBlockFields,
   signTransaction,
@@ -207,6 +210,82 @@ describe('accounts and chain', () => {
       solidBlockId: devnet.chain.solidBlock.id,
       codeVersion: expect.any(String),
     });
+  });
+});
+
+// ---------------------------------------------------------------- Stake 2.0
+
+describe('Stake 2.0: toolkit-built stakes read back through the client', () => {
+  it('stake, delegate and unstake; getAccount, the delegation queries and the limits agree', async () => {
+    const staker = newWallet();
+    const receiver = newWallet();
+    devnet.fund(staker.base58, { trx: 20_000n * TRX });
+    devnet.fund(receiver.base58, { trx: 1n * TRX });
+    devnet.mine(1);
+    const from = hexToBytes(staker.hex);
+    const sent: Transaction[] = [];
+    const send = async (tx: Transaction) => {
+      expect(await client.broadcastTransaction(signTransaction(tx, hexToBytes(staker.privateKey)))).toEqual({ ok: true, txid: tx.txID });
+      devnet.mine(1);
+      sent.push(tx);
+    };
+    await send(buildFreezeBalanceV2({ ...(await common()), from, amount: 10_000n * TRX, resource: 'ENERGY' }));
+    await send(buildFreezeBalanceV2({ ...(await common()), from, amount: 100n * TRX, resource: 'BANDWIDTH' }));
+    await send(
+      buildDelegateResource({ ...(await common()), from, receiver: hexToBytes(receiver.hex), amount: 4_000n * TRX, resource: 'ENERGY' }),
+    );
+    await send(buildUnfreezeBalanceV2({ ...(await common()), from, amount: 1_000n * TRX, resource: 'ENERGY' }));
+
+    // Delegating moves stake out of frozenV2 into the delegated balance (DelegateResourceActuator).
+    const account = await client.getAccount(staker.base58);
+    expect(account.frozenV2).toEqual([
+      { type: 'BANDWIDTH', amount: 100n * TRX },
+      { type: 'ENERGY', amount: 5_000n * TRX },
+      { type: 'TRON_POWER', amount: 0n },
+    ]);
+    expect(account.unfrozenV2).toHaveLength(1);
+    const unstake = account.unfrozenV2[0]!;
+    expect(unstake).toMatchObject({ type: 'ENERGY', unfreezeAmount: 1_000n * TRX });
+    expect(account).toMatchObject({ delegatedFrozenV2BalanceForEnergy: 4_000n * TRX, delegatedFrozenV2BalanceForBandwidth: 0n });
+    expect(await client.getAccount(receiver.base58)).toMatchObject({ acquiredDelegatedFrozenV2BalanceForEnergy: 4_000n * TRX });
+    expect((await client.getAccountResource(staker.base58)).energyLimit).toBeGreaterThan(0n);
+    expect((await client.getAccountResource(receiver.base58)).energyLimit).toBeGreaterThan(0n);
+
+    const records = await client.getDelegatedResourceV2(staker.base58, receiver.base58);
+    expect(records).toEqual([
+      {
+        from: staker.base58,
+        to: receiver.base58,
+        frozenBalanceForBandwidth: 0n,
+        frozenBalanceForEnergy: 4_000n * TRX,
+        expireTimeForBandwidth: 0n,
+        expireTimeForEnergy: 0n,
+      },
+    ]);
+    expect(await client.getDelegatedResourceV2(receiver.base58, staker.base58)).toEqual([]);
+    expect(await client.getDelegatedResourceAccountIndexV2(staker.hex)).toEqual({
+      account: staker.base58,
+      fromAccounts: [],
+      toAccounts: [receiver.base58],
+    });
+    expect((await client.getDelegatedResourceAccountIndexV2(receiver.base58)).fromAccounts).toEqual([staker.base58]);
+
+    expect(await client.getCanDelegatedMaxSize(staker.base58, 'ENERGY')).toBe(5_000n * TRX);
+    expect(await client.getAvailableUnfreezeCount(staker.base58)).toBe(31);
+    expect(await client.getCanWithdrawUnfreezeAmount(staker.base58, unstake.unfreezeExpireTime)).toBe(1_000n * TRX);
+    expect(await client.getCanWithdrawUnfreezeAmount(staker.base58, unstake.unfreezeExpireTime - 1n)).toBe(0n);
+
+    // the solidified view lags, then agrees
+    expect(await client.getDelegatedResourceV2(staker.base58, receiver.base58, { solid: true })).toEqual([]);
+    mineUntilSolid(devnet);
+    expect(await client.getDelegatedResourceV2(staker.base58, receiver.base58, { solid: true })).toEqual(records);
+
+    // the blocks carry the contracts, and the client re-encodes each to the node's txID
+    for (const tx of sent) {
+      const found = await client.getTransactionById(tx.txID);
+      expect(found?.parseError).toBeUndefined();
+      expect(found?.transaction?.raw.contract).toEqual(tx.raw.contract);
+    }
   });
 });
 

@@ -471,6 +471,8 @@ describe('devnet HTTP reads and shapes', () => {
         solidify_lag: TEST_SOLIDIFY_LAG,
         manual: true,
         energy_fee: 100,
+        resource_window_ms: 86_400_000,
+        unfreeze_delay_ms: 1_209_600_000,
       });
       expect(json.usdt_contract).toMatch(/^T/);
     });
@@ -519,6 +521,19 @@ describe('devnet HTTP reads and shapes', () => {
       const get = await fetch(`${devnet.url}/devnet/mine`);
       expect(get.status).toBe(405);
       expect(Number(devnet.chain.head.number)).toBe(before + 3);
+    });
+
+    it('/devnet/mine moves the clock by advance_ms first, and rejects a negative or fractional advance', async () => {
+      const before = devnet.chain.head.header.timestamp;
+      const { json } = await post('/devnet/mine', { advance_ms: 3_600_000 });
+      expect(json.head_block).toBe(Number(devnet.chain.head.number));
+      expect(devnet.chain.head.header.timestamp - before).toBeGreaterThanOrEqual(3_600_000n);
+      expect(devnet.chain.head.header.timestamp - before).toBeLessThan(3_660_000n);
+      for (const advance_ms of [-1, 1.5, '10', true]) {
+        const res = await post('/devnet/mine', { advance_ms });
+        expect(res.status, String(advance_ms)).toBe(400);
+        expect(res.json.field).toBe('advance_ms');
+      }
     });
   });
 });

@@ -18,6 +18,7 @@ import { type WalletStaking, walletStakingOf } from '../src/modules/wallets/wall
 import type { Clock } from '../src/shared/clock.js';
 import type { IdGenerator } from '../src/shared/ids.js';
 import { privateKeyToAccount } from '../src/tron/keys.js';
+import type { AccountInfo } from '../src/tron/node-json.js';
 import { openTestDatabase, type TestDatabase } from './db-harness.js';
 
 /** A valid BIP-39 phrase (the standard test vector); the gateway derives deposit and hot-wallet addresses from it. */
@@ -67,6 +68,23 @@ export class FakeChain implements CoreChain {
   async headBlock(): Promise<number> {
     this.check();
     return this.head;
+  }
+  /** the hot wallet's stake as `getaccount` reports it (frozenV2, unfrozenV2) */
+  frozenV2: AccountInfo['frozenV2'] = [];
+  unfrozenV2: AccountInfo['unfrozenV2'] = [];
+  async account(address: string): Promise<AccountInfo> {
+    this.check();
+    return {
+      exists: true,
+      address,
+      balance: this.trx,
+      frozenV2: [...this.frozenV2],
+      unfrozenV2: [...this.unfrozenV2],
+      delegatedFrozenV2BalanceForBandwidth: 0n,
+      delegatedFrozenV2BalanceForEnergy: 0n,
+      acquiredDelegatedFrozenV2BalanceForBandwidth: 0n,
+      acquiredDelegatedFrozenV2BalanceForEnergy: 0n,
+    };
   }
   /** 1,000 TRX staked for energy, 300 of it lent to a deposit address, 50 unstaking */
   async staking(): Promise<WalletStaking> {

@@ -103,6 +103,12 @@ describe('tron-payment-gateway start', () => {
     });
     expect(created.status).toBe(201);
     expect(created.body.fee).toBe('0.15');
+    // the create pipeline's own thread claims unique amounts too
+    const direct = await api<{ amount_due: string | null }>(`${gateway.api}/api/v1/payments/create`, key, {
+      method: 'POST',
+      body: JSON.stringify({ payee_address: PAYEE, amount: '100', payment_method: 'direct_transfer' }),
+    });
+    expect([direct.status, direct.body.amount_due]).toEqual([201, '100.000001']);
     const ready = await fetch(`${gateway.api}/health/ready`);
     expect(ready.status).toBe(200);
 

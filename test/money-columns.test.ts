@@ -120,6 +120,27 @@ describe.each(ENGINES)('wide money columns (%s)', (engine) => {
     const [row] = cmp.rows;
     expect([Number(row?.lt), Number(row?.eq), Number(row?.gt)]).toEqual([-1, 0, 1]);
   });
+
+  it('money columns added after 0007 are wide too, and a claim keyed by a huge amount is found by it exactly', async () => {
+    database = await openTestDatabase(engine);
+    const { db } = database;
+    const wide = engine === 'postgres' ? 'numeric' : 'money_text';
+    expect(await declaredType(database, 'payments', 'amount_due')).toBe(wide);
+    expect(await declaredType(database, 'unique_amount_claims', 'amount')).toBe(wide);
+    await db
+      .insertInto('unique_amount_claims')
+      .values([
+        { payee_address: 'TPayee', asset: 'USDD', amount: HUGE, payment_id: 'pay_a', claimed_at: NOW },
+        { payee_address: 'TPayee', asset: 'USDD', amount: HUGE + 1n, payment_id: 'pay_b', claimed_at: NOW },
+      ])
+      .execute();
+    const found = await db
+      .selectFrom('unique_amount_claims')
+      .select(['payment_id', 'amount'])
+      .where('amount', '=', HUGE + 1n)
+      .execute();
+    expect(found).toEqual([{ payment_id: 'pay_b', amount: HUGE + 1n }]);
+  });
 });
 
 async function declaredType(database: TestDatabase, table: string, column: string): Promise<string> {

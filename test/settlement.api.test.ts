@@ -47,6 +47,7 @@ function record(request: SendRequest, changes: Partial<SendRecord> = {}): SendRe
     toAddress: request.toAddress,
     asset: request.asset,
     amount: request.amount,
+    resource: request.resource ?? null,
     feeLimit: 0n,
     priority: request.priority,
     maxRetries: request.maxRetries,

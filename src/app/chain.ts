@@ -9,6 +9,7 @@ import type { WalletChain } from '../modules/wallets/hot-wallet.service.js';
 import { type WalletStaking, walletStakingOf } from '../modules/wallets/wallet-staking.js';
 import { type AssetCatalog, DEVNET_CONTRACT, NATIVE_SYMBOL } from '../shared/catalogues/asset-catalog.js';
 import { createTronClient, type NodeCall, type TronClient, type TronClientOptions } from '../tron/client.js';
+import type { AccountInfo } from '../tron/node-json.js';
 
 /**
  * The token contracts the gateway knows: every configured one, resolved when the chain is connected, else
@@ -59,6 +60,16 @@ export class GatewayChain implements ChainPrices, WalletChain {
     this.callObservers.push(observer);
   }
 
+  /** an account's balance and stake (staking checks the hot wallet's) */
+  account(address: string): Promise<AccountInfo> {
+    return this.client.getAccount(address);
+  }
+
+  /** what the wallet has staked, lent out and is unstaking (the wallet view) */
+  async staking(address: string): Promise<WalletStaking> {
+    return walletStakingOf(await this.client.getAccount(address));
+  }
+
   energyPriceSun(): Promise<bigint> {
     return this.client.getEnergyFee();
   }
@@ -91,10 +102,6 @@ export class GatewayChain implements ChainPrices, WalletChain {
       bandwidthLimit: r.freeNetLimit + r.netLimit,
       bandwidthUsed: r.freeNetUsed + r.netUsed,
     };
-  }
-
-  async staking(address: string): Promise<WalletStaking> {
-    return walletStakingOf(await this.client.getAccount(address));
   }
 
   async headBlock(): Promise<number> {

@@ -35,10 +35,12 @@ import { checkoutRoutes } from '../modules/checkout/checkout.routes.js';
 import { CheckoutService } from '../modules/checkout/checkout.service.js';
 import { CheckoutStatusHub } from '../modules/checkout/checkout-status-hub.js';
 import type { CollectionsService } from '../modules/collections/collections.service.js';
+import { TransfersRepository } from '../modules/collections/transfers.repository.js';
 import { MerchantEnergyRepository } from '../modules/energy/energy.repository.js';
 import { energyRoutes } from '../modules/energy/energy.routes.js';
 import { EnergyStrategyService } from '../modules/energy/energy-strategy.service.js';
 import { LowEnergyWatch } from '../modules/energy/low-energy-watch.js';
+import type { StakingService } from '../modules/energy/staking.service.js';
 import type { ChainPrices } from '../modules/fees/network-cost.js';
 import { NetworkCostEstimator } from '../modules/fees/network-cost.js';
 import { DbIdempotencyStore } from '../modules/idempotency/idempotency.store.js';
@@ -66,6 +68,8 @@ import type { SettlementWorker } from '../modules/settlement/settlement.worker.j
 import { SettlementInfoService } from '../modules/settlement/settlement-info.service.js';
 import { SettlementsRepository } from '../modules/settlement/settlements.repository.js';
 import { DepositAddressPool } from '../modules/wallets/deposit-pool.js';
+import { DepositReuseRepository } from '../modules/wallets/deposit-reuse.repository.js';
+import { DEPOSIT_REUSE_JOB, DepositReuseService } from '../modules/wallets/deposit-reuse.service.js';
 import { HotWalletService, type WalletChain } from '../modules/wallets/hot-wallet.service.js';
 import { walletRoutes } from '../modules/wallets/wallet.routes.js';
 import type { WalletAddresses } from '../modules/wallets/wallet-addresses.js';
@@ -77,6 +81,7 @@ import { type Clock, systemClock } from '../shared/clock.js';
 import { type IdGenerator, newId } from '../shared/ids.js';
 import { LookupCache } from '../shared/lookup-cache.js';
 import type { NodeCall } from '../tron/client.js';
+import type { AccountInfo } from '../tron/node-json.js';
 import { type JobHandler, JobRunner } from '../workers/job-runner.js';
 import { knownTokenContracts } from './chain.js';
 import { cachedFor, METRICS_CACHE_MS, registerCoreGauges, registerHotWalletGauges, registerTrxBurnedCounter } from './gateway-metrics.js';
@@ -87,6 +92,8 @@ export const MAINTENANCE_JOB = 'maintenance.prune';
 /** the periodic low-energy check of every hot wallet (energy.low_energy_check_seconds) */
 export const ENERGY_CHECK_JOB = 'wallet.energy_check';
 const MAINTENANCE_EVERY_MS = 10 * 60_000;
+/** How often quiet deposit addresses are looked for (wallets.deposit_address_reuse: after_quiet_period). */
+const DEPOSIT_REUSE_EVERY_MS = 10 * 60_000;
 /** A revoked key stops working in other processes within this time (at once in the revoking one). */
 const PRINCIPAL_CACHE_MS = 5000;
 /** how long a hot wallet's staked energy (what `auto` decides on) is reused: every send asks */
@@ -94,6 +101,8 @@ const STAKED_ENERGY_CACHE_MS = 30_000;
 
 /** The chain as the core needs it; GatewayChain implements it over a TronClient. */
 export interface CoreChain extends ChainPrices, WalletChain {
+  /** an account as the node reports it (balance and stake); staking reads the hot wallet's */
+  account?(address: string): Promise<AccountInfo>;
   /** reports every call to the node (GatewayChain does; `tpg_node_requests_total` counts them) */
   observeNodeCalls?(observer: (call: NodeCall) => void): void;
 }
@@ -164,11 +173,15 @@ export interface GatewayCore {
   refunds: RefundsService;
   /** payment and balance reconciliation against the chain (503 without a node) */
   reconciliation: ReconciliationService;
+  /** the operator's staking of hot-wallet TRX for energy or bandwidth (503 without a node) */
+  staking: StakingService;
   /** payment links (issue 21) */
   paymentLinks: PaymentLinksService;
   /** hosted checkout: tokens, the customer's view, live status */
   checkout: CheckoutService;
   checkoutHub: CheckoutStatusHub;
+  /** returns quiet, swept deposit addresses to the pool (the periodic job's work; run directly in tests) */
+  depositReuse: DepositReuseService;
   /** starts background work for the configured roles */
   startWorkers(): void;
   /**
@@ -205,6 +218,15 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
   const idempotency = new DbIdempotencyStore(db, clock, config.raw.api.idempotency_ttl_hours * 3_600_000);
 
   const depositPool = new DepositAddressPool(db, engine, options.wallets, clock);
+  const depositReuse = new DepositReuseService({
+    db,
+    clock,
+    quietPeriodDays: config.raw.wallets.quiet_period_days,
+    repository: new DepositReuseRepository(),
+    credited: (executor, addresses) => new TransfersRepository().creditedTotals(executor, addresses),
+    swept: (executor, addresses) => new SettlementsRepository(engine).sweptTotals(executor, addresses),
+  });
+  const reuseAddresses = config.raw.wallets.deposit_address_reuse === 'after_quiet_period';
   const ledger = new Ledger(clock, ids);
   const leases = new LeaseStore(db, clock, database.writeAtomically);
   let runner: JobRunner | null = null;
@@ -445,6 +467,7 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     logger,
     instance,
     tron: options.tron,
+    energyStrategy,
     chain: options.chain,
     wallets: options.wallets,
     payments,
@@ -505,6 +528,13 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
       const keys = await idempotency.prune();
       logger.debug({ windows, idempotency_keys: keys }, 'maintenance pruned old records');
       return { retryAt: clock.now() + MAINTENANCE_EVERY_MS, reason: 'periodic', countsAsAttempt: false };
+    },
+    [DEPOSIT_REUSE_JOB]: async () => {
+      // switched off since the job was queued: it ends here
+      if (!reuseAddresses) return undefined;
+      const returned = await depositReuse.returnQuietAddresses();
+      if (returned > 0) logger.info({ returned }, 'quiet deposit addresses went back to the pool, already activated');
+      return { retryAt: clock.now() + DEPOSIT_REUSE_EVERY_MS, reason: 'periodic', countsAsAttempt: false };
     },
     [ENERGY_CHECK_JOB]: async () => {
       const { raised } = await lowEnergy.checkOnce();
@@ -573,9 +603,11 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     ...(money.settlement ? { settlement: money.settlement } : {}),
     refunds: money.refunds,
     reconciliation: money.reconciliation,
+    staking: money.staking,
     paymentLinks,
     checkout,
     checkoutHub,
+    depositReuse,
     creationsCommitted(jobsDueNow) {
       if (jobsDueNow > 0) activeRunner.wake();
       webhookDelivery.wake();
@@ -586,6 +618,7 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
           .enqueue(db, [
             { type: MAINTENANCE_JOB, payload: {}, dedupeKey: MAINTENANCE_JOB, priority: 200 },
             { type: BATCH_STALL_JOB, payload: {}, dedupeKey: BATCH_STALL_JOB, priority: 190 },
+            ...(reuseAddresses ? [{ type: DEPOSIT_REUSE_JOB, payload: {}, dedupeKey: DEPOSIT_REUSE_JOB, priority: 190 }] : []),
             { type: ENERGY_CHECK_JOB, payload: {}, dedupeKey: ENERGY_CHECK_JOB, priority: 180 },
           ])
           .catch((error: unknown) => logger.warn({ err: error }, 'could not schedule maintenance and the stalled-batch check'));

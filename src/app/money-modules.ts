@@ -20,10 +20,14 @@ import type { LeaseStore } from '../modules/chain/lease.js';
 import { SEND_PURPOSES, SEND_STATUSES } from '../modules/chain/send-contract.js';
 import type { OwnerCosts } from '../modules/chain/send-cost.js';
 import { createSendModule, type SendModule } from '../modules/chain/send-module.js';
+import { ChainSendQueue } from '../modules/chain/send-queue.js';
 import { SendsRepository } from '../modules/chain/sends.repository.js';
 import { CollectionsService } from '../modules/collections/collections.service.js';
 import { hotWalletSet } from '../modules/collections/hot-wallets.js';
 import { TransfersRepository } from '../modules/collections/transfers.repository.js';
+import type { EnergyStrategySource } from '../modules/energy/energy-strategy.js';
+import { stakingRoutes } from '../modules/energy/staking.routes.js';
+import { STAKING_ACTIONS, StakingService } from '../modules/energy/staking.service.js';
 import type { ChainPrices, NetworkCostEstimator } from '../modules/fees/network-cost.js';
 import type { JobQueue, NewJob } from '../modules/jobs/job-queue.js';
 import type { Ledger } from '../modules/ledger/ledger.js';
@@ -49,12 +53,14 @@ import {
 import { SettlementsRepository } from '../modules/settlement/settlements.repository.js';
 import { settlementsRoutes } from '../modules/settlement/settlements.routes.js';
 import { SettlementsService } from '../modules/settlement/settlements.service.js';
+import { NodeSweepEnergyChain } from '../modules/settlement/sweep-energy.js';
 import type { WalletChain } from '../modules/wallets/hot-wallet.service.js';
 import type { TransactionSigner } from '../modules/wallets/signer.js';
 import type { WalletAddresses } from '../modules/wallets/wallet-addresses.js';
 import type { Clock } from '../shared/clock.js';
 import type { IdGenerator } from '../shared/ids.js';
 import type { TronClient, TronClientOptions } from '../tron/client.js';
+import type { AccountInfo } from '../tron/node-json.js';
 import type { JobHandler } from '../workers/job-runner.js';
 
 /** The chain as the money-moving workers need it: a node client, the assets on it and the signer. */
@@ -76,8 +82,10 @@ export interface MoneyModulesDeps {
   /** `<host>:<pid>` or the configured instance id: names this process in leases and claims */
   instance: string;
   tron: MoneyChain | undefined;
-  /** balances and prices (settlement sizes sweep fuel with them) */
-  chain: WalletChain & ChainPrices;
+  /** the energy strategy in force per merchant: under `stake` sweeps go on delegated energy */
+  energyStrategy: EnergyStrategySource;
+  /** balances and prices (settlement sizes sweep fuel with them); an account's stake when a node is configured */
+  chain: WalletChain & ChainPrices & { account?(address: string): Promise<AccountInfo> };
   wallets: WalletAddresses;
   payments: PaymentsService;
   paymentsRepository: PaymentsRepository;
@@ -102,6 +110,8 @@ export interface MoneyModules {
   settlement: SettlementWorker | null;
   refunds: RefundsService;
   reconciliation: ReconciliationService;
+  /** the operator's staking of hot-wallet TRX (answers 503 without a node) */
+  staking: StakingService;
   /** durable job handlers of these modules */
   jobHandlers: Record<string, JobHandler>;
   /** self-rescheduling jobs the workers role keeps alive */
@@ -200,6 +210,16 @@ export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
         chain: d.chain,
         hotWalletAddress: (index) => d.wallets.hotWalletAddress(index),
         onQueued: wakeSender,
+        ...(tron
+          ? {
+              energy: {
+                strategy: d.energyStrategy,
+                marginPercent: config.raw.energy.estimate_margin_percent,
+                chain: new NodeSweepEnergyChain(tron.client),
+                contractOf: (asset: string) => tron.assets.get(asset).asset.contract ?? '',
+              },
+            }
+          : {}),
       })
     : null;
   if (chainSends && settlement) settlement.register(chainSends.sends);
@@ -228,6 +248,32 @@ export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
   collections?.setOverpaidHandler(async (trx, payment, excess, sender) => {
     if (await refunds.onOverpaid(trx, payment, excess, sender === '' ? null : sender)) d.wakeJobs();
   });
+  // Staking: queued like any send. Without the signer (the CLI) the queue still names the hot wallet, and
+  // the running gateway's sender signs it.
+  const account = tron ? (address: string) => tron.client.getAccount(address) : d.chain.account?.bind(d.chain);
+  const staking = new StakingService({
+    db,
+    clock,
+    ids,
+    audit: d.audit,
+    sends:
+      chainSends?.sends ??
+      new ChainSendQueue({
+        signer: {
+          address: (ref) => (ref.kind === 'hot' ? d.wallets.hotWalletAddress(ref.merchantIndex) : d.wallets.depositAddress(ref.index)),
+        },
+        clock,
+        ids,
+        // staking sends are native: no fee limit
+        feeLimit: { isContractCall: () => false, energy: 0n, maxSun: 0n, energyPriceSun: () => null },
+      }),
+    merchants: d.merchants,
+    hotWalletAddress: (index) => d.wallets.hotWalletAddress(index),
+    chain: account ? { account } : null,
+    onQueued: wakeSender,
+  });
+  if (chainSends) for (const purpose of STAKING_ACTIONS) chainSends.sends.registerHandler(purpose, staking.sendHandler());
+
   const reconciliation = new ReconciliationService({
     db,
     config,
@@ -304,6 +350,7 @@ export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
     settlement,
     refunds,
     reconciliation,
+    staking,
     jobHandlers,
     periodicJobs,
     registerRoutes(app) {
@@ -312,6 +359,7 @@ export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
       app.register(settlementsRoutes({ config, settlements: new SettlementsService(db, costs) }), { prefix: '/api/v1/payments' });
       app.register(refundsRoutes({ refunds, assets: config.assets, costs }), { prefix: '/api/v1/payments' });
       app.register(reconciliationRoutes({ config, reconciliation }), { prefix: '/api/v1/payments' });
+      app.register(stakingRoutes({ staking }), { prefix: '/api/v1/wallet' });
     },
     registerMetrics(metrics) {
       if (scannerStatus) {

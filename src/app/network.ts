@@ -46,6 +46,8 @@ export async function resolveNetwork(config: GatewayConfig, log: (line: string) 
       port: net.devnet.port,
       blockTimeMs: net.devnet.block_time_ms,
       solidifyLag: net.devnet.solidify_lag,
+      resourceWindowMs: net.devnet.resource_window_ms,
+      unfreezeDelayMs: net.devnet.unfreeze_delay_ms,
       dataDir: join(config.raw.server.data_dir, 'devnet'),
       tokens: wanted,
       log,

@@ -3,6 +3,7 @@ import { auditCommand } from './audit.command.js';
 import type { CommandEntry } from './command.js';
 import { configCommand } from './config.command.js';
 import { devnetCommand } from './devnet.command.js';
+import { energyCommand } from './energy.command.js';
 import { keysCommand } from './keys.command.js';
 import { merchantsCommand } from './merchants.command.js';
 import { migrateCommand } from './migrate.command.js';
@@ -21,6 +22,7 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   merchants: merchantsCommand,
   keys: keysCommand,
   payouts: payoutsCommand,
+  energy: energyCommand,
   webhooks: webhooksCommand,
   reports: reportsCommand,
   scanner: scannerCommand,

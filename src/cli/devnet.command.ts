@@ -20,6 +20,18 @@ export const devnetCommand: Command = {
     'data-dir': { type: 'string', value: 'dir', description: 'keep keys and blocks here; a restart resumes the chain' },
     manual: { type: 'boolean', description: 'produce blocks only on POST /devnet/mine' },
     'energy-fee': { type: 'int', value: 'sun', min: 0, description: 'sun per energy unit (default 100)' },
+    'resource-window-ms': {
+      type: 'int',
+      value: 'ms',
+      min: 1000,
+      description: 'bandwidth and energy usage recover over this window (default 86400000, 24 h)',
+    },
+    'unfreeze-delay-ms': {
+      type: 'int',
+      value: 'ms',
+      min: 0,
+      description: 'unstaked TRX is withdrawable after this delay (default 1209600000, 14 days)',
+    },
     token: {
       type: 'string',
       multiple: true,
@@ -45,6 +57,8 @@ export const devnetCommand: Command = {
         ...(dataDir ? { dataDir } : {}),
         manual: values.manual === true,
         ...(values['energy-fee'] !== undefined ? { params: { energyFee: BigInt(values['energy-fee'] as number) } } : {}),
+        ...(values['resource-window-ms'] !== undefined ? { resourceWindowMs: values['resource-window-ms'] as number } : {}),
+        ...(values['unfreeze-delay-ms'] !== undefined ? { unfreezeDelayMs: values['unfreeze-delay-ms'] as number } : {}),
         tokens,
         log: (line) => say(line),
       });

@@ -272,6 +272,27 @@ describe('validation', () => {
     expect(problems).toEqual([{ key: 'fee_management.volume_discounts.0.threshold', message: 'is required' }]);
   });
 
+  it('deposit-address reuse needs a quiet period longer than the late-payment window', () => {
+    const reuse = (quiet: number, late: number) =>
+      defaults({
+        overrides: {
+          wallets: { deposit_address_reuse: 'after_quiet_period', quiet_period_days: quiet },
+          payment_processing: { late_payment_window_days: late },
+        },
+      });
+    const [problem, ...rest] = problemsOf(() => reuse(7, 7));
+    expect(rest).toEqual([]);
+    expect(problem?.key).toBe('wallets.quiet_period_days');
+    expect(problem?.message).toMatch(
+      /^must exceed payment_processing\.late_payment_window_days \(7\) when deposit_address_reuse is after_quiet_period/,
+    );
+    expect(reuse(8, 7).raw.wallets.quiet_period_days).toBe(8);
+    // without reuse the two are unrelated
+    expect(defaults({ overrides: { wallets: { quiet_period_days: 3 } } }).raw.wallets.quiet_period_days).toBe(3);
+    const shipped = defaults();
+    expect([shipped.raw.wallets.deposit_address_reuse, shipped.raw.wallets.quiet_period_days]).toEqual(['never', 30]);
+  });
+
   it('bad YAML is refused with the parser message', () => {
     const file = writeConfig('server:\n  port: 8097\n   host: x\n');
     const problems = problemsOf(() => loadConfig({ file }));

@@ -317,6 +317,13 @@ function resolve(raw: RawConfig, source: string, problems: ConfigProblem[]): Gat
   if (net.name !== 'devnet' && w.mnemonic === '' && w.mnemonic_file === '') {
     problems.push({ key: 'wallets.mnemonic', message: `a seed (TPG_WALLET_MNEMONIC or wallets.mnemonic_file) is required on ${net.name}` });
   }
+  // A late payment to an old invoice must be over before its address can serve a new one (attribution by block time).
+  if (w.deposit_address_reuse === 'after_quiet_period' && w.quiet_period_days <= pp.late_payment_window_days) {
+    problems.push({
+      key: 'wallets.quiet_period_days',
+      message: `must exceed payment_processing.late_payment_window_days (${pp.late_payment_window_days}) when deposit_address_reuse is after_quiet_period: a late payment to an address's old invoice must end before the address is reused`,
+    });
+  }
   if (w.deposit_account === w.hot_wallet_account) {
     problems.push({ key: 'wallets.hot_wallet_account', message: 'must differ from deposit_account' });
   }

@@ -27,6 +27,7 @@ export const SETTLEMENT_FREQUENCIES = ['instant', 'hourly', 'daily', 'weekly'] a
 /** `energy.strategy` and a merchant's run-time override: `auto` resolves to stake or burn (src/modules/energy). */
 export const ENERGY_STRATEGY_SETTINGS = ['auto', 'burn', 'stake'] as const;
 export const ROLES = ['api', 'workers', 'scanner'] as const;
+export const DEPOSIT_ADDRESS_REUSE = ['never', 'after_quiet_period'] as const;
 export const REFUND_REASONS = ['user_request', 'payment_failure', 'duplicate_payment', 'merchant_initiated', 'system_error'] as const;
 const PriorityPolicy = ({ feeRate, processingTimeSeconds, maxRetries, confirmations }: PriorityEntry['defaults']) =>
   Type.Object(
@@ -182,6 +183,16 @@ export const ConfigSchema = Type.Object(
             port: Type.Integer({ default: 8090, minimum: 0, maximum: 65535, description: 'embedded devnet port (DEVNET_PORT)' }),
             block_time_ms: Type.Integer({ default: 3000, minimum: 10, description: 'ms between blocks (DEVNET_BLOCK_TIME_MS)' }),
             solidify_lag: Type.Integer({ default: 19, minimum: 0, maximum: 1000, description: 'blocks behind head (DEVNET_SOLIDIFY_LAG)' }),
+            resource_window_ms: Type.Integer({
+              default: 86_400_000,
+              minimum: 1000,
+              description: 'bandwidth and energy usage recover over this window (24 h on mainnet); fixed when the chain is created',
+            }),
+            unfreeze_delay_ms: Type.Integer({
+              default: 1_209_600_000,
+              minimum: 0,
+              description: 'unstaked TRX is withdrawable after this delay (14 days on mainnet); fixed when the chain is created',
+            }),
             fund_hot_wallet_trx: Amount('10000', 'TRX the faucet sends a new merchant hot wallet'),
             fund_hot_wallet_tokens: Amount(
               '100000',
@@ -249,6 +260,18 @@ export const ConfigSchema = Type.Object(
           maximum: 2_147_483_647,
           description: "hot wallets at m/44'/195'/<n>'/0/<merchant>",
         }),
+        deposit_address_reuse: Type.Enum(DEPOSIT_ADDRESS_REUSE, {
+          default: 'never',
+          description:
+            'never: every invoice gets a fresh deposit address; after_quiet_period: a swept address quiet for quiet_period_days goes back to the pool, already activated',
+        }),
+        quiet_period_days: Type.Integer({
+          default: 30,
+          minimum: 1,
+          maximum: 3650,
+          description:
+            'days without activity (no incoming transfer, no open payment) before a swept deposit address may serve another invoice; must exceed late_payment_window_days',
+        }),
       },
       Strict,
     ),
@@ -268,6 +291,20 @@ export const ConfigSchema = Type.Object(
         payment_expiry_seconds: Seconds(3600, 'how long a deposit address waits for funds', 60),
         max_expiry_seconds: Seconds(7 * 86_400, 'largest expires_in_seconds accepted', 60),
         underpayment_tolerance: Rate('0', 'shortfall still accepted as paid'),
+        late_payment_window_days: Type.Integer({
+          default: 7,
+          minimum: 0,
+          maximum: 3650,
+          description:
+            'days after its expiry during which a transfer still pays an expired collection (paid_late); later ones stay unmatched',
+        }),
+        unique_amount_max_offset: Type.Integer({
+          default: 9999,
+          minimum: 1,
+          maximum: 1_000_000,
+          description:
+            'direct_transfer without payer_address: largest offset added to the amount to make it unique among the payee’s open payments, in steps of the asset’s smallest display unit (0.000001 for 6 or more decimals)',
+        }),
         swap_venue: Type.String({
           default: '',
           description: 'swap venue; must stay empty until the gateway supports one (swap payments are refused)',

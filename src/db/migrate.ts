@@ -9,6 +9,8 @@ import * as m0006 from './migrations/0006_reconciliation_outcome.js';
 import * as m0007 from './migrations/0007_wide_money.js';
 import * as m0008 from './migrations/0008_checkout.js';
 import * as m0009 from './migrations/0009_send_costs.js';
+import * as m0010 from './migrations/0010_energy_delegations.js';
+import * as m0011 from './migrations/0011_address_reuse_unique_amounts.js';
 import type { DB } from './schema.js';
 
 /** Listed explicitly so that the same set runs from sources (tsx) and from the compiled dist/. */
@@ -22,6 +24,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0007_wide_money': m0007,
   '0008_checkout': m0008,
   '0009_send_costs': m0009,
+  '0010_energy_delegations': m0010,
+  '0011_address_reuse_unique_amounts': m0011,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

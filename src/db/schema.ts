@@ -88,6 +88,8 @@ export interface PaymentsTable {
   payment_link_id: string | null;
   /** the checkout token was revoked (cancelled from the page): the page stays readable, its actions do not */
   checkout_revoked_at: NullableIntCol;
+  /** unique-amount direct_transfer (0011): what the payer must send, the amount plus its offset; null otherwise */
+  amount_due: NullableIntCol;
 }
 
 export interface PaymentHistoryTable {
@@ -180,6 +182,24 @@ export interface DepositPoolTable {
   deposit_index: IntCol;
   address: string;
   created_at: IntCol;
+  /** a reused address (0011): when it was known to exist on chain; null for a fresh one */
+  activated_at: NullableIntCol;
+}
+
+/** Deposit addresses known to exist on chain (0011): their next sweep needs no activation. */
+export interface DepositActivationsTable {
+  address: string;
+  deposit_index: IntCol;
+  activated_at: IntCol;
+}
+
+/** One row per amount held by an open unique-amount direct_transfer (0011), per payee and asset. */
+export interface UniqueAmountClaimsTable {
+  payee_address: string;
+  asset: string;
+  amount: IntCol;
+  payment_id: string;
+  claimed_at: IntCol;
 }
 
 export interface SettlementsTable {
@@ -418,6 +438,8 @@ export interface ChainSendsTable {
   broadcast_at: NullableIntCol;
   confirmed_at: NullableIntCol;
   completed_at: NullableIntCol;
+  /** ENERGY | BANDWIDTH for stake, unstake, delegate and reclaim sends (0010); null otherwise */
+  resource: string | null;
 }
 
 /** Per merchant (0009): the energy strategy set at run time, and whether the low-energy alert is raised. */
@@ -466,6 +488,28 @@ export interface SweepsTable {
   created_at: IntCol;
   updated_at: IntCol;
   completed_at: NullableIntCol;
+}
+
+/** A sweep done on energy the hot wallet delegates to its deposit address (0010). */
+export interface EnergyDelegationsTable {
+  id: string;
+  sweep_id: string;
+  merchant_id: string;
+  hot_address: string;
+  receiver_address: string;
+  energy: IntCol;
+  sun: IntCol;
+  /** 1 when the deposit address did not exist on chain and is activated first */
+  needs_activation: IntCol;
+  /** activating | delegating | sweeping | reclaiming | reclaimed | failed */
+  status: string;
+  activation_send_id: string | null;
+  delegate_send_id: string | null;
+  sweep_send_id: string | null;
+  reclaim_send_id: string | null;
+  failure_reason: string | null;
+  created_at: IntCol;
+  updated_at: IntCol;
 }
 
 export interface ReconciliationsTable {
@@ -537,6 +581,8 @@ export interface DB {
   volume_totals: VolumeTotalsTable;
   hd_counters: HdCountersTable;
   deposit_pool: DepositPoolTable;
+  deposit_activations: DepositActivationsTable;
+  unique_amount_claims: UniqueAmountClaimsTable;
   settlements: SettlementsTable;
   gateway_meta: GatewayMetaTable;
   webhooks: WebhooksTable;
@@ -553,6 +599,7 @@ export interface DB {
   ledger_entries: LedgerEntriesTable;
   merchant_balances: MerchantBalancesTable;
   sweeps: SweepsTable;
+  energy_delegations: EnergyDelegationsTable;
   reconciliations: ReconciliationsTable;
   payment_links: PaymentLinksTable;
   merchant_branding: MerchantBrandingTable;

@@ -1,7 +1,8 @@
 /**
  * The devnet's chain: validates transactions in java-tron's order with its error codes, executes
- * them on the head state (bandwidth, activation, energy, the native TRC-20 tokens), packs them into signed
- * blocks, and advances a solidified state `solidifyLag` blocks behind the head.
+ * them on the head state (bandwidth and energy from stake or burned, activation, Stake 2.0 contracts, the
+ * native TRC-20 tokens), packs them into signed blocks, and advances a solidified state `solidifyLag`
+ * blocks behind the head.
  */
 import { bytesToBase58Address } from '../tron/address.js';
 import { type BlockHeaderRaw, blockHeaderHash, blockIdFromHash, computeTxTrieRoot } from '../tron/block.js';
@@ -16,8 +17,10 @@ import {
   type Transaction,
 } from '../tron/transaction.js';
 import { decodeTransferLog, type EventLog } from '../tron/trc20.js';
-import { type ChainParams, MAX_EXPIRATION_AHEAD_MS, MAX_TRANSACTION_BYTES, RESOURCE_WINDOW_MS } from './params.js';
-import { type StateDiff, type TokenLedger, WorldState } from './state.js';
+import { type ChainParams, MAX_EXPIRATION_AHEAD_MS, MAX_TRANSACTION_BYTES } from './params.js';
+import { bandwidthBill, energyLeft, payBandwidth, type ResourceView, useEnergy } from './resources.js';
+import { executeStake, isStakeContract, validateStake } from './stake.js';
+import { type AccountState, type StateDiff, type TokenLedger, WorldState } from './state.js';
 import { type CallOutcome, executeTokenCall, mintSupply, type TokenInfo, type VmResult } from './token.js';
 
 export const BLOCK_VERSION = 34;
@@ -42,6 +45,8 @@ export interface Receipt {
   fee: bigint;
   netUsage: bigint;
   netFee: bigint;
+  /** energy paid from stake (own or delegated to the caller) */
+  energyUsage: bigint;
   energyUsageTotal: bigint;
   energyFee: bigint;
   energyPenalty: bigint;
@@ -52,6 +57,10 @@ export interface Receipt {
   contractAddress?: string;
   logs: EventLog[];
   resMessage?: string;
+  /** unstaked TRX that a stake contract moved back to the balance */
+  withdrawExpireAmount?: bigint;
+  /** pending unstakes a CancelAllUnfreezeV2 returned to the stake, per resource */
+  cancelUnfreezeV2Amount?: { BANDWIDTH: bigint; ENERGY: bigint; TRON_POWER: bigint };
 }
 
 export interface ChainTx {
@@ -114,6 +123,7 @@ const NOT_EXECUTED: Receipt = {
   fee: 0n,
   netUsage: 0n,
   netFee: 0n,
+  energyUsage: 0n,
   energyUsageTotal: 0n,
   energyFee: 0n,
   energyPenalty: 0n,
@@ -132,7 +142,7 @@ export class Chain {
   readonly tokens = new Map<string, TokenInfo>();
   readonly witnessAddress: Uint8Array;
   readonly blocks: Block[] = [];
-  readonly headState = new WorldState();
+  readonly headState: WorldState;
   solidState: WorldState;
   solidNumber = 0n;
   /** executed, waiting for the next block */
@@ -153,6 +163,7 @@ export class Chain {
     this.token = opts.token;
     this.witnessKey = opts.witnessKey;
     this.witnessAddress = privateKeyToAddressBytes(opts.witnessKey);
+    this.headState = new WorldState({ netWeight: opts.params.backgroundNetWeight, energyWeight: opts.params.backgroundEnergyWeight });
 
     const t = opts.genesisTimestamp;
     this.headState.touchAccount(opts.faucetAddress, t).balance = opts.genesisTrx;
@@ -264,20 +275,9 @@ export class Chain {
     return undefined;
   }
 
-  /** Free bandwidth left after linear recovery over the 24 h window. */
-  private freeNetLeft(usage: bigint, lastTime: bigint, now: bigint): bigint {
-    const elapsed = now - lastTime;
-    // Rounded to nearest like java-tron's ResourceProcessor.increase (Math.round); flooring lost a unit per transaction.
-    const remaining =
-      elapsed >= RESOURCE_WINDOW_MS ? 0n : (usage * (RESOURCE_WINDOW_MS - elapsed) + RESOURCE_WINDOW_MS / 2n) / RESOURCE_WINDOW_MS;
-    const left = this.params.freeNetLimit - remaining;
-    return left > 0n ? left : 0n;
-  }
-
-  freeNetUsed(address: string, state: WorldState = this.headState): bigint {
-    const acc = state.account(address);
-    if (!acc) return 0n;
-    return this.params.freeNetLimit - this.freeNetLeft(acc.freeNetUsage, acc.latestConsumeFreeTime, this.nextSlotTime());
+  /** What account resources are read against in the head (or solidified) state: usage recovered to the next slot. */
+  resourceView(solid = false): ResourceView {
+    return { params: this.params, totals: (solid ? this.solidState : this.headState).totals, now: this.nextSlotTime() };
   }
 
   /** Runs the checks a node runs when it builds a transaction (createtransaction), without executing it. */
@@ -290,84 +290,99 @@ export class Chain {
   private apply(tx: Transaction, bandwidth: number, now: bigint, commit = true): Receipt | Rejection {
     const c = tx.raw.contract;
     const p = this.params;
+    const state = this.headState;
     const invalid = (message: string): Rejection => ({ code: 'CONTRACT_VALIDATE_ERROR', message: `Contract validate error : ${message}` });
-    if (c.ownerAddress.length !== 21 || c.ownerAddress[0] !== 0x41) return invalid('Invalid ownerAddress!');
+    if (c.ownerAddress.length !== 21 || c.ownerAddress[0] !== 0x41) {
+      return invalid(isStakeContract(c) ? 'Invalid address' : 'Invalid ownerAddress!');
+    }
     const owner = bytesToHex(c.ownerAddress);
-    const ownerAcc = this.headState.account(owner);
+    const ownerAcc = state.account(owner);
     if (!ownerAcc) return invalid(`account [${bytesToBase58Address(c.ownerAddress)}] does not exist`);
 
-    // Bandwidth (java-tron BandwidthProcessor): activation burns a fixed fee, otherwise free bandwidth first, then TRX.
-    const bytes = BigInt(bandwidth);
+    // Bandwidth first, as java-tron's BandwidthProcessor.consume runs before the contract (resources.ts: bandwidthBill).
     const toHex = c.type === 'TransferContract' && c.toAddress.length === 21 ? bytesToHex(c.toAddress) : undefined;
-    const createsAccount = toHex !== undefined && toHex !== owner && !this.headState.account(toHex);
-    let netUsage = 0n;
-    let netFee = 0n;
-    if (createsAccount) {
-      netFee = p.createAccountFee;
-    } else if (bytes <= this.freeNetLeft(ownerAcc.freeNetUsage, ownerAcc.latestConsumeFreeTime, now)) {
-      netUsage = bytes;
-    } else {
-      netFee = bytes * p.transactionFee;
-    }
-    if (ownerAcc.balance < netFee) return { code: 'BANDWITH_ERROR', message: 'Account resource insufficient error.' };
-    const balanceAfterNet = ownerAcc.balance - netFee;
-
-    const chargeBandwidth = () => {
-      const acc = this.headState.touchAccount(owner);
-      if (netUsage > 0n) {
-        const left = this.freeNetLeft(acc.freeNetUsage, acc.latestConsumeFreeTime, now);
-        acc.freeNetUsage = p.freeNetLimit - left + netUsage;
-        acc.latestConsumeFreeTime = now;
-      }
-      acc.latestOperationTime = now;
-      acc.balance -= netFee;
+    // BandwidthProcessor.contractCreateNewAccount: an AccountCreateContract always, a transfer to a missing account
+    const createsAccount = c.type === 'AccountCreateContract' || (toHex !== undefined && toHex !== owner && !state.account(toHex));
+    const bill = bandwidthBill(ownerAcc, BigInt(bandwidth), createsAccount, p, state.totals, now);
+    if (!bill) return { code: 'BANDWITH_ERROR', message: 'Account resource insufficient error.' };
+    const balanceAfterNet = ownerAcc.balance - bill.fee;
+    const chargeBandwidth = (): AccountState => {
+      const acc = state.touchAccount(owner);
+      payBandwidth(acc, bill, p, now);
       return acc;
     };
+    const systemReceipt = (fee: bigint): Receipt => ({
+      ...NOT_EXECUTED,
+      fee,
+      netUsage: bill.usage,
+      netFee: bill.fee,
+      contractRet: CONTRACT_RESULT.SUCCESS,
+    });
+
+    if (isStakeContract(c)) {
+      // a node building the transaction (commit false) validates as java-tron's createTransactionCapsule does
+      const error = validateStake(state, p, c, balanceAfterNet, now, !commit);
+      if (error) return invalid(error);
+      if (!commit) return NOT_EXECUTED;
+      chargeBandwidth();
+      return { ...systemReceipt(bill.fee), ...executeStake(state, p, c, now) };
+    }
 
     if (c.type === 'TransferContract') {
       if (c.toAddress.length !== 21 || c.toAddress[0] !== 0x41) return invalid('Invalid toAddress!');
       if (toHex === owner) return invalid('Cannot transfer TRX to yourself.');
       if (c.amount <= 0n) return invalid('Amount must be greater than 0.');
-      const toAcc = this.headState.account(toHex as string);
+      const toAcc = state.account(toHex as string);
       if (toAcc?.isContract) return invalid('Cannot transfer TRX to a smartContract.');
       const activationFee = createsAccount ? p.createNewAccountFeeInSystemContract : 0n;
       if (balanceAfterNet < c.amount + activationFee) return invalid('Validate TransferContract error, balance is not sufficient.');
       if (!commit) return NOT_EXECUTED;
       const acc = chargeBandwidth();
       acc.balance -= c.amount + activationFee;
-      this.headState.touchAccount(toHex as string, now).balance += c.amount;
-      return {
-        fee: netFee + activationFee,
-        netUsage,
-        netFee,
-        energyUsageTotal: 0n,
-        energyFee: 0n,
-        energyPenalty: 0n,
-        contractRet: CONTRACT_RESULT.SUCCESS,
-        contractResult: '',
-        logs: [],
-      };
+      state.touchAccount(toHex as string, now).balance += c.amount;
+      return systemReceipt(bill.fee + activationFee);
     }
 
-    // Stake 2.0 and AccountCreate contracts decode since issue 19; executing them is the i19-devnet branch's job.
-    if (c.type !== 'TriggerSmartContract') return invalid(`${c.type} is not supported by the devnet yet`);
+    if (c.type === 'AccountCreateContract') {
+      // CreateAccountActuator: the owner pays getCreateNewAccountFeeInSystemContract (1 TRX) for the new account.
+      const fee = p.createNewAccountFeeInSystemContract;
+      if (balanceAfterNet < fee) return invalid('Validate CreateAccountActuator error, insufficient fee.');
+      if (c.accountAddress.length !== 21 || c.accountAddress[0] !== 0x41) return invalid('Invalid account address');
+      if (state.account(bytesToHex(c.accountAddress))) return invalid('Account has existed');
+      if (!commit) return NOT_EXECUTED;
+      chargeBandwidth().balance -= fee;
+      state.touchAccount(bytesToHex(c.accountAddress), now);
+      return systemReceipt(bill.fee + fee);
+    }
+
     const contract = bytesToHex(c.contractAddress);
     const called = this.tokenAt(contract);
     if (!called) return invalid('No contract or not a valid smart contract');
     if (tx.raw.feeLimit < 0n || tx.raw.feeLimit > p.maxFeeLimit) return invalid(`feeLimit must be >= 0 and <= ${p.maxFeeLimit}`);
     if (c.callValue < 0n) return invalid('callValue must be >= 0');
     if (c.callValue > balanceAfterNet) return invalid('Validate InternalTransfer error, balance is not sufficient.');
-    const spendable = tx.raw.feeLimit < balanceAfterNet ? tx.raw.feeLimit : balanceAfterNet;
-    const energyLimit = p.energyFee > 0n ? spendable / p.energyFee : 10n ** 12n;
+    // VMActuator.getAccountEnergyLimitWithFixRatio: staked energy left plus what the balance can buy, capped by
+    // fee_limit (which caps staked energy too).
+    const stakedLeft = energyLeft(ownerAcc, p, state.totals, now);
+    let energyLimit = 10n ** 12n;
+    if (p.energyFee > 0n) {
+      const fromBalance = (balanceAfterNet > c.callValue ? balanceAfterNet - c.callValue : 0n) / p.energyFee;
+      const fromFeeLimit = tx.raw.feeLimit / p.energyFee;
+      energyLimit = stakedLeft + fromBalance < fromFeeLimit ? stakedLeft + fromBalance : fromFeeLimit;
+    }
     if (!commit) return NOT_EXECUTED;
     const acc = chargeBandwidth();
     const outcome = executeTokenCall(called.ledger, called.token, owner, c.data, c.callValue, energyLimit, false);
-    const energyFee = outcome.energyUsed * p.energyFee;
+    // ReceiptCapsule.payEnergyBill: staked energy pays first, the rest is burned at the energy price.
+    const fromStake = outcome.energyUsed < stakedLeft ? outcome.energyUsed : stakedLeft;
+    useEnergy(acc, fromStake, p, now);
+    const energyFee = (outcome.energyUsed - fromStake) * p.energyFee;
     acc.balance -= energyFee;
     return {
-      fee: netFee + energyFee,
-      netUsage,
-      netFee,
+      fee: bill.fee + energyFee,
+      netUsage: bill.usage,
+      netFee: bill.fee,
+      energyUsage: fromStake,
       energyUsageTotal: outcome.energyUsed,
       energyFee,
       energyPenalty: outcome.result === 'SUCCESS' ? outcome.energyPenalty : 0n,

@@ -1,4 +1,4 @@
-/** Developer endpoints under /devnet/: info, tokens, faucet, blacklist, manual mining, fault injection. */
+/** Developer endpoints under /devnet/: info, tokens, faucet, blacklist, manual mining (and moving the clock), fault injection. */
 import { checkAddress } from '../tron/address.js';
 import { DevnetError, type DevnetToken } from './devnet.js';
 import { faultsJson, updateFaults } from './faults.js';
@@ -124,7 +124,12 @@ export function devRoutes(): Map<string, Handler> {
     if (typeof blocks !== 'number' || !Number.isInteger(blocks) || blocks < 1 || blocks > MAX_MINE) {
       return invalid('blocks', `must be an integer from 1 to ${MAX_MINE}`);
     }
+    const advance = req.params.advance_ms ?? 0;
+    if (typeof advance !== 'number' || !Number.isSafeInteger(advance) || advance < 0) {
+      return invalid('advance_ms', 'must be a non-negative integer of milliseconds to move the devnet clock forward');
+    }
     try {
+      if (advance > 0) d.advanceTime(advance);
       const mined = d.mine(blocks);
       return {
         json: { head_block: Number(d.chain.head.number), solid_block: Number(d.chain.solidNumber), blocks: mined.map((b) => b.id) },

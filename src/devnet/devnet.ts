@@ -19,7 +19,7 @@ import { type Block, type BroadcastOutcome, Chain } from './chain.js';
 import { type FaultSettings, NO_FAULTS } from './faults.js';
 import { createDevnetServer, type DevnetServer } from './http.js';
 import { type ChainParams, DEFAULT_PARAMS, TRX } from './params.js';
-import { type DevnetKeys, DevnetStore, deploymentFromRecord } from './persistence.js';
+import { type DevnetKeys, DevnetStore, deploymentFromRecord, type GenesisRecord } from './persistence.js';
 import type { TokenInfo } from './token.js';
 import { checkTokenSpec, type TokenSpec } from './token-spec.js';
 
@@ -34,6 +34,10 @@ export interface DevnetOptions {
   /** produce blocks only on demand (`mine`, `POST /devnet/mine`) */
   manual?: boolean;
   params?: Partial<ChainParams>;
+  /** resource usage recovers over this many ms (default 24 h); fixed at genesis for a `dataDir` */
+  resourceWindowMs?: number;
+  /** unstaked TRX is withdrawable after this many ms (default 14 days); fixed at genesis for a `dataDir` */
+  unfreezeDelayMs?: number;
   /** largest request body accepted */
   maxBodyBytes?: number;
   /** TRC-20 tokens to deploy at start, unless a token with the same symbol is already deployed */
@@ -81,6 +85,8 @@ export interface DevnetInfo {
   solidify_lag: number;
   manual: boolean;
   energy_fee: number;
+  resource_window_ms: number;
+  unfreeze_delay_ms: number;
 }
 
 /** TRX and USDT the faucet holds at genesis; every token deployed later mints the same number of whole tokens to it. */
@@ -105,6 +111,8 @@ export class Devnet {
   private timer: NodeJS.Timeout | undefined;
   private server: DevnetServer | undefined;
   private lastOwnTimestamp = 0n;
+  /** added to the wall clock for new blocks: `advanceTime` lets tests pass resource windows and unfreeze delays */
+  private clockOffsetMs = 0;
 
   private constructor(
     readonly chain: Chain,
@@ -133,13 +141,19 @@ export class Devnet {
     }
     let genesis = store?.loadGenesis();
     if (!genesis) {
-      genesis = { version: 1, genesisTimestamp: String(Date.now()) };
+      genesis = {
+        version: 1,
+        genesisTimestamp: String(Date.now()),
+        resourceWindowMs: String(options.resourceWindowMs ?? DEFAULT_PARAMS.resourceWindowMs),
+        unfreezeDelayMs: String(options.unfreezeDelayMs ?? DEFAULT_PARAMS.unfreezeDelayMs),
+      };
       store?.saveGenesis(genesis);
     }
+    const timing = genesisTiming(genesis, options, log);
     const faucetKey = hexToBytes(keys.faucetPrivateKey);
     const faucet = privateKeyToAccount(faucetKey);
     const chain = new Chain({
-      params: { ...DEFAULT_PARAMS, ...options.params },
+      params: { ...DEFAULT_PARAMS, ...options.params, ...timing },
       blockTimeMs: options.blockTimeMs ?? 3000,
       solidifyLag: options.solidifyLag ?? 19,
       witnessKey: hexToBytes(keys.witnessPrivateKey),
@@ -193,6 +207,8 @@ export class Devnet {
       solidify_lag: this.chain.solidifyLag,
       manual: this.manual,
       energy_fee: Number(this.chain.params.energyFee),
+      resource_window_ms: Number(this.chain.params.resourceWindowMs),
+      unfreeze_delay_ms: Number(this.chain.params.unfreezeDelayMs),
     };
   }
 
@@ -204,7 +220,7 @@ export class Devnet {
   private startProducing(): void {
     if (this.manual) return;
     this.timer = setInterval(() => {
-      if (!this.faults.pauseBlocks) this.chain.produceBlock(BigInt(Date.now()));
+      if (!this.faults.pauseBlocks) this.chain.produceBlock(this.now());
     }, this.chain.blockTimeMs);
     this.timer.unref?.();
   }
@@ -214,8 +230,23 @@ export class Devnet {
     if (this.faults.pauseBlocks)
       throw new DevnetError('PAUSED', 'block production is paused (POST /devnet/faults {"pause_blocks": false})');
     const out: Block[] = [];
-    for (let i = 0; i < blocks; i++) out.push(this.chain.produceBlock(BigInt(Date.now())));
+    for (let i = 0; i < blocks; i++) out.push(this.chain.produceBlock(this.now()));
     return out;
+  }
+
+  /**
+   * Moves the devnet's clock forward: later blocks are stamped `ms` further ahead, so resource usage recovers and
+   * unstake delays and delegation locks pass without waiting. Blocks keep their timestamps, so a restart replays
+   * the same chain (the offset itself is not kept: blocks then follow the last one until the wall clock catches up).
+   */
+  advanceTime(ms: number): void {
+    if (!Number.isSafeInteger(ms) || ms < 0)
+      throw new DevnetError('INVALID_TIME', 'advance_ms: must be a non-negative integer', 'advance_ms');
+    this.clockOffsetMs += ms;
+  }
+
+  private now(): bigint {
+    return BigInt(Date.now() + this.clockOffsetMs);
   }
 
   // ------------------------------------------------------------ tokens
@@ -363,7 +394,7 @@ export class Devnet {
     build: (common: { ref: ReturnType<typeof refBlockFields>; timestamp: bigint; expiration: bigint }) => Transaction,
   ): string {
     const head = this.chain.head;
-    const now = BigInt(Date.now());
+    const now = this.now();
     // Unique timestamps keep two identical faucet requests from producing the same txID.
     const timestamp = now > this.lastOwnTimestamp ? now : this.lastOwnTimestamp + 1n;
     this.lastOwnTimestamp = timestamp;
@@ -383,6 +414,24 @@ export class Devnet {
     await this.server?.close();
     this.server = undefined;
   }
+}
+
+/**
+ * The resource window and unfreeze delay a chain was created with: replaying its blocks under other figures would
+ * execute them differently, so a data directory keeps its own (and one from before they were kept has the defaults).
+ */
+function genesisTiming(
+  genesis: GenesisRecord,
+  options: DevnetOptions,
+  log: (line: string) => void,
+): Pick<ChainParams, 'resourceWindowMs' | 'unfreezeDelayMs'> {
+  const resourceWindowMs = BigInt(genesis.resourceWindowMs ?? DEFAULT_PARAMS.resourceWindowMs);
+  const unfreezeDelayMs = BigInt(genesis.unfreezeDelayMs ?? DEFAULT_PARAMS.unfreezeDelayMs);
+  const differs =
+    (options.resourceWindowMs !== undefined && BigInt(options.resourceWindowMs) !== resourceWindowMs) ||
+    (options.unfreezeDelayMs !== undefined && BigInt(options.unfreezeDelayMs) !== unfreezeDelayMs);
+  if (differs) log(`devnet: keeping the data directory's resource window ${resourceWindowMs} ms and unfreeze delay ${unfreezeDelayMs} ms`);
+  return { resourceWindowMs, unfreezeDelayMs };
 }
 
 /** The devnet's USDT lives at an address derived from the faucet (its owner), so it differs per devnet. */

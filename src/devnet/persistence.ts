@@ -1,7 +1,9 @@
 /**
  * Optional on-disk state of a devnet (`--data-dir`): its keys (mode 0600), the genesis record, and
  * an append-only log of blocks (their signed transactions, token deployments and timestamps). On restart
- * the log is replayed, which rebuilds balances, receipts, tokens and block ids exactly.
+ * the log is replayed, which rebuilds balances, receipts, tokens, block ids and the Stake 2.0 state (stakes,
+ * delegations, pending unstakes, resource usage) exactly; the genesis record keeps the resource window and
+ * unfreeze delay the blocks were executed under.
  */
 import { appendFileSync, chmodSync, existsSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +19,10 @@ export interface DevnetKeys {
 export interface GenesisRecord {
   version: 1;
   genesisTimestamp: string;
+  /** ms; absent in data directories of older releases (24 h then) */
+  resourceWindowMs?: string;
+  /** ms; absent in data directories of older releases (14 days then) */
+  unfreezeDelayMs?: string;
 }
 
 /** A token contract created in a block, before the transaction at index `i` (absent in logs of older releases). */

@@ -1,5 +1,8 @@
+import type { ResourceCode } from '../tron/resource-contracts.js';
+
 /**
- * World state of the devnet: TRX accounts and the storage of every TRC-20 token contract. The head
+ * World state of the devnet: TRX accounts (with their Stake 2.0 resources), resource delegations, the
+ * network's staking totals, and the storage of every TRC-20 token contract. The head
  * state is mutated as transactions execute; every block remembers the entries it touched so the
  * solidified state can be advanced to that block later without keeping whole snapshots.
  */
@@ -13,6 +16,76 @@ export interface AccountState {
   freeNetUsage: bigint;
   latestConsumeFreeTime: bigint;
   isContract: boolean;
+  /** bandwidth used from stake (own + acquired), before recovery since `latestConsumeTime` */
+  netUsage: bigint;
+  latestConsumeTime: bigint;
+  /** energy used from stake, before recovery since `latestConsumeTimeForEnergy` */
+  energyUsage: bigint;
+  latestConsumeTimeForEnergy: bigint;
+  /** sun staked (FreezeBalanceV2) and not delegated out, per resource */
+  frozenV2Bandwidth: bigint;
+  frozenV2Energy: bigint;
+  /** sun of the own stake lent to other accounts */
+  delegatedV2Bandwidth: bigint;
+  delegatedV2Energy: bigint;
+  /** sun of other accounts' stake lent to this one */
+  acquiredV2Bandwidth: bigint;
+  acquiredV2Energy: bigint;
+  /** pending unstakes; replaced, never mutated in place (diffs and the solid state share the array) */
+  unfrozenV2: readonly UnfreezeEntry[];
+}
+
+export interface UnfreezeEntry {
+  type: ResourceCode;
+  amount: bigint;
+  /** ms; withdrawable from then on */
+  expireTime: bigint;
+}
+
+/** java-tron's DelegatedResource: what `from` lends `to`, locked or not (one record of each kind per pair). */
+export interface Delegation {
+  from: string;
+  to: string;
+  lock: boolean;
+  bandwidth: bigint;
+  bandwidthExpire: bigint;
+  energy: bigint;
+  energyExpire: bigint;
+}
+
+/** The network's staking totals (java-tron's dynamic properties), in whole TRX of weight. */
+export interface StakeTotals {
+  netWeight: bigint;
+  energyWeight: bigint;
+}
+
+/** Key of a delegation record: lender, receiver, lock. */
+export function delegationKey(from: string, to: string, lock: boolean): string {
+  return `${from}:${to}:${lock ? 'lock' : 'free'}`;
+}
+
+/** A fresh account, as java-tron creates it (every resource at zero). */
+export function emptyAccount(address: string, createTime: bigint): AccountState {
+  return {
+    address,
+    balance: 0n,
+    createTime,
+    latestOperationTime: 0n,
+    freeNetUsage: 0n,
+    latestConsumeFreeTime: 0n,
+    isContract: false,
+    netUsage: 0n,
+    latestConsumeTime: 0n,
+    energyUsage: 0n,
+    latestConsumeTimeForEnergy: 0n,
+    frozenV2Bandwidth: 0n,
+    frozenV2Energy: 0n,
+    delegatedV2Bandwidth: 0n,
+    delegatedV2Energy: 0n,
+    acquiredV2Bandwidth: 0n,
+    acquiredV2Energy: 0n,
+    unfrozenV2: [],
+  };
 }
 
 /** What one block changed in one token's storage, as it stood after the block. */
@@ -30,6 +103,11 @@ export interface TokenDiff {
 export interface StateDiff {
   accounts: AccountState[];
   tokens: TokenDiff[];
+  /** changed delegation records by key; null when deleted */
+  delegations?: [string, Delegation | null][];
+  /** "from:to" → time of the pair's latest delegation (java-tron's V2 account index); null when removed */
+  delegationIndex?: [string, bigint | null][];
+  totals?: StakeTotals;
 }
 
 /** Key of an allowance: the owner's then the spender's "41…" hex. */
@@ -140,7 +218,48 @@ export class WorldState {
   readonly accounts = new Map<string, AccountState>();
   /** token storage by contract ("41…" hex), in deployment order */
   readonly tokens = new Map<string, TokenLedger>();
+  readonly delegations = new Map<string, Delegation>();
+  /** "from:to" → time of the latest delegation between the pair, while any record of the pair remains */
+  readonly delegationIndex = new Map<string, bigint>();
+  private stakeTotals: StakeTotals;
   private touchedAccounts = new Set<string>();
+  private touchedDelegations = new Set<string>();
+  private touchedIndex = new Set<string>();
+  private totalsChanged = false;
+
+  /** `totals`: the background stake of the rest of the network (see params.ts) */
+  constructor(totals: StakeTotals = { netWeight: 0n, energyWeight: 0n }) {
+    this.stakeTotals = { ...totals };
+  }
+
+  get totals(): Readonly<StakeTotals> {
+    return this.stakeTotals;
+  }
+
+  addTotals(netWeight: bigint, energyWeight: bigint): void {
+    if (netWeight === 0n && energyWeight === 0n) return;
+    this.stakeTotals = { netWeight: this.stakeTotals.netWeight + netWeight, energyWeight: this.stakeTotals.energyWeight + energyWeight };
+    this.totalsChanged = true;
+  }
+
+  delegation(from: string, to: string, lock: boolean): Delegation | undefined {
+    return this.delegations.get(delegationKey(from, to, lock));
+  }
+
+  /** Stores (or, when `record` is undefined, deletes) a delegation record. */
+  setDelegation(from: string, to: string, lock: boolean, record: Delegation | undefined): void {
+    const key = delegationKey(from, to, lock);
+    if (record) this.delegations.set(key, { ...record });
+    else this.delegations.delete(key);
+    this.touchedDelegations.add(key);
+  }
+
+  setDelegationIndex(from: string, to: string, time: bigint | undefined): void {
+    const key = `${from}:${to}`;
+    if (time === undefined) this.delegationIndex.delete(key);
+    else this.delegationIndex.set(key, time);
+    this.touchedIndex.add(key);
+  }
 
   account(address: string): AccountState | undefined {
     return this.accounts.get(address);
@@ -151,15 +270,7 @@ export class WorldState {
     let acc = this.accounts.get(address);
     if (!acc) {
       if (createTime === undefined) throw new Error(`account ${address} does not exist`);
-      acc = {
-        address,
-        balance: 0n,
-        createTime,
-        latestOperationTime: 0n,
-        freeNetUsage: 0n,
-        latestConsumeFreeTime: 0n,
-        isContract: false,
-      };
+      acc = emptyAccount(address, createTime);
       this.accounts.set(address, acc);
     }
     this.touchedAccounts.add(address);
@@ -190,12 +301,32 @@ export class WorldState {
       const tokenDiff = ledger.takeDiff();
       if (tokenDiff) diff.tokens.push(tokenDiff);
     }
+    if (this.touchedDelegations.size) {
+      diff.delegations = [...this.touchedDelegations].map((k) => {
+        const record = this.delegations.get(k);
+        return [k, record ? { ...record } : null];
+      });
+    }
+    if (this.touchedIndex.size) diff.delegationIndex = [...this.touchedIndex].map((k) => [k, this.delegationIndex.get(k) ?? null]);
+    if (this.totalsChanged) diff.totals = { ...this.stakeTotals };
     this.touchedAccounts = new Set();
+    this.touchedDelegations = new Set();
+    this.touchedIndex = new Set();
+    this.totalsChanged = false;
     return diff;
   }
 
   applyDiff(diff: StateDiff): void {
     for (const acc of diff.accounts) this.accounts.set(acc.address, { ...acc });
+    for (const [key, record] of diff.delegations ?? []) {
+      if (record) this.delegations.set(key, { ...record });
+      else this.delegations.delete(key);
+    }
+    for (const [key, time] of diff.delegationIndex ?? []) {
+      if (time === null) this.delegationIndex.delete(key);
+      else this.delegationIndex.set(key, time);
+    }
+    if (diff.totals) this.stakeTotals = { ...diff.totals };
     for (const tokenDiff of diff.tokens) {
       let ledger = this.tokens.get(tokenDiff.contract);
       if (!ledger) {
@@ -208,9 +339,11 @@ export class WorldState {
 
   /** Deep copy, used once at genesis to seed the solidified state. */
   clone(): WorldState {
-    const copy = new WorldState();
+    const copy = new WorldState(this.stakeTotals);
     for (const [k, v] of this.accounts) copy.accounts.set(k, { ...v });
     for (const [k, v] of this.tokens) copy.tokens.set(k, v.clone());
+    for (const [k, v] of this.delegations) copy.delegations.set(k, { ...v });
+    for (const [k, v] of this.delegationIndex) copy.delegationIndex.set(k, v);
     return copy;
   }
 }

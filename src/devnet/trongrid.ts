@@ -192,7 +192,7 @@ function account(devnet: Devnet, req: ApiRequest, address: string): ApiResponse 
       const balance = ledger.balanceOf(check.hex);
       if (balance > 0n) trc20.push({ [toBase58Address(ledger.contract)]: balance.toString() });
     }
-    data.push({ ...accountJson(acc, devnet.chain.freeNetUsed(check.hex, state), false), trc20 });
+    data.push({ ...accountJson(acc, devnet.chain.resourceView(solid), false), trc20 });
   }
   return { json: { data, success: true, meta: { at: Date.now(), page_size: data.length } } };
 }

@@ -37,6 +37,17 @@ const PAYER = 'TGwSPDGFUytdEtwa4oaS27VNhv2rKHAZej';
 const DEPOSIT = 'TDVMr9CJ5MAAf3az4QVqG1i2cv3kHAK7ug';
 const DEPOSIT_2 = 'TPqcZcKwerwi99Cdzn3N54DCdUZK2X6a93';
 const HOT_WALLET = 'TJJFHvvAtDMnYLT4jkUhft9qARB3acs6x6';
+const STAKING_OPERATION = {
+  object: 'staking_operation',
+  operation_id: 'stk_019cd79e4600a57032d2461f5f9994a6',
+  action: 'stake',
+  hot_wallet: 'TJJFHvvAtDMnYLT4jkUhft9qARB3acs6x6',
+  resource: 'ENERGY',
+  trx: '1000',
+  status: 'queued',
+  send_id: 'snd_019cd79e4600a57032d2461f5f9994a6',
+  created_at: '2026-03-10T14:30:00.000Z',
+};
 const SETTLEMENT_PAYEE = 'TYYYKCiMvunBdHT3BTdWJmFhSTcHvdgChF';
 const TX = '5d8e4d62684bfd846a3aa9a3b6a16ff2e16686a7f78867ec2562311d95f436d8';
 const TX_2 = '3cdb2f27b756cbb397fb2914d42d5bc9d436852eaa059bc51025d827864befab';
@@ -114,6 +125,7 @@ const PENDING_COLLECTION = {
   priority: 'high',
   currency: 'USDT',
   amount: '250.5',
+  amount_due: null,
   fee: '0.501',
   fee_rate: '0.002',
   discount_rate: '0',
@@ -968,6 +980,32 @@ export const OPERATION_EXAMPLES: Record<string, OperationExamples> = {
       },
       block_number: 61203457,
     }),
+  },
+  stakeTrx: {
+    request: { trx: '1000', resource: 'ENERGY' },
+    response: json(STAKING_OPERATION),
+    statuses: ['202'],
+  },
+  unstakeTrx: {
+    request: { trx: '250', resource: 'BANDWIDTH' },
+    response: json({
+      ...STAKING_OPERATION,
+      operation_id: 'stk_019cd79e4600a57032d2461f5f9994a7',
+      action: 'unstake',
+      resource: 'BANDWIDTH',
+      trx: '250',
+    }),
+    statuses: ['202'],
+  },
+  withdrawUnstakedTrx: {
+    response: json({
+      ...STAKING_OPERATION,
+      operation_id: 'stk_019cd79e4600a57032d2461f5f9994a8',
+      action: 'withdraw_unstaked',
+      resource: null,
+      trx: '250',
+    }),
+    statuses: ['202'],
   },
   getEnergyStrategy: { response: json({ object: 'energy_strategy', strategy: 'auto', source: 'config', effective: 'stake' }) },
   setEnergyStrategy: {

@@ -22,6 +22,9 @@ export const ID_PREFIXES = [
   'led',
   'swp',
   'plink',
+  // a staking operation of the operator (its send's owner), an energy delegation for a sweep (issue 19)
+  'stk',
+  'edl',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

@@ -584,6 +584,11 @@ export interface AccountInfo {
   acquiredDelegatedFrozenV2BalanceForEnergy: bigint;
 }
 
+/** Sun staked for `resource` and not lent out (java-tron moves a delegated amount out of `frozenV2`). */
+export function stakedSun(account: { readonly frozenV2: readonly FrozenV2[] }, resource: StakeResource): bigint {
+  return account.frozenV2.filter((f) => f.type === resource).reduce((sum, f) => sum + f.amount, 0n);
+}
+
 export function parseAccount(json: JsonValue, requestedAddress: string): AccountInfo {
   const account = asObject(json, 'account');
   const exists = Object.keys(account).length > 0;

@@ -577,8 +577,8 @@ function num(value: bigint): number {
 
 /**
  * The contract's `parameter.value` as java-tron's JsonFormat prints it: proto3 defaults omitted (amount 0,
- * resource BANDWIDTH, lock false), enums by name. Keys are listed in the order a node's JSON shows them
- * (fastjson hash order, as the TransferContract vectors show); consumers must not rely on it.
+ * resource BANDWIDTH, lock false), enums by name. Keys follow Java HashMap order (what fastjson gives; the
+ * TransferContract vectors show it, the other types are not checked against a node); nothing may rely on it.
  */
 export function contractValueToJson(contract: Contract, visible = false): Json {
   const v: Json = {};

@@ -16,7 +16,8 @@ import type { TronClient } from '../../tron/client.js';
 import { encodeSignedTransaction, refBlockFields, type Transaction } from '../../tron/transaction.js';
 import type { AssetRegistry } from '../assets/asset-registry.js';
 import { parseKeyRef, type TransactionSigner } from '../wallets/signer.js';
-import type { SendEvent, SendFailureReason, SendTransaction } from './send-contract.js';
+import { type ResourceTransactionBuilder, resourceContractOf, trxSpentBy } from './resource-sends.js';
+import { isResourcePurpose, type SendEvent, type SendFailureReason, type SendTransaction } from './send-contract.js';
 import { type BroadcastVerdict, backoffMs, classifyBroadcast, classifyBroadcastError } from './send-failures.js';
 import { allowedFrom, compareAndSet } from './send-lifecycle.js';
 import type { ChainSendQueue } from './send-queue.js';
@@ -51,6 +52,8 @@ export interface ChainSenderOptions {
   settings: SenderSettings;
   logger: SenderLogger;
   random?: () => number;
+  /** builds stake, delegation and activation contracts; without it such sends fail their check */
+  buildResource?: ResourceTransactionBuilder;
 }
 
 export interface SenderRunCounts {
@@ -325,7 +328,11 @@ export class ChainSender {
     const fail: CheckFailure[] = [];
     for (const row of rows) {
       const f = funds.get(row.from_address) as AddressFunds;
-      const amount = BigInt(row.amount);
+      if (isResourcePurpose(row.purpose) && !this.o.buildResource) {
+        fail.push({ row, reason: 'rejected_by_node', detail: `this sender cannot build ${row.purpose} contracts` });
+        continue;
+      }
+      const amount = isResourcePurpose(row.purpose) ? trxSpentBy(row.purpose, BigInt(row.amount)) : BigInt(row.amount);
       const strategy = assets.get(row.asset);
       const bytes = strategy.asset.transferBytes;
       if (strategy.asset.kind === 'trc20') {
@@ -342,7 +349,10 @@ export class ChainSender {
           fail.push({ row, reason: 'insufficient_funds', detail: `${row.asset} balance of ${row.from_address} does not cover ${amount}` });
           continue;
         }
-        const energy = strategy.transferEnergy(true);
+        // a deposit address has energy only when the hot wallet lent it for this sweep, sized from the node's
+        // own estimate plus a margin (delegated-sweeps.ts): that, not the worst case, is what it will use
+        const lent = row.purpose === 'sweep' && f.energy > 0n;
+        const energy = lent ? f.energy : strategy.transferEnergy(true);
         const energyBurn = (energy > f.energy ? energy - f.energy : 0n) * energyPrice;
         const netBurn = bytes > f.bandwidth ? bytes * bandwidthPrice : 0n;
         if (f.trx < energyBurn + netBurn) {
@@ -360,7 +370,8 @@ export class ChainSender {
       } else {
         const netBurn = bytes > f.bandwidth ? bytes * bandwidthPrice : 0n;
         if (f.trx < amount) {
-          fail.push({ row, reason: 'insufficient_funds', detail: `TRX balance of ${row.from_address} does not cover ${amount}` });
+          const what = row.purpose === 'stake' ? 'the stake of ' : '';
+          fail.push({ row, reason: 'insufficient_funds', detail: `TRX balance of ${row.from_address} does not cover ${what}${amount}` });
           continue;
         }
         if (f.trx < amount + netBurn) {
@@ -391,15 +402,18 @@ export class ChainSender {
   private async committedBySender(senders: string[]): Promise<Map<string, Map<string, { total: bigint; count: bigint }>>> {
     const rows = await this.o.db
       .selectFrom('chain_sends')
-      .select((eb) => ['from_address', 'asset', moneySum('amount').as('total'), eb.fn.countAll<bigint | number>().as('n')])
+      .select((eb) => ['from_address', 'asset', 'purpose', moneySum('amount').as('total'), eb.fn.countAll<bigint | number>().as('n')])
       .where('status', '=', 'signed')
       .where('from_address', 'in', senders)
-      .groupBy(['from_address', 'asset'])
+      .groupBy(['from_address', 'asset', 'purpose'])
       .execute();
     const out = new Map<string, Map<string, { total: bigint; count: bigint }>>();
     for (const r of rows) {
       const perAsset = out.get(r.from_address) ?? new Map<string, { total: bigint; count: bigint }>();
-      perAsset.set(r.asset, { total: BigInt(r.total), count: BigInt(r.n) });
+      const sum = perAsset.get(r.asset) ?? { total: 0n, count: 0n };
+      // a delegation or an unstake moves stake, not the balance: only its fee counts
+      const total = isResourcePurpose(r.purpose) ? trxSpentBy(r.purpose, BigInt(r.total)) : BigInt(r.total);
+      perAsset.set(r.asset, { total: sum.total + total, count: sum.count + BigInt(r.n) });
       out.set(r.from_address, perAsset);
     }
     return out;
@@ -492,6 +506,11 @@ export class ChainSender {
   }
 
   private build(row: SendRow, common: { ref: ReturnType<typeof refBlockFields>; timestamp: bigint; expiration: bigint }): Transaction {
+    if (isResourcePurpose(row.purpose)) {
+      const build = this.o.buildResource;
+      if (!build) throw new Error(`this sender cannot build ${row.purpose} contracts`);
+      return build(resourceContractOf({ ...row, purpose: row.purpose }), common);
+    }
     return this.o.assets.get(row.asset).buildTransfer({
       common,
       from: row.from_address,

@@ -8,6 +8,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Asset } from '../../shared/money.js';
+import type { ResourceCode } from '../../tron/resource-contracts.js';
 import type { KeyRef } from '../wallets/signer.js';
 import type { SendCost } from './send-cost.js';
 import type { SendStatus } from './send-lifecycle.js';
@@ -15,10 +16,29 @@ import type { SendStatus } from './send-lifecycle.js';
 /** The statuses are the send lifecycle's (send-lifecycle.ts). */
 export { SEND_STATUSES, type SendStatus } from './send-lifecycle.js';
 
-export type SendPurpose = 'payout' | 'refund' | 'settlement' | 'sweep' | 'sweep_fuel';
-export const SEND_PURPOSES: readonly SendPurpose[] = ['payout', 'refund', 'settlement', 'sweep', 'sweep_fuel'];
-/** Sends that serve collections (their cost is what collecting cost): the sweep and its fuel, which activates the address. */
-export const COLLECTION_SEND_PURPOSES: readonly SendPurpose[] = ['sweep', 'sweep_fuel'];
+/** Sends that move an asset (a TransferContract or a token's TriggerSmartContract). */
+export type TransferPurpose = 'payout' | 'refund' | 'settlement' | 'sweep' | 'sweep_fuel';
+/**
+ * Sends that carry a Stake 2.0 or account contract (issue 19), one contract per purpose:
+ * stake = FreezeBalanceV2, unstake = UnfreezeBalanceV2, withdraw_unstaked = WithdrawExpireUnfreeze,
+ * delegate = DelegateResource, reclaim = UnDelegateResource, activation = AccountCreate.
+ */
+export type ResourcePurpose = 'stake' | 'unstake' | 'withdraw_unstaked' | 'delegate' | 'reclaim' | 'activation';
+export type SendPurpose = TransferPurpose | ResourcePurpose;
+export const RESOURCE_PURPOSES: readonly ResourcePurpose[] = ['stake', 'unstake', 'withdraw_unstaked', 'delegate', 'reclaim', 'activation'];
+export const SEND_PURPOSES: readonly SendPurpose[] = ['payout', 'refund', 'settlement', 'sweep', 'sweep_fuel', ...RESOURCE_PURPOSES];
+
+export function isResourcePurpose(purpose: string): purpose is ResourcePurpose {
+  return (RESOURCE_PURPOSES as readonly string[]).includes(purpose);
+}
+
+/** The purposes whose contract moves no amount: their sends carry amount 0. */
+export const AMOUNTLESS_PURPOSES: readonly SendPurpose[] = ['withdraw_unstaked', 'activation'];
+/**
+ * Sends that serve collections (their cost is what collecting cost): the sweep, its fuel (whose first TRX
+ * also activates the deposit address), an activation, and the energy delegated for a sweep and reclaimed.
+ */
+export const COLLECTION_SEND_PURPOSES: readonly SendPurpose[] = ['sweep', 'sweep_fuel', 'activation', 'delegate', 'reclaim'];
 
 /** Why a send failed for good (SPEC §3.3: reverted, out of energy, insufficient funds, recipient blacklisted, retries exhausted). */
 export type SendFailureReason =
@@ -40,8 +60,14 @@ export interface SendRequest {
   signer: KeyRef;
   toAddress: string;
   asset: Asset;
-  /** base units of the send's asset (sun for TRX) */
+  /**
+   * base units of the send's asset (sun for TRX); for stake, unstake, delegate and reclaim the sun staked,
+   * unstaked, delegated or taken back; 0 for the amountless purposes (withdraw_unstaked, activation). For a
+   * delegation `toAddress` is the receiver; for an activation, the account created.
+   */
   amount: bigint;
+  /** the resource a stake, unstake, delegate or reclaim is about */
+  resource?: ResourceCode;
   /** 0 = urgent … 3 = low: the order sends are taken in */
   priority: number;
   /** broadcast retries for transient failures (SPEC §3.4) */
@@ -60,6 +86,7 @@ export interface SendRecord {
   toAddress: string;
   asset: Asset;
   amount: bigint;
+  resource: ResourceCode | null;
   feeLimit: bigint;
   priority: number;
   maxRetries: number;

@@ -14,6 +14,7 @@ import type { TransactionSigner } from '../wallets/signer.js';
 import { ChainSender } from './chain-sender.js';
 import type { LeaseStore } from './lease.js';
 import { PollLoop } from './poll-loop.js';
+import { buildResourceTransaction } from './resource-sends.js';
 import { ChainSendQueue } from './send-queue.js';
 import { SendTracker } from './send-tracker.js';
 
@@ -82,6 +83,7 @@ export function createSendModule(o: SendModuleOptions): SendModule {
       claimLeaseMs: p.claim_lease_seconds * 1000,
     },
     logger: o.logger,
+    buildResource: buildResourceTransaction,
   });
   const tracker = new SendTracker({
     db: o.db,

@@ -8,15 +8,16 @@ import type { Clock } from '../../shared/clock.js';
 import type { IdGenerator } from '../../shared/ids.js';
 import type { Asset } from '../../shared/money.js';
 import { keyRefToString, type TransactionSigner } from '../wallets/signer.js';
-import type {
-  SendEvent,
-  SendFailure,
-  SendHandler,
-  SendPurpose,
-  SendQueue,
-  SendRecord,
-  SendRequest,
-  SendTransaction,
+import {
+  AMOUNTLESS_PURPOSES,
+  type SendEvent,
+  type SendFailure,
+  type SendHandler,
+  type SendPurpose,
+  type SendQueue,
+  type SendRecord,
+  type SendRequest,
+  type SendTransaction,
 } from './send-contract.js';
 import { queuedSendRow, toSendRecord } from './send-records.js';
 
@@ -24,6 +25,15 @@ import { queuedSendRow, toSendRecord } from './send-records.js';
 const ENQUEUE_CHUNK = 500;
 /** Rows per multi-row insert (31 columns each). */
 const INSERT_CHUNK = 200;
+
+/** Transfers, stakes and delegations move a positive amount; withdrawals and activations none. */
+function checkAmount(request: SendRequest): void {
+  if (AMOUNTLESS_PURPOSES.includes(request.purpose)) {
+    if (request.amount !== 0n) throw new RangeError(`a ${request.purpose} send carries no amount`);
+    return;
+  }
+  if (request.amount <= 0n) throw new RangeError('a send needs a positive amount');
+}
 
 export interface FeeLimitPolicy {
   /** whether sends of this asset call a contract (and so carry a fee limit); native TRX transfers do not */
@@ -37,7 +47,8 @@ export interface FeeLimitPolicy {
 }
 
 export interface ChainSendQueueOptions {
-  signer: TransactionSigner;
+  /** names the sending address of a key (a queue without the signer's keys still queues: the CLI's) */
+  signer: Pick<TransactionSigner, 'address'>;
   clock: Clock;
   ids: IdGenerator;
   feeLimit: FeeLimitPolicy;
@@ -112,7 +123,7 @@ export class ChainSendQueue implements SendQueue {
   }
 
   async enqueue(trx: SendTransaction, request: SendRequest): Promise<SendRecord> {
-    if (request.amount <= 0n) throw new RangeError('a send needs a positive amount');
+    checkAmount(request);
     const existing = await this.latest(trx, request.purpose, request.ownerId);
     if (existing) return existing;
     const now = this.options.clock.now();
@@ -133,7 +144,7 @@ export class ChainSendQueue implements SendQueue {
    */
   async enqueueMany(trx: SendTransaction, requests: readonly SendRequest[]): Promise<SendRecord[]> {
     if (requests.length === 0) return [];
-    for (const r of requests) if (r.amount <= 0n) throw new RangeError('a send needs a positive amount');
+    for (const r of requests) checkAmount(r);
     const key = (purpose: string, ownerId: string) => `${purpose}\u0000${ownerId}`;
     const latest = async () => {
       const out = new Map<string, SendRecord>();
@@ -190,6 +201,7 @@ export class ChainSendQueue implements SendQueue {
         fee_limit: this.feeLimitFor(request.asset),
         priority: request.priority,
         max_retries: request.maxRetries,
+        resource: request.resource ?? null,
       },
       now,
     );

@@ -51,6 +51,7 @@ export const RECORD_COLUMNS = [
   'broadcast_at',
   'confirmed_at',
   'completed_at',
+  'resource',
 ] as const;
 
 const num = (v: bigint | number): number => Number(v);
@@ -69,6 +70,7 @@ export function toSendRecord(row: SendRow): SendRecord {
     toAddress: row.to_address,
     asset: row.asset as Asset,
     amount: BigInt(row.amount),
+    resource: row.resource === 'ENERGY' || row.resource === 'BANDWIDTH' ? row.resource : null,
     feeLimit: BigInt(row.fee_limit),
     priority: num(row.priority),
     maxRetries: num(row.max_retries),
@@ -105,6 +107,7 @@ export type SendIdentity = Pick<
   | 'fee_limit'
   | 'priority'
   | 'max_retries'
+  | 'resource'
 >;
 
 /** A `queued` send: sequence 1 from the queue, or the successor the tracker queues after a provable expiry. */

@@ -287,6 +287,7 @@ export class SendTracker {
                 fee_limit: row.fee_limit,
                 priority: row.priority,
                 max_retries: row.max_retries,
+                resource: row.resource,
               },
               now,
               attempts,

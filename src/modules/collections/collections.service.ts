@@ -14,9 +14,10 @@ import type { Asset } from '../../shared/money.js';
 import type { TronClient } from '../../tron/client.js';
 import type { AuditRecorder } from '../audit/audit-trail.js';
 import type { Ledger } from '../ledger/ledger.js';
-import type { Payment } from '../payments/payment.js';
+import { amountExpected, type Payment } from '../payments/payment.js';
 import type { PaymentsRepository } from '../payments/payments.repository.js';
 import type { PaymentsService } from '../payments/payments.service.js';
+import { holderAt, withinLateWindow } from './attribution.js';
 import { confirmationsOf, exceptionFor, isPaid, ledgerCreditFor } from './collection-progress.js';
 import type { ChainTip, ObservedTransfer, RecordResult, RecordSource, TransferMatch, TransferRecorder } from './transfer-recorder.js';
 
@@ -30,7 +31,7 @@ export interface CollectionsDeps {
   ids: IdGenerator;
   payments: PaymentsService;
   /** payments storage (the payments module's table): the matching reads lock rows through it */
-  repository: Pick<PaymentsRepository, 'findById' | 'findByDepositAddressForUpdate' | 'directTransfersForUpdate'>;
+  repository: Pick<PaymentsRepository, 'findById' | 'depositHoldersForUpdate' | 'directTransfersForUpdate' | 'byUniqueAmountForUpdate'>;
   ledger: Ledger;
   audit: AuditRecorder;
   /** the solidity node confirms a transfer before its payment completes */
@@ -280,7 +281,7 @@ export class CollectionsService implements TransferRecorder {
     await this.refreshTransfers(transfers, tip, required);
 
     const received = transfers.reduce((sum, t) => sum + t.amount, 0n);
-    const paid = isPaid(payment.amount, received, this.deps.config.underpaymentTolerance);
+    const paid = isPaid(amountExpected(payment), received, this.deps.config.underpaymentTolerance);
     if (payment.status === 'processing' && paid && confirmations >= required) {
       await this.nextStepTime();
       const done = await this.deps.payments.advancePayment(paymentId, { to: 'confirmed', confirmations }, ACTOR);
@@ -332,9 +333,10 @@ export class CollectionsService implements TransferRecorder {
           ACTOR,
         );
         if (!done.ok) throw new CollectionConflict(done.error.detail);
-        if (received > payment.amount) {
+        const expected = amountExpected(payment);
+        if (received > expected) {
           const sender = transfers[0]?.from ?? '';
-          await this.onOverpaid(trx, done.value, received - payment.amount, sender);
+          await this.onOverpaid(trx, done.value, received - expected, sender);
         }
         return true;
       })
@@ -355,7 +357,7 @@ export class CollectionsService implements TransferRecorder {
   ): Promise<string | null> {
     const received = payment.amountReceived + observed.amount;
     const wasLate = late || payment.exception === 'paid_late';
-    const exception = exceptionFor(payment.amount, received, this.deps.config.underpaymentTolerance, wasLate);
+    const exception = exceptionFor(amountExpected(payment), received, this.deps.config.underpaymentTolerance, wasLate);
     const context = { actor: `system:${source}`, requestId: null };
     if (payment.status === 'pending' || payment.status === 'cancelled') {
       await this.nextStepTime();
@@ -385,22 +387,34 @@ export class CollectionsService implements TransferRecorder {
   }
 
   /**
-   * Which payment a transfer is for. A deposit address names its payment; a direct transfer is matched
-   * by (payer, payee), asset and time. The payment row is locked on PostgreSQL so the decision holds.
+   * Which payment a transfer is for. A deposit address names its payment (the one holding it at the
+   * transfer's block time, once addresses are reused); a direct transfer is matched by its unique amount
+   * (no payer given) or by (payer, payee), asset and time. The payment rows are locked on PostgreSQL so
+   * the decision holds.
    */
   private async decide(trx: Transaction<DB>, t: ObservedTransfer, hotWallets: ReadonlySet<string>): Promise<Decision> {
     // a contract the configuration does not name credits nothing, whatever symbol it claims
     const unknownToken = !this.deps.config.assets.has(t.asset);
-    const payment = await this.deps.repository.findByDepositAddressForUpdate(trx, t.to);
+    const payment = holderAt(await this.deps.repository.depositHoldersForUpdate(trx, t.to), t.blockTimestamp);
     if (payment) {
       if (hotWallets.has(t.from)) return { match: 'internal', payment, note: 'sweep_fuel' };
       if (payment.method !== 'payment_gateway') return { match: 'unmatched', payment, note: 'not_a_collection' };
       if (unknownToken) return { match: 'unmatched', payment, note: 'unknown_token' };
       if (payment.currency !== t.asset) return { match: 'unmatched', payment, note: 'wrong_asset' };
-      return this.byStatus(payment, 'deposit');
+      return this.byStatus(payment, 'deposit', t);
     }
+    // by unique amount: exact amount, this payee, this asset, sent after the payment was created
+    const byAmount = unknownToken
+      ? []
+      : (await this.deps.repository.byUniqueAmountForUpdate(trx, t.to, t.asset, t.amount)).filter((p) => p.createdAt <= t.blockTimestamp);
+    const openByAmount = byAmount.find((p) => p.status === 'pending' || p.status === 'processing' || p.status === 'confirmed');
+    if (openByAmount) return this.byStatus(openByAmount, 'direct', t);
     const candidates = await this.deps.repository.directTransfersForUpdate(trx, t.to, t.from);
-    if (candidates.length === 0) return { match: 'unmatched', payment: null, note: 'unknown_payment' };
+    if (candidates.length === 0) {
+      // the newest payment that held this amount, if it expired: late within the window
+      const newest = byAmount[0];
+      return newest ? this.byStatus(newest, 'direct', t) : { match: 'unmatched', payment: null, note: 'unknown_payment' };
+    }
     if (unknownToken) return { match: 'unmatched', payment: candidates[0] ?? null, note: 'unknown_token' };
     const inTime = candidates.filter((p) => p.createdAt <= t.blockTimestamp);
     if (inTime.length === 0) return { match: 'unmatched', payment: candidates[0] ?? null, note: 'before_created_at' };
@@ -409,18 +423,23 @@ export class CollectionsService implements TransferRecorder {
     // the oldest one still short of its amount, else the oldest open one, else the newest expired one
     const open = sameAsset.filter((p) => p.status === 'pending' || p.status === 'processing' || p.status === 'confirmed');
     const short = open.find((p) => p.amountReceived < p.amount);
-    if (short) return this.byStatus(short, 'direct');
-    if (open[0]) return this.byStatus(open[0], 'direct');
+    if (short) return this.byStatus(short, 'direct', t);
+    if (open[0]) return this.byStatus(open[0], 'direct', t);
     const expired = sameAsset.filter((p) => p.status === 'cancelled' && p.cancelReason === 'expired');
     const newestExpired = expired[expired.length - 1];
-    if (newestExpired) return this.byStatus(newestExpired, 'direct');
+    if (newestExpired) return this.byStatus(newestExpired, 'direct', t);
     return { match: 'unmatched', payment: sameAsset[sameAsset.length - 1] ?? null, note: 'payment_final' };
   }
 
-  private byStatus(payment: Payment, match: 'deposit' | 'direct'): Decision {
+  private byStatus(payment: Payment, match: 'deposit' | 'direct', t: ObservedTransfer): Decision {
     if (payment.status === 'pending' || payment.status === 'processing' || payment.status === 'confirmed')
       return { match, payment, note: null };
-    if (payment.status === 'cancelled' && payment.cancelReason === 'expired') return { match: 'late', payment, note: null };
+    if (payment.status === 'cancelled' && payment.cancelReason === 'expired') {
+      const window = this.deps.config.raw.payment_processing.late_payment_window_days;
+      return withinLateWindow(payment, t.blockTimestamp, window)
+        ? { match: 'late', payment, note: null }
+        : { match: 'unmatched', payment, note: 'late_window_passed' };
+    }
     return { match: 'unmatched', payment, note: 'payment_final' };
   }
 

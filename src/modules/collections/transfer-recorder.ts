@@ -50,7 +50,7 @@ export interface RecordResult {
   /** the payment credited, or the one it was addressed to when unmatched (wrong asset, payment final) */
   paymentId: string | null;
   match: TransferMatch;
-  /** why it is unmatched: wrong_asset, unknown_token (a contract the configuration does not name), unknown_payment, before_created_at, payment_final */
+  /** why it is unmatched: wrong_asset, unknown_token (a contract the configuration does not name), unknown_payment, before_created_at, payment_final, late_window_passed (an expired collection paid after payment_processing.late_payment_window_days) */
   note: string | null;
 }
 

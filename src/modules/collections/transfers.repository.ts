@@ -92,6 +92,23 @@ export class TransfersRepository {
     }));
   }
 
+  /** Per (address, asset): what counted transfers (deposit, late; not dropped) credited to payments on these addresses. */
+  async creditedTotals(
+    executor: Executor,
+    addresses: readonly string[],
+  ): Promise<Array<{ address: string; asset: string; total: bigint }>> {
+    if (addresses.length === 0) return [];
+    const rows = await executor
+      .selectFrom('chain_transfers')
+      .select(['to_address', 'asset', moneySum('amount').as('total')])
+      .where('to_address', 'in', [...addresses])
+      .where('match', 'in', ['deposit', 'late'])
+      .where('status', '!=', 'dropped')
+      .groupBy(['to_address', 'asset'])
+      .execute();
+    return rows.flatMap((r) => (r.total === null ? [] : [{ address: r.to_address, asset: r.asset, total: BigInt(r.total) }]));
+  }
+
   /** Per (address, asset): what every transfer not dropped brought into these addresses (reconciliation). */
   async receivedTotals(
     executor: Executor,

@@ -31,6 +31,7 @@ import {
   type PlannedEvent,
   type PlannedJob,
   planCreation,
+  uniqueAmountKeys,
 } from './creation-plan.js';
 import type { Rendered } from './payment-responses.js';
 import type { PaymentsRepository } from './payments.repository.js';
@@ -346,6 +347,9 @@ export class CreatePipeline implements CreateSubmitter {
     await claims.write(trx);
     const activityCounts = activityCountsOf();
     const deposits = await depositsOf(trx);
+    // read after the address counters: a concurrent create to the same payee has committed its claims by then
+    const uniqueKeys = uniqueAmountKeys(units);
+    const claimedAmounts = uniqueKeys.length > 0 ? await this.deps.payments.claimedAmounts(trx, uniqueKeys) : undefined;
     // The merchant's counters are locked after the address counters, in the order the group path
     // takes them, so that an exact write and another process's group cannot deadlock.
     let usage: Map<string, MerchantUsage> | undefined;
@@ -364,6 +368,7 @@ export class CreatePipeline implements CreateSubmitter {
       addressActivityBefore: activityBefore(activityCounts, activity),
       ...(usage ? { usage } : {}),
       ...(batchesInFlight ? { batchesInFlight } : {}),
+      ...(claimedAmounts ? { claimedAmounts } : {}),
     });
     // thrown, so that the claims above are rolled back
     if (!plan.ok) throw plan.refusal ? new UnitRefused(plan.refusal) : new GroupOverLimit();
@@ -381,6 +386,7 @@ export class CreatePipeline implements CreateSubmitter {
     await this.deps.batches.insert(writes, plan.batches);
     await this.deps.payments.insert(writes, plan.payments);
     await this.deps.payments.appendHistory(writes, plan.history);
+    if (plan.uniqueAmountClaims.length > 0) await this.deps.payments.claimUniqueAmounts(writes, plan.uniqueAmountClaims, now);
     await this.deps.outbox.append(writes, plan.events);
     if (plan.jobs.length > 0) await this.deps.jobs.enqueue(writes, plan.jobs);
     await insertRows(
@@ -441,7 +447,8 @@ const TRANSIENT_ATTEMPTS = 3;
 
 /**
  * Runs a write again when PostgreSQL rolled it back to break a deadlock (40P01) or a serialization
- * conflict (40001): it wrote nothing, so another attempt is safe and is what PostgreSQL asks of clients.
+ * conflict (40001), or when another process claimed one of its unique amounts first: it wrote nothing,
+ * so another attempt is safe (and reads the other claim, so picks another amount).
  */
 async function retryTransientConflicts<T>(write: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
@@ -449,13 +456,21 @@ async function retryTransientConflicts<T>(write: () => Promise<T>): Promise<T> {
       return await write();
     } catch (error) {
       const code = (error as { code?: unknown } | null)?.code;
-      if (attempt >= TRANSIENT_ATTEMPTS || (code !== '40P01' && code !== '40001')) throw error;
+      if (attempt >= TRANSIENT_ATTEMPTS || (code !== '40P01' && code !== '40001' && !isUniqueAmountConflict(error))) throw error;
     }
   }
 }
 
 function isIdempotencyKeyConflict(error: unknown): boolean {
+  return isUniqueViolationOf(error, 'idempotency_keys');
+}
+
+function isUniqueAmountConflict(error: unknown): boolean {
+  return isUniqueViolationOf(error, 'unique_amount_claims');
+}
+
+function isUniqueViolationOf(error: unknown, table: string): boolean {
   const e = error as { code?: string; message?: string; table?: string; constraint?: string };
   const unique = e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE';
-  return unique && [e.table, e.constraint, e.message].some((text) => typeof text === 'string' && text.includes('idempotency_keys'));
+  return unique && [e.table, e.constraint, e.message].some((text) => typeof text === 'string' && text.includes(table));
 }

@@ -8,7 +8,7 @@
 import type { GatewayConfig } from '../../config/load.js';
 import { queueRank } from '../../shared/catalogues/priorities.js';
 import type { WebhookEventType } from '../../shared/catalogues/webhook-events.js';
-import type { AppError } from '../../shared/errors.js';
+import { AppError } from '../../shared/errors.js';
 import type { IdGenerator } from '../../shared/ids.js';
 import type { Asset } from '../../shared/money.js';
 import type { AuditEntry } from '../audit/audit-trail.js';
@@ -21,6 +21,7 @@ import { isCollection, type NewHistoryEntry, type Payment } from './payment.js';
 import { type PaymentView, toPaymentView } from './payment.view.js';
 import type { PaymentDraft } from './payment-draft.js';
 import { type CreateResponse, type Rendered, renderCreated } from './payment-responses.js';
+import { assignUniqueAmounts, claimKey } from './unique-amount.js';
 
 export const PAYOUT_JOB = 'payout.send';
 export const EXPIRE_JOB = 'payment.expire';
@@ -77,6 +78,16 @@ export interface CreationPlanInput {
   usage?: ReadonlyMap<string, MerchantUsage>;
   /** for a group: batches in flight per merchant that has a batch among the requests */
   batchesInFlight?: ReadonlyMap<string, number>;
+  /** amounts already claimed by open unique-amount payments, by claimKey (uniqueAmountKeys of the requests) */
+  claimedAmounts?: ReadonlyMap<string, ReadonlySet<bigint>>;
+}
+
+/** A unique amount the plan claims for a payment it creates (`unique_amount_claims`). */
+export interface UniqueAmountClaim {
+  payeeAddress: string;
+  asset: Asset;
+  amount: bigint;
+  paymentId: string;
 }
 
 export interface PlannedCreation {
@@ -96,6 +107,8 @@ export interface PlannedCreation {
   usageAfter: Map<string, MerchantUsage>;
   /** jobs due at `now` (payouts), worth waking the job runner for */
   jobsDueNow: number;
+  /** the unique amounts of the payments that have one, to claim with the rows */
+  uniqueAmountClaims: UniqueAmountClaim[];
 }
 
 /**
@@ -129,6 +142,23 @@ export function planCreation(input: CreationPlanInput): CreationPlan {
       if (!fitsBatchesInFlight(input.batchesInFlight.get(merchantId) ?? 0, count, maxBatches)) return { ok: false, refusal: null };
     }
   }
+
+  const uniqueDrafts = requests.flatMap((r) => r.drafts.filter((d) => d.needsUniqueAmount));
+  const unique = assignUniqueAmounts(
+    uniqueDrafts.map((d) => ({ payeeAddress: d.payeeAddress, currency: d.currency, amount: d.quote.amount })),
+    input.claimedAmounts ?? new Map(),
+    { maxOffset: config.raw.payment_processing.unique_amount_max_offset, decimalsOf: (asset) => config.assets.decimals(asset) },
+  );
+  if (!unique.ok) {
+    // a group does not know which request to refuse: each is written on its own, and that answer is exact
+    if (!input.usage) return { ok: false, refusal: null };
+    const draft = uniqueDrafts[unique.index] as PaymentDraft;
+    const money = (units: bigint) => config.assets.format(draft.currency, units);
+    const message = `every unique amount for ${draft.payeeAddress} in ${draft.currency} from ${money(unique.lowest)} to ${money(unique.highest)} is held by an open payment; retry when one ends, or raise payment_processing.unique_amount_max_offset`;
+    return { ok: false, refusal: new AppError('conflict', `amount: ${message}`, [{ path: 'amount', message }]) };
+  }
+  const amountsDue = new Map(uniqueDrafts.map((d, i) => [d, unique.amountsDue[i] as bigint]));
+  const uniqueAmountClaims: UniqueAmountClaim[] = [];
 
   const activityLimit = config.limits.addressActivityPerMinute;
   // Each payment counts the activity up to and including itself, so only those beyond the limit are flagged.
@@ -230,9 +260,14 @@ export function planCreation(input: CreationPlanInput): CreationPlan {
               revokedAt: null,
             }
           : null,
+        ...(amountsDue.has(d) ? { amountDue: amountsDue.get(d) } : {}),
       };
     });
     payments.push(...created);
+    for (const p of created) {
+      if (p.amountDue !== null && p.amountDue !== undefined)
+        uniqueAmountClaims.push({ payeeAddress: p.payeeAddress, asset: p.currency, amount: p.amountDue, paymentId: p.id });
+    }
     const views = created.map((p) => toPaymentView(p, config));
     for (const [i, p] of created.entries()) {
       history.push({ paymentId: p.id, seq: 1, from: null, to: 'pending', reason: 'created', actor: request.actor, at: now });
@@ -286,6 +321,7 @@ export function planCreation(input: CreationPlanInput): CreationPlan {
     consumption: consumptionOf(requests),
     usageAfter,
     jobsDueNow,
+    uniqueAmountClaims,
   };
 }
 
@@ -341,6 +377,16 @@ export function depositsNeeded(requests: readonly CreationRequest[]): number {
   let count = 0;
   for (const r of requests) for (const d of r.drafts) if (d.needsDepositAddress) count++;
   return count;
+}
+
+/** The (payee, asset) pairs whose claimed amounts the plan needs (drafts matched by a unique amount). */
+export function uniqueAmountKeys(requests: readonly CreationRequest[]): Array<{ payeeAddress: string; asset: Asset }> {
+  const keys = new Map<string, { payeeAddress: string; asset: Asset }>();
+  for (const r of requests) {
+    for (const d of r.drafts)
+      if (d.needsUniqueAmount) keys.set(claimKey(d.payeeAddress, d.currency), { payeeAddress: d.payeeAddress, asset: d.currency });
+  }
+  return [...keys.values()];
 }
 
 /** Audit records the plan writes: one per batch, one per payment otherwise. */

@@ -60,6 +60,8 @@ export interface PaymentDraft {
   networkFeeEstimate: bigint | null;
   /** the hosted checkout of a `payment_gateway` collection; absent or null for every other method */
   checkout?: DraftCheckout | null;
+  /** a `direct_transfer` without a payer: matched by a unique amount the gateway assigns (unique-amount.ts) */
+  needsUniqueAmount?: boolean;
 }
 
 export interface DraftContext {
@@ -215,6 +217,7 @@ export function buildPaymentDraft(input: CreatePaymentInput, context: DraftConte
       flags,
       networkFeeEstimate: method === 'route' ? context.networkFeeEstimate(currency) : null,
       checkout: hostedCheckout ? { successUrl, cancelUrl, customerEmail, paymentLinkId: null } : null,
+      needsUniqueAmount: method === 'direct_transfer' && payer === null,
     },
   };
 }

@@ -67,6 +67,8 @@ export function batchResultView(created: BatchCreated, assets: AssetCatalog, che
         status: 'created' as const,
         payment_id: p.id,
         amount: assets.format(p.currency, p.amount),
+        // only unique-amount items have one (JSON.stringify leaves undefined out)
+        amount_due: p.amountDue == null ? undefined : assets.format(p.currency, p.amountDue),
         fee: assets.format(p.currency, p.fee),
         net_amount: assets.format(p.currency, p.netAmount),
         deposit_address: p.depositAddress,

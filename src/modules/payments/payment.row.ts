@@ -54,6 +54,7 @@ export function rowToPayment(row: PaymentRow): Payment {
     cancelledAt: num(row.cancelled_at),
     version: Number(row.version),
     checkout: checkoutOf(row),
+    amountDue: row.amount_due === null || row.amount_due === undefined ? null : BigInt(row.amount_due),
   };
 }
 
@@ -120,6 +121,7 @@ export function paymentToRow(p: Payment): Insertable<PaymentsTable> {
     customer_email: p.checkout?.customerEmail ?? null,
     payment_link_id: p.checkout?.paymentLinkId ?? null,
     checkout_revoked_at: p.checkout?.revokedAt ?? null,
+    amount_due: p.amountDue ?? null,
   };
 }
 

@@ -64,6 +64,16 @@ export interface Payment {
   version: number;
   /** the hosted checkout's data (issue 21); absent or null: no checkout page */
   checkout?: PaymentCheckout | null;
+  /**
+   * A `direct_transfer` without a payer (issue 19): the exact amount the payer must send, `amount` plus a
+   * small offset unique among the payee's open payments in this asset. Absent or null for every other payment.
+   */
+  amountDue?: bigint | null;
+}
+
+/** What the payer must send to pay the payment in full: its unique amount if it has one, else its amount. */
+export function amountExpected(payment: Pick<Payment, 'amount' | 'amountDue'>): bigint {
+  return payment.amountDue ?? payment.amount;
 }
 
 /** What a payment's hosted checkout page needs, stored on the payment's row (docs/adr/0026). */

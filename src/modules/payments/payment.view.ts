@@ -30,6 +30,7 @@ export function toPaymentView(p: Payment, { priorities, assets }: ViewContext) {
     priority: p.priority,
     currency: p.currency,
     amount: money(p.amount),
+    amount_due: p.amountDue === null || p.amountDue === undefined ? null : money(p.amountDue),
     fee: money(p.fee),
     fee_rate: formatRate(p.feeRatePpb),
     discount_rate: formatRate(p.discountPpb),

@@ -5,8 +5,11 @@ import { updateRows } from '../../db/bulk-update.js';
 import type { Engine } from '../../db/database.js';
 import { afterKeyset } from '../../db/keyset.js';
 import type { DB } from '../../db/schema.js';
-import type { HistoryEntry, NewHistoryEntry, Payment, PaymentStatus } from './payment.js';
+import type { Asset } from '../../shared/money.js';
+import type { UniqueAmountClaim } from './creation-plan.js';
+import { FINAL_STATUSES, type HistoryEntry, type NewHistoryEntry, type Payment, type PaymentStatus } from './payment.js';
 import { paymentToRow, rowToHistory, rowToPayment } from './payment.row.js';
+import { claimKey } from './unique-amount.js';
 
 export type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -101,12 +104,14 @@ export class PaymentsRepository {
     return row ? rowToPayment(row) : null;
   }
 
-  /** The payment that owns this deposit address, locked until the transaction ends on PostgreSQL (collections). */
-  async findByDepositAddressForUpdate(trx: Transaction<DB>, depositAddress: string): Promise<Payment | null> {
-    let query = trx.selectFrom('payments').selectAll().where('deposit_address', '=', depositAddress);
+  /**
+   * Every payment that has held this deposit address (one, or more once addresses are reused), oldest
+   * first, locked until the transaction ends on PostgreSQL (collections).
+   */
+  async depositHoldersForUpdate(trx: Transaction<DB>, depositAddress: string): Promise<Payment[]> {
+    let query = trx.selectFrom('payments').selectAll().where('deposit_address', '=', depositAddress).orderBy('created_at').orderBy('id');
     if (this.engine === 'postgres') query = query.forUpdate();
-    const row = await query.executeTakeFirst();
-    return row ? rowToPayment(row) : null;
+    return (await query.execute()).map(rowToPayment);
   }
 
   /** `direct_transfer` payments from this payer to this payee, oldest first, locked on PostgreSQL (collections). */
@@ -121,6 +126,62 @@ export class PaymentsRepository {
       .orderBy('id');
     if (this.engine === 'postgres') query = query.forUpdate();
     return (await query.execute()).map(rowToPayment);
+  }
+
+  /**
+   * `direct_transfer` payments without a payer whose unique amount is `amount`, to this payee in this
+   * asset, newest first, locked on PostgreSQL (collections). At most one of them is open.
+   */
+  async byUniqueAmountForUpdate(trx: Transaction<DB>, payeeAddress: string, asset: string, amount: bigint): Promise<Payment[]> {
+    let query = trx
+      .selectFrom('payments')
+      .selectAll()
+      .where('payee_address', '=', payeeAddress)
+      .where('amount_due', '=', amount)
+      .where('currency', '=', asset)
+      .where('payment_method', '=', 'direct_transfer')
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc');
+    if (this.engine === 'postgres') query = query.forUpdate();
+    return (await query.execute()).map(rowToPayment);
+  }
+
+  /** The amounts open unique-amount payments hold, per claimKey of these (payee, asset) pairs. */
+  async claimedAmounts(executor: Executor, keys: ReadonlyArray<{ payeeAddress: string; asset: Asset }>): Promise<Map<string, Set<bigint>>> {
+    const out = new Map<string, Set<bigint>>();
+    for (const { payeeAddress, asset } of keys) {
+      const rows = await executor
+        .selectFrom('unique_amount_claims')
+        .select('amount')
+        .where('payee_address', '=', payeeAddress)
+        .where('asset', '=', asset)
+        .execute();
+      out.set(claimKey(payeeAddress, asset), new Set(rows.map((r) => BigInt(r.amount))));
+    }
+    return out;
+  }
+
+  /**
+   * Claims the unique amounts with the payments' rows. The primary key (payee, asset, amount) is what
+   * makes a collision impossible: a concurrent claim of the same amount fails this insert, and the
+   * create pipeline writes its group again (isUniqueAmountConflict).
+   */
+  async claimUniqueAmounts(executor: InsertTarget, claims: readonly UniqueAmountClaim[], now: number): Promise<void> {
+    await insertRows(
+      executor,
+      'unique_amount_claims',
+      claims.map((c) => ({ payee_address: c.payeeAddress, asset: c.asset, amount: c.amount, payment_id: c.paymentId, claimed_at: now })),
+      { chunk: INSERT_CHUNK },
+    );
+  }
+
+  /** A payment that became final frees its unique amount (expired, cancelled, completed, failed). */
+  private async releaseUniqueAmounts(executor: Executor, changes: ReadonlyArray<{ before: Payment; after: Payment }>): Promise<void> {
+    const ids = changes
+      .filter(({ before, after }) => after.amountDue != null && FINAL_STATUSES.has(after.status) && !FINAL_STATUSES.has(before.status))
+      .map(({ after }) => after.id);
+    if (ids.length === 0) return;
+    await executor.deleteFrom('unique_amount_claims').where('payment_id', 'in', ids).execute();
   }
 
   /**
@@ -193,6 +254,7 @@ export class PaymentsRepository {
       .where('version', '=', before.version)
       .executeTakeFirst();
     if (result.numUpdatedRows !== 1n) return false;
+    await this.releaseUniqueAmounts(executor, [{ before, after }]);
     await this.appendHistory(executor, [
       {
         paymentId: after.id,
@@ -239,6 +301,10 @@ export class PaymentsRepository {
         if (result.numUpdatedRows === 1n) stored.add(before.id);
       }
     }
+    await this.releaseUniqueAmounts(
+      executor,
+      changes.filter(({ before }) => stored.has(before.id)),
+    );
     await this.appendHistory(
       executor,
       changes
@@ -265,7 +331,9 @@ export class PaymentsRepository {
       .where('id', '=', before.id)
       .where('version', '=', before.version)
       .executeTakeFirst();
-    return result.numUpdatedRows === 1n;
+    if (result.numUpdatedRows !== 1n) return false;
+    await this.releaseUniqueAmounts(executor, [{ before, after }]);
+    return true;
   }
 
   /** Who created the payment: the actor of its first history entry (`key_…`, `cli:…`, `system:…`). */

@@ -125,6 +125,8 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
           tags: ['payments'],
           operationId: 'createPayment',
           summary: 'Create a payment',
+          description:
+            'A `direct_transfer` without `payer_address` (non-custodial, no sweep) is matched by its exact amount: the answer’s `amount_due` is `amount` plus the smallest offset (0.000001 steps, up to `payment_processing.unique_amount_max_offset`) that no other open payment to the same payee in that currency holds. The payer must send exactly `amount_due`; 409 when every amount of the range is taken. The amount is freed when the payment completes, expires, fails or is cancelled.',
           body: CreatePaymentBody,
           response: { 201: CreatedPaymentSchema, ...errors },
         },

@@ -25,7 +25,10 @@ const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.U
 export const CreatePaymentBody = Type.Object(
   {
     payer_address: Type.Optional(
-      Type.Union([Address, Type.Null()], { description: 'route: the hot wallet or omitted; collections: default refund address' }),
+      Type.Union([Address, Type.Null()], {
+        description:
+          'route: the hot wallet or omitted; payment_gateway: default refund address; direct_transfer: the sender to match, or omitted to be matched by a unique amount_due instead',
+      }),
     ),
     payee_address: Address,
     amount: Amount,
@@ -84,6 +87,17 @@ export const PaymentViewSchema = Type.Object({
   priority: literals(PRIORITIES, 'priority'),
   currency: Type.String(),
   amount: Money,
+  amount_due: Type.Union(
+    [
+      Type.String({
+        description:
+          'direct_transfer without payer_address: the exact amount the payer must send to payee_address (amount plus a small offset unique among that payee’s open payments in this currency); null otherwise',
+        examples: ['100.000137'],
+      }),
+      Type.Null(),
+    ],
+    { description: 'what the payer must send, when it differs from amount' },
+  ),
   fee: Money,
   fee_rate: Type.String({ description: 'rate before the volume discount' }),
   discount_rate: Type.String(),
@@ -206,6 +220,9 @@ export const BatchResultSchema = Type.Object({
       status: literals(['created', 'rejected'] as const, 'outcome of this item'),
       payment_id: Type.Optional(Type.String()),
       amount: Type.Optional(Money),
+      amount_due: Type.Optional(
+        Type.String({ description: 'direct_transfer items without payer_address: the exact amount the payer must send' }),
+      ),
       fee: Type.Optional(Money),
       net_amount: Type.Optional(Money),
       deposit_address: Type.Optional(Type.Union([Type.String(), Type.Null()])),

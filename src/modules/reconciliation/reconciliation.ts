@@ -59,14 +59,16 @@ export interface Expectation {
 
 /**
  * payment_gateway: anyone pays the deposit address (several transfers add up, so no amount per
- * transfer); direct_transfer: the payer pays the payee; route: the hot wallet pays the payee net_amount.
+ * transfer); direct_transfer: the payer pays the payee (exactly amount_due when no payer is named); route: the
+ * hot wallet pays the payee net_amount.
  */
 export function expectationFor(payment: Payment, hotWallet: string | null): Expectation {
   switch (payment.method) {
     case 'payment_gateway':
       return { asset: payment.currency, to: payment.depositAddress, from: null, amount: null };
     case 'direct_transfer':
-      return { asset: payment.currency, to: payment.payeeAddress, from: payment.payerAddress, amount: null };
+      // without a payer, the unique amount is what names the payment
+      return { asset: payment.currency, to: payment.payeeAddress, from: payment.payerAddress, amount: payment.amountDue ?? null };
     default:
       return { asset: payment.currency, to: payment.payeeAddress, from: hotWallet, amount: payment.netAmount };
   }

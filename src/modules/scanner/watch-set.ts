@@ -1,7 +1,8 @@
 /**
- * The addresses the scanner looks for, in memory: deposit addresses of `payment_gateway` payments and
- * (payer, payee) pairs of `direct_transfer` payments that are not final or were created within
- * `watch_days`. A periodic full reload drops the ones that left. Addresses are kept as "41…" hex, the
+ * The addresses the scanner looks for, in memory: deposit addresses of `payment_gateway` payments,
+ * (payer, payee) pairs of `direct_transfer` payments and the payees of `direct_transfer` payments
+ * without a payer (matched by their unique amount: every transfer to the payee is looked at), that are
+ * not final or were created within `watch_days`. A periodic full reload drops the ones that left. Addresses are kept as "41…" hex, the
  * form blocks carry them in.
  *
  * New payments are added incrementally through the payments_created index: those created after the newest
@@ -19,7 +20,7 @@ import type { Clock } from '../../shared/clock.js';
 import { toHexAddress } from '../../tron/address.js';
 
 export interface WatchView {
-  /** a watched deposit address ("41…" hex) */
+  /** a watched receiving address ("41…" hex): a deposit address, or the payee of a unique-amount direct_transfer */
   hasDeposit(hex: string): boolean;
   /** a watched direct_transfer pair ("41…" hex each) */
   hasPair(fromHex: string, toHex: string): boolean;
@@ -250,6 +251,9 @@ export class WatchSet implements WatchSource {
     if (row.payment_method === 'payment_gateway' && row.deposit_address) deposits.add(toHexAddress(row.deposit_address));
     else if (row.payment_method === 'direct_transfer' && row.payer_address) {
       pairs.add(toHexAddress(row.payer_address) + toHexAddress(row.payee_address));
+    } else if (row.payment_method === 'direct_transfer') {
+      // no payer: any sender may pay its unique amount to the payee
+      deposits.add(toHexAddress(row.payee_address));
     }
   }
 }

@@ -28,6 +28,7 @@ import type { TransfersRepository } from '../collections/transfers.repository.js
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { Ledger } from '../ledger/ledger.js';
 import type { KeyRef } from '../wallets/signer.js';
+import { DelegatedSweeps, type DelegationPlan } from './delegated-sweeps.js';
 import * as settlementLifecycle from './settlement-lifecycle.js';
 import {
   completeSettlement,
@@ -39,6 +40,7 @@ import {
 } from './settlement-records.js';
 import { effectiveFrequency, settlementAmount, settlementDue } from './settlement-schedule.js';
 import type { SettlementsRepository } from './settlements.repository.js';
+import type { SweepEnergy } from './sweep-energy.js';
 import * as sweepLifecycle from './sweep-lifecycle.js';
 import { fuelRequired, fuelToSend, receivedByAddress, type SweepCandidate, unswept } from './sweep-plan.js';
 
@@ -82,6 +84,11 @@ export interface SettlementWorkerDeps {
   hotWalletAddress(merchantIndex: number): string;
   /** called after a transaction that queued sends committed (wakes the sender) */
   onQueued?: () => void;
+  /**
+   * Sweeps on delegated energy under the `stake` strategy (issue 19): the strategy, the margin and the chain
+   * reads, and each token's contract on this chain. Without it every token sweep is fuelled and burns.
+   */
+  energy?: SweepEnergy & { contractOf(asset: string): string };
 }
 
 export interface BalanceKey {
@@ -92,9 +99,25 @@ export interface BalanceKey {
 
 export class SettlementWorker {
   private readonly records: SettlementRecordsDeps;
+  private readonly delegated: DelegatedSweeps | null;
 
   constructor(private readonly deps: SettlementWorkerDeps) {
     this.records = { clock: deps.clock, ids: deps.ids, outbox: deps.outbox, audit: deps.audit, assets: deps.config.assets };
+    const energy = deps.energy;
+    this.delegated = energy
+      ? new DelegatedSweeps({
+          db: deps.db,
+          clock: deps.clock,
+          ids: deps.ids,
+          sends: deps.sends,
+          energy,
+          contractOf: (asset) => energy.contractOf(asset),
+          priority: SEND_PRIORITY,
+          maxRetries: SEND_MAX_RETRIES,
+          enqueueSweep: (trx, sweepId) => this.enqueueSweep(trx, sweepId),
+          failSweep: (trx, sweepId, event, failure) => this.finishSweepById(trx, sweepId, event, failure, 0n),
+        })
+      : null;
   }
 
   /** Queues a one-off look for due balances (e.g. after a ledger credit, for `instant` merchants), in the caller's transaction. */
@@ -198,7 +221,7 @@ export class SettlementWorker {
   private async unsweptFor(trx: Transaction<DB>, key: BalanceKey): Promise<SweepCandidate[]> {
     const received = receivedByAddress(await this.deps.transfers.collectedOnDepositAddresses(trx, key));
     if (received.size === 0) return [];
-    return unswept(received, await this.deps.settlements.sweptFrom(trx, [...received.keys()], key.currency));
+    return unswept(received, await this.deps.settlements.sweptFrom(trx, [...received.keys()], key));
   }
 
   /** Pushes a settlement on: queues the first transfer of each pending sweep, then the payee transfer when ready. */
@@ -218,8 +241,16 @@ export class SettlementWorker {
       .where('settlement_id', '=', settlementId)
       .where('status', 'in', sweepLifecycle.allowedFrom('started'))
       .execute();
+    const plans = await this.delegationPlans(settlement.merchant_id, hotIndex, pending);
     let prices: { energyPriceSun: bigint; bandwidthPriceSun: bigint } | null = null;
     for (const sweep of pending) {
+      const plan = plans.get(sweep.id);
+      if (plan && this.delegated) {
+        const delegated = this.delegated;
+        const hotAddress = this.deps.hotWalletAddress(hotIndex);
+        await db.transaction().execute((trx) => delegated.start(trx, sweep, plan, hotAddress));
+        continue;
+      }
       let fuel = 0n;
       const asset = config.assets.get(sweep.asset);
       // a token sweep burns TRX from the deposit address, which holds none of its own: send it "fuel"
@@ -264,6 +295,24 @@ export class SettlementWorker {
     }
     await db.transaction().execute((trx) => this.payWhenSwept(trx, settlementId));
     this.deps.onQueued?.();
+  }
+
+  /**
+   * Under `stake`, the token sweeps that go on delegated energy; a chain read that fails leaves them to the
+   * burn path (dearer, never stuck).
+   */
+  private async delegationPlans(
+    merchantId: string,
+    hotIndex: number,
+    pending: ReadonlyArray<{ id: string; merchant_id: string; deposit_address: string; asset: string; amount: bigint | number | string }>,
+  ): Promise<Map<string, DelegationPlan>> {
+    if (!this.delegated) return new Map();
+    const tokens = pending.filter((w) => this.deps.config.assets.get(w.asset).kind === 'trc20');
+    try {
+      return await this.delegated.plan(merchantId, this.deps.hotWalletAddress(hotIndex), tokens);
+    } catch {
+      return new Map();
+    }
   }
 
   /** The sweep transfer itself: everything unswept, from the deposit key to the merchant's hot wallet. */
@@ -320,8 +369,9 @@ export class SettlementWorker {
   }
 
   /** The handlers to register with the sender, by purpose. */
-  handlers(): Record<'settlement' | 'sweep' | 'sweep_fuel', SendHandler> {
+  handlers(): Partial<Record<SendPurpose, SendHandler>> & Record<'settlement' | 'sweep' | 'sweep_fuel', SendHandler> {
     return {
+      ...(this.delegated ? this.delegated.handlers() : {}),
       sweep_fuel: {
         onConfirmed: async (trx, send) => {
           const step = sweepLifecycle.compareAndSet({ type: 'fuel_confirmed' });
@@ -336,8 +386,13 @@ export class SettlementWorker {
         onFailed: async (trx, send, reason) => this.finishSweep(trx, send, { type: 'fuel_failed' }, `fuel_${reason}`),
       },
       sweep: {
+        // in a block: lent energy goes back at once (the sweep completes later, once solidified)
+        onConfirmed: async (trx, send) => this.delegated?.reclaim(trx, send.ownerId, send.id),
         onCompleted: async (trx, send) => this.finishSweep(trx, send, { type: 'sweep_completed' }, null),
-        onFailed: async (trx, send, reason) => this.finishSweep(trx, send, { type: 'sweep_failed' }, reason),
+        onFailed: async (trx, send, reason) => {
+          await this.finishSweep(trx, send, { type: 'sweep_failed' }, reason);
+          await this.delegated?.reclaim(trx, send.ownerId, send.id);
+        },
       },
       settlement: {
         onCompleted: async (trx, send) => {
@@ -371,12 +426,22 @@ export class SettlementWorker {
     event: Extract<sweepLifecycle.SweepEvent, { type: 'fuel_failed' | 'sweep_completed' | 'sweep_failed' }>,
     failure: string | null,
   ): Promise<void> {
-    const sweep = await trx.selectFrom('sweeps').select(['settlement_id', 'network_fee']).where('id', '=', send.ownerId).executeTakeFirst();
+    // the send is the sweep transfer itself unless the fuel transfer failed (its fee is not the sweep's)
+    const burned = event.type === 'fuel_failed' ? 0n : (send.networkFee ?? 0n);
+    await this.finishSweepById(trx, send.ownerId, event, failure, burned);
+  }
+
+  private async finishSweepById(
+    trx: Transaction<DB>,
+    sweepId: string,
+    event: Extract<sweepLifecycle.SweepEvent, { type: 'fuel_failed' | 'delegation_failed' | 'sweep_completed' | 'sweep_failed' }>,
+    failure: string | null,
+    burned: bigint,
+  ): Promise<void> {
+    const sweep = await trx.selectFrom('sweeps').select(['settlement_id', 'network_fee']).where('id', '=', sweepId).executeTakeFirst();
     if (!sweep) return;
     const now = this.deps.clock.now();
     const step = sweepLifecycle.compareAndSet(event);
-    // the send is the sweep transfer itself unless the fuel transfer failed (its fee is not the sweep's)
-    const burned = event.type === 'fuel_failed' ? 0n : (send.networkFee ?? 0n);
     const fee = (sweep.network_fee === null ? 0n : BigInt(sweep.network_fee)) + burned;
     const moved = await trx
       .updateTable('sweeps')
@@ -387,7 +452,7 @@ export class SettlementWorker {
         updated_at: now,
         completed_at: step.to === 'completed' ? now : null,
       })
-      .where('id', '=', send.ownerId)
+      .where('id', '=', sweepId)
       .where('status', 'in', step.from)
       .executeTakeFirst();
     if (Number(moved.numUpdatedRows) === 0 || sweep.settlement_id === null) return;

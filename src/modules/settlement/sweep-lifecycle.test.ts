@@ -15,6 +15,9 @@ import {
 const EVENTS: readonly SweepEvent[] = [
   { type: 'started', fuel: 0n },
   { type: 'started', fuel: 3_000_000n },
+  { type: 'delegation_started' },
+  { type: 'delegation_confirmed' },
+  { type: 'delegation_failed' },
   { type: 'fuel_confirmed' },
   { type: 'fuel_failed' },
   { type: 'sweep_completed' },
@@ -27,6 +30,9 @@ const label = (event: SweepEvent) => (event.type === 'started' ? `started(fuel $
 const EXPECTED: Record<string, Partial<Record<SweepStatus, SweepStatus>>> = {
   'started(fuel 0)': { pending: 'sweeping' },
   'started(fuel 3000000)': { pending: 'fueling' },
+  delegation_started: { pending: 'delegating' },
+  delegation_confirmed: { delegating: 'sweeping' },
+  delegation_failed: { delegating: 'failed' },
   fuel_confirmed: { fueling: 'sweeping' },
   fuel_failed: { fueling: 'failed' },
   sweep_completed: { sweeping: 'completed' },
@@ -34,9 +40,18 @@ const EXPECTED: Record<string, Partial<Record<SweepStatus, SweepStatus>>> = {
 };
 
 describe('sweep lifecycle', () => {
-  it('has the five statuses and the five events of the table', () => {
-    expect(SWEEP_STATUSES).toEqual(['pending', 'fueling', 'sweeping', 'completed', 'failed']);
-    const types: SweepEventType[] = ['started', 'fuel_confirmed', 'fuel_failed', 'sweep_completed', 'sweep_failed'];
+  it('has the six statuses and the eight events of the table', () => {
+    expect(SWEEP_STATUSES).toEqual(['pending', 'fueling', 'delegating', 'sweeping', 'completed', 'failed']);
+    const types: SweepEventType[] = [
+      'started',
+      'delegation_started',
+      'delegation_confirmed',
+      'delegation_failed',
+      'fuel_confirmed',
+      'fuel_failed',
+      'sweep_completed',
+      'sweep_failed',
+    ];
     expect([...SWEEP_EVENT_TYPES].sort()).toEqual(types.sort());
     expect([...new Set(EVENTS.map((e) => e.type))].sort()).toEqual(types.sort());
     expect(EVENTS.map(label).sort()).toEqual(Object.keys(EXPECTED).sort());
@@ -44,9 +59,9 @@ describe('sweep lifecycle', () => {
 
   const pairs = SWEEP_STATUSES.flatMap((from) => EVENTS.map((event) => [from, label(event), event] as const));
 
-  it('the table covers every (status, event) pair: 6 allowed, 24 refused', () => {
-    expect(pairs).toHaveLength(30);
-    expect(pairs.filter(([from, name]) => EXPECTED[name]?.[from] !== undefined)).toHaveLength(6);
+  it('the table covers every (status, event) pair: 9 allowed, 45 refused', () => {
+    expect(pairs).toHaveLength(54);
+    expect(pairs.filter(([from, name]) => EXPECTED[name]?.[from] !== undefined)).toHaveLength(9);
   });
 
   it.each(pairs)('%s + %s', (from, name, event) => {
@@ -83,6 +98,13 @@ describe('sweep lifecycle', () => {
     expect(transition('fueling', { type: 'sweep_failed' }).ok).toBe(false);
     expect(compareAndSet({ type: 'fuel_failed' })).toEqual({ from: ['fueling'], to: 'failed' });
     expect(compareAndSet({ type: 'sweep_completed' })).toEqual({ from: ['sweeping'], to: 'completed' });
+  });
+
+  it('a delegated sweep is swept only once the energy is there, and fails if the delegation does', () => {
+    expect(transition('delegating', { type: 'sweep_completed' }).ok).toBe(false);
+    expect(compareAndSet({ type: 'delegation_started' })).toEqual({ from: ['pending'], to: 'delegating' });
+    expect(compareAndSet({ type: 'delegation_confirmed' })).toEqual({ from: ['delegating'], to: 'sweeping' });
+    expect(compareAndSet({ type: 'delegation_failed' })).toEqual({ from: ['delegating'], to: 'failed' });
   });
 
   it('a status the table does not know is neither final nor allowed anything', () => {
