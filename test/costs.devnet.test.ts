@@ -117,6 +117,25 @@ describe.each(ENGINES)('network cost of chain sends (%s)', (engine) => {
     );
     expect(listed.body.data.find((p) => p.payment_id === paymentId)?.network_cost).toEqual(sweep.network_cost);
 
+    // analytics: today's TRX burned collecting, per completed collection (this gateway's only one)
+    const analytics = await gw.call<{
+      collection_cost_daily: Array<{
+        date: string;
+        completed_collections: number;
+        trx_burned: string;
+        trx_burned_per_collection: string | null;
+      }>;
+    }>('GET', '/api/v1/payments/analytics?period_days=1', { key: gw.adminKey });
+    expect(analytics.status, analytics.text).toBe(200);
+    expect(analytics.body.collection_cost_daily).toEqual([
+      {
+        date: new Date().toISOString().slice(0, 10),
+        completed_collections: 1,
+        trx_burned: trx(swept.total),
+        trx_burned_per_collection: trx(swept.total),
+      },
+    ]);
+
     // the settlement: its sweeps and the payee transfer
     const all = await expectRecordedAsReceipts([settlementId as string, sweep.sweep_id]);
     expect(settled.body.network_cost.trx_burned).toBe(trx(all.total));
@@ -150,5 +169,19 @@ describe.each(ENGINES)('network cost of chain sends (%s)', (engine) => {
     const metrics = (await gw.call('GET', '/metrics')).text;
     const line = metrics.split('\n').find((l) => l.startsWith('tpg_trx_burned_total{purpose="payout"} '));
     expect(Number(line?.split(' ')[1])).toBeCloseTo(Number(total) / 1e6, 6);
+  });
+
+  it('GET /api/v1/wallet reads the hot wallet’s stake from the node: nothing staked on a fresh devnet wallet', async () => {
+    const res = await gw.call<{ staking: Record<string, unknown> | null; energy: { limit: string } }>('GET', '/api/v1/wallet', {
+      key: gw.adminKey,
+    });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.staking).toEqual({
+      energy_trx: '0',
+      bandwidth_trx: '0',
+      energy_delegated_out_trx: '0',
+      bandwidth_delegated_out_trx: '0',
+      pending_unstakes: [],
+    });
   });
 });

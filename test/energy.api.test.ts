@@ -135,4 +135,45 @@ describe.each(ENGINES)('energy strategy API (%s)', (engine) => {
     expect((await gw.core.lowEnergy.checkOnce()).raised).toContain(gw.merchantId);
     expect(await alerts()).toHaveLength(2);
   });
+
+  it('GET /fees/calculate estimates the network cost under the strategy in force, with which resource pays', async () => {
+    const quote = async (method: string) =>
+      (
+        await gw.call<{ network_cost: Record<string, unknown> | null }>(
+          'GET',
+          `/api/v1/payments/fees/calculate?amount=250&currency=USDT&payment_method=${method}`,
+          { key: gw.adminKey },
+        )
+      ).body.network_cost;
+    await gw.call('PUT', URL, { key: gw.adminKey, body: { strategy: 'burn' } });
+    // the fake chain: 100 sun per energy, 1,000 per byte; 1.1 TRX to create an account
+    expect(await quote('route')).toEqual({
+      strategy: 'burn',
+      send: 'payout_transfer',
+      trx: '6.7735',
+      energy: 64285,
+      bandwidth_bytes: 345,
+      activation_trx: '0',
+      energy_paid_by: 'burned_trx',
+      bandwidth_paid_by: 'burned_trx',
+    });
+    expect(await quote('payment_gateway')).toMatchObject({ strategy: 'burn', send: 'sweep', trx: '7.8735', activation_trx: '1.1' });
+
+    await gw.call('PUT', URL, { key: gw.adminKey, body: { strategy: 'stake' } });
+    expect(await quote('route')).toMatchObject({
+      strategy: 'stake',
+      trx: '0',
+      energy: 64285,
+      energy_paid_by: 'staked_energy',
+      bandwidth_paid_by: 'free_or_staked_bandwidth',
+    });
+    expect(await quote('payment_gateway')).toMatchObject({
+      strategy: 'stake',
+      trx: '1.1',
+      activation_trx: '1.1',
+      energy_paid_by: 'staked_energy',
+    });
+    // a direct transfer needs no send of the gateway
+    expect(await quote('direct_transfer')).toBeNull();
+  });
 });

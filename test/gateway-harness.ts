@@ -49,6 +49,10 @@ export class FakeChain implements CoreChain {
     this.check();
     return 1000n;
   }
+  async activationFeeSun(): Promise<bigint> {
+    this.check();
+    return 1_100_000n;
+  }
   async trxBalance(): Promise<bigint> {
     this.check();
     return this.trx;

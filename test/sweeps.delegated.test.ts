@@ -110,6 +110,7 @@ describe.each(ENGINES)('sweeps on delegated energy (%s)', (engine) => {
         .selectAll()
         .where('status', 'in', Object.keys(NEXT))
         .orderBy('created_at')
+        .orderBy('id')
         .execute();
       if (open.length === 0) return true;
       for (const row of open) {
@@ -180,7 +181,7 @@ describe.each(ENGINES)('sweeps on delegated energy (%s)', (engine) => {
   };
 
   const sendsOf = async (ownerIds: string[]) =>
-    gw.db.db.selectFrom('chain_sends').selectAll().where('owner_id', 'in', ownerIds).orderBy('created_at').execute();
+    gw.db.db.selectFrom('chain_sends').selectAll().where('owner_id', 'in', ownerIds).orderBy('created_at').orderBy('id').execute();
   const delegationOf = (sweepId: string) =>
     gw.db.db.selectFrom('energy_delegations').selectAll().where('sweep_id', '=', sweepId).executeTakeFirst();
 

@@ -78,6 +78,11 @@ export class GatewayChain implements ChainPrices, WalletChain {
     return this.client.getTransactionFee();
   }
 
+  async activationFeeSun(): Promise<bigint> {
+    const params = await this.client.getChainParameters();
+    return (params.get('getCreateAccountFee') ?? 0n) + (params.get('getCreateNewAccountFeeInSystemContract') ?? 0n);
+  }
+
   async trxBalance(address: string): Promise<bigint> {
     return (await this.client.getAccount(address)).balance;
   }

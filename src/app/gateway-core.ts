@@ -29,6 +29,7 @@ import { brandingRoutes } from '../modules/branding/branding.routes.js';
 import { BrandingService } from '../modules/branding/branding.service.js';
 import type { ChainSender } from '../modules/chain/chain-sender.js';
 import { LeaseStore } from '../modules/chain/lease.js';
+import { COLLECTION_SEND_PURPOSES } from '../modules/chain/send-contract.js';
 import type { ChainSendQueue } from '../modules/chain/send-queue.js';
 import type { SendTracker } from '../modules/chain/send-tracker.js';
 import { SendsRepository } from '../modules/chain/sends.repository.js';
@@ -284,6 +285,20 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
   });
   const settlement = new SettlementInfoService(db, config, clock, ledger, merchants.merchants);
   const hotWallet = new HotWalletService(options.wallets, options.chain);
+  const energyRepository = new MerchantEnergyRepository();
+  const energyStrategy = new EnergyStrategyService({
+    db,
+    clock,
+    repository: energyRepository,
+    audit,
+    configured: config.raw.energy.strategy,
+    stakedEnergyLimit: async (merchantId) => {
+      const index = await directory.hotWalletIndex(merchantId);
+      return index === null ? 0n : (await options.chain.resources(hotWallet.address(index))).energyLimit;
+    },
+    cacheMs: STAKED_ENERGY_CACHE_MS,
+    onReadError: (error) => logger.warn({ err: error }, 'hot wallet energy unavailable; auto burns until it is read'),
+  });
 
   // what anonymous /status callers and scrapes read from the database: at most once per METRICS_CACHE_MS
   const cached = cachedFor(() => clock.now(), METRICS_CACHE_MS);
@@ -341,10 +356,18 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     costsByOwner: (executor, owners) => sendsRepository.costsByOwner(executor, owners),
     sweepsOf: (executor, addresses) => settlementsRepository.sweepsOf(executor, addresses),
   });
-  app.register(paymentsRoutes({ config, payments, settlement, networkCost, health, costs: paymentCosts }), { prefix: '/api/v1/payments' });
+  app.register(paymentsRoutes({ config, payments, settlement, networkCost, health, costs: paymentCosts, energy: energyStrategy }), {
+    prefix: '/api/v1/payments',
+  });
   // reports and analytics read stored payments; generating a report appends an audit record
   const reports = new ReportsService({ db, clock, ids, audit, assets: config.assets });
-  const analytics = new AnalyticsService({ db, clock, ttlMs: config.raw.caching.analytics_ttl_seconds * 1000, assets: config.assets });
+  const analytics = new AnalyticsService({
+    db,
+    clock,
+    ttlMs: config.raw.caching.analytics_ttl_seconds * 1000,
+    assets: config.assets,
+    collectionBurns: (merchantId, startAt, endAt) => sendsRepository.burnedByDay(db, merchantId, COLLECTION_SEND_PURPOSES, startAt, endAt),
+  });
   app.register(reportsRoutes({ reports }), { prefix: '/api/v1/payments' });
   app.register(analyticsRoutes({ analytics }), { prefix: '/api/v1/payments' });
   const webhooks = new WebhooksService({
@@ -365,20 +388,6 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
   app.register(webhooksRoutes({ config, webhooks }), { prefix: '/api/v1/payments/webhooks' });
   app.register(walletRoutes({ wallet: hotWallet, merchants: directory, network: options.networkName, assets: config.assets }), {
     prefix: '/api/v1/wallet',
-  });
-  const energyRepository = new MerchantEnergyRepository();
-  const energyStrategy = new EnergyStrategyService({
-    db,
-    clock,
-    repository: energyRepository,
-    audit,
-    configured: config.raw.energy.strategy,
-    stakedEnergyLimit: async (merchantId) => {
-      const index = await directory.hotWalletIndex(merchantId);
-      return index === null ? 0n : (await options.chain.resources(hotWallet.address(index))).energyLimit;
-    },
-    cacheMs: STAKED_ENERGY_CACHE_MS,
-    onReadError: (error) => logger.warn({ err: error }, 'hot wallet energy unavailable; auto burns until it is read'),
   });
   app.register(energyRoutes({ strategies: energyStrategy }), { prefix: '/api/v1/wallet/energy-strategy' });
   app.register(assetsRoutes({ catalog: config.assets, registry: options.tron?.assets ?? null }), { prefix: '/api/v1/assets' });
@@ -521,11 +530,11 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     threshold: BigInt(config.raw.energy.low_energy_threshold),
     wallets: async () => {
       const active = (await merchants.merchants.listMerchants()).filter((m) => m.status === 'active');
-      const readings: Array<{ merchantId: string; address: string; energyAvailable: bigint }> = [];
+      const readings: Array<{ merchantId: string; address: string; energyAvailable: bigint; energyLimit: bigint }> = [];
       for (const m of active) {
         try {
           const h = await hotWallet.holdings(m.hdIndex);
-          readings.push({ merchantId: m.id, address: h.address, energyAvailable: h.energy.available });
+          readings.push({ merchantId: m.id, address: h.address, energyAvailable: h.energy.available, energyLimit: h.energy.limit });
         } catch (error) {
           logger.warn({ err: error, merchant_id: m.id }, 'hot wallet energy unavailable for the low-energy check');
         }

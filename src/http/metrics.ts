@@ -13,6 +13,15 @@ export interface CollectedSample {
   value: number;
 }
 
+/** Registers a series whose samples `collect` computes at each scrape (label sets in `known` start at 0). */
+export type RegisterCollected = (
+  name: string,
+  help: string,
+  labelNames: readonly string[],
+  collect: () => Promise<CollectedSample[]>,
+  known?: readonly LabelValues[],
+) => void;
+
 export interface GatewayMetrics {
   readonly registry: Registry;
   /** `text/plain; version=0.0.4; charset=utf-8` */
@@ -26,24 +35,12 @@ export interface GatewayMetrics {
    * A gauge whose samples `collect` computes at each scrape; a failing collector leaves its gauge empty.
    * Label sets in `known` are shown with 0 when `collect` has no sample for them.
    */
-  registerCollectedGauge(
-    name: string,
-    help: string,
-    labelNames: readonly string[],
-    collect: () => Promise<CollectedSample[]>,
-    known?: readonly LabelValues[],
-  ): void;
+  registerCollectedGauge: RegisterCollected;
   /**
    * A counter whose totals `collect` reads at each scrape from a durable record (the database), so that it
    * counts what every process did, survives restarts, and only grows; failures as for collected gauges.
    */
-  registerCollectedCounter(
-    name: string,
-    help: string,
-    labelNames: readonly string[],
-    collect: () => Promise<CollectedSample[]>,
-    known?: readonly LabelValues[],
-  ): void;
+  registerCollectedCounter: RegisterCollected;
   /** the Prometheus text exposition */
   render(): Promise<string>;
 }
@@ -123,6 +120,17 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
   // Endpoints are known once called: each one's error series starts at 0 with its first call.
   const seenEndpoints = new Set<string>();
 
+  /** Fills a scrape-time series anew; one broken collector must not take the whole scrape down with it. */
+  const collectSafely = async (series: { reset(): void }, name: string, fill: () => Promise<void>): Promise<void> => {
+    series.reset();
+    try {
+      await fill();
+    } catch {
+      series.reset();
+      collectErrors.inc({ gauge: name });
+    }
+  };
+
   return {
     registry,
     contentType: registry.contentType,
@@ -151,19 +159,14 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
         labelNames: [...labelNames],
         registers: [registry],
         async collect() {
-          this.reset();
-          try {
+          await collectSafely(this, name, async () => {
             const seen = new Set<string>();
             for (const sample of await collect()) {
               this.set(sample.labels, sample.value);
               seen.add(keyOf(sample.labels));
             }
             for (const labels of known) if (!seen.has(keyOf(labels))) this.set(labels, 0);
-          } catch {
-            // One broken collector must not take the whole scrape down with it.
-            this.reset();
-            collectErrors.inc({ gauge: name });
-          }
+          });
         },
       });
     },
@@ -175,14 +178,10 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
         labelNames: [...labelNames],
         registers: [registry],
         async collect() {
-          this.reset();
-          try {
+          await collectSafely(this, name, async () => {
             for (const labels of known) this.inc(labels, 0);
             for (const sample of await collect()) this.inc(sample.labels, sample.value);
-          } catch {
-            this.reset();
-            collectErrors.inc({ gauge: name });
-          }
+          });
         },
       });
     },

@@ -313,6 +313,23 @@ const FEE_QUOTE_SCHEMA: JsonSchema = {
       },
     },
     network_fee_note: { type: 'string' },
+    network_cost: {
+      type: 'object',
+      nullable: true,
+      description:
+        "what the payment's chain send burns under the merchant's energy strategy (GET /api/v1/wallet/energy-strategy): the payout transfer, or the collection's sweep with the deposit address's activation; null for direct_transfer or without the node",
+      required: ['strategy', 'send', 'trx', 'energy', 'bandwidth_bytes', 'activation_trx', 'energy_paid_by', 'bandwidth_paid_by'],
+      properties: {
+        strategy: { type: 'string', enum: ['burn', 'stake'] },
+        send: { type: 'string', enum: ['payout_transfer', 'sweep'] },
+        trx: { ...MONEY, description: 'TRX burned in all' },
+        energy: { type: 'integer' },
+        bandwidth_bytes: { type: 'integer' },
+        activation_trx: { ...MONEY, description: 'TRX of it that activates the deposit address (collections)' },
+        energy_paid_by: { type: 'string', enum: ['burned_trx', 'staked_energy'] },
+        bandwidth_paid_by: { type: 'string', enum: ['burned_trx', 'free_or_staked_bandwidth'] },
+      },
+    },
   },
 };
 
@@ -783,6 +800,16 @@ export const OPERATION_EXAMPLES: Record<string, OperationExamples> = {
         },
         network_fee_note:
           'TRX burned when the hot wallet has no staked energy or free bandwidth left; paid by the gateway, not deducted from the payee',
+        network_cost: {
+          strategy: 'stake',
+          send: 'payout_transfer',
+          trx: '0',
+          energy: 64285,
+          bandwidth_bytes: 345,
+          activation_trx: '0',
+          energy_paid_by: 'staked_energy',
+          bandwidth_paid_by: 'free_or_staked_bandwidth',
+        },
       },
       FEE_QUOTE_SCHEMA,
     ),
@@ -866,6 +893,10 @@ export const OPERATION_EXAMPLES: Record<string, OperationExamples> = {
       daily: [
         { date: '2026-03-09', count: 0, volume: { USDT: '0', TRX: '0' } },
         { date: '2026-03-10', count: 3, volume: { USDT: '1200350.5', TRX: '0' } },
+      ],
+      collection_cost_daily: [
+        { date: '2026-03-09', completed_collections: 0, trx_burned: '0', trx_burned_per_collection: null },
+        { date: '2026-03-10', completed_collections: 2, trx_burned: '28.947', trx_burned_per_collection: '14.4735' },
       ],
       by_priority: {
         low: { count: 0, volume: { USDT: '0', TRX: '0' } },

@@ -21,8 +21,8 @@ export async function up(db: AnyDb): Promise<void> {
   const moneyType = (await isPostgres(db)) ? 'numeric' : SQLITE_MONEY_TYPE;
   for (const column of SEND_COST_UNIT_COLUMNS) await db.schema.alterTable('chain_sends').addColumn(column, 'bigint').execute();
   for (const column of SEND_COST_MONEY_COLUMNS) await db.schema.alterTable('chain_sends').addColumn(column, sql.raw(moneyType)).execute();
-  // what was burned per purpose and day is summed by the metrics and analytics: confirmed sends by time
-  await db.schema.createIndex('chain_sends_confirmed').on('chain_sends').columns(['confirmed_at']).execute();
+  // network_cost of a payment, refund or settlement sums its sends by owner (the unique index leads with purpose)
+  await db.schema.createIndex('chain_sends_owner').on('chain_sends').columns(['owner_id']).execute();
 
   await db.schema
     .createTable('merchant_energy')
@@ -35,7 +35,7 @@ export async function up(db: AnyDb): Promise<void> {
 
 export async function down(db: AnyDb): Promise<void> {
   await db.schema.dropTable('merchant_energy').execute();
-  await db.schema.dropIndex('chain_sends_confirmed').execute();
+  await db.schema.dropIndex('chain_sends_owner').execute();
   for (const column of [...SEND_COST_UNIT_COLUMNS, ...SEND_COST_MONEY_COLUMNS].reverse()) {
     await db.schema.alterTable('chain_sends').dropColumn(column).execute();
   }

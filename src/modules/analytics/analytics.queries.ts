@@ -6,8 +6,10 @@
  */
 import { sql } from 'kysely';
 import { moneySum } from '../../db/money-sql.js';
+import { PAYMENT_METHODS } from '../../shared/catalogues/payment-methods.js';
 import type { Asset } from '../../shared/money.js';
 import { FINAL_BATCH_STATUSES } from '../batches/batch.js';
+import { isCollection } from '../payments/payment.js';
 import type { Executor } from '../reports/reports.repository.js';
 
 export const HOUR_MS = 3_600_000;
@@ -117,4 +119,24 @@ export async function processedBatchCount(executor: Executor, w: AnalyticsWindow
     .where('status', 'in', [...FINAL_BATCH_STATUSES])
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Collections (payment_gateway, direct_transfer) completed per UTC day of completion in the window. */
+export async function completedCollectionsByDay(executor: Executor, w: AnalyticsWindow): Promise<Array<{ day: number; count: number }>> {
+  const day = sql<bigint>`completed_at / ${sql.lit(DAY_MS)}`;
+  const rows = await executor
+    .selectFrom('payments')
+    .select((eb) => [day.as('day'), eb.fn.countAll<bigint>().as('n')])
+    .where('merchant_id', '=', w.merchantId)
+    .where('status', '=', 'completed')
+    .where(
+      'payment_method',
+      'in',
+      PAYMENT_METHODS.filter((m) => isCollection(m)),
+    )
+    .where('completed_at', '>=', w.startAt)
+    .where('completed_at', '<', w.endAt)
+    .groupBy(day)
+    .execute();
+  return rows.map((r) => ({ day: Number(r.day), count: Number(r.n) }));
 }

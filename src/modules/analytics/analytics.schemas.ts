@@ -40,6 +40,17 @@ export const AnalyticsSchema = Type.Object({
     description: 'per currency; ties go to the smallest amount',
   }),
   daily: Type.Array(Type.Object({ date: Type.String({ description: 'YYYY-MM-DD (UTC)' }), count: Type.Integer(), volume: Amounts })),
+  collection_cost_daily: Type.Array(
+    Type.Object({
+      date: Type.String({ description: 'YYYY-MM-DD (UTC)' }),
+      completed_collections: Type.Integer({ description: 'collections completed that day' }),
+      trx_burned: Type.String({
+        description: 'TRX burned that day by the sends that collected: sweeps, their fuel and activation (receipts)',
+      }),
+      trx_burned_per_collection: Nullable(Type.String({ description: 'trx_burned / completed_collections; null when none completed' })),
+    }),
+    { description: 'what collecting cost on chain, per day' },
+  ),
   by_priority: Type.Record(Type.String(), CountAndVolume),
   by_payment_method: Type.Record(Type.String(), CountAndVolume),
   total_payments: Type.Integer({ description: "the seed's metric: payments created in the period (= total_count)" }),

@@ -15,6 +15,7 @@ import { movementGroups, paymentGroups } from '../reports/reports.repository.js'
 import { type AnalyticsView, analyticsWindow, buildAnalytics, MAX_PERIOD_DAYS, MIN_PERIOD_DAYS, nearestRank } from './analytics.js';
 import {
   type AnalyticsWindow,
+  completedCollectionsByDay,
   countsByHour,
   dailyGroups,
   durationAtRank,
@@ -32,6 +33,8 @@ export interface AnalyticsServiceDeps {
   /** 0 disables caching */
   ttlMs: number;
   assets: AssetCatalog;
+  /** sun a merchant's collecting sends (sweeps, fuel, activation) burned per UTC day in [startAt, endAt) */
+  collectionBurns(merchantId: string, startAt: number, endAt: number): Promise<Array<{ day: number; sun: bigint }>>;
 }
 
 export class AnalyticsService {
@@ -66,7 +69,7 @@ export class AnalyticsService {
   private async compute(merchantId: string, periodDays: number, now: number): Promise<AnalyticsView> {
     const { db } = this.deps;
     const w: AnalyticsWindow = { merchantId, ...analyticsWindow(now, periodDays) };
-    const [payments, days, hours, modes, totals, refunds, batchesProcessed] = await Promise.all([
+    const [payments, days, hours, modes, totals, refunds, batchesProcessed, collectionsDone, burned] = await Promise.all([
       paymentGroups(db, { ...w, statuses: null }),
       dailyGroups(db, w),
       countsByHour(db, w),
@@ -74,6 +77,8 @@ export class AnalyticsService {
       durationTotals(db, w),
       movementGroups(db, 'refunds', merchantId, w.startAt, w.endAt),
       processedBatchCount(db, w),
+      completedCollectionsByDay(db, w),
+      this.deps.collectionBurns(merchantId, w.startAt, w.endAt),
     ]);
     const [p50Ms, p95Ms] =
       totals.count === 0
@@ -91,6 +96,7 @@ export class AnalyticsService {
         durations: { ...totals, p50Ms, p95Ms },
         refunds: foldMovements(refunds, this.deps.assets.symbols),
         batchesProcessed,
+        collectionCosts: { completed: collectionsDone, burned },
       },
       this.deps.assets,
     );

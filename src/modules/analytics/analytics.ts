@@ -8,7 +8,7 @@
  * the same facts: volume and fees are those of completed payments (money that moved), per currency.
  */
 import { PAYMENT_METHODS, PRIORITIES } from '../../config/schema.js';
-import type { AssetCatalog } from '../../shared/catalogues/asset-catalog.js';
+import { type AssetCatalog, NATIVE_SYMBOL } from '../../shared/catalogues/asset-catalog.js';
 import { toIso } from '../../shared/clock.js';
 import type { Asset } from '../../shared/money.js';
 import { PAYMENT_STATUSES } from '../payments/payment.js';
@@ -67,6 +67,8 @@ export interface AnalyticsFacts {
   refunds: MovementTotals;
   /** batches of the window that reached a final status */
   batchesProcessed: number;
+  /** collections completed per UTC day, and the sun burned per day by the sends that collected (sweeps, fuel, activation) */
+  collectionCosts: { completed: ReadonlyArray<{ day: number; count: number }>; burned: ReadonlyArray<{ day: number; sun: bigint }> };
 }
 
 const seconds = (ms: number | null) => (ms === null ? null : ms / 1000);
@@ -98,6 +100,29 @@ function dailySeries(facts: AnalyticsFacts, assets: AssetCatalog) {
     entry.volume[g.currency] = (entry.volume[g.currency] ?? 0n) + g.amount;
   }
   return [...series].map(([day, v]) => ({ date: isoDay(day), count: v.count, volume: amountsJson(v.volume, assets) }));
+}
+
+/** Per day of the window: TRX burned collecting, and that divided by the collections completed that day (null: none). */
+function collectionCostSeries(facts: AnalyticsFacts, assets: AssetCatalog) {
+  const first = Math.floor(facts.startAt / DAY_MS);
+  const last = Math.floor((facts.endAt - 1) / DAY_MS);
+  const series = new Map<number, { collections: number; sun: bigint }>();
+  for (let day = first; day <= last; day++) series.set(day, { collections: 0, sun: 0n });
+  for (const c of facts.collectionCosts.completed) {
+    const entry = series.get(c.day);
+    if (entry) entry.collections += c.count;
+  }
+  for (const b of facts.collectionCosts.burned) {
+    const entry = series.get(b.day);
+    if (entry) entry.sun += b.sun;
+  }
+  const trx = (sun: bigint) => assets.format(NATIVE_SYMBOL, sun);
+  return [...series].map(([day, v]) => ({
+    date: isoDay(day),
+    completed_collections: v.collections,
+    trx_burned: trx(v.sun),
+    trx_burned_per_collection: v.collections === 0 ? null : trx(v.sun / BigInt(v.collections)),
+  }));
 }
 
 export function buildAnalytics(facts: AnalyticsFacts, assets: AssetCatalog) {
@@ -150,6 +175,7 @@ export function buildAnalytics(facts: AnalyticsFacts, assets: AssetCatalog) {
       }),
     ),
     daily: dailySeries(facts, assets),
+    collection_cost_daily: collectionCostSeries(facts, assets),
     by_priority: breakdown(PRIORITIES, facts.payments, (g) => g.priority, assets),
     by_payment_method: breakdown(PAYMENT_METHODS, facts.payments, (g) => g.method, assets),
     // the seed's service metrics (refunded_volume above is one of them)

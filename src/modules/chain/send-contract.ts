@@ -34,6 +34,11 @@ export function isResourcePurpose(purpose: string): purpose is ResourcePurpose {
 
 /** The purposes whose contract moves no amount: their sends carry amount 0. */
 export const AMOUNTLESS_PURPOSES: readonly SendPurpose[] = ['withdraw_unstaked', 'activation'];
+/**
+ * Sends that serve collections (their cost is what collecting cost): the sweep, its fuel (whose first TRX
+ * also activates the deposit address), an activation, and the energy delegated for a sweep and reclaimed.
+ */
+export const COLLECTION_SEND_PURPOSES: readonly SendPurpose[] = ['sweep', 'sweep_fuel', 'activation', 'delegate', 'reclaim'];
 
 /** Why a send failed for good (SPEC §3.3: reverted, out of energy, insufficient funds, recipient blacklisted, retries exhausted). */
 export type SendFailureReason =

@@ -2,11 +2,13 @@
  * What other modules read of `chain_sends`, the table the chain module owns (issue 18: one owner per
  * table); the sender and tracker keep their own queries (send-queue.ts). Same SQL on both engines.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { moneySum } from '../../db/money-sql.js';
 import type { DB } from '../../db/schema.js';
 import type { SendPurpose, SendStatus } from './send-contract.js';
 import type { SendCost } from './send-cost.js';
+
+const DAY_MS = 86_400_000;
 
 export type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -69,6 +71,30 @@ export class SendsRepository {
       .groupBy('purpose')
       .execute();
     return rows.map((r) => ({ purpose: r.purpose, sun: BigInt(r.sun) }));
+  }
+
+  /** A merchant's sun burned per UTC day (days since the epoch) by sends of these purposes that landed (or failed) in [startAt, endAt). */
+  async burnedByDay(
+    executor: Executor,
+    merchantId: string,
+    purposes: readonly SendPurpose[],
+    startAt: number,
+    endAt: number,
+  ): Promise<Array<{ day: number; sun: bigint }>> {
+    // a reverted send burns too and is never confirmed: its day is when it was recorded as failed
+    const at = sql<bigint>`coalesce(confirmed_at, updated_at)`;
+    const day = sql<bigint>`coalesce(confirmed_at, updated_at) / ${sql.lit(DAY_MS)}`;
+    const rows = await executor
+      .selectFrom('chain_sends')
+      .select([day.as('day'), moneySum('trx_burned').as('sun')])
+      .where('merchant_id', '=', merchantId)
+      .where('purpose', 'in', [...purposes])
+      .where('trx_burned', 'is not', null)
+      .where(at, '>=', BigInt(startAt))
+      .where(at, '<', BigInt(endAt))
+      .groupBy(day)
+      .execute();
+    return rows.map((r) => ({ day: Number(r.day), sun: BigInt(r.sun) }));
   }
 
   /** Per (sending address, asset): what sends not yet landed still owe from these addresses (reconciliation). */

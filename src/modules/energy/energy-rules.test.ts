@@ -14,11 +14,16 @@ describe('resolveEnergyStrategy', () => {
 });
 
 describe('lowEnergyStep', () => {
+  const staked = (available: bigint) => ({ available, limit: 1_000_000n });
   it('raises below the threshold once, and clears only above it', () => {
-    expect(lowEnergyStep(false, 199_999n, 200_000n)).toBe('raise');
-    expect(lowEnergyStep(true, 10n, 200_000n)).toBeNull();
-    expect(lowEnergyStep(true, 200_000n, 200_000n)).toBeNull();
-    expect(lowEnergyStep(true, 200_001n, 200_000n)).toBe('clear');
-    expect(lowEnergyStep(false, 200_000n, 200_000n)).toBeNull();
+    expect(lowEnergyStep(false, staked(199_999n), 200_000n)).toBe('raise');
+    expect(lowEnergyStep(true, staked(10n), 200_000n)).toBeNull();
+    expect(lowEnergyStep(true, staked(200_000n), 200_000n)).toBeNull();
+    expect(lowEnergyStep(true, staked(200_001n), 200_000n)).toBe('clear');
+    expect(lowEnergyStep(false, staked(200_000n), 200_000n)).toBeNull();
+  });
+  it('a wallet that staked nothing burns: no alert, and a raised one is cleared', () => {
+    expect(lowEnergyStep(false, { available: 0n, limit: 0n }, 200_000n)).toBeNull();
+    expect(lowEnergyStep(true, { available: 0n, limit: 0n }, 200_000n)).toBe('clear');
   });
 });

@@ -5,6 +5,7 @@
 import type { GatewayConfig } from '../../config/load.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Asset } from '../../shared/money.js';
+import type { EnergyStrategy } from '../energy/energy-strategy.js';
 
 /** What the estimator needs from the chain. */
 export interface ChainPrices {
@@ -12,6 +13,11 @@ export interface ChainPrices {
   energyPriceSun(): Promise<bigint>;
   /** sun per bandwidth byte */
   bandwidthPriceSun(): Promise<bigint>;
+  /**
+   * sun a TRX transfer burns for creating the receiver's account: the bandwidth fee of creating one
+   * (`getCreateAccountFee`) and the system contract's fee (`getCreateNewAccountFeeInSystemContract`)
+   */
+  activationFeeSun?(): Promise<bigint>;
 }
 
 export interface NetworkCostEstimate {
@@ -24,11 +30,40 @@ export interface NetworkCostEstimate {
   bandwidthPriceSun: bigint;
   /** TRX burned when the recipient holds none of the token yet (a first transfer costs about twice as much energy) */
   trxIfNewHolder: bigint;
+  /** sun to activate a new account (a collection's deposit address); null when the chain did not say */
+  activationSun: bigint | null;
   asOf: number;
 }
 
+/** Which resource pays for a send's energy and bandwidth. */
+export type ResourcePayer = 'burned_trx' | 'staked_energy' | 'free_or_staked_bandwidth';
+
+export interface StrategyCost {
+  strategy: EnergyStrategy;
+  /** sun burned in all */
+  trx: bigint;
+  energy: number;
+  bandwidthBytes: number;
+  /** sun of it that activates an account (collections: the deposit address) */
+  activationTrx: bigint;
+  energyPaidBy: ResourcePayer;
+  bandwidthPaidBy: ResourcePayer;
+}
+
+/**
+ * What a transfer burns under a strategy: `burn` pays energy at the energy price and bandwidth at the
+ * bandwidth price; `stake` spends staked energy (the hot wallet's own, or delegated to a deposit address)
+ * and free or staked bandwidth, so only an activation is burned while the stake covers it.
+ */
+export function costUnderStrategy(estimate: NetworkCostEstimate, strategy: EnergyStrategy, activationSun: bigint): StrategyCost {
+  const common = { strategy, energy: estimate.energy, bandwidthBytes: estimate.bandwidthBytes, activationTrx: activationSun };
+  if (strategy === 'burn')
+    return { ...common, trx: estimate.trx + activationSun, energyPaidBy: 'burned_trx', bandwidthPaidBy: 'burned_trx' };
+  return { ...common, trx: activationSun, energyPaidBy: 'staked_energy', bandwidthPaidBy: 'free_or_staked_bandwidth' };
+}
+
 export class NetworkCostEstimator {
-  private prices: { energy: bigint; bandwidth: bigint; at: number } | null = null;
+  private prices: { energy: bigint; bandwidth: bigint; activation: bigint | null; at: number } | null = null;
   private inFlight: Promise<void> | null = null;
 
   constructor(
@@ -66,8 +101,12 @@ export class NetworkCostEstimator {
   refresh(): Promise<void> {
     this.inFlight ??= (async () => {
       try {
-        const [energy, bandwidth] = await Promise.all([this.chain.energyPriceSun(), this.chain.bandwidthPriceSun()]);
-        this.prices = { energy, bandwidth, at: this.clock.now() };
+        const [energy, bandwidth, activation] = await Promise.all([
+          this.chain.energyPriceSun(),
+          this.chain.bandwidthPriceSun(),
+          this.chain.activationFeeSun ? this.chain.activationFeeSun() : Promise.resolve(null),
+        ]);
+        this.prices = { energy, bandwidth, activation, at: this.clock.now() };
       } finally {
         this.inFlight = null;
       }
@@ -80,7 +119,7 @@ export class NetworkCostEstimator {
   }
 
   private compute(asset: Asset): NetworkCostEstimate {
-    const prices = this.prices as { energy: bigint; bandwidth: bigint; at: number };
+    const prices = this.prices as { energy: bigint; bandwidth: bigint; activation: bigint | null; at: number };
     const spec = this.config.assets.get(asset);
     const energy = Number(spec.transferEnergy.existingHolder);
     const energyNew = Number(spec.transferEnergy.newHolder);
@@ -94,6 +133,7 @@ export class NetworkCostEstimator {
       energyPriceSun: prices.energy,
       bandwidthPriceSun: prices.bandwidth,
       trxIfNewHolder: BigInt(energyNew) * prices.energy + bandwidthCost,
+      activationSun: prices.activation,
       asOf: prices.at,
     };
   }

@@ -17,8 +17,9 @@ import { AppError } from '../../shared/errors.js';
 import { formatRate } from '../../shared/money.js';
 import type { Batch } from '../batches/batch.js';
 import { networkCostView } from '../chain/send-cost.view.js';
+import type { EnergyStrategySource } from '../energy/energy-strategy.js';
 import { quoteFee } from '../fees/fee-schedule.js';
-import type { NetworkCostEstimator } from '../fees/network-cost.js';
+import { costUnderStrategy, type NetworkCostEstimator } from '../fees/network-cost.js';
 import type { SettlementInfoService } from '../settlement/settlement-info.service.js';
 import { batchEventObject, batchStallFields } from './batch-view.js';
 import type { PaymentStatus } from './payment.js';
@@ -52,6 +53,38 @@ export interface PaymentsRoutesDeps {
   health: HealthChecks;
   /** what each payment's sends cost on chain (`network_cost` of GET one and the list) */
   costs: PaymentCosts;
+  /** the energy strategy in force for the merchant (`network_cost` of /fees/calculate) */
+  energy: EnergyStrategySource;
+}
+
+/**
+ * `/fees/calculate`'s `network_cost`: what the chain send a payment needs burns under the merchant's energy
+ * strategy — a payout's transfer, or a collection's sweep with the activation of its deposit address.
+ * direct_transfer needs no send of the gateway (null), nor does anything while the node cannot be read.
+ */
+async function networkCostUnderStrategy(
+  deps: Pick<PaymentsRoutesDeps, 'networkCost' | 'energy'>,
+  merchantId: string,
+  method: string,
+  currency: string,
+  trx: (sun: bigint) => string,
+) {
+  if (method !== 'route' && method !== 'payment_gateway') return null;
+  const estimate = await deps.networkCost.estimate(currency);
+  if (!estimate) return null;
+  const strategy = await deps.energy.strategyFor(merchantId);
+  const activation = method === 'payment_gateway' ? (estimate.activationSun ?? 0n) : 0n;
+  const cost = costUnderStrategy(estimate, strategy, activation);
+  return {
+    strategy: cost.strategy,
+    send: method === 'route' ? ('payout_transfer' as const) : ('sweep' as const),
+    trx: trx(cost.trx),
+    energy: cost.energy,
+    bandwidth_bytes: cost.bandwidthBytes,
+    activation_trx: trx(cost.activationTrx),
+    energy_paid_by: cost.energyPaidBy,
+    bandwidth_paid_by: cost.bandwidthPaidBy,
+  };
 }
 
 const errors = {
@@ -236,6 +269,7 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
         const money = (units: bigint) => assets.format(currency, units);
         const trx = (units: bigint) => assets.format(NATIVE_SYMBOL, units);
         const network = method === 'route' ? await deps.networkCost.estimate(currency) : null;
+        const cost = await networkCostUnderStrategy(deps, actorOf(request).merchantId, method, currency, trx);
         return {
           amount: money(quote.amount),
           currency,
@@ -265,6 +299,7 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
                 ? 'TRX burned when the hot wallet has no staked energy or free bandwidth left; paid by the gateway, not deducted from the payee'
                 : 'the TRON node could not be reached for current energy prices'
               : 'collections cost the merchant no network fee until settlement sweeps the deposit address',
+          network_cost: cost,
         };
       },
     );
