@@ -3394,7 +3394,17 @@ export interface operations {
                      *         "energy_price_sun": "100",
                      *         "as_of": "2026-03-10T12:00:00.000Z"
                      *       },
-                     *       "network_fee_note": "TRX burned when the hot wallet has no staked energy or free bandwidth left; paid by the gateway, not deducted from the payee"
+                     *       "network_fee_note": "TRX burned when the hot wallet has no staked energy or free bandwidth left; paid by the gateway, not deducted from the payee",
+                     *       "network_cost": {
+                     *         "strategy": "stake",
+                     *         "send": "payout_transfer",
+                     *         "trx": "0",
+                     *         "energy": 64285,
+                     *         "bandwidth_bytes": 345,
+                     *         "activation_trx": "0",
+                     *         "energy_paid_by": "staked_energy",
+                     *         "bandwidth_paid_by": "free_or_staked_bandwidth"
+                     *       }
                      *     }
                      */
                     "application/json": {
@@ -3433,6 +3443,23 @@ export interface operations {
                             as_of: string;
                         } | null;
                         network_fee_note: string;
+                        /** @description what the payment's chain send burns under the merchant's energy strategy (GET /api/v1/wallet/energy-strategy): the payout transfer, or the collection's sweep with the deposit address's activation; null for direct_transfer or without the node */
+                        network_cost?: {
+                            /** @enum {string} */
+                            strategy: "burn" | "stake";
+                            /** @enum {string} */
+                            send: "payout_transfer" | "sweep";
+                            /** @description TRX burned in all */
+                            trx: string;
+                            energy: number;
+                            bandwidth_bytes: number;
+                            /** @description TRX of it that activates the deposit address (collections) */
+                            activation_trx: string;
+                            /** @enum {string} */
+                            energy_paid_by: "burned_trx" | "staked_energy";
+                            /** @enum {string} */
+                            bandwidth_paid_by: "burned_trx" | "free_or_staked_bandwidth";
+                        } | null;
                     };
                 };
             };
@@ -5914,6 +5941,20 @@ export interface operations {
                      *           }
                      *         }
                      *       ],
+                     *       "collection_cost_daily": [
+                     *         {
+                     *           "date": "2026-03-09",
+                     *           "completed_collections": 0,
+                     *           "trx_burned": "0",
+                     *           "trx_burned_per_collection": null
+                     *         },
+                     *         {
+                     *           "date": "2026-03-10",
+                     *           "completed_collections": 2,
+                     *           "trx_burned": "28.947",
+                     *           "trx_burned_per_collection": "14.4735"
+                     *         }
+                     *       ],
                      *       "by_priority": {
                      *         "low": {
                      *           "count": 0,
@@ -6096,6 +6137,17 @@ export interface operations {
                             volume: {
                                 [key: string]: string;
                             };
+                        }[];
+                        /** @description what collecting cost on chain, per day */
+                        collection_cost_daily: {
+                            /** @description YYYY-MM-DD (UTC) */
+                            date: string;
+                            /** @description collections completed that day */
+                            completed_collections: number;
+                            /** @description TRX burned that day by the sends that collected: sweeps, their fuel and activation (receipts) */
+                            trx_burned: string;
+                            /** @description trx_burned / completed_collections; null when none completed */
+                            trx_burned_per_collection: string | null;
                         }[];
                         by_priority: {
                             [key: string]: {
