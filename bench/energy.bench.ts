@@ -95,8 +95,10 @@ class Scenario {
       });
       if (res.status !== 202) throw new Error(`stake failed: ${res.status} ${res.text}`);
       await this.settle(() => this.openSends().then((n) => n === 0));
-      const staked = await this.gw.tronChain.client.getAccount(this.gw.hotWalletAddress);
-      this.log(`energy (${this.strategy}): staked ${trx(staked.staked.ENERGY).toLocaleString('en-US')} TRX for energy`);
+      const account = await this.gw.tronChain.client.getAccount(this.gw.hotWalletAddress);
+      const staked = account.frozenV2.filter((f) => f.type === 'ENERGY').reduce((sum, f) => sum + f.amount, 0n);
+      if (staked === 0n) throw new Error('energy (stake): the stake did not land');
+      this.log(`energy (${this.strategy}): staked ${trx(staked).toLocaleString('en-US')} TRX for energy`);
       await this.sendsSince(); // the one-off stake is not an invoice's cost
     }
   }

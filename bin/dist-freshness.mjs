@@ -1,6 +1,6 @@
 // Whether dist/ holds a build of the current sources: shared by the command's entry point (which warns)
 // and scripts/build-if-stale.mjs (which compiles). Sources are src/ without its tests, plus the
-// TypeScript configuration and package.json.
+// TypeScript configuration, package.json and the OpenAPI document (the dashboard's client types).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +23,8 @@ export function staleReason() {
   if (!existsSync(join(root, 'src'))) return null;
   if (!existsSync(builtEntry)) return 'no build in dist/';
   if (!existsSync(buildStamp)) return 'the last build in dist/ did not finish';
-  const inputs = ['src', 'tsconfig.json', 'tsconfig.build.json', 'package.json'].map((name) => join(root, name));
+  if (!existsSync(join(root, 'dist', 'dashboard-ui', 'manifest.json'))) return 'no dashboard bundle in dist/';
+  const inputs = ['src', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'docs/openapi.json'].map((name) => join(root, name));
   const sources = Math.max(...inputs.filter((path) => existsSync(path)).map(newestModification));
   return sources > statSync(buildStamp).mtimeMs ? 'dist/ is older than the sources' : null;
 }

@@ -38,7 +38,8 @@ const ALLOWED: Record<string, string[]> = {
   http: ['http', 'shared', 'config'],
   modules: ['modules', 'http', 'shared', 'db', 'config', 'tron'],
   workers: ['workers', 'modules', 'shared', 'db', 'config', 'tron'],
-  app: ['app', 'http', 'modules', 'workers', 'shared', 'db', 'config', 'tron', 'devnet'],
+  dashboard: ['dashboard', 'http', 'shared', 'config'],
+  app: ['app', 'http', 'modules', 'workers', 'shared', 'db', 'config', 'tron', 'devnet', 'dashboard'],
   cli: ['cli', 'app', 'modules', 'shared', 'db', 'config', 'tron', 'devnet'],
 };
 
@@ -85,6 +86,7 @@ const DOMAIN_FILES = [
   'src/modules/batches/batch.ts',
   'src/modules/webhooks/webhook.ts',
   'src/modules/merchants/merchant.ts',
+  'src/modules/dashboard-users/dashboard-user.ts',
   'src/modules/reconciliation/reconciliation.ts',
   'src/modules/collections/collection-progress.ts',
   'src/modules/jobs/retry-policy.ts',
@@ -309,6 +311,10 @@ const TABLE_OWNERS: Record<keyof DB, string> = {
   payment_links: 'payment-links',
   merchant_branding: 'branding',
   merchant_energy: 'energy',
+  dashboard_users: 'dashboard-users',
+  dashboard_recovery_codes: 'dashboard-users',
+  dashboard_sessions: 'dashboard-users',
+  dashboard_login_failures: 'dashboard-users',
 };
 
 /** Today's services and workers that still touch another module's table, each with its reason; the list may only shrink. */

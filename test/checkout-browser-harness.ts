@@ -5,11 +5,17 @@
  * CSP violation shows in the browser's console. Also serves a shop (success and cancel pages), a parent
  * page that embeds the checkout in an iframe, and a payment link.
  * Run it by hand to look at the pages: `npx tsx test/checkout-browser-harness.ts` (prints the URL).
+ * Also the browser plumbing every page test shares (checkout and dashboard): Debian's Chromium through
+ * playwright-core, axe-core's serious and critical violations, screenshots into docs/screenshots/.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import {
   CHECKOUT_STATUSES,
   type CheckoutPageContext,
@@ -23,6 +29,53 @@ import {
   renderLinkPage,
   renderNotFoundPage,
 } from '../src/modules/checkout/page/index.js';
+
+// the browser's globals as the functions given to page.evaluate see them (the test project has no DOM lib)
+declare const document: unknown;
+declare const window: { [name: string]: unknown };
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const SHOTS = resolve(import.meta.dirname, '..', 'docs', 'screenshots');
+/** TPG_WRITE_SCREENSHOTS=1: the page tests write their screenshots into docs/screenshots/ */
+export const WRITE_SHOTS = process.env.TPG_WRITE_SCREENSHOTS === '1';
+
+/** Debian's Chromium, headless, with nothing reaching out on its own. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+export function saveShot(name: string, png: Buffer): void {
+  if (!WRITE_SHOTS) return;
+  try {
+    mkdirSync(SHOTS, { recursive: true });
+    writeFileSync(join(SHOTS, name), png);
+  } catch {
+    // a read-only clone: the screenshots are a by-product, not the test
+  }
+}
+
+/** axe-core's serious and critical violations on the page as it is now, one line each. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  // evaluated through the DevTools protocol: the page's CSP (rightly) refuses an inline <script> from addScriptTag
+  await page.evaluate(`${AXE}\n;void 0`);
+  const results = await page.evaluate(async () => {
+    const axe = window.axe as { run(context: unknown, options: unknown): Promise<{ violations: unknown[] }> };
+    const out = (await axe.run(document, { resultTypes: ['violations'] })) as {
+      violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+    };
+    return out.violations.map((v: { id: string; impact: string; nodes: { target: string[] }[] }) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
+  });
+  return (results as { id: string; impact: string; targets: string[] }[])
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.targets.join(', ')}`);
+}
 
 export const FIXTURE_ADDRESS = 'TJ3QZkUjgLyuNeXRzGBHwjRaJpUM6Y1Uzn';
 export const FIXTURE_CONTRACT = 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t';

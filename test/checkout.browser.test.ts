@@ -6,15 +6,21 @@
  * through an injected wallet. One browser for the file.
  * TPG_WRITE_SCREENSHOTS=1 also writes each state at 390×844 and 1280×800 into docs/screenshots/.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
 import jsQRModule from 'jsqr';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckoutState } from '../src/modules/checkout/checkout-view.js';
-import { type CheckoutHarness, FIXTURE_ADDRESS, FIXTURE_CONTRACT, STATES, startCheckoutHarness } from './checkout-browser-harness.js';
+import {
+  type CheckoutHarness,
+  FIXTURE_ADDRESS,
+  FIXTURE_CONTRACT,
+  launchChromium,
+  STATES,
+  saveShot,
+  seriousViolations,
+  startCheckoutHarness,
+} from './checkout-browser-harness.js';
 
 // the browser's globals as the functions given to page.evaluate see them (the test project has no DOM lib)
 interface BrowserElement {
@@ -28,10 +34,6 @@ declare function getComputedStyle(element: unknown): { backgroundColor: string; 
 
 // jsqr is CommonJS with an `exports.default`: the function is the module or its default, depending on interop
 const jsQR = (typeof jsQRModule === 'function' ? jsQRModule : jsQRModule.default) as typeof jsQRModule.default;
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const SHOTS = resolve(import.meta.dirname, '..', 'docs', 'screenshots');
-const WRITE_SHOTS = process.env.TPG_WRITE_SCREENSHOTS === '1';
 const MOBILE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 
@@ -54,41 +56,9 @@ function watch(page: Page): void {
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
 }
 
-function saveShot(name: string, png: Buffer): void {
-  if (!WRITE_SHOTS) return;
-  try {
-    mkdirSync(SHOTS, { recursive: true });
-    writeFileSync(join(SHOTS, name), png);
-  } catch {
-    // a read-only clone: the screenshots are a by-product, not the test
-  }
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  // evaluated through the DevTools protocol: the page's CSP (rightly) refuses an inline <script> from addScriptTag
-  await page.evaluate(`${AXE}\n;void 0`);
-  const results = await page.evaluate(async () => {
-    const axe = window.axe as { run(context: unknown, options: unknown): Promise<{ violations: unknown[] }> };
-    const out = (await axe.run(document, { resultTypes: ['violations'] })) as {
-      violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-    };
-    return out.violations.map((v: { id: string; impact: string; nodes: { target: string[] }[] }) => ({
-      id: v.id,
-      impact: v.impact,
-      targets: v.nodes.map((n) => n.target.join(' ')),
-    }));
-  });
-  return (results as { id: string; impact: string; targets: string[] }[])
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.targets.join(', ')}`);
-}
-
 beforeAll(async () => {
   harness = await startCheckoutHarness();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

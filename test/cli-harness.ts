@@ -24,8 +24,8 @@ export function cleanEnv(): Record<string, string> {
   return env;
 }
 
-/** The command with `args`, to its exit, with its whole output. */
-export function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
+/** The command with `args`, to its exit, with its whole output; `input` is written to its standard input. */
+export function runCli(args: readonly string[], env: Record<string, string> = {}, input?: string): Promise<CliRun> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...cleanEnv(), ...env }, stdio: 'pipe' });
     let stdout = '';
@@ -36,6 +36,7 @@ export function runCli(args: readonly string[], env: Record<string, string> = {}
     child.stderr.on('data', (d: Buffer) => {
       stderr += d.toString();
     });
+    if (input !== undefined) child.stdin.end(input);
     child.on('error', fail);
     child.on('close', (code) => done({ code, stdout, stderr }));
   });

@@ -4,7 +4,7 @@
  * `core.runner.runOnce()`, usually with a fixedClock so that expiry is deterministic.
  */
 import type { LightMyRequestResponse } from 'fastify';
-import { pino } from 'pino';
+import { type Logger, pino } from 'pino';
 import { type CoreChain, createGatewayCore, type GatewayCore, type MoneyChain } from '../src/app/gateway-core.js';
 import { type GatewayConfig, loadConfig } from '../src/config/load.js';
 import type { Engine } from '../src/db/database.js';
@@ -70,21 +70,16 @@ export class FakeChain implements CoreChain {
     return this.head;
   }
   /** the hot wallet's stake as `getaccount` reports it (frozenV2, unfrozenV2) */
-  staked = { ENERGY: 0n, BANDWIDTH: 0n };
-  unstaking: AccountInfo['unstaking'] = [];
+  frozenV2: AccountInfo['frozenV2'] = [];
+  unfrozenV2: AccountInfo['unfrozenV2'] = [];
   async account(address: string): Promise<AccountInfo> {
     this.check();
     return {
       exists: true,
       address,
       balance: this.trx,
-      staked: { ...this.staked },
-      unstaking: [...this.unstaking],
-      frozenV2: [
-        { type: 'ENERGY', amount: this.staked.ENERGY },
-        { type: 'BANDWIDTH', amount: this.staked.BANDWIDTH },
-      ],
-      unfrozenV2: this.unstaking.map((u) => ({ type: u.resource, unfreezeAmount: u.amount, unfreezeExpireTime: u.expiresAt })),
+      frozenV2: [...this.frozenV2],
+      unfrozenV2: [...this.unfrozenV2],
       delegatedFrozenV2BalanceForBandwidth: 0n,
       delegatedFrozenV2BalanceForEnergy: 0n,
       acquiredDelegatedFrozenV2BalanceForBandwidth: 0n,
@@ -253,7 +248,12 @@ export interface TestGatewayOptions {
   onQuery?: (sql: string) => void;
   /** how the core makes ids; default newId */
   ids?: IdGenerator;
+  /** where the gateway logs; default silent (or TPG_TEST_LOG's level) */
+  logger?: Logger;
 }
+
+/** Dashboard passwords at a test's cost: hashes name their parameters, and ADR 0030's cost is tested on its own. */
+const TEST_SCRYPT = { N: 2 ** 10, r: 8, p: 1 };
 
 let merchantSeq = 0;
 
@@ -282,8 +282,9 @@ export async function startTestGateway(engine: Engine, options: TestGatewayOptio
       wallets,
       networkName: 'devnet',
       // TPG_TEST_LOG=error shows what the gateway logs (the answer of a 500, for one)
-      logger: pino({ level: process.env.TPG_TEST_LOG ?? 'silent' }),
+      logger: options.logger ?? pino({ level: process.env.TPG_TEST_LOG ?? 'silent' }),
       version: '0.0.0-test',
+      scrypt: TEST_SCRYPT,
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.ids ? { ids: options.ids } : {}),
     });

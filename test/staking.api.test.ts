@@ -103,7 +103,7 @@ describe.each(ENGINES)('staking API (%s)', (engine) => {
   });
 
   it('unstakes at most what is staked for that resource, and no more than 32 pending unstakes', async () => {
-    gw.chain.staked = { ENERGY: 0n, BANDWIDTH: 20n * TRX };
+    gw.chain.frozenV2 = [{ type: 'BANDWIDTH', amount: 20n * TRX }];
     const tooMuch = await post<ProblemJson>('unstake', { trx: '20.000001', resource: 'BANDWIDTH' });
     expect(tooMuch.status).toBe(422);
     expect(tooMuch.body.errors?.[0]).toMatchObject({
@@ -113,12 +113,16 @@ describe.each(ENGINES)('staking API (%s)', (engine) => {
     const energy = await post<ProblemJson>('unstake', { trx: '1' });
     expect(energy.body.errors?.[0]?.message).toMatch(/more than the 0 TRX staked for ENERGY/);
 
-    gw.chain.unstaking = Array.from({ length: 32 }, () => ({ resource: 'BANDWIDTH' as const, amount: TRX, expiresAt: BigInt(T0) + 1000n }));
+    gw.chain.unfrozenV2 = Array.from({ length: 32 }, () => ({
+      type: 'BANDWIDTH' as const,
+      unfreezeAmount: TRX,
+      unfreezeExpireTime: BigInt(T0) + 1000n,
+    }));
     const full = await post<ProblemJson>('unstake', { trx: '1', resource: 'BANDWIDTH' });
     expect(full.status).toBe(422);
     expect(full.body.errors?.[0]?.message).toMatch(/32 unstakes are pending/);
 
-    gw.chain.unstaking = [];
+    gw.chain.unfrozenV2 = [];
     const ok = await post<OperationJson>('unstake', { trx: '20', resource: 'BANDWIDTH' });
     expect(ok.status, ok.text).toBe(202);
     expect(ok.body).toMatchObject({ action: 'unstake', resource: 'BANDWIDTH', trx: '20' });
@@ -126,19 +130,19 @@ describe.each(ENGINES)('staking API (%s)', (engine) => {
   });
 
   it('withdraws what passed the unfreeze delay; before that it says when', async () => {
-    gw.chain.unstaking = [{ resource: 'ENERGY', amount: 3n * TRX, expiresAt: BigInt(T0) + 86_400_000n }];
+    gw.chain.unfrozenV2 = [{ type: 'ENERGY', unfreezeAmount: 3n * TRX, unfreezeExpireTime: BigInt(T0) + 86_400_000n }];
     const early = await post<ProblemJson>('withdraw-unstaked');
     expect(early.status).toBe(409);
     expect(early.body.detail).toMatch(/next unstake is withdrawable at 2026-12-08T08:00:00.000Z/);
 
-    gw.chain.unstaking.push({ resource: 'BANDWIDTH', amount: 2n * TRX, expiresAt: BigInt(T0) - 1n });
+    gw.chain.unfrozenV2.push({ type: 'BANDWIDTH', unfreezeAmount: 2n * TRX, unfreezeExpireTime: BigInt(T0) - 1n });
     const res = await post<OperationJson>('withdraw-unstaked');
     expect(res.status, res.text).toBe(202);
     expect(res.body).toMatchObject({ action: 'withdraw_unstaked', resource: null, trx: '2' });
     const [send] = await sendsOf(res.body.operation_id);
     expect(send).toMatchObject({ purpose: 'withdraw_unstaked', resource: null });
     expect(BigInt(send?.amount ?? -1)).toBe(0n);
-    gw.chain.unstaking = [];
+    gw.chain.unfrozenV2 = [];
   });
 
   it('is the admin scope only, and answers 503 while the node is down', async () => {

@@ -110,6 +110,7 @@ describe.each(ENGINES)('sweeps on delegated energy (%s)', (engine) => {
         .selectAll()
         .where('status', 'in', Object.keys(NEXT))
         .orderBy('created_at')
+        .orderBy('id')
         .execute();
       if (open.length === 0) return true;
       for (const row of open) {
@@ -179,12 +180,8 @@ describe.each(ENGINES)('sweeps on delegated energy (%s)', (engine) => {
     return { id, sweepId, depositAddress: gw.wallets.depositAddress(index) };
   };
 
-  /** the clock is fixed, so created_at ties: the lifecycle's order breaks them (not the owner index's row order) */
-  const LIFECYCLE = ['activation', 'delegate', 'sweep_fuel', 'sweep', 'reclaim', 'settlement'];
   const sendsOf = async (ownerIds: string[]) =>
-    (await gw.db.db.selectFrom('chain_sends').selectAll().where('owner_id', 'in', ownerIds).execute()).sort(
-      (a, b) => Number(a.created_at) - Number(b.created_at) || LIFECYCLE.indexOf(a.purpose) - LIFECYCLE.indexOf(b.purpose),
-    );
+    gw.db.db.selectFrom('chain_sends').selectAll().where('owner_id', 'in', ownerIds).orderBy('created_at').orderBy('id').execute();
   const delegationOf = (sweepId: string) =>
     gw.db.db.selectFrom('energy_delegations').selectAll().where('sweep_id', '=', sweepId).executeTakeFirst();
 

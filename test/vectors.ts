@@ -174,9 +174,6 @@ export const NO_STAKE_V2 = {
   delegatedFrozenV2BalanceForEnergy: 0n,
   acquiredDelegatedFrozenV2BalanceForBandwidth: 0n,
   acquiredDelegatedFrozenV2BalanceForEnergy: 0n,
-  // the staking service's per-resource totals of the same entries
-  staked: { ENERGY: 0n, BANDWIDTH: 0n },
-  unstaking: [],
 } as const;
 
 export function transactionInfo(key: string): TransactionInfoJson {

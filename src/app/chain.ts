@@ -65,6 +65,11 @@ export class GatewayChain implements ChainPrices, WalletChain {
     return this.client.getAccount(address);
   }
 
+  /** what the wallet has staked, lent out and is unstaking (the wallet view) */
+  async staking(address: string): Promise<WalletStaking> {
+    return walletStakingOf(await this.client.getAccount(address));
+  }
+
   energyPriceSun(): Promise<bigint> {
     return this.client.getEnergyFee();
   }
@@ -97,10 +102,6 @@ export class GatewayChain implements ChainPrices, WalletChain {
       bandwidthLimit: r.freeNetLimit + r.netLimit,
       bandwidthUsed: r.freeNetUsed + r.netUsed,
     };
-  }
-
-  async staking(address: string): Promise<WalletStaking> {
-    return walletStakingOf(await this.client.getAccount(address));
   }
 
   async headBlock(): Promise<number> {

@@ -8,6 +8,8 @@ import { hostname } from 'node:os';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { GatewayConfig } from '../config/load.js';
+import { registerDashboard } from '../dashboard/dashboard.routes.js';
+import { dashboardExplorerTxUrl } from '../dashboard/dashboard-explorer.js';
 import type { Database } from '../db/database.js';
 import { createHttpApp, type HttpApp } from '../http/app.js';
 import { createGatewayMetrics, type GatewayMetrics } from '../http/metrics.js';
@@ -36,6 +38,10 @@ import { CheckoutService } from '../modules/checkout/checkout.service.js';
 import { CheckoutStatusHub } from '../modules/checkout/checkout-status-hub.js';
 import type { CollectionsService } from '../modules/collections/collections.service.js';
 import { TransfersRepository } from '../modules/collections/transfers.repository.js';
+import { createDashboardUsersModule, type DashboardUsersModule } from '../modules/dashboard-users/dashboard-users.module.js';
+import type { ScryptParams } from '../modules/dashboard-users/password-hash.js';
+import { sessionRoutes } from '../modules/dashboard-users/session.routes.js';
+import { usersRoutes } from '../modules/dashboard-users/users.routes.js';
 import { MerchantEnergyRepository } from '../modules/energy/energy.repository.js';
 import { energyRoutes } from '../modules/energy/energy.routes.js';
 import { EnergyStrategyService } from '../modules/energy/energy-strategy.service.js';
@@ -129,6 +135,8 @@ export interface GatewayCoreOptions {
    * client, the configured assets on the chain and the signer. Without it (tests over a fake chain) those workers are not built.
    */
   tron?: MoneyChain;
+  /** scrypt cost of dashboard passwords (tests pass a cheap one; default ADR 0030's) */
+  scrypt?: ScryptParams;
 }
 
 export type { MoneyChain } from './money-modules.js';
@@ -137,6 +145,8 @@ export interface GatewayCore {
   app: HttpApp;
   metrics: GatewayMetrics;
   merchants: MerchantsModule;
+  /** dashboard users and their sessions (issue 22) */
+  dashboard: DashboardUsersModule;
   payments: PaymentsService;
   /** webhook endpoints and deliveries (the CLI's `webhooks redeliver`) */
   webhooks: WebhooksService;
@@ -209,6 +219,14 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     onBackgroundError: (error) => logger.warn({ err: error }, 'api key bookkeeping failed'),
   });
   const directory = merchantDirectory(merchants);
+  const dashboard = createDashboardUsersModule(db, {
+    config,
+    merchants: merchants.merchants,
+    clock,
+    ids,
+    audit,
+    ...(options.scrypt ? { scrypt: options.scrypt } : {}),
+  });
   const paymentsRepository = new PaymentsRepository(engine);
   const batches = new BatchesRepository();
   const usage = new UsageRepository(engine);
@@ -319,6 +337,8 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     docsEnabled: config.raw.api.docs_enabled,
     logger,
     authenticator: merchants.apiKeys,
+    sessions: dashboard.authenticator,
+    publicUrl: config.raw.server.public_url,
     idempotency,
     metrics,
     health,
@@ -372,6 +392,10 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
   app.register(energyRoutes({ strategies: energyStrategy }), { prefix: '/api/v1/wallet/energy-strategy' });
   app.register(assetsRoutes({ catalog: config.assets, registry: options.tron?.assets ?? null }), { prefix: '/api/v1/assets' });
   app.register(apiKeysRoutes({ apiKeys: merchants.apiKeys }), { prefix: '/api/v1/keys' });
+  app.register(sessionRoutes({ sessions: dashboard.sessions, users: dashboard.users, publicUrl: config.raw.server.public_url }), {
+    prefix: '/api/v1',
+  });
+  app.register(usersRoutes({ users: dashboard.users }), { prefix: '/api/v1/users' });
 
   // hosted checkout (issue 21): payment links, merchant branding and the public pages
   const branding = new BrandingService({
@@ -407,6 +431,9 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
   app.register(paymentLinksRoutes({ config, links: paymentLinks }), { prefix: '/api/v1/payment-links' });
   app.register(brandingRoutes({ branding }), { prefix: '/api/v1/merchant/branding' });
   app.register(checkoutRoutes({ config, checkout, links: paymentLinks, branding, hub: checkoutHub }));
+  // the operator's dashboard (issue 22): a browser app on the public API above
+  const dashboardExplorer = dashboardExplorerTxUrl(config, checkout.explorerTxUrl());
+  app.register(async (scope) => registerDashboard(scope, { explorerTxUrl: dashboardExplorer, network: options.networkName }));
   app.register(
     auditRoutes({
       reader: new AuditLogRepository(db),
@@ -526,13 +553,9 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     [MAINTENANCE_JOB]: async () => {
       const windows = await usage.pruneWindows(db, clock.now() - 3_600_000);
       const keys = await idempotency.prune();
-      logger.debug({ windows, idempotency_keys: keys }, 'maintenance pruned old records');
+      const dashboardRows = await dashboard.sessions.pruneStale();
+      logger.debug({ windows, idempotency_keys: keys, ...dashboardRows }, 'maintenance pruned old records');
       return { retryAt: clock.now() + MAINTENANCE_EVERY_MS, reason: 'periodic', countsAsAttempt: false };
-    },
-    [ENERGY_CHECK_JOB]: async () => {
-      const { raised } = await lowEnergy.checkOnce();
-      if (raised.length > 0) logger.warn({ merchant_ids: raised }, 'hot wallet energy below energy.low_energy_threshold');
-      return { retryAt: clock.now() + config.raw.energy.low_energy_check_seconds * 1000, reason: 'periodic', countsAsAttempt: false };
     },
     [DEPOSIT_REUSE_JOB]: async () => {
       // switched off since the job was queued: it ends here
@@ -540,6 +563,11 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
       const returned = await depositReuse.returnQuietAddresses();
       if (returned > 0) logger.info({ returned }, 'quiet deposit addresses went back to the pool, already activated');
       return { retryAt: clock.now() + DEPOSIT_REUSE_EVERY_MS, reason: 'periodic', countsAsAttempt: false };
+    },
+    [ENERGY_CHECK_JOB]: async () => {
+      const { raised } = await lowEnergy.checkOnce();
+      if (raised.length > 0) logger.warn({ merchant_ids: raised }, 'hot wallet energy below energy.low_energy_threshold');
+      return { retryAt: clock.now() + config.raw.energy.low_energy_check_seconds * 1000, reason: 'periodic', countsAsAttempt: false };
     },
     [BATCH_STALL_JOB]: async () => {
       const flagged = await stalls.flagStalled();
@@ -586,6 +614,7 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     app,
     metrics,
     merchants,
+    dashboard,
     payments,
     webhooks,
     reports,
@@ -618,8 +647,8 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
           .enqueue(db, [
             { type: MAINTENANCE_JOB, payload: {}, dedupeKey: MAINTENANCE_JOB, priority: 200 },
             { type: BATCH_STALL_JOB, payload: {}, dedupeKey: BATCH_STALL_JOB, priority: 190 },
-            { type: ENERGY_CHECK_JOB, payload: {}, dedupeKey: ENERGY_CHECK_JOB, priority: 180 },
             ...(reuseAddresses ? [{ type: DEPOSIT_REUSE_JOB, payload: {}, dedupeKey: DEPOSIT_REUSE_JOB, priority: 190 }] : []),
+            { type: ENERGY_CHECK_JOB, payload: {}, dedupeKey: ENERGY_CHECK_JOB, priority: 180 },
           ])
           .catch((error: unknown) => logger.warn({ err: error }, 'could not schedule maintenance and the stalled-batch check'));
         activeRunner.start();

@@ -12,6 +12,7 @@ import { payoutsCommand } from './payouts.command.js';
 import { reportsCommand } from './reports.command.js';
 import { scannerCommand } from './scanner.command.js';
 import { startCommand } from './start.command.js';
+import { usersCommand } from './users.command.js';
 import { webhooksCommand } from './webhooks.command.js';
 
 export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
@@ -21,6 +22,7 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   config: configCommand,
   merchants: merchantsCommand,
   keys: keysCommand,
+  users: usersCommand,
   payouts: payoutsCommand,
   energy: energyCommand,
   webhooks: webhooksCommand,

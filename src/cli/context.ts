@@ -7,12 +7,14 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Kysely } from 'kysely';
 import { pino } from 'pino';
 import { GatewayChain } from '../app/chain.js';
 import { type CoreChain, createGatewayCore, type GatewayCore } from '../app/gateway-core.js';
 import { ConfigError, type GatewayConfig, loadConfig } from '../config/load.js';
 import { type Database, openDatabase } from '../db/database.js';
 import { type MigrationReport, migrateToLatest } from '../db/migrate.js';
+import type { DB } from '../db/schema.js';
 import { AssetRegistry } from '../modules/assets/asset-registry.js';
 import { DEFAULT_MERCHANT_HD_INDEX, type Merchant } from '../modules/merchants/merchant.js';
 import { createMerchantsModule, type MerchantsModule } from '../modules/merchants/merchants.module.js';
@@ -120,16 +122,16 @@ export async function openCliDatabase(config: GatewayConfig, options: { onProgre
   }
 }
 
-/** Runs `work` with the merchants module over the configured database and closes it afterwards. */
+/** Runs `work` with the merchants module over the configured database (also given, for other modules) and closes it afterwards. */
 export async function withModules<T>(
   config: GatewayConfig,
-  work: (modules: MerchantsModule) => Promise<T>,
+  work: (modules: MerchantsModule, db: Kysely<DB>) => Promise<T>,
   fields: Readonly<Record<string, string>> = {},
 ): Promise<T> {
   const database = await openCliDatabase(config);
   const modules = createMerchantsModule(database.db);
   try {
-    return await work(modules);
+    return await work(modules, database.db);
   } catch (error) {
     throw error instanceof AppError ? cliError(error, fields) : error;
   } finally {

@@ -164,6 +164,39 @@ export const ConfigSchema = Type.Object(
       },
       Strict,
     ),
+    dashboard: Type.Object(
+      {
+        session_idle_minutes: Type.Integer({
+          default: 30,
+          minimum: 1,
+          maximum: 1440,
+          description: 'a dashboard session ends after this long without a request (minutes)',
+        }),
+        session_absolute_hours: Type.Integer({
+          default: 12,
+          minimum: 1,
+          maximum: 720,
+          description: 'a dashboard session ends this long after its login, however active (hours)',
+        }),
+        login_failures_per_account: Type.Integer({
+          default: 5,
+          minimum: 1,
+          description: 'failed logins of one account within login_throttle_minutes before its logins answer 429',
+        }),
+        login_failures_per_client: Type.Integer({
+          default: 20,
+          minimum: 1,
+          description: 'failed logins from one client address within login_throttle_minutes before its logins answer 429',
+        }),
+        login_throttle_minutes: Type.Integer({
+          default: 15,
+          minimum: 1,
+          maximum: 1440,
+          description: 'window failed logins count in (minutes)',
+        }),
+      },
+      Strict,
+    ),
     network: Type.Object(
       {
         name: Type.Enum(NETWORKS, { default: 'devnet', description: 'TRON network (TRON_NETWORK)' }),

@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008_checkout.js';
 import * as m0009 from './migrations/0009_send_costs.js';
 import * as m0010 from './migrations/0010_energy_delegations.js';
 import * as m0011 from './migrations/0011_address_reuse_unique_amounts.js';
+import * as m0012 from './migrations/0012_dashboard_users.js';
 import type { DB } from './schema.js';
 
 /** Listed explicitly so that the same set runs from sources (tsx) and from the compiled dist/. */
@@ -26,6 +27,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0009_send_costs': m0009,
   '0010_energy_delegations': m0010,
   '0011_address_reuse_unique_amounts': m0011,
+  '0012_dashboard_users': m0012,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

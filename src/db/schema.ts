@@ -568,6 +568,44 @@ export interface MerchantBrandingTable {
   updated_at: IntCol;
 }
 
+export interface DashboardUsersTable {
+  id: string;
+  merchant_id: string;
+  email: string;
+  role: string;
+  status: string;
+  password_hash: string;
+  must_change_password: IntCol;
+  totp_secret: string | null;
+  totp_pending_secret: string | null;
+  totp_last_step: NullableIntCol;
+  created_at: IntCol;
+  updated_at: IntCol;
+}
+
+export interface DashboardRecoveryCodesTable {
+  user_id: string;
+  code_hash: string;
+  used_at: NullableIntCol;
+}
+
+export interface DashboardSessionsTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  client_ip: string;
+  user_agent: string;
+  created_at: IntCol;
+  last_seen_at: IntCol;
+  expires_at: IntCol;
+  revoked_at: NullableIntCol;
+}
+
+export interface DashboardLoginFailuresTable {
+  subject: string;
+  at: IntCol;
+}
+
 export interface DB {
   merchants: MerchantsTable;
   api_keys: ApiKeysTable;
@@ -604,4 +642,8 @@ export interface DB {
   payment_links: PaymentLinksTable;
   merchant_branding: MerchantBrandingTable;
   merchant_energy: MerchantEnergyTable;
+  dashboard_users: DashboardUsersTable;
+  dashboard_recovery_codes: DashboardRecoveryCodesTable;
+  dashboard_sessions: DashboardSessionsTable;
+  dashboard_login_failures: DashboardLoginFailuresTable;
 }

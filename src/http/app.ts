@@ -9,7 +9,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import cors from '@fastify/cors';
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginOptions, type RawServerDefault } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyContextConfig,
+  type FastifyInstance,
+  type FastifyPluginOptions,
+  type RawServerDefault,
+} from 'fastify';
 import type { Logger, LoggerOptions } from 'pino';
 import { type Clock, systemClock } from '../shared/clock.js';
 import { registerAuth } from './auth.js';
@@ -19,7 +25,7 @@ import { type HttpIdempotency, registerIdempotency } from './idempotency.js';
 import type { GatewayMetrics } from './metrics.js';
 import { RouteIndex, registerNotFound } from './not-found.js';
 import { DOCS_PREFIX, registerOpenApi } from './openapi.js';
-import type { ApiKeyAuthenticator, HealthChecks } from './ports.js';
+import type { ApiKeyAuthenticator, HealthChecks, SessionAuthenticator } from './ports.js';
 import { REQUEST_ID_HEADER, requestIdFor } from './request-id.js';
 import { systemRoutes } from './system.routes.js';
 import { buildValidatorFactory, formatValidationErrors } from './validation.js';
@@ -36,6 +42,10 @@ export interface HttpAppOptions {
   /** a pino logger (see createLogger), pino options, or false for none */
   logger: Logger | LoggerOptions | false;
   authenticator: ApiKeyAuthenticator;
+  /** dashboard sessions (issue 22); absent: API keys only */
+  sessions?: SessionAuthenticator;
+  /** `server.public_url`: the origin a session's state changes may come from */
+  publicUrl?: string;
   idempotency: HttpIdempotency;
   metrics: GatewayMetrics;
   health: HealthChecks;
@@ -50,6 +60,20 @@ export interface HttpAppOptions {
   /** the API's base URL as clients reach it, for the OpenAPI document's `servers` (default http://127.0.0.1:8097) */
   serverUrl?: string;
   clock?: Clock;
+}
+
+/** A route as registered: its methods, URL pattern and config (auth, scope). */
+export interface RegisteredRoute {
+  methods: string[];
+  url: string;
+  config: FastifyContextConfig;
+}
+
+const routeTables = new WeakMap<object, RegisteredRoute[]>();
+
+/** Every route registered on the app so far, as registered (tests walk them to check a rule on each). */
+export function registeredRoutes(app: HttpApp): readonly RegisteredRoute[] {
+  return routeTables.get(app) ?? [];
 }
 
 export function createHttpApp(options: HttpAppOptions): HttpApp {
@@ -75,12 +99,19 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   registerJsonBody(app);
   registerErrorHandler(app);
   registerNotFound(app, new RouteIndex());
+  const routes: RegisteredRoute[] = [];
+  routeTables.set(app, routes);
   app.addHook('onRoute', (route) => {
     // The docs and CORS preflights are public whatever the routes' own config says.
     const isDocs = route.url === DOCS_PREFIX || route.url.startsWith(`${DOCS_PREFIX}/`);
     if (isDocs || route.method === 'OPTIONS') route.config = { ...route.config, public: true };
+    const methods = (Array.isArray(route.method) ? route.method : [route.method]).map(String);
+    routes.push({ methods, url: route.url, config: (route.config ?? {}) as FastifyContextConfig });
   });
-  registerAuth(app, options.authenticator);
+  registerAuth(app, options.authenticator, {
+    ...(options.sessions ? { sessions: options.sessions } : {}),
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+  });
   registerIdempotency(app, options.idempotency);
 
   app.addHook('onSend', async (request, reply, payload) => {

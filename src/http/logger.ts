@@ -17,10 +17,15 @@ const SECRET_FIELDS = [
   'privateKey',
   'trongrid_api_key',
   'bootstrap_api_key',
+  'csrf_token',
+  'totp_code',
+  'recovery_code',
+  'recovery_codes',
+  'one_time_password',
 ];
 
 /** Header names whose values are credentials, wherever a logged object carries headers. */
-const SECRET_HEADERS = ['authorization', 'x-api-key', 'cookie', 'set-cookie'];
+const SECRET_HEADERS = ['authorization', 'x-api-key', 'cookie', 'set-cookie', 'x-csrf-token'];
 const SECRET_KEYS: ReadonlySet<string> = new Set([...SECRET_FIELDS, ...SECRET_HEADERS]);
 /** Query parameter names compared lowercased: `?Secret=`, `?API_KEY=` and `?apiKey=` are all secrets. */
 const SECRET_QUERY_NAMES: ReadonlySet<string> = new Set([...SECRET_KEYS].map((key) => key.toLowerCase()));

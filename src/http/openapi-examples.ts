@@ -611,6 +611,29 @@ const AUDIT_RECORD = {
   prev_hash: '77ff2dcac971557f813a3bb1519f1d2ccda91c226bfd87d81a1d457283e1c7de',
 };
 
+// ------------------------------------------------------------------ dashboard users and sessions
+
+const USER_ID = 'usr_019cd79e4600b1c4e2d86f0a9e3b5c71';
+const SESSION_ID = 'ses_019cd79e4600d47a1b9c2e8f6a0b3d52';
+const DASHBOARD_USER = {
+  id: USER_ID,
+  merchant_id: MERCHANT_ID,
+  email: 'ann@shop.example',
+  role: 'operator',
+  status: 'active',
+  must_change_password: false,
+  totp_enabled: true,
+  created_at: CREATED,
+  updated_at: LATER,
+};
+const SESSION_ANSWER = {
+  user: DASHBOARD_USER,
+  csrf_token: 'Xq3c0mJ7pZ2tVYxk9R4sHn8bLw1eFd6gUa5oCi0yTzQ',
+  session: { id: SESSION_ID, expires_at: '2026-03-11T02:30:00.000Z' },
+  recovery_codes_left: 9,
+};
+const ENDED_SESSION = { id: SESSION_ID, ended: true };
+
 const METRICS_TEXT = [
   '# HELP tpg_http_requests_total HTTP requests by method, route and status',
   '# TYPE tpg_http_requests_total counter',
@@ -1071,6 +1094,65 @@ export const OPERATION_EXAMPLES: Record<string, OperationExamples> = {
   },
   reconcilePayment: { request: { payment_id: PAYMENT_ID, notes: 'customer says paid' }, response: json(RECONCILIATION) },
   listReconciliations: { response: json({ object: 'list', data: [RECONCILIATION], has_more: false, next_cursor: null }) },
+
+  logIn: {
+    request: { email: 'ann@shop.example', password: 'correct horse battery staple', totp_code: '287082' },
+    response: json(SESSION_ANSWER),
+  },
+  getSession: { response: json(SESSION_ANSWER) },
+  logOut: { response: json(ENDED_SESSION) },
+  changePassword: {
+    request: { current_password: 'correct horse battery staple', new_password: 'a longer passphrase of mine' },
+    response: json(DASHBOARD_USER),
+  },
+  beginTotpEnrolment: {
+    response: json({
+      secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+      otpauth_uri:
+        'otpauth://totp/TRON%20Payment%20Gateway:ann%40shop.example?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=TRON%20Payment%20Gateway&algorithm=SHA1&digits=6&period=30',
+    }),
+  },
+  confirmTotpEnrolment: {
+    request: { totp_code: '287082' },
+    response: json({
+      recovery_codes: [
+        'k7m2q-xw4rp',
+        'b3tz6-nh5ya',
+        'f2jv7-qd3ms',
+        'p6wc4-za2ke',
+        'r5hn3-ty7bg',
+        'e4xq2-mv6jd',
+        'u7ka5-sc3pw',
+        'g3rd6-lb4xn',
+        'y2fm7-he5qt',
+        'w6pj3-ok2vc',
+      ],
+    }),
+  },
+  disableTotp: { request: { totp_code: '287082' }, response: json({ ...DASHBOARD_USER, totp_enabled: false }) },
+  listSessions: {
+    response: json({
+      data: [
+        {
+          id: SESSION_ID,
+          current: true,
+          client_ip: '203.0.113.7',
+          user_agent: 'Mozilla/5.0 (X11; Linux x86_64) Firefox/132.0',
+          created_at: LATER,
+          last_seen_at: LATER,
+          expires_at: '2026-03-11T02:30:00.000Z',
+        },
+      ],
+    }),
+  },
+  revokeSession: { response: json(ENDED_SESSION) },
+  listUsers: { response: json({ data: [{ ...DASHBOARD_USER, role: 'owner', email: 'owner@shop.example' }, DASHBOARD_USER] }) },
+  createUser: {
+    request: { email: 'ann@shop.example', role: 'operator' },
+    response: json({ ...DASHBOARD_USER, must_change_password: true, totp_enabled: false, one_time_password: 'Wk7dHq3ZpR9tYx2MbN5c' }),
+  },
+  changeUserRole: { request: { role: 'admin' }, response: json({ ...DASHBOARD_USER, role: 'admin' }) },
+  disableUser: { response: json({ ...DASHBOARD_USER, status: 'disabled' }) },
 };
 
 // ------------------------------------------------------------------ problem answers

@@ -33,6 +33,8 @@ export const API_TAGS = [
   { name: 'wallet', description: "the merchant's hot wallet" },
   { name: 'keys', description: 'API keys' },
   { name: 'audit', description: 'audit log' },
+  { name: 'session', description: 'dashboard login, session, password and TOTP' },
+  { name: 'users', description: 'dashboard users of the merchant' },
 ];
 
 export type OpenApiDocument = Exclude<ReturnType<FastifyInstance['swagger']>, string>;
@@ -59,9 +61,15 @@ export function registerOpenApi(app: FastifyInstance, options: OpenApiOptions): 
         securitySchemes: {
           bearerAuth: { type: 'http', scheme: 'bearer', description: 'Authorization: Bearer <api key>' },
           apiKeyHeader: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+          sessionCookie: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'tpg_session',
+            description: 'a dashboard session (POST /api/v1/session); its POST, PUT, PATCH and DELETE also send X-CSRF-Token',
+          },
         },
       },
-      security: [{ bearerAuth: [] }, { apiKeyHeader: [] }],
+      security: [{ bearerAuth: [] }, { apiKeyHeader: [] }, { sessionCookie: [] }],
       tags: API_TAGS,
     },
     transform: ({ schema, url, route }) => ({ schema: documentedSchema(schema, route), url: canonicalPath(url) }),
@@ -98,7 +106,12 @@ function documentedSchema(schema: FastifySchema | undefined, route: RouteOptions
   const documented: FastifySchema = { ...schema };
   const config = route.config ?? {};
   if (config.public === true) documented.security = [];
-  else if (config.scope !== undefined) {
+  else if (config.session === 'self') {
+    documented.security = [{ sessionCookie: [] }];
+    documented.description = ['Requires a dashboard session (the tpg_session cookie); an API key answers 403.', schema?.description]
+      .filter(Boolean)
+      .join('\n\n');
+  } else if (config.scope !== undefined) {
     const scope = config.scope === 'admin' ? '`admin`' : `\`${config.scope}\` (or \`admin\`)`;
     documented.description = [`Requires an API key with scope ${scope}.`, schema?.description].filter(Boolean).join('\n\n');
   }

@@ -4,19 +4,48 @@
  */
 
 import type { Scope } from '../shared/catalogues/api-key-scopes.js';
+import type { DashboardRole } from '../shared/catalogues/dashboard-roles.js';
 
 export { SCOPES, type Scope } from '../shared/catalogues/api-key-scopes.js';
 
-/** The authenticated caller of a request. */
+/** The dashboard user behind a session (issue 22). */
+export interface SessionUser {
+  id: string;
+  email: string;
+  role: DashboardRole;
+  sessionId: string;
+  /** the session's absolute end (ms since the epoch) */
+  expiresAt: number;
+  /** logged in with a one-time password: only the session's own routes answer until it is changed */
+  mustChangePassword: boolean;
+}
+
+/** The authenticated caller of a request: an API key, or a dashboard user's session. */
 export interface Principal {
   merchantId: string;
-  keyId: string;
+  /** the API key; null for a session */
+  keyId: string | null;
+  /** who the audit log names: the key id, or `user:<id>` for a session */
+  actor: string;
   scopes: ReadonlySet<Scope>;
+  /** present for a session */
+  user?: SessionUser;
 }
 
 export interface ApiKeyAuthenticator {
   /** null for an unknown or revoked key */
   authenticate(rawKey: string): Promise<Principal | null>;
+}
+
+/** A session cookie's holder, with the session's CSRF token. */
+export interface SessionPrincipal {
+  principal: Principal & { user: SessionUser };
+  csrfToken: string;
+}
+
+export interface SessionAuthenticator {
+  /** null for an unknown, revoked or expired session, or a disabled user */
+  authenticateSession(token: string): Promise<SessionPrincipal | null>;
 }
 
 /** A stored response for an Idempotency-Key. */

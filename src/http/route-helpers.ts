@@ -9,7 +9,8 @@ import { requirePrincipal } from './auth.js';
 
 /**
  * The caller as the use cases take it (payments' `Actor`, reports' `Requester`, webhooks' `WebhookCaller`
- * have this shape): the merchant, the API key acting for it, and the request id for the audit record.
+ * have this shape): the merchant, the API key or dashboard user acting for it, and the request id for the
+ * audit record.
  */
 export interface RequestActor {
   merchantId: string;
@@ -20,7 +21,7 @@ export interface RequestActor {
 /** The authenticated caller of the request; no key answers 401. */
 export function actorOf(request: FastifyRequest): RequestActor {
   const principal = requirePrincipal(request);
-  return { merchantId: principal.merchantId, actor: principal.keyId, requestId: request.id };
+  return { merchantId: principal.merchantId, actor: principal.actor, requestId: request.id };
 }
 
 /** A use case's value, or its refusal thrown for the error handler. */

@@ -238,7 +238,7 @@ describe('OpenAPI', () => {
     const doc = res.json();
     expect(doc.openapi).toBe('3.0.3');
     expect(doc.info).toMatchObject({ title: 'TRON Payment Gateway', version: '0.0.0-test' });
-    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['apiKeyHeader', 'bearerAuth']);
+    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['apiKeyHeader', 'bearerAuth', 'sessionCookie']);
     const cancel = doc.paths['/api/v1/payments/{payment_id}/cancel'].post;
     expect(cancel.tags).toEqual(['payments']);
     expect(cancel.description).toContain('payments:write');

@@ -20,9 +20,11 @@ export function fakeAuthenticator(keys: Record<string, FakeKey>): ApiKeyAuthenti
     async authenticate(rawKey) {
       const key = keys[rawKey];
       if (key === undefined || key.revoked === true) return null;
+      const keyId = key.keyId ?? `key_${rawKey}`;
       const principal: Principal = {
         merchantId: key.merchantId ?? 'mer_0000000000000001',
-        keyId: key.keyId ?? `key_${rawKey}`,
+        keyId,
+        actor: keyId,
         scopes: new Set(key.scopes),
       };
       return principal;

@@ -25,6 +25,9 @@ export const ID_PREFIXES = [
   // a staking operation of the operator (its send's owner), an energy delegation for a sweep (issue 19)
   'stk',
   'edl',
+  // a dashboard user and a dashboard session (issue 22)
+  'usr',
+  'ses',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

@@ -425,26 +425,6 @@ describe('accounts and chain parameters', () => {
     });
   });
 
-  it('parses Stake 2.0 fields of getaccount: frozenV2 by resource (BANDWIDTH left out), unfrozenV2', () => {
-    const account = parseAccount(
-      {
-        address: '41dd791d6b49e190062d650e6a23c575510d35f2f9',
-        balance: 5,
-        frozenV2: [{ amount: 7000000 }, { type: 'ENERGY', amount: 150000000000 }, { type: 'TRON_POWER' }],
-        unfrozenV2: [{ type: 'ENERGY', unfreeze_amount: 50000000, unfreeze_expire_time: 1777531707000 }, { unfreeze_amount: 1000000 }],
-      },
-      '41dd791d6b49e190062d650e6a23c575510d35f2f9',
-    );
-    expect(account.staked).toEqual({ ENERGY: 150000000000n, BANDWIDTH: 7000000n });
-    expect(account.unstaking).toEqual([
-      { resource: 'ENERGY', amount: 50000000n, expiresAt: 1777531707000n },
-      { resource: 'BANDWIDTH', amount: 1000000n, expiresAt: 0n },
-    ]);
-    expect(() => parseAccount({ frozenV2: [{ type: 'GOLD', amount: 1 }] }, 'TMVQGm1qAQYVdetCeGRRkTWYYrLXuHK2HC')).toThrow(
-      /frozenV2\[0\]\.type/,
-    );
-  });
-
   it('an unknown account ({}) has balance 0 and no stakes', () => {
     expect(parseAccount({}, 'TMVQGm1qAQYVdetCeGRRkTWYYrLXuHK2HC')).toEqual({
       exists: false,

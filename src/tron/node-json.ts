@@ -582,10 +582,11 @@ export interface AccountInfo {
   acquiredDelegatedFrozenV2BalanceForBandwidth: bigint;
   /** sun of energy stake others lend to this account (`account_resource.acquired_delegated_frozenV2_balance_for_energy`) */
   acquiredDelegatedFrozenV2BalanceForEnergy: bigint;
-  /** sun staked under Stake 2.0 and not delegated out, per resource (the ENERGY and BANDWIDTH frozenV2 entries) */
-  staked: { ENERGY: bigint; BANDWIDTH: bigint };
-  /** the unfrozenV2 entries in the staking service's shape */
-  unstaking: Array<{ resource: StakeResource; amount: bigint; expiresAt: bigint }>;
+}
+
+/** Sun staked for `resource` and not lent out (java-tron moves a delegated amount out of `frozenV2`). */
+export function stakedSun(account: { readonly frozenV2: readonly FrozenV2[] }, resource: StakeResource): bigint {
+  return account.frozenV2.filter((f) => f.type === resource).reduce((sum, f) => sum + f.amount, 0n);
 }
 
 export function parseAccount(json: JsonValue, requestedAddress: string): AccountInfo {
@@ -624,12 +625,7 @@ export function parseAccount(json: JsonValue, requestedAddress: string): Account
       resource.acquired_delegated_frozenV2_balance_for_energy,
       'account_resource.acquired_delegated_frozenV2_balance_for_energy',
     ),
-    staked: { ENERGY: 0n, BANDWIDTH: 0n },
-    unstaking: [],
   };
-  // the per-resource totals the staking service reads, from the same entries
-  for (const f of out.frozenV2) if (f.type !== 'TRON_POWER') out.staked[f.type] += f.amount;
-  for (const u of out.unfrozenV2) out.unstaking.push({ resource: u.type, amount: u.unfreezeAmount, expiresAt: u.unfreezeExpireTime });
   const createTime = readOptionalBigInt(account.create_time, 'create_time');
   if (createTime !== undefined) out.createTime = createTime;
   return out;

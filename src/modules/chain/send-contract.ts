@@ -35,8 +35,8 @@ export function isResourcePurpose(purpose: string): purpose is ResourcePurpose {
 /** The purposes whose contract moves no amount: their sends carry amount 0. */
 export const AMOUNTLESS_PURPOSES: readonly SendPurpose[] = ['withdraw_unstaked', 'activation'];
 /**
- * Sends that serve collections (their cost is what collecting cost): the sweep, its fuel (which activates the
- * address under burn), and under stake the activation, the energy delegation and its reclaim.
+ * Sends that serve collections (their cost is what collecting cost): the sweep, its fuel (whose first TRX
+ * also activates the deposit address), an activation, and the energy delegated for a sweep and reclaimed.
  */
 export const COLLECTION_SEND_PURPOSES: readonly SendPurpose[] = ['sweep', 'sweep_fuel', 'activation', 'delegate', 'reclaim'];
 

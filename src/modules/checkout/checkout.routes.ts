@@ -12,6 +12,7 @@ import { Type } from 'typebox';
 import type { GatewayConfig } from '../../config/load.js';
 import { ProblemSchema } from '../../http/problem.js';
 import { REQUEST_ID_HEADER } from '../../http/request-id.js';
+import { pageSecurityHeaders } from '../../http/static-assets.js';
 import { AppError } from '../../shared/errors.js';
 import type { BrandingService } from '../branding/branding.service.js';
 import type { PaymentLink } from '../payment-links/payment-link-rules.js';
@@ -85,26 +86,9 @@ export function checkoutRoutes(deps: CheckoutRoutesDeps): FastifyPluginAsyncType
   const now = deps.now ?? Date.now;
   const limiter = new IpRateLimiter(settings.rate_limit_per_minute, now);
   const visits = new IpRateLimiter(settings.link_visit_limit_per_minute, now);
-  const frameAncestors = settings.frame_ancestors.join(' ') || "'none'";
 
-  const securityHeaders = (nonce: string, formOrigins: readonly (string | null)[] = []): Record<string, string> => {
-    const forms = ["'self'", ...new Set(formOrigins.filter((o): o is string => o !== null))].join(' ');
-    return {
-      'content-security-policy': [
-        "default-src 'self'",
-        `script-src 'self' 'nonce-${nonce}'`,
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "connect-src 'self'",
-        `frame-ancestors ${frameAncestors}`,
-        "base-uri 'none'",
-        `form-action ${forms}`,
-      ].join('; '),
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
-      'cache-control': 'no-store',
-    };
-  };
+  const securityHeaders = (nonce: string, formOrigins: readonly (string | null)[] = []): Record<string, string> =>
+    pageSecurityHeaders(nonce, { frameAncestors: settings.frame_ancestors, formOrigins });
 
   const limit = (request: FastifyRequest) => {
     const wait = limiter.take(request.ip);

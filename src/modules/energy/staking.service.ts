@@ -14,7 +14,7 @@ import { AppError, fieldError } from '../../shared/errors.js';
 import type { IdGenerator } from '../../shared/ids.js';
 import { formatAmount, parseAmount } from '../../shared/money.js';
 import { err, ok, type Result } from '../../shared/result.js';
-import type { AccountInfo } from '../../tron/node-json.js';
+import { type AccountInfo, stakedSun } from '../../tron/node-json.js';
 import type { ResourceCode } from '../../tron/resource-contracts.js';
 import type { AuditRecorder } from '../audit/audit-trail.js';
 import type { SendFailureReason, SendHandler, SendQueue, SendRecord, SendTransaction } from '../chain/send-contract.js';
@@ -95,7 +95,7 @@ export class StakingService {
     const amount = parseTrx(input.trx);
     if (!amount.ok) return amount;
     return this.run(caller, 'unstake', async (account) => {
-      const staked = account.staked[resource.value];
+      const staked = stakedSun(account, resource.value);
       if (amount.value > staked) {
         return err(
           fieldError(
@@ -104,7 +104,7 @@ export class StakingService {
           ),
         );
       }
-      if (account.unstaking.length >= MAX_PENDING_UNSTAKES) {
+      if (account.unfrozenV2.length >= MAX_PENDING_UNSTAKES) {
         return err(fieldError('trx', `cannot be unstaked now: ${MAX_PENDING_UNSTAKES} unstakes are pending, the most the chain allows`));
       }
       return ok({ amount: amount.value, resource: resource.value });
@@ -114,9 +114,12 @@ export class StakingService {
   async withdrawUnstaked(caller: StakingCaller): Promise<Result<StakingOperation, AppError>> {
     return this.run(caller, 'withdraw_unstaked', async (account) => {
       const now = BigInt(this.deps.clock.now());
-      const due = account.unstaking.filter((u) => u.expiresAt <= now).reduce((sum, u) => sum + u.amount, 0n);
+      const due = account.unfrozenV2.filter((u) => u.unfreezeExpireTime <= now).reduce((sum, u) => sum + u.unfreezeAmount, 0n);
       if (due === 0n) {
-        const next = account.unstaking.reduce<bigint | null>((min, u) => (min === null || u.expiresAt < min ? u.expiresAt : min), null);
+        const next = account.unfrozenV2.reduce<bigint | null>(
+          (min, u) => (min === null || u.unfreezeExpireTime < min ? u.unfreezeExpireTime : min),
+          null,
+        );
         const when = next === null ? 'nothing is being unstaked' : `the next unstake is withdrawable at ${toIso(Number(next))}`;
         return err(new AppError('conflict', `there is no unstaked TRX past the unfreeze delay to withdraw: ${when}`));
       }

@@ -102,7 +102,7 @@ export function apiKeysRoutes(deps: { apiKeys: ApiKeysService }): FastifyPluginA
         const body = request.body as CreateBody;
         const { key, secret } = await deps.apiKeys.createKey(
           { merchantId: caller.merchantId, name: body.name, scopes: body.scopes },
-          { actor: caller.keyId, requestId: request.id },
+          { actor: caller.actor, requestId: request.id },
         );
         return reply.code(201).send({ ...key, secret });
       },
@@ -123,7 +123,7 @@ export function apiKeysRoutes(deps: { apiKeys: ApiKeysService }): FastifyPluginA
       async (request) => {
         const caller = callerOf(request);
         const { key_id: keyId } = request.params as { key_id: string };
-        return deps.apiKeys.revokeKey(caller.merchantId, keyId, { actor: caller.keyId, requestId: request.id });
+        return deps.apiKeys.revokeKey(caller.merchantId, keyId, { actor: caller.actor, requestId: request.id });
       },
     );
   };

@@ -232,7 +232,7 @@ export class ApiKeysService implements ApiKeyAuthenticator {
       const key = await this.repository.findByHash(hash);
       if (!key || key.revokedAt !== null || key.merchantStatus !== 'active') return null;
       this.recordUse(key.id, key.lastUsedAt);
-      return { merchantId: key.merchantId, keyId: key.id, scopes: new Set<Scope>(key.scopes) };
+      return { merchantId: key.merchantId, keyId: key.id, actor: key.id, scopes: new Set<Scope>(key.scopes) };
     });
   }
 

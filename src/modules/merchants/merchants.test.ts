@@ -162,7 +162,7 @@ for (const engine of ENGINES) {
         expect(dump).not.toContain(secret.slice(8));
 
         const principal = await mod.apiKeys.authenticate(secret);
-        expect(principal).toEqual({ merchantId: merchant.id, keyId: key.id, scopes: new Set(DEFAULT_KEY_SCOPES) });
+        expect(principal).toEqual({ merchantId: merchant.id, keyId: key.id, actor: key.id, scopes: new Set(DEFAULT_KEY_SCOPES) });
       });
 
       it('lists keys without secret or hash, and refuses unknown scopes and bad names', async () => {

@@ -1,6 +1,7 @@
 /**
  * A payment's `network_cost`: what its own sends (a payout) and the sends that collected it (the sweep
- * of its deposit address and that sweep's fuel, whose first TRX also activated the address) cost on
+ * of its deposit address, its fuel, whose first TRX also activated the address, or the energy delegated
+ * for it with the activation and reclaim) cost on
  * chain, from their receipts. A collection's sweeps are those of its deposit address made after it was
  * created: the address served it from then on (reuse gives an address to a later payment only once
  * everything on it was swept).
@@ -13,7 +14,10 @@ import type { Payment } from './payment.js';
 
 export interface PaymentCostSources {
   costsByOwner(executor: Kysely<DB>, ownerIds: readonly string[]): Promise<Map<string, SendCost>>;
-  sweepsOf(executor: Kysely<DB>, addresses: readonly string[]): Promise<Array<{ id: string; depositAddress: string; createdAt: number }>>;
+  sweepsOf(
+    executor: Kysely<DB>,
+    addresses: readonly string[],
+  ): Promise<Array<{ id: string; depositAddress: string; createdAt: number; ownerIds: string[] }>>;
 }
 
 export class PaymentCosts {
@@ -28,7 +32,7 @@ export class PaymentCosts {
     const sweeps = await this.sources.sweepsOf(this.db, addresses);
     const ownersOf = new Map<string, string[]>();
     for (const p of payments) {
-      const swept = sweeps.filter((w) => w.depositAddress === p.depositAddress && w.createdAt >= p.createdAt).map((w) => w.id);
+      const swept = sweeps.filter((w) => w.depositAddress === p.depositAddress && w.createdAt >= p.createdAt).flatMap((w) => w.ownerIds);
       ownersOf.set(p.id, [p.id, ...swept]);
     }
     const costs = await this.sources.costsByOwner(this.db, [...ownersOf.values()].flat());

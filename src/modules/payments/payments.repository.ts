@@ -27,6 +27,10 @@ export interface PaymentFilters {
   priority?: string;
   currency?: string;
   referenceId?: string;
+  /** deposit, payer or payee address */
+  address?: string;
+  /** chain transaction id, lowercase hex */
+  transactionId?: string;
   batchId?: string;
   createdFrom?: number;
   createdTo?: number;
@@ -361,6 +365,13 @@ export class PaymentsRepository {
     if (filters.priority) query = query.where('priority', '=', filters.priority);
     if (filters.currency) query = query.where('currency', '=', filters.currency);
     if (filters.referenceId) query = query.where('reference_id', '=', filters.referenceId);
+    if (filters.address) {
+      const address = filters.address;
+      query = query.where((eb) =>
+        eb.or([eb('deposit_address', '=', address), eb('payer_address', '=', address), eb('payee_address', '=', address)]),
+      );
+    }
+    if (filters.transactionId) query = query.where('transaction_id', '=', filters.transactionId);
     if (filters.batchId) query = query.where('batch_id', '=', filters.batchId);
     if (filters.createdFrom !== undefined) query = query.where('created_at', '>=', filters.createdFrom);
     if (filters.createdTo !== undefined) query = query.where('created_at', '<', filters.createdTo);

@@ -187,6 +187,8 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
             ...(q.priority ? { priority: q.priority } : {}),
             ...(q.currency ? { currency: q.currency } : {}),
             ...(q.reference_id ? { referenceId: q.reference_id } : {}),
+            ...(q.address ? { address: q.address } : {}),
+            ...(q.transaction_id ? { transactionId: q.transaction_id.toLowerCase() } : {}),
             ...(q.batch_id ? { batchId: q.batch_id } : {}),
             ...(q.created_from ? { createdFrom: Date.parse(q.created_from) } : {}),
             ...(q.created_to ? { createdTo: Date.parse(q.created_to) } : {}),

@@ -184,6 +184,12 @@ export const ListQuery = Type.Object(
     priority: Type.Optional(literals(PRIORITIES, 'filter by priority')),
     currency: Type.Optional({ ...CurrencySchema, description: 'filter by asset' }),
     reference_id: Type.Optional(Type.String({ maxLength: 128 })),
+    address: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 128, description: 'payments whose deposit, payer or payee address is this one' }),
+    ),
+    transaction_id: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 128, description: 'the payment whose chain transaction is this one' }),
+    ),
     batch_id: Type.Optional(Type.String({ maxLength: 64 })),
     created_from: Type.Optional(Type.String({ format: 'date-time', description: 'inclusive, ISO 8601' })),
     created_to: Type.Optional(Type.String({ format: 'date-time', description: 'exclusive, ISO 8601' })),

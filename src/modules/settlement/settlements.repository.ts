@@ -91,18 +91,33 @@ export class SettlementsRepository {
     return rows.flatMap((r) => (r.total === null ? [] : [{ address: r.deposit_address, asset: r.asset, total: BigInt(r.total) }]));
   }
 
-  /** The sweeps of these deposit addresses (their sends' costs belong to the collections swept). */
+  /**
+   * The sweeps of these deposit addresses, each with the owners of the sends that served it: the sweep
+   * (its transfer and fuel) and its energy delegation (activation, delegate, reclaim). Their costs belong
+   * to the collections swept.
+   */
   async sweepsOf(
     executor: Executor,
     addresses: readonly string[],
-  ): Promise<Array<{ id: string; depositAddress: string; createdAt: number }>> {
+  ): Promise<Array<{ id: string; depositAddress: string; createdAt: number; ownerIds: string[] }>> {
     if (addresses.length === 0) return [];
     const rows = await executor
       .selectFrom('sweeps')
-      .select(['id', 'deposit_address', 'created_at'])
-      .where('deposit_address', 'in', [...new Set(addresses)])
+      .leftJoin('energy_delegations', 'energy_delegations.sweep_id', 'sweeps.id')
+      .select([
+        'sweeps.id as id',
+        'sweeps.deposit_address as deposit_address',
+        'sweeps.created_at as created_at',
+        'energy_delegations.id as delegation_id',
+      ])
+      .where('sweeps.deposit_address', 'in', [...new Set(addresses)])
       .execute();
-    return rows.map((r) => ({ id: r.id, depositAddress: r.deposit_address, createdAt: Number(r.created_at) }));
+    return rows.map((r) => ({
+      id: r.id,
+      depositAddress: r.deposit_address,
+      createdAt: Number(r.created_at),
+      ownerIds: r.delegation_id ? [r.id, r.delegation_id] : [r.id],
+    }));
   }
 
   /** Ids of settlements still `initiated` (the periodic job pushes them on). */

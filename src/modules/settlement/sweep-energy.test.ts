@@ -24,7 +24,7 @@ describe('energy to delegate for a sweep', () => {
   });
 
   it('lends only the stake not standing for energy the hot wallet used itself', () => {
-    const staked = { staked: { ENERGY: 1000n * TRX, BANDWIDTH: 0n } };
+    const staked = { frozenV2: [{ type: 'ENERGY' as const, amount: 1000n * TRX }] };
     expect(delegatable(staked, { energyLimit: 0n, energyUsed: 0n })).toBe(1000n * TRX);
     expect(delegatable(staked, { energyLimit: 10_000n, energyUsed: 2_500n })).toBe(750n * TRX);
     expect(delegatable(staked, { energyLimit: 10_000n, energyUsed: 10_000n })).toBe(0n);

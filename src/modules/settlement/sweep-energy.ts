@@ -6,7 +6,7 @@
  */
 
 import type { TronClient } from '../../tron/client.js';
-import type { AccountInfo } from '../../tron/node-json.js';
+import { type AccountInfo, stakedSun } from '../../tron/node-json.js';
 import { encodeTransferCall } from '../../tron/trc20.js';
 import type { EnergyStrategySource } from '../energy/energy-strategy.js';
 
@@ -86,8 +86,8 @@ export class NodeSweepEnergyChain implements SweepEnergyChain {
  * java-tron's getcandelegatedmaxsize for energy: the staked sun not delegated out, less the share of it
  * the account's own used energy stands for.
  */
-export function delegatable(account: Pick<AccountInfo, 'staked'>, r: { energyLimit: bigint; energyUsed: bigint }): bigint {
-  const staked = account.staked.ENERGY;
+export function delegatable(account: Pick<AccountInfo, 'frozenV2'>, r: { energyLimit: bigint; energyUsed: bigint }): bigint {
+  const staked = stakedSun(account, 'ENERGY');
   if (r.energyLimit <= 0n || r.energyUsed <= 0n) return staked;
   const usedSun = (staked * r.energyUsed + r.energyLimit - 1n) / r.energyLimit;
   return usedSun >= staked ? 0n : staked - usedSun;

@@ -4,6 +4,8 @@
  * delay. java-tron moves a delegated amount out of `frozenV2` into `delegated_frozenV2_balance_for_*`, so
  * the stake for a resource is the sum of both.
  */
+import { stakedSun } from '../../tron/node-json.js';
+
 export type StakeResourceName = 'BANDWIDTH' | 'ENERGY' | 'TRON_POWER';
 
 /** The getaccount fields this needs, named as the TRON client's account answer names them. */
@@ -26,10 +28,9 @@ export interface WalletStaking {
 }
 
 export function walletStakingOf(account: StakeAccountFields): WalletStaking {
-  const frozen = (type: StakeResourceName) => account.frozenV2.filter((f) => f.type === type).reduce((sum, f) => sum + f.amount, 0n);
   return {
-    stakedForEnergy: frozen('ENERGY') + account.delegatedFrozenV2BalanceForEnergy,
-    stakedForBandwidth: frozen('BANDWIDTH') + account.delegatedFrozenV2BalanceForBandwidth,
+    stakedForEnergy: stakedSun(account, 'ENERGY') + account.delegatedFrozenV2BalanceForEnergy,
+    stakedForBandwidth: stakedSun(account, 'BANDWIDTH') + account.delegatedFrozenV2BalanceForBandwidth,
     energyDelegatedOut: account.delegatedFrozenV2BalanceForEnergy,
     bandwidthDelegatedOut: account.delegatedFrozenV2BalanceForBandwidth,
     pendingUnstakes: account.unfrozenV2
