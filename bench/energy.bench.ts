@@ -79,6 +79,8 @@ class Scenario {
       clock: this.clock,
       config: {
         energy: { strategy: this.strategy },
+        // a round creates every invoice and the payout batch within a minute: the per-merchant limit is raised
+        transaction_limits: { rate_limit_per_minute: 1_000_000 },
         wallets: { deposit_address_reuse: 'after_quiet_period', quiet_period_days: 2 },
         payment_processing: { late_payment_window_days: 1, payouts: { poll_interval_ms: 100 } },
         settlement: { frequency: 'instant', min_settlement_amount: '100000', max_settlement_amount: '100000000' },
