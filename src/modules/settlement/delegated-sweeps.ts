@@ -1,5 +1,5 @@
 /**
- * Sweeps on delegated energy (issue 19, docs/adr/0029-energy-for-sweeps.md). Under the `stake` strategy a
+ * Sweeps on delegated energy (issue 19, docs/adr/0032-energy-for-sweeps.md). Under the `stake` strategy a
  * token sweep goes: activate the deposit address if it does not exist (AccountCreateContract from the hot
  * wallet), delegate the energy the sweep needs from the hot wallet's stake, sweep (the deposit address pays
  * bandwidth from its free daily allowance), and take the delegation back once the sweep is in a block (or

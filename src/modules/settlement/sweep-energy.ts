@@ -1,5 +1,5 @@
 /**
- * Sweeps on delegated energy (issue 19, docs/adr/0029-energy-for-sweeps.md): under the `stake` strategy the
+ * Sweeps on delegated energy (issue 19, docs/adr/0032-energy-for-sweeps.md): under the `stake` strategy the
  * hot wallet lends a deposit address just the energy its token sweep needs, instead of sending it TRX to
  * burn. This file holds the chain reads that plan it and the arithmetic: the estimate plus a margin, turned
  * into whole staked TRX at the chain's current energy per TRX.
