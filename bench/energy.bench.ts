@@ -34,6 +34,23 @@ const ENERGY_PER_TRX = 13;
 const COLLECTION_PURPOSES = new Set<string>(COLLECTION_SEND_PURPOSES);
 
 type Strategy = 'burn' | 'stake';
+/** bandwidth per staked TRX on the devnet: 43.2e9 bytes a day shared by ~84.7e9 TRX staked network-wide */
+const BANDWIDTH_PER_TRX = 0.5;
+/** A fresh invoice's activation, delegation and reclaim (≈280 bytes each, both rounds) and a payout (≈345), with room. */
+const BANDWIDTH_PER_INVOICE = 1_000;
+const BANDWIDTH_PER_PAYOUT = 400;
+
+/** One column of the bench: the gateway's strategy, and whether the operator also staked for bandwidth. */
+interface Mode {
+  label: string;
+  strategy: Strategy;
+  stakeBandwidth: boolean;
+}
+const MODES: readonly Mode[] = [
+  { label: 'burn', strategy: 'burn', stakeBandwidth: false },
+  { label: 'stake', strategy: 'stake', stakeBandwidth: false },
+  { label: 'stake + bandwidth', strategy: 'stake', stakeBandwidth: true },
+];
 
 interface PhaseCost {
   /** receipts' fee, sun, of every gateway transaction in the phase */
@@ -68,13 +85,20 @@ class Scenario {
   private readonly payee = newWallet().base58;
   private readonly seenSends = new Set<string>();
 
+  private readonly strategy: Strategy;
+
   constructor(
-    private readonly strategy: Strategy,
+    private readonly mode: Mode,
     private readonly log: (line: string) => void,
-  ) {}
+  ) {
+    this.strategy = mode.strategy;
+  }
 
   async start(): Promise<void> {
     const stakeTrx = Math.ceil(((INVOICES * 2 + PAYOUTS) * ENERGY_PER_INVOICE_AND_PAYOUT) / ENERGY_PER_TRX);
+    const bandwidthTrx = this.mode.stakeBandwidth
+      ? Math.ceil((INVOICES * 2 * BANDWIDTH_PER_INVOICE + PAYOUTS * BANDWIDTH_PER_PAYOUT) / BANDWIDTH_PER_TRX)
+      : 0;
     this.gw = await startMoneyGateway('sqlite', {
       clock: this.clock,
       config: {
@@ -85,7 +109,7 @@ class Scenario {
         payment_processing: { late_payment_window_days: 1, payouts: { poll_interval_ms: 100 } },
         settlement: { frequency: 'instant', min_settlement_amount: '100000', max_settlement_amount: '100000000' },
       },
-      fundHotWallet: { trx: String(stakeTrx + 100_000), usdt: String(PAYOUTS * 20 + 1000) },
+      fundHotWallet: { trx: String(stakeTrx + bandwidthTrx + 100_000), usdt: String(PAYOUTS * 20 + 1000) },
     });
     this.mine(1);
     await this.core('scanner').scanOnce(); // the first pass starts the cursor at the head
@@ -100,7 +124,16 @@ class Scenario {
       const account = await this.gw.tronChain.client.getAccount(this.gw.hotWalletAddress);
       const staked = account.frozenV2.filter((f) => f.type === 'ENERGY').reduce((sum, f) => sum + f.amount, 0n);
       if (staked === 0n) throw new Error('energy (stake): the stake did not land');
-      this.log(`energy (${this.strategy}): staked ${trx(staked).toLocaleString('en-US')} TRX for energy`);
+      this.log(`energy (${this.mode.label}): staked ${trx(staked).toLocaleString('en-US')} TRX for energy`);
+      if (this.mode.stakeBandwidth) {
+        const net = await this.gw.call('POST', '/api/v1/wallet/stake', {
+          key: this.gw.adminKey,
+          body: { trx: String(bandwidthTrx), resource: 'BANDWIDTH' },
+        });
+        if (net.status !== 202) throw new Error(`bandwidth stake failed: ${net.status} ${net.text}`);
+        await this.settle(() => this.openSends().then((n) => n === 0));
+        this.log(`energy (${this.mode.label}): staked ${bandwidthTrx.toLocaleString('en-US')} TRX for bandwidth`);
+      }
       await this.sendsSince(); // the one-off stake is not an invoice's cost
     }
   }
@@ -220,7 +253,7 @@ class Scenario {
 
   async payoutRound(): Promise<PhaseCost> {
     const headBefore = this.gw.devnet.chain.head.number;
-    const payees = testAddresses(PAYOUTS, 70_000 + (this.strategy === 'stake' ? 10_000 : 0));
+    const payees = testAddresses(PAYOUTS, 70_000 + MODES.indexOf(this.mode) * 10_000);
     for (let i = 0; i < PAYOUTS; i += 1000) {
       const chunk = payees.slice(i, i + 1000);
       const res = await this.gw.call('POST', '/api/v1/payments/batch', {
@@ -382,41 +415,45 @@ const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
 export async function runEnergy(log: (line: string) => void): Promise<BenchResult[]> {
   const out: BenchResult[] = [];
-  for (const strategy of ['burn', 'stake'] as const) {
-    const scenario = new Scenario(strategy, log);
+  for (const mode of MODES) {
+    const label = mode.label;
+    const staked = mode.strategy === 'stake';
+    const scenario = new Scenario(mode, log);
     const started = performance.now();
     await scenario.start();
     try {
       const first = await scenario.collectRound();
       log(
-        `energy (${strategy}): ${INVOICES} invoices swept (${first.sweeps} sweeps, ${first.sweepsPerInterval.toFixed(0)} per ${BLOCK_INTERVAL_S} s), ` +
+        `energy (${label}): ${INVOICES} invoices swept (${first.sweeps} sweeps, ${first.sweepsPerInterval.toFixed(0)} per ${BLOCK_INTERVAL_S} s), ` +
           `${(trx(first.cost.chainCollectSun) / INVOICES).toFixed(3)} TRX each on chain, ${(trx(first.cost.recordedCollectSun) / INVOICES).toFixed(3)} recorded`,
       );
-      out.push(...costRows(`${strategy}, fresh addresses`, 'invoice', INVOICES, first.cost, strategy === 'stake' ? 1.2 : null));
+      out.push(...costRows(`${label}, fresh addresses`, 'invoice', INVOICES, first.cost, staked ? 1.2 : null));
       out.push(
-        result(`${strategy}: sweeps per ${BLOCK_INTERVAL_S} s block interval`, Math.round(first.sweepsPerInterval), 'sweeps', {
+        result(`${label}: sweeps per ${BLOCK_INTERVAL_S} s block interval`, Math.round(first.sweepsPerInterval), 'sweeps', {
           target: { op: '>=', value: 100 },
           details: { sweeps: first.sweeps },
         }),
       );
       const payouts = await scenario.payoutRound();
-      log(`energy (${strategy}): ${PAYOUTS} payouts, ${(trx(payouts.chainSun) / PAYOUTS).toFixed(3)} TRX each on chain`);
-      out.push(...costRows(`${strategy}`, 'payout', PAYOUTS, payouts, strategy === 'stake' ? 0.35 : null));
-      if (strategy === 'stake') {
+      log(`energy (${label}): ${PAYOUTS} payouts, ${(trx(payouts.chainSun) / PAYOUTS).toFixed(3)} TRX each on chain`);
+      out.push(...costRows(`${label}`, 'payout', PAYOUTS, payouts, staked ? 0.35 : null));
+      if (staked) {
         const returned = await scenario.reuseAddresses();
         const second = await scenario.collectRound(first.depositAddresses);
         log(
-          `energy (stake + reuse): ${returned} addresses back in the pool, ${second.reused} of ${INVOICES} invoices on a reused address, ` +
+          `energy (${label} + reuse): ${returned} addresses back in the pool, ${second.reused} of ${INVOICES} invoices on a reused address, ` +
             `${(trx(second.cost.chainCollectSun) / INVOICES).toFixed(3)} TRX each on chain`,
         );
-        out.push(...costRows('stake + reuse, reused addresses', 'invoice', INVOICES, second.cost, 0.2));
+        out.push(...costRows(`${label} + reuse, reused addresses`, 'invoice', INVOICES, second.cost, 0.2));
         out.push(
-          result('stake + reuse: invoices on a reused address', second.reused, 'invoices', { details: { returned_to_pool: returned } }),
+          result(`${label} + reuse: invoices on a reused address`, second.reused, 'invoices', { details: { returned_to_pool: returned } }),
         );
-        const direct = await scenario.directRound(Math.min(INVOICES, 1000));
-        out.push(...costRows('direct_transfer (unique amount)', 'invoice', Math.min(INVOICES, 1000), direct, 0));
+        if (!mode.stakeBandwidth) {
+          const direct = await scenario.directRound(Math.min(INVOICES, 1000));
+          out.push(...costRows('direct_transfer (unique amount)', 'invoice', Math.min(INVOICES, 1000), direct, 0));
+        }
       }
-      log(`energy (${strategy}): scenario done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+      log(`energy (${label}): scenario done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     } finally {
       await scenario.gw.close();
     }
