@@ -42,7 +42,7 @@ export const UNFREEZE_DELAY_MS = 14n * 86_400_000n;
  * TRX is what an operator sees on mainnet):
  * - totalEnergyCurrentLimit 180,000,000,000 and totalNetLimit 43,200,000,000: mainnet getchainparameters
  *   (getTotalEnergyCurrentLimit / getTotalEnergyLimit and getTotalNetLimit), also java-tron's documented
- *   getaccountresource sample (shared/tron/vectors/http_responses.json, "documentation-en getaccountresource.md").
+ *   getaccountresource sample (test/fixtures/tron/http_responses.json, copied with its source).
  * - backgroundEnergyWeight 13,369,831,825 TRX and backgroundNetWeight 84,687,233,463 TRX: the TotalEnergyWeight and
  *   TotalNetWeight the devnet answered before Stake 2.0 was modelled (a mainnet getaccountresource reading; the
  *   2022 documentation sample reads 2,411,528,185 / 68,305,209,098). That is ≈ 13.5 energy and ≈ 0.51 bandwidth
