@@ -57,7 +57,12 @@ describe.each(ENGINES)('status on the devnet (%s)', (engine) => {
     const res = await gw.call<StatusJson>('GET', '/status');
     expect(res.status).toBe(200);
     expect(res.body).not.toHaveProperty('reconciliation');
-    expect(res.body.scanner).toEqual({ cursor: expect.any(Number), head: expect.any(Number), lag: expect.any(Number) });
+    expect(res.body.scanner).toEqual({
+      cursor: expect.any(Number),
+      head: expect.any(Number),
+      lag: expect.any(Number),
+      max_lag_blocks: gw.config.raw.health_check.max_scanner_lag_blocks,
+    });
     for (const merchant of [gw.merchantId, other.merchantId]) {
       const stray = strays[merchant] as { paymentId: string; address: string };
       expect(res.text).not.toContain(merchant);

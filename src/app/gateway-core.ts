@@ -386,9 +386,16 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     },
   });
   app.register(webhooksRoutes({ config, webhooks }), { prefix: '/api/v1/payments/webhooks' });
-  app.register(walletRoutes({ wallet: hotWallet, merchants: directory, network: options.networkName, assets: config.assets }), {
-    prefix: '/api/v1/wallet',
-  });
+  app.register(
+    walletRoutes({
+      wallet: hotWallet,
+      merchants: directory,
+      network: options.networkName,
+      assets: config.assets,
+      depositAddresses: { levels: (merchantId) => depositReuse.levels(merchantId), target: config.raw.wallets.deposit_pool_size },
+    }),
+    { prefix: '/api/v1/wallet' },
+  );
   app.register(energyRoutes({ strategies: energyStrategy }), { prefix: '/api/v1/wallet/energy-strategy' });
   app.register(assetsRoutes({ catalog: config.assets, registry: options.tron?.assets ?? null }), { prefix: '/api/v1/assets' });
   app.register(apiKeysRoutes({ apiKeys: merchants.apiKeys }), { prefix: '/api/v1/keys' });

@@ -388,7 +388,9 @@ export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
       const out: Record<string, unknown> = {};
       if (scannerStatus) {
         const { holder, active, ...lag } = await scannerStatus();
-        out.scanner = viewer ? { ...lag, holder, active } : lag;
+        // the readiness limit with the lag, so a reader (the dashboard) can tell when it is too far behind
+        const shown = { ...lag, max_lag_blocks: config.raw.health_check.max_scanner_lag_blocks };
+        out.scanner = viewer ? { ...shown, holder, active } : shown;
       }
       if (viewer) {
         out.reconciliation = {

@@ -1002,6 +1002,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExamples> = {
         pending_unstakes: [{ resource: 'ENERGY', trx: '50', withdrawable_at: '2026-04-30T06:48:27.000Z' }],
       },
       block_number: 61203457,
+      deposit_addresses: { free: 412, reusable: 37, in_use: 58, target: 500 },
     }),
   },
   stakeTrx: {

@@ -2750,6 +2750,8 @@ export interface operations {
                 created_from?: string;
                 /** @description exclusive, ISO 8601 */
                 created_to?: string;
+                /** @description also count every payment the filters keep (total_count), for an export’s progress */
+                include_total?: boolean;
             };
             header?: never;
             path?: never;
@@ -2929,6 +2931,8 @@ export interface operations {
                         }[];
                         has_more: boolean;
                         next_cursor: string | null;
+                        /** @description with include_total=true: payments the filters keep, over every page */
+                        total_count?: number;
                     };
                 };
             };
@@ -9593,7 +9597,13 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "block_number": 61203457
+                     *       "block_number": 61203457,
+                     *       "deposit_addresses": {
+                     *         "free": 412,
+                     *         "reusable": 37,
+                     *         "in_use": 58,
+                     *         "target": 500
+                     *       }
                      *     }
                      */
                     "application/json": {
@@ -9634,6 +9644,17 @@ export interface operations {
                             }[];
                         } | null;
                         block_number: number;
+                        /** @description the deposit-address pool (shared by the merchants of this gateway) and what is in use */
+                        deposit_addresses: {
+                            /** @description derived ahead and never used, waiting in the pool */
+                            free: number;
+                            /** @description swept and quiet, back in the pool already activated */
+                            reusable: number;
+                            /** @description this merchant's addresses on a payment that can still be paid */
+                            in_use: number;
+                            /** @description how many the pool keeps derived ahead (wallets.deposit_pool_size) */
+                            target: number;
+                        };
                     };
                 };
             };
@@ -14618,6 +14639,8 @@ export interface operations {
                         }[];
                         has_more: boolean;
                         next_cursor: string | null;
+                        /** @description with include_total=true: payments the filters keep, over every page */
+                        total_count?: number;
                     };
                 };
             };

@@ -1,5 +1,5 @@
 /** Storage of payments and their history; the same queries on SQLite and PostgreSQL. */
-import type { Kysely, Transaction } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, SqlBool, Transaction } from 'kysely';
 import { type InsertTarget, insertRows } from '../../db/bulk-insert.js';
 import { updateRows } from '../../db/bulk-update.js';
 import type { Engine } from '../../db/database.js';
@@ -359,31 +359,25 @@ export class PaymentsRepository {
 
   /** Newest first; `after` is the last payment of the previous page. */
   async list(executor: Executor, merchantId: string, filters: PaymentFilters, limit: number, after?: Payment): Promise<PaymentPage> {
-    let query = executor.selectFrom('payments').selectAll().where('merchant_id', '=', merchantId);
-    if (filters.status) query = query.where('status', '=', filters.status);
-    if (filters.method) query = query.where('payment_method', '=', filters.method);
-    if (filters.priority) query = query.where('priority', '=', filters.priority);
-    if (filters.currency) query = query.where('currency', '=', filters.currency);
-    if (filters.referenceId) query = query.where('reference_id', '=', filters.referenceId);
-    if (filters.address) {
-      const address = filters.address;
-      query = query.where((eb) =>
-        eb.or([eb('deposit_address', '=', address), eb('payer_address', '=', address), eb('payee_address', '=', address)]),
-      );
-    }
-    if (filters.transactionId) query = query.where('transaction_id', '=', filters.transactionId);
-    if (filters.batchId) query = query.where('batch_id', '=', filters.batchId);
-    if (filters.createdFrom !== undefined) query = query.where('created_at', '>=', filters.createdFrom);
-    if (filters.createdTo !== undefined) query = query.where('created_at', '<', filters.createdTo);
-    if (after) {
-      query = query.where(afterKeyset('desc', after));
-    }
+    let query = executor.selectFrom('payments').selectAll().where('merchant_id', '=', merchantId).where(matching(filters));
+    if (after) query = query.where(afterKeyset('desc', after));
     const rows = await query
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
       .limit(limit + 1)
       .execute();
     return { payments: rows.slice(0, limit).map(rowToPayment), hasMore: rows.length > limit };
+  }
+
+  /** How many payments `list` pages through with these filters (all pages). */
+  async count(executor: Executor, merchantId: string, filters: PaymentFilters): Promise<number> {
+    const row = await executor
+      .selectFrom('payments')
+      .select((eb) => eb.fn.countAll<bigint | number | string>().as('n'))
+      .where('merchant_id', '=', merchantId)
+      .where(matching(filters))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 
   /** Each payment's version (rows that changed since the caller last looked have a higher one). */
@@ -441,4 +435,25 @@ export class PaymentsRepository {
       .execute();
     return Object.fromEntries(rows.map((r) => [r.status, Number(r.count)]));
   }
+}
+
+/** The payments these filters keep (all of them when none is set). */
+function matching(filters: PaymentFilters) {
+  return (eb: ExpressionBuilder<DB, 'payments'>) => {
+    const kept: Expression<SqlBool>[] = [];
+    if (filters.status) kept.push(eb('status', '=', filters.status));
+    if (filters.method) kept.push(eb('payment_method', '=', filters.method));
+    if (filters.priority) kept.push(eb('priority', '=', filters.priority));
+    if (filters.currency) kept.push(eb('currency', '=', filters.currency));
+    if (filters.referenceId) kept.push(eb('reference_id', '=', filters.referenceId));
+    if (filters.address) {
+      const address = filters.address;
+      kept.push(eb.or([eb('deposit_address', '=', address), eb('payer_address', '=', address), eb('payee_address', '=', address)]));
+    }
+    if (filters.transactionId) kept.push(eb('transaction_id', '=', filters.transactionId));
+    if (filters.batchId) kept.push(eb('batch_id', '=', filters.batchId));
+    if (filters.createdFrom !== undefined) kept.push(eb('created_at', '>=', filters.createdFrom));
+    if (filters.createdTo !== undefined) kept.push(eb('created_at', '<', filters.createdTo));
+    return eb.and(kept);
+  };
 }

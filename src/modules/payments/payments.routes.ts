@@ -178,25 +178,20 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
     const list = async (request: FastifyRequest<{ Querystring: Static<typeof ListQuery> }>) => {
       const q = request.query;
       const limit = Math.min(q.limit ?? config.raw.api.default_page_size, config.raw.api.max_page_size);
-      const page = unwrap(
-        await deps.payments.listPayments(
-          actorOf(request),
-          {
-            ...(q.status ? { status: q.status as PaymentStatus } : {}),
-            ...(q.payment_method ? { method: q.payment_method } : {}),
-            ...(q.priority ? { priority: q.priority } : {}),
-            ...(q.currency ? { currency: q.currency } : {}),
-            ...(q.reference_id ? { referenceId: q.reference_id } : {}),
-            ...(q.address ? { address: q.address } : {}),
-            ...(q.transaction_id ? { transactionId: q.transaction_id.toLowerCase() } : {}),
-            ...(q.batch_id ? { batchId: q.batch_id } : {}),
-            ...(q.created_from ? { createdFrom: Date.parse(q.created_from) } : {}),
-            ...(q.created_to ? { createdTo: Date.parse(q.created_to) } : {}),
-          },
-          limit,
-          q.starting_after,
-        ),
-      );
+      const filters = {
+        ...(q.status ? { status: q.status as PaymentStatus } : {}),
+        ...(q.payment_method ? { method: q.payment_method } : {}),
+        ...(q.priority ? { priority: q.priority } : {}),
+        ...(q.currency ? { currency: q.currency } : {}),
+        ...(q.reference_id ? { referenceId: q.reference_id } : {}),
+        ...(q.address ? { address: q.address } : {}),
+        ...(q.transaction_id ? { transactionId: q.transaction_id.toLowerCase() } : {}),
+        ...(q.batch_id ? { batchId: q.batch_id } : {}),
+        ...(q.created_from ? { createdFrom: Date.parse(q.created_from) } : {}),
+        ...(q.created_to ? { createdTo: Date.parse(q.created_to) } : {}),
+      };
+      const actor = actorOf(request);
+      const page = unwrap(await deps.payments.listPayments(actor, filters, limit, q.starting_after));
       const costs = await deps.costs.of(page.payments);
       const data = page.payments.map((p) => ({ ...toPaymentView(p, config), network_cost: networkCostView(costs.get(p.id)) }));
       return {
@@ -204,6 +199,7 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
         data,
         has_more: page.hasMore,
         next_cursor: page.hasMore ? (data[data.length - 1]?.payment_id ?? null) : null,
+        ...(q.include_total ? { total_count: await deps.payments.countPayments(actor, filters) } : {}),
       };
     };
     const listSchema = {

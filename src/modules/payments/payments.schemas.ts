@@ -193,6 +193,9 @@ export const ListQuery = Type.Object(
     batch_id: Type.Optional(Type.String({ maxLength: 64 })),
     created_from: Type.Optional(Type.String({ format: 'date-time', description: 'inclusive, ISO 8601' })),
     created_to: Type.Optional(Type.String({ format: 'date-time', description: 'exclusive, ISO 8601' })),
+    include_total: Type.Optional(
+      Type.Boolean({ description: 'also count every payment the filters keep (total_count), for an export’s progress' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -202,6 +205,7 @@ export const ListResponse = Type.Object({
   data: Type.Array(PaymentViewSchema),
   has_more: Type.Boolean(),
   next_cursor: Type.Union([Type.String(), Type.Null()]),
+  total_count: Type.Optional(Type.Integer({ description: 'with include_total=true: payments the filters keep, over every page' })),
 });
 
 /** Fields every representation of a batch has. */

@@ -372,6 +372,11 @@ export class PaymentsService {
     return ok(await this.deps.payments.list(this.deps.db, actor.merchantId, filters, limit, after));
   }
 
+  /** How many payments the filters keep, over every page (an export shows its progress against it). */
+  countPayments(actor: Actor, filters: PaymentFilters): Promise<number> {
+    return this.deps.payments.count(this.deps.db, actor.merchantId, filters);
+  }
+
   async cancelPayment(actor: Actor, id: string, reason = 'merchant_request'): Promise<Result<Payment, AppError>> {
     return this.change(
       actor,

@@ -92,6 +92,29 @@ export class DepositReuseRepository {
     return Number(pooled.numInsertedOrUpdatedRows ?? 0n);
   }
 
+  /**
+   * The deposit-address pool as an operator watches it: addresses derived and never used (`fresh`),
+   * reused ones back in the pool already activated (`reusable`), and the merchant's addresses on a
+   * payment that can still be paid (`inUse`). The pool is the gateway's, shared by its merchants.
+   */
+  async levels(executor: Executor, merchantId: string): Promise<{ fresh: number; reusable: number; inUse: number }> {
+    const pool = await executor
+      .selectFrom('deposit_pool')
+      .select((eb) => [
+        eb.fn.countAll<bigint | number | string>().as('total'),
+        eb.fn.count<bigint | number | string>('activated_at').as('reusable'),
+      ])
+      .executeTakeFirstOrThrow();
+    const used = await executor
+      .selectFrom('payments')
+      .select((eb) => eb.fn.count<bigint | number | string>('deposit_address').distinct().as('n'))
+      .where('merchant_id', '=', merchantId)
+      .where('status', 'in', [...OPEN_STATUSES])
+      .executeTakeFirstOrThrow();
+    const reusable = Number(pool.reusable);
+    return { fresh: Number(pool.total) - reusable, reusable, inUse: Number(used.n) };
+  }
+
   /** When each of these deposit addresses was known to exist on chain (absent: not known); sweeps skip activating them. */
   async activatedAt(executor: Executor, addresses: readonly string[]): Promise<Map<string, number>> {
     if (addresses.length === 0) return new Map();

@@ -51,6 +51,11 @@ export class DepositReuseService {
     return this.deps.repository.activatedAt(this.deps.db, addresses);
   }
 
+  /** How full the deposit-address pool is, and how many of the merchant's addresses are on open payments. */
+  levels(merchantId: string): Promise<{ fresh: number; reusable: number; inUse: number }> {
+    return this.deps.repository.levels(this.deps.db, merchantId);
+  }
+
   /** Returns every quiet, fully swept address to the pool, a page per transaction; answers how many went back. */
   async returnQuietAddresses(): Promise<number> {
     const { db, clock, repository } = this.deps;

@@ -41,6 +41,15 @@ const WalletSchema = Type.Object({
     { description: 'Stake 2.0 state of the hot wallet (getaccount); null when the node could not tell' },
   ),
   block_number: Type.Integer(),
+  deposit_addresses: Type.Object(
+    {
+      free: Type.Integer({ description: 'derived ahead and never used, waiting in the pool' }),
+      reusable: Type.Integer({ description: 'swept and quiet, back in the pool already activated' }),
+      in_use: Type.Integer({ description: "this merchant's addresses on a payment that can still be paid" }),
+      target: Type.Integer({ description: 'how many the pool keeps derived ahead (wallets.deposit_pool_size)' }),
+    },
+    { description: 'the deposit-address pool (shared by the merchants of this gateway) and what is in use' },
+  ),
 });
 
 const stakingView = (staking: WalletStaking | null, assets: AssetCatalog) => {
@@ -64,6 +73,7 @@ export function walletRoutes(deps: {
   merchants: MerchantDirectory;
   network: string;
   assets: AssetCatalog;
+  depositAddresses: { levels(merchantId: string): Promise<{ fresh: number; reusable: number; inUse: number }>; target: number };
 }): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
@@ -88,6 +98,7 @@ export function walletRoutes(deps: {
           request.log.warn({ err: error }, 'hot wallet balances unavailable');
           throw new AppError('chain_unavailable', 'the TRON node did not answer; balances are unavailable right now');
         }
+        const levels = await deps.depositAddresses.levels(principal.merchantId);
         return {
           object: 'wallet' as const,
           address: view.address,
@@ -97,6 +108,7 @@ export function walletRoutes(deps: {
           bandwidth: { available: view.bandwidth.available.toString(), limit: view.bandwidth.limit.toString() },
           staking: stakingView(view.staking, deps.assets),
           block_number: view.blockNumber,
+          deposit_addresses: { free: levels.fresh, reusable: levels.reusable, in_use: levels.inUse, target: deps.depositAddresses.target },
         };
       },
     );
