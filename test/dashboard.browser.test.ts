@@ -234,7 +234,14 @@ describe.each(ENGINES)('dashboard in Chromium (%s)', (engine) => {
     const page = await context.newPage();
     await signIn(page, viewer);
     const nav = page.getByRole('navigation', { name: 'Main' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Overview', 'Payments', 'Payouts']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Overview',
+      'Payments',
+      'Payouts',
+      'Settlements',
+      'Reconciliation',
+      'Wallet',
+    ]);
     expect(await seriousViolations(page)).toEqual([]);
 
     for (const id of [payment.payment_id, pending.payment_id]) {

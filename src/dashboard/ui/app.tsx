@@ -11,6 +11,9 @@ import { ChangePasswordPage } from './pages/password.js';
 import { PaymentPage } from './pages/payment.js';
 import { PaymentsPage } from './pages/payments.js';
 import { PayoutsPage } from './pages/payouts.js';
+import { ReconciliationPage } from './pages/reconciliation.js';
+import { SettlementPage, SettlementsPage } from './pages/settlements.js';
+import { WalletPage } from './pages/wallet.js';
 import { WebhookPage, WebhooksPage } from './pages/webhooks.js';
 import { Link, Loading, PageTitle } from './parts.js';
 import { useLocation } from './router.js';
@@ -26,6 +29,9 @@ const NAV: { path: string; label: string; shown: (role: Role) => boolean }[] = [
   { path: '/', label: MESSAGES.nav.overview, shown: () => true },
   { path: '/payments', label: MESSAGES.nav.payments, shown: () => true },
   { path: '/payouts', label: MESSAGES.nav.payouts, shown: () => true },
+  { path: '/settlements', label: MESSAGES.nav.settlements, shown: () => true },
+  { path: '/reconciliation', label: MESSAGES.nav.reconciliation, shown: () => true },
+  { path: '/wallet', label: MESSAGES.nav.wallet, shown: () => true },
   // these routes need webhooks:manage and admin: only the roles that hold them see the pages
   { path: '/webhooks', label: MESSAGES.nav.webhooks, shown: canManage },
   { path: '/keys', label: MESSAGES.nav.keys, shown: canManage },
@@ -50,12 +56,17 @@ export function App(props: { config: DashboardConfig }) {
     .find((item) => item.path === path || (item.path !== '/' && path.startsWith(item.path)));
   const paymentMatch = /^\/payments\/([^/]+)$/.exec(path);
   const webhookMatch = /^\/webhooks\/([^/]+)$/.exec(path);
+  const settlementMatch = /^\/settlements\/([^/]+)$/.exec(path);
   let page = <PageTitle>{MESSAGES.notFound}</PageTitle>;
   if (session.mustChangePassword) page = <ChangePasswordPage onChanged={setSession} />;
   else if (path === '/') page = <OverviewPage role={role} />;
   else if (path === '/payments') page = <PaymentsPage query={query} />;
   else if (paymentMatch) page = <PaymentPage id={decodeURIComponent(paymentMatch[1] ?? '')} role={role} config={props.config} />;
   else if (path === '/payouts') page = <PayoutsPage role={role} />;
+  else if (path === '/settlements') page = <SettlementsPage query={query} />;
+  else if (settlementMatch) page = <SettlementPage id={decodeURIComponent(settlementMatch[1] ?? '')} config={props.config} />;
+  else if (path === '/reconciliation') page = <ReconciliationPage query={query} />;
+  else if (path === '/wallet') page = <WalletPage role={role} />;
   else if (path === '/webhooks' && canManage(role)) page = <WebhooksPage />;
   else if (webhookMatch && canManage(role)) page = <WebhookPage id={decodeURIComponent(webhookMatch[1] ?? '')} query={query} role={role} />;
   else if (path === '/keys' && canManage(role)) page = <KeysPage role={role} />;

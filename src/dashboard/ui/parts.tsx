@@ -1,6 +1,7 @@
 /** Small pieces every page uses: the page heading (which takes focus on navigation), states and messages. */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { explorerLink } from './format.js';
 import { MESSAGES } from './messages.js';
 import { follow, href } from './router.js';
 
@@ -68,4 +69,16 @@ export function LoadState(props: { loaded: { loading: boolean; data: unknown; er
 
 export function StatusBadge(props: { status: string }) {
   return <span class={`badge badge-${props.status}`}>{MESSAGES.status[props.status] ?? props.status}</span>;
+}
+
+/** A transaction id, linked to the explorer when one is configured (a new tab: the dashboard stays open). */
+export function TransactionLink(props: { txid: string | null; template: string | null }) {
+  if (props.txid === null) return <>—</>;
+  const link = explorerLink(props.template, props.txid);
+  if (link === null) return <>{props.txid}</>;
+  return (
+    <a href={link} rel="noopener noreferrer" target="_blank" aria-label={`${MESSAGES.payment.onExplorer}: ${props.txid}`}>
+      {props.txid}
+    </a>
+  );
 }

@@ -1,28 +1,17 @@
 /**
- * Report rows as text: CSV (RFC 4180: CRLF line ends, fields with a quote, comma or line break quoted and
- * their quotes doubled) or JSON objects, one row at a time so a download can stream. A cell a spreadsheet
- * would run as a formula (starting with = + - @, tab or carriage return) gets a leading apostrophe
- * (OWASP "CSV injection"); only free text such as `reference_id` can start that way.
+ * Report rows as text: CSV (cells and lines from src/shared/csv.ts: RFC 4180, CSV-injection safe) or
+ * JSON objects, one row at a time so a download can stream. Only free text such as `reference_id` can
+ * start like a formula.
  */
 
 import type { AssetCatalog } from '../../shared/catalogues/asset-catalog.js';
 import { toIso } from '../../shared/clock.js';
+import { csvLine } from '../../shared/csv.js';
 import { REPORT_ROW_COLUMNS, type ReportRow } from './reports.repository.js';
 
+export { csvCell, csvLine } from '../../shared/csv.js';
+
 export const CSV_COLUMNS = REPORT_ROW_COLUMNS;
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
-
-export function csvCell(value: string | null): string {
-  if (value === null) return '';
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return NEEDS_QUOTES.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
-export function csvLine(cells: ReadonlyArray<string | null>): string {
-  return `${cells.map(csvCell).join(',')}\r\n`;
-}
 
 /** A row as the API shows it: amounts as decimal strings, times as ISO 8601 UTC. */
 export function rowJson(row: ReportRow, assets: AssetCatalog) {

@@ -7,6 +7,7 @@ import { type Insertable, type Kysely, type Selectable, sql, type Transaction } 
 import { afterKeyset } from '../../db/keyset.js';
 import { moneySum } from '../../db/money-sql.js';
 import type { DB, ReportsTable } from '../../db/schema.js';
+import { PAYMENT_CSV_COLUMNS } from '../../shared/catalogues/payment-csv-columns.js';
 import type { MovementGroup, PaymentGroup } from './report-summary.js';
 
 export type Executor = Kysely<DB> | Transaction<DB>;
@@ -100,22 +101,7 @@ export async function movementGroups(
 }
 
 /** The payment columns a report row carries, in the order a CSV download writes them. */
-export const REPORT_ROW_COLUMNS = [
-  'id',
-  'created_at',
-  'status',
-  'payment_method',
-  'priority',
-  'currency',
-  'amount',
-  'fee',
-  'net_amount',
-  'payer_address',
-  'payee_address',
-  'reference_id',
-  'transaction_id',
-  'completed_at',
-] as const;
+export const REPORT_ROW_COLUMNS = PAYMENT_CSV_COLUMNS;
 
 /** The payments in scope, oldest first, fetched `chunkRows` at a time after the last (created_at, id) seen. */
 export async function* reportRows(executor: Executor, scope: PaymentScope, chunkRows = DOWNLOAD_CHUNK_ROWS): AsyncGenerator<ReportRow> {

@@ -1,7 +1,8 @@
 /**
- * Overview: the period's volume per day and asset (uPlot), success rate, time to completion, and what
- * needs someone — open payments, payouts held for approval, failing webhook endpoints — each linking to
- * where to act. Reads the analytics, payments and webhooks endpoints of the public API.
+ * Overview: the period's volume and TRX burned per day (uPlot), success rate, time to completion, and
+ * what needs someone — open payments, payouts held for approval, failing webhook endpoints, a scanner
+ * behind the chain, balance differences and disputed payments — each linking to where to act. Reads the
+ * analytics, payments, webhooks, reconciliations and /status endpoints of the public API.
  */
 import { useMemo } from 'preact/hooks';
 import { problemText } from '../api.js';
@@ -15,6 +16,8 @@ import { useLoad } from '../use-load.js';
 
 const T = MESSAGES.overview;
 const PERIOD_DAYS = 30;
+/** disputed payments counted on the overview ("n+" beyond) */
+const ATTENTION_LIMIT = 20;
 
 /** the failing endpoints, for the roles that may read webhooks (null for the others) */
 async function failingWebhooks(readable: boolean) {
@@ -24,14 +27,41 @@ async function failingWebhooks(readable: boolean) {
   return data.data.filter((w) => w.failing_since !== null || w.status === 'disabled');
 }
 
+/** the scanner's lag when it is beyond the readiness limit (/status), else null */
+async function scannerBehind(): Promise<{ lag: number; max: number } | null> {
+  const { data } = await api.GET('/status');
+  const scanner = (data as { scanner?: { lag: number | null; max_lag_blocks?: number } } | undefined)?.scanner;
+  if (scanner?.lag == null || scanner.max_lag_blocks === undefined) return null;
+  return scanner.lag > scanner.max_lag_blocks ? { lag: scanner.lag, max: scanner.max_lag_blocks } : null;
+}
+
+/** recent payment disputes and balance comparisons whose newest run found differences */
+async function reconciliationIssues() {
+  const list = (outcome: 'differences' | 'balanced' | 'disputed', limit: number) =>
+    api.GET('/api/v1/payments/reconciliations', { params: { query: { outcome, limit } } });
+  const [differences, balanced, disputed] = await Promise.all([
+    list('differences', 1),
+    list('balanced', 1),
+    api.GET('/api/v1/payments', { params: { query: { status: 'disputed', limit: ATTENTION_LIMIT } } }),
+  ]);
+  for (const r of [differences, balanced, disputed]) if (r.data === undefined) throw new Error(problemText(r.error, r.response.status));
+  const lastDifference = differences.data?.data[0]?.created_at;
+  const lastBalanced = balanced.data?.data[0]?.created_at;
+  // an old difference that a later comparison found balanced is settled
+  const balancesDiffer = lastDifference !== undefined && (lastBalanced === undefined || lastDifference > lastBalanced);
+  return { balancesDiffer, disputed: { count: disputed.data?.data.length ?? 0, more: disputed.data?.has_more ?? false } };
+}
+
 async function loadOverview(role: Role) {
-  const [analytics, held, failing] = await Promise.all([
+  const [analytics, held, failing, scanner, reconciliation] = await Promise.all([
     api.GET('/api/v1/payments/analytics', { params: { query: { period_days: PERIOD_DAYS } } }),
     heldPayouts(),
     failingWebhooks(canManage(role)),
+    scannerBehind(),
+    reconciliationIssues(),
   ]);
   if (analytics.data === undefined) throw new Error(problemText(analytics.error, analytics.response.status));
-  return { analytics: analytics.data, held: { count: held.payouts.length, more: held.more }, failing };
+  return { analytics: analytics.data, held: { count: held.payouts.length, more: held.more }, failing, scanner, reconciliation };
 }
 
 export function OverviewPage(props: { role: Role }) {
@@ -50,10 +80,21 @@ export function OverviewPage(props: { role: Role }) {
     const totals = assets.map((asset) => ({ asset, total: sumDecimals(a.daily.map((d) => d.volume[asset] ?? '0')) }));
     return { days: a.daily.map((d) => d.date), series, totals };
   }, [loaded.data]);
+  const burned = useMemo(() => {
+    const days = loaded.data?.analytics.collection_cost_daily;
+    if (!days) return null;
+    return {
+      days: days.map((d) => d.date),
+      series: [{ label: T.burnedSeries, values: days.map((d) => Number(d.trx_burned)) }],
+      total: sumDecimals(days.map((d) => d.trx_burned)),
+      collections: days.reduce((n, d) => n + d.completed_collections, 0),
+      burning: days.filter((d) => d.trx_burned !== '0'),
+    };
+  }, [loaded.data]);
 
   if (loaded.loading && loaded.data === null) return <Loading />;
   if (loaded.error !== null || loaded.data === null) return <ErrorNote message={loaded.error ?? ''} retry={loaded.reload} />;
-  const { analytics: a, held, failing } = loaded.data;
+  const { analytics: a, held, failing, scanner, reconciliation } = loaded.data;
   const open = (a.by_status.pending ?? 0) + (a.by_status.processing ?? 0) + (a.by_status.confirmed ?? 0);
   const p = a.processing_time_seconds;
 
@@ -103,24 +144,88 @@ export function OverviewPage(props: { role: Role }) {
         )}
       </section>
 
-      {failing !== null && (
-        <section aria-labelledby="webhooks-title">
-          <h2 id="webhooks-title">{T.failingWebhooks}</h2>
-          {failing.length === 0 ? (
-            <p class="muted">{T.allHealthy}</p>
-          ) : (
-            <ul class="plain">
-              {failing.map((w) => (
-                <li key={w.id} class="note note-warn">
-                  <Link to={`/webhooks/${encodeURIComponent(w.id)}?status=failed`}>
-                    {w.status === 'disabled' ? T.webhookDisabled(w.url) : T.webhookFailingSince(w.url, dateTime(w.failing_since))}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      )}
+      <section aria-labelledby="burned-title">
+        <h2 id="burned-title">{T.burnedTitle}</h2>
+        {burned === null || burned.burning.length === 0 ? (
+          <p class="muted">{T.noBurned}</p>
+        ) : (
+          <figure class="figure">
+            <DailyChart days={burned.days} series={burned.series} height={160} />
+            <figcaption>
+              <p>{T.burnedSummary(burned.total, burned.collections)}</p>
+              <div class="table-wrap">
+                <table>
+                  <caption>{T.burnedCaption}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{T.burnedCol.date}</th>
+                      <th scope="col" class="num">
+                        {T.burnedCol.collections}
+                      </th>
+                      <th scope="col" class="num">
+                        {T.burnedCol.burned}
+                      </th>
+                      <th scope="col" class="num">
+                        {T.burnedCol.perCollection}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {burned.burning.map((d) => (
+                      <tr key={d.date}>
+                        <td>{d.date}</td>
+                        <td class="num">{d.completed_collections}</td>
+                        <td class="num">{d.trx_burned}</td>
+                        <td class="num">{d.trx_burned_per_collection ?? '—'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </figcaption>
+          </figure>
+        )}
+      </section>
+
+      <section aria-labelledby="attention-title">
+        <h2 id="attention-title">{T.attentionTitle}</h2>
+        <Attention failing={failing} scanner={scanner} reconciliation={reconciliation} />
+      </section>
     </>
   );
+}
+
+function Attention(props: {
+  failing: Awaited<ReturnType<typeof failingWebhooks>>;
+  scanner: { lag: number; max: number } | null;
+  reconciliation: Awaited<ReturnType<typeof reconciliationIssues>>;
+}) {
+  const { failing, scanner, reconciliation } = props;
+  const items = [
+    ...(failing ?? []).map((w) => (
+      <li key={w.id} class="note note-warn">
+        <Link to={`/webhooks/${encodeURIComponent(w.id)}?status=failed`}>
+          {w.status === 'disabled' ? T.webhookDisabled(w.url) : T.webhookFailingSince(w.url, dateTime(w.failing_since))}
+        </Link>
+      </li>
+    )),
+    scanner !== null && (
+      <li key="scanner" class="note note-warn">
+        {T.scannerLag(scanner.lag, scanner.max)}
+      </li>
+    ),
+    reconciliation.balancesDiffer && (
+      <li key="balances" class="note note-warn">
+        <Link to="/reconciliation?outcome=differences">{T.balancesDiffer}</Link>
+      </li>
+    ),
+    reconciliation.disputed.count > 0 && (
+      <li key="disputed" class="note note-warn">
+        <Link to="/reconciliation">{T.disputedPayments(reconciliation.disputed.count, reconciliation.disputed.more)}</Link>
+      </li>
+    ),
+  ].filter(Boolean);
+  if (items.length === 0)
+    return <p class="muted">{failing === null ? T.nothingNeedsAttention : `${T.nothingNeedsAttention} ${T.allHealthy}`}</p>;
+  return <ul class="plain">{items}</ul>;
 }

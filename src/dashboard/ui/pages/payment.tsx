@@ -7,9 +7,9 @@
 import { useMemo, useState } from 'preact/hooks';
 import { problemText } from '../api.js';
 import type { DashboardConfig } from '../app.js';
-import { dateTime, explorerLink, money } from '../format.js';
+import { dateTime, money } from '../format.js';
 import { MESSAGES } from '../messages.js';
-import { ErrorNote, Link, Loading, Outcome, PageTitle, StatusBadge } from '../parts.js';
+import { ErrorNote, Link, Loading, Outcome, PageTitle, StatusBadge, TransactionLink } from '../parts.js';
 import { api, canAct, type Role } from '../session.js';
 import { useLoad } from '../use-load.js';
 
@@ -36,7 +36,6 @@ export function PaymentPage(props: { id: string; role: Role; config: DashboardCo
     );
   }
   const p = loaded.data;
-  const txLink = p.transaction_id === null ? null : explorerLink(props.config.explorerTxUrl, p.transaction_id);
   const mayAct = canAct(props.role);
   const refundable = p.status === 'completed' && p.payment_method === 'payment_gateway';
 
@@ -72,15 +71,7 @@ export function PaymentPage(props: { id: string; role: Role; config: DashboardCo
             <dd class="mono">{p.payee_address}</dd>
             <dt>{T.transaction}</dt>
             <dd class="mono">
-              {p.transaction_id === null ? (
-                '—'
-              ) : txLink === null ? (
-                p.transaction_id
-              ) : (
-                <a href={txLink} rel="noopener noreferrer" target="_blank" aria-label={`${T.onExplorer}: ${p.transaction_id}`}>
-                  {p.transaction_id}
-                </a>
-              )}
+              <TransactionLink txid={p.transaction_id} template={props.config.explorerTxUrl} />
             </dd>
             <dt>{T.confirmations}</dt>
             <dd>{p.confirmations}</dd>

@@ -11,6 +11,7 @@ import { Link, LoadState, PageTitle, StatusBadge } from '../parts.js';
 import { navigate } from '../router.js';
 import { api } from '../session.js';
 import { useLoad } from '../use-load.js';
+import { ExportPayments } from './payments-export.js';
 
 const T = MESSAGES.payments;
 type ListQuery = NonNullable<paths['/api/v1/payments']['get']['parameters']['query']>;
@@ -48,6 +49,12 @@ function listQuery(query: URLSearchParams): ListQuery {
   const to = query.get('created_to');
   if (to) out.created_to = `${to}T23:59:59.999Z`;
   return out;
+}
+
+/** the page's filters without its paging: what an export goes through */
+function exportFilters(query: URLSearchParams) {
+  const { limit: _limit, starting_after: _after, ...filters } = listQuery(query);
+  return filters;
 }
 
 function pathWith(query: URLSearchParams, changes: Record<string, string | null>): string {
@@ -135,6 +142,7 @@ export function PaymentsPage(props: { query: URLSearchParams }) {
         </div>
       </form>
 
+      <ExportPayments key={key} filters={exportFilters(props.query)} />
       <LoadState loaded={loaded} />
       {loaded.data !== null && (
         <>
