@@ -756,10 +756,27 @@ for (const engine of ENGINES) {
             pending_unstakes: [{ resource: 'ENERGY', trx: '50', withdrawable_at: '2026-04-30T06:48:27.000Z' }],
           },
           block_number: 4242,
+          deposit_addresses: {
+            free: expect.any(Number),
+            reusable: 0,
+            in_use: expect.any(Number),
+            target: gw.config.raw.wallets.deposit_pool_size,
+          },
         });
+        type Pool = { free: number; reusable: number; in_use: number };
         const other = await gw.createMerchant();
-        const theirs = await gw.call<{ address: string }>('GET', '/api/v1/wallet', { key: other.adminKey });
+        const theirs = await gw.call<{ address: string; deposit_addresses: Pool }>('GET', '/api/v1/wallet', { key: other.adminKey });
         expect(theirs.body.address).toBe(other.hotWalletAddress);
+        // the pool is the gateway's; what is in use is each merchant's own
+        expect(theirs.body.deposit_addresses.free + theirs.body.deposit_addresses.reusable).toBe(await gw.count('deposit_pool'));
+        expect(theirs.body.deposit_addresses.in_use).toBe(0);
+        const created = await gw.call('POST', '/api/v1/payments/create', {
+          key: other.adminKey,
+          body: { payee_address: payee, amount: '3' },
+        });
+        expect(created.status, created.text).toBe(201);
+        const after = await gw.call<{ deposit_addresses: Pool }>('GET', '/api/v1/wallet', { key: other.adminKey });
+        expect(after.body.deposit_addresses.in_use).toBe(1);
       });
 
       it('answers 503 problem when the chain cannot be reached', async () => {

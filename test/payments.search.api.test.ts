@@ -1,7 +1,8 @@
 /**
  * Finding payments by an address or a transaction id (GET /api/v1/payments?address=…&transaction_id=…),
  * as the dashboard's search does, on SQLite and PostgreSQL: an address matches the deposit, payer or
- * payee address, a transaction id matches in any letter case, and other merchants' payments never show.
+ * payee address, a transaction id matches in any letter case, and other merchants' payments never show;
+ * include_total counts the whole filtered set (the dashboard's export shows its progress against it).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from './db-harness.js';
@@ -47,5 +48,18 @@ describe.each(ENGINES)('payments search by address and transaction (%s)', (engin
     const theirs = await create({ payee_address: payeeA }, other.adminKey);
     expect(await ids(`address=${payeeA}`)).toEqual([first.payment_id]);
     expect(await ids(`address=${payeeA}`, other.adminKey)).toEqual([theirs.payment_id]);
+  });
+
+  it('counts every payment the filters keep with include_total, whatever the page', async () => {
+    const payee = gw.addresses[3] as string;
+    for (let i = 0; i < 5; i++) await create({ payee_address: payee, amount: `${i + 1}` });
+    const page = async (query: string) =>
+      (await gw.call<ListJson & { total_count?: number }>('GET', `/api/v1/payments?${query}`, { key: gw.adminKey })).body;
+    const first = await page(`address=${payee}&limit=2&include_total=true`);
+    expect([first.data.length, first.has_more, first.total_count]).toEqual([2, true, 5]);
+    const next = await page(`address=${payee}&limit=2&include_total=true&starting_after=${first.next_cursor}`);
+    expect(next.total_count).toBe(5); // the filtered set, not what is left after the cursor
+    expect((await page(`address=${payee}&currency=USDT&status=completed&include_total=true`)).total_count).toBe(0);
+    expect(await page(`address=${payee}&limit=2`)).not.toHaveProperty('total_count');
   });
 });
