@@ -82,3 +82,40 @@ export function TransactionLink(props: { txid: string | null; template: string |
     </a>
   );
 }
+
+export interface Column {
+  label: string;
+  /** a number or an amount: right-aligned */
+  num?: boolean;
+}
+
+/** A table in its scrolling wrapper, with its caption and column headings; the rows are the children. */
+export function Table(props: { caption: string; columns: Column[]; children: ComponentChildren }) {
+  return (
+    <div class="table-wrap">
+      <table>
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            {props.columns.map((c) => (
+              <th key={c.label} scope="col" class={c.num ? 'num' : undefined}>
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{props.children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Cursor paging links: back to the first page once paged on, and the next page while there is one. */
+export function Pager(props: { label: string; first: string | null; next: string | null; firstText: string; nextText: string }) {
+  return (
+    <nav class="pager" aria-label={props.label}>
+      {props.first !== null && <Link to={props.first}>{props.firstText}</Link>}
+      {props.next !== null && <Link to={props.next}>{props.nextText}</Link>}
+    </nav>
+  );
+}

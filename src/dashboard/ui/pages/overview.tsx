@@ -10,7 +10,7 @@ import { type ChartSeries, DailyChart } from '../chart.js';
 import { dateTime, percent, seconds, sumDecimals } from '../format.js';
 import { heldPayouts } from '../held-payouts.js';
 import { MESSAGES } from '../messages.js';
-import { ErrorNote, Link, Loading, PageTitle } from '../parts.js';
+import { ErrorNote, Link, Loading, PageTitle, Table } from '../parts.js';
 import { api, canManage, type Role } from '../session.js';
 import { useLoad } from '../use-load.js';
 
@@ -153,35 +153,24 @@ export function OverviewPage(props: { role: Role }) {
             <DailyChart days={burned.days} series={burned.series} height={160} />
             <figcaption>
               <p>{T.burnedSummary(burned.total, burned.collections)}</p>
-              <div class="table-wrap">
-                <table>
-                  <caption>{T.burnedCaption}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{T.burnedCol.date}</th>
-                      <th scope="col" class="num">
-                        {T.burnedCol.collections}
-                      </th>
-                      <th scope="col" class="num">
-                        {T.burnedCol.burned}
-                      </th>
-                      <th scope="col" class="num">
-                        {T.burnedCol.perCollection}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {burned.burning.map((d) => (
-                      <tr key={d.date}>
-                        <td>{d.date}</td>
-                        <td class="num">{d.completed_collections}</td>
-                        <td class="num">{d.trx_burned}</td>
-                        <td class="num">{d.trx_burned_per_collection ?? '—'}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Table
+                caption={T.burnedCaption}
+                columns={[
+                  { label: T.burnedCol.date },
+                  { label: T.burnedCol.collections, num: true },
+                  { label: T.burnedCol.burned, num: true },
+                  { label: T.burnedCol.perCollection, num: true },
+                ]}
+              >
+                {burned.burning.map((d) => (
+                  <tr key={d.date}>
+                    <td>{d.date}</td>
+                    <td class="num">{d.completed_collections}</td>
+                    <td class="num">{d.trx_burned}</td>
+                    <td class="num">{d.trx_burned_per_collection ?? '—'}</td>
+                  </tr>
+                ))}
+              </Table>
             </figcaption>
           </figure>
         )}

@@ -6,7 +6,7 @@
 import { problemText } from '../api.js';
 import { dateTime, money } from '../format.js';
 import { MESSAGES } from '../messages.js';
-import { Link, LoadState, PageTitle } from '../parts.js';
+import { Link, LoadState, Pager, PageTitle, Table } from '../parts.js';
 import { navigate } from '../router.js';
 import { api } from '../session.js';
 import { useLoad } from '../use-load.js';
@@ -14,6 +14,16 @@ import { useLoad } from '../use-load.js';
 const T = MESSAGES.reconciliation;
 const PAGE_SIZE = 25;
 const OUTCOMES = ['verified', 'credited', 'pending', 'disputed', 'error', 'balanced', 'differences'] as const;
+/** the badge colour of each outcome: agreed, still waiting, or someone should look */
+const OUTCOME_BADGE: Record<(typeof OUTCOMES)[number], string> = {
+  verified: 'completed',
+  credited: 'completed',
+  balanced: 'completed',
+  pending: 'pending',
+  disputed: 'failed',
+  error: 'failed',
+  differences: 'failed',
+};
 
 function reconciliationPath(outcome: string | null, after: string | null): string {
   const query = new URLSearchParams();
@@ -55,37 +65,28 @@ export function ReconciliationPage(props: { query: URLSearchParams }) {
           (disputed.data.data.length === 0 ? (
             <p class="muted">{T.noDisputed}</p>
           ) : (
-            <div class="table-wrap">
-              <table>
-                <caption>{T.disputedCaption}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{T.col.payments}</th>
-                    <th scope="col" class="num">
-                      {T.col.amount}
-                    </th>
-                    <th scope="col" class="num">
-                      {T.col.received}
-                    </th>
-                    <th scope="col">{T.col.created}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {disputed.data.data.map((p) => (
-                    <tr key={p.payment_id}>
-                      <td>
-                        <Link to={`/payments/${encodeURIComponent(p.payment_id)}`} class="mono">
-                          {p.payment_id}
-                        </Link>
-                      </td>
-                      <td class="num">{money(p.amount, p.currency)}</td>
-                      <td class="num">{money(p.amount_received, p.currency)}</td>
-                      <td>{dateTime(p.created_at)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              caption={T.disputedCaption}
+              columns={[
+                { label: T.col.payments },
+                { label: T.col.amount, num: true },
+                { label: T.col.received, num: true },
+                { label: T.col.created },
+              ]}
+            >
+              {disputed.data.data.map((p) => (
+                <tr key={p.payment_id}>
+                  <td>
+                    <Link to={`/payments/${encodeURIComponent(p.payment_id)}`} class="mono">
+                      {p.payment_id}
+                    </Link>
+                  </td>
+                  <td class="num">{money(p.amount, p.currency)}</td>
+                  <td class="num">{money(p.amount_received, p.currency)}</td>
+                  <td>{dateTime(p.created_at)}</td>
+                </tr>
+              ))}
+            </Table>
           ))}
       </section>
 
@@ -115,60 +116,49 @@ export function ReconciliationPage(props: { query: URLSearchParams }) {
             {results.data.data.length === 0 ? (
               <p class="muted">{T.noResults}</p>
             ) : (
-              <div class="table-wrap">
-                <table>
-                  <caption>{T.resultsCaption}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{T.col.when}</th>
-                      <th scope="col">{T.col.kind}</th>
-                      <th scope="col">{T.col.outcome}</th>
-                      <th scope="col">{T.col.findings}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {results.data.data.map((r) => (
-                      <tr key={r.reconciliation_id}>
-                        <td>{dateTime(r.created_at)}</td>
-                        <td>
-                          {r.payment_id === null ? (
-                            (T.kind[r.kind] ?? r.kind)
-                          ) : (
-                            <Link to={`/payments/${encodeURIComponent(r.payment_id)}`} class="mono">
-                              {r.payment_id}
-                            </Link>
-                          )}
-                        </td>
-                        <td>
-                          <span
-                            class={`badge badge-${r.outcome === 'verified' || r.outcome === 'balanced' || r.outcome === 'credited' ? 'completed' : r.outcome === 'pending' ? 'pending' : 'failed'}`}
-                          >
-                            {T.outcomes[r.outcome] ?? r.outcome}
-                          </span>
-                        </td>
-                        <td>
-                          {r.discrepancies.length === 0 ? (
-                            <span class="muted">{T.noFindings}</span>
-                          ) : (
-                            <ul class="plain">
-                              {r.discrepancies.map((d, i) => (
-                                <li key={`${d.code}-${i}`}>{d.message}</li>
-                              ))}
-                            </ul>
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Table
+                caption={T.resultsCaption}
+                columns={[{ label: T.col.when }, { label: T.col.kind }, { label: T.col.outcome }, { label: T.col.findings }]}
+              >
+                {results.data.data.map((r) => (
+                  <tr key={r.reconciliation_id}>
+                    <td>{dateTime(r.created_at)}</td>
+                    <td>
+                      {r.payment_id === null ? (
+                        (T.kind[r.kind] ?? r.kind)
+                      ) : (
+                        <Link to={`/payments/${encodeURIComponent(r.payment_id)}`} class="mono">
+                          {r.payment_id}
+                        </Link>
+                      )}
+                    </td>
+                    <td>
+                      <span class={`badge badge-${OUTCOME_BADGE[r.outcome]}`}>{T.outcomes[r.outcome] ?? r.outcome}</span>
+                    </td>
+                    <td class="prose">
+                      {r.discrepancies.length === 0 ? (
+                        <span class="muted">{T.noFindings}</span>
+                      ) : (
+                        <ul class="plain">
+                          {r.discrepancies.map((d, i) => (
+                            <li key={`${d.code}-${i}`}>{d.message}</li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </Table>
             )}
-            <nav class="pager" aria-label={T.results}>
-              {after && <Link to={reconciliationPath(outcome, null)}>{T.first}</Link>}
-              {results.data.has_more && results.data.next_cursor !== null && (
-                <Link to={reconciliationPath(outcome, results.data.next_cursor)}>{T.next}</Link>
-              )}
-            </nav>
+            <Pager
+              label={T.results}
+              first={after ? reconciliationPath(outcome, null) : null}
+              next={
+                results.data.has_more && results.data.next_cursor !== null ? reconciliationPath(outcome, results.data.next_cursor) : null
+              }
+              firstText={T.first}
+              nextText={T.next}
+            />
           </>
         )}
       </section>

@@ -8,7 +8,7 @@ import { problemText } from '../api.js';
 import type { DashboardConfig } from '../app.js';
 import { dateTime, money } from '../format.js';
 import { MESSAGES } from '../messages.js';
-import { Link, LoadState, PageTitle, StatusBadge, TransactionLink } from '../parts.js';
+import { Link, LoadState, Pager, PageTitle, StatusBadge, Table, TransactionLink } from '../parts.js';
 import { api } from '../session.js';
 import { useLoad } from '../use-load.js';
 
@@ -35,56 +35,48 @@ export function SettlementsPage(props: { query: URLSearchParams }) {
           {loaded.data.data.length === 0 ? (
             <p class="muted">{T.empty}</p>
           ) : (
-            <div class="table-wrap">
-              <table>
-                <caption>{T.caption}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{T.col.id}</th>
-                    <th scope="col">{T.col.status}</th>
-                    <th scope="col" class="num">
-                      {T.col.amount}
-                    </th>
-                    <th scope="col" class="num">
-                      {T.col.sweeps}
-                    </th>
-                    <th scope="col" class="num">
-                      {T.col.sweepCost}
-                    </th>
-                    <th scope="col" class="num">
-                      {T.col.totalCost}
-                    </th>
-                    <th scope="col">{T.col.created}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {loaded.data.data.map((s) => (
-                    <tr key={s.settlement_id}>
-                      <td>
-                        <Link to={`/settlements/${encodeURIComponent(s.settlement_id)}`} class="mono">
-                          {s.settlement_id}
-                        </Link>
-                      </td>
-                      <td>
-                        <StatusBadge status={s.status} />
-                      </td>
-                      <td class="num">{money(s.amount, s.currency)}</td>
-                      <td class="num">{s.sweeps_summary.count}</td>
-                      <td class="num">{s.sweep_cost}</td>
-                      <td class="num">{s.total_network_cost}</td>
-                      <td>{dateTime(s.created_at)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              caption={T.caption}
+              columns={[
+                { label: T.col.id },
+                { label: T.col.status },
+                { label: T.col.amount, num: true },
+                { label: T.col.sweeps, num: true },
+                { label: T.col.sweepCost, num: true },
+                { label: T.col.totalCost, num: true },
+                { label: T.col.created },
+              ]}
+            >
+              {loaded.data.data.map((s) => (
+                <tr key={s.settlement_id}>
+                  <td>
+                    <Link to={`/settlements/${encodeURIComponent(s.settlement_id)}`} class="mono">
+                      {s.settlement_id}
+                    </Link>
+                  </td>
+                  <td>
+                    <StatusBadge status={s.status} />
+                  </td>
+                  <td class="num">{money(s.amount, s.currency)}</td>
+                  <td class="num">{s.sweeps_summary.count}</td>
+                  <td class="num">{s.sweep_cost}</td>
+                  <td class="num">{s.total_network_cost}</td>
+                  <td>{dateTime(s.created_at)}</td>
+                </tr>
+              ))}
+            </Table>
           )}
-          <nav class="pager" aria-label={T.title}>
-            {after && <Link to="/settlements">{T.first}</Link>}
-            {loaded.data.has_more && loaded.data.next_cursor !== null && (
-              <Link to={`/settlements?starting_after=${encodeURIComponent(loaded.data.next_cursor)}`}>{T.next}</Link>
-            )}
-          </nav>
+          <Pager
+            label={T.title}
+            first={after ? '/settlements' : null}
+            next={
+              loaded.data.has_more && loaded.data.next_cursor !== null
+                ? `/settlements?starting_after=${encodeURIComponent(loaded.data.next_cursor)}`
+                : null
+            }
+            firstText={T.first}
+            nextText={T.next}
+          />
         </>
       )}
     </>
@@ -189,44 +181,31 @@ export function SettlementPage(props: { id: string; config: DashboardConfig }) {
         {s.sweeps.length === 0 ? (
           <p class="muted">{S.noSweeps}</p>
         ) : (
-          <div class="table-wrap">
-            <table>
-              <caption>{S.sweepsCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{S.col.deposit}</th>
-                  <th scope="col">{S.col.status}</th>
-                  <th scope="col" class="num">
-                    {S.col.amount}
-                  </th>
-                  <th scope="col" class="num">
-                    {S.col.fuel}
-                  </th>
-                  <th scope="col" class="num">
-                    {S.col.burned}
-                  </th>
-                  <th scope="col" class="num">
-                    {S.col.energy}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.sweeps.map((w) => (
-                  <tr key={w.sweep_id}>
-                    <td class="mono">{w.deposit_address}</td>
-                    <td>
-                      <StatusBadge status={w.status} />
-                      {w.failure_reason !== null && <span class="muted"> · {w.failure_reason}</span>}
-                    </td>
-                    <td class="num">{money(w.amount, w.asset)}</td>
-                    <td class="num">{w.fuel_amount ?? '—'}</td>
-                    <td class="num">{w.network_cost?.trx_burned ?? '—'}</td>
-                    <td class="num">{w.network_cost?.energy_used ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            caption={S.sweepsCaption}
+            columns={[
+              { label: S.col.deposit },
+              { label: S.col.status },
+              { label: S.col.amount, num: true },
+              { label: S.col.fuel, num: true },
+              { label: S.col.burned, num: true },
+              { label: S.col.energy, num: true },
+            ]}
+          >
+            {s.sweeps.map((w) => (
+              <tr key={w.sweep_id}>
+                <td class="mono">{w.deposit_address}</td>
+                <td>
+                  <StatusBadge status={w.status} />
+                  {w.failure_reason !== null && <span class="muted"> · {w.failure_reason}</span>}
+                </td>
+                <td class="num">{money(w.amount, w.asset)}</td>
+                <td class="num">{w.fuel_amount ?? '—'}</td>
+                <td class="num">{w.network_cost?.trx_burned ?? '—'}</td>
+                <td class="num">{w.network_cost?.energy_used ?? '—'}</td>
+              </tr>
+            ))}
+          </Table>
         )}
       </section>
     </>

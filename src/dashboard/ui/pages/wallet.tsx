@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import { problemText } from '../api.js';
 import { dateTime } from '../format.js';
 import { MESSAGES } from '../messages.js';
-import { LoadState, Outcome, type OutcomeText, PageTitle } from '../parts.js';
+import { LoadState, Outcome, type OutcomeText, PageTitle, Table } from '../parts.js';
 import { api, canManage, type Role } from '../session.js';
 import { useLoad } from '../use-load.js';
 
@@ -62,27 +62,14 @@ export function WalletPage(props: { role: Role }) {
       <div class="columns">
         <section aria-labelledby="balances-title">
           <h2 id="balances-title">{T.balances}</h2>
-          <div class="table-wrap">
-            <table>
-              <caption>{T.balancesCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{T.asset}</th>
-                  <th scope="col" class="num">
-                    {T.balance}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {assets.map((asset) => (
-                  <tr key={asset}>
-                    <th scope="row">{asset}</th>
-                    <td class="num">{w.balances[asset]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table caption={T.balancesCaption} columns={[{ label: T.asset }, { label: T.balance, num: true }]}>
+            {assets.map((asset) => (
+              <tr key={asset}>
+                <th scope="row">{asset}</th>
+                <td class="num">{w.balances[asset]}</td>
+              </tr>
+            ))}
+          </Table>
           <h2 id="pool-title">{T.pool}</h2>
           <dl class="details">
             <dt>{T.poolFree}</dt>
