@@ -3,8 +3,9 @@
  * whole gateway on the in-process devnet, on SQLite and PostgreSQL: the CSV export of a filtered set of
  * payments (progress shown, the file holds exactly the filtered rows, CSV-injection safe), a real
  * settlement with its sweeps and their costs, the reconciliation results, the hot wallet after a stake
- * through the API (and the energy strategy switched by an owner), and TRX burned on the overview. axe-core
- * on every page; no CSP violation or page error. TPG_WRITE_SCREENSHOTS=1 writes the pages into docs/screenshots/.
+ * through the API (and the energy strategy switched by an owner), TRX burned and a scanner behind the
+ * chain on the overview. axe-core on every page; no CSP violation or page error.
+ * TPG_WRITE_SCREENSHOTS=1 writes the pages into docs/screenshots/.
  */
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
@@ -333,6 +334,26 @@ describe.each(ENGINES)('dashboard money views in Chromium (%s)', (engine) => {
     await seen.getByRole('heading', { level: 1, name: 'Wallet' }).waitFor();
     expect(await seen.getByRole('button', { name: 'Save strategy' }).count()).toBe(0);
     await seen.context().close();
+    expect(problems).toEqual([]);
+  });
+  it('points at a scanner that fell behind the chain on the overview', async () => {
+    const max = gw.config.raw.health_check.max_scanner_lag_blocks;
+    gw.mine(max + 5); // blocks the scanner has not read
+    const page = await signedIn(operator);
+    // /status reads the scanner at most every few seconds: reload until the new reading is there
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await page.getByRole('heading', { level: 2, name: 'Needs attention' }).waitFor();
+          return page.getByText(/^The scanner is \d+ blocks behind the chain/).count();
+        },
+        { timeout: 15_000, interval: 1_000 },
+      )
+      .toBe(1);
+    expect(await page.getByText(`(at most ${max} expected)`).count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
     expect(problems).toEqual([]);
   });
 });
