@@ -165,6 +165,8 @@ export interface SendQueue {
   enqueue(trx: SendTransaction, request: SendRequest): Promise<SendRecord>;
   /** enqueue() for many owners in a few statements; one record per request, in order */
   enqueueMany?(trx: SendTransaction, requests: readonly SendRequest[]): Promise<SendRecord[]>;
+  /** after the owner's latest send failed without landing: its next sequence, due at `notBefore` (null if none was queued) */
+  retryFailed?(trx: SendTransaction, purpose: SendPurpose, ownerId: string, notBefore: number): Promise<SendRecord | null>;
   /** the sends of an owner, newest sequence first */
   forOwner(executor: SendTransaction | import('kysely').Kysely<DB>, purpose: SendPurpose, ownerId: string): Promise<SendRecord[]>;
 }
