@@ -3,8 +3,8 @@
  * whole gateway on the in-process devnet, on SQLite and PostgreSQL: the CSV export of a filtered set of
  * payments (progress shown, the file holds exactly the filtered rows, CSV-injection safe), a real
  * settlement with its sweeps and their costs, the reconciliation results, the hot wallet after a stake
- * through the API (and the energy strategy switched by an owner), TRX burned and a scanner behind the
- * chain on the overview. axe-core on every page; no CSP violation or page error.
+ * through the API (and the energy strategy switched by an owner), a payout waiting for energy, TRX
+ * burned and a scanner behind the chain on the overview. axe-core on every page; no CSP violation or page error.
  * TPG_WRITE_SCREENSHOTS=1 writes the pages into docs/screenshots/.
  */
 import { readFile } from 'node:fs/promises';
@@ -297,9 +297,19 @@ describe.each(ENGINES)('dashboard money views in Chromium (%s)', (engine) => {
     await t.create({ amount: '5', payee_address: gw.addresses[3] }); // a deposit address in use
     const { data: wallet } = await client.GET('/api/v1/wallet');
     expect(wallet?.staking?.energy_trx).toBe('1000');
+    // strategy auto spends staked energy now: a normal payout needs more than the stake gives, and waits
+    const payout = await t.create({ payment_method: 'route', payee_address: newWallet().base58, amount: '10', priority: 'normal' });
+    await gw.core.runner.runOnce();
+    await gw.core.sender?.runOnce();
+    const { data: waiting } = await client.GET('/api/v1/payments/{payment_id}', { params: { path: { payment_id: payout.payment_id } } });
+    expect(waiting?.energy_decision).toMatchObject({ decision: 'waiting' });
 
     const owner = await createDashboardUser(gw, 'owner');
     const page = await signedIn(owner);
+    // the overview points at it, and its link lists the payouts in flight
+    await page.getByRole('link', { name: "1 payout waits for the hot wallet's staked energy" }).click();
+    await page.waitForURL(/payment_method=route&status=processing/);
+    await page.getByRole('link', { name: payout.payment_id }).waitFor();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Wallet' }).click();
     await page.getByRole('heading', { level: 1, name: 'Wallet' }).waitFor();
     await page.getByRole('table', { name: 'Hot wallet balances per asset' }).waitFor();

@@ -69,6 +69,8 @@ export const MESSAGES = {
     nothingNeedsAttention: 'Nothing needs attention.',
     scannerLag: (lag: number, max: number) => `The scanner is ${lag} blocks behind the chain (at most ${max} expected)`,
     balancesDiffer: 'The latest balance reconciliation found differences',
+    waitingForEnergy: (n: number, more: boolean) =>
+      `${more ? `${n}+` : n} ${n === 1 && !more ? 'payout waits' : 'payouts wait'} for the hot wallet's staked energy`,
     disputedPayments: (n: number, more: boolean) => `${more ? `${n}+` : n} disputed ${n === 1 && !more ? 'payment' : 'payments'}`,
   },
 

@@ -1,7 +1,8 @@
 /**
  * Overview: the period's volume and TRX burned per day (uPlot), success rate, time to completion, and
- * what needs someone — open payments, payouts held for approval, failing webhook endpoints, a scanner
- * behind the chain, balance differences and disputed payments — each linking to where to act. Reads the
+ * what needs someone — open payments, payouts held for approval or waiting for energy, failing webhook
+ * endpoints, a scanner behind the chain, balance differences and disputed payments — each linking to
+ * where to act. Reads the
  * analytics, payments, webhooks, reconciliations and /status endpoints of the public API.
  */
 import { useMemo } from 'preact/hooks';
@@ -18,6 +19,8 @@ const T = MESSAGES.overview;
 const PERIOD_DAYS = 30;
 /** disputed payments counted on the overview ("n+" beyond) */
 const ATTENTION_LIMIT = 20;
+/** processing payouts looked at for one waiting for energy (the oldest beyond are not) */
+const WAITING_SCAN = 200;
 
 /** the failing endpoints, for the roles that may read webhooks (null for the others) */
 async function failingWebhooks(readable: boolean) {
@@ -33,6 +36,15 @@ async function scannerBehind(): Promise<{ lag: number; max: number } | null> {
   const scanner = (data as { scanner?: { lag: number | null; max_lag_blocks?: number } } | undefined)?.scanner;
   if (scanner?.lag == null || scanner.max_lag_blocks === undefined) return null;
   return scanner.lag > scanner.max_lag_blocks ? { lag: scanner.lag, max: scanner.max_lag_blocks } : null;
+}
+
+/** payouts whose transfer waits for the hot wallet's staked energy to recover (energy_decision) */
+async function payoutsWaitingForEnergy() {
+  const { data, error, response } = await api.GET('/api/v1/payments', {
+    params: { query: { payment_method: 'route', status: 'processing', limit: WAITING_SCAN } },
+  });
+  if (data === undefined) throw new Error(problemText(error, response.status));
+  return { count: data.data.filter((p) => p.energy_decision?.decision === 'waiting').length, more: data.has_more };
 }
 
 /** recent payment disputes and balance comparisons whose newest run found differences */
@@ -53,15 +65,16 @@ async function reconciliationIssues() {
 }
 
 async function loadOverview(role: Role) {
-  const [analytics, held, failing, scanner, reconciliation] = await Promise.all([
+  const [analytics, held, failing, scanner, reconciliation, waiting] = await Promise.all([
     api.GET('/api/v1/payments/analytics', { params: { query: { period_days: PERIOD_DAYS } } }),
     heldPayouts(),
     failingWebhooks(canManage(role)),
     scannerBehind(),
     reconciliationIssues(),
+    payoutsWaitingForEnergy(),
   ]);
   if (analytics.data === undefined) throw new Error(problemText(analytics.error, analytics.response.status));
-  return { analytics: analytics.data, held: { count: held.payouts.length, more: held.more }, failing, scanner, reconciliation };
+  return { analytics: analytics.data, held: { count: held.payouts.length, more: held.more }, failing, scanner, reconciliation, waiting };
 }
 
 export function OverviewPage(props: { role: Role }) {
@@ -94,7 +107,7 @@ export function OverviewPage(props: { role: Role }) {
 
   if (loaded.loading && loaded.data === null) return <Loading />;
   if (loaded.error !== null || loaded.data === null) return <ErrorNote message={loaded.error ?? ''} retry={loaded.reload} />;
-  const { analytics: a, held, failing, scanner, reconciliation } = loaded.data;
+  const { analytics: a, held, failing, scanner, reconciliation, waiting } = loaded.data;
   const open = (a.by_status.pending ?? 0) + (a.by_status.processing ?? 0) + (a.by_status.confirmed ?? 0);
   const p = a.processing_time_seconds;
 
@@ -178,7 +191,7 @@ export function OverviewPage(props: { role: Role }) {
 
       <section aria-labelledby="attention-title">
         <h2 id="attention-title">{T.attentionTitle}</h2>
-        <Attention failing={failing} scanner={scanner} reconciliation={reconciliation} />
+        <Attention failing={failing} scanner={scanner} reconciliation={reconciliation} waiting={waiting} />
       </section>
     </>
   );
@@ -188,9 +201,15 @@ function Attention(props: {
   failing: Awaited<ReturnType<typeof failingWebhooks>>;
   scanner: { lag: number; max: number } | null;
   reconciliation: Awaited<ReturnType<typeof reconciliationIssues>>;
+  waiting: Awaited<ReturnType<typeof payoutsWaitingForEnergy>>;
 }) {
-  const { failing, scanner, reconciliation } = props;
+  const { failing, scanner, reconciliation, waiting } = props;
   const items = [
+    waiting.count > 0 && (
+      <li key="energy" class="note note-warn">
+        <Link to="/payments?payment_method=route&status=processing">{T.waitingForEnergy(waiting.count, waiting.more)}</Link>
+      </li>
+    ),
     ...(failing ?? []).map((w) => (
       <li key={w.id} class="note note-warn">
         <Link to={`/webhooks/${encodeURIComponent(w.id)}?status=failed`}>
