@@ -297,7 +297,9 @@ describe.each(ENGINES)('dashboard money views in Chromium (%s)', (engine) => {
     await t.create({ amount: '5', payee_address: gw.addresses[3] }); // a deposit address in use
     const { data: wallet } = await client.GET('/api/v1/wallet');
     expect(wallet?.staking?.energy_trx).toBe('1000');
-    // strategy auto spends staked energy now: a normal payout needs more than the stake gives, and waits
+    // on staked energy, a normal payout that needs more than the stake gives waits for it to recover
+    const stake = await client.PUT('/api/v1/wallet/energy-strategy', { body: { strategy: 'stake' } });
+    expect(stake.data?.effective).toBe('stake');
     const payout = await t.create({ payment_method: 'route', payee_address: newWallet().base58, amount: '10', priority: 'normal' });
     await gw.core.runner.runOnce();
     await gw.core.sender?.runOnce();
@@ -306,9 +308,9 @@ describe.each(ENGINES)('dashboard money views in Chromium (%s)', (engine) => {
 
     const owner = await createDashboardUser(gw, 'owner');
     const page = await signedIn(owner);
-    // the overview points at it, and its link lists the payouts in flight
+    // the overview points at it, and its link lists the payouts not sent yet
     await page.getByRole('link', { name: "1 payout waits for the hot wallet's staked energy" }).click();
-    await page.waitForURL(/payment_method=route&status=processing/);
+    await page.waitForURL(/payment_method=route&status=pending/);
     await page.getByRole('link', { name: payout.payment_id }).waitFor();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Wallet' }).click();
     await page.getByRole('heading', { level: 1, name: 'Wallet' }).waitFor();

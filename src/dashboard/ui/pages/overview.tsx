@@ -19,7 +19,7 @@ const T = MESSAGES.overview;
 const PERIOD_DAYS = 30;
 /** disputed payments counted on the overview ("n+" beyond) */
 const ATTENTION_LIMIT = 20;
-/** processing payouts looked at for one waiting for energy (the oldest beyond are not) */
+/** pending payouts (a waiting one stays pending until sent) looked at for one waiting for energy */
 const WAITING_SCAN = 200;
 
 /** the failing endpoints, for the roles that may read webhooks (null for the others) */
@@ -41,7 +41,7 @@ async function scannerBehind(): Promise<{ lag: number; max: number } | null> {
 /** payouts whose transfer waits for the hot wallet's staked energy to recover (energy_decision) */
 async function payoutsWaitingForEnergy() {
   const { data, error, response } = await api.GET('/api/v1/payments', {
-    params: { query: { payment_method: 'route', status: 'processing', limit: WAITING_SCAN } },
+    params: { query: { payment_method: 'route', status: 'pending', limit: WAITING_SCAN } },
   });
   if (data === undefined) throw new Error(problemText(error, response.status));
   return { count: data.data.filter((p) => p.energy_decision?.decision === 'waiting').length, more: data.has_more };
@@ -207,7 +207,7 @@ function Attention(props: {
   const items = [
     waiting.count > 0 && (
       <li key="energy" class="note note-warn">
-        <Link to="/payments?payment_method=route&status=processing">{T.waitingForEnergy(waiting.count, waiting.more)}</Link>
+        <Link to="/payments?payment_method=route&status=pending">{T.waitingForEnergy(waiting.count, waiting.more)}</Link>
       </li>
     ),
     ...(failing ?? []).map((w) => (
