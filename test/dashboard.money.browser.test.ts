@@ -198,6 +198,12 @@ describe.each(ENGINES)('dashboard money views in Chromium (%s)', (engine) => {
     }
     expect(await seriousViolations(page)).toEqual([]);
     saveShot('dashboard-settlement.png', await page.screenshot({ fullPage: true, animations: 'disabled' }));
+    // a phone: one column, nothing but the tables scrolls sideways
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    expect(await seriousViolations(page)).toEqual([]);
+    saveShot('dashboard-settlement-mobile.png', await page.screenshot({ fullPage: true, animations: 'disabled' }));
+    await page.setViewportSize({ width: 1280, height: 860 });
 
     // the overview draws what collecting burned, per day
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overview' }).click();

@@ -89,10 +89,14 @@ export interface Column {
   num?: boolean;
 }
 
-/** A table in its scrolling wrapper, with its caption and column headings; the rows are the children. */
+/**
+ * A table in its scrolling wrapper, with its caption and column headings; the rows are the children.
+ * On a narrow screen the wrapper scrolls sideways, so it takes focus: the keyboard can scroll it too.
+ */
 export function Table(props: { caption: string; columns: Column[]; children: ComponentChildren }) {
   return (
-    <div class="table-wrap">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must be reachable by keyboard (axe scrollable-region-focusable)
+    <section class="table-wrap" tabIndex={0} aria-label={props.caption}>
       <table>
         <caption>{props.caption}</caption>
         <thead>
@@ -106,7 +110,7 @@ export function Table(props: { caption: string; columns: Column[]; children: Com
         </thead>
         <tbody>{props.children}</tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
