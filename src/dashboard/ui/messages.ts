@@ -214,6 +214,8 @@ export const MESSAGES = {
     trx: (amount: string) => `${amount} TRX`,
     strategy: 'Energy strategy',
     strategyNow: (strategy: string, effective: string) => `${strategy}; sends now ${effective}`,
+    /** what sends do now, inside strategyNow's sentence */
+    strategyEffective: { burn: 'burn TRX', stake: 'use staked energy' } as Record<string, string>,
     strategySource: { merchant: 'set for this merchant', config: 'from the configuration' } as Record<string, string>,
     strategyNames: { auto: 'Auto', burn: 'Burn TRX', stake: 'Use staked energy' } as Record<string, string>,
     strategyHelp: {

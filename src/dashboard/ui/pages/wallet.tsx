@@ -55,7 +55,10 @@ export function WalletPage(props: { role: Role }) {
           <h2>{T.strategy}</h2>
           <p class="big">{T.strategyNames[strategy.strategy] ?? strategy.strategy}</p>
           <p class="hint">
-            {T.strategyNow(T.strategySource[strategy.source] ?? strategy.source, T.strategyNames[strategy.effective] ?? strategy.effective)}
+            {T.strategyNow(
+              T.strategySource[strategy.source] ?? strategy.source,
+              T.strategyEffective[strategy.effective] ?? strategy.effective,
+            )}
           </p>
         </div>
       </section>
