@@ -4,6 +4,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { MESSAGES } from './messages.js';
+import { AccountPage } from './pages/account.js';
+import { AuditPage } from './pages/audit.js';
 import { KeysPage } from './pages/keys.js';
 import { LoginPage } from './pages/login.js';
 import { OverviewPage } from './pages/overview.js';
@@ -11,6 +13,8 @@ import { ChangePasswordPage } from './pages/password.js';
 import { PaymentPage } from './pages/payment.js';
 import { PaymentsPage } from './pages/payments.js';
 import { PayoutsPage } from './pages/payouts.js';
+import { SettingsPage } from './pages/settings.js';
+import { UsersPage } from './pages/users.js';
 import { WebhookPage, WebhooksPage } from './pages/webhooks.js';
 import { Link, Loading, PageTitle } from './parts.js';
 import { useLocation } from './router.js';
@@ -26,9 +30,13 @@ const NAV: { path: string; label: string; shown: (role: Role) => boolean }[] = [
   { path: '/', label: MESSAGES.nav.overview, shown: () => true },
   { path: '/payments', label: MESSAGES.nav.payments, shown: () => true },
   { path: '/payouts', label: MESSAGES.nav.payouts, shown: () => true },
-  // these routes need webhooks:manage and admin: only the roles that hold them see the pages
+  // these routes need webhooks:manage and admin (users and the audit log too): only the roles that hold them see the pages
   { path: '/webhooks', label: MESSAGES.nav.webhooks, shown: canManage },
   { path: '/keys', label: MESSAGES.nav.keys, shown: canManage },
+  { path: '/users', label: MESSAGES.nav.users, shown: canManage },
+  { path: '/audit', label: MESSAGES.nav.audit, shown: canManage },
+  { path: '/settings', label: MESSAGES.nav.settings, shown: () => true },
+  { path: '/account', label: MESSAGES.nav.account, shown: () => true },
 ];
 
 export function App(props: { config: DashboardConfig }) {
@@ -59,6 +67,10 @@ export function App(props: { config: DashboardConfig }) {
   else if (path === '/webhooks' && canManage(role)) page = <WebhooksPage />;
   else if (webhookMatch && canManage(role)) page = <WebhookPage id={decodeURIComponent(webhookMatch[1] ?? '')} query={query} role={role} />;
   else if (path === '/keys' && canManage(role)) page = <KeysPage role={role} />;
+  else if (path === '/users' && canManage(role)) page = <UsersPage role={role} />;
+  else if (path === '/audit' && canManage(role)) page = <AuditPage query={query} />;
+  else if (path === '/settings') page = <SettingsPage role={role} />;
+  else if (path === '/account') page = <AccountPage />;
 
   return (
     <div class="shell">

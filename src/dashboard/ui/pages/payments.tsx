@@ -8,7 +8,7 @@ import { type paths, problemText } from '../api.js';
 import { dateTime, money } from '../format.js';
 import { MESSAGES } from '../messages.js';
 import { Link, LoadState, PageTitle, StatusBadge } from '../parts.js';
-import { navigate } from '../router.js';
+import { navigate, pathWithQuery } from '../router.js';
 import { api } from '../session.js';
 import { useLoad } from '../use-load.js';
 
@@ -51,13 +51,7 @@ function listQuery(query: URLSearchParams): ListQuery {
 }
 
 function pathWith(query: URLSearchParams, changes: Record<string, string | null>): string {
-  const next = new URLSearchParams(query);
-  for (const [name, value] of Object.entries(changes)) {
-    if (value === null || value === '') next.delete(name);
-    else next.set(name, value);
-  }
-  const text = next.toString();
-  return text === '' ? '/payments' : `/payments?${text}`;
+  return pathWithQuery('/payments', query, changes);
 }
 
 export function PaymentsPage(props: { query: URLSearchParams }) {
