@@ -234,7 +234,8 @@ describe.each(ENGINES)('dashboard in Chromium (%s)', (engine) => {
     const page = await context.newPage();
     await signIn(page, viewer);
     const nav = page.getByRole('navigation', { name: 'Main' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Overview', 'Payments', 'Payouts']);
+    // settings are read-only for a viewer (test/dashboard.settings.browser.test.ts); the account is their own
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Overview', 'Payments', 'Payouts', 'Merchant settings', 'Your account']);
     expect(await seriousViolations(page)).toEqual([]);
 
     for (const id of [payment.payment_id, pending.payment_id]) {

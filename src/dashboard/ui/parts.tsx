@@ -184,3 +184,27 @@ export function Details(props: { rows: [string, ComponentChildren][] }) {
     </dl>
   );
 }
+
+/** A filter form's buttons: apply, and reset to the unfiltered path. */
+export function FilterActions(props: { resetTo: string }) {
+  return (
+    <div class="actions">
+      <button type="submit" class="button button-primary">
+        {MESSAGES.apply}
+      </button>
+      <Link to={props.resetTo} class="button">
+        {MESSAGES.reset}
+      </Link>
+    </div>
+  );
+}
+
+/** Cursor paging: back to the first page and on to the next, each shown when there is one. */
+export function Pager(props: { label: string; first: string | null; next: string | null }) {
+  return (
+    <nav class="pager" aria-label={props.label}>
+      {props.first !== null && <Link to={props.first}>{MESSAGES.firstPage}</Link>}
+      {props.next !== null && <Link to={props.next}>{MESSAGES.nextPage}</Link>}
+    </nav>
+  );
+}

@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import { dataOf, type paths, problemText } from '../api.js';
 import { dateTime } from '../format.js';
 import { MESSAGES } from '../messages.js';
-import { Link, LoadState, Outcome, type OutcomeText, PageTitle, Table } from '../parts.js';
+import { FilterActions, LoadState, Outcome, type OutcomeText, Pager, PageTitle, Table } from '../parts.js';
 import { navigate, pathWithQuery } from '../router.js';
 import { api } from '../session.js';
 import { useLoad } from '../use-load.js';
@@ -80,14 +80,7 @@ export function AuditPage(props: { query: URLSearchParams }) {
         {field('entity_id', T.entity)}
         {field('from', T.from)}
         {field('to', T.to)}
-        <div class="actions">
-          <button type="submit" class="button button-primary">
-            {MESSAGES.payments.apply}
-          </button>
-          <Link to="/audit" class="button">
-            {MESSAGES.payments.reset}
-          </Link>
-        </div>
+        <FilterActions resetTo="/audit" />
       </form>
       <LoadState loaded={loaded} />
       {loaded.data !== null && (
@@ -118,14 +111,15 @@ export function AuditPage(props: { query: URLSearchParams }) {
               ))}
             </Table>
           )}
-          <nav class="pager" aria-label={T.title}>
-            {props.query.get('starting_after') && (
-              <Link to={pathWith(props.query, { starting_after: null })}>{MESSAGES.payments.first}</Link>
-            )}
-            {loaded.data.has_more && loaded.data.next_cursor !== null && (
-              <Link to={pathWith(props.query, { starting_after: String(loaded.data.next_cursor) })}>{MESSAGES.payments.next}</Link>
-            )}
-          </nav>
+          <Pager
+            label={T.title}
+            first={props.query.get('starting_after') ? pathWith(props.query, { starting_after: null }) : null}
+            next={
+              loaded.data.has_more && loaded.data.next_cursor !== null
+                ? pathWith(props.query, { starting_after: String(loaded.data.next_cursor) })
+                : null
+            }
+          />
         </>
       )}
     </>

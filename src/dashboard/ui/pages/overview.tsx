@@ -4,7 +4,7 @@
  * where to act. Reads the analytics, payments and webhooks endpoints of the public API.
  */
 import { useMemo } from 'preact/hooks';
-import { problemText } from '../api.js';
+import { dataOf } from '../api.js';
 import { type ChartSeries, DailyChart } from '../chart.js';
 import { dateTime, percent, seconds, sumDecimals } from '../format.js';
 import { heldPayouts } from '../held-payouts.js';
@@ -19,8 +19,7 @@ const PERIOD_DAYS = 30;
 /** the failing endpoints, for the roles that may read webhooks (null for the others) */
 async function failingWebhooks(readable: boolean) {
   if (!readable) return null;
-  const { data, error, response } = await api.GET('/api/v1/payments/webhooks');
-  if (data === undefined) throw new Error(problemText(error, response.status));
+  const data = dataOf(await api.GET('/api/v1/payments/webhooks'));
   return data.data.filter((w) => w.failing_since !== null || w.status === 'disabled');
 }
 
@@ -30,8 +29,7 @@ async function loadOverview(role: Role) {
     heldPayouts(),
     failingWebhooks(canManage(role)),
   ]);
-  if (analytics.data === undefined) throw new Error(problemText(analytics.error, analytics.response.status));
-  return { analytics: analytics.data, held: { count: held.payouts.length, more: held.more }, failing };
+  return { analytics: dataOf(analytics), held: { count: held.payouts.length, more: held.more }, failing };
 }
 
 export function OverviewPage(props: { role: Role }) {

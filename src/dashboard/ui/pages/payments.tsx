@@ -4,10 +4,10 @@
  * be reloaded, bookmarked and shared.
  */
 import { useState } from 'preact/hooks';
-import { type paths, problemText } from '../api.js';
+import { dataOf, type paths } from '../api.js';
 import { dateTime, money } from '../format.js';
 import { MESSAGES } from '../messages.js';
-import { Link, LoadState, PageTitle, StatusBadge } from '../parts.js';
+import { FilterActions, Link, LoadState, Pager, PageTitle, StatusBadge } from '../parts.js';
 import { navigate, pathWithQuery } from '../router.js';
 import { api } from '../session.js';
 import { useLoad } from '../use-load.js';
@@ -56,11 +56,7 @@ function pathWith(query: URLSearchParams, changes: Record<string, string | null>
 
 export function PaymentsPage(props: { query: URLSearchParams }) {
   const key = props.query.toString();
-  const loaded = useLoad(async () => {
-    const { data, error, response } = await api.GET('/api/v1/payments', { params: { query: listQuery(props.query) } });
-    if (data === undefined) throw new Error(problemText(error, response.status));
-    return data;
-  }, [key]);
+  const loaded = useLoad(async () => dataOf(await api.GET('/api/v1/payments', { params: { query: listQuery(props.query) } })), [key]);
   const [search, setSearch] = useState(SEARCHED.map((name) => props.query.get(name)).find((v) => v) ?? '');
 
   function submit(event: Event) {
@@ -119,14 +115,7 @@ export function PaymentsPage(props: { query: URLSearchParams }) {
           <label for="created_to">{T.createdTo}</label>
           <input id="created_to" name="created_to" type="date" value={props.query.get('created_to') ?? ''} />
         </div>
-        <div class="actions">
-          <button type="submit" class="button button-primary">
-            {T.apply}
-          </button>
-          <Link to="/payments" class="button">
-            {T.reset}
-          </Link>
-        </div>
+        <FilterActions resetTo="/payments" />
       </form>
 
       <LoadState loaded={loaded} />
@@ -169,12 +158,15 @@ export function PaymentsPage(props: { query: URLSearchParams }) {
               </table>
             </div>
           )}
-          <nav class="pager" aria-label={T.title}>
-            {props.query.get('starting_after') && <Link to={pathWith(props.query, { starting_after: null })}>{T.first}</Link>}
-            {loaded.data.has_more && loaded.data.next_cursor !== null && (
-              <Link to={pathWith(props.query, { starting_after: loaded.data.next_cursor })}>{T.next}</Link>
-            )}
-          </nav>
+          <Pager
+            label={T.title}
+            first={props.query.get('starting_after') ? pathWith(props.query, { starting_after: null }) : null}
+            next={
+              loaded.data.has_more && loaded.data.next_cursor !== null
+                ? pathWith(props.query, { starting_after: loaded.data.next_cursor })
+                : null
+            }
+          />
         </>
       )}
     </>
