@@ -171,7 +171,6 @@ describe.each(ENGINES)('dashboard administration pages in Chromium (%s)', (engin
       await page.getByRole('button', { name: 'Verify the chain' }).click();
       await page.getByRole('alert').filter({ hasText: 'The chain is broken: record 2 was changed after it was written.' }).waitFor();
       expect(await page.locator('.verify-progress p').textContent()).toMatch(/^1 of \d+ records verified$/);
-      await shot(page, 'dashboard-audit-broken.png');
     } finally {
       await gw.db.db.updateTable('audit_log').set({ action: victim.action }).where('seq', '=', 2).execute();
     }

@@ -269,7 +269,7 @@ export const MESSAGES = {
     title: 'Audit log',
     filters: 'Find records',
     actor: 'Actor',
-    actorHint: 'usr_… (a dashboard user), key_… (an API key), cli:… or system:…',
+    actorHint: 'user:usr_… (a dashboard user), key_… (an API key), cli:… or system:…',
     action: 'Action',
     entity: 'Object id',
     from: 'From',
