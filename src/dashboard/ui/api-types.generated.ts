@@ -1930,6 +1930,16 @@ export interface operations {
                             /** @description all TRX burned (receipt fee) */
                             trx_burned: string;
                         } | null;
+                        /** @description how the hot wallet’s token transfer paid for energy (payouts, refunds, settlements); null for others */
+                        energy_decision?: {
+                            /**
+                             * @description staked: paid by the hot wallet’s staked energy; burn_priority: energy was short and an urgent or high send burns TRX at once; burn_after_wait: short for the whole wait its priority allows, then burned; burn_strategy: the strategy is burn or nothing is staked; waiting: waiting for staked energy to recover
+                             * @enum {unknown}
+                             */
+                            decision: "staked" | "burn_priority" | "burn_after_wait" | "burn_strategy" | "waiting";
+                            /** @description how long it waited for energy before it was signed */
+                            waited_seconds: number | null;
+                        } | null;
                         payer_address: string | null;
                         payee_address: string;
                         deposit_address: string | null;
@@ -2941,6 +2951,16 @@ export interface operations {
                                 activation_trx: string;
                                 /** @description all TRX burned (receipt fee) */
                                 trx_burned: string;
+                            } | null;
+                            /** @description how the hot wallet’s token transfer paid for energy (payouts, refunds, settlements); null for others */
+                            energy_decision?: {
+                                /**
+                                 * @description staked: paid by the hot wallet’s staked energy; burn_priority: energy was short and an urgent or high send burns TRX at once; burn_after_wait: short for the whole wait its priority allows, then burned; burn_strategy: the strategy is burn or nothing is staked; waiting: waiting for staked energy to recover
+                                 * @enum {unknown}
+                                 */
+                                decision: "staked" | "burn_priority" | "burn_after_wait" | "burn_strategy" | "waiting";
+                                /** @description how long it waited for energy before it was signed */
+                                waited_seconds: number | null;
                             } | null;
                             payer_address: string | null;
                             payee_address: string;
@@ -4001,6 +4021,16 @@ export interface operations {
                             /** @description all TRX burned (receipt fee) */
                             trx_burned: string;
                         } | null;
+                        /** @description how the hot wallet’s token transfer paid for energy (payouts, refunds, settlements); null for others */
+                        energy_decision?: {
+                            /**
+                             * @description staked: paid by the hot wallet’s staked energy; burn_priority: energy was short and an urgent or high send burns TRX at once; burn_after_wait: short for the whole wait its priority allows, then burned; burn_strategy: the strategy is burn or nothing is staked; waiting: waiting for staked energy to recover
+                             * @enum {unknown}
+                             */
+                            decision: "staked" | "burn_priority" | "burn_after_wait" | "burn_strategy" | "waiting";
+                            /** @description how long it waited for energy before it was signed */
+                            waited_seconds: number | null;
+                        } | null;
                         payer_address: string | null;
                         payee_address: string;
                         deposit_address: string | null;
@@ -4374,6 +4404,16 @@ export interface operations {
                             activation_trx: string;
                             /** @description all TRX burned (receipt fee) */
                             trx_burned: string;
+                        } | null;
+                        /** @description how the hot wallet’s token transfer paid for energy (payouts, refunds, settlements); null for others */
+                        energy_decision?: {
+                            /**
+                             * @description staked: paid by the hot wallet’s staked energy; burn_priority: energy was short and an urgent or high send burns TRX at once; burn_after_wait: short for the whole wait its priority allows, then burned; burn_strategy: the strategy is burn or nothing is staked; waiting: waiting for staked energy to recover
+                             * @enum {unknown}
+                             */
+                            decision: "staked" | "burn_priority" | "burn_after_wait" | "burn_strategy" | "waiting";
+                            /** @description how long it waited for energy before it was signed */
+                            waited_seconds: number | null;
                         } | null;
                         payer_address: string | null;
                         payee_address: string;
@@ -4771,6 +4811,16 @@ export interface operations {
                             activation_trx: string;
                             /** @description all TRX burned (receipt fee) */
                             trx_burned: string;
+                        } | null;
+                        /** @description how the hot wallet’s token transfer paid for energy (payouts, refunds, settlements); null for others */
+                        energy_decision?: {
+                            /**
+                             * @description staked: paid by the hot wallet’s staked energy; burn_priority: energy was short and an urgent or high send burns TRX at once; burn_after_wait: short for the whole wait its priority allows, then burned; burn_strategy: the strategy is burn or nothing is staked; waiting: waiting for staked energy to recover
+                             * @enum {unknown}
+                             */
+                            decision: "staked" | "burn_priority" | "burn_after_wait" | "burn_strategy" | "waiting";
+                            /** @description how long it waited for energy before it was signed */
+                            waited_seconds: number | null;
                         } | null;
                         payer_address: string | null;
                         payee_address: string;
@@ -14827,6 +14877,16 @@ export interface operations {
                                 activation_trx: string;
                                 /** @description all TRX burned (receipt fee) */
                                 trx_burned: string;
+                            } | null;
+                            /** @description how the hot wallet’s token transfer paid for energy (payouts, refunds, settlements); null for others */
+                            energy_decision?: {
+                                /**
+                                 * @description staked: paid by the hot wallet’s staked energy; burn_priority: energy was short and an urgent or high send burns TRX at once; burn_after_wait: short for the whole wait its priority allows, then burned; burn_strategy: the strategy is burn or nothing is staked; waiting: waiting for staked energy to recover
+                                 * @enum {unknown}
+                                 */
+                                decision: "staked" | "burn_priority" | "burn_after_wait" | "burn_strategy" | "waiting";
+                                /** @description how long it waited for energy before it was signed */
+                                waited_seconds: number | null;
                             } | null;
                             payer_address: string | null;
                             payee_address: string;
