@@ -234,6 +234,7 @@ describe.each(ENGINES)('dashboard in Chromium (%s)', (engine) => {
     const page = await context.newPage();
     await signIn(page, viewer);
     const nav = page.getByRole('navigation', { name: 'Main' });
+    // settings are read-only for a viewer (test/dashboard.settings.browser.test.ts); the account is their own
     expect(await nav.getByRole('link').allTextContents()).toEqual([
       'Overview',
       'Payments',
@@ -241,6 +242,8 @@ describe.each(ENGINES)('dashboard in Chromium (%s)', (engine) => {
       'Settlements',
       'Reconciliation',
       'Wallet',
+      'Merchant settings',
+      'Your account',
     ]);
     expect(await seriousViolations(page)).toEqual([]);
 

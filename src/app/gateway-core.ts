@@ -52,6 +52,7 @@ import { NetworkCostEstimator } from '../modules/fees/network-cost.js';
 import { DbIdempotencyStore } from '../modules/idempotency/idempotency.store.js';
 import { JobQueue } from '../modules/jobs/job-queue.js';
 import { Ledger } from '../modules/ledger/ledger.js';
+import { limitsRoutes } from '../modules/limits/limits.routes.js';
 import { UsageRepository } from '../modules/limits/usage.repository.js';
 import { apiKeysRoutes } from '../modules/merchants/api-keys.routes.js';
 import { createMerchantsModule, type MerchantsModule } from '../modules/merchants/merchants.module.js';
@@ -438,6 +439,9 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
   });
   app.register(paymentLinksRoutes({ config, links: paymentLinks }), { prefix: '/api/v1/payment-links' });
   app.register(brandingRoutes({ branding }), { prefix: '/api/v1/merchant/branding' });
+  app.register(limitsRoutes({ config, usedTotals: (merchantId) => usage.readTotals(db, merchantId, clock.now()) }), {
+    prefix: '/api/v1/merchant/limits',
+  });
   app.register(checkoutRoutes({ config, checkout, links: paymentLinks, branding, hub: checkoutHub }));
   // the operator's dashboard (issue 22): a browser app on the public API above
   const dashboardExplorer = dashboardExplorerTxUrl(config, checkout.explorerTxUrl());

@@ -695,6 +695,26 @@ export const OPERATION_EXAMPLES: Record<string, OperationExamples> = {
   deactivatePaymentLink: { response: json({ ...PAYMENT_LINK, active: false, updated_at: LATER }) },
   listPaymentLinkPayments: { response: json({ object: 'list', data: [BATCH_PAYMENT], has_more: false, next_cursor: null }) },
   getBranding: { response: json(BRANDING) },
+  getMerchantLimits: {
+    response: json({
+      rate_per_minute: 1000,
+      max_concurrent_payouts: 100,
+      max_batches_in_flight: 10,
+      assets: [
+        {
+          currency: 'USDT',
+          min_amount: '1',
+          max_single_payment: '1000000000',
+          daily_limit: '100000000000',
+          monthly_limit: '1000000000000',
+          approval_threshold: '1000000',
+          suspicious_amount: '1000000',
+          used_today: '1250.5',
+          used_this_month: '48211.75',
+        },
+      ],
+    }),
+  },
   updateBranding: {
     request: { display_name: 'Hat Shop', accent_color: '#1a2b3c', support_email: 'help@shop.example' },
     response: json(BRANDING),
@@ -1052,6 +1072,16 @@ export const OPERATION_EXAMPLES: Record<string, OperationExamples> = {
   },
   revokeApiKey: { response: json({ ...API_KEY, status: 'revoked', revoked_at: LATER }) },
   listAuditRecords: { response: json({ object: 'list', data: [AUDIT_RECORD], has_more: true, next_cursor: 17 }) },
+  verifyAuditChain: {
+    response: json({
+      ok: true,
+      done: false,
+      checked: 1000,
+      total: 2417,
+      next: { after_seq: 1000, prev_hash: AUDIT_RECORD.hash },
+      problem: null,
+    }),
+  },
 
   listSettlements: { response: json({ object: 'list', data: [SETTLEMENT], has_more: false, next_cursor: null }) },
   getSettlement: {
@@ -1154,6 +1184,9 @@ export const OPERATION_EXAMPLES: Record<string, OperationExamples> = {
   },
   changeUserRole: { request: { role: 'admin' }, response: json({ ...DASHBOARD_USER, role: 'admin' }) },
   disableUser: { response: json({ ...DASHBOARD_USER, status: 'disabled' }) },
+  resetUserPassword: {
+    response: json({ ...DASHBOARD_USER, must_change_password: true, one_time_password: 'Pq4sVb8nXc2mTz6kLw9d' }),
+  },
 };
 
 // ------------------------------------------------------------------ problem answers

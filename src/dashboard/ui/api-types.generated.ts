@@ -898,6 +898,26 @@ export interface paths {
         patch: operations["changeUserRole"];
         trace?: never;
     };
+    "/api/v1/users/{user_id}/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset a user's password: their sessions end; the answer carries a one-time password, shown once
+         * @description Requires an API key with scope `admin`.
+         */
+        post: operations["resetUserPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payment-links": {
         parameters: {
             query?: never;
@@ -1028,6 +1048,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/merchant/limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The merchant's limits and what is used of them
+         * @description Requires an API key with scope `payments:read` (or `admin`).
+         */
+        get: operations["getMerchantLimits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/checkout/{token}/status": {
         parameters: {
             query?: never;
@@ -1057,6 +1097,28 @@ export interface paths {
          * @description Requires an API key with scope `admin`.
          */
         get: operations["listAuditRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify the audit chain one bounded step at a time (admin)
+         * @description Requires an API key with scope `admin`.
+         *
+         *     Checks up to `limit` records of the whole hash chain (every merchant’s records: the chain is one) and answers how far it got and where to go on, so a client can show progress; the step that reaches the head also checks the head. The same checks as `tron-payment-gateway audit verify`.
+         */
+        get: operations["verifyAuditChain"];
         put?: never;
         post?: never;
         delete?: never;
@@ -13502,6 +13564,203 @@ export interface operations {
             };
         };
     };
+    resetUserPassword: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Retry safely: the same key and request replay the first answer byte for byte (Idempotent-Replayed: true); the same key with another request is a 422, one still in progress a 409.
+                 * @example order-1042-create
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "usr_019cd79e4600b1c4e2d86f0a9e3b5c71",
+                     *       "merchant_id": "mer_019cd79e460054694823eb1a64b8a003",
+                     *       "email": "ann@shop.example",
+                     *       "role": "operator",
+                     *       "status": "active",
+                     *       "must_change_password": true,
+                     *       "totp_enabled": true,
+                     *       "created_at": "2026-03-10T12:00:00.000Z",
+                     *       "updated_at": "2026-03-10T14:30:00.000Z",
+                     *       "one_time_password": "Pq4sVb8nXc2mTz6kLw9d"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description usr_ + 32 hex */
+                        id: string;
+                        merchant_id: string;
+                        email: string;
+                        /**
+                         * @description owner, admin, operator (payments, refunds, payout approval) or viewer (reads only)
+                         * @enum {unknown}
+                         */
+                        role: "owner" | "admin" | "operator" | "viewer";
+                        status: "active" | "disabled";
+                        /** @description logged in with a one-time password that is still to be changed */
+                        must_change_password: boolean;
+                        totp_enabled: boolean;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 UTC
+                         */
+                        created_at: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 UTC
+                         */
+                        updated_at: string;
+                        /** @description to be changed at first login; shown once */
+                        one_time_password: string;
+                    };
+                };
+            };
+            /** @description Unauthorized (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "the API key is unknown or revoked",
+                     *       "code": "unauthorized",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "the API key lacks the scope \"payments:write\"",
+                     *       "code": "forbidden",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "payment pay_019cd79e4600f661d150c077de0276cb not found",
+                     *       "code": "not_found",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid state transition (`invalid_transition`); Conflict (`conflict`); Request with this Idempotency-Key is in progress (`idempotency_in_flight`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/invalid_transition",
+                     *       "title": "Invalid state transition",
+                     *       "status": 409,
+                     *       "detail": "payment pay_019cd79e4600f661d150c077de0276cb is completed and cannot become cancelled",
+                     *       "code": "invalid_transition",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed (`validation_failed`); Idempotency-Key reused with a different request (`idempotency_key_reused`); Limit exceeded (`limit_exceeded`); Refused by compliance rules (`compliance_refused`); Payment method unavailable (`method_unavailable`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/validation_failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "detail": "amount must be written without an exponent; payee_address is not a valid TRON address",
+                     *       "code": "validation_failed",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": [
+                     *         {
+                     *           "path": "amount",
+                     *           "message": "must be written without an exponent"
+                     *         },
+                     *         {
+                     *           "path": "payee_address",
+                     *           "message": "is not a valid TRON address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server-side failure: Internal error (`internal`); TRON node unavailable (`chain_unavailable`); Service not ready (`not_ready`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "internal error",
+                     *       "code": "internal",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listPaymentLinks: {
         parameters: {
             query?: {
@@ -15437,6 +15696,130 @@ export interface operations {
             };
         };
     };
+    getMerchantLimits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "rate_per_minute": 1000,
+                     *       "max_concurrent_payouts": 100,
+                     *       "max_batches_in_flight": 10,
+                     *       "assets": [
+                     *         {
+                     *           "currency": "USDT",
+                     *           "min_amount": "1",
+                     *           "max_single_payment": "1000000000",
+                     *           "daily_limit": "100000000000",
+                     *           "monthly_limit": "1000000000000",
+                     *           "approval_threshold": "1000000",
+                     *           "suspicious_amount": "1000000",
+                     *           "used_today": "1250.5",
+                     *           "used_this_month": "48211.75"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description create requests accepted per minute (a batch counts once) */
+                        rate_per_minute: number;
+                        max_concurrent_payouts: number;
+                        max_batches_in_flight: number;
+                        assets: {
+                            currency: string;
+                            /** @description decimal string in the asset's units: smallest payment */
+                            min_amount: string;
+                            /** @description decimal string in the asset's units: largest payment */
+                            max_single_payment: string;
+                            /** @description decimal string in the asset's units: total created per UTC day */
+                            daily_limit: string;
+                            /** @description decimal string in the asset's units: total created per UTC month */
+                            monthly_limit: string;
+                            /** @description decimal string in the asset's units: payouts at or above it wait for approval */
+                            approval_threshold: string;
+                            /** @description decimal string in the asset's units: payments at or above it are flagged */
+                            suspicious_amount: string;
+                            /** @description decimal string in the asset's units: created so far today (UTC) */
+                            used_today: string;
+                            /** @description decimal string in the asset's units: created so far this month (UTC) */
+                            used_this_month: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Unauthorized (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "the API key is unknown or revoked",
+                     *       "code": "unauthorized",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "the API key lacks the scope \"payments:write\"",
+                     *       "code": "forbidden",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server-side failure: Internal error (`internal`); TRON node unavailable (`chain_unavailable`); Service not ready (`not_ready`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "internal error",
+                     *       "code": "internal",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getCheckoutStatus: {
         parameters: {
             query?: never;
@@ -15695,6 +16078,177 @@ export interface operations {
                         has_more: boolean;
                         /** @description pass as starting_after for the next page */
                         next_cursor: number | null;
+                    };
+                };
+            };
+            /** @description Malformed request (`malformed_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/malformed_request",
+                     *       "title": "Malformed request",
+                     *       "status": 400,
+                     *       "detail": "body is not valid JSON",
+                     *       "code": "malformed_request",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "the API key is unknown or revoked",
+                     *       "code": "unauthorized",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "the API key lacks the scope \"payments:write\"",
+                     *       "code": "forbidden",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed (`validation_failed`); Idempotency-Key reused with a different request (`idempotency_key_reused`); Limit exceeded (`limit_exceeded`); Refused by compliance rules (`compliance_refused`); Payment method unavailable (`method_unavailable`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/validation_failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "detail": "amount must be written without an exponent; payee_address is not a valid TRON address",
+                     *       "code": "validation_failed",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": [
+                     *         {
+                     *           "path": "amount",
+                     *           "message": "must be written without an exponent"
+                     *         },
+                     *         {
+                     *           "path": "payee_address",
+                     *           "message": "is not a valid TRON address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server-side failure: Internal error (`internal`); TRON node unavailable (`chain_unavailable`); Service not ready (`not_ready`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "internal error",
+                     *       "code": "internal",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verifyAuditChain: {
+        parameters: {
+            query?: {
+                /** @description the previous step’s next.after_seq; absent: from the first record */
+                after_seq?: number;
+                /** @description the previous step’s next.prev_hash (the running hash); with after_seq */
+                prev_hash?: string;
+                /** @description records checked in this step (default 1000) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "done": false,
+                     *       "checked": 1000,
+                     *       "total": 2417,
+                     *       "next": {
+                     *         "after_seq": 1000,
+                     *         "prev_hash": "4ff415fe09bf8f750de124ec40420fb1b6864ecb9f366ba4b8864e81b739b529"
+                     *       },
+                     *       "problem": null
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description false: the chain is broken at `problem` */
+                        ok: boolean;
+                        /** @description the whole chain up to the head is checked (or a problem was found) */
+                        done: boolean;
+                        /** @description records 1..checked are verified */
+                        checked: number;
+                        /** @description records in the chain (the head’s seq) as this step read it; it grows as records are added */
+                        total: number;
+                        /** @description pass both as the query of the next step; null when done */
+                        next: {
+                            after_seq: number;
+                            prev_hash: string;
+                        } | null;
+                        /** @description where the chain is broken: the record (seq) or the range of missing records */
+                        problem: {
+                            kind: "changed" | "broken_link" | "missing" | "truncated" | "head_mismatch";
+                            seq: number | null;
+                            from: number | null;
+                            to: number | null;
+                            message: string;
+                        } | null;
                     };
                 };
             };

@@ -51,3 +51,19 @@ export function problemText(error: unknown, status?: number): string {
   const main = problem.detail ?? problem.title ?? (status !== undefined ? `HTTP ${status}` : 'request failed');
   return fields === '' || main.includes(fields) ? main : `${main} (${fields})`;
 }
+
+/** A call's data, or its problem thrown as an Error (what useLoad shows, with a retry). */
+export function dataOf<T>(result: { data?: T; error?: unknown; response: { status: number } }): T {
+  if (result.data === undefined) throw new Error(problemText(result.error, result.response.status));
+  return result.data;
+}
+
+/** What a state change answered, as the page says it: `success` of the data, or the problem. */
+export function outcomeOf<T>(
+  result: { data?: T; error?: unknown; response: { status: number } },
+  success: (data: T) => string,
+): { ok: boolean; text: string } {
+  return result.data === undefined
+    ? { ok: false, text: problemText(result.error, result.response.status) }
+    : { ok: true, text: success(result.data) };
+}

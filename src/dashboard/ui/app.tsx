@@ -4,6 +4,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { MESSAGES } from './messages.js';
+import { AccountPage } from './pages/account.js';
+import { AuditPage } from './pages/audit.js';
 import { KeysPage } from './pages/keys.js';
 import { LoginPage } from './pages/login.js';
 import { OverviewPage } from './pages/overview.js';
@@ -12,7 +14,9 @@ import { PaymentPage } from './pages/payment.js';
 import { PaymentsPage } from './pages/payments.js';
 import { PayoutsPage } from './pages/payouts.js';
 import { ReconciliationPage } from './pages/reconciliation.js';
+import { SettingsPage } from './pages/settings.js';
 import { SettlementPage, SettlementsPage } from './pages/settlements.js';
+import { UsersPage } from './pages/users.js';
 import { WalletPage } from './pages/wallet.js';
 import { WebhookPage, WebhooksPage } from './pages/webhooks.js';
 import { Link, Loading, PageTitle } from './parts.js';
@@ -32,9 +36,13 @@ const NAV: { path: string; label: string; shown: (role: Role) => boolean }[] = [
   { path: '/settlements', label: MESSAGES.nav.settlements, shown: () => true },
   { path: '/reconciliation', label: MESSAGES.nav.reconciliation, shown: () => true },
   { path: '/wallet', label: MESSAGES.nav.wallet, shown: () => true },
-  // these routes need webhooks:manage and admin: only the roles that hold them see the pages
+  // these routes need webhooks:manage and admin (users and the audit log too): only the roles that hold them see the pages
   { path: '/webhooks', label: MESSAGES.nav.webhooks, shown: canManage },
   { path: '/keys', label: MESSAGES.nav.keys, shown: canManage },
+  { path: '/users', label: MESSAGES.nav.users, shown: canManage },
+  { path: '/audit', label: MESSAGES.nav.audit, shown: canManage },
+  { path: '/settings', label: MESSAGES.nav.settings, shown: () => true },
+  { path: '/account', label: MESSAGES.nav.account, shown: () => true },
 ];
 
 export function App(props: { config: DashboardConfig }) {
@@ -70,6 +78,10 @@ export function App(props: { config: DashboardConfig }) {
   else if (path === '/webhooks' && canManage(role)) page = <WebhooksPage />;
   else if (webhookMatch && canManage(role)) page = <WebhookPage id={decodeURIComponent(webhookMatch[1] ?? '')} query={query} role={role} />;
   else if (path === '/keys' && canManage(role)) page = <KeysPage role={role} />;
+  else if (path === '/users' && canManage(role)) page = <UsersPage role={role} />;
+  else if (path === '/audit' && canManage(role)) page = <AuditPage query={query} />;
+  else if (path === '/settings') page = <SettingsPage role={role} />;
+  else if (path === '/account') page = <AccountPage />;
 
   return (
     <div class="shell">

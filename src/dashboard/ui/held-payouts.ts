@@ -3,7 +3,7 @@
  * pending payments (newest first) and keeps the held ones, up to a few pages: `more` says when there
  * may be further ones beyond what was read.
  */
-import { problemText } from './api.js';
+import { dataOf } from './api.js';
 import { api } from './session.js';
 
 const PAGE = 100;
@@ -13,10 +13,11 @@ export async function heldPayouts() {
   const held = [];
   let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page += 1) {
-    const { data, error, response } = await api.GET('/api/v1/payments', {
-      params: { query: { status: 'pending', limit: PAGE, ...(cursor ? { starting_after: cursor } : {}) } },
-    });
-    if (data === undefined) throw new Error(problemText(error, response.status));
+    const data = dataOf(
+      await api.GET('/api/v1/payments', {
+        params: { query: { status: 'pending', limit: PAGE, ...(cursor ? { starting_after: cursor } : {}) } },
+      }),
+    );
     held.push(...data.data.filter((p) => p.approval_status === 'required'));
     if (!data.has_more || data.next_cursor === null) return { payouts: held, more: false };
     cursor = data.next_cursor;

@@ -46,3 +46,14 @@ export function follow(event: MouseEvent, path: string): void {
   event.preventDefault();
   navigate(path);
 }
+
+/** `path` with the current query changed: a null or empty value removes the parameter. */
+export function pathWithQuery(path: string, query: URLSearchParams, changes: Record<string, string | null>): string {
+  const next = new URLSearchParams(query);
+  for (const [name, value] of Object.entries(changes)) {
+    if (value === null || value === '') next.delete(name);
+    else next.set(name, value);
+  }
+  const text = next.toString();
+  return text === '' ? path : `${path}?${text}`;
+}

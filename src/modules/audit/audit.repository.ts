@@ -5,6 +5,7 @@
 import type { Selectable } from 'kysely';
 import type { AuditLogTable } from '../../db/schema.js';
 import type { AuditExecutor, AuditRecord } from './audit-trail.js';
+import { type AuditStep, type ChainLink, verifyAuditStep } from './audit-verify.js';
 
 export interface AuditFilters {
   action?: string;
@@ -99,5 +100,9 @@ export class AuditLogRepository {
 
   list(merchantId: string, filters: AuditFilters, page: AuditPageRequest): Promise<AuditPage> {
     return listMerchantAudit(this.db, merchantId, filters, page);
+  }
+
+  verifyStep(from: ChainLink, limit: number): Promise<AuditStep> {
+    return verifyAuditStep(this.db, from, limit);
   }
 }

@@ -9,9 +9,12 @@ import { ProblemSchema } from '../../http/problem.js';
 import { validationError } from '../../shared/errors.js';
 import type { AuditFilters, AuditPage, AuditPageRequest } from './audit.repository.js';
 import { toAuditView } from './audit.view.js';
+import { type AuditStep, CHAIN_START, type ChainLink } from './audit-verify.js';
 
 export interface AuditLogReader {
   list(merchantId: string, filters: AuditFilters, page: AuditPageRequest): Promise<AuditPage>;
+  /** one bounded step of verifying the whole chain (audit-verify.ts) */
+  verifyStep(from: ChainLink, limit: number): Promise<AuditStep>;
 }
 
 export interface AuditRoutesDeps {
@@ -62,6 +65,83 @@ const AuditListSchema = Type.Object({
   next_cursor: Type.Union([Type.Integer(), Type.Null()], { description: 'pass as starting_after for the next page' }),
 });
 
+const DEFAULT_VERIFY_STEP = 1000;
+const HASH = '^[0-9a-f]{64}$';
+
+const VerifyQuery = Type.Object(
+  {
+    after_seq: Type.Optional(
+      Type.Integer({ minimum: 1, description: 'the previous step’s next.after_seq; absent: from the first record' }),
+    ),
+    prev_hash: Type.Optional(
+      Type.String({ pattern: HASH, description: 'the previous step’s next.prev_hash (the running hash); with after_seq' }),
+    ),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000, description: 'records checked in this step (default 1000)' })),
+  },
+  { additionalProperties: false },
+);
+
+const NullableInt = Type.Union([Type.Integer(), Type.Null()]);
+
+const VerifyStepSchema = Type.Object(
+  {
+    ok: Type.Boolean({ description: 'false: the chain is broken at `problem`' }),
+    done: Type.Boolean({ description: 'the whole chain up to the head is checked (or a problem was found)' }),
+    checked: Type.Integer({ description: 'records 1..checked are verified' }),
+    total: Type.Integer({ description: 'records in the chain (the head’s seq) as this step read it; it grows as records are added' }),
+    next: Type.Union([Type.Object({ after_seq: Type.Integer(), prev_hash: Type.String() }, { additionalProperties: false }), Type.Null()], {
+      description: 'pass both as the query of the next step; null when done',
+    }),
+    problem: Type.Union(
+      [
+        Type.Object(
+          {
+            kind: Type.Union([
+              Type.Literal('changed'),
+              Type.Literal('broken_link'),
+              Type.Literal('missing'),
+              Type.Literal('truncated'),
+              Type.Literal('head_mismatch'),
+            ]),
+            seq: NullableInt,
+            from: NullableInt,
+            to: NullableInt,
+            message: Type.String(),
+          },
+          { additionalProperties: false },
+        ),
+        Type.Null(),
+      ],
+      { description: 'where the chain is broken: the record (seq) or the range of missing records' },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+function toStepView(step: AuditStep) {
+  if (!step.ok) {
+    const { problem } = step;
+    const seq = 'seq' in problem ? problem.seq : null;
+    const range = 'from' in problem ? { from: problem.from, to: problem.to } : { from: null, to: null };
+    return {
+      ok: false,
+      done: true,
+      checked: step.checked,
+      total: step.headSeq,
+      next: null,
+      problem: { kind: problem.kind, seq, ...range, message: problem.message },
+    };
+  }
+  return {
+    ok: true,
+    done: step.done,
+    checked: step.checked,
+    total: step.headSeq,
+    next: step.done ? null : { after_seq: step.last.seq, prev_hash: step.last.hash },
+    problem: null,
+  };
+}
+
 export function auditRoutes(deps: AuditRoutesDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
@@ -102,6 +182,31 @@ export function auditRoutes(deps: AuditRoutesDeps): FastifyPluginAsyncTypebox {
           has_more: page.hasMore,
           next_cursor: page.hasMore ? (data[data.length - 1]?.seq ?? null) : null,
         };
+      },
+    );
+
+    app.get(
+      '/verify',
+      {
+        config: { scope: 'admin' },
+        schema: {
+          tags: ['audit'],
+          operationId: 'verifyAuditChain',
+          summary: 'Verify the audit chain one bounded step at a time (admin)',
+          description:
+            'Checks up to `limit` records of the whole hash chain (every merchant’s records: the chain is one) and answers how far it got and where to go on, so a client can show progress; the step that reaches the head also checks the head. The same checks as `tron-payment-gateway audit verify`.',
+          querystring: VerifyQuery,
+          response: { 200: VerifyStepSchema, 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 422: ProblemSchema },
+        },
+      },
+      async (request) => {
+        const q = request.query;
+        if ((q.after_seq === undefined) !== (q.prev_hash === undefined)) {
+          const missing = q.after_seq === undefined ? 'after_seq' : 'prev_hash';
+          throw validationError([{ path: `query.${missing}`, message: 'after_seq and prev_hash go together (the previous step’s next)' }]);
+        }
+        const from = q.after_seq === undefined ? CHAIN_START : { seq: q.after_seq, hash: q.prev_hash as string };
+        return toStepView(await deps.reader.verifyStep(from, q.limit ?? DEFAULT_VERIFY_STEP));
       },
     );
   };

@@ -34,6 +34,11 @@ export const UserSchema = Type.Object(
   { additionalProperties: false },
 );
 
+const CreatedUserSchema = Type.Object(
+  { ...UserSchema.properties, one_time_password: Type.String({ description: 'to be changed at first login; shown once' }) },
+  { additionalProperties: false },
+);
+
 const UserParams = Type.Object({ user_id: Type.String({ maxLength: 64 }) }, { additionalProperties: false });
 
 /** The caller as a user manager: a session's role, or owner for an admin API key. */
@@ -68,13 +73,7 @@ export function usersRoutes(deps: { users: UsersService }): FastifyPluginAsyncTy
           operationId: 'createUser',
           summary: 'Invite a dashboard user: the answer carries a one-time password, shown once',
           body: Type.Object({ email: Type.String({ minLength: 1, maxLength: 254 }), role: RoleSchema }, { additionalProperties: false }),
-          response: {
-            201: Type.Object(
-              { ...UserSchema.properties, one_time_password: Type.String({ description: 'to be changed at first login; shown once' }) },
-              { additionalProperties: false },
-            ),
-            ...errors,
-          },
+          response: { 201: CreatedUserSchema, ...errors },
         },
       },
       async (request, reply) => {
@@ -102,6 +101,26 @@ export function usersRoutes(deps: { users: UsersService }): FastifyPluginAsyncTy
         const manager = managerOf(request);
         const { user_id: userId } = request.params as { user_id: string };
         return users.changeRole(manager.merchantId, userId, (request.body as { role: string }).role, manager);
+      },
+    );
+
+    app.post(
+      '/:user_id/reset-password',
+      {
+        config: scope,
+        schema: {
+          tags,
+          operationId: 'resetUserPassword',
+          summary: "Reset a user's password: their sessions end; the answer carries a one-time password, shown once",
+          params: UserParams,
+          response: { 200: CreatedUserSchema, 404: ProblemSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const manager = managerOf(request);
+        const { user_id: userId } = request.params as { user_id: string };
+        const reset = await users.resetPassword(manager.merchantId, userId, manager);
+        return { ...reset.user, one_time_password: reset.oneTimePassword as string };
       },
     );
 

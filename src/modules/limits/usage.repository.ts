@@ -160,6 +160,21 @@ export class UsageRepository {
   }
 
   /** Reserves `count` consecutive indices of a named HD counter and returns the first. */
+  /** The merchant's day and month totals per asset at `now`, read without locking (for display). */
+  async readTotals(db: Kysely<DB>, merchantId: string, now: number): Promise<{ day: Map<Asset, bigint>; month: Map<Asset, bigint> }> {
+    const day = utcDay(now);
+    const month = monthKey(day);
+    const rows = await db
+      .selectFrom('volume_totals')
+      .select(['currency', 'day', 'total'])
+      .where('merchant_id', '=', merchantId)
+      .where('day', 'in', [day, month])
+      .execute();
+    const totals = { day: new Map<Asset, bigint>(), month: new Map<Asset, bigint>() };
+    for (const row of rows) (Number(row.day) === month ? totals.month : totals.day).set(row.currency as Asset, BigInt(row.total));
+    return totals;
+  }
+
   async allocateIndices(executor: Transaction<DB> | Kysely<DB>, name: string, count: number): Promise<number> {
     const row = await executor
       .insertInto('hd_counters')

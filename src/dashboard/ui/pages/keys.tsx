@@ -3,10 +3,10 @@
  * chosen — its secret shown once, right after creation, and never again — and revoking a key.
  */
 import { useState } from 'preact/hooks';
-import { problemText } from '../api.js';
+import { dataOf, problemText } from '../api.js';
 import { dateTime } from '../format.js';
 import { MESSAGES } from '../messages.js';
-import { LoadState, Outcome, PageTitle } from '../parts.js';
+import { FormError, LoadState, Outcome, PageTitle, ShownOnce, Table } from '../parts.js';
 import { api, canManage, type Role } from '../session.js';
 import { useLoad } from '../use-load.js';
 
@@ -19,11 +19,7 @@ function createKey(body: { name: string; scopes: Scope[] }) {
 }
 
 export function KeysPage(props: { role: Role }) {
-  const loaded = useLoad(async () => {
-    const { data, error, response } = await api.GET('/api/v1/keys');
-    if (data === undefined) throw new Error(problemText(error, response.status));
-    return data.data;
-  }, []);
+  const loaded = useLoad(async () => dataOf(await api.GET('/api/v1/keys')).data, []);
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const mayManage = canManage(props.role);
@@ -47,64 +43,54 @@ export function KeysPage(props: { role: Role }) {
         />
       )}
       {created !== null && (
-        <section class="panel secret" aria-labelledby="secret-title">
-          <h2 id="secret-title">{T.secretTitle(created.name)}</h2>
-          <p>{T.secretOnce}</p>
-          <p>
-            <code class="mono" data-testid="new-key-secret">
-              {created.secret}
-            </code>
-          </p>
-          <button type="button" class="button" onClick={() => setCreated(null)}>
-            {T.secretDone}
-          </button>
-        </section>
+        <ShownOnce
+          id="new-key-secret"
+          title={T.secretTitle(created.name)}
+          note={T.secretOnce}
+          values={[created.secret]}
+          onDone={() => setCreated(null)}
+        />
       )}
       <Outcome outcome={outcome} />
       <LoadState loaded={loaded} />
       {loaded.data !== null && (
-        <div class="table-wrap">
-          <table>
-            <caption>{T.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{T.col.name}</th>
-                <th scope="col">{T.col.prefix}</th>
-                <th scope="col">{T.col.scopes}</th>
-                <th scope="col">{T.col.status}</th>
-                <th scope="col">{T.col.lastUsed}</th>
-                {mayManage && <th scope="col">{T.col.action}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {loaded.data.map((k) => (
-                <tr key={k.id}>
-                  <td>{k.name}</td>
-                  <td class="mono">{k.prefix}</td>
-                  <td class="wrap">{k.scopes.join(', ')}</td>
-                  <td>
-                    <span class={`badge badge-${k.status === 'active' ? 'completed' : 'cancelled'}`}>{T.status[k.status] ?? k.status}</span>
-                  </td>
-                  <td>{dateTime(k.last_used_at)}</td>
-                  {mayManage && (
-                    <td>
-                      {k.status === 'active' && (
-                        <button
-                          type="button"
-                          class="button button-danger"
-                          aria-label={T.revokeLabel(k.name)}
-                          onClick={() => revoke(k.id, k.name)}
-                        >
-                          {T.revoke}
-                        </button>
-                      )}
-                    </td>
+        <Table
+          caption={T.caption}
+          columns={[
+            { label: T.col.name },
+            { label: T.col.prefix },
+            { label: T.col.scopes },
+            { label: T.col.status },
+            { label: T.col.lastUsed },
+            mayManage && { label: T.col.action },
+          ]}
+        >
+          {loaded.data.map((k) => (
+            <tr key={k.id}>
+              <td>{k.name}</td>
+              <td class="mono">{k.prefix}</td>
+              <td class="wrap">{k.scopes.join(', ')}</td>
+              <td>
+                <span class={`badge badge-${k.status === 'active' ? 'completed' : 'cancelled'}`}>{T.status[k.status] ?? k.status}</span>
+              </td>
+              <td>{dateTime(k.last_used_at)}</td>
+              {mayManage && (
+                <td>
+                  {k.status === 'active' && (
+                    <button
+                      type="button"
+                      class="button button-danger"
+                      aria-label={T.revokeLabel(k.name)}
+                      onClick={() => revoke(k.id, k.name)}
+                    >
+                      {T.revoke}
+                    </button>
                   )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                </td>
+              )}
+            </tr>
+          ))}
+        </Table>
       )}
     </>
   );
@@ -155,11 +141,7 @@ function NewKeyForm(props: { onCreated: (name: string, secret: string) => void }
             </label>
           ))}
         </fieldset>
-        {error !== null && (
-          <p class="note note-bad" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <button type="submit" class="button button-primary" disabled={busy}>
           {T.create}
         </button>

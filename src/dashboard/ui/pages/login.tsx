@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { MESSAGES } from '../messages.js';
-import { PageTitle } from '../parts.js';
+import { FormError, PageTitle } from '../parts.js';
 import { logIn, type Session } from '../session.js';
 
 const T = MESSAGES.login;
@@ -83,11 +83,7 @@ export function LoginPage(props: { onSignedIn: (session: Session) => void }) {
               </p>
             </div>
           )}
-          {error !== null && (
-            <p class="note note-bad" role="alert">
-              {error}
-            </p>
-          )}
+          <FormError message={error} />
           <button type="submit" class="button button-primary" disabled={busy}>
             {T.submit}
           </button>

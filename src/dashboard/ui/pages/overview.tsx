@@ -6,7 +6,7 @@
  * analytics, payments, webhooks, reconciliations and /status endpoints of the public API.
  */
 import { useMemo } from 'preact/hooks';
-import { problemText } from '../api.js';
+import { dataOf } from '../api.js';
 import { type ChartSeries, DailyChart } from '../chart.js';
 import { dateTime, percent, seconds, sumDecimals } from '../format.js';
 import { heldPayouts } from '../held-payouts.js';
@@ -25,8 +25,7 @@ const WAITING_SCAN = 200;
 /** the failing endpoints, for the roles that may read webhooks (null for the others) */
 async function failingWebhooks(readable: boolean) {
   if (!readable) return null;
-  const { data, error, response } = await api.GET('/api/v1/payments/webhooks');
-  if (data === undefined) throw new Error(problemText(error, response.status));
+  const data = dataOf(await api.GET('/api/v1/payments/webhooks'));
   return data.data.filter((w) => w.failing_since !== null || w.status === 'disabled');
 }
 
@@ -40,10 +39,11 @@ async function scannerBehind(): Promise<{ lag: number; max: number } | null> {
 
 /** payouts whose transfer waits for the hot wallet's staked energy to recover (energy_decision) */
 async function payoutsWaitingForEnergy() {
-  const { data, error, response } = await api.GET('/api/v1/payments', {
-    params: { query: { payment_method: 'route', status: 'pending', limit: WAITING_SCAN } },
-  });
-  if (data === undefined) throw new Error(problemText(error, response.status));
+  const data = dataOf(
+    await api.GET('/api/v1/payments', {
+      params: { query: { payment_method: 'route', status: 'pending', limit: WAITING_SCAN } },
+    }),
+  );
   return { count: data.data.filter((p) => p.energy_decision?.decision === 'waiting').length, more: data.has_more };
 }
 
@@ -56,12 +56,12 @@ async function reconciliationIssues() {
     list('balanced', 1),
     api.GET('/api/v1/payments', { params: { query: { status: 'disputed', limit: ATTENTION_LIMIT } } }),
   ]);
-  for (const r of [differences, balanced, disputed]) if (r.data === undefined) throw new Error(problemText(r.error, r.response.status));
-  const lastDifference = differences.data?.data[0]?.created_at;
-  const lastBalanced = balanced.data?.data[0]?.created_at;
+  const lastDifference = dataOf(differences).data[0]?.created_at;
+  const lastBalanced = dataOf(balanced).data[0]?.created_at;
   // an old difference that a later comparison found balanced is settled
   const balancesDiffer = lastDifference !== undefined && (lastBalanced === undefined || lastDifference > lastBalanced);
-  return { balancesDiffer, disputed: { count: disputed.data?.data.length ?? 0, more: disputed.data?.has_more ?? false } };
+  const disputedPage = dataOf(disputed);
+  return { balancesDiffer, disputed: { count: disputedPage.data.length, more: disputedPage.has_more } };
 }
 
 async function loadOverview(role: Role) {
@@ -73,8 +73,7 @@ async function loadOverview(role: Role) {
     reconciliationIssues(),
     payoutsWaitingForEnergy(),
   ]);
-  if (analytics.data === undefined) throw new Error(problemText(analytics.error, analytics.response.status));
-  return { analytics: analytics.data, held: { count: held.payouts.length, more: held.more }, failing, scanner, reconciliation, waiting };
+  return { analytics: dataOf(analytics), held: { count: held.payouts.length, more: held.more }, failing, scanner, reconciliation, waiting };
 }
 
 export function OverviewPage(props: { role: Role }) {

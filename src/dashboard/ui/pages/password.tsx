@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { problemText } from '../api.js';
 import { MESSAGES } from '../messages.js';
-import { PageTitle } from '../parts.js';
+import { FormError, PageTitle } from '../parts.js';
 import { api, passwordChanged, type Session } from '../session.js';
 
 const T = MESSAGES.password;
@@ -57,11 +57,7 @@ export function ChangePasswordPage(props: { onChanged: (session: Session | null)
             {T.nextHint}
           </p>
         </div>
-        {error !== null && (
-          <p class="note note-bad" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <button type="submit" class="button button-primary">
           {T.submit}
         </button>

@@ -9,7 +9,7 @@ import { problemText } from '../api.js';
 import type { DashboardConfig } from '../app.js';
 import { dateTime, money } from '../format.js';
 import { MESSAGES } from '../messages.js';
-import { ErrorNote, Link, Loading, Outcome, PageTitle, StatusBadge, TransactionLink } from '../parts.js';
+import { ErrorNote, FormError, Link, Loading, Outcome, PageTitle, StatusBadge, TransactionLink } from '../parts.js';
 import { api, canAct, type Role } from '../session.js';
 import { useLoad } from '../use-load.js';
 
@@ -223,11 +223,7 @@ function CancelForm(props: { paymentId: string; onDone: () => void }) {
           </button>
         </div>
       </form>
-      {error !== null && (
-        <p class="note note-bad" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </section>
   );
 }

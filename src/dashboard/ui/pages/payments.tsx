@@ -4,11 +4,11 @@
  * be reloaded, bookmarked and shared.
  */
 import { useState } from 'preact/hooks';
-import { type paths, problemText } from '../api.js';
+import { dataOf, type paths } from '../api.js';
 import { dateTime, money } from '../format.js';
 import { MESSAGES } from '../messages.js';
-import { Link, LoadState, PageTitle, StatusBadge } from '../parts.js';
-import { navigate } from '../router.js';
+import { FilterActions, Link, LoadState, Pager, PageTitle, StatusBadge } from '../parts.js';
+import { navigate, pathWithQuery } from '../router.js';
 import { api } from '../session.js';
 import { useLoad } from '../use-load.js';
 import { ExportPayments } from './payments-export.js';
@@ -58,22 +58,12 @@ function exportFilters(query: URLSearchParams) {
 }
 
 function pathWith(query: URLSearchParams, changes: Record<string, string | null>): string {
-  const next = new URLSearchParams(query);
-  for (const [name, value] of Object.entries(changes)) {
-    if (value === null || value === '') next.delete(name);
-    else next.set(name, value);
-  }
-  const text = next.toString();
-  return text === '' ? '/payments' : `/payments?${text}`;
+  return pathWithQuery('/payments', query, changes);
 }
 
 export function PaymentsPage(props: { query: URLSearchParams }) {
   const key = props.query.toString();
-  const loaded = useLoad(async () => {
-    const { data, error, response } = await api.GET('/api/v1/payments', { params: { query: listQuery(props.query) } });
-    if (data === undefined) throw new Error(problemText(error, response.status));
-    return data;
-  }, [key]);
+  const loaded = useLoad(async () => dataOf(await api.GET('/api/v1/payments', { params: { query: listQuery(props.query) } })), [key]);
   const [search, setSearch] = useState(SEARCHED.map((name) => props.query.get(name)).find((v) => v) ?? '');
 
   function submit(event: Event) {
@@ -121,25 +111,18 @@ export function PaymentsPage(props: { query: URLSearchParams }) {
         </div>
         <div class="field">
           <label for="currency">{T.currency}</label>
-          <input id="currency" name="currency" value={props.query.get('currency') ?? ''} size={8} />
+          <input id="currency" name="currency" defaultValue={props.query.get('currency') ?? ''} size={8} />
         </div>
         <input type="hidden" name="payment_method" value={props.query.get('payment_method') ?? ''} />
         <div class="field">
           <label for="created_from">{T.createdFrom}</label>
-          <input id="created_from" name="created_from" type="date" value={props.query.get('created_from') ?? ''} />
+          <input id="created_from" name="created_from" type="date" defaultValue={props.query.get('created_from') ?? ''} />
         </div>
         <div class="field">
           <label for="created_to">{T.createdTo}</label>
-          <input id="created_to" name="created_to" type="date" value={props.query.get('created_to') ?? ''} />
+          <input id="created_to" name="created_to" type="date" defaultValue={props.query.get('created_to') ?? ''} />
         </div>
-        <div class="actions">
-          <button type="submit" class="button button-primary">
-            {T.apply}
-          </button>
-          <Link to="/payments" class="button">
-            {T.reset}
-          </Link>
-        </div>
+        <FilterActions resetTo="/payments" />
       </form>
 
       <ExportPayments key={key} filters={exportFilters(props.query)} />
@@ -183,12 +166,15 @@ export function PaymentsPage(props: { query: URLSearchParams }) {
               </table>
             </div>
           )}
-          <nav class="pager" aria-label={T.title}>
-            {props.query.get('starting_after') && <Link to={pathWith(props.query, { starting_after: null })}>{T.first}</Link>}
-            {loaded.data.has_more && loaded.data.next_cursor !== null && (
-              <Link to={pathWith(props.query, { starting_after: loaded.data.next_cursor })}>{T.next}</Link>
-            )}
-          </nav>
+          <Pager
+            label={T.title}
+            first={props.query.get('starting_after') ? pathWith(props.query, { starting_after: null }) : null}
+            next={
+              loaded.data.has_more && loaded.data.next_cursor !== null
+                ? pathWith(props.query, { starting_after: loaded.data.next_cursor })
+                : null
+            }
+          />
         </>
       )}
     </>

@@ -156,8 +156,6 @@ export function ReconciliationPage(props: { query: URLSearchParams }) {
               next={
                 results.data.has_more && results.data.next_cursor !== null ? reconciliationPath(outcome, results.data.next_cursor) : null
               }
-              firstText={T.first}
-              nextText={T.next}
             />
           </>
         )}

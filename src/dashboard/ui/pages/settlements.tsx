@@ -74,8 +74,6 @@ export function SettlementsPage(props: { query: URLSearchParams }) {
                 ? `/settlements?starting_after=${encodeURIComponent(loaded.data.next_cursor)}`
                 : null
             }
-            firstText={T.first}
-            nextText={T.next}
           />
         </>
       )}

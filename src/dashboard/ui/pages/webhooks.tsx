@@ -4,10 +4,10 @@
  * again (a new delivery of the same event, signed anew) by a role that manages webhooks.
  */
 import { useState } from 'preact/hooks';
-import { problemText } from '../api.js';
+import { dataOf, outcomeOf } from '../api.js';
 import { dateTime } from '../format.js';
 import { MESSAGES } from '../messages.js';
-import { Link, LoadState, Outcome, PageTitle } from '../parts.js';
+import { Link, LoadState, Outcome, PageTitle, Table } from '../parts.js';
 import { navigate } from '../router.js';
 import { api, canManage, type Role } from '../session.js';
 import { useLoad } from '../use-load.js';
@@ -16,11 +16,7 @@ const T = MESSAGES.webhooks;
 const OUTCOMES = ['pending', 'succeeded', 'failed'] as const;
 
 export function WebhooksPage() {
-  const loaded = useLoad(async () => {
-    const { data, error, response } = await api.GET('/api/v1/payments/webhooks');
-    if (data === undefined) throw new Error(problemText(error, response.status));
-    return data.data;
-  }, []);
+  const loaded = useLoad(async () => dataOf(await api.GET('/api/v1/payments/webhooks')).data, []);
   return (
     <>
       <PageTitle>{T.title}</PageTitle>
@@ -29,35 +25,23 @@ export function WebhooksPage() {
         (loaded.data.length === 0 ? (
           <p class="muted">{T.empty}</p>
         ) : (
-          <div class="table-wrap">
-            <table>
-              <caption>{T.caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{T.col.url}</th>
-                  <th scope="col">{T.col.status}</th>
-                  <th scope="col">{T.col.health}</th>
-                  <th scope="col">{T.col.events}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {loaded.data.map((w) => (
-                  <tr key={w.id}>
-                    <td>
-                      <Link to={`/webhooks/${encodeURIComponent(w.id)}`}>{w.url}</Link>
-                    </td>
-                    <td>
-                      <span class={`badge badge-${w.status === 'active' ? 'completed' : 'failed'}`}>{T.status[w.status] ?? w.status}</span>
-                    </td>
-                    <td>
-                      {w.failing_since !== null ? T.failingSince(dateTime(w.failing_since)) : T.lastSuccess(dateTime(w.last_success_at))}
-                    </td>
-                    <td>{w.events.length === 0 || w.events.includes('*') ? T.allEvents : w.events.join(', ')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            caption={T.caption}
+            columns={[{ label: T.col.url }, { label: T.col.status }, { label: T.col.health }, { label: T.col.events }]}
+          >
+            {loaded.data.map((w) => (
+              <tr key={w.id}>
+                <td>
+                  <Link to={`/webhooks/${encodeURIComponent(w.id)}`}>{w.url}</Link>
+                </td>
+                <td>
+                  <span class={`badge badge-${w.status === 'active' ? 'completed' : 'failed'}`}>{T.status[w.status] ?? w.status}</span>
+                </td>
+                <td>{w.failing_since !== null ? T.failingSince(dateTime(w.failing_since)) : T.lastSuccess(dateTime(w.last_success_at))}</td>
+                <td>{w.events.length === 0 || w.events.includes('*') ? T.allEvents : w.events.join(', ')}</td>
+              </tr>
+            ))}
+          </Table>
         ))}
     </>
   );
@@ -72,17 +56,15 @@ export function WebhookPage(props: { id: string; query: URLSearchParams; role: R
         params: { path: { webhook_id: props.id }, query: { limit: 50, ...(status ? { status } : {}) } },
       }),
     ]);
-    if (endpoint.data === undefined) throw new Error(problemText(endpoint.error, endpoint.response.status));
-    if (deliveries.data === undefined) throw new Error(problemText(deliveries.error, deliveries.response.status));
-    return { endpoint: endpoint.data, deliveries: deliveries.data.data };
+    return { endpoint: dataOf(endpoint), deliveries: dataOf(deliveries).data };
   }, [props.id, status]);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
 
   async function redeliver(deliveryId: string) {
-    const { data, error, response } = await api.POST('/api/v1/payments/webhooks/deliveries/{delivery_id}/redeliver', {
+    const result = await api.POST('/api/v1/payments/webhooks/deliveries/{delivery_id}/redeliver', {
       params: { path: { delivery_id: deliveryId }, header: { 'Idempotency-Key': crypto.randomUUID() } },
     });
-    setOutcome(data === undefined ? { ok: false, text: problemText(error, response.status) } : { ok: true, text: T.redelivered(data.id) });
+    setOutcome(outcomeOf(result, (data) => T.redelivered(data.id)));
     loaded.reload();
   }
 
@@ -118,49 +100,42 @@ export function WebhookPage(props: { id: string; query: URLSearchParams; role: R
         (loaded.data.deliveries.length === 0 ? (
           <p class="muted">{T.noDeliveries}</p>
         ) : (
-          <div class="table-wrap">
-            <table>
-              <caption>{T.deliveriesCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{T.col.event}</th>
-                  <th scope="col">{T.col.outcome}</th>
-                  <th scope="col" class="num">
-                    {T.col.attempts}
-                  </th>
-                  <th scope="col">{T.col.response}</th>
-                  <th scope="col">{T.col.created}</th>
-                  {canManage(props.role) && <th scope="col">{T.col.action}</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {loaded.data.deliveries.map((d) => (
-                  <tr key={d.id}>
-                    <td>
-                      {d.event_type}
-                      <br />
-                      <span class="mono muted">{d.id}</span>
-                    </td>
-                    <td>
-                      <span class={`badge badge-${d.status === 'succeeded' ? 'completed' : d.status === 'failed' ? 'failed' : 'pending'}`}>
-                        {T.outcome[d.status]}
-                      </span>
-                    </td>
-                    <td class="num">{d.attempts}</td>
-                    <td class="wrap">{d.last_status_code !== null ? `HTTP ${d.last_status_code}` : (d.last_error ?? '—')}</td>
-                    <td>{dateTime(d.created_at)}</td>
-                    {canManage(props.role) && (
-                      <td>
-                        <button type="button" class="button" aria-label={T.redeliverLabel(d.id)} onClick={() => redeliver(d.id)}>
-                          {T.redeliver}
-                        </button>
-                      </td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            caption={T.deliveriesCaption}
+            columns={[
+              { label: T.col.event },
+              { label: T.col.outcome },
+              { label: T.col.attempts, num: true },
+              { label: T.col.response },
+              { label: T.col.created },
+              canManage(props.role) && { label: T.col.action },
+            ]}
+          >
+            {loaded.data.deliveries.map((d) => (
+              <tr key={d.id}>
+                <td>
+                  {d.event_type}
+                  <br />
+                  <span class="mono muted">{d.id}</span>
+                </td>
+                <td>
+                  <span class={`badge badge-${d.status === 'succeeded' ? 'completed' : d.status === 'failed' ? 'failed' : 'pending'}`}>
+                    {T.outcome[d.status]}
+                  </span>
+                </td>
+                <td class="num">{d.attempts}</td>
+                <td class="wrap">{d.last_status_code !== null ? `HTTP ${d.last_status_code}` : (d.last_error ?? '—')}</td>
+                <td>{dateTime(d.created_at)}</td>
+                {canManage(props.role) && (
+                  <td>
+                    <button type="button" class="button" aria-label={T.redeliverLabel(d.id)} onClick={() => redeliver(d.id)}>
+                      {T.redeliver}
+                    </button>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </Table>
         ))}
     </>
   );
