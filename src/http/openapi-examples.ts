@@ -149,6 +149,7 @@ const PENDING_COLLECTION = {
   requires_approval: false,
   approval_status: null,
   approved_at: null,
+  approval_note: null,
   failure_reason: null,
   cancel_reason: null,
   estimated_completion_time: '2026-03-10T12:00:30.000Z',
@@ -203,8 +204,19 @@ const APPROVED_PAYOUT = {
   requires_approval: true,
   approval_status: 'approved',
   approved_at: '2026-03-10T12:15:00.000Z',
+  approval_note: 'payee verified by phone',
   estimated_completion_time: '2026-03-10T12:16:00.000Z',
   updated_at: '2026-03-10T12:15:00.000Z',
+};
+
+const REJECTED_PAYOUT = {
+  ...APPROVED_PAYOUT,
+  status: 'cancelled',
+  approval_status: 'rejected',
+  approved_at: null,
+  approval_note: 'payee not verified',
+  cancel_reason: 'payee not verified',
+  cancelled_at: '2026-03-10T12:15:00.000Z',
 };
 
 const BATCH_PAYMENT = {
@@ -850,7 +862,8 @@ export const OPERATION_EXAMPLES: Record<string, OperationExamples> = {
     }),
   },
   cancelPayment: { request: { reason: 'customer_request' }, response: json(CANCELLED_COLLECTION) },
-  approvePayment: { response: json(APPROVED_PAYOUT) },
+  approvePayment: { request: { note: 'payee verified by phone' }, response: json(APPROVED_PAYOUT) },
+  rejectPayment: { request: { note: 'payee not verified' }, response: json(REJECTED_PAYOUT) },
 
   generateReport: {
     request: { start_date: '2026-03-01', end_date: '2026-03-10', status_filter: null, include_failed: true, format: 'csv' },

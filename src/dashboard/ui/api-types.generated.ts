@@ -315,10 +315,30 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Approve a payout held for approval (payouts:write; not by the key that created it, unless admin)
+         * Approve a payout held for approval (payouts:write; not by the key or user that created it, unless admin and two-person approval is off)
          * @description Requires an API key with scope `payouts:write` (or `admin`).
          */
         post: operations["approvePayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{payment_id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a payout held for approval: it is cancelled with the note as its reason
+         * @description Requires an API key with scope `payouts:write` (or `admin`).
+         */
+        post: operations["rejectPayment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1793,6 +1813,7 @@ export interface operations {
                      *       "requires_approval": false,
                      *       "approval_status": null,
                      *       "approved_at": null,
+                     *       "approval_note": null,
                      *       "failure_reason": null,
                      *       "cancel_reason": null,
                      *       "estimated_completion_time": "2026-03-10T12:00:30.000Z",
@@ -1893,9 +1914,12 @@ export interface operations {
                             detail: string;
                         }[];
                         requires_approval: boolean;
+                        /** @description held payouts: required, approved or rejected */
                         approval_status: string | null;
                         /** Format: date-time */
                         approved_at: string | null;
+                        /** @description the note given when the held payout was approved or rejected */
+                        approval_note: string | null;
                         failure_reason: string | null;
                         cancel_reason: string | null;
                         /** Format: date-time */
@@ -2799,6 +2823,7 @@ export interface operations {
                      *           "requires_approval": false,
                      *           "approval_status": null,
                      *           "approved_at": null,
+                     *           "approval_note": null,
                      *           "failure_reason": null,
                      *           "cancel_reason": null,
                      *           "estimated_completion_time": "2026-03-10T12:01:00.000Z",
@@ -2905,9 +2930,12 @@ export interface operations {
                                 detail: string;
                             }[];
                             requires_approval: boolean;
+                            /** @description held payouts: required, approved or rejected */
                             approval_status: string | null;
                             /** Format: date-time */
                             approved_at: string | null;
+                            /** @description the note given when the held payout was approved or rejected */
+                            approval_note: string | null;
                             failure_reason: string | null;
                             cancel_reason: string | null;
                             /** Format: date-time */
@@ -3835,6 +3863,7 @@ export interface operations {
                      *       "requires_approval": false,
                      *       "approval_status": null,
                      *       "approved_at": null,
+                     *       "approval_note": null,
                      *       "failure_reason": null,
                      *       "cancel_reason": null,
                      *       "estimated_completion_time": "2026-03-10T12:00:30.000Z",
@@ -3964,9 +3993,12 @@ export interface operations {
                             detail: string;
                         }[];
                         requires_approval: boolean;
+                        /** @description held payouts: required, approved or rejected */
                         approval_status: string | null;
                         /** Format: date-time */
                         approved_at: string | null;
+                        /** @description the note given when the held payout was approved or rejected */
+                        approval_note: string | null;
                         failure_reason: string | null;
                         cancel_reason: string | null;
                         /** Format: date-time */
@@ -4239,6 +4271,7 @@ export interface operations {
                      *       "requires_approval": false,
                      *       "approval_status": null,
                      *       "approved_at": null,
+                     *       "approval_note": null,
                      *       "failure_reason": null,
                      *       "cancel_reason": "customer_request",
                      *       "estimated_completion_time": "2026-03-10T12:00:30.000Z",
@@ -4338,9 +4371,12 @@ export interface operations {
                             detail: string;
                         }[];
                         requires_approval: boolean;
+                        /** @description held payouts: required, approved or rejected */
                         approval_status: string | null;
                         /** Format: date-time */
                         approved_at: string | null;
+                        /** @description the note given when the held payout was approved or rejected */
+                        approval_note: string | null;
                         failure_reason: string | null;
                         cancel_reason: string | null;
                         /** Format: date-time */
@@ -4590,7 +4626,19 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "note": "payee verified by phone"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description why; stored on the payout, shown and audited (a rejection’s cancel reason) */
+                    note?: string;
+                };
+            };
+        };
         responses: {
             /** @description OK */
             200: {
@@ -4636,6 +4684,7 @@ export interface operations {
                      *       "requires_approval": true,
                      *       "approval_status": "approved",
                      *       "approved_at": "2026-03-10T12:15:00.000Z",
+                     *       "approval_note": "payee verified by phone",
                      *       "failure_reason": null,
                      *       "cancel_reason": null,
                      *       "estimated_completion_time": "2026-03-10T12:16:00.000Z",
@@ -4735,9 +4784,12 @@ export interface operations {
                             detail: string;
                         }[];
                         requires_approval: boolean;
+                        /** @description held payouts: required, approved or rejected */
                         approval_status: string | null;
                         /** Format: date-time */
                         approved_at: string | null;
+                        /** @description the note given when the held payout was approved or rejected */
+                        approval_note: string | null;
                         failure_reason: string | null;
                         cancel_reason: string | null;
                         /** Format: date-time */
@@ -4852,6 +4904,459 @@ export interface operations {
                      *       "status": 409,
                      *       "detail": "payment pay_019cd79e4600f661d150c077de0276cb is completed and cannot become cancelled",
                      *       "code": "invalid_transition",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "request body is larger than 1048576 bytes",
+                     *       "code": "payload_too_large",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/unsupported_media_type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Content-Type \"text/plain\" is not supported; send application/json",
+                     *       "code": "unsupported_media_type",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed (`validation_failed`); Idempotency-Key reused with a different request (`idempotency_key_reused`); Limit exceeded (`limit_exceeded`); Refused by compliance rules (`compliance_refused`); Payment method unavailable (`method_unavailable`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/validation_failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "detail": "amount must be written without an exponent; payee_address is not a valid TRON address",
+                     *       "code": "validation_failed",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": [
+                     *         {
+                     *           "path": "amount",
+                     *           "message": "must be written without an exponent"
+                     *         },
+                     *         {
+                     *           "path": "payee_address",
+                     *           "message": "is not a valid TRON address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Too many batches in flight (`too_many_batches`) */
+            429: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/rate_limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "at most 1000 create requests (a batch counts once) are accepted per minute; 0 remain in this minute",
+                     *       "code": "rate_limited",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server-side failure: Internal error (`internal`); TRON node unavailable (`chain_unavailable`); Service not ready (`not_ready`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "internal error",
+                     *       "code": "internal",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rejectPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Retry safely: the same key and request replay the first answer byte for byte (Idempotent-Replayed: true); the same key with another request is a 422, one still in progress a 409.
+                 * @example order-1042-create
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                payment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "note": "payee not verified"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description why; stored on the payout, shown and audited (a rejection’s cancel reason) */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "payment_id": "pay_019cd79e460087446ff4ea6df008ac6d",
+                     *       "object": "payment",
+                     *       "status": "cancelled",
+                     *       "payment_method": "route",
+                     *       "priority": "normal",
+                     *       "currency": "USDT",
+                     *       "amount": "1200000",
+                     *       "amount_due": null,
+                     *       "fee": "1530",
+                     *       "fee_rate": "0.0015",
+                     *       "discount_rate": "0.15",
+                     *       "net_amount": "1198470",
+                     *       "network_fee_estimate": "13.3735",
+                     *       "network_fee": null,
+                     *       "payer_address": "TJJFHvvAtDMnYLT4jkUhft9qARB3acs6x6",
+                     *       "payee_address": "TFwMNKhDTfrfTkJpkEyEER3wdyW6f1rbLM",
+                     *       "deposit_address": null,
+                     *       "expires_at": null,
+                     *       "reference_id": "withdrawal-77",
+                     *       "description": null,
+                     *       "metadata": null,
+                     *       "batch_id": null,
+                     *       "amount_received": "0",
+                     *       "exception": null,
+                     *       "confirmations": 0,
+                     *       "finalized": false,
+                     *       "transaction_id": null,
+                     *       "flags": [
+                     *         {
+                     *           "code": "large_amount",
+                     *           "detail": "amount 1200000 USDT is at or above 1000000"
+                     *         }
+                     *       ],
+                     *       "requires_approval": true,
+                     *       "approval_status": "rejected",
+                     *       "approved_at": null,
+                     *       "approval_note": "payee not verified",
+                     *       "failure_reason": null,
+                     *       "cancel_reason": "payee not verified",
+                     *       "estimated_completion_time": "2026-03-10T12:16:00.000Z",
+                     *       "created_at": "2026-03-10T12:00:00.000Z",
+                     *       "updated_at": "2026-03-10T12:15:00.000Z",
+                     *       "processing_at": null,
+                     *       "confirmed_at": null,
+                     *       "completed_at": null,
+                     *       "failed_at": null,
+                     *       "cancelled_at": "2026-03-10T12:15:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example pay_019cd79e4600f661d150c077de0276cb */
+                        payment_id: string;
+                        /** @enum {string} */
+                        object: "payment";
+                        /**
+                         * @description lifecycle state
+                         * @enum {unknown}
+                         */
+                        status: "pending" | "processing" | "confirmed" | "completed" | "failed" | "cancelled" | "refunded" | "disputed";
+                        /**
+                         * @description method
+                         * @enum {unknown}
+                         */
+                        payment_method: "payment_gateway" | "direct_transfer" | "route" | "swap";
+                        /**
+                         * @description priority
+                         * @enum {unknown}
+                         */
+                        priority: "low" | "normal" | "high" | "urgent";
+                        currency: string;
+                        /**
+                         * @description whole units, decimal string
+                         * @example 998.5
+                         */
+                        amount: string;
+                        /** @description what the payer must send, when it differs from amount */
+                        amount_due: string | (never | null);
+                        /**
+                         * @description whole units, decimal string
+                         * @example 998.5
+                         */
+                        fee: string;
+                        /** @description rate before the volume discount */
+                        fee_rate: string;
+                        discount_rate: string;
+                        /**
+                         * @description whole units, decimal string
+                         * @example 998.5
+                         */
+                        net_amount: string;
+                        /** @description TRX */
+                        network_fee_estimate: string | null;
+                        /** @description TRX burned, after sending */
+                        network_fee: string | null;
+                        /** @description what the chain sends serving this cost, from their receipts; null until one is in a block */
+                        network_cost?: {
+                            /** @description energy units used, however paid (receipt energy_usage_total) */
+                            energy_used: number;
+                            /** @description energy paid by staked energy, own or delegated (receipt energy_usage) */
+                            energy_delegated: number;
+                            /** @description TRX burned for energy (receipt energy_fee) */
+                            energy_burned_trx: string;
+                            /** @description bandwidth bytes (net_usage, or the transaction bytes when paid in TRX) */
+                            bandwidth_used: number;
+                            /** @description TRX burned for bandwidth (receipt net_fee) */
+                            bandwidth_burned_trx: string;
+                            /** @description TRX the chain charged for creating a receiver account */
+                            activation_trx: string;
+                            /** @description all TRX burned (receipt fee) */
+                            trx_burned: string;
+                        } | null;
+                        payer_address: string | null;
+                        payee_address: string;
+                        deposit_address: string | null;
+                        /** Format: date-time */
+                        expires_at: string | null;
+                        reference_id: string | null;
+                        description: string | null;
+                        metadata: {
+                            [key: string]: unknown;
+                        } | null;
+                        batch_id: string | null;
+                        /**
+                         * @description whole units, decimal string
+                         * @example 998.5
+                         */
+                        amount_received: string;
+                        exception: string | null;
+                        confirmations: number;
+                        finalized: boolean;
+                        transaction_id: string | null;
+                        flags: {
+                            code: string;
+                            detail: string;
+                        }[];
+                        requires_approval: boolean;
+                        /** @description held payouts: required, approved or rejected */
+                        approval_status: string | null;
+                        /** Format: date-time */
+                        approved_at: string | null;
+                        /** @description the note given when the held payout was approved or rejected */
+                        approval_note: string | null;
+                        failure_reason: string | null;
+                        cancel_reason: string | null;
+                        /** Format: date-time */
+                        estimated_completion_time: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** Format: date-time */
+                        processing_at: string | null;
+                        /** Format: date-time */
+                        confirmed_at: string | null;
+                        /** Format: date-time */
+                        completed_at: string | null;
+                        /** Format: date-time */
+                        failed_at: string | null;
+                        /** Format: date-time */
+                        cancelled_at: string | null;
+                    };
+                };
+            };
+            /** @description Malformed request (`malformed_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/malformed_request",
+                     *       "title": "Malformed request",
+                     *       "status": 400,
+                     *       "detail": "body is not valid JSON",
+                     *       "code": "malformed_request",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "the API key is unknown or revoked",
+                     *       "code": "unauthorized",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "the API key lacks the scope \"payments:write\"",
+                     *       "code": "forbidden",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "payment pay_019cd79e4600f661d150c077de0276cb not found",
+                     *       "code": "not_found",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid state transition (`invalid_transition`); Conflict (`conflict`); Request with this Idempotency-Key is in progress (`idempotency_in_flight`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/invalid_transition",
+                     *       "title": "Invalid state transition",
+                     *       "status": 409,
+                     *       "detail": "payment pay_019cd79e4600f661d150c077de0276cb is completed and cannot become cancelled",
+                     *       "code": "invalid_transition",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "request body is larger than 1048576 bytes",
+                     *       "code": "payload_too_large",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/unsupported_media_type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Content-Type \"text/plain\" is not supported; send application/json",
+                     *       "code": "unsupported_media_type",
                      *       "request_id": "req_7f3a9c0e5b1d2468",
                      *       "errors": []
                      *     }
@@ -14488,6 +14993,7 @@ export interface operations {
                      *           "requires_approval": false,
                      *           "approval_status": null,
                      *           "approved_at": null,
+                     *           "approval_note": null,
                      *           "failure_reason": null,
                      *           "cancel_reason": null,
                      *           "estimated_completion_time": "2026-03-10T12:01:00.000Z",
@@ -14594,9 +15100,12 @@ export interface operations {
                                 detail: string;
                             }[];
                             requires_approval: boolean;
+                            /** @description held payouts: required, approved or rejected */
                             approval_status: string | null;
                             /** Format: date-time */
                             approved_at: string | null;
+                            /** @description the note given when the held payout was approved or rejected */
+                            approval_note: string | null;
                             failure_reason: string | null;
                             cancel_reason: string | null;
                             /** Format: date-time */

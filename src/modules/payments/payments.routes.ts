@@ -27,6 +27,7 @@ import { toHistoryView, toPaymentView, toStatusView } from './payment.view.js';
 import type { PaymentCosts } from './payment-costs.js';
 import type { CreatePaymentInput } from './payment-draft.js';
 import {
+  ApprovalDecisionBody,
   BatchBody,
   BatchParams,
   BatchResultSchema,
@@ -405,18 +406,43 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
         schema: {
           tags: ['payments'],
           operationId: 'approvePayment',
-          summary: 'Approve a payout held for approval (payouts:write; not by the key that created it, unless admin)',
+          summary:
+            'Approve a payout held for approval (payouts:write; not by the key or user that created it, unless admin and two-person approval is off)',
           params: IdParams,
+          body: Type.Optional(ApprovalDecisionBody),
           response: { 200: PaymentViewSchema, ...errors },
         },
       },
       async (request) => {
         const mayApproveOwn = requirePrincipal(request).scopes.has('admin');
+        const note = (request.body ?? {}).note;
         return toPaymentView(
-          unwrap(await deps.payments.approvePayment(actorOf(request), request.params.payment_id, { mayApproveOwn })),
+          unwrap(
+            await deps.payments.approvePayment(actorOf(request), request.params.payment_id, {
+              mayApproveOwn,
+              ...(note !== undefined ? { note } : {}),
+            }),
+          ),
           config,
         );
       },
+    );
+
+    app.post(
+      '/:payment_id/reject',
+      {
+        config: { scope: 'payouts:write' },
+        schema: {
+          tags: ['payments'],
+          operationId: 'rejectPayment',
+          summary: 'Reject a payout held for approval: it is cancelled with the note as its reason',
+          params: IdParams,
+          body: Type.Optional(ApprovalDecisionBody),
+          response: { 200: PaymentViewSchema, ...errors },
+        },
+      },
+      async (request) =>
+        toPaymentView(unwrap(await deps.payments.rejectPayment(actorOf(request), request.params.payment_id, request.body?.note)), config),
     );
   };
 }
