@@ -2,7 +2,8 @@
  * Deciding held payouts through the API (issue 22): approve and reject, each with a note that is stored on
  * the payout, shown in its view and kept in the audit log; a rejected payout is cancelled with the note
  * as its reason. With `transaction_limits.two_person_approval` on, whoever created a payout cannot
- * approve it, not even the admin key, and the refusal says why. Both engines.
+ * approve it, not even the admin key, and the refusal says why. And the batch check the dashboard's CSV
+ * upload previews with: each item's problems by index and field, nothing created. Both engines.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from './db-harness.js';
@@ -91,5 +92,31 @@ describe.each(ENGINES)('payout approval with notes and the two-person rule (%s)'
     // the creator may still reject its own payout: that sends nothing
     const withdrawn = await hold(creator);
     expect((await decide('reject', creator, withdrawn, { note: 'typo in the amount' })).status).toBe(200);
+  });
+
+  it('checks a batch item by item, naming the field of each bad item, and creates nothing', async () => {
+    const before = await gw.count('payments');
+    const sender = await gw.key(['payments:write', 'payouts:write']);
+    const payments = [
+      { payment_method: 'route', payee_address: payee, amount: '10' },
+      { payment_method: 'route', payee_address: 'TNotAnAddress', amount: '10' },
+      { payment_method: 'route', payee_address: payee, amount: '-1' },
+    ];
+    const checked = await gw.call<{ valid_count: number; results: { index: number; status: string; errors?: { path: string }[] }[] }>(
+      'POST',
+      '/api/v1/payments/batch/check',
+      { key: sender, body: { payments } },
+    );
+    expect(checked.status, checked.text).toBe(200);
+    expect(checked.body.valid_count).toBe(1);
+    expect(checked.body.results.map((r) => [r.index, r.status, r.errors?.[0]?.path])).toEqual([
+      [0, 'valid', undefined],
+      [1, 'rejected', 'payments/1/payee_address'],
+      [2, 'rejected', 'payments/2/amount'],
+    ]);
+    expect(await gw.count('payments')).toBe(before);
+    // payouts need payouts:write to be checked too
+    const storefront = await gw.key(['payments:write']);
+    expect((await gw.call('POST', '/api/v1/payments/batch/check', { key: storefront, body: { payments } })).status).toBe(403);
   });
 });

@@ -24,7 +24,7 @@ import {
   withCore,
 } from './context.js';
 import { formatTable, note, printJson, say } from './output.js';
-import { type CsvProblem, type PayoutRow, parsePayoutCsv } from './payout-csv.js';
+import { type CsvProblem, type PayoutRow, parsePayoutCsv } from '../shared/payout-csv.js';
 import { Progress } from './progress.js';
 
 const COMMON: Record<string, OptionSpec> = { ...MERCHANT_OPTION, ...JSON_OPTION, ...CONFIG_OPTION, ...HELP_OPTION };

@@ -764,6 +764,23 @@ export const OPERATION_EXAMPLES: Record<string, OperationExamples> = {
       ],
     }),
   },
+  checkBatch: {
+    request: {
+      payments: [
+        { payment_method: 'route', payee_address: PAYEE, amount: '100' },
+        { payment_method: 'route', payee_address: 'TNotAnAddress', amount: '100' },
+      ],
+    },
+    response: json({
+      object: 'batch_check',
+      valid_count: 1,
+      rejected_count: 1,
+      results: [
+        { index: 0, status: 'valid' },
+        { index: 1, status: 'rejected', errors: [{ path: 'payments/1/payee_address', message: 'not a valid TRON address' }] },
+      ],
+    }),
+  },
   getPaymentStatus: {
     response: json({
       payment_id: PAYMENT_ID,

@@ -29,6 +29,8 @@ import type { CreatePaymentInput } from './payment-draft.js';
 import {
   ApprovalDecisionBody,
   BatchBody,
+  BatchCheckBody,
+  BatchCheckSchema,
   BatchParams,
   BatchResultSchema,
   BatchViewSchema,
@@ -158,6 +160,31 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
         const created = unwrap(await deps.payments.createBatch(actorOf(request), request.body, claim));
         if (claim) request.idempotencyStored = true;
         return sendJson(reply, created.rendered.statusCode, created.rendered.body);
+      },
+    );
+
+    app.post(
+      '/batch/check',
+      {
+        config: { scope: 'payments:write' },
+        preValidation: payoutScopeOfBatch(config.raw.payment_processing.default_method),
+        schema: {
+          tags: ['batches'],
+          operationId: 'checkBatch',
+          summary: 'Check a batch item by item as POST /batch would, creating nothing (a preview before submitting)',
+          body: BatchCheckBody,
+          response: { 200: BatchCheckSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const items = unwrap(await deps.payments.previewBatch(actorOf(request), request.body));
+        const results = items.map((item) =>
+          item.errors
+            ? { index: item.index, status: 'rejected' as const, errors: item.errors }
+            : { index: item.index, status: 'valid' as const },
+        );
+        const rejected = results.filter((r) => r.status === 'rejected').length;
+        return { object: 'batch_check' as const, valid_count: results.length - rejected, rejected_count: rejected, results };
       },
     );
 

@@ -240,6 +240,29 @@ export const BatchResultSchema = Type.Object({
   ),
 });
 
+export const BatchCheckBody = Type.Object(
+  {
+    payments: Type.Array(Type.Unknown({ description: 'a create-payment body, checked as POST /batch would' }), {
+      minItems: 1,
+      maxItems: 1000,
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const BatchCheckSchema = Type.Object({
+  object: Type.Literal('batch_check'),
+  valid_count: Type.Integer(),
+  rejected_count: Type.Integer(),
+  results: Type.Array(
+    Type.Object({
+      index: Type.Integer(),
+      status: literals(['valid', 'rejected'] as const, 'whether POST /batch would create this item'),
+      errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
+    }),
+  ),
+});
+
 export const BatchViewSchema = Type.Object({
   ...BatchFields,
   counts: Type.Record(Type.String(), Type.Integer(), { description: 'live count of the batch’s payments by status' }),

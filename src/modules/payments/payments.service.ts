@@ -315,6 +315,18 @@ export class PaymentsService {
     return rejected.length > 0 ? err(validationError(rejected)) : ok({ valid: drafts.length });
   }
 
+  /**
+   * checkBatch item by item, for a preview before submitting (the dashboard's CSV upload): every item's
+   * outcome by index, with its problems (`payments/<i>/<field>`). Creates nothing.
+   */
+  async previewBatch(
+    actor: Actor,
+    input: Pick<BatchInput, 'payments'>,
+  ): Promise<Result<{ index: number; errors?: FieldError[] }[], AppError>> {
+    const drafted = await this.draftBatch(actor, input);
+    return drafted.ok ? ok(drafted.value.items.map(({ index, errors }) => (errors ? { index, errors } : { index }))) : drafted;
+  }
+
   private async draftBatch(
     actor: Actor,
     input: Pick<BatchInput, 'payments'>,
