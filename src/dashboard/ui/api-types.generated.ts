@@ -8272,7 +8272,24 @@ export interface operations {
                      *           "error": null,
                      *           "response_excerpt": "{\"received\":true}"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "request": {
+                     *         "method": "POST",
+                     *         "url": "https://shop.example.com/hooks/tron",
+                     *         "headers": {
+                     *           "Authorization": "********",
+                     *           "content-type": "application/json",
+                     *           "user-agent": "tron-payment-gateway/0.1.0",
+                     *           "x-tpg-event-id": "evt_019cd79e46004fb7cafb3da32a579294",
+                     *           "x-tpg-event-type": "payment.completed",
+                     *           "x-tpg-delivery-id": "whd_019cd79e4600e8eeb07a395b4ce7aaf3",
+                     *           "x-tpg-signature": "(signed at each attempt)",
+                     *           "webhook-id": "evt_019cd79e46004fb7cafb3da32a579294",
+                     *           "webhook-timestamp": "1773144030",
+                     *           "webhook-signature": "(signed at each attempt)"
+                     *         },
+                     *         "body": "{\"id\":\"evt_019cd79e46004fb7cafb3da32a579294\",\"type\":\"payment.completed\",\"created_at\":\"2026-03-10T12:00:30.000Z\",\"data\":{\"object\":{\"payment_id\":\"pay_019cd79e4600f661d150c077de0276cb\",\"status\":\"completed\"}}}"
+                     *       }
                      *     }
                      */
                     "application/json": {
@@ -8315,6 +8332,19 @@ export interface operations {
                             /** @description at most 1 KiB */
                             response_excerpt: string | null;
                         }[];
+                        /** @description null when the endpoint or the event no longer exists */
+                        request: {
+                            /** @enum {string} */
+                            method: "POST";
+                            /** @description the endpoint’s URL now */
+                            url: string;
+                            /** @description what each attempt sends; custom header values show as "********", the signatures as "(signed at each attempt)" */
+                            headers: {
+                                [key: string]: string;
+                            };
+                            /** @description the exact JSON bytes posted */
+                            body: string;
+                        } | null;
                     };
                 };
             };
