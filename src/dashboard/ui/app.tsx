@@ -10,11 +10,12 @@ import { OverviewPage } from './pages/overview.js';
 import { ChangePasswordPage } from './pages/password.js';
 import { PaymentPage } from './pages/payment.js';
 import { PaymentsPage } from './pages/payments.js';
+import { PayoutBatchPage } from './pages/payout-batch.js';
 import { PayoutsPage } from './pages/payouts.js';
 import { WebhookPage, WebhooksPage } from './pages/webhooks.js';
 import { Link, Loading, PageTitle } from './parts.js';
 import { useLocation } from './router.js';
-import { canManage, logOut, onSessionEnded, type Role, resume, type Session } from './session.js';
+import { canAct, canManage, logOut, onSessionEnded, type Role, resume, type Session } from './session.js';
 
 export interface DashboardConfig {
   /** transaction link template with {txid}, or null */
@@ -26,6 +27,7 @@ const NAV: { path: string; label: string; shown: (role: Role) => boolean }[] = [
   { path: '/', label: MESSAGES.nav.overview, shown: () => true },
   { path: '/payments', label: MESSAGES.nav.payments, shown: () => true },
   { path: '/payouts', label: MESSAGES.nav.payouts, shown: () => true },
+  { path: '/payouts/batch', label: MESSAGES.nav.batch, shown: canAct },
   // these routes need webhooks:manage and admin: only the roles that hold them see the pages
   { path: '/webhooks', label: MESSAGES.nav.webhooks, shown: canManage },
   { path: '/keys', label: MESSAGES.nav.keys, shown: canManage },
@@ -56,6 +58,7 @@ export function App(props: { config: DashboardConfig }) {
   else if (path === '/payments') page = <PaymentsPage query={query} />;
   else if (paymentMatch) page = <PaymentPage id={decodeURIComponent(paymentMatch[1] ?? '')} role={role} config={props.config} />;
   else if (path === '/payouts') page = <PayoutsPage role={role} />;
+  else if (path === '/payouts/batch' && canAct(role)) page = <PayoutBatchPage />;
   else if (path === '/webhooks' && canManage(role)) page = <WebhooksPage />;
   else if (webhookMatch && canManage(role)) page = <WebhookPage id={decodeURIComponent(webhookMatch[1] ?? '')} query={query} role={role} />;
   else if (path === '/keys' && canManage(role)) page = <KeysPage role={role} />;

@@ -66,6 +66,27 @@ export function LoadState(props: { loaded: { loading: boolean; data: unknown; er
   return loaded.loading && loaded.data === null ? <Loading /> : null;
 }
 
+/**
+ * A secret the gateway shows this once (an API key, a webhook signing secret): the panel says so and
+ * goes away when the person confirms they stored it.
+ */
+export function SecretOnce(props: { title: string; secret: string; testId: string; onDone: () => void }) {
+  return (
+    <section class="panel secret" aria-labelledby={`${props.testId}-title`}>
+      <h2 id={`${props.testId}-title`}>{props.title}</h2>
+      <p>{MESSAGES.secretOnce}</p>
+      <p>
+        <code class="mono" data-testid={props.testId}>
+          {props.secret}
+        </code>
+      </p>
+      <button type="button" class="button" onClick={props.onDone}>
+        {MESSAGES.secretDone}
+      </button>
+    </section>
+  );
+}
+
 export function StatusBadge(props: { status: string }) {
   return <span class={`badge badge-${props.status}`}>{MESSAGES.status[props.status] ?? props.status}</span>;
 }

@@ -442,7 +442,7 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
       },
       async (request) => {
         const mayApproveOwn = requirePrincipal(request).scopes.has('admin');
-        const note = (request.body ?? {}).note;
+        const note = request.body?.note;
         return toPaymentView(
           unwrap(
             await deps.payments.approvePayment(actorOf(request), request.params.payment_id, {

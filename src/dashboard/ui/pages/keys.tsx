@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import { problemText } from '../api.js';
 import { dateTime } from '../format.js';
 import { MESSAGES } from '../messages.js';
-import { LoadState, Outcome, PageTitle } from '../parts.js';
+import { LoadState, Outcome, PageTitle, SecretOnce } from '../parts.js';
 import { api, canManage, type Role } from '../session.js';
 import { useLoad } from '../use-load.js';
 
@@ -47,18 +47,7 @@ export function KeysPage(props: { role: Role }) {
         />
       )}
       {created !== null && (
-        <section class="panel secret" aria-labelledby="secret-title">
-          <h2 id="secret-title">{T.secretTitle(created.name)}</h2>
-          <p>{T.secretOnce}</p>
-          <p>
-            <code class="mono" data-testid="new-key-secret">
-              {created.secret}
-            </code>
-          </p>
-          <button type="button" class="button" onClick={() => setCreated(null)}>
-            {T.secretDone}
-          </button>
-        </section>
+        <SecretOnce title={T.secretTitle(created.name)} secret={created.secret} testId="new-key-secret" onDone={() => setCreated(null)} />
       )}
       <Outcome outcome={outcome} />
       <LoadState loaded={loaded} />
