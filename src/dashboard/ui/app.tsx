@@ -12,7 +12,7 @@ import { PaymentPage } from './pages/payment.js';
 import { PaymentsPage } from './pages/payments.js';
 import { PayoutBatchPage } from './pages/payout-batch.js';
 import { PayoutsPage } from './pages/payouts.js';
-import { WebhookPage, WebhooksPage } from './pages/webhooks.js';
+import { DeliveryPage, WebhookPage, WebhooksPage } from './pages/webhooks.js';
 import { Link, Loading, PageTitle } from './parts.js';
 import { useLocation } from './router.js';
 import { canAct, canManage, logOut, onSessionEnded, type Role, resume, type Session } from './session.js';
@@ -52,6 +52,7 @@ export function App(props: { config: DashboardConfig }) {
     .find((item) => item.path === path || (item.path !== '/' && path.startsWith(item.path)));
   const paymentMatch = /^\/payments\/([^/]+)$/.exec(path);
   const webhookMatch = /^\/webhooks\/([^/]+)$/.exec(path);
+  const deliveryMatch = /^\/webhooks\/deliveries\/([^/]+)$/.exec(path);
   let page = <PageTitle>{MESSAGES.notFound}</PageTitle>;
   if (session.mustChangePassword) page = <ChangePasswordPage onChanged={setSession} />;
   else if (path === '/') page = <OverviewPage role={role} />;
@@ -61,6 +62,7 @@ export function App(props: { config: DashboardConfig }) {
   else if (path === '/payouts/batch' && canAct(role)) page = <PayoutBatchPage />;
   else if (path === '/webhooks' && canManage(role)) page = <WebhooksPage />;
   else if (webhookMatch && canManage(role)) page = <WebhookPage id={decodeURIComponent(webhookMatch[1] ?? '')} query={query} role={role} />;
+  else if (deliveryMatch && canManage(role)) page = <DeliveryPage id={decodeURIComponent(deliveryMatch[1] ?? '')} role={role} />;
   else if (path === '/keys' && canManage(role)) page = <KeysPage role={role} />;
 
   return (
