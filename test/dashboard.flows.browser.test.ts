@@ -103,7 +103,7 @@ describe.each(ENGINES)('dashboard payout flows in Chromium (%s)', (engine) => {
     const lines = ['payee_address,amount,reference_id'];
     for (let row = 1; row <= 50; row++) lines.push(`${payees[row % 3]},1.5,${engine}-row-${row}`);
     lines[13] = `TNotAnAddressAtAll,1.5,${engine}-row-13`; // line 14 of the file
-    lines[37] = `${payees[0]},one,${engine}-row-37`; // line 38
+    lines[37] = `${payees[0]},-2,${engine}-row-37`; // line 38
     const context = await watchedContext(browser, problems);
     const page = await context.newPage();
     await signIn(page, base, operator);
@@ -221,17 +221,18 @@ describe.each(ENGINES)('dashboard webhook endpoints in Chromium (%s)', (engine) 
     expect(rotated).not.toBe(secret);
     await page.getByRole('button', { name: 'I have stored it' }).click();
     receiver.secret = rotated;
-    // the deliverer reuses an endpoint's settings for up to 1 s (Deliverer targetCacheMs): past that, the new secret signs
-    await page.waitForTimeout(1100);
-    await page.getByRole('button', { name: 'Send a test event' }).click();
-    await expect.poll(signedTests, { timeout: 10_000 }).toBe(2);
-
-    // a custom header set through the API is sent but never shown
+    // a custom header set through the API: sent with the next deliveries, never shown
     const hook = (await api().GET('/api/v1/payments/webhooks')).data?.data.find((w) => w.url === url);
     await api().PATCH('/api/v1/payments/webhooks/{webhook_id}', {
       params: { path: { webhook_id: hook?.id as string } },
       body: { headers: { Authorization: 'Bearer receiver-s3cret' } },
     });
+    // the deliverer reuses an endpoint's settings for up to 1 s (Deliverer targetCacheMs): past that, the new ones apply
+    await page.waitForTimeout(1100);
+    await page.getByRole('button', { name: 'Send a test event' }).click();
+    await expect.poll(signedTests, { timeout: 10_000 }).toBe(2);
+    expect(receiver.events.at(-1)?.headers.authorization).toBe('Bearer receiver-s3cret');
+
     // edit: only two events
     await page.reload();
     await page.getByRole('heading', { level: 2, name: 'Endpoint settings' }).waitFor();
@@ -243,8 +244,7 @@ describe.each(ENGINES)('dashboard webhook endpoints in Chromium (%s)', (engine) 
     const edited = await api().GET('/api/v1/payments/webhooks/{webhook_id}', { params: { path: { webhook_id: hook?.id as string } } });
     expect(edited.data?.events).toEqual(['payment.completed', 'payment.failed']);
     await page.getByRole('button', { name: 'Send a test event' }).click();
-    await expect.poll(() => receiver.events.filter((e) => e.type === 'webhook.test').length, { timeout: 10_000 }).toBe(3);
-    expect(receiver.events.at(-1)?.headers.authorization).toBe('Bearer receiver-s3cret');
+    await expect.poll(signedTests, { timeout: 10_000 }).toBe(3);
     await page.reload();
     await page.locator('tbody tr').first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);

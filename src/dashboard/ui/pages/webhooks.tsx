@@ -32,6 +32,9 @@ export function WebhooksPage() {
   return (
     <>
       <PageTitle>{T.title}</PageTitle>
+      {created !== null && (
+        <SecretOnce title={T.secretTitle(created.url)} secret={created.secret} testId="webhook-secret" onDone={() => setCreated(null)} />
+      )}
       <EndpointForm
         title={T.newTitle}
         submitLabel={T.create}
@@ -44,9 +47,6 @@ export function WebhooksPage() {
           return null;
         }}
       />
-      {created !== null && (
-        <SecretOnce title={T.secretTitle(created.url)} secret={created.secret} testId="webhook-secret" onDone={() => setCreated(null)} />
-      )}
       <LoadState loaded={loaded} />
       {loaded.data !== null &&
         (loaded.data.length === 0 ? (
