@@ -439,9 +439,7 @@ export function DeliveryPage(props: { id: string; role: Role }) {
                   </table>
                 </div>
                 <h3>{T.body}</h3>
-                <pre class="code" tabIndex={0} aria-label={T.body}>
-                  {pretty(d.request.body)}
-                </pre>
+                <pre class="code">{pretty(d.request.body)}</pre>
               </>
             )}
           </section>
@@ -468,11 +466,8 @@ export function DeliveryPage(props: { id: string; role: Role }) {
                         </>
                       )}
                     </dl>
-                    {a.response_excerpt !== null && (
-                      <pre class="code" tabIndex={0} aria-label={T.excerpt(a.attempt)}>
-                        {a.response_excerpt}
-                      </pre>
-                    )}
+                    {a.response_excerpt !== null && <p class="hint">{T.excerpt(a.attempt)}</p>}
+                    {a.response_excerpt !== null && <pre class="code">{a.response_excerpt}</pre>}
                   </li>
                 ))}
               </ol>
