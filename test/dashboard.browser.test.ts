@@ -206,7 +206,7 @@ describe.each(ENGINES)('dashboard in Chromium (%s)', (engine) => {
       .filter({ hasText: `${held.payment_id} approved` })
       .waitFor();
     const otherItem = page.getByRole('listitem').filter({ hasText: other.payment_id });
-    await otherItem.getByLabel('Note (the reason when rejecting)').fill('payee not verified');
+    await otherItem.getByLabel('Note (kept with your decision)').fill('payee not verified');
     await page.getByRole('button', { name: `Reject ${other.payment_id}` }).click();
     await page
       .getByRole('status')

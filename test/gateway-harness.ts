@@ -133,6 +133,7 @@ export interface PaymentJson {
   requires_approval: boolean;
   approval_status: string | null;
   approved_at: string | null;
+  approval_note: string | null;
   failure_reason: string | null;
   cancel_reason: string | null;
   estimated_completion_time: string;

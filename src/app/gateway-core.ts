@@ -80,6 +80,7 @@ import { DEPOSIT_REUSE_JOB, DepositReuseService } from '../modules/wallets/depos
 import { HotWalletService, type WalletChain } from '../modules/wallets/hot-wallet.service.js';
 import { walletRoutes } from '../modules/wallets/wallet.routes.js';
 import type { WalletAddresses } from '../modules/wallets/wallet-addresses.js';
+import { webhookUserAgent } from '../modules/webhooks/http-sender.js';
 import { createWebhookDelivery } from '../modules/webhooks/webhook-delivery.js';
 import { WebhooksRepository } from '../modules/webhooks/webhooks.repository.js';
 import { webhooksRoutes } from '../modules/webhooks/webhooks.routes.js';
@@ -380,6 +381,7 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     outbox,
     audit,
     idempotencyTtlMs: idempotency.ttlMs,
+    userAgent: webhookUserAgent(options.version),
     policy: {
       requireHttps: config.raw.webhooks.require_https,
       allowPrivateTargets: config.raw.webhooks.allow_private_targets,

@@ -11,6 +11,7 @@ import { toPaymentView } from '../modules/payments/payment.view.js';
 import type { batchResultView } from '../modules/payments/payment-responses.js';
 import type { Actor } from '../modules/payments/payments.service.js';
 import { PRIORITIES } from '../shared/catalogues/priorities.js';
+import { type CsvProblem, type PayoutRow, parsePayoutCsv } from '../shared/payout-csv.js';
 import { CliFailure, HELP_OPTION, JSON_OPTION, type OptionSpec, type OptionValues, UsageError } from './args.js';
 import { type CommandGroup, describeErrno } from './command.js';
 import {
@@ -24,7 +25,6 @@ import {
   withCore,
 } from './context.js';
 import { formatTable, note, printJson, say } from './output.js';
-import { type CsvProblem, type PayoutRow, parsePayoutCsv } from './payout-csv.js';
 import { Progress } from './progress.js';
 
 const COMMON: Record<string, OptionSpec> = { ...MERCHANT_OPTION, ...JSON_OPTION, ...CONFIG_OPTION, ...HELP_OPTION };

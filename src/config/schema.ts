@@ -466,6 +466,10 @@ export const ConfigSchema = Type.Object(
         max_concurrent_payouts: Type.Integer({ default: 100, minimum: 1, description: 'payouts in flight' }),
         suspicious_amount_threshold: Amount('1000000', 'payments at or above are flagged'),
         approval_threshold: Amount('1000000', 'payouts at or above wait for approval'),
+        two_person_approval: Type.Boolean({
+          default: false,
+          description: 'the key or dashboard user that created a held payout can never approve it, not even an admin',
+        }),
         address_activity_per_minute: Type.Integer({
           default: 100,
           minimum: 1,

@@ -90,6 +90,8 @@ export interface PaymentsTable {
   checkout_revoked_at: NullableIntCol;
   /** unique-amount direct_transfer (0011): what the payer must send, the amount plus its offset; null otherwise */
   amount_due: NullableIntCol;
+  /** payout approval (0014): the note given when the held payout was approved or rejected */
+  approval_note: string | null;
 }
 
 export interface PaymentHistoryTable {

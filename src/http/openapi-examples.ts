@@ -149,6 +149,7 @@ const PENDING_COLLECTION = {
   requires_approval: false,
   approval_status: null,
   approved_at: null,
+  approval_note: null,
   failure_reason: null,
   cancel_reason: null,
   estimated_completion_time: '2026-03-10T12:00:30.000Z',
@@ -203,8 +204,19 @@ const APPROVED_PAYOUT = {
   requires_approval: true,
   approval_status: 'approved',
   approved_at: '2026-03-10T12:15:00.000Z',
+  approval_note: 'payee verified by phone',
   estimated_completion_time: '2026-03-10T12:16:00.000Z',
   updated_at: '2026-03-10T12:15:00.000Z',
+};
+
+const REJECTED_PAYOUT = {
+  ...APPROVED_PAYOUT,
+  status: 'cancelled',
+  approval_status: 'rejected',
+  approved_at: null,
+  approval_note: 'payee not verified',
+  cancel_reason: 'payee not verified',
+  cancelled_at: '2026-03-10T12:15:00.000Z',
 };
 
 const BATCH_PAYMENT = {
@@ -772,6 +784,23 @@ export const OPERATION_EXAMPLES: Record<string, OperationExamples> = {
       ],
     }),
   },
+  checkBatch: {
+    request: {
+      payments: [
+        { payment_method: 'route', payee_address: PAYEE, amount: '100' },
+        { payment_method: 'route', payee_address: 'TNotAnAddress', amount: '100' },
+      ],
+    },
+    response: json({
+      object: 'batch_check',
+      valid_count: 1,
+      rejected_count: 1,
+      results: [
+        { index: 0, status: 'valid' },
+        { index: 1, status: 'rejected', errors: [{ path: 'payments/1/payee_address', message: 'not a valid TRON address' }] },
+      ],
+    }),
+  },
   getPaymentStatus: {
     response: json({
       payment_id: PAYMENT_ID,
@@ -870,7 +899,8 @@ export const OPERATION_EXAMPLES: Record<string, OperationExamples> = {
     }),
   },
   cancelPayment: { request: { reason: 'customer_request' }, response: json(CANCELLED_COLLECTION) },
-  approvePayment: { response: json(APPROVED_PAYOUT) },
+  approvePayment: { request: { note: 'payee verified by phone' }, response: json(APPROVED_PAYOUT) },
+  rejectPayment: { request: { note: 'payee not verified' }, response: json(REJECTED_PAYOUT) },
 
   generateReport: {
     request: { start_date: '2026-03-01', end_date: '2026-03-10', status_filter: null, include_failed: true, format: 'csv' },
@@ -972,6 +1002,23 @@ export const OPERATION_EXAMPLES: Record<string, OperationExamples> = {
           response_excerpt: '{"received":true}',
         },
       ],
+      request: {
+        method: 'POST',
+        url: 'https://shop.example.com/hooks/tron',
+        headers: {
+          Authorization: '********',
+          'content-type': 'application/json',
+          'user-agent': 'tron-payment-gateway/0.1.0',
+          'x-tpg-event-id': EVENT_ID,
+          'x-tpg-event-type': 'payment.completed',
+          'x-tpg-delivery-id': DELIVERY_ID,
+          'x-tpg-signature': '(signed at each attempt)',
+          'webhook-id': EVENT_ID,
+          'webhook-timestamp': '1773144030',
+          'webhook-signature': '(signed at each attempt)',
+        },
+        body: `{"id":"${EVENT_ID}","type":"payment.completed","created_at":"2026-03-10T12:00:30.000Z","data":{"object":{"payment_id":"${PAYMENT_ID}","status":"completed"}}}`,
+      },
     }),
   },
   redeliverWebhookDelivery: { response: json(REDELIVERY) },

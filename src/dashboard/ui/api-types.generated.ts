@@ -148,6 +148,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/payments/batch/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a batch item by item as POST /batch would, creating nothing (a preview before submitting)
+         * @description Requires an API key with scope `payments:write` (or `admin`).
+         */
+        post: operations["checkBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payments/status/{payment_id}": {
         parameters: {
             query?: never;
@@ -315,10 +335,30 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Approve a payout held for approval (payouts:write; not by the key that created it, unless admin)
+         * Approve a payout held for approval (payouts:write; not by the key or user that created it, unless admin and two-person approval is off)
          * @description Requires an API key with scope `payouts:write` (or `admin`).
          */
         post: operations["approvePayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{payment_id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a payout held for approval: it is cancelled with the note as its reason
+         * @description Requires an API key with scope `payouts:write` (or `admin`).
+         */
+        post: operations["rejectPayment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1855,6 +1895,7 @@ export interface operations {
                      *       "requires_approval": false,
                      *       "approval_status": null,
                      *       "approved_at": null,
+                     *       "approval_note": null,
                      *       "failure_reason": null,
                      *       "cancel_reason": null,
                      *       "estimated_completion_time": "2026-03-10T12:00:30.000Z",
@@ -1965,9 +2006,12 @@ export interface operations {
                             detail: string;
                         }[];
                         requires_approval: boolean;
+                        /** @description held payouts: required, approved or rejected */
                         approval_status: string | null;
                         /** Format: date-time */
                         approved_at: string | null;
+                        /** @description the note given when the held payout was approved or rejected */
+                        approval_note: string | null;
                         failure_reason: string | null;
                         cancel_reason: string | null;
                         /** Format: date-time */
@@ -2556,6 +2600,305 @@ export interface operations {
             };
         };
     };
+    checkBatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Retry safely: the same key and request replay the first answer byte for byte (Idempotent-Replayed: true); the same key with another request is a 422, one still in progress a 409.
+                 * @example order-1042-create
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "payments": [
+                 *         {
+                 *           "payment_method": "route",
+                 *           "payee_address": "TFwMNKhDTfrfTkJpkEyEER3wdyW6f1rbLM",
+                 *           "amount": "100"
+                 *         },
+                 *         {
+                 *           "payment_method": "route",
+                 *           "payee_address": "TNotAnAddress",
+                 *           "amount": "100"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    payments: unknown[];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "object": "batch_check",
+                     *       "valid_count": 1,
+                     *       "rejected_count": 1,
+                     *       "results": [
+                     *         {
+                     *           "index": 0,
+                     *           "status": "valid"
+                     *         },
+                     *         {
+                     *           "index": 1,
+                     *           "status": "rejected",
+                     *           "errors": [
+                     *             {
+                     *               "path": "payments/1/payee_address",
+                     *               "message": "not a valid TRON address"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {string} */
+                        object: "batch_check";
+                        valid_count: number;
+                        rejected_count: number;
+                        results: {
+                            index: number;
+                            /**
+                             * @description whether POST /batch would create this item
+                             * @enum {unknown}
+                             */
+                            status: "valid" | "rejected";
+                            errors?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Malformed request (`malformed_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/malformed_request",
+                     *       "title": "Malformed request",
+                     *       "status": 400,
+                     *       "detail": "body is not valid JSON",
+                     *       "code": "malformed_request",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "the API key is unknown or revoked",
+                     *       "code": "unauthorized",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "the API key lacks the scope \"payments:write\"",
+                     *       "code": "forbidden",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "payment pay_019cd79e4600f661d150c077de0276cb not found",
+                     *       "code": "not_found",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid state transition (`invalid_transition`); Conflict (`conflict`); Request with this Idempotency-Key is in progress (`idempotency_in_flight`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/invalid_transition",
+                     *       "title": "Invalid state transition",
+                     *       "status": 409,
+                     *       "detail": "payment pay_019cd79e4600f661d150c077de0276cb is completed and cannot become cancelled",
+                     *       "code": "invalid_transition",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "request body is larger than 1048576 bytes",
+                     *       "code": "payload_too_large",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/unsupported_media_type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Content-Type \"text/plain\" is not supported; send application/json",
+                     *       "code": "unsupported_media_type",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed (`validation_failed`); Idempotency-Key reused with a different request (`idempotency_key_reused`); Limit exceeded (`limit_exceeded`); Refused by compliance rules (`compliance_refused`); Payment method unavailable (`method_unavailable`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/validation_failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "detail": "amount must be written without an exponent; payee_address is not a valid TRON address",
+                     *       "code": "validation_failed",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": [
+                     *         {
+                     *           "path": "amount",
+                     *           "message": "must be written without an exponent"
+                     *         },
+                     *         {
+                     *           "path": "payee_address",
+                     *           "message": "is not a valid TRON address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Too many batches in flight (`too_many_batches`) */
+            429: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/rate_limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "at most 1000 create requests (a batch counts once) are accepted per minute; 0 remain in this minute",
+                     *       "code": "rate_limited",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server-side failure: Internal error (`internal`); TRON node unavailable (`chain_unavailable`); Service not ready (`not_ready`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "internal error",
+                     *       "code": "internal",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getPaymentStatus: {
         parameters: {
             query?: never;
@@ -2873,6 +3216,7 @@ export interface operations {
                      *           "requires_approval": false,
                      *           "approval_status": null,
                      *           "approved_at": null,
+                     *           "approval_note": null,
                      *           "failure_reason": null,
                      *           "cancel_reason": null,
                      *           "estimated_completion_time": "2026-03-10T12:01:00.000Z",
@@ -2989,9 +3333,12 @@ export interface operations {
                                 detail: string;
                             }[];
                             requires_approval: boolean;
+                            /** @description held payouts: required, approved or rejected */
                             approval_status: string | null;
                             /** Format: date-time */
                             approved_at: string | null;
+                            /** @description the note given when the held payout was approved or rejected */
+                            approval_note: string | null;
                             failure_reason: string | null;
                             cancel_reason: string | null;
                             /** Format: date-time */
@@ -3921,6 +4268,7 @@ export interface operations {
                      *       "requires_approval": false,
                      *       "approval_status": null,
                      *       "approved_at": null,
+                     *       "approval_note": null,
                      *       "failure_reason": null,
                      *       "cancel_reason": null,
                      *       "estimated_completion_time": "2026-03-10T12:00:30.000Z",
@@ -4060,9 +4408,12 @@ export interface operations {
                             detail: string;
                         }[];
                         requires_approval: boolean;
+                        /** @description held payouts: required, approved or rejected */
                         approval_status: string | null;
                         /** Format: date-time */
                         approved_at: string | null;
+                        /** @description the note given when the held payout was approved or rejected */
+                        approval_note: string | null;
                         failure_reason: string | null;
                         cancel_reason: string | null;
                         /** Format: date-time */
@@ -4335,6 +4686,7 @@ export interface operations {
                      *       "requires_approval": false,
                      *       "approval_status": null,
                      *       "approved_at": null,
+                     *       "approval_note": null,
                      *       "failure_reason": null,
                      *       "cancel_reason": "customer_request",
                      *       "estimated_completion_time": "2026-03-10T12:00:30.000Z",
@@ -4444,9 +4796,12 @@ export interface operations {
                             detail: string;
                         }[];
                         requires_approval: boolean;
+                        /** @description held payouts: required, approved or rejected */
                         approval_status: string | null;
                         /** Format: date-time */
                         approved_at: string | null;
+                        /** @description the note given when the held payout was approved or rejected */
+                        approval_note: string | null;
                         failure_reason: string | null;
                         cancel_reason: string | null;
                         /** Format: date-time */
@@ -4696,7 +5051,19 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "note": "payee verified by phone"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description why; stored on the payout, shown and audited (a rejection’s cancel reason) */
+                    note?: string;
+                };
+            };
+        };
         responses: {
             /** @description OK */
             200: {
@@ -4742,6 +5109,7 @@ export interface operations {
                      *       "requires_approval": true,
                      *       "approval_status": "approved",
                      *       "approved_at": "2026-03-10T12:15:00.000Z",
+                     *       "approval_note": "payee verified by phone",
                      *       "failure_reason": null,
                      *       "cancel_reason": null,
                      *       "estimated_completion_time": "2026-03-10T12:16:00.000Z",
@@ -4851,9 +5219,12 @@ export interface operations {
                             detail: string;
                         }[];
                         requires_approval: boolean;
+                        /** @description held payouts: required, approved or rejected */
                         approval_status: string | null;
                         /** Format: date-time */
                         approved_at: string | null;
+                        /** @description the note given when the held payout was approved or rejected */
+                        approval_note: string | null;
                         failure_reason: string | null;
                         cancel_reason: string | null;
                         /** Format: date-time */
@@ -4968,6 +5339,469 @@ export interface operations {
                      *       "status": 409,
                      *       "detail": "payment pay_019cd79e4600f661d150c077de0276cb is completed and cannot become cancelled",
                      *       "code": "invalid_transition",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "request body is larger than 1048576 bytes",
+                     *       "code": "payload_too_large",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/unsupported_media_type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Content-Type \"text/plain\" is not supported; send application/json",
+                     *       "code": "unsupported_media_type",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed (`validation_failed`); Idempotency-Key reused with a different request (`idempotency_key_reused`); Limit exceeded (`limit_exceeded`); Refused by compliance rules (`compliance_refused`); Payment method unavailable (`method_unavailable`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/validation_failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "detail": "amount must be written without an exponent; payee_address is not a valid TRON address",
+                     *       "code": "validation_failed",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": [
+                     *         {
+                     *           "path": "amount",
+                     *           "message": "must be written without an exponent"
+                     *         },
+                     *         {
+                     *           "path": "payee_address",
+                     *           "message": "is not a valid TRON address"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Too many batches in flight (`too_many_batches`) */
+            429: {
+                headers: {
+                    /** @description seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/rate_limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "at most 1000 create requests (a batch counts once) are accepted per minute; 0 remain in this minute",
+                     *       "code": "rate_limited",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server-side failure: Internal error (`internal`); TRON node unavailable (`chain_unavailable`); Service not ready (`not_ready`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "internal error",
+                     *       "code": "internal",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rejectPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Retry safely: the same key and request replay the first answer byte for byte (Idempotent-Replayed: true); the same key with another request is a 422, one still in progress a 409.
+                 * @example order-1042-create
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                payment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "note": "payee not verified"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description why; stored on the payout, shown and audited (a rejection’s cancel reason) */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "payment_id": "pay_019cd79e460087446ff4ea6df008ac6d",
+                     *       "object": "payment",
+                     *       "status": "cancelled",
+                     *       "payment_method": "route",
+                     *       "priority": "normal",
+                     *       "currency": "USDT",
+                     *       "amount": "1200000",
+                     *       "amount_due": null,
+                     *       "fee": "1530",
+                     *       "fee_rate": "0.0015",
+                     *       "discount_rate": "0.15",
+                     *       "net_amount": "1198470",
+                     *       "network_fee_estimate": "13.3735",
+                     *       "network_fee": null,
+                     *       "payer_address": "TJJFHvvAtDMnYLT4jkUhft9qARB3acs6x6",
+                     *       "payee_address": "TFwMNKhDTfrfTkJpkEyEER3wdyW6f1rbLM",
+                     *       "deposit_address": null,
+                     *       "expires_at": null,
+                     *       "reference_id": "withdrawal-77",
+                     *       "description": null,
+                     *       "metadata": null,
+                     *       "batch_id": null,
+                     *       "amount_received": "0",
+                     *       "exception": null,
+                     *       "confirmations": 0,
+                     *       "finalized": false,
+                     *       "transaction_id": null,
+                     *       "flags": [
+                     *         {
+                     *           "code": "large_amount",
+                     *           "detail": "amount 1200000 USDT is at or above 1000000"
+                     *         }
+                     *       ],
+                     *       "requires_approval": true,
+                     *       "approval_status": "rejected",
+                     *       "approved_at": null,
+                     *       "approval_note": "payee not verified",
+                     *       "failure_reason": null,
+                     *       "cancel_reason": "payee not verified",
+                     *       "estimated_completion_time": "2026-03-10T12:16:00.000Z",
+                     *       "created_at": "2026-03-10T12:00:00.000Z",
+                     *       "updated_at": "2026-03-10T12:15:00.000Z",
+                     *       "processing_at": null,
+                     *       "confirmed_at": null,
+                     *       "completed_at": null,
+                     *       "failed_at": null,
+                     *       "cancelled_at": "2026-03-10T12:15:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example pay_019cd79e4600f661d150c077de0276cb */
+                        payment_id: string;
+                        /** @enum {string} */
+                        object: "payment";
+                        /**
+                         * @description lifecycle state
+                         * @enum {unknown}
+                         */
+                        status: "pending" | "processing" | "confirmed" | "completed" | "failed" | "cancelled" | "refunded" | "disputed";
+                        /**
+                         * @description method
+                         * @enum {unknown}
+                         */
+                        payment_method: "payment_gateway" | "direct_transfer" | "route" | "swap";
+                        /**
+                         * @description priority
+                         * @enum {unknown}
+                         */
+                        priority: "low" | "normal" | "high" | "urgent";
+                        currency: string;
+                        /**
+                         * @description whole units, decimal string
+                         * @example 998.5
+                         */
+                        amount: string;
+                        /** @description what the payer must send, when it differs from amount */
+                        amount_due: string | (never | null);
+                        /**
+                         * @description whole units, decimal string
+                         * @example 998.5
+                         */
+                        fee: string;
+                        /** @description rate before the volume discount */
+                        fee_rate: string;
+                        discount_rate: string;
+                        /**
+                         * @description whole units, decimal string
+                         * @example 998.5
+                         */
+                        net_amount: string;
+                        /** @description TRX */
+                        network_fee_estimate: string | null;
+                        /** @description TRX burned, after sending */
+                        network_fee: string | null;
+                        /** @description what the chain sends serving this cost, from their receipts; null until one is in a block */
+                        network_cost?: {
+                            /** @description energy units used, however paid (receipt energy_usage_total) */
+                            energy_used: number;
+                            /** @description energy paid by staked energy, own or delegated (receipt energy_usage) */
+                            energy_delegated: number;
+                            /** @description TRX burned for energy (receipt energy_fee) */
+                            energy_burned_trx: string;
+                            /** @description bandwidth bytes (net_usage, or the transaction bytes when paid in TRX) */
+                            bandwidth_used: number;
+                            /** @description TRX burned for bandwidth (receipt net_fee) */
+                            bandwidth_burned_trx: string;
+                            /** @description TRX the chain charged for creating a receiver account */
+                            activation_trx: string;
+                            /** @description all TRX burned (receipt fee) */
+                            trx_burned: string;
+                        } | null;
+                        /** @description how the hot wallet’s token transfer paid for energy (payouts, refunds, settlements); null for others */
+                        energy_decision?: {
+                            /**
+                             * @description staked: paid by the hot wallet’s staked energy; burn_priority: energy was short and an urgent or high send burns TRX at once; burn_after_wait: short for the whole wait its priority allows, then burned; burn_strategy: the strategy is burn or nothing is staked; waiting: waiting for staked energy to recover
+                             * @enum {unknown}
+                             */
+                            decision: "staked" | "burn_priority" | "burn_after_wait" | "burn_strategy" | "waiting";
+                            /** @description how long it waited for energy before it was signed */
+                            waited_seconds: number | null;
+                        } | null;
+                        payer_address: string | null;
+                        payee_address: string;
+                        deposit_address: string | null;
+                        /** Format: date-time */
+                        expires_at: string | null;
+                        reference_id: string | null;
+                        description: string | null;
+                        metadata: {
+                            [key: string]: unknown;
+                        } | null;
+                        batch_id: string | null;
+                        /**
+                         * @description whole units, decimal string
+                         * @example 998.5
+                         */
+                        amount_received: string;
+                        exception: string | null;
+                        confirmations: number;
+                        finalized: boolean;
+                        transaction_id: string | null;
+                        flags: {
+                            code: string;
+                            detail: string;
+                        }[];
+                        requires_approval: boolean;
+                        /** @description held payouts: required, approved or rejected */
+                        approval_status: string | null;
+                        /** Format: date-time */
+                        approved_at: string | null;
+                        /** @description the note given when the held payout was approved or rejected */
+                        approval_note: string | null;
+                        failure_reason: string | null;
+                        cancel_reason: string | null;
+                        /** Format: date-time */
+                        estimated_completion_time: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** Format: date-time */
+                        processing_at: string | null;
+                        /** Format: date-time */
+                        confirmed_at: string | null;
+                        /** Format: date-time */
+                        completed_at: string | null;
+                        /** Format: date-time */
+                        failed_at: string | null;
+                        /** Format: date-time */
+                        cancelled_at: string | null;
+                    };
+                };
+            };
+            /** @description Malformed request (`malformed_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/malformed_request",
+                     *       "title": "Malformed request",
+                     *       "status": 400,
+                     *       "detail": "body is not valid JSON",
+                     *       "code": "malformed_request",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "the API key is unknown or revoked",
+                     *       "code": "unauthorized",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "the API key lacks the scope \"payments:write\"",
+                     *       "code": "forbidden",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "payment pay_019cd79e4600f661d150c077de0276cb not found",
+                     *       "code": "not_found",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid state transition (`invalid_transition`); Conflict (`conflict`); Request with this Idempotency-Key is in progress (`idempotency_in_flight`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/invalid_transition",
+                     *       "title": "Invalid state transition",
+                     *       "status": 409,
+                     *       "detail": "payment pay_019cd79e4600f661d150c077de0276cb is completed and cannot become cancelled",
+                     *       "code": "invalid_transition",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "request body is larger than 1048576 bytes",
+                     *       "code": "payload_too_large",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/unsupported_media_type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Content-Type \"text/plain\" is not supported; send application/json",
+                     *       "code": "unsupported_media_type",
                      *       "request_id": "req_7f3a9c0e5b1d2468",
                      *       "errors": []
                      *     }
@@ -7564,7 +8398,24 @@ export interface operations {
                      *           "error": null,
                      *           "response_excerpt": "{\"received\":true}"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "request": {
+                     *         "method": "POST",
+                     *         "url": "https://shop.example.com/hooks/tron",
+                     *         "headers": {
+                     *           "Authorization": "********",
+                     *           "content-type": "application/json",
+                     *           "user-agent": "tron-payment-gateway/0.1.0",
+                     *           "x-tpg-event-id": "evt_019cd79e46004fb7cafb3da32a579294",
+                     *           "x-tpg-event-type": "payment.completed",
+                     *           "x-tpg-delivery-id": "whd_019cd79e4600e8eeb07a395b4ce7aaf3",
+                     *           "x-tpg-signature": "(signed at each attempt)",
+                     *           "webhook-id": "evt_019cd79e46004fb7cafb3da32a579294",
+                     *           "webhook-timestamp": "1773144030",
+                     *           "webhook-signature": "(signed at each attempt)"
+                     *         },
+                     *         "body": "{\"id\":\"evt_019cd79e46004fb7cafb3da32a579294\",\"type\":\"payment.completed\",\"created_at\":\"2026-03-10T12:00:30.000Z\",\"data\":{\"object\":{\"payment_id\":\"pay_019cd79e4600f661d150c077de0276cb\",\"status\":\"completed\"}}}"
+                     *       }
                      *     }
                      */
                     "application/json": {
@@ -7607,6 +8458,19 @@ export interface operations {
                             /** @description at most 1 KiB */
                             response_excerpt: string | null;
                         }[];
+                        /** @description null when the endpoint or the event no longer exists */
+                        request: {
+                            /** @enum {string} */
+                            method: "POST";
+                            /** @description the endpoint’s URL now */
+                            url: string;
+                            /** @description what each attempt sends; custom header values show as "********", the signatures as "(signed at each attempt)" */
+                            headers: {
+                                [key: string]: string;
+                            };
+                            /** @description the exact JSON bytes posted */
+                            body: string;
+                        } | null;
                     };
                 };
             };
@@ -14818,6 +15682,7 @@ export interface operations {
                      *           "requires_approval": false,
                      *           "approval_status": null,
                      *           "approved_at": null,
+                     *           "approval_note": null,
                      *           "failure_reason": null,
                      *           "cancel_reason": null,
                      *           "estimated_completion_time": "2026-03-10T12:01:00.000Z",
@@ -14934,9 +15799,12 @@ export interface operations {
                                 detail: string;
                             }[];
                             requires_approval: boolean;
+                            /** @description held payouts: required, approved or rejected */
                             approval_status: string | null;
                             /** Format: date-time */
                             approved_at: string | null;
+                            /** @description the note given when the held payout was approved or rejected */
+                            approval_note: string | null;
                             failure_reason: string | null;
                             cancel_reason: string | null;
                             /** Format: date-time */

@@ -12,16 +12,17 @@ import { OverviewPage } from './pages/overview.js';
 import { ChangePasswordPage } from './pages/password.js';
 import { PaymentPage } from './pages/payment.js';
 import { PaymentsPage } from './pages/payments.js';
+import { PayoutBatchPage } from './pages/payout-batch.js';
 import { PayoutsPage } from './pages/payouts.js';
 import { ReconciliationPage } from './pages/reconciliation.js';
 import { SettingsPage } from './pages/settings.js';
 import { SettlementPage, SettlementsPage } from './pages/settlements.js';
 import { UsersPage } from './pages/users.js';
 import { WalletPage } from './pages/wallet.js';
-import { WebhookPage, WebhooksPage } from './pages/webhooks.js';
+import { DeliveryPage, WebhookPage, WebhooksPage } from './pages/webhooks.js';
 import { Link, Loading, PageTitle } from './parts.js';
 import { useLocation } from './router.js';
-import { canManage, logOut, onSessionEnded, type Role, resume, type Session } from './session.js';
+import { canAct, canManage, logOut, onSessionEnded, type Role, resume, type Session } from './session.js';
 
 export interface DashboardConfig {
   /** transaction link template with {txid}, or null */
@@ -33,6 +34,7 @@ const NAV: { path: string; label: string; shown: (role: Role) => boolean }[] = [
   { path: '/', label: MESSAGES.nav.overview, shown: () => true },
   { path: '/payments', label: MESSAGES.nav.payments, shown: () => true },
   { path: '/payouts', label: MESSAGES.nav.payouts, shown: () => true },
+  { path: '/payouts/batch', label: MESSAGES.nav.batch, shown: canAct },
   { path: '/settlements', label: MESSAGES.nav.settlements, shown: () => true },
   { path: '/reconciliation', label: MESSAGES.nav.reconciliation, shown: () => true },
   { path: '/wallet', label: MESSAGES.nav.wallet, shown: () => true },
@@ -65,18 +67,21 @@ export function App(props: { config: DashboardConfig }) {
   const paymentMatch = /^\/payments\/([^/]+)$/.exec(path);
   const webhookMatch = /^\/webhooks\/([^/]+)$/.exec(path);
   const settlementMatch = /^\/settlements\/([^/]+)$/.exec(path);
+  const deliveryMatch = /^\/webhooks\/deliveries\/([^/]+)$/.exec(path);
   let page = <PageTitle>{MESSAGES.notFound}</PageTitle>;
   if (session.mustChangePassword) page = <ChangePasswordPage onChanged={setSession} />;
   else if (path === '/') page = <OverviewPage role={role} />;
   else if (path === '/payments') page = <PaymentsPage query={query} />;
   else if (paymentMatch) page = <PaymentPage id={decodeURIComponent(paymentMatch[1] ?? '')} role={role} config={props.config} />;
   else if (path === '/payouts') page = <PayoutsPage role={role} />;
+  else if (path === '/payouts/batch' && canAct(role)) page = <PayoutBatchPage />;
   else if (path === '/settlements') page = <SettlementsPage query={query} />;
   else if (settlementMatch) page = <SettlementPage id={decodeURIComponent(settlementMatch[1] ?? '')} config={props.config} />;
   else if (path === '/reconciliation') page = <ReconciliationPage query={query} />;
   else if (path === '/wallet') page = <WalletPage role={role} />;
   else if (path === '/webhooks' && canManage(role)) page = <WebhooksPage />;
   else if (webhookMatch && canManage(role)) page = <WebhookPage id={decodeURIComponent(webhookMatch[1] ?? '')} query={query} role={role} />;
+  else if (deliveryMatch && canManage(role)) page = <DeliveryPage id={decodeURIComponent(deliveryMatch[1] ?? '')} role={role} />;
   else if (path === '/keys' && canManage(role)) page = <KeysPage role={role} />;
   else if (path === '/users' && canManage(role)) page = <UsersPage role={role} />;
   else if (path === '/audit' && canManage(role)) page = <AuditPage query={query} />;

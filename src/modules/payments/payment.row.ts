@@ -55,6 +55,7 @@ export function rowToPayment(row: PaymentRow): Payment {
     version: Number(row.version),
     checkout: checkoutOf(row),
     amountDue: row.amount_due === null || row.amount_due === undefined ? null : BigInt(row.amount_due),
+    approvalNote: row.approval_note ?? null,
   };
 }
 
@@ -122,6 +123,7 @@ export function paymentToRow(p: Payment): Insertable<PaymentsTable> {
     payment_link_id: p.checkout?.paymentLinkId ?? null,
     checkout_revoked_at: p.checkout?.revokedAt ?? null,
     amount_due: p.amountDue ?? null,
+    approval_note: p.approvalNote ?? null,
   };
 }
 

@@ -340,7 +340,7 @@ describe('canCancel', () => {
 describe('approve', () => {
   it('approves a pending route payout that requires it', () => {
     const held = makePayout({ approvalStatus: 'required', version: 4 });
-    const result = approve(held, LATER, 'key_admin');
+    const result = approve(held, LATER, 'key_admin', 'payee verified');
     expect(result.ok).toBe(true);
     if (result.ok) {
       expect(result.value).toEqual({
@@ -348,6 +348,7 @@ describe('approve', () => {
         approvalStatus: 'approved',
         approvedAt: LATER,
         approvedBy: 'key_admin',
+        approvalNote: 'payee verified',
         updatedAt: LATER,
         version: 5,
       });

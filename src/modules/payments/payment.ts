@@ -12,7 +12,8 @@ export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 export const FINAL_STATUSES: ReadonlySet<PaymentStatus> = new Set(['completed', 'failed', 'cancelled', 'refunded']);
 
 export type PaymentException = 'underpaid' | 'overpaid' | 'paid_late';
-export type ApprovalStatus = 'required' | 'approved';
+/** a held payout waits (`required`), was released (`approved`) or refused and cancelled (`rejected`) */
+export type ApprovalStatus = 'required' | 'approved' | 'rejected';
 
 export interface PaymentFlag {
   code: 'large_amount' | 'high_address_activity';
@@ -69,6 +70,8 @@ export interface Payment {
    * small offset unique among the payee's open payments in this asset. Absent or null for every other payment.
    */
   amountDue?: bigint | null;
+  /** what the person who approved or rejected a held payout wrote; absent or null: no note */
+  approvalNote?: string | null;
 }
 
 /** What the payer must send to pay the payment in full: its unique amount if it has one, else its amount. */
@@ -184,13 +187,37 @@ export function canCancel(payment: Payment): Result<true, TransitionError> {
   return ok(true);
 }
 
-/** Approval of a held payout (SPEC §3.5): only a pending `route` payment that waits for it. */
-export function approve(payment: Payment, at: number, actor: string): Result<Payment, TransitionError> {
+/** Whether a held payout can be decided now: a pending `route` payment that waits for approval. */
+function awaitsDecision(payment: Payment): Result<true, TransitionError> {
   if (payment.method !== 'route' || payment.approvalStatus !== 'required') {
     return err({ code: 'invalid_transition', message: `payment ${payment.id} is not waiting for approval` });
   }
   if (payment.status !== 'pending') {
-    return err({ code: 'invalid_transition', message: `payment ${payment.id} is ${payment.status} and cannot be approved` });
+    return err({ code: 'invalid_transition', message: `payment ${payment.id} is ${payment.status} and cannot be approved or rejected` });
   }
-  return ok({ ...payment, approvalStatus: 'approved', approvedAt: at, approvedBy: actor, updatedAt: at, version: payment.version + 1 });
+  return ok(true);
+}
+
+/** Approval of a held payout (SPEC §3.5), with the approver's note. */
+export function approve(payment: Payment, at: number, actor: string, note: string | null = null): Result<Payment, TransitionError> {
+  const waiting = awaitsDecision(payment);
+  if (!waiting.ok) return waiting;
+  return ok({
+    ...payment,
+    approvalStatus: 'approved',
+    approvedAt: at,
+    approvedBy: actor,
+    approvalNote: note,
+    updatedAt: at,
+    version: payment.version + 1,
+  });
+}
+
+/** Rejection of a held payout: it is cancelled, the note (or "rejected") as its reason. */
+export function reject(payment: Payment, at: number, note: string | null): Result<Payment, TransitionError> {
+  const waiting = awaitsDecision(payment);
+  if (!waiting.ok) return waiting;
+  const cancelled = transition(payment, { to: 'cancelled', at, reason: note ?? 'rejected' });
+  if (!cancelled.ok) return cancelled;
+  return ok({ ...cancelled.value, approvalStatus: 'rejected', approvalNote: note });
 }

@@ -54,6 +54,7 @@ export function toPaymentView(p: Payment, { priorities, assets }: ViewContext) {
     requires_approval: p.approvalStatus !== null,
     approval_status: p.approvalStatus,
     approved_at: iso(p.approvedAt),
+    approval_note: p.approvalNote ?? null,
     failure_reason: p.failureReason,
     cancel_reason: p.cancelReason,
     estimated_completion_time: toIso(p.createdAt + priorities[p.priority].processingTimeSeconds * 1000),

@@ -27,7 +27,10 @@ import { toHistoryView, toPaymentView, toStatusView } from './payment.view.js';
 import type { PaymentCosts } from './payment-costs.js';
 import type { CreatePaymentInput } from './payment-draft.js';
 import {
+  ApprovalDecisionBody,
   BatchBody,
+  BatchCheckBody,
+  BatchCheckSchema,
   BatchParams,
   BatchResultSchema,
   BatchViewSchema,
@@ -157,6 +160,31 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
         const created = unwrap(await deps.payments.createBatch(actorOf(request), request.body, claim));
         if (claim) request.idempotencyStored = true;
         return sendJson(reply, created.rendered.statusCode, created.rendered.body);
+      },
+    );
+
+    app.post(
+      '/batch/check',
+      {
+        config: { scope: 'payments:write' },
+        preValidation: payoutScopeOfBatch(config.raw.payment_processing.default_method),
+        schema: {
+          tags: ['batches'],
+          operationId: 'checkBatch',
+          summary: 'Check a batch item by item as POST /batch would, creating nothing (a preview before submitting)',
+          body: BatchCheckBody,
+          response: { 200: BatchCheckSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const items = unwrap(await deps.payments.previewBatch(actorOf(request), request.body));
+        const results = items.map((item) =>
+          item.errors
+            ? { index: item.index, status: 'rejected' as const, errors: item.errors }
+            : { index: item.index, status: 'valid' as const },
+        );
+        const rejected = results.filter((r) => r.status === 'rejected').length;
+        return { object: 'batch_check' as const, valid_count: results.length - rejected, rejected_count: rejected, results };
       },
     );
 
@@ -410,18 +438,43 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
         schema: {
           tags: ['payments'],
           operationId: 'approvePayment',
-          summary: 'Approve a payout held for approval (payouts:write; not by the key that created it, unless admin)',
+          summary:
+            'Approve a payout held for approval (payouts:write; not by the key or user that created it, unless admin and two-person approval is off)',
           params: IdParams,
+          body: Type.Optional(ApprovalDecisionBody),
           response: { 200: PaymentViewSchema, ...errors },
         },
       },
       async (request) => {
         const mayApproveOwn = requirePrincipal(request).scopes.has('admin');
+        const note = request.body?.note;
         return toPaymentView(
-          unwrap(await deps.payments.approvePayment(actorOf(request), request.params.payment_id, { mayApproveOwn })),
+          unwrap(
+            await deps.payments.approvePayment(actorOf(request), request.params.payment_id, {
+              mayApproveOwn,
+              ...(note !== undefined ? { note } : {}),
+            }),
+          ),
           config,
         );
       },
+    );
+
+    app.post(
+      '/:payment_id/reject',
+      {
+        config: { scope: 'payouts:write' },
+        schema: {
+          tags: ['payments'],
+          operationId: 'rejectPayment',
+          summary: 'Reject a payout held for approval: it is cancelled with the note as its reason',
+          params: IdParams,
+          body: Type.Optional(ApprovalDecisionBody),
+          response: { 200: PaymentViewSchema, ...errors },
+        },
+      },
+      async (request) =>
+        toPaymentView(unwrap(await deps.payments.rejectPayment(actorOf(request), request.params.payment_id, request.body?.note)), config),
     );
   };
 }

@@ -121,8 +121,9 @@ export const PaymentViewSchema = Type.Object({
   transaction_id: Type.Union([Type.String(), Type.Null()]),
   flags: Type.Array(Type.Object({ code: Type.String(), detail: Type.String() })),
   requires_approval: Type.Boolean(),
-  approval_status: Type.Union([Type.String(), Type.Null()]),
+  approval_status: Type.Union([Type.String(), Type.Null()], { description: 'held payouts: required, approved or rejected' }),
   approved_at: NullableIso,
+  approval_note: Type.Union([Type.String(), Type.Null()], { description: 'the note given when the held payout was approved or rejected' }),
   failure_reason: Type.Union([Type.String(), Type.Null()]),
   cancel_reason: Type.Union([Type.String(), Type.Null()]),
   estimated_completion_time: Iso,
@@ -244,6 +245,29 @@ export const BatchResultSchema = Type.Object({
   ),
 });
 
+export const BatchCheckBody = Type.Object(
+  {
+    payments: Type.Array(Type.Unknown({ description: 'a create-payment body, checked as POST /batch would' }), {
+      minItems: 1,
+      maxItems: 1000,
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const BatchCheckSchema = Type.Object({
+  object: Type.Literal('batch_check'),
+  valid_count: Type.Integer(),
+  rejected_count: Type.Integer(),
+  results: Type.Array(
+    Type.Object({
+      index: Type.Integer(),
+      status: literals(['valid', 'rejected'] as const, 'whether POST /batch would create this item'),
+      errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
+    }),
+  ),
+});
+
 export const BatchViewSchema = Type.Object({
   ...BatchFields,
   counts: Type.Record(Type.String(), Type.Integer(), { description: 'live count of the batch’s payments by status' }),
@@ -256,6 +280,19 @@ export const BatchViewSchema = Type.Object({
 
 export const IdParams = Type.Object({ payment_id: Type.String({ maxLength: 64 }) }, { additionalProperties: false });
 export const BatchParams = Type.Object({ batch_id: Type.String({ maxLength: 64 }) }, { additionalProperties: false });
+
+export const ApprovalDecisionBody = Type.Object(
+  {
+    note: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description: 'why; stored on the payout, shown and audited (a rejection’s cancel reason)',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 
 export const CancelBody = Type.Object(
   { reason: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) },

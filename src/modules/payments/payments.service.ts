@@ -31,6 +31,7 @@ import {
   type Payment,
   type PaymentException,
   type PaymentStatus,
+  reject,
   transition,
 } from './payment.js';
 import { type PaymentView, toPaymentView } from './payment.view.js';
@@ -314,6 +315,18 @@ export class PaymentsService {
     return rejected.length > 0 ? err(validationError(rejected)) : ok({ valid: drafts.length });
   }
 
+  /**
+   * checkBatch item by item, for a preview before submitting (the dashboard's CSV upload): every item's
+   * outcome by index, with its problems (`payments/<i>/<field>`). Creates nothing.
+   */
+  async previewBatch(
+    actor: Actor,
+    input: Pick<BatchInput, 'payments'>,
+  ): Promise<Result<{ index: number; errors?: FieldError[] }[], AppError>> {
+    const drafted = await this.draftBatch(actor, input);
+    return drafted.ok ? ok(drafted.value.items.map(({ index, errors }) => (errors ? { index, errors } : { index }))) : drafted;
+  }
+
   private async draftBatch(
     actor: Actor,
     input: Pick<BatchInput, 'payments'>,
@@ -387,37 +400,49 @@ export class PaymentsService {
         if (!allowed.ok) return allowed;
         return transition(payment, { to: 'cancelled', at, reason });
       },
-      {
-        // a payout whose transfer is queued: the send is cancelled with it; once signed, it is too late
-        guard: async (trx, before, at) => {
-          if (before.method !== 'route') return null;
-          const outcome = await cancelQueuedSend(trx, 'payout', before.id, at);
-          return outcome === 'in_flight'
-            ? new AppError('conflict', `payout ${before.id} is being sent and can no longer be cancelled`)
-            : null;
-        },
-        alsoInTransaction: async (trx, after) => {
-          await this.deps.jobs.cancelByDedupeKey?.(trx, `expire:${after.id}`);
-          await this.deps.jobs.cancelByDedupeKey?.(trx, `payout:${after.id}`);
-        },
-      },
+      this.cancelSteps(),
     );
   }
 
-  /** Releases a payout held for approval (SPEC §3.5) and queues it for sending. */
+  /** What cancelling a payment does besides its row: a queued payout transfer and its jobs go with it. */
+  private cancelSteps() {
+    return {
+      // a payout whose transfer is queued: the send is cancelled with it; once signed, it is too late
+      guard: async (trx: Transaction<DB>, before: Payment, at: number) => {
+        if (before.method !== 'route') return null;
+        const outcome = await cancelQueuedSend(trx, 'payout', before.id, at);
+        return outcome === 'in_flight'
+          ? new AppError('conflict', `payout ${before.id} is being sent and can no longer be cancelled`)
+          : null;
+      },
+      alsoInTransaction: async (trx: Executor, after: Payment) => {
+        await this.deps.jobs.cancelByDedupeKey?.(trx, `expire:${after.id}`);
+        await this.deps.jobs.cancelByDedupeKey?.(trx, `payout:${after.id}`);
+      },
+    };
+  }
+
   /**
-   * Releases a held payout. Unless `mayApproveOwn` (an admin key, the operator's CLI), the approver must
-   * not be the key that created the payout: holding `payouts:write` lets a key send payouts, and a large
-   * one it created itself still needs a second key or an admin to release it.
+   * Releases a held payout (SPEC §3.5) and queues it for sending, with the approver's note. The approver
+   * must not be the key or user that created the payout unless `mayApproveOwn` (an admin key or session,
+   * the operator's CLI); `transaction_limits.two_person_approval` takes that exception away from everyone.
    */
-  async approvePayment(actor: Actor, id: string, options: { mayApproveOwn?: boolean } = {}): Promise<Result<Payment, AppError>> {
-    const mayApproveOwn = options.mayApproveOwn ?? true;
-    return this.change(actor, id, 'payment.approved', (payment, at) => approve(payment, at, actor.actor), {
+  async approvePayment(
+    actor: Actor,
+    id: string,
+    options: { mayApproveOwn?: boolean; note?: string } = {},
+  ): Promise<Result<Payment, AppError>> {
+    const twoPerson = this.deps.config.raw.transaction_limits.two_person_approval;
+    const mayApproveOwn = !twoPerson && (options.mayApproveOwn ?? true);
+    return this.change(actor, id, 'payment.approved', (payment, at) => approve(payment, at, actor.actor, options.note ?? null), {
       guard: async (trx, before) => {
         if (mayApproveOwn || (await this.deps.payments.creator(trx, before.id)) !== actor.actor) return null;
+        const who = actor.actor.startsWith('user:') ? 'dashboard user' : 'API key';
         return new AppError(
           'forbidden',
-          `payment ${before.id} was created by this API key; another key with "payouts:write", or an admin key, must approve it`,
+          twoPerson
+            ? `payment ${before.id} was created by this ${who}; two-person approval is on (transaction_limits.two_person_approval): someone else must approve it`
+            : `payment ${before.id} was created by this ${who}; another key or user with "payouts:write", or an admin, must approve it`,
         );
       },
       alsoInTransaction: async (trx, after) => {
@@ -432,6 +457,11 @@ export class PaymentsService {
       },
       reason: 'approved',
     });
+  }
+
+  /** Refuses a held payout: it is cancelled with the note as its reason (anyone who may approve may reject). */
+  async rejectPayment(actor: Actor, id: string, note?: string): Promise<Result<Payment, AppError>> {
+    return this.change(actor, id, 'payment.rejected', (payment, at) => reject(payment, at, note ?? null), this.cancelSteps());
   }
 
   /** The `payment.expire` job: a collection that received nothing by `expires_at` is cancelled. */

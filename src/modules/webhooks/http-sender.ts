@@ -81,6 +81,14 @@ const RESERVED_HEADERS = new Set([
   'webhook-signature',
 ]);
 
+/** The User-Agent of every delivery. */
+export function webhookUserAgent(version: string): string {
+  return `tron-payment-gateway/${version}`;
+}
+
+/** In a delivery's request as shown to a person: the signatures are made anew at each attempt, so none is shown. */
+export const SIGNED_AT_EACH_ATTEMPT = '(signed at each attempt)';
+
 export interface DeliveryHeaderInput {
   eventId: string;
   eventType: string;

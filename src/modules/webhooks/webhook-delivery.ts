@@ -15,7 +15,7 @@ import { Deliverer, type DelivererLogger, type DeliveryObservation } from './del
 import { DeliveryStore } from './delivery-store.js';
 import { Dispatcher, DispatchLoop } from './dispatcher.js';
 import { EndpointHealth } from './endpoint-health.js';
-import { type HostResolver, HttpSender, type WebhookTransport } from './http-sender.js';
+import { type HostResolver, HttpSender, type WebhookTransport, webhookUserAgent } from './http-sender.js';
 import { retryPolicyFromConfig } from './retry-schedule.js';
 
 export interface WebhookDeliveryOptions {
@@ -62,7 +62,7 @@ export interface WebhookDelivery {
 export function createWebhookDelivery(options: WebhookDeliveryOptions): WebhookDelivery {
   const { db, engine, outbox, clock, settings } = options;
   const timeoutMs = settings.delivery_timeout_seconds * 1000;
-  const userAgent = `tron-payment-gateway/${options.version}`;
+  const userAgent = webhookUserAgent(options.version);
   const store = new DeliveryStore(db, engine);
   const health = new EndpointHealth(db, { disableAfterMs: settings.disable_after_failing_hours * 3_600_000 });
   const transport =

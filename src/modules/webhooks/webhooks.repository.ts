@@ -256,6 +256,17 @@ export class WebhooksRepository {
     return row ? { id: row.id, type: row.type, createdAt: Number(row.created_at) } : null;
   }
 
+  /** The bytes a delivery of the event posts (the outbox payload), or null when the event is gone. */
+  async eventPayload(executor: Executor, merchantId: string, eventId: string): Promise<string | null> {
+    const row = await executor
+      .selectFrom('outbox')
+      .select('payload')
+      .where('id', '=', eventId)
+      .where('merchant_id', '=', merchantId)
+      .executeTakeFirst();
+    return row?.payload ?? null;
+  }
+
   /**
    * The merchant's events not yet delivered: not handed to deliveries yet, or with a delivery still
    * waiting. Oldest first; `after` is the last event of the previous page.

@@ -163,8 +163,8 @@ export function webhooksRoutes(deps: WebhooksRoutesDeps): FastifyPluginAsyncType
         },
       },
       async (request) => {
-        const { delivery, attempts } = unwrap(await webhooks.getDelivery(actorOf(request), request.params.delivery_id));
-        return { ...toDeliveryView(delivery), attempt_log: attempts.map(toAttemptView) };
+        const { delivery, attempts, request: sent } = unwrap(await webhooks.getDelivery(actorOf(request), request.params.delivery_id));
+        return { ...toDeliveryView(delivery), attempt_log: attempts.map(toAttemptView), request: sent };
       },
     );
 

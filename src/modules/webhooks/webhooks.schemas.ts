@@ -149,7 +149,22 @@ export const AttemptViewSchema = Type.Object({
   response_excerpt: Type.Union([Type.String({ description: 'at most 1 KiB' }), Type.Null()]),
 });
 
-export const DeliveryDetailSchema = Type.Intersect([DeliveryViewSchema, Type.Object({ attempt_log: Type.Array(AttemptViewSchema) })]);
+const DeliveryRequestSchema = Type.Object(
+  {
+    method: Type.Literal('POST'),
+    url: Type.String({ description: 'the endpoint’s URL now' }),
+    headers: Type.Record(Type.String(), Type.String(), {
+      description: `what each attempt sends; custom header values show as "${MASKED_HEADER_VALUE}", the signatures as "(signed at each attempt)"`,
+    }),
+    body: Type.String({ description: 'the exact JSON bytes posted' }),
+  },
+  { description: 'null when the endpoint or the event no longer exists' },
+);
+
+export const DeliveryDetailSchema = Type.Intersect([
+  DeliveryViewSchema,
+  Type.Object({ attempt_log: Type.Array(AttemptViewSchema), request: Type.Union([DeliveryRequestSchema, Type.Null()]) }),
+]);
 
 const ListOf = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
   Type.Object({ object: Type.Literal('list'), data: Type.Array(item), has_more: Type.Boolean(), next_cursor: NullableString });

@@ -14,6 +14,7 @@ import { type IdGenerator, isId } from '../../shared/ids.js';
 import { err, ok, type Result } from '../../shared/result.js';
 import type { AuditEntry, AuditRecorder } from '../audit/audit-trail.js';
 import type { OutboxEvent, OutboxExecutor } from '../outbox/outbox.js';
+import { deliveryHeaders, SIGNED_AT_EACH_ATTEMPT } from './http-sender.js';
 import { checkWebhookTarget, type TargetPolicy } from './target-policy.js';
 import {
   type Attempt,
@@ -21,6 +22,7 @@ import {
   type DeliveryStatus,
   type EventSummary,
   keepMaskedHeaders,
+  maskHeaders,
   newDelivery,
   normaliseEvents,
   SECRET_PREFIX,
@@ -81,6 +83,8 @@ export interface WebhooksServiceDeps {
   audit: AuditRecorder;
   policy: WebhooksPolicy;
   idempotencyTtlMs: number;
+  /** the deliveries' User-Agent (webhookUserAgent), shown in a delivery's request */
+  userAgent: string;
   /** new signing secrets; generateWebhookSecret by default */
   newSecret?: () => string;
 }
@@ -95,6 +99,14 @@ function refuseUnlessActive(webhook: Webhook): AppError | null {
 /** `whsec_` + standard base64 (padded) of 32 random bytes: the form Standard Webhooks libraries decode. */
 export function generateWebhookSecret(): string {
   return `${SECRET_PREFIX}${randomBytes(32).toString('base64')}`;
+}
+
+/** A delivery's HTTP request as the API shows it (WebhooksService.getDelivery). */
+export interface DeliveryRequest {
+  method: 'POST';
+  url: string;
+  headers: Record<string, string>;
+  body: string;
 }
 
 export class WebhooksService {
@@ -343,10 +355,37 @@ export class WebhooksService {
     return this.pageOfDeliveries(caller, { eventId, ...(options.status ? { status: options.status } : {}) }, options);
   }
 
-  async getDelivery(caller: WebhookCaller, deliveryId: string): Promise<Result<{ delivery: Delivery; attempts: Attempt[] }, AppError>> {
-    const delivery = isId('whd', deliveryId) ? await this.deps.repository.findDelivery(this.deps.db, caller.merchantId, deliveryId) : null;
+  async getDelivery(
+    caller: WebhookCaller,
+    deliveryId: string,
+  ): Promise<Result<{ delivery: Delivery; attempts: Attempt[]; request: DeliveryRequest | null }, AppError>> {
+    const { db, repository } = this.deps;
+    const delivery = isId('whd', deliveryId) ? await repository.findDelivery(db, caller.merchantId, deliveryId) : null;
     if (!delivery) return err(notFound('delivery', deliveryId));
-    return ok({ delivery, attempts: await this.deps.repository.attempts(this.deps.db, delivery.id) });
+    const [attempts, webhook, body] = await Promise.all([
+      repository.attempts(db, delivery.id),
+      repository.find(db, caller.merchantId, delivery.webhookId),
+      repository.eventPayload(db, caller.merchantId, delivery.eventId),
+    ]);
+    return ok({ delivery, attempts, request: webhook && body !== null ? this.requestOf(delivery, attempts, webhook, body) : null });
+  }
+
+  /**
+   * The request a delivery sends, as a person may see it: the endpoint's URL, the headers with every
+   * custom value masked (they may hold credentials) and the signatures described, and the event's body.
+   */
+  private requestOf(delivery: Delivery, attempts: readonly Attempt[], webhook: Webhook, body: string): DeliveryRequest {
+    const headers = deliveryHeaders({
+      eventId: delivery.eventId,
+      eventType: delivery.eventType,
+      deliveryId: delivery.id,
+      signature: SIGNED_AT_EACH_ATTEMPT,
+      timestampSeconds: Math.floor((attempts.at(-1)?.startedAt ?? delivery.createdAt) / 1000),
+      standardSignature: SIGNED_AT_EACH_ATTEMPT,
+      userAgent: this.deps.userAgent,
+      custom: maskHeaders(webhook.headers),
+    });
+    return { method: 'POST', url: webhook.url, headers, body };
   }
 
   /** Events not yet delivered everywhere, oldest first. */

@@ -79,6 +79,15 @@ export function PaymentPage(props: { id: string; role: Role; config: DashboardCo
             <dd>{dateTime(p.created_at)}</dd>
             <dt>{T.expires}</dt>
             <dd>{dateTime(p.expires_at)}</dd>
+            {p.approval_status !== null && (
+              <>
+                <dt>{T.approval}</dt>
+                <dd>
+                  {T.approvalStatus[p.approval_status] ?? p.approval_status}
+                  {p.approval_note !== null && ` — “${p.approval_note}”`}
+                </dd>
+              </>
+            )}
           </dl>
         </section>
         <section aria-labelledby="timeline-title">

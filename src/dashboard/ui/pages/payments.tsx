@@ -39,7 +39,7 @@ function listQuery(query: URLSearchParams): ListQuery {
   if (status && (STATUSES as readonly string[]).includes(status)) out.status = status as ListQuery['status'];
   const method = query.get('payment_method');
   if (method && (METHODS as readonly string[]).includes(method)) out.payment_method = method as ListQuery['payment_method'];
-  for (const name of [...SEARCHED, 'currency', 'starting_after'] as const) {
+  for (const name of [...SEARCHED, 'currency', 'batch_id', 'starting_after'] as const) {
     const value = query.get(name);
     if (value) out[name] = value;
   }

@@ -1,38 +1,48 @@
 /**
- * Payouts waiting for approval: each held payout with its amount, payee and creator, approved or
- * rejected (cancelled with the note as its reason) by a role that may act. The API keeps the
- * four-eyes rule (the key or user that created a payout cannot approve it) and says so when refused.
+ * Payouts waiting for approval: each held payout with its amount, asset, payee and creator, approved or
+ * rejected with a note (stored on the payout and in the audit log) by a role that may act; a viewer sees
+ * the queue without controls. The API keeps the four-eyes rule (and, when configured, the two-person
+ * rule) and says why when it refuses.
  */
 import { useState } from 'preact/hooks';
 import { problemText } from '../api.js';
 import { dateTime, money } from '../format.js';
 import { heldPayouts } from '../held-payouts.js';
 import { MESSAGES } from '../messages.js';
-import { Link, LoadState, Outcome, PageTitle } from '../parts.js';
+import { Link, LoadState, Outcome, type OutcomeText, PageTitle } from '../parts.js';
 import { api, canAct, type Role } from '../session.js';
 import { useLoad } from '../use-load.js';
 
 const T = MESSAGES.payouts;
 
+/** The held payouts with who created each (the first entry of its history). */
+async function queue() {
+  const held = await heldPayouts();
+  const creators = await Promise.all(
+    held.payouts.map(async (p) => {
+      const { data } = await api.GET('/api/v1/payments/{payment_id}', { params: { path: { payment_id: p.payment_id } } });
+      return data?.history[0]?.actor ?? null;
+    }),
+  );
+  return { ...held, payouts: held.payouts.map((p, i) => ({ ...p, created_by: creators[i] ?? null })) };
+}
+
 export function PayoutsPage(props: { role: Role }) {
-  const loaded = useLoad(heldPayouts, []);
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  const loaded = useLoad(queue, []);
+  const [outcome, setOutcome] = useState<OutcomeText | null>(null);
   const mayAct = canAct(props.role);
 
-  async function approve(id: string) {
-    const { data, error, response } = await api.POST('/api/v1/payments/{payment_id}/approve', {
+  async function decide(decision: 'approve' | 'reject', id: string, note: string) {
+    const options = {
+      body: note.trim() === '' ? {} : { note: note.trim() },
       params: { path: { payment_id: id }, header: { 'Idempotency-Key': crypto.randomUUID() } },
-    });
-    setOutcome(data === undefined ? { ok: false, text: problemText(error, response.status) } : { ok: true, text: T.approved(id) });
-    loaded.reload();
-  }
-
-  async function reject(id: string, note: string) {
-    const { data, error, response } = await api.POST('/api/v1/payments/{payment_id}/cancel', {
-      body: note.trim() === '' ? {} : { reason: note.trim() },
-      params: { path: { payment_id: id }, header: { 'Idempotency-Key': crypto.randomUUID() } },
-    });
-    setOutcome(data === undefined ? { ok: false, text: problemText(error, response.status) } : { ok: true, text: T.rejected(id) });
+    };
+    const { data, error, response } =
+      decision === 'approve'
+        ? await api.POST('/api/v1/payments/{payment_id}/approve', options)
+        : await api.POST('/api/v1/payments/{payment_id}/reject', options);
+    if (data === undefined) setOutcome({ ok: false, text: problemText(error, response.status) });
+    else setOutcome({ ok: true, text: decision === 'approve' ? T.approved(id, data.approval_note) : T.rejected(id, data.approval_note) });
     loaded.reload();
   }
 
@@ -40,6 +50,11 @@ export function PayoutsPage(props: { role: Role }) {
     <>
       <PageTitle>{T.title}</PageTitle>
       <p class="muted">{T.intro}</p>
+      {mayAct && (
+        <p>
+          <Link to="/payouts/batch">{T.toBatch}</Link>
+        </p>
+      )}
       <Outcome outcome={outcome} />
       <LoadState loaded={loaded} />
       {loaded.data !== null &&
@@ -57,14 +72,18 @@ export function PayoutsPage(props: { role: Role }) {
                 <dl class="details">
                   <dt>{T.amount}</dt>
                   <dd>{money(p.amount, p.currency)}</dd>
+                  <dt>{T.asset}</dt>
+                  <dd>{p.currency}</dd>
                   <dt>{T.payee}</dt>
                   <dd class="mono">{p.payee_address}</dd>
+                  <dt>{T.creator}</dt>
+                  <dd class="mono">{p.created_by ?? '—'}</dd>
                   <dt>{T.reference}</dt>
                   <dd>{p.reference_id ?? '—'}</dd>
                   <dt>{T.created}</dt>
                   <dd>{dateTime(p.created_at)}</dd>
                 </dl>
-                {mayAct && <Decision id={p.payment_id} onApprove={approve} onReject={reject} />}
+                {mayAct && <Decision id={p.payment_id} onDecide={decide} />}
               </li>
             ))}
           </ul>
@@ -74,13 +93,13 @@ export function PayoutsPage(props: { role: Role }) {
   );
 }
 
-function Decision(props: { id: string; onApprove: (id: string) => Promise<void>; onReject: (id: string, note: string) => Promise<void> }) {
+function Decision(props: { id: string; onDecide: (decision: 'approve' | 'reject', id: string, note: string) => Promise<void> }) {
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const noteId = `note-${props.id}`;
-  const run = async (action: () => Promise<void>) => {
+  const run = async (decision: 'approve' | 'reject') => {
     setBusy(true);
-    await action();
+    await props.onDecide(decision, props.id, note);
     setBusy(false);
   };
   return (
@@ -95,7 +114,7 @@ function Decision(props: { id: string; onApprove: (id: string) => Promise<void>;
           class="button button-primary"
           disabled={busy}
           aria-label={T.approveLabel(props.id)}
-          onClick={() => run(() => props.onApprove(props.id))}
+          onClick={() => run('approve')}
         >
           {T.approve}
         </button>
@@ -104,7 +123,7 @@ function Decision(props: { id: string; onApprove: (id: string) => Promise<void>;
           class="button button-danger"
           disabled={busy}
           aria-label={T.rejectLabel(props.id)}
-          onClick={() => run(() => props.onReject(props.id, note))}
+          onClick={() => run('reject')}
         >
           {T.reject}
         </button>

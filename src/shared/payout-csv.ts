@@ -1,5 +1,6 @@
 /**
- * The payout file of `payouts send --csv`: `payee_address,amount[,reference_id]` per line, RFC 4180
+ * The payout file of `payouts send --csv` and of the dashboard's batch upload (pure, so the browser
+ * bundle uses it too): `payee_address,amount[,reference_id]` per line, RFC 4180
  * quoting (a field in double quotes may hold commas, line breaks and doubled quotes), LF or CRLF, an
  * optional header line naming the columns (in any order), blank lines skipped. Every problem is reported
  * with the line it starts on; the amounts and addresses themselves are checked by the payments module.
