@@ -135,6 +135,8 @@ export class Devnet {
   private lastOwnTimestamp = 0n;
   /** added to the wall clock for new blocks: `advanceTime` lets tests pass resource windows and unfreeze delays */
   private clockOffsetMs = 0;
+  /** blocks produced since the last reorganisation the `reorg_every_blocks` fault made */
+  private blocksSinceReorg = 0;
 
   private constructor(
     readonly chain: Chain,
@@ -244,7 +246,7 @@ export class Devnet {
   private startProducing(): void {
     if (this.manual) return;
     this.timer = setInterval(() => {
-      if (!this.faults.pauseBlocks) this.chain.produceBlock(this.now());
+      if (!this.faults.pauseBlocks) this.produce();
     }, this.chain.blockTimeMs);
     this.timer.unref?.();
   }
@@ -254,8 +256,23 @@ export class Devnet {
     if (this.faults.pauseBlocks)
       throw new DevnetError('PAUSED', 'block production is paused (POST /devnet/faults {"pause_blocks": false})');
     const out: Block[] = [];
-    for (let i = 0; i < blocks; i++) out.push(this.chain.produceBlock(this.now()));
+    for (let i = 0; i < blocks; i++) out.push(this.produce());
     return out;
+  }
+
+  /** The next block; then, when the `reorg_every_blocks` fault is due, a reorganisation whose head is returned. */
+  private produce(): Block {
+    const block = this.chain.produceBlock(this.now());
+    const { reorgEveryBlocks, reorgDepth, reorgDropRate } = this.faults;
+    if (reorgEveryBlocks === 0 || ++this.blocksSinceReorg < reorgEveryBlocks) return block;
+    this.blocksSinceReorg = 0;
+    const depth = Math.min(reorgDepth, Number(this.chain.head.number - this.chain.solidNumber));
+    if (depth < 1) return block;
+    const fork = this.chain.head.number - BigInt(depth);
+    const replaced = this.chain.blocks.slice(Number(fork) + 1).flatMap((b) => b.txs.map((t) => t.tx.txID));
+    const dropTxids = replaced.filter(() => reorgDropRate > 0 && Math.random() < reorgDropRate);
+    this.reorg({ depth, dropTxids });
+    return this.chain.head;
   }
 
   /**
