@@ -76,6 +76,8 @@ export interface FundTxids {
 
 export interface DevnetInfo {
   usdt_contract: string;
+  /** the built-in `multisend(address[],uint256[])` payable contract */
+  multisend_contract: string;
   /** USDT first, then in deployment order */
   tokens: { symbol: string; name: string; contract_address: string; decimals: number; blacklist: boolean }[];
   faucet_address: string;
@@ -186,6 +188,7 @@ export class Devnet {
       genesisTimestamp: BigInt(genesis.genesisTimestamp),
       genesisTrx: GENESIS_TRX,
       genesisTokenSupply: GENESIS_USDT,
+      multisendAddress: multisendAddress(faucet.hex),
     });
     if (store) {
       const records = store.loadBlocks();
@@ -218,6 +221,7 @@ export class Devnet {
   info(): DevnetInfo {
     return {
       usdt_contract: this.usdtAddress,
+      multisend_contract: toBase58(this.chain.multisendAddress),
       tokens: this.tokens().map((t) => ({
         symbol: t.symbol,
         name: t.name,
@@ -507,6 +511,12 @@ function genesisTiming(
     (options.unfreezeDelayMs !== undefined && BigInt(options.unfreezeDelayMs) !== unfreezeDelayMs);
   if (differs) log(`devnet: keeping the data directory's resource window ${resourceWindowMs} ms and unfreeze delay ${unfreezeDelayMs} ms`);
   return { resourceWindowMs, unfreezeDelayMs };
+}
+
+/** The built-in multisend contract, like the USDT, lives at an address derived from the faucet. */
+function multisendAddress(ownerHex: string): string {
+  const hash = keccak256(concatBytes(hexToBytes(ownerHex), Buffer.from('devnet Multisend', 'utf8')));
+  return `41${bytesToHex(hash.subarray(12))}`;
 }
 
 /** The devnet's USDT lives at an address derived from the faucet (its owner), so it differs per devnet. */
