@@ -1,7 +1,7 @@
 /**
  * TRX paid through a contract (the devnet's multisend, as exchanges pay): the scanner reads the internal
  * transactions of the receipt, credits each TRX invoice once per internal transaction, completes them, and
- * a rescan credits nothing twice; a reverted multisend credits nothing.
+ * a rescan or a reconciliation credits nothing twice; a reverted multisend credits nothing.
  */
 import { TronWeb } from 'tronweb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +88,15 @@ describe.each(ENGINES)('TRX invoices paid through the multisend contract (%s)', 
     expect(again.outcomes).toMatchObject({ credited: 0, duplicate: 2 });
     expect((await get(seven.payment_id)).amount_received).toBe('7');
     expect(await transfersOf(seven.payment_id)).toHaveLength(1);
+
+    // reconciliation reads the same internal transaction from the chain: verified, nothing credited again
+    const recon = await gw.call<{ outcome: string; discrepancies: unknown[] }>('POST', '/api/v1/payments/reconcile', {
+      key: gw.adminKey,
+      body: { payment_id: three.payment_id, external_transaction_id: txid },
+    });
+    expect(recon.status, recon.text).toBe(201);
+    expect(recon.body).toMatchObject({ outcome: 'verified', discrepancies: [] });
+    expect((await get(three.payment_id)).amount_received).toBe('3');
   });
 
   it('a reverted multisend (amounts missing the call value) credits nothing', async () => {
