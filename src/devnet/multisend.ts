@@ -9,7 +9,7 @@ import { bytesToHex, concatBytes, hexToBytes } from '../tron/bytes.js';
 import { keccak256 } from '../tron/hash.js';
 import { decodeAddressWord, decodeUint256, functionSelector } from '../tron/trc20.js';
 import type { WorldState } from './state.js';
-import type { CallOutcome } from './token.js';
+import { type CallOutcome, outOfEnergy, revert } from './token.js';
 
 export const MULTISEND_SELECTOR = functionSelector('multisend(address[],uint256[])');
 
@@ -59,28 +59,11 @@ export interface MultisendOutcome extends CallOutcome {
 }
 
 function failed(energy: bigint, energyLimit: bigint): MultisendOutcome {
-  if (energy > energyLimit) return outOfEnergy(energyLimit);
-  return {
-    result: 'REVERT',
-    energyUsed: energy,
-    energyPenalty: 0n,
-    returnData: '',
-    logs: [],
-    internal: [],
-    message: 'REVERT opcode executed',
-  };
+  return energy > energyLimit ? outOfCallEnergy(energyLimit) : { ...revert(energy), internal: [] };
 }
 
-function outOfEnergy(limit: bigint): MultisendOutcome {
-  return {
-    result: 'OUT_OF_ENERGY',
-    energyUsed: limit,
-    energyPenalty: 0n,
-    returnData: '',
-    logs: [],
-    internal: [],
-    message: `Not enough energy for 'CALL' operation executing: curInvokeEnergyLimit[${limit}], curOpEnergy[9000]`,
-  };
+function outOfCallEnergy(limit: bigint): MultisendOutcome {
+  return { ...outOfEnergy(limit, 'CALL', 9000), internal: [] };
 }
 
 /** A dynamic array argument: the words at the offset stored in argument word `index`; null when malformed. */
@@ -143,7 +126,7 @@ export function executeMultisend(
     }
   }
   if (total !== call.callValue) return failed(energy, call.energyLimit);
-  if (energy > call.energyLimit) return outOfEnergy(call.energyLimit);
+  if (energy > call.energyLimit) return outOfCallEnergy(call.energyLimit);
   if (!call.readOnly) {
     state.touchAccount(call.caller).balance -= call.callValue;
     for (const t of transfers) state.touchAccount(t.to, call.now).balance += t.value;
