@@ -135,6 +135,20 @@ describe('POST /devnet/reorg', () => {
     expect(await trxBalance(devnet, payee.base58)).toBe(2n * TRX);
   });
 
+  it('accepts a dropped transaction again even when the block it references was replaced too', async () => {
+    devnet.mine(1);
+    const payee = newWallet();
+    const tx = signedTransfer(devnet, payer, payee.base58, 2n * TRX); // TaPoS on the head block
+    expect((await broadcast(devnet, tx)).json.result).toBe(true);
+    devnet.mine(1);
+    devnet.reorg({ depth: 2, dropTxids: [tx.txID] });
+    expect(await trxBalance(devnet, payee.base58)).toBe(0n);
+    expect((await broadcast(devnet, tx)).json.result).toBe(true);
+    expect((await broadcast(devnet, tx)).json.code).toBe('DUP_TRANSACTION_ERROR');
+    devnet.mine(1);
+    expect(await trxBalance(devnet, payee.base58)).toBe(2n * TRX);
+  });
+
   it('refuses to replace the solidified block, and drops only transactions of the replaced blocks', async () => {
     devnet.mine(2);
     const most = Number(devnet.chain.head.number - devnet.chain.solidNumber);
@@ -148,7 +162,7 @@ describe('POST /devnet/reorg', () => {
     expect(notHex).toMatchObject({ status: 400, json: { field: 'drop_txids' } });
     const unknown = await postJson(`${devnet.url}/devnet/reorg`, { depth: 1, drop_txids: ['ab'.repeat(32)] });
     expect(unknown).toMatchObject({ status: 400, json: { field: 'drop_txids.0' } });
-    expect(devnet.chain.reorgs).toBe(2);
+    expect(devnet.chain.reorgs).toBe(3);
   });
 });
 

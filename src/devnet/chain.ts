@@ -160,6 +160,8 @@ export class Chain {
   readonly eventsByAddress = new Map<string, TokenTransferEvent[]>();
   private readonly txIndex = new Map<string, ChainTx>();
   private readonly recentBlocks: (string | undefined)[] = new Array(TAPOS_SLOTS);
+  /** TaPoS references ("slot:hash") of blocks a reorganisation replaced: still accepted, so a dropped transaction can be broadcast again */
+  private readonly orphanedRefs = new Set<string>();
   private readonly witnessKey: Uint8Array;
   private readonly blockListeners: ((block: Block) => void)[] = [];
   private readonly reorgListeners: ((forkNumber: bigint) => void)[] = [];
@@ -280,7 +282,8 @@ export class Chain {
     const { refBlockBytes, refBlockHash } = tx.raw;
     if (refBlockBytes.length !== 2 || refBlockHash.length !== 8) return false;
     const slot = ((refBlockBytes[0] as number) << 8) | (refBlockBytes[1] as number);
-    return this.recentBlocks[slot] === bytesToHex(refBlockHash);
+    const hash = bytesToHex(refBlockHash);
+    return this.recentBlocks[slot] === hash || this.orphanedRefs.has(`${slot}:${hash}`);
   }
 
   private execute(tx: Transaction, bandwidth: number, slotTime: bigint): Rejection | undefined {
@@ -467,6 +470,7 @@ export class Chain {
     }
     const oldHeadTime = this.head.header.timestamp;
     const orphaned = this.blocks.splice(Number(fork) + 1);
+    for (const b of orphaned) this.orphanedRefs.add(`${Number(b.number & 0xffffn)}:${b.id.slice(16, 32)}`);
     const pending = { txs: this.pending.map((t) => t.tx), deployments: this.pendingDeployments };
     for (const t of [...orphaned.flatMap((b) => b.txs), ...this.pending]) {
       this.txIndex.delete(t.tx.txID);
