@@ -76,6 +76,8 @@ export interface FundTxids {
 
 export interface DevnetInfo {
   usdt_contract: string;
+  /** the built-in `multisend(address[],uint256[])` payable contract */
+  multisend_contract: string;
   /** USDT first, then in deployment order */
   tokens: { symbol: string; name: string; contract_address: string; decimals: number; blacklist: boolean }[];
   faucet_address: string;
@@ -87,6 +89,28 @@ export interface DevnetInfo {
   energy_fee: number;
   resource_window_ms: number;
   unfreeze_delay_ms: number;
+  /** reorganisations since start (POST /devnet/reorg, or the reorg fault) */
+  reorgs: number;
+}
+
+export interface ReorgRequest {
+  /** how many of the newest blocks to replace (the solidified block is never replaced) */
+  depth: number;
+  /** transactions that vanish from the new branch, as if never broadcast */
+  dropTxids?: readonly string[];
+}
+
+export interface ReorgResult {
+  /** the last block both branches share */
+  fork_block: number;
+  /** ids of the replaced blocks, oldest first */
+  orphaned: string[];
+  /** ids of the new branch, oldest first (one block longer than the orphaned one) */
+  blocks: string[];
+  /** txids no longer on the chain: the dropped ones, and any the new branch no longer allows */
+  removed_txids: string[];
+  head_block: number;
+  solid_block: number;
 }
 
 /** TRX and USDT the faucet holds at genesis; every token deployed later mints the same number of whole tokens to it. */
@@ -113,6 +137,8 @@ export class Devnet {
   private lastOwnTimestamp = 0n;
   /** added to the wall clock for new blocks: `advanceTime` lets tests pass resource windows and unfreeze delays */
   private clockOffsetMs = 0;
+  /** blocks produced since the last reorganisation the `reorg_every_blocks` fault made */
+  private blocksSinceReorg = 0;
 
   private constructor(
     readonly chain: Chain,
@@ -162,6 +188,7 @@ export class Devnet {
       genesisTimestamp: BigInt(genesis.genesisTimestamp),
       genesisTrx: GENESIS_TRX,
       genesisTokenSupply: GENESIS_USDT,
+      multisendAddress: multisendAddress(faucet.hex),
     });
     if (store) {
       const records = store.loadBlocks();
@@ -174,6 +201,7 @@ export class Devnet {
       }
       if (records.length) log(`devnet: replayed ${records.length} blocks from ${store.dir}`);
       chain.onBlock((block) => store.appendBlock(block));
+      chain.onReorg((fork) => store.truncateAfter(fork));
     }
     const keyLocation = store ? store.keysPath : 'memory only (start with --data-dir to keep it)';
     const devnet = new Devnet(chain, options.manual ?? false, faucetKey, faucet.base58, keyLocation, log);
@@ -193,6 +221,7 @@ export class Devnet {
   info(): DevnetInfo {
     return {
       usdt_contract: this.usdtAddress,
+      multisend_contract: toBase58(this.chain.multisendAddress),
       tokens: this.tokens().map((t) => ({
         symbol: t.symbol,
         name: t.name,
@@ -209,6 +238,7 @@ export class Devnet {
       energy_fee: Number(this.chain.params.energyFee),
       resource_window_ms: Number(this.chain.params.resourceWindowMs),
       unfreeze_delay_ms: Number(this.chain.params.unfreezeDelayMs),
+      reorgs: this.chain.reorgs,
     };
   }
 
@@ -220,7 +250,7 @@ export class Devnet {
   private startProducing(): void {
     if (this.manual) return;
     this.timer = setInterval(() => {
-      if (!this.faults.pauseBlocks) this.chain.produceBlock(this.now());
+      if (!this.faults.pauseBlocks) this.produce();
     }, this.chain.blockTimeMs);
     this.timer.unref?.();
   }
@@ -230,8 +260,57 @@ export class Devnet {
     if (this.faults.pauseBlocks)
       throw new DevnetError('PAUSED', 'block production is paused (POST /devnet/faults {"pause_blocks": false})');
     const out: Block[] = [];
-    for (let i = 0; i < blocks; i++) out.push(this.chain.produceBlock(this.now()));
+    for (let i = 0; i < blocks; i++) out.push(this.produce());
     return out;
+  }
+
+  /** The next block; then, when the `reorg_every_blocks` fault is due, a reorganisation whose head is returned. */
+  private produce(): Block {
+    const block = this.chain.produceBlock(this.now());
+    const { reorgEveryBlocks, reorgDepth, reorgDropRate } = this.faults;
+    if (reorgEveryBlocks === 0 || ++this.blocksSinceReorg < reorgEveryBlocks) return block;
+    this.blocksSinceReorg = 0;
+    const depth = Math.min(reorgDepth, Number(this.chain.head.number - this.chain.solidNumber));
+    if (depth < 1) return block;
+    const fork = this.chain.head.number - BigInt(depth);
+    const replaced = this.chain.blocks.slice(Number(fork) + 1).flatMap((b) => b.txs.map((t) => t.tx.txID));
+    const dropTxids = replaced.filter(() => reorgDropRate > 0 && Math.random() < reorgDropRate);
+    this.reorg({ depth, dropTxids });
+    return this.chain.head;
+  }
+
+  /**
+   * Replaces the newest `depth` blocks by a new branch of depth + 1 blocks holding the same transactions minus
+   * `dropTxids` (see Chain.reorganize). Throws DevnetError `INVALID_REORG` with `path` `depth` when the solidified
+   * block would be replaced, or `drop_txids.<i>` when a txid is not in the replaced blocks nor pending.
+   */
+  reorg(request: ReorgRequest): ReorgResult {
+    const { depth } = request;
+    const most = Number(this.chain.head.number - this.chain.solidNumber);
+    if (!Number.isSafeInteger(depth) || depth < 1 || depth > most) {
+      const range = most >= 1 ? `from 1 to ${most}` : 'impossible now: no block above the solidified one (mine first)';
+      throw new DevnetError('INVALID_REORG', `depth: must be an integer ${range}; the solidified block is never replaced`, 'depth');
+    }
+    const fork = this.chain.head.number - BigInt(depth);
+    const drop = new Set<string>();
+    (request.dropTxids ?? []).forEach((txid, i) => {
+      const id = typeof txid === 'string' ? txid.toLowerCase() : '';
+      const entry = this.chain.transaction(id);
+      if (!this.chain.isPending(id) && !(entry && (entry.blockNumber as bigint) > fork)) {
+        throw new DevnetError('INVALID_REORG', `drop_txids.${i}: not a transaction of the replaced blocks nor pending`, `drop_txids.${i}`);
+      }
+      drop.add(id);
+    });
+    const result = this.chain.reorganize(depth, drop, this.now());
+    this.log(`devnet: reorganisation at block ${fork}: ${depth} blocks replaced by ${result.blocks.length}`);
+    return {
+      fork_block: Number(fork),
+      orphaned: result.orphaned.map((b) => b.id),
+      blocks: result.blocks.map((b) => b.id),
+      removed_txids: result.removed,
+      head_block: Number(this.chain.head.number),
+      solid_block: Number(this.chain.solidNumber),
+    };
   }
 
   /**
@@ -432,6 +511,12 @@ function genesisTiming(
     (options.unfreezeDelayMs !== undefined && BigInt(options.unfreezeDelayMs) !== unfreezeDelayMs);
   if (differs) log(`devnet: keeping the data directory's resource window ${resourceWindowMs} ms and unfreeze delay ${unfreezeDelayMs} ms`);
   return { resourceWindowMs, unfreezeDelayMs };
+}
+
+/** The built-in multisend contract, like the USDT, lives at an address derived from the faucet. */
+function multisendAddress(ownerHex: string): string {
+  const hash = keccak256(concatBytes(hexToBytes(ownerHex), Buffer.from('devnet Multisend', 'utf8')));
+  return `41${bytesToHex(hash.subarray(12))}`;
 }
 
 /** The devnet's USDT lives at an address derived from the faucet (its owner), so it differs per devnet. */
