@@ -142,7 +142,8 @@ export class Chain {
   readonly tokens = new Map<string, TokenInfo>();
   readonly witnessAddress: Uint8Array;
   readonly blocks: Block[] = [];
-  readonly headState: WorldState;
+  /** replaced by a rebuilt state when a reorganisation rewinds the head */
+  headState: WorldState;
   solidState: WorldState;
   solidNumber = 0n;
   /** executed, waiting for the next block */
@@ -154,7 +155,10 @@ export class Chain {
   private readonly recentBlocks: (string | undefined)[] = new Array(TAPOS_SLOTS);
   private readonly witnessKey: Uint8Array;
   private readonly blockListeners: ((block: Block) => void)[] = [];
+  private readonly reorgListeners: ((forkNumber: bigint) => void)[] = [];
   totalBurned = 0n;
+  /** reorganisations since start */
+  reorgs = 0;
 
   constructor(opts: ChainOptions) {
     this.params = opts.params;
@@ -184,6 +188,11 @@ export class Chain {
 
   onBlock(listener: (block: Block) => void): void {
     this.blockListeners.push(listener);
+  }
+
+  /** Called when a reorganisation cuts the chain back to `forkNumber`, before the new branch's blocks are sealed. */
+  onReorg(listener: (forkNumber: bigint) => void): void {
+    this.reorgListeners.push(listener);
   }
 
   blockByNumber(n: bigint): Block | undefined {
@@ -400,14 +409,97 @@ export class Chain {
    * accepted. Its token deployments are redone at their place among the transactions.
    */
   replayBlock(txs: Transaction[], timestamp: bigint, deployments: readonly TokenDeployment[] = []): Block {
+    this.reexecute(txs, deployments, (tx, rejection) => {
+      throw new Error(`replaying ${tx.txID} failed: ${rejection.code} ${rejection.message}`);
+    });
+    return this.produceBlock(timestamp);
+  }
+
+  /**
+   * Executes transactions that were accepted before (stored, or in orphaned blocks) into the pending block,
+   * without the broadcast checks (expiration, TaPoS, duplicates), with deployments at their place among them.
+   */
+  private reexecute(
+    txs: readonly Transaction[],
+    deployments: readonly TokenDeployment[],
+    rejected: (tx: Transaction, rejection: Rejection) => void,
+  ): void {
     for (let i = 0; i <= txs.length; i++) {
       for (const d of deployments) if (d.index === i) this.deployToken(d.token, d.supply);
       const tx = txs[i];
       if (!tx) continue;
       const rejection = this.execute(tx, bandwidthBytes(tx), this.nextSlotTime());
-      if (rejection) throw new Error(`replaying ${tx.txID} failed: ${rejection.code} ${rejection.message}`);
+      if (rejection) rejected(tx, rejection);
     }
-    return this.produceBlock(timestamp);
+  }
+
+  /**
+   * A chain reorganisation: the newest `depth` blocks (never the solidified one) are replaced by a branch of
+   * depth + 1 blocks. The first new block is empty; the others hold the orphaned blocks' transactions in
+   * order, minus `drop` (and minus any that the new branch no longer allows), which vanish as if never
+   * broadcast. Pending transactions are executed again on the new head. Returns the txids that left the chain.
+   */
+  reorganize(depth: number, drop: ReadonlySet<string>, now: bigint): { orphaned: Block[]; blocks: Block[]; removed: string[] } {
+    const fork = this.head.number - BigInt(depth);
+    if (!Number.isInteger(depth) || depth < 1 || fork < this.solidNumber) {
+      throw new RangeError(`depth must be from 1 to ${this.head.number - this.solidNumber} (the solidified block stays)`);
+    }
+    const oldHeadTime = this.head.header.timestamp;
+    const orphaned = this.blocks.splice(Number(fork) + 1);
+    const pending = { txs: this.pending.map((t) => t.tx), deployments: this.pendingDeployments };
+    for (const t of [...orphaned.flatMap((b) => b.txs), ...this.pending]) {
+      this.txIndex.delete(t.tx.txID);
+      this.totalBurned -= t.receipt.fee;
+    }
+    this.pending = [];
+    this.pendingDeployments = [];
+    this.unindexEventsAfter(fork);
+    this.headState = this.stateAt(fork);
+    this.reorgs += 1;
+    for (const listener of this.reorgListeners) listener(fork);
+
+    const removed: string[] = [];
+    const keep = (txs: readonly Transaction[]) =>
+      txs.filter((tx) => {
+        if (drop.has(tx.txID)) removed.push(tx.txID);
+        return !drop.has(tx.txID);
+      });
+    const lost = (tx: Transaction) => removed.push(tx.txID);
+    // the new branch spans the old one's time up to now, so the clock never runs backwards
+    const forkTime = this.head.header.timestamp;
+    const end = now > oldHeadTime ? now : oldHeadTime + 1n;
+    const count = BigInt(depth + 1);
+    const contents = [{ txs: [] as Transaction[], deployments: [] as TokenDeployment[] }, ...orphaned.map(blockContents)];
+    const blocks = contents.map((c, k) => {
+      this.reexecute(keep(c.txs), shiftDeployments(c, drop), lost);
+      return this.produceBlock(forkTime + ((end - forkTime) * BigInt(k + 1)) / count);
+    });
+    this.reexecute(keep(pending.txs), shiftDeployments(pending, drop), lost);
+    return { orphaned, blocks, removed };
+  }
+
+  /** The world state after block `n` (at or above the solidified block): the solid state plus the later diffs. */
+  private stateAt(n: bigint): WorldState {
+    const state = this.solidState.clone();
+    for (let i = this.solidNumber + 1n; i <= n; i++) {
+      const diff = this.blocks[Number(i)]?.diff;
+      if (diff) state.applyDiff(diff);
+    }
+    return state;
+  }
+
+  private unindexEventsAfter(n: bigint): void {
+    const after = (list: TokenTransferEvent[]) => {
+      while (list.length && (list[list.length - 1] as TokenTransferEvent).blockNumber > n) list.pop();
+    };
+    const cut = this.events.filter((e) => e.blockNumber > n);
+    after(this.events);
+    for (const e of cut) {
+      for (const address of [e.from, e.to]) {
+        const list = this.eventsByAddress.get(address);
+        if (list) after(list);
+      }
+    }
   }
 
   // ------------------------------------------------------------ tokens
@@ -528,4 +620,16 @@ export class Chain {
       }
     });
   }
+}
+
+function blockContents(block: Block): { txs: Transaction[]; deployments: readonly TokenDeployment[] } {
+  return { txs: block.txs.map((t) => t.tx), deployments: block.deployments ?? [] };
+}
+
+/** Deployment positions once the dropped transactions are taken out of `txs`. */
+function shiftDeployments(
+  c: { txs: readonly Transaction[]; deployments: readonly TokenDeployment[] },
+  drop: ReadonlySet<string>,
+): TokenDeployment[] {
+  return c.deployments.map((d) => ({ ...d, index: c.txs.slice(0, d.index).filter((tx) => !drop.has(tx.txID)).length }));
 }

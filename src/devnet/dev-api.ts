@@ -1,4 +1,4 @@
-/** Developer endpoints under /devnet/: info, tokens, faucet, blacklist, manual mining (and moving the clock), fault injection. */
+/** Developer endpoints under /devnet/: info, tokens, faucet, blacklist, manual mining (and moving the clock), reorganisations, fault injection. */
 import { checkAddress } from '../tron/address.js';
 import { DevnetError, type DevnetToken } from './devnet.js';
 import { faultsJson, updateFaults } from './faults.js';
@@ -134,6 +134,20 @@ export function devRoutes(): Map<string, Handler> {
       return {
         json: { head_block: Number(d.chain.head.number), solid_block: Number(d.chain.solidNumber), blocks: mined.map((b) => b.id) },
       };
+    } catch (err) {
+      return devnetFailure(err);
+    }
+  });
+
+  routes.set('POST /devnet/reorg', (d, req) => {
+    const depth = req.params.depth;
+    if (typeof depth !== 'number' || !Number.isInteger(depth)) return invalid('depth', 'must be an integer number of blocks to replace');
+    const drop = req.params.drop_txids ?? [];
+    if (!Array.isArray(drop) || drop.some((t) => typeof t !== 'string' || !/^[0-9a-fA-F]{64}$/.test(t))) {
+      return invalid('drop_txids', 'must be an array of transaction ids (64 hex digits)');
+    }
+    try {
+      return { json: d.reorg({ depth, dropTxids: drop as string[] }) };
     } catch (err) {
       return devnetFailure(err);
     }

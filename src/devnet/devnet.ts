@@ -87,6 +87,28 @@ export interface DevnetInfo {
   energy_fee: number;
   resource_window_ms: number;
   unfreeze_delay_ms: number;
+  /** reorganisations since start (POST /devnet/reorg, or the reorg fault) */
+  reorgs: number;
+}
+
+export interface ReorgRequest {
+  /** how many of the newest blocks to replace (the solidified block is never replaced) */
+  depth: number;
+  /** transactions that vanish from the new branch, as if never broadcast */
+  dropTxids?: readonly string[];
+}
+
+export interface ReorgResult {
+  /** the last block both branches share */
+  fork_block: number;
+  /** ids of the replaced blocks, oldest first */
+  orphaned: string[];
+  /** ids of the new branch, oldest first (one block longer than the orphaned one) */
+  blocks: string[];
+  /** txids no longer on the chain: the dropped ones, and any the new branch no longer allows */
+  removed_txids: string[];
+  head_block: number;
+  solid_block: number;
 }
 
 /** TRX and USDT the faucet holds at genesis; every token deployed later mints the same number of whole tokens to it. */
@@ -174,6 +196,7 @@ export class Devnet {
       }
       if (records.length) log(`devnet: replayed ${records.length} blocks from ${store.dir}`);
       chain.onBlock((block) => store.appendBlock(block));
+      chain.onReorg((fork) => store.truncateAfter(fork));
     }
     const keyLocation = store ? store.keysPath : 'memory only (start with --data-dir to keep it)';
     const devnet = new Devnet(chain, options.manual ?? false, faucetKey, faucet.base58, keyLocation, log);
@@ -209,6 +232,7 @@ export class Devnet {
       energy_fee: Number(this.chain.params.energyFee),
       resource_window_ms: Number(this.chain.params.resourceWindowMs),
       unfreeze_delay_ms: Number(this.chain.params.unfreezeDelayMs),
+      reorgs: this.chain.reorgs,
     };
   }
 
@@ -232,6 +256,40 @@ export class Devnet {
     const out: Block[] = [];
     for (let i = 0; i < blocks; i++) out.push(this.chain.produceBlock(this.now()));
     return out;
+  }
+
+  /**
+   * Replaces the newest `depth` blocks by a new branch of depth + 1 blocks holding the same transactions minus
+   * `dropTxids` (see Chain.reorganize). Throws DevnetError `INVALID_REORG` with `path` `depth` when the solidified
+   * block would be replaced, or `drop_txids.<i>` when a txid is not in the replaced blocks nor pending.
+   */
+  reorg(request: ReorgRequest): ReorgResult {
+    const { depth } = request;
+    const most = Number(this.chain.head.number - this.chain.solidNumber);
+    if (!Number.isSafeInteger(depth) || depth < 1 || depth > most) {
+      const range = most >= 1 ? `from 1 to ${most}` : 'impossible now: no block above the solidified one (mine first)';
+      throw new DevnetError('INVALID_REORG', `depth: must be an integer ${range}; the solidified block is never replaced`, 'depth');
+    }
+    const fork = this.chain.head.number - BigInt(depth);
+    const drop = new Set<string>();
+    (request.dropTxids ?? []).forEach((txid, i) => {
+      const id = typeof txid === 'string' ? txid.toLowerCase() : '';
+      const entry = this.chain.transaction(id);
+      if (!this.chain.isPending(id) && !(entry && (entry.blockNumber as bigint) > fork)) {
+        throw new DevnetError('INVALID_REORG', `drop_txids.${i}: not a transaction of the replaced blocks nor pending`, `drop_txids.${i}`);
+      }
+      drop.add(id);
+    });
+    const result = this.chain.reorganize(depth, drop, this.now());
+    this.log(`devnet: reorganisation at block ${fork}: ${depth} blocks replaced by ${result.blocks.length}`);
+    return {
+      fork_block: Number(fork),
+      orphaned: result.orphaned.map((b) => b.id),
+      blocks: result.blocks.map((b) => b.id),
+      removed_txids: result.removed,
+      head_block: Number(this.chain.head.number),
+      solid_block: Number(this.chain.solidNumber),
+    };
   }
 
   /**

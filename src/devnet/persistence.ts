@@ -3,7 +3,8 @@
  * an append-only log of blocks (their signed transactions, token deployments and timestamps). On restart
  * the log is replayed, which rebuilds balances, receipts, tokens, block ids and the Stake 2.0 state (stakes,
  * delegations, pending unstakes, resource usage) exactly; the genesis record keeps the resource window and
- * unfreeze delay the blocks were executed under.
+ * unfreeze delay the blocks were executed under. A reorganisation cuts the log back to its fork point before the
+ * new branch is appended.
  */
 import { appendFileSync, chmodSync, existsSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -125,6 +126,18 @@ export class DevnetStore {
     }
     if (offset < Buffer.byteLength(text)) truncateSync(this.blocksPath, offset);
     return records;
+  }
+
+  /** Cuts the log after block `n` (a reorganisation replaces the later blocks). */
+  truncateAfter(n: bigint): void {
+    if (!existsSync(this.blocksPath)) return;
+    const text = readFileSync(this.blocksPath, 'utf8');
+    let offset = 0;
+    for (const line of text.split('\n')) {
+      if (line.length === 0 || BigInt((JSON.parse(line) as BlockRecord).n) > n) break;
+      offset += Buffer.byteLength(line) + 1;
+    }
+    truncateSync(this.blocksPath, offset);
   }
 
   appendBlock(block: Block): void {

@@ -337,7 +337,7 @@ export class WorldState {
     }
   }
 
-  /** Deep copy, used once at genesis to seed the solidified state. */
+  /** Deep copy: seeds the solidified state at genesis, and the rewound head state of a reorganisation. */
   clone(): WorldState {
     const copy = new WorldState(this.stakeTotals);
     for (const [k, v] of this.accounts) copy.accounts.set(k, { ...v });
