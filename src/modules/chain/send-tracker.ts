@@ -89,7 +89,7 @@ export class SendTracker {
     const [head, solid] = await Promise.all([this.o.client.getNowBlock(), this.o.client.getSolidBlock()]);
     const open = await this.openSends();
     await this.followBlocks(lease, head, open, counts);
-    await this.checkOrphaned(lease, solid, counts);
+    await this.checkOrphaned(lease, counts);
     await this.completeSolidified(lease, solid, counts);
     await this.settleExpired(lease, solid, counts);
     return counts;
@@ -186,17 +186,17 @@ export class SendTracker {
   // ------------------------------------------------------------ reorganisations
 
   /**
-   * Confirmed sends above the solidified block are checked against their block's receipts (one call per
-   * block): one the block no longer holds was in an orphaned block. Found in another block of the new
+   * Confirmed sends (those waiting for their block to solidify) are checked against their block's receipts,
+   * one call per block: one the block no longer holds was in an orphaned block. All of them, not only those
+   * above the solidified block now: a reorganisation's longer branch may have moved that past the fork. Found in another block of the new
    * branch, it only moves there; gone from the chain, it is `signed` again so that the sender broadcasts
    * the same bytes (the owner hears `orphaned`); if those expired meanwhile, the expiry check re-signs it once.
    */
-  private async checkOrphaned(lease: HeldLease, solid: BlockInfo, counts: TrackerRunCounts): Promise<void> {
+  private async checkOrphaned(lease: HeldLease, counts: TrackerRunCounts): Promise<void> {
     const rows = await this.o.db
       .selectFrom('chain_sends')
       .select(OPEN_COLUMNS)
       .where('status', '=', 'confirmed')
-      .where('block_number', '>', Number(solid.number))
       .execute();
     if (rows.length === 0) return;
     const inBlock = new Set<string>();

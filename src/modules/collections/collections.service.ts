@@ -148,7 +148,17 @@ export class CollectionsService implements TransferRecorder {
     hotWallets: ReadonlySet<string>,
   ): Promise<RecordResult> {
     const existing = await this.findStored(trx, observed.txId, observed.logIndex);
-    if (existing && existing.status !== 'dropped') return { ...resultOf(existing), outcome: 'duplicate' as const };
+    if (existing && existing.status !== 'dropped') {
+      // seen again in another block: a reorganisation moved it (the new branch re-included it)
+      if (existing.blockNumber !== observed.blockNumber && existing.status !== 'final') {
+        await trx
+          .updateTable('chain_transfers')
+          .set({ block_number: observed.blockNumber, block_timestamp: observed.blockTimestamp, updated_at: this.deps.clock.now() })
+          .where('id', '=', existing.transferId)
+          .execute();
+      }
+      return { ...resultOf(existing), outcome: 'duplicate' as const };
+    }
     // a transfer a reorganisation dropped is back on chain: recorded anew (under its id), matched afresh
     if (existing) await trx.deleteFrom('chain_transfers').where('id', '=', existing.transferId).execute();
     const decision = await this.decide(trx, observed, hotWallets);
@@ -526,16 +536,16 @@ export class CollectionsService implements TransferRecorder {
     executor: Kysely<DB> | Transaction<DB>,
     txId: string,
     logIndex: number,
-  ): Promise<(Omit<RecordResult, 'outcome'> & { status: string }) | null> {
+  ): Promise<StoredRecord | null> {
     const row = await executor
       .selectFrom('chain_transfers')
-      .select(['id', 'payment_id', 'match', 'note', 'status'])
+      .select(['id', 'payment_id', 'match', 'note', 'status', 'block_number'])
       .where('tx_id', '=', txId)
       .where('log_index', '=', logIndex)
       .executeTakeFirst();
-    return row
-      ? { transferId: row.id, paymentId: row.payment_id, match: row.match as TransferMatch, note: row.note, status: row.status }
-      : null;
+    if (!row) return null;
+    const { id, payment_id, match, note, status, block_number } = row;
+    return { transferId: id, paymentId: payment_id, match: match as TransferMatch, note, status, blockNumber: Number(block_number) };
   }
 
   /**
@@ -550,8 +560,11 @@ export class CollectionsService implements TransferRecorder {
   }
 }
 
-function resultOf(stored: Omit<RecordResult, 'outcome'> & { status: string }): Omit<RecordResult, 'outcome'> {
-  const { status: _status, ...result } = stored;
+/** A stored transfer as recordIn needs it: its result fields, its status and block. */
+type StoredRecord = Omit<RecordResult, 'outcome'> & { status: string; blockNumber: number };
+
+function resultOf(stored: StoredRecord): Omit<RecordResult, 'outcome'> {
+  const { status: _status, blockNumber: _block, ...result } = stored;
   return result;
 }
 

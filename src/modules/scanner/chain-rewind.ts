@@ -52,15 +52,16 @@ export class ChainRewind {
 
   /**
    * The common ancestor of the stored branch ending at the cursor and the node's: the highest stored block
-   * the node has with the same id. Without one (nothing stored that high), the solidified block, which no
-   * reorganisation reaches — but always below the cursor, so that a rewind makes progress.
+   * the node has with the same id. Every stored block is compared, not only those above the node's
+   * solidified block now: a reorganisation may have moved that past the fork (the new branch is longer).
+   * Without a match, the block below the lowest stored one (at or below the solidified block when it was
+   * stored, so unchanged) — always below the cursor, so that a rewind makes progress.
    */
   async findAncestor(cursor: number, cursorId: string | null, tip: ChainTip): Promise<RewindPoint> {
     const rows = await this.deps.db
       .selectFrom('scanned_blocks')
       .select(['block_number', 'block_id'])
       .where('block_number', '<=', cursor)
-      .where('block_number', '>=', tip.solid)
       .execute();
     const stored = new Map(rows.map((r) => [Number(r.block_number), r.block_id]));
     if (cursorId !== null) stored.set(cursor, cursorId);
@@ -75,8 +76,8 @@ export class ChainRewind {
       // the cursor itself may agree (the node answered from two branches): then nothing is rewound, the next pass looks again
       if (found !== null) return { block: found, blockId: node.get(found) as string };
     }
-    const fallback = Math.min(tip.solid, cursor - 1);
-    const [block] = await this.deps.client.getBlockRange(fallback, fallback + 1, { verify: false });
+    const fallback = Math.max(-1, Math.min(low - 1, tip.solid, cursor - 1));
+    const [block] = fallback >= 0 ? await this.deps.client.getBlockRange(fallback, fallback + 1, { verify: false }) : [];
     return { block: fallback, blockId: block?.blockId ?? null };
   }
 
