@@ -46,12 +46,17 @@ describe.each(ENGINES)('webhook event emission (%s)', (engine) => {
     });
   };
   const view = async (id: string) => {
-    // events carry the payment without its history and its network_cost (read from the sends when asked)
+    // events carry the payment without its history, network_cost and energy_decision (read from the sends when asked)
     const {
       history: _history,
       network_cost: _cost,
+      energy_decision: _energy,
       ...rest
-    } = (await gw.call<PaymentJson & { network_cost?: unknown }>('GET', `/api/v1/payments/${id}`, { key: gw.adminKey })).body;
+    } = (
+      await gw.call<PaymentJson & { network_cost?: unknown; energy_decision?: unknown }>('GET', `/api/v1/payments/${id}`, {
+        key: gw.adminKey,
+      })
+    ).body;
     return rest;
   };
   const create = async (body: Record<string, unknown> = {}) => {

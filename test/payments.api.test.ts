@@ -191,7 +191,7 @@ for (const engine of ENGINES) {
         const { checkout_url: checkoutUrl, ...createdView } = created as PaymentJson & { checkout_url?: string };
         expect(checkoutUrl).toMatch(/^http:\/\/127\.0\.0\.1:8097\/checkout\/pay_[0-9a-f]+\.[A-Za-z0-9_-]{24}$/);
         // GET adds what the payment's chain sends cost: nothing has been sent for a new one
-        expect(view).toEqual({ ...createdView, network_cost: null });
+        expect(view).toEqual({ ...createdView, network_cost: null, energy_decision: null });
         expect(history).toEqual([{ from: null, to: 'pending', reason: 'created', actor: expect.stringMatching(/^key_/), at: toIso(T0) }]);
       });
 

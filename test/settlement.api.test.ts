@@ -60,6 +60,8 @@ function record(request: SendRequest, changes: Partial<SendRecord> = {}): SendRe
     energyUsed: 64_285n,
     networkFee: 6_773_500n,
     cost: null,
+    energyDecision: null,
+    energyWaitMs: null,
     failureReason: null,
     createdAt: 0,
     broadcastAt: null,

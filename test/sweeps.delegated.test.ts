@@ -16,6 +16,7 @@ import { toSendRecord } from '../src/modules/chain/send-records.js';
 import { TransfersRepository } from '../src/modules/collections/transfers.repository.js';
 import type { EnergyStrategy } from '../src/modules/energy/energy-strategy.js';
 import { Outbox } from '../src/modules/outbox/outbox.js';
+import { RECLAIM_ATTEMPTS } from '../src/modules/settlement/delegated-sweeps.js';
 import { SettlementWorker } from '../src/modules/settlement/settlement.worker.js';
 import { SettlementsRepository } from '../src/modules/settlement/settlements.repository.js';
 import type { SweepEnergyChain } from '../src/modules/settlement/sweep-energy.js';
@@ -238,6 +239,51 @@ describe.each(ENGINES)('sweeps on delegated energy (%s)', (engine) => {
     expect(delegation).toMatchObject({ status: 'reclaimed', activation_send_id: null });
     expect(Number(delegation?.needs_activation)).toBe(0);
     expect((await sendsOf([delegation?.id as string, sweepId])).map((s) => s.purpose)).toEqual(['delegate', 'sweep', 'reclaim']);
+  });
+
+  /** The open send of this purpose fails for good (the sender's or the tracker's report), with its owner's handler. */
+  const failOpen = async (queue: ChainSendQueue, purpose: string) => {
+    await gw.db.db.transaction().execute(async (trx) => {
+      const stored = await trx
+        .updateTable('chain_sends')
+        .set({ status: 'failed', failure_reason: 'rejected_by_node' })
+        .where('purpose', '=', purpose)
+        .where('status', '=', 'queued')
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await queue.report(trx, [{ kind: 'failed', send: toSendRecord(stored), reason: 'rejected_by_node', detail: 'node refused' }]);
+    });
+  };
+
+  it('a failed reclaim is tried again later, until the energy is back or the attempts run out', async () => {
+    strategy = 'stake';
+    const { queue, worker } = startProcess();
+    const { id, sweepId } = await settlementWithSweep(worker);
+    await worker.advance(id);
+    // drive up to the reclaim: activation, delegation and sweep land, the reclaim is queued
+    const kill = { purpose: 'reclaim', kind: 'broadcast' };
+    expect(await drive(queue, kill)).toBe(false);
+    await failOpen(queue, 'reclaim');
+    const delegation = (await delegationOf(sweepId)) as NonNullable<Awaited<ReturnType<typeof delegationOf>>>;
+    expect(delegation).toMatchObject({ status: 'reclaiming', failure_reason: 'reclaim_rejected_by_node; retrying' });
+    const retry = (await sendsOf([delegation.id])).filter((s) => s.purpose === 'reclaim');
+    expect(retry.map((s) => [Number(s.sequence), s.status])).toEqual([
+      [1, 'failed'],
+      [2, 'queued'],
+    ]);
+    expect(Number(retry[1]?.next_attempt_at)).toBe(clock.now() + 60_000);
+    expect(await drive(queue)).toBe(true);
+    expect(await delegationOf(sweepId)).toMatchObject({ status: 'reclaimed', reclaim_send_id: retry[1]?.id, failure_reason: null });
+
+    // another sweep whose reclaim keeps failing: after RECLAIM_ATTEMPTS the energy is left lent, marked failed
+    const second = await settlementWithSweep(worker);
+    await worker.advance(second.id);
+    expect(await drive(queue, kill)).toBe(false);
+    for (let attempt = 1; attempt <= RECLAIM_ATTEMPTS; attempt++) await failOpen(queue, 'reclaim');
+    const lent = await delegationOf(second.sweepId);
+    expect(lent).toMatchObject({ status: 'failed', failure_reason: 'reclaim_rejected_by_node' });
+    const reclaims = (await sendsOf([lent?.id as string])).filter((s) => s.purpose === 'reclaim');
+    expect(reclaims.map((s) => s.status)).toEqual(Array(RECLAIM_ATTEMPTS).fill('failed'));
   });
 
   const KILL_POINTS = [

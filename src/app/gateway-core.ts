@@ -354,6 +354,7 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
   const settlementsRepository = new SettlementsRepository(engine);
   const paymentCosts = new PaymentCosts(db, {
     costsByOwner: (executor, owners) => sendsRepository.costsByOwner(executor, owners),
+    energyDecisionsByOwner: (executor, owners) => sendsRepository.energyDecisionsByOwner(executor, owners),
     sweepsOf: (executor, addresses) => settlementsRepository.sweepsOf(executor, addresses),
   });
   app.register(paymentsRoutes({ config, payments, settlement, networkCost, health, costs: paymentCosts, energy: energyStrategy }), {

@@ -174,6 +174,7 @@ export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
         instance: d.instance,
         logger,
         energyPriceSun: () => d.networkCost.cachedEnergyPriceSun(),
+        energyStrategy: d.energyStrategy,
       })
     : null;
   const wakeSender = () => chainSends?.wake();

@@ -507,6 +507,12 @@ export const ConfigSchema = Type.Object(
           minimum: 1,
           description: 'how often hot wallets’ energy is read for the alert',
         }),
+        wait_recheck_seconds: Type.Integer({
+          default: 3,
+          minimum: 1,
+          description:
+            'a normal or low priority send short of staked energy looks again this often, up to its priority’s processing_time_seconds, then burns TRX',
+        }),
       },
       Strict,
     ),

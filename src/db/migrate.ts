@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009_send_costs.js';
 import * as m0010 from './migrations/0010_energy_delegations.js';
 import * as m0011 from './migrations/0011_address_reuse_unique_amounts.js';
 import * as m0012 from './migrations/0012_dashboard_users.js';
+import * as m0013 from './migrations/0013_send_energy_decisions.js';
 import * as m0018 from './migrations/0018_scanned_blocks.js';
 import type { DB } from './schema.js';
 
@@ -29,6 +30,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0010_energy_delegations': m0010,
   '0011_address_reuse_unique_amounts': m0011,
   '0012_dashboard_users': m0012,
+  '0013_send_energy_decisions': m0013,
   '0018_scanned_blocks': m0018,
 };
 

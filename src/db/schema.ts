@@ -438,6 +438,10 @@ export interface ChainSendsTable {
   activation_trx: NullableIntCol;
   /** the receipt's whole fee in sun (money column) */
   trx_burned: NullableIntCol;
+  /** 0013: how a hot-wallet token send paid for energy (energy-wait.ts ENERGY_DECISIONS), set when signed */
+  energy_decision: string | null;
+  /** 0013: how long it had waited for energy when signed */
+  energy_wait_ms: NullableIntCol;
   failure_reason: string | null;
   created_at: IntCol;
   updated_at: IntCol;

@@ -1868,6 +1868,16 @@ export interface operations {
                             /** @description all TRX burned (receipt fee) */
                             trx_burned: string;
                         } | null;
+                        /** @description how the hot wallet’s token transfer paid for energy (payouts, refunds, settlements); null for others */
+                        energy_decision?: {
+                            /**
+                             * @description staked: paid by the hot wallet’s staked energy; burn_priority: energy was short and an urgent or high send burns TRX at once; burn_after_wait: short for the whole wait its priority allows, then burned; burn_strategy: the strategy is burn or nothing is staked; waiting: waiting for staked energy to recover
+                             * @enum {unknown}
+                             */
+                            decision: "staked" | "burn_priority" | "burn_after_wait" | "burn_strategy" | "waiting";
+                            /** @description how long it waited for energy before it was signed */
+                            waited_seconds: number | null;
+                        } | null;
                         payer_address: string | null;
                         payee_address: string;
                         deposit_address: string | null;
@@ -2879,6 +2889,16 @@ export interface operations {
                                 activation_trx: string;
                                 /** @description all TRX burned (receipt fee) */
                                 trx_burned: string;
+                            } | null;
+                            /** @description how the hot wallet’s token transfer paid for energy (payouts, refunds, settlements); null for others */
+                            energy_decision?: {
+                                /**
+                                 * @description staked: paid by the hot wallet’s staked energy; burn_priority: energy was short and an urgent or high send burns TRX at once; burn_after_wait: short for the whole wait its priority allows, then burned; burn_strategy: the strategy is burn or nothing is staked; waiting: waiting for staked energy to recover
+                                 * @enum {unknown}
+                                 */
+                                decision: "staked" | "burn_priority" | "burn_after_wait" | "burn_strategy" | "waiting";
+                                /** @description how long it waited for energy before it was signed */
+                                waited_seconds: number | null;
                             } | null;
                             payer_address: string | null;
                             payee_address: string;
@@ -3939,6 +3959,16 @@ export interface operations {
                             /** @description all TRX burned (receipt fee) */
                             trx_burned: string;
                         } | null;
+                        /** @description how the hot wallet’s token transfer paid for energy (payouts, refunds, settlements); null for others */
+                        energy_decision?: {
+                            /**
+                             * @description staked: paid by the hot wallet’s staked energy; burn_priority: energy was short and an urgent or high send burns TRX at once; burn_after_wait: short for the whole wait its priority allows, then burned; burn_strategy: the strategy is burn or nothing is staked; waiting: waiting for staked energy to recover
+                             * @enum {unknown}
+                             */
+                            decision: "staked" | "burn_priority" | "burn_after_wait" | "burn_strategy" | "waiting";
+                            /** @description how long it waited for energy before it was signed */
+                            waited_seconds: number | null;
+                        } | null;
                         payer_address: string | null;
                         payee_address: string;
                         deposit_address: string | null;
@@ -4312,6 +4342,16 @@ export interface operations {
                             activation_trx: string;
                             /** @description all TRX burned (receipt fee) */
                             trx_burned: string;
+                        } | null;
+                        /** @description how the hot wallet’s token transfer paid for energy (payouts, refunds, settlements); null for others */
+                        energy_decision?: {
+                            /**
+                             * @description staked: paid by the hot wallet’s staked energy; burn_priority: energy was short and an urgent or high send burns TRX at once; burn_after_wait: short for the whole wait its priority allows, then burned; burn_strategy: the strategy is burn or nothing is staked; waiting: waiting for staked energy to recover
+                             * @enum {unknown}
+                             */
+                            decision: "staked" | "burn_priority" | "burn_after_wait" | "burn_strategy" | "waiting";
+                            /** @description how long it waited for energy before it was signed */
+                            waited_seconds: number | null;
                         } | null;
                         payer_address: string | null;
                         payee_address: string;
@@ -4709,6 +4749,16 @@ export interface operations {
                             activation_trx: string;
                             /** @description all TRX burned (receipt fee) */
                             trx_burned: string;
+                        } | null;
+                        /** @description how the hot wallet’s token transfer paid for energy (payouts, refunds, settlements); null for others */
+                        energy_decision?: {
+                            /**
+                             * @description staked: paid by the hot wallet’s staked energy; burn_priority: energy was short and an urgent or high send burns TRX at once; burn_after_wait: short for the whole wait its priority allows, then burned; burn_strategy: the strategy is burn or nothing is staked; waiting: waiting for staked energy to recover
+                             * @enum {unknown}
+                             */
+                            decision: "staked" | "burn_priority" | "burn_after_wait" | "burn_strategy" | "waiting";
+                            /** @description how long it waited for energy before it was signed */
+                            waited_seconds: number | null;
                         } | null;
                         payer_address: string | null;
                         payee_address: string;
@@ -14568,6 +14618,16 @@ export interface operations {
                                 activation_trx: string;
                                 /** @description all TRX burned (receipt fee) */
                                 trx_burned: string;
+                            } | null;
+                            /** @description how the hot wallet’s token transfer paid for energy (payouts, refunds, settlements); null for others */
+                            energy_decision?: {
+                                /**
+                                 * @description staked: paid by the hot wallet’s staked energy; burn_priority: energy was short and an urgent or high send burns TRX at once; burn_after_wait: short for the whole wait its priority allows, then burned; burn_strategy: the strategy is burn or nothing is staked; waiting: waiting for staked energy to recover
+                                 * @enum {unknown}
+                                 */
+                                decision: "staked" | "burn_priority" | "burn_after_wait" | "burn_strategy" | "waiting";
+                                /** @description how long it waited for energy before it was signed */
+                                waited_seconds: number | null;
                             } | null;
                             payer_address: string | null;
                             payee_address: string;

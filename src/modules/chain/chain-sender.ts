@@ -15,7 +15,9 @@ import { bytesToHex } from '../../tron/bytes.js';
 import type { TronClient } from '../../tron/client.js';
 import { encodeSignedTransaction, refBlockFields, type Transaction } from '../../tron/transaction.js';
 import type { AssetRegistry } from '../assets/asset-registry.js';
+import type { EnergyStrategy } from '../energy/energy-strategy.js';
 import { parseKeyRef, type TransactionSigner } from '../wallets/signer.js';
+import { decideEnergy, energyWaitNote } from './energy-wait.js';
 import { type ResourceTransactionBuilder, resourceContractOf, trxSpentBy } from './resource-sends.js';
 import { isResourcePurpose, type SendEvent, type SendFailureReason, type SendTransaction } from './send-contract.js';
 import { type BroadcastVerdict, backoffMs, classifyBroadcast, classifyBroadcastError } from './send-failures.js';
@@ -54,10 +56,25 @@ export interface ChainSenderOptions {
   random?: () => number;
   /** builds stake, delegation and activation contracts; without it such sends fail their check */
   buildResource?: ResourceTransactionBuilder;
+  /** burn-or-wait for hot-wallet token sends short of staked energy (energy-wait.ts); without it they burn */
+  energy?: EnergyWaitSettings;
 }
+
+export interface EnergyWaitSettings {
+  strategyFor(merchantId: string): Promise<EnergyStrategy>;
+  /** how long a send of this queue rank may wait for energy: its priority's target processing time */
+  maxWaitMs(rank: number): number;
+  /** how soon a waiting send looks again */
+  recheckMs: number;
+}
+
+/** Token sends from the hot wallet: the ones that spend its own staked energy, and may wait for it. */
+const HOT_WALLET_TRANSFERS: ReadonlySet<string> = new Set(['payout', 'refund', 'settlement']);
 
 export interface SenderRunCounts {
   claimed: number;
+  /** held back to wait for staked energy (energy-wait.ts) */
+  waiting: number;
   signed: number;
   broadcast: number;
   retried: number;
@@ -70,6 +87,8 @@ interface AddressFunds {
   tokens: Map<string, bigint>;
   /** staked energy left */
   energy: bigint;
+  /** staked energy limit (own stake and energy delegated to it) */
+  energyLimit: bigint;
   /** free + staked bandwidth left */
   bandwidth: bigint;
   /** the tokens whose blacklist holds this sender */
@@ -77,6 +96,7 @@ interface AddressFunds {
 }
 
 type CheckFailure = { row: SendRow; reason: SendFailureReason; detail: string };
+type EnergyWait = { row: SendRow; retryAt: number; note: string };
 
 /** Ids per bulk status update. */
 const UPDATE_CHUNK = 500;
@@ -109,7 +129,7 @@ export class ChainSender {
    * broadcasts a batch left over (the loop calls it when it stops).
    */
   async runOnce(options: { signOnly?: boolean; overlap?: boolean } = {}): Promise<SenderRunCounts> {
-    const counts: SenderRunCounts = { claimed: 0, signed: 0, broadcast: 0, retried: 0, failed: 0 };
+    const counts: SenderRunCounts = { claimed: 0, waiting: 0, signed: 0, broadcast: 0, retried: 0, failed: 0 };
     const previous = this.held;
     this.held = null;
     let claimed: SendRow[];
@@ -129,6 +149,7 @@ export class ChainSender {
       if (queued.length > 0) {
         const checked = await this.check(queued);
         pass = checked.pass;
+        counts.waiting = await this.holdForEnergy(checked.wait);
         counts.failed += await this.failMany(
           checked.fail.map((f) => ({ row: f.row, reason: f.reason, detail: f.detail })),
           'check_failed',
@@ -166,7 +187,7 @@ export class ChainSender {
 
   /** Broadcasts a batch a run left for the next one (see runOnce `overlap`); the loop calls it on stop. */
   async flush(): Promise<SenderRunCounts> {
-    const counts: SenderRunCounts = { claimed: 0, signed: 0, broadcast: 0, retried: 0, failed: 0 };
+    const counts: SenderRunCounts = { claimed: 0, waiting: 0, signed: 0, broadcast: 0, retried: 0, failed: 0 };
     const held = this.held;
     this.held = null;
     if (held) await this.finish(held, counts);
@@ -270,13 +291,14 @@ export class ChainSender {
    * Funds, fees and the blacklist, read once per sender address (and recipient) for the whole batch.
    * Sends are taken in priority order; each one uses up what it needs, so the later ones see the rest.
    */
-  private async check(rows: SendRow[]): Promise<{ pass: SendRow[]; fail: CheckFailure[] }> {
+  private async check(rows: SendRow[]): Promise<{ pass: SendRow[]; fail: CheckFailure[]; wait: EnergyWait[] }> {
     const { client, assets } = this.o;
     const senders = [...new Set(rows.map((r) => r.from_address))];
-    const [energyPrice, bandwidthPrice, committed] = await Promise.all([
+    const [energyPrice, bandwidthPrice, committed, strategies] = await Promise.all([
       client.getEnergyFee(),
       client.getTransactionFee(),
       this.committedBySender(senders),
+      this.energyStrategies(rows),
     ]);
     /** TRX a send may burn at worst: energy (to a new holder) and bandwidth, both at the chain's price */
     const worstFee = (asset: string) => {
@@ -314,7 +336,14 @@ export class ChainSender {
           balances.set(t, (tokenBalances[i] as bigint) - (held.get(t)?.total ?? 0n));
         });
         const blacklistedFor = new Set(tokens.filter((_, i) => listed[i]));
-        funds.set(address, { trx, tokens: balances, energy: energyLeft, bandwidth: bandwidthLeft, blacklistedFor });
+        funds.set(address, {
+          trx,
+          tokens: balances,
+          energy: energyLeft,
+          energyLimit: resource.energyLimit,
+          bandwidth: bandwidthLeft,
+          blacklistedFor,
+        });
       }),
     );
     const recipients = [...new Set(rows.filter((r) => assets.get(r.asset).asset.blacklist).map((r) => `${r.asset}|${r.to_address}`))];
@@ -326,8 +355,11 @@ export class ChainSender {
 
     const pass: SendRow[] = [];
     const fail: CheckFailure[] = [];
+    const wait: EnergyWait[] = [];
+    const now = this.o.clock.now();
     for (const row of rows) {
       const f = funds.get(row.from_address) as AddressFunds;
+      let decided = row;
       if (isResourcePurpose(row.purpose) && !this.o.buildResource) {
         fail.push({ row, reason: 'rejected_by_node', detail: `this sender cannot build ${row.purpose} contracts` });
         continue;
@@ -348,6 +380,28 @@ export class ChainSender {
         if (balance < amount) {
           fail.push({ row, reason: 'insufficient_funds', detail: `${row.asset} balance of ${row.from_address} does not cover ${amount}` });
           continue;
+        }
+        const strategyNow = strategies.get(row.merchant_id);
+        if (this.o.energy && strategyNow && HOT_WALLET_TRANSFERS.has(row.purpose)) {
+          // what a transfer to a holder uses; one to a new holder burns the rest, and its receipt says so
+          const needed = strategy.transferEnergy(false);
+          const rank = Number(row.priority);
+          const verdict = decideEnergy({
+            needed,
+            available: f.energy,
+            limit: f.energyLimit,
+            strategy: strategyNow,
+            rank,
+            queuedAt: Number(row.created_at),
+            now,
+            maxWaitMs: this.o.energy.maxWaitMs(rank),
+            recheckMs: this.o.energy.recheckMs,
+          });
+          if (verdict.kind === 'wait') {
+            wait.push({ row, retryAt: verdict.retryAt, note: energyWaitNote(needed, f.energy, verdict.burnsFrom) });
+            continue;
+          }
+          decided = { ...row, energy_decision: verdict.decision, energy_wait_ms: verdict.waitedMs };
         }
         // a deposit address has energy only when the hot wallet lent it for this sweep, sized from the node's
         // own estimate plus a margin (delegated-sweeps.ts): that, not the worst case, is what it will use
@@ -381,9 +435,37 @@ export class ChainSender {
         f.trx -= amount + netBurn;
         f.bandwidth = netBurn > 0n ? f.bandwidth : f.bandwidth - bytes;
       }
-      pass.push(row);
+      pass.push(decided);
     }
-    return { pass, fail };
+    return { pass, fail, wait };
+  }
+
+  /** The energy strategy of each merchant with a hot-wallet send here (none without energy settings). */
+  private async energyStrategies(rows: SendRow[]): Promise<Map<string, EnergyStrategy>> {
+    const energy = this.o.energy;
+    const out = new Map<string, EnergyStrategy>();
+    if (!energy) return out;
+    const merchants = [...new Set(rows.filter((r) => HOT_WALLET_TRANSFERS.has(r.purpose)).map((r) => r.merchant_id))];
+    await Promise.all(merchants.map(async (m) => out.set(m, await energy.strategyFor(m))));
+    return out;
+  }
+
+  /** Sends that wait for staked energy: queued again for later, with the wait noted; their claim is released with the batch's. */
+  private async holdForEnergy(waits: EnergyWait[]): Promise<number> {
+    if (waits.length === 0) return 0;
+    const now = this.o.clock.now();
+    await this.o.db.transaction().execute(async (trx) => {
+      for (const { row, retryAt, note } of waits) {
+        await trx
+          .updateTable('chain_sends')
+          .set({ next_attempt_at: retryAt, last_error: note, energy_decision: 'waiting', updated_at: now })
+          .where('id', '=', row.id)
+          .where('status', '=', 'queued')
+          .where('locked_by', '=', this.o.workerId)
+          .execute();
+      }
+    });
+    return waits.length;
   }
 
   /** An asset's blacklist status of an address, asked once per BLACKLIST_CACHE_MS. */
@@ -497,7 +579,7 @@ export class ChainSender {
       updateRows(
         trx,
         'chain_sends',
-        ['status', 'tx_id', 'signed_tx', 'expiration', 'updated_at'],
+        ['status', 'tx_id', 'signed_tx', 'expiration', 'energy_decision', 'energy_wait_ms', 'updated_at'],
         signed.map((row) => ({ ...row, updated_at: storedAt })),
         { whereIn: { status: step.from, locked_by: [this.o.workerId] } },
       ),

@@ -10,6 +10,7 @@ import type { DB } from '../../db/schema.js';
 import type { Asset } from '../../shared/money.js';
 import type { ResourceCode } from '../../tron/resource-contracts.js';
 import type { KeyRef } from '../wallets/signer.js';
+import type { EnergyDecisionState } from './energy-wait.js';
 import type { SendCost } from './send-cost.js';
 import type { SendStatus } from './send-lifecycle.js';
 
@@ -101,6 +102,10 @@ export interface SendRecord {
   networkFee: bigint | null;
   /** what the send cost by resource, from its receipt; null until it is seen in a block */
   cost: SendCost | null;
+  /** how a hot-wallet token send paid for energy, or `waiting` while it waits for staked energy (energy-wait.ts) */
+  energyDecision: EnergyDecisionState | null;
+  /** how long it had waited for energy when it was signed */
+  energyWaitMs: number | null;
   failureReason: string | null;
   createdAt: number;
   broadcastAt: number | null;
@@ -162,6 +167,8 @@ export interface SendQueue {
   enqueue(trx: SendTransaction, request: SendRequest): Promise<SendRecord>;
   /** enqueue() for many owners in a few statements; one record per request, in order */
   enqueueMany?(trx: SendTransaction, requests: readonly SendRequest[]): Promise<SendRecord[]>;
+  /** after the owner's latest send failed without landing: its next sequence, due at `notBefore` (null if none was queued) */
+  retryFailed?(trx: SendTransaction, purpose: SendPurpose, ownerId: string, notBefore: number): Promise<SendRecord | null>;
   /** the sends of an owner, newest sequence first */
   forOwner(executor: SendTransaction | import('kysely').Kysely<DB>, purpose: SendPurpose, ownerId: string): Promise<SendRecord[]>;
 }

@@ -6,6 +6,7 @@
 import { Type } from 'typebox';
 import { NATIVE_DECIMALS } from '../../shared/catalogues/asset-catalog.js';
 import { formatAmount } from '../../shared/money.js';
+import { ENERGY_DECISION_STATES, type EnergyDecisionState } from './energy-wait.js';
 import type { SendCost } from './send-cost.js';
 
 export const NetworkCostSchema = Type.Union(
@@ -36,4 +37,25 @@ export function networkCostView(cost: SendCost | null | undefined) {
     activation_trx: trx(cost.activationTrx),
     trx_burned: trx(cost.trxBurned),
   };
+}
+
+export const EnergyDecisionSchema = Type.Union(
+  [
+    Type.Object({
+      decision: Type.Enum(ENERGY_DECISION_STATES, {
+        description:
+          'staked: paid by the hot wallet’s staked energy; burn_priority: energy was short and an urgent or high send burns TRX at once; ' +
+          'burn_after_wait: short for the whole wait its priority allows, then burned; burn_strategy: the strategy is burn or nothing is staked; ' +
+          'waiting: waiting for staked energy to recover',
+      }),
+      waited_seconds: Type.Union([Type.Number(), Type.Null()], { description: 'how long it waited for energy before it was signed' }),
+    }),
+    Type.Null(),
+  ],
+  { description: 'how the hot wallet’s token transfer paid for energy (payouts, refunds, settlements); null for others' },
+);
+
+export function energyDecisionView(decision: { decision: EnergyDecisionState; waitMs: number | null } | undefined) {
+  if (!decision) return null;
+  return { decision: decision.decision, waited_seconds: decision.waitMs === null ? null : decision.waitMs / 1000 };
 }

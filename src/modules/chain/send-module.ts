@@ -6,10 +6,12 @@ import type { Kysely } from 'kysely';
 import type { GatewayConfig } from '../../config/load.js';
 import type { Engine } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
+import { PRIORITIES, PRIORITY_CATALOGUE } from '../../shared/catalogues/priorities.js';
 import type { Clock } from '../../shared/clock.js';
 import type { IdGenerator } from '../../shared/ids.js';
 import type { TronClient } from '../../tron/client.js';
 import type { AssetRegistry } from '../assets/asset-registry.js';
+import type { EnergyStrategySource } from '../energy/energy-strategy.js';
 import type { TransactionSigner } from '../wallets/signer.js';
 import { ChainSender } from './chain-sender.js';
 import type { LeaseStore } from './lease.js';
@@ -37,6 +39,8 @@ export interface SendModuleOptions {
   logger: SendModuleLogger;
   /** the chain's energy price in sun if known (cached; used for fee limits on enqueue) */
   energyPriceSun(): bigint | null;
+  /** the energy strategy per merchant: with it, hot-wallet sends short of staked energy burn or wait by priority */
+  energyStrategy?: EnergyStrategySource;
 }
 
 export interface SendModule {
@@ -84,6 +88,7 @@ export function createSendModule(o: SendModuleOptions): SendModule {
     },
     logger: o.logger,
     buildResource: buildResourceTransaction,
+    ...(o.energyStrategy ? { energy: energyWaitSettings(o.config, o.energyStrategy) } : {}),
   });
   const tracker = new SendTracker({
     db: o.db,
@@ -144,5 +149,15 @@ export function createSendModule(o: SendModuleOptions): SendModule {
         .execute();
       return rows.map((r) => ({ purpose: r.purpose, status: r.status, count: Number(r.n) }));
     },
+  };
+}
+
+/** How long each queue rank may wait for staked energy: the target processing time of the priority of that rank. */
+function energyWaitSettings(config: GatewayConfig, strategies: EnergyStrategySource) {
+  const waitByRank = new Map(PRIORITIES.map((p) => [PRIORITY_CATALOGUE[p].queueRank, config.priorities[p].processingTimeSeconds * 1000]));
+  return {
+    strategyFor: (merchantId: string) => strategies.strategyFor(merchantId),
+    maxWaitMs: (rank: number) => waitByRank.get(rank) ?? 0,
+    recheckMs: config.raw.energy.wait_recheck_seconds * 1000,
   };
 }

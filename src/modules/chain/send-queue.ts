@@ -208,6 +208,44 @@ export class ChainSendQueue implements SendQueue {
     );
   }
 
+  /**
+   * After the owner's latest send failed without landing (any reason but `reverted`), queues its next
+   * sequence, signed anew once due at `notBefore`; null when the latest is not such a failure. Runs in
+   * the transaction that records the failure (the owner's onFailed), so it happens once.
+   */
+  async retryFailed(trx: SendTransaction, purpose: SendPurpose, ownerId: string, notBefore: number): Promise<SendRecord | null> {
+    const last = await this.latest(trx, purpose, ownerId);
+    if (last?.status !== 'failed' || last.failureReason === 'reverted') return null;
+    const row = await trx.selectFrom('chain_sends').selectAll().where('id', '=', last.id).executeTakeFirstOrThrow();
+    const now = this.options.clock.now();
+    await trx
+      .insertInto('chain_sends')
+      .values({
+        ...queuedSendRow(
+          {
+            id: this.options.ids('snd'),
+            purpose: row.purpose,
+            owner_id: row.owner_id,
+            merchant_id: row.merchant_id,
+            sequence: Number(row.sequence) + 1,
+            signer: row.signer,
+            from_address: row.from_address,
+            to_address: row.to_address,
+            asset: row.asset,
+            amount: row.amount,
+            fee_limit: row.fee_limit,
+            priority: row.priority,
+            max_retries: row.max_retries,
+            resource: row.resource,
+          },
+          now,
+        ),
+        next_attempt_at: notBefore,
+      })
+      .execute();
+    return this.latest(trx, purpose, ownerId);
+  }
+
   async forOwner(executor: SendTransaction | Kysely<DB>, purpose: SendPurpose, ownerId: string): Promise<SendRecord[]> {
     const rows = await executor
       .selectFrom('chain_sends')

@@ -2,6 +2,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { ChainSendsTable } from '../../db/schema.js';
 import type { Asset } from '../../shared/money.js';
+import type { EnergyDecisionState } from './energy-wait.js';
 import type { SendPurpose, SendRecord, SendStatus } from './send-contract.js';
 import type { SendCost } from './send-cost.js';
 import { allowedFrom, isFinal, SEND_STATUSES } from './send-lifecycle.js';
@@ -45,6 +46,8 @@ export const RECORD_COLUMNS = [
   'bandwidth_burned_trx',
   'activation_trx',
   'trx_burned',
+  'energy_decision',
+  'energy_wait_ms',
   'failure_reason',
   'created_at',
   'updated_at',
@@ -83,6 +86,8 @@ export function toSendRecord(row: SendRow): SendRecord {
     energyUsed: bigOrNull(row.energy_used),
     networkFee: bigOrNull(row.network_fee),
     cost: sendCostOf(row),
+    energyDecision: row.energy_decision as EnergyDecisionState | null,
+    energyWaitMs: numOrNull(row.energy_wait_ms),
     failureReason: row.failure_reason,
     createdAt: num(row.created_at),
     broadcastAt: numOrNull(row.broadcast_at),
@@ -127,6 +132,8 @@ export function queuedSendRow(identity: SendIdentity, now: number, attempts = 0)
     energy_used: null,
     network_fee: null,
     ...NO_COST,
+    energy_decision: null,
+    energy_wait_ms: null,
     failure_reason: null,
     created_at: now,
     updated_at: now,

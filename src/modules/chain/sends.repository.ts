@@ -5,6 +5,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { moneySum } from '../../db/money-sql.js';
 import type { DB } from '../../db/schema.js';
+import type { EnergyDecisionState } from './energy-wait.js';
 import type { SendPurpose, SendStatus } from './send-contract.js';
 import type { SendCost } from './send-cost.js';
 
@@ -57,6 +58,32 @@ export class SendsRepository {
         bandwidthBurnedTrx: BigInt(r.bandwidth_burned_trx),
         activationTrx: BigInt(r.activation_trx),
         trxBurned: BigInt(r.trx_burned),
+      });
+    }
+    return out;
+  }
+
+  /**
+   * How each owner's hot-wallet send paid (or is waiting to pay) for energy: the latest sequence's decision
+   * (energy-wait.ts). Owners whose sends took no decision (collections, TRX) are absent.
+   */
+  async energyDecisionsByOwner(
+    executor: Executor,
+    ownerIds: readonly string[],
+  ): Promise<Map<string, { decision: EnergyDecisionState; waitMs: number | null }>> {
+    const out = new Map<string, { decision: EnergyDecisionState; waitMs: number | null }>();
+    if (ownerIds.length === 0) return out;
+    const rows = await executor
+      .selectFrom('chain_sends')
+      .select(['owner_id', 'sequence', 'energy_decision', 'energy_wait_ms'])
+      .where('owner_id', 'in', [...new Set(ownerIds)])
+      .where('energy_decision', 'is not', null)
+      .orderBy('sequence')
+      .execute();
+    for (const r of rows) {
+      out.set(r.owner_id, {
+        decision: r.energy_decision as EnergyDecisionState,
+        waitMs: r.energy_wait_ms === null ? null : Number(r.energy_wait_ms),
       });
     }
     return out;

@@ -8,12 +8,17 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { EnergyDecisionState } from '../chain/energy-wait.js';
 import type { SendCost } from '../chain/send-cost.js';
 import { costOfOwners } from '../chain/send-cost.js';
 import type { Payment } from './payment.js';
 
 export interface PaymentCostSources {
   costsByOwner(executor: Kysely<DB>, ownerIds: readonly string[]): Promise<Map<string, SendCost>>;
+  energyDecisionsByOwner(
+    executor: Kysely<DB>,
+    ownerIds: readonly string[],
+  ): Promise<Map<string, { decision: EnergyDecisionState; waitMs: number | null }>>;
   sweepsOf(
     executor: Kysely<DB>,
     addresses: readonly string[],
@@ -37,5 +42,13 @@ export class PaymentCosts {
     }
     const costs = await this.sources.costsByOwner(this.db, [...ownersOf.values()].flat());
     return new Map([...ownersOf].map(([id, owners]) => [id, costOfOwners(costs, owners)]));
+  }
+
+  /** Per payment id, how its payout paid for energy (a payout is its own send's owner); absent for collections. */
+  energyOf(payments: readonly Pick<Payment, 'id'>[]) {
+    return this.sources.energyDecisionsByOwner(
+      this.db,
+      payments.map((p) => p.id),
+    );
   }
 }

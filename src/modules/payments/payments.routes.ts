@@ -16,7 +16,7 @@ import { toIso } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import { formatRate } from '../../shared/money.js';
 import type { Batch } from '../batches/batch.js';
-import { networkCostView } from '../chain/send-cost.view.js';
+import { energyDecisionView, networkCostView } from '../chain/send-cost.view.js';
 import type { EnergyStrategySource } from '../energy/energy-strategy.js';
 import { quoteFee } from '../fees/fee-schedule.js';
 import { costUnderStrategy, type NetworkCostEstimator } from '../fees/network-cost.js';
@@ -197,8 +197,12 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
           q.starting_after,
         ),
       );
-      const costs = await deps.costs.of(page.payments);
-      const data = page.payments.map((p) => ({ ...toPaymentView(p, config), network_cost: networkCostView(costs.get(p.id)) }));
+      const [costs, energy] = await Promise.all([deps.costs.of(page.payments), deps.costs.energyOf(page.payments)]);
+      const data = page.payments.map((p) => ({
+        ...toPaymentView(p, config),
+        network_cost: networkCostView(costs.get(p.id)),
+        energy_decision: energyDecisionView(energy.get(p.id)),
+      }));
       return {
         object: 'list' as const,
         data,
@@ -371,8 +375,13 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
       },
       async (request) => {
         const { payment, history } = unwrap(await deps.payments.getPayment(actorOf(request), request.params.payment_id));
-        const costs = await deps.costs.of([payment]);
-        return { ...toPaymentView(payment, config), network_cost: networkCostView(costs.get(payment.id)), history: toHistoryView(history) };
+        const [costs, energy] = await Promise.all([deps.costs.of([payment]), deps.costs.energyOf([payment])]);
+        return {
+          ...toPaymentView(payment, config),
+          network_cost: networkCostView(costs.get(payment.id)),
+          energy_decision: energyDecisionView(energy.get(payment.id)),
+          history: toHistoryView(history),
+        };
       },
     );
 

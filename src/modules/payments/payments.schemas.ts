@@ -1,7 +1,7 @@
 /** Request and response schemas of the payments API; the OpenAPI document is generated from these. */
 import { Type } from 'typebox';
 import { PAYMENT_METHODS, PRIORITIES } from '../../config/schema.js';
-import { NetworkCostSchema } from '../chain/send-cost.view.js';
+import { EnergyDecisionSchema, NetworkCostSchema } from '../chain/send-cost.view.js';
 import { PAYMENT_STATUSES } from './payment.js';
 import { MAX_DESCRIPTION_LENGTH } from './payment-draft.js';
 
@@ -105,6 +105,7 @@ export const PaymentViewSchema = Type.Object({
   network_fee_estimate: Type.Union([Type.String({ description: 'TRX' }), Type.Null()]),
   network_fee: Type.Union([Type.String({ description: 'TRX burned, after sending' }), Type.Null()]),
   network_cost: Type.Optional(NetworkCostSchema),
+  energy_decision: Type.Optional(EnergyDecisionSchema),
   payer_address: Type.Union([Type.String(), Type.Null()]),
   payee_address: Type.String(),
   deposit_address: Type.Union([Type.String(), Type.Null()]),

@@ -18,6 +18,14 @@ import * as sweepLifecycle from './sweep-lifecycle.js';
 export const DELEGATION_STATUSES = ['activating', 'delegating', 'sweeping', 'reclaiming', 'reclaimed', 'failed'] as const;
 export type DelegationStatus = (typeof DELEGATION_STATUSES)[number];
 
+/** Reclaim transactions tried before a delegation is left lent and marked failed. */
+export const RECLAIM_ATTEMPTS = 8;
+
+/** 1 min after the first failure, doubling, at most 1 h: a node or a hot wallet short of TRX has time to come back. */
+function reclaimBackoffMs(failures: number): number {
+  return Math.min(60_000 * 2 ** (failures - 1), 3_600_000);
+}
+
 /** Delegations whose stake is lent out or about to be (counted against what the hot wallet can still lend). */
 const LENDING: readonly DelegationStatus[] = ['activating', 'delegating'];
 
@@ -165,10 +173,18 @@ export class DelegatedSweeps {
         onConfirmed: async (trx, send) => {
           const row = await this.find(trx, send.ownerId);
           await this.addFee(trx, row.sweep_id, send);
-          await this.move(trx, row.id, ['reclaiming'], 'reclaimed', { reclaim_send_id: send.id });
+          await this.move(trx, row.id, ['reclaiming'], 'reclaimed', { reclaim_send_id: send.id, failure_reason: null });
         },
-        // the energy stays lent: recorded for the operator (the wallet view shows it delegated out)
+        // the energy is still lent: try again later with a new transaction; after RECLAIM_ATTEMPTS it stays
+        // lent, recorded for the operator (the wallet view shows it delegated out)
         onFailed: async (trx, send, reason) => {
+          const retry =
+            send.sequence < RECLAIM_ATTEMPTS &&
+            (await this.deps.sends.retryFailed?.(trx, 'reclaim', send.ownerId, this.deps.clock.now() + reclaimBackoffMs(send.sequence)));
+          if (retry) {
+            await this.move(trx, send.ownerId, ['reclaiming'], 'reclaiming', { failure_reason: `reclaim_${reason}; retrying` });
+            return;
+          }
           await this.move(trx, send.ownerId, ['reclaiming'], 'failed', { reclaim_send_id: send.id, failure_reason: `reclaim_${reason}` });
         },
       },
