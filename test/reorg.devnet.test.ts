@@ -10,15 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from './db-harness.js';
 import { broadcast, newWallet, signedTransfer, type TestWallet, trxBalance } from './devnet-harness.js';
 import type { PaymentJson } from './gateway-harness.js';
-import { type MoneyGateway, startMoneyGateway } from './money-harness.js';
+import { type MoneyGateway, startMoneyGateway, baseUnits as units } from './money-harness.js';
 
 const TRX = 1_000_000n;
-/** "11.88" → base units */
-const units = (text: string): bigint => {
-  const [whole, fraction = ''] = text.split('.');
-  return BigInt(whole ?? '0') * TRX + BigInt(fraction.padEnd(6, '0'));
-};
-
 describe.each(ENGINES)('reorganisations (%s)', (engine) => {
   let gw: MoneyGateway;
   let payer: TestWallet;

@@ -8,19 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from './db-harness.js';
 import { broadcast, newWallet, signedTransfer, type TestWallet, trxBalance } from './devnet-harness.js';
 import type { PaymentJson } from './gateway-harness.js';
-import { type MoneyGateway, startMoneyGateway } from './money-harness.js';
+import { type MoneyGateway, startMoneyGateway, baseUnits as units } from './money-harness.js';
 
-const TRX = 1_000_000n;
 const INVOICES = 40;
 const PAYOUTS = 40;
 /** rounds (one block each) with reorganisations, then rounds to let everything settle */
 const STORMY_ROUNDS = 36;
 const CALM_ROUNDS = 30;
-
-const units = (text: string): bigint => {
-  const [whole, fraction = ''] = text.split('.');
-  return BigInt(whole ?? '0') * TRX + BigInt(fraction.padEnd(6, '0'));
-};
 
 /** A small seeded generator: the same storm every run. */
 function seeded(seed: number): () => number {
@@ -102,7 +96,6 @@ describe.each(ENGINES)('a soak under reorganisations (%s)', (engine) => {
     };
 
     let reorgs = 0;
-    const started = Date.now();
     for (let round = 0; round < STORMY_ROUNDS + CALM_ROUNDS; round++) {
       await gw.core.runner.runOnce();
       await sender.runOnce();
@@ -128,7 +121,6 @@ describe.each(ENGINES)('a soak under reorganisations (%s)', (engine) => {
     }
     gw.mineUntilSolid();
     await pass();
-    console.log(`soak: ${reorgs} reorganisations, ${scanner.reorgs} rewinds, ${Date.now() - started} ms`);
     expect(reorgs).toBeGreaterThanOrEqual(10);
     expect(scanner.reorgs).toBeGreaterThan(0);
     // the storm did take payments and payouts back: both kinds were reverted at least once
