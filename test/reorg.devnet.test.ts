@@ -104,6 +104,44 @@ describe.each(ENGINES)('reorganisations (%s)', (engine) => {
     expect(await balanceOf(payee)).toBe(units(done.net_amount));
   });
 
+  it('a reorganisation that drops one of two transfers: processing with what is still on chain, then completed once', async () => {
+    const payee = gw.addresses[2] as string;
+    const p = await create({ amount: '10', currency: 'TRX', payee_address: payee });
+    const first = signedTransfer(gw.devnet, payer, p.deposit_address as string, 4n * TRX);
+    expect((await broadcast(gw.devnet, first)).json.result).toBe(true);
+    gw.mine(1);
+    await scan();
+    const second = signedTransfer(gw.devnet, payer, p.deposit_address as string, 6n * TRX);
+    expect((await broadcast(gw.devnet, second)).json.result).toBe(true);
+    gw.mine(1);
+    await scan();
+    gw.mine(1);
+    await scan();
+    expect(await get(p.payment_id)).toMatchObject({ status: 'confirmed', amount_received: '10' });
+
+    gw.devnet.reorg({ depth: 2, dropTxids: [second.txID] });
+    await scan();
+    const back = await get(p.payment_id);
+    expect(back).toMatchObject({ status: 'processing', amount_received: '4', exception: 'underpaid', transaction_id: first.txID });
+    expect(back.history?.at(-1)).toMatchObject({ from: 'confirmed', to: 'processing', reason: 'chain_reorganization' });
+
+    const topUp = signedTransfer(gw.devnet, payer, p.deposit_address as string, 6n * TRX);
+    expect((await broadcast(gw.devnet, topUp)).json.result).toBe(true);
+    gw.mine(2);
+    await scan();
+    gw.mineUntilSolid();
+    await scan();
+    expect(await get(p.payment_id)).toMatchObject({ status: 'completed', amount_received: '10', exception: null });
+    expect(await events(p.payment_id)).toEqual([
+      'payment.created',
+      'payment.started',
+      'payment.confirmed',
+      'payment.reverted',
+      'payment.confirmed',
+      'payment.completed',
+    ]);
+  });
+
   it('a reorganisation that re-includes the payment in a new block: no revert, no double credit', async () => {
     const payee = gw.addresses[1] as string;
     const p = await create({ amount: '7', currency: 'TRX', payee_address: payee });
