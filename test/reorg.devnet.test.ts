@@ -158,6 +158,7 @@ describe.each(ENGINES)('reorganisations (%s)', (engine) => {
     gw.devnet.reorg({ depth: 2, dropTxids: [] });
     await scan();
     expect(scanner().reorgs).toBe(rewound + 1);
+    expect((await gw.call('GET', '/metrics')).text).toContain(`tpg_scanner_reorgs ${rewound + 1}`);
     const rows = await gw.db.db.selectFrom('chain_transfers').selectAll().where('payment_id', '=', p.payment_id).execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]?.id).toBe(before.id);
