@@ -16,6 +16,9 @@ const NO_FAULTS = {
   error_rate: 0,
   error_status: 503,
   rate_limit_rate: 0,
+  reorg_every_blocks: 0,
+  reorg_depth: 1,
+  reorg_drop_rate: 0,
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -76,6 +79,9 @@ describe('devnet fault injection', () => {
       errorRate: 0,
       errorStatus: 503,
       rateLimitRate: 0,
+      reorgEveryBlocks: 0,
+      reorgDepth: 1,
+      reorgDropRate: 0,
     });
     await faults({ error_rate: 0.5 });
     expect((await faults({ reset: true, drop_broadcasts: 1 })).json).toEqual({ ...NO_FAULTS, drop_broadcasts: 1 });

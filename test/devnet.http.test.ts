@@ -463,6 +463,7 @@ describe('devnet HTTP reads and shapes', () => {
       const { json } = await getJson(`${devnet.url}/devnet/info`);
       expect(json).toEqual({
         usdt_contract: devnet.usdtAddress,
+        multisend_contract: bytesToBase58Address(hexToBytes(devnet.chain.multisendAddress)),
         tokens: [{ symbol: 'USDT', name: 'Tether USD', contract_address: devnet.usdtAddress, decimals: 6, blacklist: true }],
         faucet_address: devnet.faucetAddress,
         head_block: Number(devnet.chain.head.number),
@@ -473,6 +474,7 @@ describe('devnet HTTP reads and shapes', () => {
         energy_fee: 100,
         resource_window_ms: 86_400_000,
         unfreeze_delay_ms: 1_209_600_000,
+        reorgs: 0,
       });
       expect(json.usdt_contract).toMatch(/^T/);
     });

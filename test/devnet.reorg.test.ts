@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { TronWeb } from 'tronweb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Devnet } from '../src/devnet/devnet.js';
+import { bytesToHex } from '../src/tron/bytes.js';
 import {
   broadcast,
   getJson,
@@ -134,6 +135,20 @@ describe('POST /devnet/reorg', () => {
     expect(await trxBalance(devnet, payee.base58)).toBe(2n * TRX);
   });
 
+  it('accepts a dropped transaction again even when the block it references was replaced too', async () => {
+    devnet.mine(1);
+    const payee = newWallet();
+    const tx = signedTransfer(devnet, payer, payee.base58, 2n * TRX); // TaPoS on the head block
+    expect((await broadcast(devnet, tx)).json.result).toBe(true);
+    devnet.mine(1);
+    devnet.reorg({ depth: 2, dropTxids: [tx.txID] });
+    expect(await trxBalance(devnet, payee.base58)).toBe(0n);
+    expect((await broadcast(devnet, tx)).json.result).toBe(true);
+    expect((await broadcast(devnet, tx)).json.code).toBe('DUP_TRANSACTION_ERROR');
+    devnet.mine(1);
+    expect(await trxBalance(devnet, payee.base58)).toBe(2n * TRX);
+  });
+
   it('refuses to replace the solidified block, and drops only transactions of the replaced blocks', async () => {
     devnet.mine(2);
     const most = Number(devnet.chain.head.number - devnet.chain.solidNumber);
@@ -147,7 +162,52 @@ describe('POST /devnet/reorg', () => {
     expect(notHex).toMatchObject({ status: 400, json: { field: 'drop_txids' } });
     const unknown = await postJson(`${devnet.url}/devnet/reorg`, { depth: 1, drop_txids: ['ab'.repeat(32)] });
     expect(unknown).toMatchObject({ status: 400, json: { field: 'drop_txids.0' } });
-    expect(devnet.chain.reorgs).toBe(2);
+    expect(devnet.chain.reorgs).toBe(3);
+  });
+});
+
+describe('the reorg_every_blocks fault', () => {
+  let devnet: Devnet;
+
+  beforeAll(async () => {
+    devnet = await startTestDevnet();
+    mineUntilSolid(devnet);
+  });
+
+  afterAll(async () => {
+    await devnet.stop();
+  });
+
+  it('reorganises every N produced blocks, bounded by the solidified block, dropping a share of transactions', async () => {
+    const bad = await postJson(`${devnet.url}/devnet/faults`, { reorg_every_blocks: -1, reorg_depth: 101, reorg_drop_rate: 2 });
+    expect(bad.status).toBe(400);
+    expect((bad.json.errors as { path: string }[]).map((e) => e.path)).toEqual(['reorg_every_blocks', 'reorg_depth', 'reorg_drop_rate']);
+
+    const set = await postJson(`${devnet.url}/devnet/faults`, { reorg_every_blocks: 3, reorg_depth: 2 });
+    expect(set.json).toMatchObject({ reorg_every_blocks: 3, reorg_depth: 2, reorg_drop_rate: 0 });
+    const start = devnet.chain.head.number;
+    devnet.mine(9);
+    expect(devnet.chain.reorgs).toBe(3);
+    // each reorganisation of depth 2 leaves one block more than it replaced
+    expect(devnet.chain.head.number).toBe(start + 12n);
+    for (let n = start + 1n; n <= devnet.chain.head.number; n++) {
+      const parent = bytesToHex(devnet.chain.blockByNumber(n)?.header.parentHash ?? new Uint8Array());
+      expect(parent).toBe(devnet.chain.blockByNumber(n - 1n)?.id);
+    }
+
+    // deeper than the solidified block allows: the depth shrinks to every block above it
+    await postJson(`${devnet.url}/devnet/faults`, { reorg_every_blocks: 1, reorg_depth: 100, reorg_drop_rate: 1 });
+    const payer = newWallet();
+    const { trx_txid } = devnet.fund(payer.base58, { trx: 10n * TRX });
+    const head = devnet.chain.head.number;
+    devnet.mine(1);
+    expect(devnet.chain.reorgs).toBe(4);
+    // the mined block, then every block above the solidified one replaced by one more
+    expect(devnet.chain.head.number).toBe(head + 2n);
+    expect(devnet.chain.solidNumber).toBe(head + 2n - BigInt(devnet.chain.solidifyLag));
+    expect(await txInfo(devnet, String(trx_txid))).toEqual({});
+    expect(await trxBalance(devnet, payer.base58)).toBe(0n);
+    await postJson(`${devnet.url}/devnet/faults`, { reset: true });
   });
 });
 

@@ -17,6 +17,7 @@ import {
   type Transaction,
 } from '../tron/transaction.js';
 import { decodeTransferLog, type EventLog } from '../tron/trc20.js';
+import { executeMultisend, type InternalTransfer } from './multisend.js';
 import { type ChainParams, MAX_EXPIRATION_AHEAD_MS, MAX_TRANSACTION_BYTES } from './params.js';
 import { bandwidthBill, energyLeft, payBandwidth, type ResourceView, useEnergy } from './resources.js';
 import { executeStake, isStakeContract, validateStake } from './stake.js';
@@ -59,6 +60,8 @@ export interface Receipt {
   resMessage?: string;
   /** unstaked TRX that a stake contract moved back to the balance */
   withdrawExpireAmount?: bigint;
+  /** TRX a contract forwarded (the multisend's internal transactions) */
+  internal?: InternalTransfer[];
   /** pending unstakes a CancelAllUnfreezeV2 returned to the stake, per resource */
   cancelUnfreezeV2Amount?: { BANDWIDTH: bigint; ENERGY: bigint; TRON_POWER: bigint };
 }
@@ -113,6 +116,8 @@ export interface ChainOptions {
   genesisTimestamp: bigint;
   genesisTrx: bigint;
   genesisTokenSupply: bigint;
+  /** "41…" hex of the built-in multisend contract */
+  multisendAddress: string;
 }
 
 type Rejection = { code: BroadcastCode; message: string };
@@ -141,6 +146,8 @@ export class Chain {
   /** every token contract by address ("41…" hex), in deployment order (USDT first) */
   readonly tokens = new Map<string, TokenInfo>();
   readonly witnessAddress: Uint8Array;
+  /** "41…" hex of the built-in multisend contract (multisend.ts) */
+  readonly multisendAddress: string;
   readonly blocks: Block[] = [];
   /** replaced by a rebuilt state when a reorganisation rewinds the head */
   headState: WorldState;
@@ -153,6 +160,8 @@ export class Chain {
   readonly eventsByAddress = new Map<string, TokenTransferEvent[]>();
   private readonly txIndex = new Map<string, ChainTx>();
   private readonly recentBlocks: (string | undefined)[] = new Array(TAPOS_SLOTS);
+  /** TaPoS references ("slot:hash") of blocks a reorganisation replaced: still accepted, so a dropped transaction can be broadcast again */
+  private readonly orphanedRefs = new Set<string>();
   private readonly witnessKey: Uint8Array;
   private readonly blockListeners: ((block: Block) => void)[] = [];
   private readonly reorgListeners: ((forkNumber: bigint) => void)[] = [];
@@ -167,12 +176,14 @@ export class Chain {
     this.token = opts.token;
     this.witnessKey = opts.witnessKey;
     this.witnessAddress = privateKeyToAddressBytes(opts.witnessKey);
+    this.multisendAddress = opts.multisendAddress;
     this.headState = new WorldState({ netWeight: opts.params.backgroundNetWeight, energyWeight: opts.params.backgroundEnergyWeight });
 
     const t = opts.genesisTimestamp;
     this.headState.touchAccount(opts.faucetAddress, t).balance = opts.genesisTrx;
     this.headState.touchAccount(bytesToHex(this.witnessAddress), t);
     this.createToken(opts.token, opts.genesisTokenSupply, t);
+    this.headState.touchAccount(opts.multisendAddress, t).isContract = true;
     this.headState.takeDiff();
     this.solidState = this.headState.clone();
     this.seal([], t, new Uint8Array(32));
@@ -271,7 +282,8 @@ export class Chain {
     const { refBlockBytes, refBlockHash } = tx.raw;
     if (refBlockBytes.length !== 2 || refBlockHash.length !== 8) return false;
     const slot = ((refBlockBytes[0] as number) << 8) | (refBlockBytes[1] as number);
-    return this.recentBlocks[slot] === bytesToHex(refBlockHash);
+    const hash = bytesToHex(refBlockHash);
+    return this.recentBlocks[slot] === hash || this.orphanedRefs.has(`${slot}:${hash}`);
   }
 
   private execute(tx: Transaction, bandwidth: number, slotTime: bigint): Rejection | undefined {
@@ -366,7 +378,7 @@ export class Chain {
 
     const contract = bytesToHex(c.contractAddress);
     const called = this.tokenAt(contract);
-    if (!called) return invalid('No contract or not a valid smart contract');
+    if (!called && contract !== this.multisendAddress) return invalid('No contract or not a valid smart contract');
     if (tx.raw.feeLimit < 0n || tx.raw.feeLimit > p.maxFeeLimit) return invalid(`feeLimit must be >= 0 and <= ${p.maxFeeLimit}`);
     if (c.callValue < 0n) return invalid('callValue must be >= 0');
     if (c.callValue > balanceAfterNet) return invalid('Validate InternalTransfer error, balance is not sufficient.');
@@ -381,7 +393,18 @@ export class Chain {
     }
     if (!commit) return NOT_EXECUTED;
     const acc = chargeBandwidth();
-    const outcome = executeTokenCall(called.ledger, called.token, owner, c.data, c.callValue, energyLimit, false);
+    const outcome: CallOutcome & { internal?: InternalTransfer[] } = called
+      ? executeTokenCall(called.ledger, called.token, owner, c.data, c.callValue, energyLimit, false)
+      : executeMultisend(state, {
+          contract,
+          caller: owner,
+          txid: tx.txID,
+          data: c.data,
+          callValue: c.callValue,
+          energyLimit,
+          readOnly: false,
+          now,
+        });
     // ReceiptCapsule.payEnergyBill: staked energy pays first, the rest is burned at the energy price.
     const fromStake = outcome.energyUsed < stakedLeft ? outcome.energyUsed : stakedLeft;
     useEnergy(acc, fromStake, p, now);
@@ -400,6 +423,7 @@ export class Chain {
       contractResult: outcome.returnData,
       contractAddress: contract,
       logs: outcome.logs,
+      ...(outcome.internal?.length ? { internal: outcome.internal } : {}),
       ...(outcome.message ? { resMessage: outcome.message } : {}),
     };
   }
@@ -446,6 +470,7 @@ export class Chain {
     }
     const oldHeadTime = this.head.header.timestamp;
     const orphaned = this.blocks.splice(Number(fork) + 1);
+    for (const b of orphaned) this.orphanedRefs.add(`${Number(b.number & 0xffffn)}:${b.id.slice(16, 32)}`);
     const pending = { txs: this.pending.map((t) => t.tx), deployments: this.pendingDeployments };
     for (const t of [...orphaned.flatMap((b) => b.txs), ...this.pending]) {
       this.txIndex.delete(t.tx.txID);
@@ -521,6 +546,11 @@ export class Chain {
     this.tokens.set(token.address, token);
   }
 
+  /** A contract a transaction may call: a token or the multisend. */
+  isContract(address: string): boolean {
+    return this.tokens.has(address) || address === this.multisendAddress;
+  }
+
   /** The token at `contract` with its storage in the head or solidified state; undefined when none is there. */
   tokenAt(contract: string, solid = false): { token: TokenInfo; ledger: TokenLedger } | undefined {
     const token = this.tokens.get(contract);
@@ -532,6 +562,11 @@ export class Chain {
 
   /** Runs a call without writing (triggerconstantcontract / estimateenergy). */
   callConstant(owner: string, contract: string, data: Uint8Array, callValue: bigint, solid: boolean): CallOutcome | Rejection {
+    if (contract === this.multisendAddress) {
+      const state = solid ? this.solidState : this.headState;
+      const call = { contract, caller: owner, txid: '00'.repeat(32), data, callValue, readOnly: true, now: this.nextSlotTime() };
+      return executeMultisend(state, { ...call, energyLimit: 10n ** 12n });
+    }
     const called = this.tokenAt(contract, solid);
     if (!called) return { code: 'CONTRACT_VALIDATE_ERROR', message: 'No contract or not a valid smart contract' };
     return executeTokenCall(called.ledger, called.token, owner, data, callValue, 10n ** 12n, true);

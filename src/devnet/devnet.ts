@@ -76,6 +76,8 @@ export interface FundTxids {
 
 export interface DevnetInfo {
   usdt_contract: string;
+  /** the built-in `multisend(address[],uint256[])` payable contract */
+  multisend_contract: string;
   /** USDT first, then in deployment order */
   tokens: { symbol: string; name: string; contract_address: string; decimals: number; blacklist: boolean }[];
   faucet_address: string;
@@ -135,6 +137,8 @@ export class Devnet {
   private lastOwnTimestamp = 0n;
   /** added to the wall clock for new blocks: `advanceTime` lets tests pass resource windows and unfreeze delays */
   private clockOffsetMs = 0;
+  /** blocks produced since the last reorganisation the `reorg_every_blocks` fault made */
+  private blocksSinceReorg = 0;
 
   private constructor(
     readonly chain: Chain,
@@ -184,6 +188,7 @@ export class Devnet {
       genesisTimestamp: BigInt(genesis.genesisTimestamp),
       genesisTrx: GENESIS_TRX,
       genesisTokenSupply: GENESIS_USDT,
+      multisendAddress: multisendAddress(faucet.hex),
     });
     if (store) {
       const records = store.loadBlocks();
@@ -216,6 +221,7 @@ export class Devnet {
   info(): DevnetInfo {
     return {
       usdt_contract: this.usdtAddress,
+      multisend_contract: toBase58(this.chain.multisendAddress),
       tokens: this.tokens().map((t) => ({
         symbol: t.symbol,
         name: t.name,
@@ -244,7 +250,7 @@ export class Devnet {
   private startProducing(): void {
     if (this.manual) return;
     this.timer = setInterval(() => {
-      if (!this.faults.pauseBlocks) this.chain.produceBlock(this.now());
+      if (!this.faults.pauseBlocks) this.produce();
     }, this.chain.blockTimeMs);
     this.timer.unref?.();
   }
@@ -254,8 +260,23 @@ export class Devnet {
     if (this.faults.pauseBlocks)
       throw new DevnetError('PAUSED', 'block production is paused (POST /devnet/faults {"pause_blocks": false})');
     const out: Block[] = [];
-    for (let i = 0; i < blocks; i++) out.push(this.chain.produceBlock(this.now()));
+    for (let i = 0; i < blocks; i++) out.push(this.produce());
     return out;
+  }
+
+  /** The next block; then, when the `reorg_every_blocks` fault is due, a reorganisation whose head is returned. */
+  private produce(): Block {
+    const block = this.chain.produceBlock(this.now());
+    const { reorgEveryBlocks, reorgDepth, reorgDropRate } = this.faults;
+    if (reorgEveryBlocks === 0 || ++this.blocksSinceReorg < reorgEveryBlocks) return block;
+    this.blocksSinceReorg = 0;
+    const depth = Math.min(reorgDepth, Number(this.chain.head.number - this.chain.solidNumber));
+    if (depth < 1) return block;
+    const fork = this.chain.head.number - BigInt(depth);
+    const replaced = this.chain.blocks.slice(Number(fork) + 1).flatMap((b) => b.txs.map((t) => t.tx.txID));
+    const dropTxids = replaced.filter(() => reorgDropRate > 0 && Math.random() < reorgDropRate);
+    this.reorg({ depth, dropTxids });
+    return this.chain.head;
   }
 
   /**
@@ -490,6 +511,12 @@ function genesisTiming(
     (options.unfreezeDelayMs !== undefined && BigInt(options.unfreezeDelayMs) !== unfreezeDelayMs);
   if (differs) log(`devnet: keeping the data directory's resource window ${resourceWindowMs} ms and unfreeze delay ${unfreezeDelayMs} ms`);
   return { resourceWindowMs, unfreezeDelayMs };
+}
+
+/** The built-in multisend contract, like the USDT, lives at an address derived from the faucet. */
+function multisendAddress(ownerHex: string): string {
+  const hash = keccak256(concatBytes(hexToBytes(ownerHex), Buffer.from('devnet Multisend', 'utf8')));
+  return `41${bytesToHex(hash.subarray(12))}`;
 }
 
 /** The devnet's USDT lives at an address derived from the faucet (its owner), so it differs per devnet. */

@@ -3,6 +3,7 @@ import { bytesToBase58Address } from '../tron/address.js';
 import { bytesToHex, hexToBytes } from '../tron/bytes.js';
 import { transactionRawToJson } from '../tron/transaction.js';
 import type { Block, ChainTx, Receipt } from './chain.js';
+import type { InternalTransfer } from './multisend.js';
 import { energyLimit, energyUsed, freeNetUsed, netLimit, netUsed, type ResourceView, windowSizeField } from './resources.js';
 import type { AccountState, Delegation } from './state.js';
 
@@ -84,12 +85,24 @@ export function transactionInfoJson(t: ChainTx, visible = false): Json {
     out.result = 'FAILED';
     if (r.resMessage) out.resMessage = utf8Out(r.resMessage, visible);
   }
+  if (r.internal) out.internal_transactions = r.internal.map((i) => internalTransactionJson(i, visible));
   if (r.withdrawExpireAmount) out.withdraw_expire_amount = num(r.withdrawExpireAmount);
   if (r.cancelUnfreezeV2Amount) {
     // a proto map: java-tron prints every entry, zero values included
     out.cancel_unfreezeV2_amount = Object.entries(r.cancelUnfreezeV2Amount).map(([key, value]) => ({ key, value: num(value) }));
   }
   return out;
+}
+
+/** java-tron's InternalTransaction of a value CALL (`rejected` false, a proto3 default, is omitted). */
+function internalTransactionJson(i: InternalTransfer, visible: boolean): Json {
+  return {
+    hash: i.hash,
+    caller_address: addressOut(i.caller, visible),
+    transferTo_address: addressOut(i.to, visible),
+    callValueInfo: [i.value ? { callValue: num(i.value) } : {}],
+    note: utf8Out('call', visible),
+  };
 }
 
 /** java-tron's getaccount (Wallet.getAccount): usage after recovery, proto3 defaults omitted, frozenV2 always listing the three resources. */

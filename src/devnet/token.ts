@@ -75,7 +75,7 @@ const SEL = {
 
 const BLACKLIST_SELECTORS = new Set([SEL.isBlackListed, SEL.getBlackListStatus, SEL.addBlackList, SEL.removeBlackList]);
 
-function revert(energy: bigint = USDT_ENERGY.revert): CallOutcome {
+export function revert(energy: bigint = USDT_ENERGY.revert): CallOutcome {
   return { result: 'REVERT', energyUsed: energy, energyPenalty: 0n, returnData: '', logs: [], message: 'REVERT opcode executed' };
 }
 
@@ -83,14 +83,15 @@ function ok(returnData: string, energy: bigint, logs: EventLog[] = [], penalty =
   return { result: 'SUCCESS', energyUsed: energy, energyPenalty: penalty, returnData, logs };
 }
 
-function outOfEnergy(limit: bigint): CallOutcome {
+/** The whole limit consumed; java-tron names the operation that ran out (a storage write for the tokens). */
+export function outOfEnergy(limit: bigint, op = 'SSTORE', opEnergy = 20_000): CallOutcome {
   return {
     result: 'OUT_OF_ENERGY',
     energyUsed: limit,
     energyPenalty: 0n,
     returnData: '',
     logs: [],
-    message: `Not enough energy for 'SSTORE' operation executing: curInvokeEnergyLimit[${limit}], curOpEnergy[20000]`,
+    message: `Not enough energy for '${op}' operation executing: curInvokeEnergyLimit[${limit}], curOpEnergy[${opEnergy}]`,
   };
 }
 

@@ -18,6 +18,7 @@ import type { Block, BroadcastOutcome, ChainTx } from './chain.js';
 import type { Devnet } from './devnet.js';
 import type { ApiRequest, ApiResponse, Handler } from './http.js';
 import { NodeApiError } from './http.js';
+import { MULTISEND_ABI } from './multisend.js';
 import {
   accountJson,
   accountResourceJson,
@@ -283,6 +284,17 @@ export function walletRoutes(): Map<string, Route> {
 
   /** java-tron's SmartContract message of a token; null when no contract lives at `address`. */
   const smartContract = (d: Devnet, address: string, visible: boolean): Json | null => {
+    if (address === d.chain.multisendAddress) {
+      const owner = d.chain.token.owner;
+      const abi = { entrys: MULTISEND_ABI };
+      return {
+        origin_address: addressOut(owner, visible),
+        contract_address: addressOut(address, visible),
+        abi,
+        name: 'Multisend',
+        origin_energy_limit: 10_000_000,
+      };
+    }
     const called = d.chain.tokenAt(address);
     if (!called) return null;
     const { token } = called;
@@ -308,7 +320,7 @@ export function walletRoutes(): Map<string, Route> {
 
   fullOnly('triggersmartcontract', (d, req) => {
     const call = readCall(req, true);
-    if (!d.chain.tokenAt(call.contract)) {
+    if (!d.chain.isContract(call.contract)) {
       return { json: errorResult('CONTRACT_VALIDATE_ERROR', 'No contract or not a valid smart contract', req.visible) };
     }
     const feeLimit = optionalInt(req, 'fee_limit') ?? 0n;

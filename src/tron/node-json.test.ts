@@ -316,6 +316,47 @@ describe('parseTransactionInfo', () => {
     expect(parseTransactionInfo({})).toBeNull();
   });
 
+  it('internal_transactions: TRX call values, rejected and TRC-10 entries left out, positions kept', () => {
+    const caller = '41a614f803b6fd780986a42c78ec9c7f77e6ded13c';
+    const to = '4178c842ee63b253f8f0d2955bbc582c661a078c9d';
+    const info = parseTransactionInfo({
+      id: 'ab'.repeat(32),
+      blockNumber: 5,
+      blockTimeStamp: 15_000,
+      contractResult: [''],
+      receipt: { result: 'SUCCESS' },
+      internal_transactions: [
+        { hash: '01'.repeat(32), caller_address: caller, transferTo_address: to, callValueInfo: [{ callValue: 7 }], note: '63616c6c' },
+        { hash: '02'.repeat(32), caller_address: caller, transferTo_address: to, callValueInfo: [{}], note: '63616c6c' },
+        {
+          hash: '03'.repeat(32),
+          caller_address: caller,
+          transferTo_address: to,
+          callValueInfo: [{ callValue: 5 }],
+          note: '63616c6c',
+          rejected: true,
+        },
+        {
+          hash: '04'.repeat(32),
+          caller_address: caller,
+          transferTo_address: to,
+          callValueInfo: [{ callValue: 9, tokenId: '1002000' }],
+          note: '63616c6c',
+        },
+        {
+          hash: '05'.repeat(32),
+          caller_address: toBase58Address(caller),
+          transferTo_address: toBase58Address(to),
+          callValueInfo: [{ callValue: 2 }],
+        },
+      ],
+    });
+    expect(info?.internalTransfers).toEqual([
+      { index: 0, callerHex: caller, toHex: to, amount: 7n },
+      { index: 4, callerHex: caller, toHex: to, amount: 2n },
+    ]);
+  });
+
   it('TRX transfer paid with free bandwidth: omitted fee is 0', () => {
     const info = parseTransactionInfo(vector('gettransactioninfobyid_trx_transfer_free_bandwidth'));
     expect(info).toMatchObject({

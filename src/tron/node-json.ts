@@ -9,7 +9,7 @@
  *
  * No I/O here: the node client (`client.ts`) fetches through `node-transport.ts` and calls these functions.
  */
-import { checkHexAddress, toBase58Address } from './address.js';
+import { checkHexAddress, toBase58Address, toHexAddress } from './address.js';
 import { bytesToUtf8, hexToBytes, isHex } from './bytes.js';
 import { type Transaction, transactionFromJson } from './transaction.js';
 import { decodeAbiString, type EventLog } from './trc20.js';
@@ -474,6 +474,40 @@ export interface TransactionInfo {
   failed: boolean;
   /** decoded UTF-8 */
   resMessage?: string;
+  /** TRX that contracts forwarded during the call (`internal_transactions` with a TRX call value, not rejected) */
+  internalTransfers: InternalTrxTransfer[];
+}
+
+/** One `internal_transactions` entry that moved TRX. */
+export interface InternalTrxTransfer {
+  /** position in `internal_transactions` (stable whatever else the list holds) */
+  index: number;
+  /** "41…" hex of the contract that made the call */
+  callerHex: string;
+  /** "41…" hex */
+  toHex: string;
+  /** sun */
+  amount: bigint;
+}
+
+/** `internal_transactions` entries that moved TRX (a `callValueInfo` without `tokenId`), rejected ones left out. */
+function parseInternalTrxTransfers(value: JsonValue | undefined): InternalTrxTransfer[] {
+  const out: InternalTrxTransfer[] = [];
+  asArray(value, 'internal_transactions').forEach((entry, i) => {
+    const what = `internal_transactions[${i}]`;
+    const internal = asObject(entry, what);
+    if (internal.rejected === true) return;
+    let amount = 0n;
+    asArray(internal.callValueInfo, `${what}.callValueInfo`).forEach((v, j) => {
+      const info = asObject(v, `${what}.callValueInfo[${j}]`);
+      if (info.tokenId === undefined || info.tokenId === '') amount += readBigInt(info.callValue, `${what}.callValueInfo[${j}].callValue`);
+    });
+    if (amount <= 0n) return;
+    const callerHex = toHexAddress(readAddress(internal.caller_address, `${what}.caller_address`));
+    const toHex = toHexAddress(readAddress(internal.transferTo_address, `${what}.transferTo_address`));
+    out.push({ index: i, callerHex, toHex, amount });
+  });
+  return out;
 }
 
 /** gettransactioninfobyid: `null` for `{}` (unknown, or not solidified on /walletsolidity). */
@@ -510,6 +544,7 @@ export function parseTransactionInfo(json: JsonValue): TransactionInfo | null {
     receipt,
     logs,
     failed: info.result === 'FAILED',
+    internalTransfers: parseInternalTrxTransfers(info.internal_transactions),
   };
   if (info.contract_address !== undefined) out.contractAddress = readAddress(info.contract_address, 'contract_address');
   const resMessage = readOptionalString(info.resMessage, 'resMessage');

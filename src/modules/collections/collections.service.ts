@@ -473,8 +473,8 @@ export class CollectionsService implements TransferRecorder {
       if (t.status === 'final') continue;
       const info = await this.deps.client.getTransactionInfoById(t.txId, { solid: true });
       if (!info || Number(info.blockNumber) !== t.blockNumber || info.failed) return false;
-      // a token transfer (a log) also needs its contract call to have succeeded
-      if (t.logIndex >= 0 && info.receipt.result !== 'SUCCESS') return false;
+      // a token transfer (a log) or TRX a contract forwarded also needs its contract call to have succeeded
+      if (t.logIndex !== -1 && info.receipt.result !== 'SUCCESS') return false;
     }
     return true;
   }

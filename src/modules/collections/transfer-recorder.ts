@@ -7,11 +7,14 @@
  */
 import type { Asset } from '../../shared/money.js';
 
-/** One transfer as read from a block: a TRX TransferContract or one TRC-20 `Transfer` log of a SUCCESS receipt. */
+/**
+ * One transfer as read from a block: a TRX TransferContract, one TRC-20 `Transfer` log of a SUCCESS receipt,
+ * or TRX a contract forwarded (an internal transaction of a SUCCESS receipt: a multisend, a smart wallet).
+ */
 export interface ObservedTransfer {
   /** 64 lowercase hex */
   txId: string;
-  /** -1 for a TRX transfer, else the index of the `Transfer` log in its transaction's receipt */
+  /** -1 for a TRX transfer, the index of the `Transfer` log in its transaction's receipt, or internalLogIndex */
   logIndex: number;
   blockNumber: number;
   /** ms since the epoch */
@@ -23,6 +26,14 @@ export interface ObservedTransfer {
   to: string;
   /** base units */
   amount: bigint;
+}
+
+/**
+ * `log_index` of the internal transaction at `index` of `internal_transactions`: -2, -3, … — apart from the
+ * TRX transfer (-1) and the logs (0, 1, …), so (tx_id, log_index) stays one key per transfer.
+ */
+export function internalLogIndex(index: number): number {
+  return -2 - index;
 }
 
 /** The chain's head and latest solidified block when the transfer was seen: confirmations are `head - block + 1`. */

@@ -1,13 +1,14 @@
 /**
  * What the chain says about one transaction, read from a node: whether it exists and succeeded, its
- * block, and the transfers it made (a TRX TransferContract, or configured token contracts' `Transfer` logs).
+ * block, and the transfers it made (a TRX TransferContract, configured token contracts' `Transfer` logs, or
+ * TRX the called contracts forwarded as internal transactions).
  */
 
 import { NATIVE_SYMBOL } from '../../shared/catalogues/asset-catalog.js';
-import { bytesToBase58Address } from '../../tron/address.js';
+import { bytesToBase58Address, toBase58Address } from '../../tron/address.js';
 import type { TronClient } from '../../tron/client.js';
 import type { AssetRegistry } from '../assets/asset-registry.js';
-import type { ObservedTransfer } from '../collections/transfer-recorder.js';
+import { internalLogIndex, type ObservedTransfer } from '../collections/transfer-recorder.js';
 
 /** The node calls reconciliation makes (a TronClient has them all). */
 export type ReconChain = Pick<
@@ -68,6 +69,16 @@ export async function readTransaction(chain: ReconChain, assets: AssetRegistry, 
   if (!evidence.success) return evidence;
   for (const strategy of assets.all()) {
     for (const t of strategy.transfersInLogs(info.logs)) evidence.transfers.push({ ...block, ...t });
+  }
+  for (const internal of info.internalTransfers) {
+    evidence.transfers.push({
+      ...block,
+      logIndex: internalLogIndex(internal.index),
+      asset: NATIVE_SYMBOL,
+      from: toBase58Address(internal.callerHex),
+      to: toBase58Address(internal.toHex),
+      amount: internal.amount,
+    });
   }
   evidence.transfers.sort((a, b) => a.logIndex - b.logIndex);
   return evidence;

@@ -3,7 +3,7 @@ import { toHexAddress } from '../../tron/address.js';
 import { generatePrivateKey, privateKeyToAccount } from '../../tron/keys.js';
 import type { BlockWithTransactions, NodeTransaction, TransactionInfo } from '../../tron/node-json.js';
 import { encodeAddressWord, encodeUint256, SELECTORS, TRANSFER_TOPIC } from '../../tron/trc20.js';
-import { scanBlock } from './block-matcher.js';
+import { internalTransfersFromInfos, scanBlock } from './block-matcher.js';
 import { type RangeClient, scanBlockRange } from './range-scan.js';
 import { watchViewOf } from './watch-set.js';
 
@@ -73,6 +73,7 @@ function receipt(tx: NodeTransaction, blockNumber: number, to: string, amount: b
       { address: USDT.slice(2), topics: [TRANSFER_TOPIC, encodeAddressWord(PAYER), encodeAddressWord(to)], data: encodeUint256(amount) },
     ],
     failed: false,
+    internalTransfers: [],
   };
 }
 
@@ -137,5 +138,29 @@ describe('scanBlockRange reads the receipts it needs', () => {
       expect(c.calls).toEqual([`tx ${paying.txid}`, 'block 20']);
       expect(scanned?.transfers.map((t) => [t.txId, t.amount])).toEqual([[paying.txid, 2_500_000n]]);
     }
+  });
+});
+
+describe('TRX forwarded by contracts (internal transactions)', () => {
+  const multisend = usdtCall(STRANGER, 1n, OTHER_CONTRACT);
+  const forwarded = (failed: boolean): TransactionInfo => ({
+    ...receipt(multisend, 30, STRANGER, 1n),
+    logs: [],
+    failed,
+    internalTransfers: [
+      { index: 0, callerHex: OTHER_CONTRACT, toHex: STRANGER, amount: 4n },
+      { index: 2, callerHex: OTHER_CONTRACT, toHex: DEPOSIT, amount: 9n },
+    ],
+  });
+
+  it('credits the watched receivers, one transfer per internal transaction keyed apart from TRX transfers and logs', () => {
+    const transfers = internalTransfersFromInfos([forwarded(false)], { number: 30, timestamp: 90_000 }, watch);
+    expect(transfers).toEqual([
+      expect.objectContaining({ txId: multisend.txid, logIndex: -4, asset: 'TRX', amount: 9n, blockNumber: 30, blockTimestamp: 90_000 }),
+    ]);
+  });
+
+  it('ignores a failed receipt', () => {
+    expect(internalTransfersFromInfos([forwarded(true)], { number: 30, timestamp: 0 }, watch)).toEqual([]);
   });
 });

@@ -8,6 +8,9 @@
  * tell. When only a few token `transfer` calls are the reason, their own receipts are enough
  * (`infoTxIds`): no other transaction of the block can log a transfer then.
  *
+ * TRX that contracts forward (internal transactions) is read from the same receipts: such a call is
+ * "any other contract call", so its block's receipts are read anyway.
+ *
  * `tokens` maps each configured contract ("41…" hex) to its symbol: a `Transfer` log of any other
  * contract is never credited, whatever symbol that contract claims.
  */
@@ -16,7 +19,7 @@ import { NATIVE_SYMBOL, unknownTokenAsset } from '../../shared/catalogues/asset-
 import { toBase58Address } from '../../tron/address.js';
 import type { BlockWithTransactions, TransactionInfo } from '../../tron/node-json.js';
 import { decodeTransferLog, transferCallRecipient } from '../../tron/trc20.js';
-import type { ObservedTransfer } from '../collections/transfer-recorder.js';
+import { internalLogIndex, type ObservedTransfer } from '../collections/transfer-recorder.js';
 import type { WatchView } from './watch-set.js';
 
 /** contract "41…" hex → the configured asset's symbol */
@@ -127,6 +130,32 @@ export function tokenTransfersFromInfos(
         amount: transfer.value,
       });
     });
+  }
+  return out;
+}
+
+/** TRX that contracts forwarded to a watched address in successful receipts, one transfer per internal transaction. */
+export function internalTransfersFromInfos(
+  infos: readonly TransactionInfo[],
+  block: { number: number | bigint; timestamp: number | bigint },
+  watch: WatchView,
+): ObservedTransfer[] {
+  const out: ObservedTransfer[] = [];
+  for (const info of infos) {
+    if (info.failed || info.receipt.result !== 'SUCCESS') continue;
+    for (const internal of info.internalTransfers) {
+      if (!watched(watch, internal.callerHex, internal.toHex)) continue;
+      out.push({
+        txId: info.id,
+        logIndex: internalLogIndex(internal.index),
+        blockNumber: Number(block.number),
+        blockTimestamp: Number(block.timestamp),
+        asset: NATIVE_SYMBOL,
+        from: toBase58Address(internal.callerHex),
+        to: toBase58Address(internal.toHex),
+        amount: internal.amount,
+      });
+    }
   }
   return out;
 }

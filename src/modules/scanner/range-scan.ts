@@ -1,12 +1,12 @@
 /**
  * One block range as the scanner needs it, read from a node client: the blocks, matched against the watch
- * set (block-matcher.ts), and the receipts of the blocks that need them, whose token transfers to watched
- * addresses join the block's TRX ones. The same code runs on the scanner's thread (near the head) and on
+ * set (block-matcher.ts), and the receipts of the blocks that need them, whose token transfers and internal
+ * TRX transfers to watched addresses join the block's TRX ones. The same code runs on the scanner's thread (near the head) and on
  * the fetching threads (a catch-up): a receipt list is ~300 KB of JSON per busy block, worth parsing there.
  */
 import type { TronClient } from '../../tron/client.js';
 import type { TransactionInfo } from '../../tron/node-json.js';
-import { type ScannedBlock, scanBlocks, type TokenIndex, tokenTransfersFromInfos } from './block-matcher.js';
+import { internalTransfersFromInfos, type ScannedBlock, scanBlocks, type TokenIndex, tokenTransfersFromInfos } from './block-matcher.js';
 import type { WatchView } from './watch-set.js';
 
 /** Receipts of this many blocks are fetched at once. */
@@ -31,6 +31,7 @@ export async function scanBlockRange(
     const infos = await Promise.all(batch.map((b) => receiptsOf(client, b)));
     batch.forEach((block, j) => {
       block.transfers.push(...tokenTransfersFromInfos(infos[j] ?? [], block, watch, tokens));
+      block.transfers.push(...internalTransfersFromInfos(infos[j] ?? [], block, watch));
     });
   }
   return blocks;
