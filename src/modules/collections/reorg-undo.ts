@@ -96,7 +96,10 @@ export async function undoAbove(deps: ReorgUndoDeps, ancestor: number, tip: Chai
 /** Whether the node's receipt still shows the transfer, in a block of the new branch. */
 function stillOnChain(info: TransactionInfo, logIndex: number, ancestor: number): boolean {
   if (info.failed || Number(info.blockNumber) <= ancestor) return false;
-  return logIndex < 0 || (info.receipt.result === 'SUCCESS' && logIndex < info.logs.length);
+  if (logIndex === -1) return true; // a TRX transfer
+  if (info.receipt.result !== 'SUCCESS') return false;
+  // a token transfer's log, or TRX a contract forwarded (transfer-recorder.ts internalLogIndex)
+  return logIndex >= 0 ? logIndex < info.logs.length : -2 - logIndex < info.internalTransfers.length;
 }
 
 /** Marks one payment's vanished transfers dropped and steps the payment back, in one transaction; returns the payment reverted, if any. */
