@@ -81,7 +81,16 @@ export class SendTracker {
   constructor(private readonly o: SendTrackerOptions) {}
 
   async runOnce(): Promise<TrackerRunCounts> {
-    const counts: TrackerRunCounts = { active: false, blocks: 0, confirmed: 0, completed: 0, failed: 0, expired: 0, requeued: 0, orphaned: 0 };
+    const counts: TrackerRunCounts = {
+      active: false,
+      blocks: 0,
+      confirmed: 0,
+      completed: 0,
+      failed: 0,
+      expired: 0,
+      requeued: 0,
+      orphaned: 0,
+    };
     const lease = await this.o.leases.acquire(SEND_TRACKER_LEASE, this.o.holder, this.o.settings.leaseMs);
     if (!lease) return counts;
     counts.active = true;
@@ -193,11 +202,7 @@ export class SendTracker {
    * the same bytes (the owner hears `orphaned`); if those expired meanwhile, the expiry check re-signs it once.
    */
   private async checkOrphaned(lease: HeldLease, counts: TrackerRunCounts): Promise<void> {
-    const rows = await this.o.db
-      .selectFrom('chain_sends')
-      .select(OPEN_COLUMNS)
-      .where('status', '=', 'confirmed')
-      .execute();
+    const rows = await this.o.db.selectFrom('chain_sends').select(OPEN_COLUMNS).where('status', '=', 'confirmed').execute();
     if (rows.length === 0) return;
     const inBlock = new Set<string>();
     await forEachBounded([...new Set(rows.map((r) => Number(r.block_number)))], READ_CONCURRENCY, async (n) => {
@@ -222,7 +227,13 @@ export class SendTracker {
       steps.push({
         row,
         update: {
-          set: { status: orphaned.to, block_number: null, confirmed_at: null, next_attempt_at: this.o.clock.now(), updated_at: this.o.clock.now() },
+          set: {
+            status: orphaned.to,
+            block_number: null,
+            confirmed_at: null,
+            next_attempt_at: this.o.clock.now(),
+            updated_at: this.o.clock.now(),
+          },
           from: orphaned.from,
           events: (updated) => {
             counts.orphaned += 1;

@@ -532,11 +532,7 @@ export class CollectionsService implements TransferRecorder {
     return this.deps.repository.findById(executor, id);
   }
 
-  private async findStored(
-    executor: Kysely<DB> | Transaction<DB>,
-    txId: string,
-    logIndex: number,
-  ): Promise<StoredRecord | null> {
+  private async findStored(executor: Kysely<DB> | Transaction<DB>, txId: string, logIndex: number): Promise<StoredRecord | null> {
     const row = await executor
       .selectFrom('chain_transfers')
       .select(['id', 'payment_id', 'match', 'note', 'status', 'block_number'])
