@@ -6,7 +6,10 @@
  * fresh scanner on a fresh database (SQLite, then PostgreSQL; same seed, so the same invoices have the same
  * deposit addresses) catches up over all of them; blocks/s is the result. The node side alone is timed
  * too: the same range read with client.getBlockRange (fetch and parse), which bounds what any scanner
- * can reach here.
+ * can reach here. The catch-up checks every block's parent hash (issue 20); the check alone is timed as
+ * well. After each catch-up the devnet replaces its newest REORG_DEPTH blocks (POST /devnet/reorg, the
+ * recorded invoice transfers among them dropped) and the time the scanner's next pass takes to agree
+ * with the chain again (walk back, undo, rescan) is measured against two block intervals.
  */
 
 import { performance } from 'node:perf_hooks';
@@ -17,6 +20,7 @@ import { loadConfig } from '../src/config/load.js';
 import type { Engine } from '../src/db/database.js';
 import { AssetRegistry } from '../src/modules/assets/asset-registry.js';
 import { bootstrapDefaultMerchant } from '../src/modules/merchants/merchants.bootstrap.js';
+import { firstBreak } from '../src/modules/scanner/chain-continuity.js';
 import { HdSigner } from '../src/modules/wallets/signer.js';
 import { HdWalletAddresses } from '../src/modules/wallets/wallet-addresses.js';
 import { generateMnemonic } from '../src/tron/hd.js';
@@ -36,6 +40,9 @@ const INVOICES = 200;
 const WATCHED_EVERY = 10;
 const USDT_SHARE = 0.6;
 const TARGET_BLOCKS_PER_S = 300;
+/** blocks the bench's reorganisation replaces (the devnet's solidification lag is 19) */
+const REORG_DEPTH = 10;
+const BLOCK_INTERVAL_MS = 3000;
 
 export async function runScanner(log: (line: string) => void): Promise<BenchResult[]> {
   const mnemonic = generateMnemonic();
@@ -65,10 +72,17 @@ export async function runScanner(log: (line: string) => void): Promise<BenchResu
       null,
     );
     const readStarted = performance.now();
+    const headers: Array<{ number: number; blockId: string; parentHash: string }> = [];
     for (let n = built.first; n <= built.last; n += 100) {
-      await chain.client.getBlockRange(n, Math.min(n + 100, built.last + 1), { verify: false });
+      for (const b of await chain.client.getBlockRange(n, Math.min(n + 100, built.last + 1), { verify: false })) {
+        headers.push({ number: Number(b.number), blockId: b.blockId, parentHash: b.parentHash });
+      }
     }
     const readMs = performance.now() - readStarted;
+    const checkStarted = performance.now();
+    const broken = firstBreak(headers, null);
+    const checkMs = Math.max(performance.now() - checkStarted, 0.001);
+    if (broken !== -1) throw new Error(`the built blocks do not chain (block ${headers[broken]?.number})`);
     const readRate = ((built.last - built.first + 1) * 1000) / readMs;
     results.push(
       result('node side: getBlockRange (fetch + parse, devnet on its own thread)', Math.round(readRate), 'blocks/s', {
@@ -76,8 +90,14 @@ export async function runScanner(log: (line: string) => void): Promise<BenchResu
       }),
     );
 
+    results.push(
+      result('parent-hash check alone (part of every catch-up)', Math.round((headers.length * 1000) / checkMs), 'blocks/s', {
+        details: { blocks: headers.length },
+      }),
+    );
+
     for (const engine of ['sqlite', 'postgres'] as Engine[]) {
-      const run = await catchUp(engine, mnemonic, devnet.usdt, chain, built);
+      const run = await catchUp(engine, mnemonic, devnet.usdt, chain, built, devnet.url);
       log(`scanner (${engine}): ${run.blocks} blocks in ${(run.ms / 1000).toFixed(2)} s, ${run.credited} credited`);
       results.push(
         result(`catch-up ${run.blocks} blocks × ${TXS_PER_BLOCK} txs (${engine})`, Math.round((run.blocks * 1000) / run.ms), 'blocks/s', {
@@ -88,6 +108,19 @@ export async function runScanner(log: (line: string) => void): Promise<BenchResu
             // receipts read on the scanner's own thread; a catch-up's fetching threads read the rest themselves
             info_calls_scanner_thread: run.infoCalls,
             watched_every_blocks: WATCHED_EVERY,
+            parent_hash_checked: true,
+          },
+        }),
+      );
+      log(`scanner (${engine}): agreed with the chain ${run.reorg.ms.toFixed(0)} ms after a ${REORG_DEPTH}-block reorganisation`);
+      results.push(
+        result(`back in agreement after a ${REORG_DEPTH}-block reorg (${engine})`, Math.round(run.reorg.ms), 'ms', {
+          target: { op: '<=', value: 2 * BLOCK_INTERVAL_MS },
+          details: {
+            // the scanner polls as each block is due, so it starts this pass within one block interval of the new head
+            dropped_transfers: run.reorg.dropped,
+            reverted_payments: run.reorg.reverted,
+            block_interval_ms: BLOCK_INTERVAL_MS,
           },
         }),
       );
@@ -108,7 +141,8 @@ async function catchUp(
   usdtContract: string,
   chain: GatewayChain,
   built: BuiltScanBlocks,
-): Promise<{ blocks: number; ms: number; credited: number; infoCalls: number }> {
+  devnetUrl: string,
+): Promise<{ blocks: number; ms: number; credited: number; infoCalls: number; reorg: ReorgRun }> {
   const config = loadConfig({
     file: '/nonexistent/bench.yaml',
     allowMissingFile: true,
@@ -173,9 +207,61 @@ async function catchUp(
           .executeTakeFirstOrThrow()
       ).n,
     );
-    return { blocks, ms, credited, infoCalls };
+    const reorg = await reorgAndAgree(database, scanner, chain, devnetUrl);
+    return { blocks, ms, credited, infoCalls, reorg };
   } finally {
     await core?.stop();
     await database.destroy();
   }
+}
+
+interface ReorgRun {
+  ms: number;
+  dropped: number;
+  reverted: number;
+}
+
+/**
+ * The devnet replaces its newest REORG_DEPTH blocks, dropping the invoice transfers recorded in them; the
+ * time is that of the scanner's next pass, which must end with its cursor on the node's head block (same
+ * id) and those transfers dropped.
+ */
+async function reorgAndAgree(
+  database: TestDatabase,
+  scanner: NonNullable<GatewayCore['scanner']>,
+  chain: GatewayChain,
+  devnetUrl: string,
+): Promise<ReorgRun> {
+  const head = Number((await chain.client.getNowBlock()).number);
+  const recorded = await database.db
+    .selectFrom('chain_transfers')
+    .select('tx_id')
+    .where('block_number', '>', head - REORG_DEPTH)
+    .where('match', '=', 'deposit')
+    .execute();
+  const dropTxids = [...new Set(recorded.map((r) => r.tx_id))];
+  const res = await fetch(`${devnetUrl}/devnet/reorg`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ depth: REORG_DEPTH, drop_txids: dropTxids }),
+  });
+  if (!res.ok) throw new Error(`devnet reorg refused: ${await res.text()}`);
+  const started = performance.now();
+  await scanner.scanOnce();
+  const ms = performance.now() - started;
+  const now = await chain.client.getNowBlock();
+  const cursor = await database.db
+    .selectFrom('chain_cursors')
+    .select(['block_number', 'block_id'])
+    .where('name', '=', 'scanner')
+    .executeTakeFirstOrThrow();
+  if (Number(cursor.block_number) !== Number(now.number) || cursor.block_id !== now.blockId) {
+    throw new Error(
+      `after the reorg the scanner is at ${cursor.block_number} (${cursor.block_id}), the node at ${now.number} (${now.blockId})`,
+    );
+  }
+  const dropped = await database.db.selectFrom('chain_transfers').select('id').where('status', '=', 'dropped').execute();
+  if (dropped.length !== dropTxids.length) throw new Error(`${dropped.length} transfers dropped, ${dropTxids.length} expected`);
+  const reverted = await database.db.selectFrom('outbox').select('id').where('type', '=', 'payment.reverted').execute();
+  return { ms, dropped: dropped.length, reverted: reverted.length };
 }

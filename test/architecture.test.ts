@@ -302,6 +302,7 @@ const TABLE_OWNERS: Record<keyof DB, string> = {
   audit_log: 'audit',
   audit_head: 'audit',
   chain_cursors: 'scanner',
+  scanned_blocks: 'scanner',
   leases: 'chain',
   chain_transfers: 'collections',
   chain_sends: 'chain',

@@ -11,6 +11,7 @@ import type { Devnet } from '../src/devnet/devnet.js';
 import { AssetRegistry } from '../src/modules/assets/asset-registry.js';
 import { HdSigner } from '../src/modules/wallets/signer.js';
 import { type AssetCatalog, DEVNET_CONTRACT } from '../src/shared/catalogues/asset-catalog.js';
+import { parseAmount } from '../src/shared/money.js';
 import { generateMnemonic } from '../src/tron/hd.js';
 import { startTestDevnet } from './devnet-harness.js';
 import { startTestGateway, type TestGateway, type TestGatewayOptions, testConfig } from './gateway-harness.js';
@@ -97,4 +98,11 @@ export function devnetAssets(devnet: Devnet, catalog: AssetCatalog): AssetRegist
     }).contractAddress;
   }
   return new AssetRegistry(catalog, contracts);
+}
+
+/** A decimal amount as the API shows it ("11.88") in base units (6 decimals: TRX, USDT). */
+export function baseUnits(text: string, decimals = 6): bigint {
+  const parsed = parseAmount(text, decimals, { allowZero: true });
+  if (!parsed.ok) throw new Error(`${text}: ${parsed.message}`);
+  return parsed.value;
 }

@@ -369,6 +369,14 @@ export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
           return lag === null ? [] : [{ labels: {}, value: lag }];
         });
       }
+      if (scanner) {
+        metrics.registerCollectedGauge(
+          'tpg_scanner_reorgs',
+          'Chain reorganisations the scanner of this process rewound for since it started',
+          [],
+          async () => [{ labels: {}, value: scanner.reorgs }],
+        );
+      }
       if (chainSends) {
         const sendCounts = d.cached(() => chainSends.countByStatus());
         metrics.registerCollectedGauge(

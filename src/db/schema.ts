@@ -357,6 +357,12 @@ export interface ChainCursorsTable {
   updated_at: IntCol;
 }
 
+/** Ids of the blocks the scanner processed above the solidified block (migration 0018): where a reorganisation is traced back to. */
+export interface ScannedBlocksTable {
+  block_number: IntCol;
+  block_id: string;
+}
+
 export interface LeasesTable {
   name: string;
   holder: string;
@@ -637,6 +643,7 @@ export interface DB {
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   chain_cursors: ChainCursorsTable;
+  scanned_blocks: ScannedBlocksTable;
   leases: LeasesTable;
   chain_transfers: ChainTransfersTable;
   chain_sends: ChainSendsTable;

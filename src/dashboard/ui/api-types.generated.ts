@@ -7284,7 +7284,7 @@ export interface operations {
                      */
                     url: string;
                     /**
-                     * @description event names (payment.created, payment.started, payment.confirmed, payment.completed, payment.failed, payment.refunded, payment.disputed, payment.cancelled, batch.created, batch.completed, batch.stalled, settlement.initiated, settlement.completed, wallet.energy_low), or ["*"] for every event, including ones added later
+                     * @description event names (payment.created, payment.started, payment.confirmed, payment.completed, payment.reverted, payment.failed, payment.refunded, payment.disputed, payment.cancelled, batch.created, batch.completed, batch.stalled, settlement.initiated, settlement.completed, wallet.energy_low), or ["*"] for every event, including ones added later
                      * @example [
                      *       "payment.completed",
                      *       "payment.failed"
@@ -9435,7 +9435,7 @@ export interface operations {
                      */
                     url?: string;
                     /**
-                     * @description event names (payment.created, payment.started, payment.confirmed, payment.completed, payment.failed, payment.refunded, payment.disputed, payment.cancelled, batch.created, batch.completed, batch.stalled, settlement.initiated, settlement.completed, wallet.energy_low), or ["*"] for every event, including ones added later
+                     * @description event names (payment.created, payment.started, payment.confirmed, payment.completed, payment.reverted, payment.failed, payment.refunded, payment.disputed, payment.cancelled, batch.created, batch.completed, batch.stalled, settlement.initiated, settlement.completed, wallet.energy_low), or ["*"] for every event, including ones added later
                      * @example [
                      *       "payment.completed",
                      *       "payment.failed"

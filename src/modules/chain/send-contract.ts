@@ -132,6 +132,8 @@ export interface SendHandler {
   onConfirmed?(trx: SendTransaction, send: SendRecord): Promise<void>;
   /** its block is solidified: final */
   onCompleted?(trx: SendTransaction, send: SendRecord): Promise<void>;
+  /** a reorganisation took its confirmed transaction off the chain: it is broadcast again (`signed`), confirmed again later */
+  onOrphaned?(trx: SendTransaction, send: SendRecord): Promise<void>;
   /** failed for good; no transaction of this owner will land */
   onFailed?(trx: SendTransaction, send: SendRecord, reason: SendFailureReason, detail: string): Promise<void>;
   /**
@@ -153,7 +155,7 @@ export interface SendFailure {
 
 /** A step of one send, as the sender and the tracker report it to the owner's handler. */
 export type SendEvent =
-  | { kind: 'broadcast' | 'confirmed' | 'completed'; send: SendRecord }
+  | { kind: 'broadcast' | 'confirmed' | 'completed' | 'orphaned'; send: SendRecord }
   | { kind: 'failed'; send: SendRecord; reason: SendFailureReason; detail: string };
 
 /** How owners hand work to the sender. */

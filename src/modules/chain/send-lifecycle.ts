@@ -3,7 +3,8 @@
  * table. The sender claims a `queued` send, checks it and signs it once (`signed`: the bytes are stored
  * before any broadcast), then broadcasts those bytes until a node accepts them (`broadcast`). The tracker
  * sees the transaction in a block (`confirmed`, or `failed` by its receipt) and once solidified
- * (`completed`); a signed or broadcast send that provably expired unseen becomes `expired` (the tracker
+ * (`completed`); a confirmed send whose block a reorganisation orphaned, and that the chain no longer has,
+ * is `signed` again (its bytes are broadcast again); a signed or broadcast send that provably expired unseen becomes `expired` (the tracker
  * queues the owner's next sequence as a new row) or `failed` when its retries are spent. A send still
  * `queued` may be cancelled (`failed`). completed, failed and expired are final.
  * No I/O: the sender, the tracker and the cancel write with a compare-and-set.
@@ -34,6 +35,8 @@ export type SendStatusEvent =
   | { type: 'landed'; ok: boolean }
   /** its block is solidified */
   | { type: 'solidified' }
+  /** a reorganisation orphaned its block and the chain no longer has it: its signed bytes go out again */
+  | { type: 'orphaned' }
   /** it expired without landing, proven against the solidified block; `retriesExhausted` when no new sequence may follow */
   | { type: 'expired'; retriesExhausted: boolean };
 
@@ -56,6 +59,8 @@ const lifecycle = defineLifecycle<SendStatus, SendStatusEvent>('send', SEND_STAT
     broadcast: (event) => (event.ok ? 'confirmed' : 'failed'),
   },
   solidified: { confirmed: 'completed' },
+  // the same bytes are broadcast again while unexpired; once provably expired unseen, the usual new sequence
+  orphaned: { confirmed: 'signed' },
   expired: {
     signed: (event) => (event.retriesExhausted ? 'failed' : 'expired'),
     broadcast: (event) => (event.retriesExhausted ? 'failed' : 'expired'),

@@ -85,7 +85,7 @@ export class ChainSendQueue implements SendQueue {
 
   /**
    * Hands steps to their owners' handlers, in the caller's transaction: grouped by purpose, then by kind
-   * in lifecycle order (broadcast, confirmed, completed, failed — a send reported broadcast and confirmed
+   * in lifecycle order (broadcast, confirmed, completed, orphaned, failed — a send reported broadcast and confirmed
    * at once sees them in that order), each group to the handler's batch method when it has one, else send
    * by send in the order given.
    */
@@ -104,6 +104,7 @@ export class ChainSendQueue implements SendQueue {
         if (many) await many.call(handler, trx, sends);
         else if (one) for (const send of sends) await one.call(handler, trx, send);
       }
+      if (handler.onOrphaned) for (const e of mine) if (e.kind === 'orphaned') await handler.onOrphaned(trx, e.send);
       const failures: SendFailure[] = [];
       for (const e of mine) if (e.kind === 'failed') failures.push({ send: e.send, reason: e.reason, detail: e.detail });
       if (failures.length === 0) continue;

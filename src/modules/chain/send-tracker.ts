@@ -5,6 +5,8 @@
  * completed once the solidity node returns their receipt; a signed or broadcast send whose expiration is
  * older than the solidified block's timestamp and that neither the full node nor the solidity node knows
  * has provably expired without landing: only then is a new transaction (sequence + 1) queued for its owner.
+ * A confirmed send whose block a reorganisation orphaned, and that the chain no longer has, goes back to
+ * `signed`: the sender broadcasts the same bytes again (checkOrphaned).
  */
 import type { Kysely } from 'kysely';
 import { updateRows } from '../../db/bulk-update.js';
@@ -57,6 +59,8 @@ export interface TrackerRunCounts {
   failed: number;
   expired: number;
   requeued: number;
+  /** confirmed sends a reorganisation took off the chain (signed again, broadcast again) */
+  orphaned: number;
 }
 
 /** Columns of an open send (everything but the signed bytes). */
@@ -77,7 +81,16 @@ export class SendTracker {
   constructor(private readonly o: SendTrackerOptions) {}
 
   async runOnce(): Promise<TrackerRunCounts> {
-    const counts: TrackerRunCounts = { active: false, blocks: 0, confirmed: 0, completed: 0, failed: 0, expired: 0, requeued: 0 };
+    const counts: TrackerRunCounts = {
+      active: false,
+      blocks: 0,
+      confirmed: 0,
+      completed: 0,
+      failed: 0,
+      expired: 0,
+      requeued: 0,
+      orphaned: 0,
+    };
     const lease = await this.o.leases.acquire(SEND_TRACKER_LEASE, this.o.holder, this.o.settings.leaseMs);
     if (!lease) return counts;
     counts.active = true;
@@ -85,6 +98,7 @@ export class SendTracker {
     const [head, solid] = await Promise.all([this.o.client.getNowBlock(), this.o.client.getSolidBlock()]);
     const open = await this.openSends();
     await this.followBlocks(lease, head, open, counts);
+    await this.checkOrphaned(lease, counts);
     await this.completeSolidified(lease, solid, counts);
     await this.settleExpired(lease, solid, counts);
     return counts;
@@ -176,6 +190,59 @@ export class SendTracker {
         },
       },
     };
+  }
+
+  // ------------------------------------------------------------ reorganisations
+
+  /**
+   * Confirmed sends (those waiting for their block to solidify) are checked against their block's receipts,
+   * one call per block: one the block no longer holds was in an orphaned block. All of them, not only those
+   * above the solidified block now: a reorganisation's longer branch may have moved that past the fork. Found in another block of the new
+   * branch, it only moves there; gone from the chain, it is `signed` again so that the sender broadcasts
+   * the same bytes (the owner hears `orphaned`); if those expired meanwhile, the expiry check re-signs it once.
+   */
+  private async checkOrphaned(lease: HeldLease, counts: TrackerRunCounts): Promise<void> {
+    const rows = await this.o.db.selectFrom('chain_sends').select(OPEN_COLUMNS).where('status', '=', 'confirmed').execute();
+    if (rows.length === 0) return;
+    const inBlock = new Set<string>();
+    await forEachBounded([...new Set(rows.map((r) => Number(r.block_number)))], READ_CONCURRENCY, async (n) => {
+      for (const info of await this.o.client.getTransactionInfoByBlockNum(n)) inBlock.add(`${n}:${info.id}`);
+    });
+    const steps: Step[] = [];
+    for (const selected of rows) {
+      if (inBlock.has(`${Number(selected.block_number)}:${selected.tx_id}`)) continue;
+      const row: SendRow = { ...selected, signed_tx: null };
+      const info = await this.o.client.getTransactionInfoById(row.tx_id as string);
+      if (info) {
+        // re-included in a block of the new branch: the same transaction, only its block changed
+        await this.o.db
+          .updateTable('chain_sends')
+          .set({ block_number: Number(info.blockNumber), updated_at: this.o.clock.now() })
+          .where('id', '=', row.id)
+          .where('status', '=', 'confirmed')
+          .execute();
+        continue;
+      }
+      const orphaned = compareAndSet({ type: 'orphaned' });
+      steps.push({
+        row,
+        update: {
+          set: {
+            status: orphaned.to,
+            block_number: null,
+            confirmed_at: null,
+            next_attempt_at: this.o.clock.now(),
+            updated_at: this.o.clock.now(),
+          },
+          from: orphaned.from,
+          events: (updated) => {
+            counts.orphaned += 1;
+            return [{ kind: 'orphaned', send: toSendRecord({ ...updated, signed_tx: null }) }];
+          },
+        },
+      });
+    }
+    await this.applySteps(lease, steps);
   }
 
   // ------------------------------------------------------------ solidified

@@ -19,6 +19,7 @@ import type { PaymentsRepository } from '../payments/payments.repository.js';
 import type { PaymentsService } from '../payments/payments.service.js';
 import { holderAt, withinLateWindow } from './attribution.js';
 import { confirmationsOf, exceptionFor, isPaid, ledgerCreditFor } from './collection-progress.js';
+import { type UndoSummary, undoAbove } from './reorg-undo.js';
 import type { ChainTip, ObservedTransfer, RecordResult, RecordSource, TransferMatch, TransferRecorder } from './transfer-recorder.js';
 
 /** Called when a completed collection received more than its amount (the refunds module may refund the excess). */
@@ -147,11 +148,23 @@ export class CollectionsService implements TransferRecorder {
     hotWallets: ReadonlySet<string>,
   ): Promise<RecordResult> {
     const existing = await this.findStored(trx, observed.txId, observed.logIndex);
-    if (existing) return { ...existing, outcome: 'duplicate' as const };
+    if (existing && existing.status !== 'dropped') {
+      // seen again in another block: a reorganisation moved it (the new branch re-included it)
+      if (existing.blockNumber !== observed.blockNumber && existing.status !== 'final') {
+        await trx
+          .updateTable('chain_transfers')
+          .set({ block_number: observed.blockNumber, block_timestamp: observed.blockTimestamp, updated_at: this.deps.clock.now() })
+          .where('id', '=', existing.transferId)
+          .execute();
+      }
+      return { ...resultOf(existing), outcome: 'duplicate' as const };
+    }
+    // a transfer a reorganisation dropped is back on chain: recorded anew (under its id), matched afresh
+    if (existing) await trx.deleteFrom('chain_transfers').where('id', '=', existing.transferId).execute();
     const decision = await this.decide(trx, observed, hotWallets);
     const now = this.deps.clock.now();
     const confirmations = confirmationsOf(tip.head, observed.blockNumber);
-    const id = this.deps.ids('ctr');
+    const id = existing?.transferId ?? this.deps.ids('ctr');
     const credited = decision.match === 'deposit' || decision.match === 'direct' || decision.match === 'late';
     const inserted = await trx
       .insertInto('chain_transfers')
@@ -180,7 +193,7 @@ export class CollectionsService implements TransferRecorder {
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) {
       const raced = await this.findStored(trx, observed.txId, observed.logIndex);
-      if (raced) return { ...raced, outcome: 'duplicate' as const };
+      if (raced) return { ...resultOf(raced), outcome: 'duplicate' as const };
       throw new CollectionConflict(`transfer ${observed.txId}:${observed.logIndex} vanished while recording`);
     }
     const result: RecordResult = {
@@ -247,6 +260,16 @@ export class CollectionsService implements TransferRecorder {
     return moved;
   }
 
+  /**
+   * A reorganisation orphaned the blocks above `ancestor`: what the scanner recorded from them is moved to
+   * the new branch or dropped, and payments credited by dropped transfers step back (reorg-undo.ts).
+   */
+  async revertAbove(ancestor: number, tip: ChainTip): Promise<UndoSummary> {
+    const summary = await undoAbove(this.deps, ancestor, tip);
+    if (summary.moved + summary.dropped > 0) this.changed();
+    return summary;
+  }
+
   /** The sender seen on chain for a collection (its first counted transfer's `from`): where a refund goes by default. */
   async senderOf(paymentId: string, executor: Kysely<DB> | Transaction<DB> = this.deps.db): Promise<string | null> {
     const row = await executor
@@ -254,6 +277,7 @@ export class CollectionsService implements TransferRecorder {
       .select('from_address')
       .where('payment_id', '=', paymentId)
       .where('match', 'in', COUNTED)
+      .where('status', '!=', 'dropped')
       .orderBy('block_number')
       .orderBy('log_index')
       .limit(1)
@@ -508,18 +532,16 @@ export class CollectionsService implements TransferRecorder {
     return this.deps.repository.findById(executor, id);
   }
 
-  private async findStored(
-    executor: Kysely<DB> | Transaction<DB>,
-    txId: string,
-    logIndex: number,
-  ): Promise<Omit<RecordResult, 'outcome'> | null> {
+  private async findStored(executor: Kysely<DB> | Transaction<DB>, txId: string, logIndex: number): Promise<StoredRecord | null> {
     const row = await executor
       .selectFrom('chain_transfers')
-      .select(['id', 'payment_id', 'match', 'note'])
+      .select(['id', 'payment_id', 'match', 'note', 'status', 'block_number'])
       .where('tx_id', '=', txId)
       .where('log_index', '=', logIndex)
       .executeTakeFirst();
-    return row ? { transferId: row.id, paymentId: row.payment_id, match: row.match as TransferMatch, note: row.note } : null;
+    if (!row) return null;
+    const { id, payment_id, match, note, status, block_number } = row;
+    return { transferId: id, paymentId: payment_id, match: match as TransferMatch, note, status, blockNumber: Number(block_number) };
   }
 
   /**
@@ -532,6 +554,14 @@ export class CollectionsService implements TransferRecorder {
     while (this.deps.clock.now() <= this.lastStepAt && Date.now() < deadline) await new Promise((r) => setTimeout(r, 1));
     this.lastStepAt = this.deps.clock.now();
   }
+}
+
+/** A stored transfer as recordIn needs it: its result fields, its status and block. */
+type StoredRecord = Omit<RecordResult, 'outcome'> & { status: string; blockNumber: number };
+
+function resultOf(stored: StoredRecord): Omit<RecordResult, 'outcome'> {
+  const { status: _status, blockNumber: _block, ...result } = stored;
+  return result;
 }
 
 /** The audit view of a recorded transfer (amounts as decimal strings of base units, never numbers). */

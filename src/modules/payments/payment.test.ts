@@ -8,6 +8,7 @@ import {
   PAYMENT_STATUSES,
   type Payment,
   type PaymentStatus,
+  revertStep,
   transition,
 } from './payment.js';
 
@@ -378,5 +379,67 @@ describe('approve', () => {
     const result = approve(makePayout({ status, approvalStatus: 'required' }), LATER, 'key_admin');
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_transition' } });
     if (!result.ok) expect(result.error.message).toContain(status);
+  });
+});
+
+describe('revertStep: a reorganisation took the block back', () => {
+  const confirmed = makePayment({
+    status: 'confirmed',
+    amountReceived: 100_000_000n,
+    confirmations: 19,
+    transactionId: 'a'.repeat(64),
+    processingAt: LATER,
+    confirmedAt: LATER + 1,
+    version: 3,
+  });
+
+  it('a collection left with nothing is pending again, its chain fields cleared', () => {
+    const result = revertStep(confirmed, { at: LATER + 2, amountReceived: 0n, exception: null, transactionId: null });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value).toMatchObject({
+      status: 'pending',
+      amountReceived: 0n,
+      confirmations: 0,
+      transactionId: null,
+      processingAt: null,
+      confirmedAt: null,
+      version: 4,
+    });
+  });
+
+  it('one still holding transfers is processing with what is left', () => {
+    const result = revertStep(confirmed, {
+      at: LATER + 2,
+      amountReceived: 40_000_000n,
+      exception: 'underpaid',
+      transactionId: 'b'.repeat(64),
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value).toMatchObject({
+      status: 'processing',
+      amountReceived: 40_000_000n,
+      exception: 'underpaid',
+      transactionId: 'b'.repeat(64),
+    });
+  });
+
+  it('one whose time has passed is cancelled as expired, so that a later transfer is a late payment', () => {
+    const result = revertStep(confirmed, { at: (confirmed.expiresAt as number) + 1, amountReceived: 0n });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value).toMatchObject({ status: 'cancelled', cancelReason: 'expired' });
+  });
+
+  it('a payout goes back to processing, its amount untouched', () => {
+    const payout = makePayout({ status: 'confirmed', confirmations: 1, transactionId: 'c'.repeat(64) });
+    const result = revertStep(payout, { at: LATER });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value).toMatchObject({ status: 'processing', amount: payout.amount, transactionId: 'c'.repeat(64), confirmations: 0 });
+  });
+
+  it.each(PAYMENT_STATUSES.filter((s) => s !== 'processing' && s !== 'confirmed'))('never undoes a %s payment', (status) => {
+    expect(revertStep(makePayment({ status }), { at: LATER, amountReceived: 0n })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_transition' },
+    });
   });
 });

@@ -173,6 +173,48 @@ export function transition(payment: Payment, input: TransitionInput): Result<Pay
   return ok(next);
 }
 
+/** The history reason (and audit wording) of a step back forced by a chain reorganisation. */
+export const CHAIN_REORGANIZATION = 'chain_reorganization';
+
+export interface RevertInput {
+  at: number;
+  /** what the transfers still on chain add up to (collections); a payout keeps its amount */
+  amountReceived?: bigint;
+  exception?: PaymentException | null;
+  /** the first transaction still on chain, or null when none is */
+  transactionId?: string | null;
+}
+
+/**
+ * A step back: the block that moved the payment on was orphaned by a reorganisation (ADR 0034). Only
+ * `processing` and `confirmed` can be undone (`completed` is reached from solidified blocks only). A
+ * collection left with nothing received is `pending` again (or `cancelled` as expired when its time has
+ * passed, so that a later transfer is a late payment as before); one still holding transfers, or a payout
+ * whose transaction left its block, is `processing`.
+ */
+export function revertStep(payment: Payment, input: RevertInput): Result<Payment, TransitionError> {
+  if (payment.status !== 'processing' && payment.status !== 'confirmed') {
+    return err({ code: 'invalid_transition', message: `payment ${payment.id} is ${payment.status}; a reorganisation cannot undo it` });
+  }
+  const { at } = input;
+  const received = input.amountReceived ?? payment.amountReceived;
+  const next: Payment = { ...payment, amountReceived: received, updatedAt: at, version: payment.version + 1, confirmedAt: null };
+  if (input.exception !== undefined) next.exception = input.exception;
+  if (input.transactionId !== undefined) next.transactionId = input.transactionId;
+  if (!isCollection(payment.method) || received > 0n) {
+    next.status = 'processing';
+    next.confirmations = 0;
+    return ok(next);
+  }
+  Object.assign(next, { confirmations: 0, processingAt: null, exception: null, transactionId: null });
+  if (payment.expiresAt !== null && payment.expiresAt <= at) {
+    Object.assign(next, { status: 'cancelled', cancelledAt: at, cancelReason: 'expired' });
+  } else {
+    next.status = 'pending';
+  }
+  return ok(next);
+}
+
 /** Whether the merchant may cancel: nothing has happened on chain yet. */
 export function canCancel(payment: Payment): Result<true, TransitionError> {
   if (payment.status !== 'pending') {

@@ -25,13 +25,16 @@ import { batchEventObject } from './batch-view.js';
 import { type CreateSubmitter, type JobWriter, type OutboxWriter, PAYOUT_JOB } from './create-pipeline.js';
 import {
   approve,
+  CHAIN_REORGANIZATION,
   canCancel,
   FINAL_STATUSES,
   type HistoryEntry,
   type Payment,
   type PaymentException,
   type PaymentStatus,
+  type RevertInput,
   reject,
+  revertStep,
   transition,
 } from './payment.js';
 import { type PaymentView, toPaymentView } from './payment.view.js';
@@ -583,6 +586,32 @@ export class PaymentsService {
   }
 
   /**
+   * Steps a payment back because a reorganisation orphaned the block that moved it on (payment.ts
+   * revertStep), inside the caller's transaction: history reason `chain_reorganization`, the
+   * `payment.reverted` event, an audit record. Refused (`invalid_transition`) unless processing or confirmed.
+   */
+  async revertPaymentIn(
+    trx: Transaction<DB>,
+    paymentId: string,
+    input: Omit<RevertInput, 'at'>,
+    context: AuditContext,
+  ): Promise<Result<Payment, AppError>> {
+    const found = isId('pay', paymentId) ? await this.deps.payments.findById(trx, paymentId) : null;
+    if (!found) return err(notFound('payment', paymentId));
+    return this.change(
+      { merchantId: found.merchantId, ...context },
+      paymentId,
+      'payment.reverted',
+      (payment, at) => revertStep(payment, { ...input, at }),
+      {
+        reason: CHAIN_REORGANIZATION,
+        event: 'payment.reverted',
+        trx,
+      },
+    );
+  }
+
+  /**
    * advancePaymentIn for many payments at once, in the caller's transaction (the chain sender reports a
    * whole batch of sends): the payments are locked in id order by one query, the valid steps stored with
    * their history in bulk, their status events appended in one insert, each affected batch refreshed once
@@ -724,6 +753,8 @@ export class PaymentsService {
       reason?: string;
       /** the status event's object, when it is more than the payment view */
       eventObject?: (view: PaymentView) => unknown;
+      /** the event to emit instead of the new status's (emitted even when the status stays) */
+      event?: WebhookEventType;
       /** run inside this transaction instead of a new one */
       trx?: Transaction<DB>;
     } = {},
@@ -745,7 +776,7 @@ export class PaymentsService {
       });
       if (!stored) return err(new AppError('conflict', `payment ${id} changed meanwhile; retry`));
       const afterView = toPaymentView(after, this.deps.config);
-      const event = after.status !== before.status ? STATUS_EVENTS[after.status] : undefined;
+      const event = options.event ?? (after.status !== before.status ? STATUS_EVENTS[after.status] : undefined);
       if (event) {
         await this.deps.outbox.append(trx, [
           {

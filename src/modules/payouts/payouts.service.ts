@@ -10,7 +10,7 @@ import { queueRank } from '../../shared/catalogues/priorities.js';
 import type { AppError } from '../../shared/errors.js';
 import type { AuditContext } from '../audit/audit-trail.js';
 import type { SendFailure, SendHandler, SendQueue, SendRecord, SendRequest, SendTransaction } from '../chain/send-contract.js';
-import type { Payment } from '../payments/payment.js';
+import { CHAIN_REORGANIZATION, type Payment } from '../payments/payment.js';
 import type { PaymentsRepository } from '../payments/payments.repository.js';
 import type { MerchantDirectory, PaymentAdvance, PaymentsService } from '../payments/payments.service.js';
 
@@ -138,6 +138,11 @@ export class PayoutsService {
       onBroadcast: (trx, send) => this.advance(trx, send, broadcastStep(send)),
       onConfirmed: (trx, send) => this.advance(trx, send, confirmedStep(send)),
       onCompleted: (trx, send) => this.advance(trx, send, { to: 'completed' }),
+      // back to processing (payment.reverted) until the same bytes, or the next sequence, land again
+      onOrphaned: async (trx, send) => {
+        const result = await this.deps.payments.revertPaymentIn(trx, send.ownerId, {}, PAYOUTS_ACTOR);
+        if (!result.ok) this.handleRefused(send, { to: 'processing', reason: CHAIN_REORGANIZATION }, result.error);
+      },
       onFailed: (trx, send, reason) => this.advance(trx, send, failedStep(send, reason)),
       // a whole batch of sends: one bulk step of their payments (one lock query, one audit append)
       onBroadcastMany: (trx, sends) => this.advanceMany(trx, sends, broadcastStep),

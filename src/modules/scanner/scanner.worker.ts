@@ -13,9 +13,12 @@ import type { Clock } from '../../shared/clock.js';
 import { fieldError } from '../../shared/errors.js';
 import type { TronClient } from '../../tron/client.js';
 import type { HeldLease, LeaseStore } from '../chain/lease.js';
+import type { UndoSummary } from '../collections/reorg-undo.js';
 import type { ChainTip, ObservedTransfer, RecordResult, TransferRecorder } from '../collections/transfer-recorder.js';
 import type { BlockSource } from './block-fetch-pool.js';
 import type { ScannedBlock, TokenIndex } from './block-matcher.js';
+import { firstBreak } from './chain-continuity.js';
+import { ChainRewind } from './chain-rewind.js';
 import { nextPollDelay } from './poll-schedule.js';
 import { scanBlockRange } from './range-scan.js';
 import type { WatchSet, WatchSource } from './watch-set.js';
@@ -48,7 +51,11 @@ export interface ScannerDeps {
   /** configured token contracts ("41…" hex) → symbol: only these are credited */
   tokens: TokenIndex;
   leases: LeaseStore;
-  recorder: TransferRecorder & { advanceOpen(tip: ChainTip): Promise<number> };
+  recorder: TransferRecorder & {
+    advanceOpen(tip: ChainTip): Promise<number>;
+    /** undoes what was recorded from blocks above `ancestor`, orphaned by a reorganisation (reorg-undo.ts) */
+    revertAbove(ancestor: number, tip: ChainTip): Promise<UndoSummary>;
+  };
   watch: WatchSet;
   /** builds the watch set a rescan uses: every collection, whatever its age */
   fullWatch?: () => WatchSet;
@@ -83,6 +90,9 @@ export interface RescanResult {
 /** The head is re-read for /metrics and readiness at most this often. */
 const HEAD_CACHE_MS = 1000;
 
+/** Rewinds one pass may make before it leaves the rest to the next pass (a node flapping between branches). */
+const MAX_REWINDS_PER_PASS = 3;
+
 /** The fetching threads are used only for more than this many ranges: near the head, starting them costs more than it saves. */
 const POOL_MIN_RANGES = 2;
 
@@ -102,8 +112,19 @@ export class ScannerWorker {
   private failures = 0;
   /** when a pass last found new blocks (poll-schedule.ts) */
   private headMovedAt: number | null = null;
+  private readonly rewinder: ChainRewind;
+  /** reorganisations this process rewound for */
+  reorgs = 0;
 
-  constructor(private readonly deps: ScannerDeps) {}
+  constructor(private readonly deps: ScannerDeps) {
+    this.rewinder = new ChainRewind({
+      db: deps.db,
+      clock: deps.clock,
+      client: deps.client,
+      leases: deps.leases,
+      cursorName: SCANNER_CURSOR,
+    });
+  }
 
   /** Whether this process holds the scanner lease (as of its last pass). */
   get active(): boolean {
@@ -119,25 +140,49 @@ export class ScannerWorker {
     this.lease = await leases.acquire(SCANNER_LEASE, holder, settings.leaseTtlMs);
     if (!this.lease) return 0;
     let tip = await this.tip();
-    let cursor = await this.ensureCursor(tip.head);
+    let { block: cursor, blockId: cursorId } = await this.ensureCursor(tip.head);
     if (cursor < tip.head) await this.deps.watch.refresh(); // nothing to scan, nothing to match
     let scanned = 0;
+    let rewinds = 0;
     while (cursor < tip.head) {
       const to = Math.min(tip.head, cursor + settings.maxBlocksPerPass);
-      const reached = await this.scanRange(cursor + 1, to, tip, this.deps.watch, async (last, lastId) => {
-        if (!(await this.moveCursor(last, lastId))) throw new LeaseLost();
-        await this.renewIfDue();
-      }).catch((error: unknown) => {
+      const start = cursor;
+      const outcome = await this.scanRange(
+        cursor + 1,
+        to,
+        tip,
+        this.deps.watch,
+        async (last, lastId, blocks) => {
+          if (!(await this.moveCursor(last, lastId, blocks, tip))) throw new LeaseLost();
+          scanned += last - cursor;
+          cursor = last;
+          cursorId = lastId;
+          await this.renewIfDue();
+        },
+        undefined,
+        cursorId,
+      ).catch((error: unknown) => {
         if (error instanceof LeaseLost) return null;
+        if (error instanceof ChainBroken) return error;
         throw error;
       });
-      if (reached === null) {
+      if (outcome === null) {
         this.lease = null; // another process took over while this one was busy
         return scanned;
       }
-      if (reached < cursor + 1) break; // the node has not got these blocks yet
-      scanned += reached - cursor;
-      cursor = reached;
+      if (outcome instanceof ChainBroken) {
+        // the node is on another branch: undo the orphaned blocks and scan the new ones (bounded per pass)
+        if (++rewinds > MAX_REWINDS_PER_PASS) break;
+        const point = await this.rewind(cursor, cursorId, tip);
+        if (point === null) {
+          this.lease = null;
+          return scanned;
+        }
+        ({ block: cursor, blockId: cursorId } = point);
+        tip = await this.tip();
+        continue;
+      }
+      if (cursor === start) break; // the node has not got these blocks yet
       if (cursor < tip.head) {
         // a long catch-up: let payments progress, keep the lease, and look at the new head
         await this.deps.recorder.advanceOpen(tip);
@@ -149,6 +194,31 @@ export class ScannerWorker {
     }
     await this.deps.recorder.advanceOpen(tip);
     return scanned;
+  }
+
+  /**
+   * After a broken parent link at cursor + 1: the common ancestor (chain-rewind.ts), what was recorded
+   * above it undone, then the cursor set back to it. Null when the lease was lost meanwhile.
+   */
+  private async rewind(cursor: number, cursorId: string | null, tip: ChainTip): Promise<{ block: number; blockId: string | null } | null> {
+    const point = await this.rewinder.findAncestor(cursor, cursorId, tip);
+    if (point.block >= cursor) return { block: cursor, blockId: cursorId }; // the node agrees with the cursor again
+    // undone first: if the process dies before the cursor moves back, the next pass finds the break again
+    const undone = await this.deps.recorder.revertAbove(point.block, tip);
+    if (!this.lease || !(await this.rewinder.rewindTo(this.lease, point))) return null;
+    this.reorgs++;
+    this.deps.logger?.warn(
+      {
+        from: cursor,
+        ancestor: point.block,
+        depth: cursor - point.block,
+        moved: undone.moved,
+        dropped: undone.dropped,
+        reverted: undone.reverted.length,
+      },
+      'chain reorganisation: scanner rewound to the common ancestor',
+    );
+    return point;
   }
 
   /**
@@ -248,16 +318,19 @@ export class ScannerWorker {
 
   /**
    * Scans `from`…`to` in ranges, fetching the next range while the current one is recorded. After each
-   * range, `afterRange(last block, its id)` runs (the live scan moves its cursor there). Returns the last
-   * block processed (from − 1 when the node had none of them).
+   * range, `afterRange(last block, its id, the range's blocks)` runs (the live scan moves its cursor
+   * there). With `parentOfFirst` (the id of block from − 1, null when unknown) every block's parent is
+   * checked: a broken link at a range's first block throws ChainBroken; inside a range the blocks before
+   * it are processed and the scan stops there. Returns the last block processed (from − 1 when none).
    */
   private async scanRange(
     from: number,
     to: number,
     tip: ChainTip,
     watch: WatchSource,
-    afterRange: (last: number, lastId: string) => Promise<void>,
+    afterRange: (last: number, lastId: string, blocks: readonly ScannedBlock[]) => Promise<void>,
     onResults?: (results: RecordResult[]) => void,
+    parentOfFirst?: string | null,
   ): Promise<number> {
     const size = Math.max(1, Math.min(100, this.deps.settings.rangeBlocks));
     // A catch-up goes to the fetching threads, one range in flight per thread, so that they parse while
@@ -287,26 +360,40 @@ export class ScannerWorker {
     };
     fill();
     let last = from - 1;
-    while (pending.length > 0) {
-      const range = await (pending.shift() as Promise<FetchedRange>);
-      const end = Math.min(to, range.from + size - 1);
-      const complete = range.blocks.length === end - range.from + 1;
-      if (complete) fill();
-      const reached = contiguousEnd(range.blocks, range.from);
-      if (reached < range.from) break;
-      const results = await this.deps.recorder.recordTransfers(
-        range.transfers.filter((t) => t.blockNumber <= reached),
-        tip,
-        'scanner',
-      );
-      onResults?.(results);
-      const lastBlock = range.blocks[reached - range.from] as ScannedBlock;
-      await afterRange(reached, lastBlock.blockId);
-      last = reached;
-      if (!complete) break;
+    let parent = parentOfFirst;
+    try {
+      while (pending.length > 0) {
+        const range = await (pending.shift() as Promise<FetchedRange>);
+        const end = Math.min(to, range.from + size - 1);
+        let complete = range.blocks.length === end - range.from + 1;
+        if (complete) fill();
+        let reached = contiguousEnd(range.blocks, range.from);
+        if (parent !== undefined && reached >= range.from) {
+          const broken = firstBreak(range.blocks.slice(0, reached - range.from + 1), parent);
+          if (broken === 0) throw new ChainBroken(range.from);
+          if (broken > 0) {
+            reached = range.from + broken - 1; // the node switched branches within the range: the next pass rewinds
+            complete = false;
+          }
+        }
+        if (reached < range.from) break;
+        const results = await this.deps.recorder.recordTransfers(
+          range.transfers.filter((t) => t.blockNumber <= reached),
+          tip,
+          'scanner',
+        );
+        onResults?.(results);
+        const blocks = range.blocks.slice(0, reached - range.from + 1);
+        const lastBlock = blocks[blocks.length - 1] as ScannedBlock;
+        await afterRange(reached, lastBlock.blockId, blocks);
+        if (parent !== undefined) parent = lastBlock.blockId;
+        last = reached;
+        if (!complete) break;
+      }
+    } finally {
+      // a prefetched range we no longer need must not be left rejecting unobserved
+      for (const p of pending) p.catch(() => {});
     }
-    // a prefetched range we no longer need must not be left rejecting unobserved
-    for (const p of pending) p.catch(() => {});
     return last;
   }
 
@@ -335,10 +422,14 @@ export class ScannerWorker {
     }
   }
 
-  /** The cursor; a fresh database starts at the configured block or at the head. */
-  private async ensureCursor(head: number): Promise<number> {
-    const row = await this.deps.db.selectFrom('chain_cursors').select('block_number').where('name', '=', SCANNER_CURSOR).executeTakeFirst();
-    if (row) return Number(row.block_number);
+  /** The cursor and its block's id; a fresh database starts at the configured block or at the head. */
+  private async ensureCursor(head: number): Promise<{ block: number; blockId: string | null }> {
+    const row = await this.deps.db
+      .selectFrom('chain_cursors')
+      .select(['block_number', 'block_id'])
+      .where('name', '=', SCANNER_CURSOR)
+      .executeTakeFirst();
+    if (row) return { block: Number(row.block_number), blockId: row.block_id };
     const start = this.deps.settings.startBlock >= 0 ? this.deps.settings.startBlock : head;
     await this.deps.db
       .insertInto('chain_cursors')
@@ -356,8 +447,11 @@ export class ScannerWorker {
     if (!this.lease) throw new LeaseLost();
   }
 
-  /** Moves the cursor forward, only while this process still holds the lease; false when it lost it. */
-  private async moveCursor(block: number, blockId: string): Promise<boolean> {
+  /**
+   * Moves the cursor forward, only while this process still holds the lease, and keeps the ids of the
+   * range's blocks above the solidified block in the same atomic batch; false when the lease was lost.
+   */
+  private async moveCursor(block: number, blockId: string, blocks: readonly ScannedBlock[], tip: ChainTip): Promise<boolean> {
     const lease = this.lease;
     if (!lease) return false;
     return this.deps.leases.writeWhileHeld(lease, (held) => [
@@ -368,7 +462,15 @@ export class ScannerWorker {
         .where('block_number', '<', block)
         .where(held)
         .compile(),
+      ...this.rewinder.rememberBlocks(blocks, tip),
     ]);
+  }
+}
+
+/** A block's parent is not the block the scanner processed before it: the node is on another branch. */
+class ChainBroken extends Error {
+  constructor(readonly block: number) {
+    super(`block ${block} does not follow the stored block ${block - 1}`);
   }
 }
 

@@ -24,6 +24,11 @@ export const WEBHOOK_EVENT_CATALOGUE = {
   },
   'payment.confirmed': { resource: 'payment', description: 'the payment has the confirmations its priority asks for' },
   'payment.completed': { resource: 'payment', description: 'the block of the payment is solidified' },
+  'payment.reverted': {
+    resource: 'payment',
+    description:
+      'a chain reorganisation orphaned the block that moved the payment on: back to pending, or processing with what is still on chain',
+  },
   'payment.failed': { resource: 'payment', description: 'the payment failed, with failure_reason' },
   'payment.refunded': { resource: 'payment', description: 'a refund of the payment completed on chain' },
   'payment.disputed': { resource: 'payment', description: 'reconciliation found a mismatch' },
