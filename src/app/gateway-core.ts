@@ -84,6 +84,7 @@ import { WebhooksRepository } from '../modules/webhooks/webhooks.repository.js';
 import { webhooksRoutes } from '../modules/webhooks/webhooks.routes.js';
 import { WebhooksService } from '../modules/webhooks/webhooks.service.js';
 import { type Clock, systemClock } from '../shared/clock.js';
+import { crashPoints } from '../shared/crash-point.js';
 import { type IdGenerator, newId } from '../shared/ids.js';
 import { LookupCache } from '../shared/lookup-cache.js';
 import type { NodeCall } from '../tron/client.js';
@@ -487,6 +488,7 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
   };
   const money = createMoneyModules({
     db,
+    crashPoint: crashPoints(options.networkName),
     engine,
     config,
     clock,

@@ -58,6 +58,7 @@ import type { WalletChain } from '../modules/wallets/hot-wallet.service.js';
 import type { TransactionSigner } from '../modules/wallets/signer.js';
 import type { WalletAddresses } from '../modules/wallets/wallet-addresses.js';
 import type { Clock } from '../shared/clock.js';
+import type { CrashPoint } from '../shared/crash-point.js';
 import type { IdGenerator } from '../shared/ids.js';
 import type { TronClient, TronClientOptions } from '../tron/client.js';
 import type { AccountInfo } from '../tron/node-json.js';
@@ -74,6 +75,8 @@ export interface MoneyChain {
 
 export interface MoneyModulesDeps {
   db: Kysely<DB>;
+  /** the test-only crash point (src/shared/crash-point.ts); a no-op off devnet */
+  crashPoint: CrashPoint;
   engine: Engine;
   config: GatewayConfig;
   clock: Clock;
@@ -357,7 +360,7 @@ export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
       const sends = new SendsRepository();
       const costs: OwnerCosts = (owners) => sends.costsByOwner(db, owners);
       app.register(settlementsRoutes({ config, settlements: new SettlementsService(db, costs) }), { prefix: '/api/v1/payments' });
-      app.register(refundsRoutes({ refunds, assets: config.assets, costs }), { prefix: '/api/v1/payments' });
+      app.register(refundsRoutes({ refunds, assets: config.assets, costs, crashPoint: d.crashPoint }), { prefix: '/api/v1/payments' });
       app.register(reconciliationRoutes({ config, reconciliation }), { prefix: '/api/v1/payments' });
       app.register(stakingRoutes({ staking }), { prefix: '/api/v1/wallet' });
     },
