@@ -6,7 +6,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { GatewayConfig } from '../../config/load.js';
 import type { DB } from '../../db/schema.js';
-import type { IdempotencyClaim } from '../../http/ports.js';
+import type { ClaimedAnswer, IdempotencyClaim } from '../../http/ports.js';
 import { queueRank } from '../../shared/catalogues/priorities.js';
 import type { WebhookEventType } from '../../shared/catalogues/webhook-events.js';
 import type { Clock } from '../../shared/clock.js';
@@ -19,6 +19,7 @@ import type { BatchesRepository } from '../batches/batches.repository.js';
 import { cancelQueuedSend } from '../chain/send-cancel.js';
 import { newSecret } from '../checkout/checkout-secret.js';
 import type { NetworkCostEstimator } from '../fees/network-cost.js';
+import { claimed } from '../idempotency/claimed-answer.js';
 import { managedDepositAddresses } from '../wallets/deposit-addresses.js';
 import { checkBatchItem } from './batch-item-validator.js';
 import { batchEventObject } from './batch-view.js';
@@ -372,7 +373,12 @@ export class PaymentsService {
     return ok(await this.deps.payments.list(this.deps.db, actor.merchantId, filters, limit, after));
   }
 
-  async cancelPayment(actor: Actor, id: string, reason = 'merchant_request'): Promise<Result<Payment, AppError>> {
+  async cancelPayment(
+    actor: Actor,
+    id: string,
+    reason = 'merchant_request',
+    answer?: ClaimedAnswer<Payment>,
+  ): Promise<Result<Payment, AppError>> {
     return this.change(
       actor,
       id,
@@ -395,6 +401,7 @@ export class PaymentsService {
           await this.deps.jobs.cancelByDedupeKey?.(trx, `expire:${after.id}`);
           await this.deps.jobs.cancelByDedupeKey?.(trx, `payout:${after.id}`);
         },
+        answer,
       },
     );
   }
@@ -405,7 +412,11 @@ export class PaymentsService {
    * not be the key that created the payout: holding `payouts:write` lets a key send payouts, and a large
    * one it created itself still needs a second key or an admin to release it.
    */
-  async approvePayment(actor: Actor, id: string, options: { mayApproveOwn?: boolean } = {}): Promise<Result<Payment, AppError>> {
+  async approvePayment(
+    actor: Actor,
+    id: string,
+    options: { mayApproveOwn?: boolean; answer?: ClaimedAnswer<Payment> } = {},
+  ): Promise<Result<Payment, AppError>> {
     const mayApproveOwn = options.mayApproveOwn ?? true;
     return this.change(actor, id, 'payment.approved', (payment, at) => approve(payment, at, actor.actor), {
       guard: async (trx, before) => {
@@ -426,6 +437,7 @@ export class PaymentsService {
         ]);
       },
       reason: 'approved',
+      answer: options.answer,
     });
   }
 
@@ -691,6 +703,8 @@ export class PaymentsService {
       eventObject?: (view: PaymentView) => unknown;
       /** run inside this transaction instead of a new one */
       trx?: Transaction<DB>;
+      /** the request's Idempotency-Key, claimed and answered in the change's transaction (ADR 0033) */
+      answer?: ClaimedAnswer<Payment> | undefined;
     } = {},
   ): Promise<Result<Payment, AppError>> {
     const { alsoInTransaction, reason, eventObject } = options;
@@ -743,7 +757,8 @@ export class PaymentsService {
       await this.deps.audit.record(trx, entries);
       return ok(after);
     };
-    return options.trx ? inTransaction(options.trx) : this.deps.db.transaction().execute(inTransaction);
+    const claimedChange = (trx: Transaction<DB>) => claimed(trx, options.answer, this.deps.clock.now(), () => inTransaction(trx));
+    return options.trx ? claimedChange(options.trx) : this.deps.db.transaction().execute(claimedChange);
   }
 
   /** Re-derives the batch's status; when it becomes final, emits batch.completed and returns its audit entry. */

@@ -357,8 +357,4 @@ export class WebhooksRepository {
 }
 
 /** A duplicate Idempotency-Key row: another request with the same key committed first. */
-export function isIdempotencyKeyConflict(error: unknown): boolean {
-  const e = error as { code?: string; message?: string; table?: string; constraint?: string };
-  const unique = e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE';
-  return unique && [e.table, e.constraint, e.message].some((text) => typeof text === 'string' && text.includes('idempotency_keys'));
-}
+export { isIdempotencyKeyConflict } from '../idempotency/claimed-answer.js';

@@ -13,6 +13,7 @@ import { AppError, type FieldError, notFound, validationError } from '../../shar
 import { type IdGenerator, isId } from '../../shared/ids.js';
 import { err, ok, type Result } from '../../shared/result.js';
 import type { AuditEntry, AuditRecorder } from '../audit/audit-trail.js';
+import { inFlight } from '../idempotency/claimed-answer.js';
 import type { OutboxEvent, OutboxExecutor } from '../outbox/outbox.js';
 import { checkWebhookTarget, type TargetPolicy } from './target-policy.js';
 import {
@@ -422,14 +423,7 @@ export class WebhooksService {
         return result;
       });
     } catch (error) {
-      if (claim && isIdempotencyKeyConflict(error)) {
-        return err(
-          new AppError(
-            'idempotency_in_flight',
-            'a concurrent request with the same Idempotency-Key was just completed; retry to get its response',
-          ),
-        );
-      }
+      if (claim && isIdempotencyKeyConflict(error)) return err(inFlight());
       throw error;
     }
   }
