@@ -42,6 +42,7 @@ import { createDashboardUsersModule, type DashboardUsersModule } from '../module
 import type { ScryptParams } from '../modules/dashboard-users/password-hash.js';
 import { sessionRoutes } from '../modules/dashboard-users/session.routes.js';
 import { usersRoutes } from '../modules/dashboard-users/users.routes.js';
+import type { DisputesService } from '../modules/disputes/disputes.service.js';
 import { MerchantEnergyRepository } from '../modules/energy/energy.repository.js';
 import { energyRoutes } from '../modules/energy/energy.routes.js';
 import { EnergyStrategyService } from '../modules/energy/energy-strategy.service.js';
@@ -182,6 +183,8 @@ export interface GatewayCore {
   settlement?: SettlementWorker;
   /** refunds of collections (requests answer 503 without the chain sender) */
   refunds: RefundsService;
+  /** resolving disputed payments (ADR 0033) */
+  disputes: DisputesService;
   /** payment and balance reconciliation against the chain (503 without a node) */
   reconciliation: ReconciliationService;
   /** the operator's staking of hot-wallet TRX for energy or bandwidth (503 without a node) */
@@ -633,6 +636,7 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     ...(money.payouts ? { payouts: money.payouts } : {}),
     ...(money.settlement ? { settlement: money.settlement } : {}),
     refunds: money.refunds,
+    disputes: money.disputes,
     reconciliation: money.reconciliation,
     staking: money.staking,
     paymentLinks,

@@ -25,6 +25,9 @@ import { SendsRepository } from '../modules/chain/sends.repository.js';
 import { CollectionsService } from '../modules/collections/collections.service.js';
 import { hotWalletSet } from '../modules/collections/hot-wallets.js';
 import { TransfersRepository } from '../modules/collections/transfers.repository.js';
+import { DisputeHolds } from '../modules/disputes/dispute-holds.js';
+import { disputesRoutes } from '../modules/disputes/disputes.routes.js';
+import { DisputesService } from '../modules/disputes/disputes.service.js';
 import type { EnergyStrategySource } from '../modules/energy/energy-strategy.js';
 import { stakingRoutes } from '../modules/energy/staking.routes.js';
 import { STAKING_ACTIONS, StakingService } from '../modules/energy/staking.service.js';
@@ -112,6 +115,8 @@ export interface MoneyModules {
   payouts: PayoutsService | null;
   settlement: SettlementWorker | null;
   refunds: RefundsService;
+  /** resolving disputed payments (accept, refund, reject) */
+  disputes: DisputesService;
   reconciliation: ReconciliationService;
   /** the operator's staking of hot-wallet TRX (answers 503 without a node) */
   staking: StakingService;
@@ -228,6 +233,7 @@ export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
   if (chainSends && settlement) settlement.register(chainSends.sends);
 
   // Refunds go out through the sender; reconciliation reads the node and credits through collections.
+  const disputeHolds = new DisputeHolds(d.ledger);
   const refunds = new RefundsService({
     db,
     config,
@@ -244,10 +250,21 @@ export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
     audit: d.audit,
     merchants: d.merchants,
     wallets: d.wallets,
+    holds: disputeHolds,
     ...(chainSends ? { onQueued: wakeSender } : {}),
     ...(tron ? { isBlacklisted: (asset: string, address: string) => tron.assets.get(asset).isBlacklisted(tron.client, address) } : {}),
   });
   if (chainSends) chainSends.sends.registerHandler('refund', refunds.sendHandler());
+  const disputes = new DisputesService({
+    db,
+    clock,
+    payments: d.paymentsRepository,
+    lifecycle: d.payments,
+    refunds,
+    ledger: d.ledger,
+    holds: disputeHolds,
+    audit: d.audit,
+  });
   collections?.setOverpaidHandler(async (trx, payment, excess, sender) => {
     if (await refunds.onOverpaid(trx, payment, excess, sender === '' ? null : sender)) d.wakeJobs();
   });
@@ -284,6 +301,7 @@ export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
     ids,
     payments: d.paymentsRepository,
     lifecycle: d.payments,
+    holds: disputeHolds,
     records: new ReconciliationsRepository(),
     transfers,
     sends: new SendsRepository(),
@@ -352,6 +370,7 @@ export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
     payouts,
     settlement,
     refunds,
+    disputes,
     reconciliation,
     staking,
     jobHandlers,
@@ -360,6 +379,7 @@ export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
       const sends = new SendsRepository();
       const costs: OwnerCosts = (owners) => sends.costsByOwner(db, owners);
       app.register(settlementsRoutes({ config, settlements: new SettlementsService(db, costs) }), { prefix: '/api/v1/payments' });
+      app.register(disputesRoutes({ disputes, assets: config.assets }), { prefix: '/api/v1/payments' });
       app.register(refundsRoutes({ refunds, assets: config.assets, costs, crashPoint: d.crashPoint }), { prefix: '/api/v1/payments' });
       app.register(reconciliationRoutes({ config, reconciliation }), { prefix: '/api/v1/payments' });
       app.register(stakingRoutes({ staking }), { prefix: '/api/v1/wallet' });

@@ -15,9 +15,20 @@ type Executor = Kysely<DB> | Transaction<DB>;
 /**
  * collection: a completed `payment_gateway` payment's net amount (credit); fee_owed: the fee of a
  * completed `direct_transfer` (debit: the merchant owes it); refund / settlement: money sent out (debit);
- * *_reversal: a failed refund or settlement gives its debit back; adjustment: an operator's correction.
+ * *_reversal: a failed refund or settlement gives its debit back; adjustment: an operator's correction;
+ * dispute_hold / dispute_release: a disputed payment's credit taken out of the settleable balance, and
+ * given back when the dispute is accepted (ADR 0033).
  */
-export type LedgerKind = 'collection' | 'fee_owed' | 'refund' | 'refund_reversal' | 'settlement' | 'settlement_reversal' | 'adjustment';
+export type LedgerKind =
+  | 'collection'
+  | 'fee_owed'
+  | 'refund'
+  | 'refund_reversal'
+  | 'settlement'
+  | 'settlement_reversal'
+  | 'adjustment'
+  | 'dispute_hold'
+  | 'dispute_release';
 
 export interface LedgerPosting {
   merchantId: string;
