@@ -1,5 +1,5 @@
 /**
- * Cancel and approve claim their Idempotency-Key in the change's own transaction (ADR 0033): the stored
+ * Cancel, approve and key creation claim their Idempotency-Key in the change's own transaction (ADR 0033): the stored
  * answer is written in the same commit as the change, a replay is byte-identical, and concurrent
  * duplicates make one change and all get its answer (the losers' own refusal is replaced by it).
  */
@@ -81,5 +81,22 @@ describe.each(ENGINES)('Idempotency-Key on cancel and approve (%s)', (engine) =>
     expect(replayed.headers['idempotent-replayed']).toBe('true');
     expect(replayed.text).toBe(approved.text);
     expect(await audited(id, 'payment.approved')).toBe(1);
+  });
+
+  it('5 concurrent identical key creations make one key, and every answer shows its one secret', async () => {
+    const key = `new-key-${engine}`;
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        gw.call<{ id: string; secret: string }>('POST', '/api/v1/keys', {
+          key: gw.adminKey,
+          body: { name: `ci ${engine}`, scopes: ['payments:read'] },
+          headers: { 'idempotency-key': key },
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(5).fill(201));
+    expect(new Set(answers.map((a) => a.text)).size).toBe(1);
+    const keys = await gw.db.db.selectFrom('api_keys').select('id').where('name', '=', `ci ${engine}`).execute();
+    expect(keys.map((k) => k.id)).toEqual([answers[0]?.body.id]);
   });
 });
