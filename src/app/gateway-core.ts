@@ -381,7 +381,6 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     repository: new WebhooksRepository(),
     outbox,
     audit,
-    idempotencyTtlMs: idempotency.ttlMs,
     policy: {
       requireHttps: config.raw.webhooks.require_https,
       allowPrivateTargets: config.raw.webhooks.allow_private_targets,

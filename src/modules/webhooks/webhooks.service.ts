@@ -81,7 +81,6 @@ export interface WebhooksServiceDeps {
   outbox: TestEventOutbox;
   audit: AuditRecorder;
   policy: WebhooksPolicy;
-  idempotencyTtlMs: number;
   /** new signing secrets; generateWebhookSecret by default */
   newSecret?: () => string;
 }
@@ -418,8 +417,7 @@ export class WebhooksService {
         const result = await change(trx, now);
         if (!result.ok) return result;
         const rendered = (result.value as { rendered?: Rendered }).rendered;
-        if (claim && rendered)
-          await this.deps.repository.saveIdempotency(trx, claim, rendered.statusCode, rendered.body, now, this.deps.idempotencyTtlMs);
+        if (claim && rendered) await this.deps.repository.saveIdempotency(trx, claim, rendered.statusCode, rendered.body, now);
         return result;
       });
     } catch (error) {
