@@ -265,6 +265,12 @@ export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
     holds: disputeHolds,
     audit: d.audit,
   });
+  if (settlement) {
+    const settling = settlement;
+    collections?.setCreditedHandler(async (trx, credit) => {
+      if (await settling.kickIfDue(trx, credit)) d.wakeJobs();
+    });
+  }
   collections?.setOverpaidHandler(async (trx, payment, excess, sender) => {
     if (await refunds.onOverpaid(trx, payment, excess, sender === '' ? null : sender)) d.wakeJobs();
   });
