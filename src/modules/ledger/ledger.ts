@@ -128,6 +128,18 @@ export class Ledger {
     return row ? BigInt(row.balance) : 0n;
   }
 
+  /** One balance as it stands (0 when it has none), without a lock. */
+  async balanceOf(executor: Executor, key: Omit<PayeeBalance, 'balance'>): Promise<bigint> {
+    const row = await executor
+      .selectFrom('merchant_balances')
+      .select('balance')
+      .where('merchant_id', '=', key.merchantId)
+      .where('payee_address', '=', key.payeeAddress)
+      .where('currency', '=', key.currency)
+      .executeTakeFirst();
+    return row ? BigInt(row.balance) : 0n;
+  }
+
   /** The entry of this kind for this reference (one at most), with its signed amount and payee. */
   async entry(executor: Executor, kind: LedgerKind, referenceId: string): Promise<{ amount: bigint; payeeAddress: string } | null> {
     const row = await executor

@@ -139,14 +139,7 @@ export class SettlementWorker {
       .where('id', '=', credit.merchantId)
       .executeTakeFirst();
     const frequency = effectiveFrequency(merchant?.settlement_frequency ?? null, this.deps.config.raw.settlement.frequency);
-    const row = await trx
-      .selectFrom('merchant_balances')
-      .select('balance')
-      .where('merchant_id', '=', credit.merchantId)
-      .where('payee_address', '=', credit.payeeAddress)
-      .where('currency', '=', credit.currency)
-      .executeTakeFirst();
-    const balance = BigInt(row?.balance ?? 0);
+    const balance = await this.deps.ledger.balanceOf(trx, credit);
     if (balance <= 0n || (frequency !== 'instant' && balance < asset.settlement.minAmount)) return false;
     await this.kick(trx);
     return true;
