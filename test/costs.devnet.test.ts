@@ -11,7 +11,7 @@ import type { TransactionInfo } from '../src/tron/node-json.js';
 import { ENGINES } from './db-harness.js';
 import { newWallet } from './devnet-harness.js';
 import type { PaymentJson } from './gateway-harness.js';
-import { type MoneyGateway, startMoneyGateway } from './money-harness.js';
+import { type MoneyGateway, openSettlements, startMoneyGateway } from './money-harness.js';
 
 interface NetworkCostJson {
   energy_used: number;
@@ -78,7 +78,7 @@ describe.each(ENGINES)('network cost of chain sends (%s)', (engine) => {
       await workers().scanner.scanOnce();
       await gw.core.runner.runOnce();
     }
-    const [settlementId] = await workers().settlement.runDue();
+    const [settlementId] = await openSettlements(gw);
     expect(settlementId).toBeDefined();
     for (let i = 0; i < 30; i++) {
       await gw.core.runner.runOnce();

@@ -106,3 +106,15 @@ export function baseUnits(text: string, decimals = 6): bigint {
   if (!parsed.ok) throw new Error(`${text}: ${parsed.message}`);
   return parsed.value;
 }
+
+/**
+ * Settles what is due now and returns every settlement still `initiated`: the ones this look started and
+ * the ones a ledger credit already started through its `settlement.kick` job (ADR 0033).
+ */
+export async function openSettlements(gw: MoneyGateway): Promise<string[]> {
+  const settlement = gw.core.settlement;
+  if (!settlement) throw new Error('no settlement worker');
+  await settlement.runDue();
+  const rows = await gw.db.db.selectFrom('settlements').select('id').where('status', '=', 'initiated').orderBy('created_at').execute();
+  return rows.map((r) => r.id);
+}

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from './db-harness.js';
 import { newWallet, postJson, usdtBalance } from './devnet-harness.js';
 import type { PaymentJson } from './gateway-harness.js';
-import { type MoneyGateway, startMoneyGateway } from './money-harness.js';
+import { type MoneyGateway, openSettlements, startMoneyGateway } from './money-harness.js';
 
 const TRX = 1_000_000n;
 
@@ -74,7 +74,7 @@ describe.each(ENGINES)('staking and delegated sweeps on the devnet (%s)', (engin
       const p = await gw.call<PaymentJson>('GET', `/api/v1/payments/${res.body.payment_id}`, { key: gw.adminKey });
       if (p.body.status === 'completed') break;
     }
-    const [settlementId] = await core().settlement.runDue();
+    const [settlementId] = await openSettlements(gw);
     expect(settlementId).toBeTruthy();
 
     // follow the steps; while the sweep runs, TronWeb sees the energy lent to the deposit address

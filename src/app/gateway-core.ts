@@ -42,6 +42,7 @@ import { createDashboardUsersModule, type DashboardUsersModule } from '../module
 import type { ScryptParams } from '../modules/dashboard-users/password-hash.js';
 import { sessionRoutes } from '../modules/dashboard-users/session.routes.js';
 import { usersRoutes } from '../modules/dashboard-users/users.routes.js';
+import type { DisputesService } from '../modules/disputes/disputes.service.js';
 import { MerchantEnergyRepository } from '../modules/energy/energy.repository.js';
 import { energyRoutes } from '../modules/energy/energy.routes.js';
 import { EnergyStrategyService } from '../modules/energy/energy-strategy.service.js';
@@ -86,6 +87,7 @@ import { WebhooksRepository } from '../modules/webhooks/webhooks.repository.js';
 import { webhooksRoutes } from '../modules/webhooks/webhooks.routes.js';
 import { WebhooksService } from '../modules/webhooks/webhooks.service.js';
 import { type Clock, systemClock } from '../shared/clock.js';
+import { crashPoints } from '../shared/crash-point.js';
 import { type IdGenerator, newId } from '../shared/ids.js';
 import { LookupCache } from '../shared/lookup-cache.js';
 import type { NodeCall } from '../tron/client.js';
@@ -183,6 +185,8 @@ export interface GatewayCore {
   settlement?: SettlementWorker;
   /** refunds of collections (requests answer 503 without the chain sender) */
   refunds: RefundsService;
+  /** resolving disputed payments (ADR 0033) */
+  disputes: DisputesService;
   /** payment and balance reconciliation against the chain (503 without a node) */
   reconciliation: ReconciliationService;
   /** the operator's staking of hot-wallet TRX for energy or bandwidth (503 without a node) */
@@ -380,7 +384,6 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     repository: new WebhooksRepository(),
     outbox,
     audit,
-    idempotencyTtlMs: idempotency.ttlMs,
     userAgent: webhookUserAgent(options.version),
     policy: {
       requireHttps: config.raw.webhooks.require_https,
@@ -501,6 +504,7 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
   };
   const money = createMoneyModules({
     db,
+    crashPoint: crashPoints(options.networkName),
     engine,
     config,
     clock,
@@ -645,6 +649,7 @@ export function createGatewayCore(options: GatewayCoreOptions): GatewayCore {
     ...(money.payouts ? { payouts: money.payouts } : {}),
     ...(money.settlement ? { settlement: money.settlement } : {}),
     refunds: money.refunds,
+    disputes: money.disputes,
     reconciliation: money.reconciliation,
     staking: money.staking,
     paymentLinks,

@@ -25,6 +25,9 @@ import { SendsRepository } from '../modules/chain/sends.repository.js';
 import { CollectionsService } from '../modules/collections/collections.service.js';
 import { hotWalletSet } from '../modules/collections/hot-wallets.js';
 import { TransfersRepository } from '../modules/collections/transfers.repository.js';
+import { DisputeHolds } from '../modules/disputes/dispute-holds.js';
+import { disputesRoutes } from '../modules/disputes/disputes.routes.js';
+import { DisputesService } from '../modules/disputes/disputes.service.js';
 import type { EnergyStrategySource } from '../modules/energy/energy-strategy.js';
 import { stakingRoutes } from '../modules/energy/staking.routes.js';
 import { STAKING_ACTIONS, StakingService } from '../modules/energy/staking.service.js';
@@ -58,6 +61,7 @@ import type { WalletChain } from '../modules/wallets/hot-wallet.service.js';
 import type { TransactionSigner } from '../modules/wallets/signer.js';
 import type { WalletAddresses } from '../modules/wallets/wallet-addresses.js';
 import type { Clock } from '../shared/clock.js';
+import type { CrashPoint } from '../shared/crash-point.js';
 import type { IdGenerator } from '../shared/ids.js';
 import type { TronClient, TronClientOptions } from '../tron/client.js';
 import type { AccountInfo } from '../tron/node-json.js';
@@ -74,6 +78,8 @@ export interface MoneyChain {
 
 export interface MoneyModulesDeps {
   db: Kysely<DB>;
+  /** the test-only crash point (src/shared/crash-point.ts); a no-op off devnet */
+  crashPoint: CrashPoint;
   engine: Engine;
   config: GatewayConfig;
   clock: Clock;
@@ -109,6 +115,8 @@ export interface MoneyModules {
   payouts: PayoutsService | null;
   settlement: SettlementWorker | null;
   refunds: RefundsService;
+  /** resolving disputed payments (accept, refund, reject) */
+  disputes: DisputesService;
   reconciliation: ReconciliationService;
   /** the operator's staking of hot-wallet TRX (answers 503 without a node) */
   staking: StakingService;
@@ -226,6 +234,7 @@ export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
   if (chainSends && settlement) settlement.register(chainSends.sends);
 
   // Refunds go out through the sender; reconciliation reads the node and credits through collections.
+  const disputeHolds = new DisputeHolds(d.ledger);
   const refunds = new RefundsService({
     db,
     config,
@@ -242,10 +251,27 @@ export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
     audit: d.audit,
     merchants: d.merchants,
     wallets: d.wallets,
+    holds: disputeHolds,
     ...(chainSends ? { onQueued: wakeSender } : {}),
     ...(tron ? { isBlacklisted: (asset: string, address: string) => tron.assets.get(asset).isBlacklisted(tron.client, address) } : {}),
   });
   if (chainSends) chainSends.sends.registerHandler('refund', refunds.sendHandler());
+  const disputes = new DisputesService({
+    db,
+    clock,
+    payments: d.paymentsRepository,
+    lifecycle: d.payments,
+    refunds,
+    ledger: d.ledger,
+    holds: disputeHolds,
+    audit: d.audit,
+  });
+  if (settlement) {
+    const settling = settlement;
+    collections?.setCreditedHandler(async (trx, credit) => {
+      if (await settling.kickIfDue(trx, credit)) d.wakeJobs();
+    });
+  }
   collections?.setOverpaidHandler(async (trx, payment, excess, sender) => {
     if (await refunds.onOverpaid(trx, payment, excess, sender === '' ? null : sender)) d.wakeJobs();
   });
@@ -282,6 +308,7 @@ export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
     ids,
     payments: d.paymentsRepository,
     lifecycle: d.payments,
+    holds: disputeHolds,
     records: new ReconciliationsRepository(),
     transfers,
     sends: new SendsRepository(),
@@ -350,6 +377,7 @@ export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
     payouts,
     settlement,
     refunds,
+    disputes,
     reconciliation,
     staking,
     jobHandlers,
@@ -358,7 +386,8 @@ export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
       const sends = new SendsRepository();
       const costs: OwnerCosts = (owners) => sends.costsByOwner(db, owners);
       app.register(settlementsRoutes({ config, settlements: new SettlementsService(db, costs) }), { prefix: '/api/v1/payments' });
-      app.register(refundsRoutes({ refunds, assets: config.assets, costs }), { prefix: '/api/v1/payments' });
+      app.register(disputesRoutes({ disputes, assets: config.assets }), { prefix: '/api/v1/payments' });
+      app.register(refundsRoutes({ refunds, assets: config.assets, costs, crashPoint: d.crashPoint }), { prefix: '/api/v1/payments' });
       app.register(reconciliationRoutes({ config, reconciliation }), { prefix: '/api/v1/payments' });
       app.register(stakingRoutes({ staking }), { prefix: '/api/v1/wallet' });
     },

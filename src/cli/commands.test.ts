@@ -15,6 +15,7 @@ describe('the command table', () => {
       'keys create',
       'merchants create',
       'config check',
+      'payments resolve',
       'payouts approve',
       'payouts send',
       'webhooks redeliver',

@@ -8,6 +8,7 @@ import { keysCommand } from './keys.command.js';
 import { merchantsCommand } from './merchants.command.js';
 import { migrateCommand } from './migrate.command.js';
 import { openapiCommand } from './openapi.command.js';
+import { paymentsCommand } from './payments.command.js';
 import { payoutsCommand } from './payouts.command.js';
 import { reportsCommand } from './reports.command.js';
 import { scannerCommand } from './scanner.command.js';
@@ -23,6 +24,7 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   merchants: merchantsCommand,
   keys: keysCommand,
   users: usersCommand,
+  payments: paymentsCommand,
   payouts: payoutsCommand,
   energy: energyCommand,
   webhooks: webhooksCommand,

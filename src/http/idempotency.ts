@@ -1,17 +1,19 @@
 /**
  * Idempotency-Key on POST and JSON PUT (SPEC §4): the same key and request replays the first answer byte for byte,
  * the same key with another request is a 422, and a duplicate that arrives while the first is still
- * running is a 409. Keys are scoped per merchant. Use cases that write the record inside their own
- * database transaction read `request.idempotency` and set `request.idempotencyStored = true`; otherwise
- * the answer is saved here just before it is sent.
+ * running is a 409. Keys are scoped per merchant.
  *
- * The in-flight guard is per process; across processes the store's "first record wins" rule and the
- * use cases' transactional writes decide.
+ * Use cases that claim the key in their own database transaction (ADR 0033, `claimed-answer.ts`) read
+ * `request.idempotency`, set `request.idempotencyStored = true`, and declare `config.claimsIdempotencyKey`
+ * on the route: the database decides duplicates across processes and crashes. A duplicate that lost the
+ * race (its claim failed, or its effect was refused because the first one's had happened) is answered
+ * with the first one's stored answer once that is committed. Other routes get their answer saved here
+ * just before it is sent, with a per-process in-flight guard.
  */
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, fieldError } from '../shared/errors.js';
-import type { IdempotencyClaim, IdempotencyStore } from './ports.js';
+import type { IdempotencyClaim, IdempotencyRecord, IdempotencyStore } from './ports.js';
 import { PROBLEM_CONTENT_TYPE } from './problem.js';
 
 declare module 'fastify' {
@@ -20,6 +22,10 @@ declare module 'fastify' {
     idempotency: IdempotencyClaim | null;
     /** a handler that saved the record itself sets this so the plugin does not save it again */
     idempotencyStored: boolean;
+  }
+  interface FastifyContextConfig {
+    /** the use case claims the Idempotency-Key in its own transaction (no per-process guard needed) */
+    claimsIdempotencyKey?: boolean;
   }
 }
 
@@ -35,7 +41,7 @@ export function idempotencyRequestHash(method: string, url: string, rawBody: str
   return createHash('sha256').update(`${method}\n${url}\n${rawBody}`).digest('hex');
 }
 
-export function registerIdempotency(app: FastifyInstance, store: IdempotencyStore): void {
+export function registerIdempotency(app: FastifyInstance, store: HttpIdempotency): void {
   const inFlight = new Set<string>();
   const held = new WeakMap<FastifyRequest, string>();
   const release = (request: FastifyRequest) => {
@@ -60,35 +66,42 @@ export function registerIdempotency(app: FastifyInstance, store: IdempotencyStor
     const principal = request.principal;
     if (principal === null) return;
 
-    const slot = `${principal.merchantId}\u0000${key}`;
-    if (inFlight.has(slot)) {
-      throw new AppError('idempotency_in_flight', `a request with this Idempotency-Key is still being processed; retry later`, [], 1);
+    if (!request.routeOptions.config.claimsIdempotencyKey) {
+      const slot = `${principal.merchantId}\u0000${key}`;
+      if (inFlight.has(slot)) {
+        throw new AppError('idempotency_in_flight', `a request with this Idempotency-Key is still being processed; retry later`, [], 1);
+      }
+      // Marked before the first await so two concurrent duplicates cannot both pass the check.
+      inFlight.add(slot);
+      held.set(request, slot);
     }
-    // Marked before the first await so two concurrent duplicates cannot both pass the check.
-    inFlight.add(slot);
-    held.set(request, slot);
 
     const path = request.url.split('?')[0] ?? request.url;
     const requestHash = idempotencyRequestHash(request.method, request.url, request.rawBody ?? '');
     const record = await store.find(principal.merchantId, key);
     if (record === null) {
-      request.idempotency = { merchantId: principal.merchantId, key, requestHash, method: request.method, path };
+      request.idempotency = { merchantId: principal.merchantId, key, requestHash, method: request.method, path, ttlMs: store.ttlMs };
       return;
     }
     release(request);
     if (record.requestHash !== requestHash) {
       throw new AppError('idempotency_key_reused', 'this Idempotency-Key was already used with a different request; use a new key');
     }
-    return reply
-      .code(record.statusCode)
-      .header(REPLAYED_HEADER, 'true')
-      .type(record.statusCode >= 400 ? PROBLEM_CONTENT_TYPE : 'application/json; charset=utf-8')
-      .send(record.body);
+    return replay(reply, record).send(record.body);
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
     const claim = request.idempotency;
     try {
+      if (claim !== null && !request.idempotencyStored && reply.statusCode >= 400 && request.routeOptions.config.claimsIdempotencyKey) {
+        // a duplicate that lost the race to a request that committed meanwhile: answer what that one answered
+        const winner = await store.find(claim.merchantId, claim.key);
+        if (winner !== null && winner.requestHash === claim.requestHash) {
+          request.idempotencyStored = true;
+          replay(reply, winner).removeHeader('retry-after');
+          return winner.body;
+        }
+      }
       const status = reply.statusCode;
       // 5xx, 409 and 429 say "try again": storing them would make the retry replay the failure.
       const replayable = status < 500 && status !== 409 && status !== 429;
@@ -108,6 +121,13 @@ export function registerIdempotency(app: FastifyInstance, store: IdempotencyStor
   });
   app.addHook('onResponse', async (request) => release(request));
   app.addHook('onRequestAbort', async (request) => release(request));
+}
+
+function replay(reply: FastifyReply, record: IdempotencyRecord): FastifyReply {
+  return reply
+    .code(record.statusCode)
+    .header(REPLAYED_HEADER, 'true')
+    .type(record.statusCode >= 400 ? PROBLEM_CONTENT_TYPE : 'application/json; charset=utf-8');
 }
 
 function recordOf(claim: IdempotencyClaim) {

@@ -901,6 +901,19 @@ export const OPERATION_EXAMPLES: Record<string, OperationExamples> = {
   cancelPayment: { request: { reason: 'customer_request' }, response: json(CANCELLED_COLLECTION) },
   approvePayment: { request: { note: 'payee verified by phone' }, response: json(APPROVED_PAYOUT) },
   rejectPayment: { request: { note: 'payee not verified' }, response: json(REJECTED_PAYOUT) },
+  resolvePayment: {
+    request: { resolution: 'refund', notes: 'the payer proved the transfer was theirs' },
+    response: json({
+      object: 'dispute_resolution',
+      payment_id: PAYMENT_ID,
+      resolution: 'refund',
+      notes: 'the payer proved the transfer was theirs',
+      payment_status: 'disputed',
+      refund_id: REFUND_ID,
+      refund_amount: '100',
+      resolved_at: '2026-03-10T10:05:00.000Z',
+    }),
+  },
 
   generateReport: {
     request: { start_date: '2026-03-01', end_date: '2026-03-10', status_filter: null, include_failed: true, format: 'csv' },

@@ -71,6 +71,20 @@ export interface IdempotencyClaim {
   requestHash: string;
   method: string;
   path: string;
+  /** how long the stored answer is kept (api.idempotency_ttl_hours) */
+  ttlMs: number;
+}
+
+/** An HTTP answer rendered by a use case, stored for its Idempotency-Key byte for byte. */
+export interface RenderedAnswer {
+  statusCode: number;
+  body: string;
+}
+
+/** A claim a use case stores in its own transaction, with how its success is answered (ADR 0033). */
+export interface ClaimedAnswer<T> {
+  claim: IdempotencyClaim;
+  render: (value: T) => RenderedAnswer;
 }
 
 export interface CheckResult {

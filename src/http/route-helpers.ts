@@ -2,10 +2,11 @@
  * What every module's routes do the same way: name the caller for the use case, and turn a use case's
  * refusal into the thrown AppError the error handler renders as a problem document.
  */
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppError } from '../shared/errors.js';
 import type { Result } from '../shared/result.js';
 import { requirePrincipal } from './auth.js';
+import type { ClaimedAnswer, RenderedAnswer } from './ports.js';
 
 /**
  * The caller as the use cases take it (payments' `Actor`, reports' `Requester`, webhooks' `WebhookCaller`
@@ -28,4 +29,18 @@ export function actorOf(request: FastifyRequest): RequestActor {
 export function unwrap<T>(result: Result<T, AppError>): T {
   if (!result.ok) throw result.error;
   return result.value;
+}
+
+/**
+ * The request's Idempotency-Key for a use case that claims it in its own transaction (route config
+ * `claimsIdempotencyKey`, ADR 0033), answered on success with `render`; undefined without a key.
+ */
+export function claimedAnswer<T>(request: FastifyRequest, render: (value: T) => RenderedAnswer): ClaimedAnswer<T> | undefined {
+  return request.idempotency ? { claim: request.idempotency, render } : undefined;
+}
+
+/** Sends an answer rendered (and, with a key, stored) by the use case, so that a replay is byte-identical. */
+export function sendAnswer(request: FastifyRequest, reply: FastifyReply, answer: RenderedAnswer): FastifyReply {
+  if (request.idempotency) request.idempotencyStored = true;
+  return reply.code(answer.statusCode).type('application/json; charset=utf-8').send(answer.body);
 }

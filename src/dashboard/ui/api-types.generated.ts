@@ -1207,6 +1207,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/payments/{payment_id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve a disputed payment: accept, refund or reject (admin)
+         * @description Requires an API key with scope `admin`.
+         */
+        post: operations["resolvePayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payments/refund": {
         parameters: {
             query?: never;
@@ -17850,6 +17870,266 @@ export interface operations {
                      *       "code": "rate_limited",
                      *       "request_id": "req_7f3a9c0e5b1d2468",
                      *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Server-side failure: Internal error (`internal`); TRON node unavailable (`chain_unavailable`); Service not ready (`not_ready`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "internal error",
+                     *       "code": "internal",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolvePayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Retry safely: the same key and request replay the first answer byte for byte (Idempotent-Replayed: true); the same key with another request is a 422, one still in progress a 409.
+                 * @example order-1042-create
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                payment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "resolution": "refund",
+                 *       "notes": "the payer proved the transfer was theirs"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description `accept`: the credit counts, the payment completes; `refund`: what is still refundable goes back to the payer (payer_address, else the sender seen on chain), the payment becomes `refunded` when the refund completes; `reject`: the payment fails (`dispute_rejected`), its credit is excluded for good and the funds are left for manual handling
+                     * @example accept
+                     */
+                    resolution: string;
+                    /** @description why, for the audit log */
+                    notes?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "object": "dispute_resolution",
+                     *       "payment_id": "pay_019cd79e4600f661d150c077de0276cb",
+                     *       "resolution": "refund",
+                     *       "notes": "the payer proved the transfer was theirs",
+                     *       "payment_status": "disputed",
+                     *       "refund_id": "refund_019cd79e4600a57032d2461f5f9994a6",
+                     *       "refund_amount": "100",
+                     *       "resolved_at": "2026-03-10T10:05:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {string} */
+                        object: "dispute_resolution";
+                        payment_id: string;
+                        /** @enum {unknown} */
+                        resolution: "accept" | "refund" | "reject";
+                        notes: string | null;
+                        /** @description completed (accept), failed (reject), or disputed until the refund completes */
+                        payment_status: string;
+                        refund_id: string | null;
+                        refund_amount: string | null;
+                        /** Format: date-time */
+                        resolved_at: string;
+                    };
+                };
+            };
+            /** @description Malformed request (`malformed_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/malformed_request",
+                     *       "title": "Malformed request",
+                     *       "status": 400,
+                     *       "detail": "body is not valid JSON",
+                     *       "code": "malformed_request",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "the API key is unknown or revoked",
+                     *       "code": "unauthorized",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "the API key lacks the scope \"payments:write\"",
+                     *       "code": "forbidden",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "payment pay_019cd79e4600f661d150c077de0276cb not found",
+                     *       "code": "not_found",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid state transition (`invalid_transition`); Conflict (`conflict`); Request with this Idempotency-Key is in progress (`idempotency_in_flight`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/invalid_transition",
+                     *       "title": "Invalid state transition",
+                     *       "status": 409,
+                     *       "detail": "payment pay_019cd79e4600f661d150c077de0276cb is completed and cannot become cancelled",
+                     *       "code": "invalid_transition",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/payload_too_large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "request body is larger than 1048576 bytes",
+                     *       "code": "payload_too_large",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/unsupported_media_type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Content-Type \"text/plain\" is not supported; send application/json",
+                     *       "code": "unsupported_media_type",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed (`validation_failed`); Idempotency-Key reused with a different request (`idempotency_key_reused`); Limit exceeded (`limit_exceeded`); Refused by compliance rules (`compliance_refused`); Payment method unavailable (`method_unavailable`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://tron-payment-gateway.dev/problems/validation_failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "detail": "amount must be written without an exponent; payee_address is not a valid TRON address",
+                     *       "code": "validation_failed",
+                     *       "request_id": "req_7f3a9c0e5b1d2468",
+                     *       "errors": [
+                     *         {
+                     *           "path": "amount",
+                     *           "message": "must be written without an exponent"
+                     *         },
+                     *         {
+                     *           "path": "payee_address",
+                     *           "message": "is not a valid TRON address"
+                     *         }
+                     *       ]
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];

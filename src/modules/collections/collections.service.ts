@@ -13,7 +13,7 @@ import type { IdGenerator } from '../../shared/ids.js';
 import type { Asset } from '../../shared/money.js';
 import type { TronClient } from '../../tron/client.js';
 import type { AuditRecorder } from '../audit/audit-trail.js';
-import type { Ledger } from '../ledger/ledger.js';
+import type { Ledger, LedgerPosting } from '../ledger/ledger.js';
 import { amountExpected, type Payment } from '../payments/payment.js';
 import type { PaymentsRepository } from '../payments/payments.repository.js';
 import type { PaymentsService } from '../payments/payments.service.js';
@@ -21,6 +21,9 @@ import { holderAt, withinLateWindow } from './attribution.js';
 import { confirmationsOf, exceptionFor, isPaid, ledgerCreditFor } from './collection-progress.js';
 import { type UndoSummary, undoAbove } from './reorg-undo.js';
 import type { ChainTip, ObservedTransfer, RecordResult, RecordSource, TransferMatch, TransferRecorder } from './transfer-recorder.js';
+
+/** Runs in the transaction of a positive ledger credit that was just posted. */
+export type CreditedHandler = (trx: Transaction<DB>, credit: LedgerPosting) => Promise<void>;
 
 /** Called when a completed collection received more than its amount (the refunds module may refund the excess). */
 export type OverpaidHandler = (trx: Transaction<DB>, payment: Payment, excess: bigint, senderAddress: string) => Promise<void>;
@@ -71,6 +74,7 @@ export class CollectionConflict extends Error {}
 
 export class CollectionsService implements TransferRecorder {
   private onOverpaid: OverpaidHandler;
+  private onCredited: CreditedHandler = async () => {};
   private onChanged: () => void = () => {};
   private lastStepAt = 0;
 
@@ -81,6 +85,14 @@ export class CollectionsService implements TransferRecorder {
   /** Wires the overpayment handler after construction (the refunds module is built later). */
   setOverpaidHandler(handler: OverpaidHandler): void {
     this.onOverpaid = handler;
+  }
+
+  /**
+   * Wires what a ledger credit triggers in its own transaction (settlement: an `instant` merchant's or a
+   * threshold-reaching balance is looked at at once, not at the next periodic run).
+   */
+  setCreditedHandler(handler: CreditedHandler): void {
+    this.onCredited = handler;
   }
 
   /**
@@ -340,14 +352,15 @@ export class CollectionsService implements TransferRecorder {
       .execute(async (trx) => {
         const credit = ledgerCreditFor(payment, received);
         if (credit) {
-          await this.deps.ledger.post(trx, {
+          const posting = {
             merchantId: payment.merchantId,
             payeeAddress: payment.payeeAddress,
             currency: payment.currency,
             kind: credit.kind,
             referenceId: payment.id,
             amount: credit.amount,
-          });
+          };
+          if ((await this.deps.ledger.post(trx, posting)) && credit.amount > 0n) await this.onCredited(trx, posting);
         }
         await this.closeTransfers(trx, transfers, tip);
         const done = await this.deps.payments.advancePaymentIn(

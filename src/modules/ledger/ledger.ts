@@ -15,9 +15,20 @@ type Executor = Kysely<DB> | Transaction<DB>;
 /**
  * collection: a completed `payment_gateway` payment's net amount (credit); fee_owed: the fee of a
  * completed `direct_transfer` (debit: the merchant owes it); refund / settlement: money sent out (debit);
- * *_reversal: a failed refund or settlement gives its debit back; adjustment: an operator's correction.
+ * *_reversal: a failed refund or settlement gives its debit back; adjustment: an operator's correction;
+ * dispute_hold / dispute_release: a disputed payment's credit taken out of the settleable balance, and
+ * given back when the dispute is accepted (ADR 0033).
  */
-export type LedgerKind = 'collection' | 'fee_owed' | 'refund' | 'refund_reversal' | 'settlement' | 'settlement_reversal' | 'adjustment';
+export type LedgerKind =
+  | 'collection'
+  | 'fee_owed'
+  | 'refund'
+  | 'refund_reversal'
+  | 'settlement'
+  | 'settlement_reversal'
+  | 'adjustment'
+  | 'dispute_hold'
+  | 'dispute_release';
 
 export interface LedgerPosting {
   merchantId: string;
@@ -114,6 +125,18 @@ export class Ledger {
       .where('currency', '=', key.currency);
     if (engine === 'postgres') query = query.forUpdate();
     const row = await query.executeTakeFirst();
+    return row ? BigInt(row.balance) : 0n;
+  }
+
+  /** One balance as it stands (0 when it has none), without a lock. */
+  async balanceOf(executor: Executor, key: Omit<PayeeBalance, 'balance'>): Promise<bigint> {
+    const row = await executor
+      .selectFrom('merchant_balances')
+      .select('balance')
+      .where('merchant_id', '=', key.merchantId)
+      .where('payee_address', '=', key.payeeAddress)
+      .where('currency', '=', key.currency)
+      .executeTakeFirst();
     return row ? BigInt(row.balance) : 0n;
   }
 

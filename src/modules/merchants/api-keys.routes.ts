@@ -6,9 +6,10 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { type Principal, SCOPES } from '../../http/ports.js';
+import { claimedAnswer, sendAnswer } from '../../http/route-helpers.js';
 import { DEFAULT_KEY_SCOPES } from '../../shared/catalogues/api-key-scopes.js';
 import { AppError } from '../../shared/errors.js';
-import type { ApiKeysService } from './api-keys.service.js';
+import type { ApiKeysService, CreatedKey } from './api-keys.service.js';
 import { MERCHANT_NAME_MAX_LENGTH } from './merchant.js';
 
 const ScopeSchema = Type.Union(
@@ -57,6 +58,9 @@ export const CreatedApiKeySchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** the one answer that shows the secret, stored for its Idempotency-Key in the key's transaction */
+const createdAnswer = (created: CreatedKey) => ({ statusCode: 201, body: JSON.stringify({ ...created.key, secret: created.secret }) });
+
 const KeyParams = Type.Object({ key_id: Type.String({ maxLength: 64 }) }, { additionalProperties: false });
 
 type CreateBody = { name: string; scopes?: string[] };
@@ -88,7 +92,7 @@ export function apiKeysRoutes(deps: { apiKeys: ApiKeysService }): FastifyPluginA
     app.post(
       '/',
       {
-        config: { scope: 'admin' },
+        config: { scope: 'admin', claimsIdempotencyKey: true },
         schema: {
           tags: ['keys'],
           operationId: 'createApiKey',
@@ -100,11 +104,12 @@ export function apiKeysRoutes(deps: { apiKeys: ApiKeysService }): FastifyPluginA
       async (request, reply) => {
         const caller = callerOf(request);
         const body = request.body as CreateBody;
-        const { key, secret } = await deps.apiKeys.createKey(
+        const created = await deps.apiKeys.createKey(
           { merchantId: caller.merchantId, name: body.name, scopes: body.scopes },
           { actor: caller.actor, requestId: request.id },
+          claimedAnswer(request, createdAnswer),
         );
-        return reply.code(201).send({ ...key, secret });
+        return sendAnswer(request, reply, createdAnswer(created));
       },
     );
 

@@ -4,12 +4,14 @@
  * key stops working at once in every process.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { ApiKeyAuthenticator, Principal, Scope } from '../../http/ports.js';
+import type { ApiKeyAuthenticator, ClaimedAnswer, Principal, Scope } from '../../http/ports.js';
 import { type Clock, systemClock } from '../../shared/clock.js';
 import { AppError, type FieldError, notFound, validationError } from '../../shared/errors.js';
 import { type IdGenerator, isId, newId } from '../../shared/ids.js';
 import { LookupCache } from '../../shared/lookup-cache.js';
+import { ok } from '../../shared/result.js';
 import { type AuditContext, type AuditRecorder, AuditTrail } from '../audit/audit-trail.js';
+import { claimed } from '../idempotency/claimed-answer.js';
 import type { ApiKeysRepository } from './api-keys.repository.js';
 import {
   API_KEY_PATTERN,
@@ -126,7 +128,8 @@ export class ApiKeysService implements ApiKeyAuthenticator {
    * registered instead; registering it again is a no-op that returns the existing key (as it is, even
    * revoked), and a key registered to another merchant is a conflict.
    */
-  async createKey(input: CreateKeyInput, context: AuditContext = INTERNAL_ACTOR): Promise<CreatedKey> {
+  /** With `answer`, the request's Idempotency-Key is claimed and answered in the key's own transaction (ADR 0033). */
+  async createKey(input: CreateKeyInput, context: AuditContext = INTERNAL_ACTOR, answer?: ClaimedAnswer<CreatedKey>): Promise<CreatedKey> {
     const name = typeof input.name === 'string' ? input.name.trim() : '';
     const errors: FieldError[] = [];
     const nameProblem = checkName(name);
@@ -162,11 +165,19 @@ export class ApiKeysService implements ApiKeyAuthenticator {
         },
       ]);
     if (input.rawKey === undefined) {
-      await this.repository.transaction(async (trx) => {
-        await this.repository.insert(row, trx);
-        await recordCreated(trx);
-      });
-      return { key: toApiKeyView({ ...row, createdAt: row.now, lastUsedAt: null, revokedAt: null }), secret, created: true };
+      const fresh: CreatedKey = {
+        key: toApiKeyView({ ...row, createdAt: row.now, lastUsedAt: null, revokedAt: null }),
+        secret,
+        created: true,
+      };
+      await this.repository.transaction((trx) =>
+        claimed(trx, answer, row.now, async () => {
+          await this.repository.insert(row, trx);
+          await recordCreated(trx);
+          return ok(fresh);
+        }),
+      );
+      return fresh;
     }
     const created = await this.repository.transaction(async (trx) => {
       const inserted = await this.repository.insertIfAbsent(row, trx);

@@ -17,6 +17,7 @@ import { AppError } from '../../shared/errors.js';
 import type { IdGenerator } from '../../shared/ids.js';
 import { type AuditTrail, isAuditSeqConflict } from '../audit/audit-trail.js';
 import type { BatchesRepository } from '../batches/batches.repository.js';
+import { inFlight, isIdempotencyKeyConflict } from '../idempotency/claimed-answer.js';
 import type { MerchantUsage } from '../limits/limit-rules.js';
 import type { UsageRepository } from '../limits/usage.repository.js';
 import type { DepositAddressPool } from '../wallets/deposit-pool.js';
@@ -431,12 +432,7 @@ export class CreatePipeline implements CreateSubmitter {
    */
   private asAppError(error: unknown, unit: CreateUnit): AppError {
     if (error instanceof AppError) return error;
-    if (unit.idempotency && isIdempotencyKeyConflict(error)) {
-      return new AppError(
-        'idempotency_in_flight',
-        'a concurrent request with the same Idempotency-Key was just completed; retry to get its response',
-      );
-    }
+    if (unit.idempotency && isIdempotencyKeyConflict(error)) return inFlight();
     this.deps.onError?.(error);
     return new AppError('internal', 'internal error');
   }
@@ -459,10 +455,6 @@ async function retryTransientConflicts<T>(write: () => Promise<T>): Promise<T> {
       if (attempt >= TRANSIENT_ATTEMPTS || (code !== '40P01' && code !== '40001' && !isUniqueAmountConflict(error))) throw error;
     }
   }
-}
-
-function isIdempotencyKeyConflict(error: unknown): boolean {
-  return isUniqueViolationOf(error, 'idempotency_keys');
 }
 
 function isUniqueAmountConflict(error: unknown): boolean {

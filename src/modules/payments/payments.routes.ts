@@ -3,14 +3,14 @@
  * routes send the exact JSON stored for their Idempotency-Key so that a replay is byte-identical.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import type { GatewayConfig } from '../../config/load.js';
 import { PAYMENT_METHODS, PRIORITIES } from '../../config/schema.js';
 import { requirePrincipal } from '../../http/auth.js';
 import type { HealthChecks } from '../../http/ports.js';
 import { ProblemSchema } from '../../http/problem.js';
-import { actorOf, unwrap } from '../../http/route-helpers.js';
+import { actorOf, claimedAnswer, sendAnswer, unwrap } from '../../http/route-helpers.js';
 import { type AssetCatalog, NATIVE_SYMBOL } from '../../shared/catalogues/asset-catalog.js';
 import { toIso } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
@@ -22,7 +22,7 @@ import { quoteFee } from '../fees/fee-schedule.js';
 import { costUnderStrategy, type NetworkCostEstimator } from '../fees/network-cost.js';
 import type { SettlementInfoService } from '../settlement/settlement-info.service.js';
 import { batchEventObject, batchStallFields } from './batch-view.js';
-import type { PaymentStatus } from './payment.js';
+import type { Payment, PaymentStatus } from './payment.js';
 import { toHistoryView, toPaymentView, toStatusView } from './payment.view.js';
 import type { PaymentCosts } from './payment-costs.js';
 import type { CreatePaymentInput } from './payment-draft.js';
@@ -100,10 +100,6 @@ const errors = {
   429: ProblemSchema,
 };
 
-function sendJson(reply: FastifyReply, statusCode: number, body: string): FastifyReply {
-  return reply.code(statusCode).type('application/json; charset=utf-8').send(body);
-}
-
 function batchView(batch: Batch, counts: Record<string, number>, assets: AssetCatalog) {
   return {
     ...batchEventObject(batch, assets),
@@ -118,11 +114,13 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
   const { config } = deps;
   const priorities = config.priorities;
   const assets = config.assets;
+  /** a changed payment's answer, rendered in its transaction for the Idempotency-Key (ADR 0033) */
+  const paymentAnswer = (payment: Payment) => ({ statusCode: 200, body: JSON.stringify(toPaymentView(payment, config)) });
   return async (app) => {
     app.post(
       '/create',
       {
-        config: { scope: 'payments:write' },
+        config: { scope: 'payments:write', claimsIdempotencyKey: true },
         preValidation: payoutScopeOfCreate(config.raw.payment_processing.default_method),
         schema: {
           tags: ['payments'],
@@ -137,15 +135,14 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
       async (request, reply) => {
         const claim = request.idempotency ?? undefined;
         const created = unwrap(await deps.payments.createPayment(actorOf(request), request.body as CreatePaymentInput, claim));
-        if (claim) request.idempotencyStored = true;
-        return sendJson(reply, created.rendered.statusCode, created.rendered.body);
+        return sendAnswer(request, reply, created.rendered);
       },
     );
 
     app.post(
       '/batch',
       {
-        config: { scope: 'payments:write' },
+        config: { scope: 'payments:write', claimsIdempotencyKey: true },
         preValidation: payoutScopeOfBatch(config.raw.payment_processing.default_method),
         schema: {
           tags: ['batches'],
@@ -158,8 +155,7 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
       async (request, reply) => {
         const claim = request.idempotency ?? undefined;
         const created = unwrap(await deps.payments.createBatch(actorOf(request), request.body, claim));
-        if (claim) request.idempotencyStored = true;
-        return sendJson(reply, created.rendered.statusCode, created.rendered.body);
+        return sendAnswer(request, reply, created.rendered);
       },
     );
 
@@ -412,7 +408,7 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
     app.post(
       '/:payment_id/cancel',
       {
-        config: { scope: 'payments:write' },
+        config: { scope: 'payments:write', claimsIdempotencyKey: true },
         schema: {
           tags: ['payments'],
           operationId: 'cancelPayment',
@@ -422,19 +418,20 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
           response: { 200: PaymentViewSchema, ...errors },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const body = (request.body ?? {}) as { reason?: string };
-        return toPaymentView(
-          unwrap(await deps.payments.cancelPayment(actorOf(request), request.params.payment_id, body.reason ?? 'merchant_request')),
-          config,
+        const answer = claimedAnswer(request, paymentAnswer);
+        const cancelled = unwrap(
+          await deps.payments.cancelPayment(actorOf(request), request.params.payment_id, body.reason ?? 'merchant_request', answer),
         );
+        return sendAnswer(request, reply, paymentAnswer(cancelled));
       },
     );
 
     app.post(
       '/:payment_id/approve',
       {
-        config: { scope: 'payouts:write' },
+        config: { scope: 'payouts:write', claimsIdempotencyKey: true },
         schema: {
           tags: ['payments'],
           operationId: 'approvePayment',
@@ -445,25 +442,25 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
           response: { 200: PaymentViewSchema, ...errors },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const mayApproveOwn = requirePrincipal(request).scopes.has('admin');
         const note = request.body?.note;
-        return toPaymentView(
-          unwrap(
-            await deps.payments.approvePayment(actorOf(request), request.params.payment_id, {
-              mayApproveOwn,
-              ...(note !== undefined ? { note } : {}),
-            }),
-          ),
-          config,
+        const answer = claimedAnswer(request, paymentAnswer);
+        const approved = unwrap(
+          await deps.payments.approvePayment(actorOf(request), request.params.payment_id, {
+            mayApproveOwn,
+            answer,
+            ...(note !== undefined ? { note } : {}),
+          }),
         );
+        return sendAnswer(request, reply, paymentAnswer(approved));
       },
     );
 
     app.post(
       '/:payment_id/reject',
       {
-        config: { scope: 'payouts:write' },
+        config: { scope: 'payouts:write', claimsIdempotencyKey: true },
         schema: {
           tags: ['payments'],
           operationId: 'rejectPayment',
@@ -473,8 +470,11 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
           response: { 200: PaymentViewSchema, ...errors },
         },
       },
-      async (request) =>
-        toPaymentView(unwrap(await deps.payments.rejectPayment(actorOf(request), request.params.payment_id, request.body?.note)), config),
+      async (request, reply) => {
+        const answer = claimedAnswer(request, paymentAnswer);
+        const rejected = unwrap(await deps.payments.rejectPayment(actorOf(request), request.params.payment_id, request.body?.note, answer));
+        return sendAnswer(request, reply, paymentAnswer(rejected));
+      },
     );
   };
 }

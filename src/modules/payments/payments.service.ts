@@ -6,7 +6,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { GatewayConfig } from '../../config/load.js';
 import type { DB } from '../../db/schema.js';
-import type { IdempotencyClaim } from '../../http/ports.js';
+import type { ClaimedAnswer, IdempotencyClaim } from '../../http/ports.js';
 import { queueRank } from '../../shared/catalogues/priorities.js';
 import type { WebhookEventType } from '../../shared/catalogues/webhook-events.js';
 import type { Clock } from '../../shared/clock.js';
@@ -19,6 +19,7 @@ import type { BatchesRepository } from '../batches/batches.repository.js';
 import { cancelQueuedSend } from '../chain/send-cancel.js';
 import { newSecret } from '../checkout/checkout-secret.js';
 import type { NetworkCostEstimator } from '../fees/network-cost.js';
+import { claimed } from '../idempotency/claimed-answer.js';
 import { managedDepositAddresses } from '../wallets/deposit-addresses.js';
 import { checkBatchItem } from './batch-item-validator.js';
 import { batchEventObject } from './batch-view.js';
@@ -393,7 +394,12 @@ export class PaymentsService {
     return this.deps.payments.count(this.deps.db, actor.merchantId, filters);
   }
 
-  async cancelPayment(actor: Actor, id: string, reason = 'merchant_request'): Promise<Result<Payment, AppError>> {
+  async cancelPayment(
+    actor: Actor,
+    id: string,
+    reason = 'merchant_request',
+    answer?: ClaimedAnswer<Payment>,
+  ): Promise<Result<Payment, AppError>> {
     return this.change(
       actor,
       id,
@@ -403,7 +409,7 @@ export class PaymentsService {
         if (!allowed.ok) return allowed;
         return transition(payment, { to: 'cancelled', at, reason });
       },
-      this.cancelSteps(),
+      { ...this.cancelSteps(), answer },
     );
   }
 
@@ -433,7 +439,7 @@ export class PaymentsService {
   async approvePayment(
     actor: Actor,
     id: string,
-    options: { mayApproveOwn?: boolean; note?: string } = {},
+    options: { mayApproveOwn?: boolean; note?: string; answer?: ClaimedAnswer<Payment> } = {},
   ): Promise<Result<Payment, AppError>> {
     const twoPerson = this.deps.config.raw.transaction_limits.two_person_approval;
     const mayApproveOwn = !twoPerson && (options.mayApproveOwn ?? true);
@@ -459,12 +465,16 @@ export class PaymentsService {
         ]);
       },
       reason: 'approved',
+      answer: options.answer,
     });
   }
 
   /** Refuses a held payout: it is cancelled with the note as its reason (anyone who may approve may reject). */
-  async rejectPayment(actor: Actor, id: string, note?: string): Promise<Result<Payment, AppError>> {
-    return this.change(actor, id, 'payment.rejected', (payment, at) => reject(payment, at, note ?? null), this.cancelSteps());
+  async rejectPayment(actor: Actor, id: string, note?: string, answer?: ClaimedAnswer<Payment>): Promise<Result<Payment, AppError>> {
+    return this.change(actor, id, 'payment.rejected', (payment, at) => reject(payment, at, note ?? null), {
+      ...this.cancelSteps(),
+      answer,
+    });
   }
 
   /** The `payment.expire` job: a collection that received nothing by `expires_at` is cancelled. */
@@ -757,6 +767,8 @@ export class PaymentsService {
       event?: WebhookEventType;
       /** run inside this transaction instead of a new one */
       trx?: Transaction<DB>;
+      /** the request's Idempotency-Key, claimed and answered in the change's transaction (ADR 0033) */
+      answer?: ClaimedAnswer<Payment> | undefined;
     } = {},
   ): Promise<Result<Payment, AppError>> {
     const { alsoInTransaction, reason, eventObject } = options;
@@ -809,7 +821,8 @@ export class PaymentsService {
       await this.deps.audit.record(trx, entries);
       return ok(after);
     };
-    return options.trx ? inTransaction(options.trx) : this.deps.db.transaction().execute(inTransaction);
+    const claimedChange = (trx: Transaction<DB>) => claimed(trx, options.answer, this.deps.clock.now(), () => inTransaction(trx));
+    return options.trx ? claimedChange(options.trx) : this.deps.db.transaction().execute(claimedChange);
   }
 
   /** Re-derives the batch's status; when it becomes final, emits batch.completed and returns its audit entry. */

@@ -17,6 +17,7 @@ import type { AuditContext, AuditRecorder } from '../audit/audit-trail.js';
 import type { SendsRepository } from '../chain/sends.repository.js';
 import type { RecordResult, TransferRecorder } from '../collections/transfer-recorder.js';
 import type { TransfersRepository } from '../collections/transfers.repository.js';
+import type { DisputeHolds } from '../disputes/dispute-holds.js';
 import type { Payment } from '../payments/payment.js';
 import type { PaymentsRepository } from '../payments/payments.repository.js';
 import type { Actor, MerchantDirectory, PaymentsService } from '../payments/payments.service.js';
@@ -55,7 +56,9 @@ export interface ReconciliationServiceDeps {
   clock: Clock;
   ids: IdGenerator;
   payments: PaymentsRepository;
-  lifecycle: Pick<PaymentsService, 'advancePayment'>;
+  lifecycle: Pick<PaymentsService, 'advancePayment' | 'advancePaymentIn'>;
+  /** takes a disputed payment's credit out of the settleable balance */
+  holds: DisputeHolds;
   records: ReconciliationsRepository;
   /** the payment's recorded transfers (collections' table) */
   transfers: Pick<TransfersRepository, 'recordedFor'> & BalanceRecords['transfers'];
@@ -352,11 +355,17 @@ export class ReconciliationService {
     if (outcome === 'disputed') {
       const disputable = payment.status === 'processing' || payment.status === 'confirmed' || payment.status === 'completed';
       if (disputable) {
-        const moved = await this.deps.lifecycle.advancePayment(
-          payment.id,
-          { to: 'disputed', reason: `reconciliation ${record.id}: ${discrepancies.map((d) => d.code).join(', ')}` },
-          options.context,
-        );
+        // the step and the hold of its credit in one commit: a disputed credit is never settleable
+        const moved = await this.deps.db.transaction().execute(async (trx) => {
+          const step = await this.deps.lifecycle.advancePaymentIn(
+            trx,
+            payment.id,
+            { to: 'disputed', reason: `reconciliation ${record.id}: ${discrepancies.map((d) => d.code).join(', ')}` },
+            options.context,
+          );
+          if (step.ok) await this.deps.holds.hold(trx, step.value, this.deps.clock.now());
+          return step;
+        });
         checks.payment_disputed = moved.ok;
       } else {
         checks.payment_disputed = false;

@@ -7,8 +7,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { type Static, Type } from 'typebox';
 import { ProblemSchema } from '../../http/problem.js';
-import { actorOf, unwrap } from '../../http/route-helpers.js';
+import { actorOf, claimedAnswer, sendAnswer, unwrap } from '../../http/route-helpers.js';
 import type { AssetCatalog } from '../../shared/catalogues/asset-catalog.js';
+import type { CrashPoint } from '../../shared/crash-point.js';
 import { type FieldError, validationError } from '../../shared/errors.js';
 import { costOfOwners, type OwnerCosts } from '../chain/send-cost.js';
 import { NetworkCostSchema, networkCostView } from '../chain/send-cost.view.js';
@@ -87,17 +88,27 @@ export function mergeRefundInput(body: Static<typeof RefundBody>, query: Static<
   return input;
 }
 
-export function refundsRoutes(deps: { refunds: RefundsService; assets: AssetCatalog; costs: OwnerCosts }): FastifyPluginAsyncTypebox {
+export function refundsRoutes(deps: {
+  refunds: RefundsService;
+  assets: AssetCatalog;
+  costs: OwnerCosts;
+  crashPoint?: CrashPoint;
+}): FastifyPluginAsyncTypebox {
   /** the refund with what its send cost on chain */
   const render = async (refund: Refund) => ({
     ...toRefundDetailView(refund, deps.assets),
     network_cost: networkCostView(costOfOwners(await deps.costs([refund.id]), [refund.id])),
   });
+  /** a refund just created has sent nothing yet: its answer needs no read, so it is rendered in its transaction */
+  const created = (refund: Refund) => ({
+    statusCode: 201,
+    body: JSON.stringify({ ...toRefundDetailView(refund, deps.assets), network_cost: null }),
+  });
   return async (app) => {
     app.post(
       '/refund',
       {
-        config: { scope: 'refunds:write' },
+        config: { scope: 'refunds:write', claimsIdempotencyKey: true },
         schema: {
           tags: ['refunds'],
           operationId: 'createRefund',
@@ -111,8 +122,10 @@ export function refundsRoutes(deps: { refunds: RefundsService; assets: AssetCata
       },
       async (request, reply) => {
         const input = mergeRefundInput(request.body ?? {}, request.query ?? {});
-        const refund = unwrap(await deps.refunds.requestRefund(actorOf(request), input));
-        return reply.code(201).send(await render(refund));
+        const answer = claimedAnswer(request, created);
+        const refund = unwrap(await deps.refunds.requestRefund(actorOf(request), input, answer));
+        deps.crashPoint?.('refund');
+        return sendAnswer(request, reply, created(refund));
       },
     );
 

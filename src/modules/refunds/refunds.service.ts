@@ -8,6 +8,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { GatewayConfig } from '../../config/load.js';
 import type { DB } from '../../db/schema.js';
+import type { ClaimedAnswer } from '../../http/ports.js';
 import { type AssetCatalog, MAX_ASSET_DECIMALS } from '../../shared/catalogues/asset-catalog.js';
 import { queueRank } from '../../shared/catalogues/priorities.js';
 import type { Clock } from '../../shared/clock.js';
@@ -19,6 +20,8 @@ import { checkBase58Address } from '../../tron/address.js';
 import type { AuditContext, AuditEntry, AuditRecorder } from '../audit/audit-trail.js';
 import type { SendFailureReason, SendHandler, SendQueue, SendRecord } from '../chain/send-contract.js';
 import type { TransfersRepository } from '../collections/transfers.repository.js';
+import type { DisputeHolds } from '../disputes/dispute-holds.js';
+import { claimed } from '../idempotency/claimed-answer.js';
 import type { Ledger } from '../ledger/ledger.js';
 import type { JobWriter, OutboxWriter } from '../payments/create-pipeline.js';
 import type { Payment } from '../payments/payment.js';
@@ -72,7 +75,12 @@ export interface RefundsServiceDeps {
   isBlacklisted?: (asset: string, address: string) => Promise<boolean>;
   /** called after a refund's send was committed (wakes the sender) */
   onQueued?: () => void;
+  /** a disputed payment's held credit: a refund of it debits nothing more (ADR 0033) */
+  holds?: Pick<DisputeHolds, 'openHold'>;
 }
+
+/** Runs inside the refund's transaction, with the payment locked, before the refund is stored; a refusal stops it. */
+export type RefundPrecondition = (trx: Transaction<DB>, locked: Payment) => Promise<Result<void, AppError>>;
 
 export interface TimeoutSweep {
   failed: string[];
@@ -83,7 +91,13 @@ export class RefundsService {
   constructor(private readonly deps: RefundsServiceDeps) {}
 
   /** `POST /refund`: validates, then stores the refund with its send, ledger debit and audit record. */
-  async requestRefund(actor: Actor, input: RefundInput): Promise<Result<Refund, AppError>> {
+  /** With `answer`, the Idempotency-Key is claimed and answered in the refund's own transaction (ADR 0033). */
+  async requestRefund(
+    actor: Actor,
+    input: RefundInput,
+    answer?: ClaimedAnswer<Refund>,
+    precondition?: RefundPrecondition,
+  ): Promise<Result<Refund, AppError>> {
     const { config } = this.deps;
     const errors: FieldError[] = [];
     const allowed = config.raw.refunds.allowed_reasons as readonly string[];
@@ -145,24 +159,28 @@ export class RefundsService {
 
     const merchantIndex = await this.deps.merchants.hotWalletIndex(actor.merchantId);
     if (merchantIndex === null) return err(new AppError('unauthorized', `merchant ${actor.merchantId} is not active`));
-    const created = await this.deps.db.transaction().execute(async (trx) => {
-      const locked = await this.deps.payments.findForUpdate(trx, actor.merchantId, payment.id);
-      if (!locked) return err(notFound('payment', payment.id));
-      const committed = await this.deps.refunds.sumFor(trx, locked.id);
-      const remaining = refundableAmount(locked, committed, this.deps.config.assets);
-      if (!remaining.ok) return remaining;
-      const value = amount ?? remaining.value;
-      if (value > remaining.value) return err(exceeds(locked, remaining.value, this.deps.config.assets));
-      const refund = await this.createLocked(trx, sends, locked, merchantIndex, {
-        amount: value,
-        committed,
-        reason,
-        address,
-        origin: 'api',
-        context: { actor: actor.actor, requestId: actor.requestId ?? null },
-      });
-      return ok(refund);
-    });
+    const created = await this.deps.db.transaction().execute((trx) =>
+      claimed(trx, answer, this.deps.clock.now(), async () => {
+        const locked = await this.deps.payments.findForUpdate(trx, actor.merchantId, payment.id);
+        if (!locked) return err(notFound('payment', payment.id));
+        const allowed = (await precondition?.(trx, locked)) ?? ok(undefined);
+        if (!allowed.ok) return allowed;
+        const committed = await this.deps.refunds.sumFor(trx, locked.id);
+        const remaining = refundableAmount(locked, committed, this.deps.config.assets);
+        if (!remaining.ok) return remaining;
+        const value = amount ?? remaining.value;
+        if (value > remaining.value) return err(exceeds(locked, remaining.value, this.deps.config.assets));
+        const refund = await this.createLocked(trx, sends, locked, merchantIndex, {
+          amount: value,
+          committed,
+          reason,
+          address,
+          origin: 'api',
+          context: { actor: actor.actor, requestId: actor.requestId ?? null },
+        });
+        return ok(refund);
+      }),
+    );
     if (created.ok) this.deps.onQueued?.();
     return created;
   }
@@ -482,6 +500,7 @@ export class RefundsService {
     if (payment.method !== 'payment_gateway') return 0n;
     const credit = await this.deps.ledger.entry(trx, 'collection', payment.id);
     if (!credit) return 0n;
+    if (await this.deps.holds?.openHold(trx, payment.id)) return 0n;
     const excess = payment.amountReceived > payment.amount ? payment.amountReceived - payment.amount : 0n;
     const excessLeft = excess > committed ? excess - committed : 0n;
     return amount > excessLeft ? amount - excessLeft : 0n;

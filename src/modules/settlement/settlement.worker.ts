@@ -26,7 +26,7 @@ import type { AuditContext } from '../audit/audit-trail.js';
 import type { SendFailureReason, SendHandler, SendPurpose, SendQueue, SendRecord } from '../chain/send-contract.js';
 import type { TransfersRepository } from '../collections/transfers.repository.js';
 import type { JobQueue } from '../jobs/job-queue.js';
-import type { Ledger } from '../ledger/ledger.js';
+import type { Ledger, LedgerPosting } from '../ledger/ledger.js';
 import type { KeyRef } from '../wallets/signer.js';
 import { DelegatedSweeps, type DelegationPlan } from './delegated-sweeps.js';
 import * as settlementLifecycle from './settlement-lifecycle.js';
@@ -123,6 +123,26 @@ export class SettlementWorker {
   /** Queues a one-off look for due balances (e.g. after a ledger credit, for `instant` merchants), in the caller's transaction. */
   async kick(trx: Transaction<DB> | Kysely<DB>): Promise<void> {
     await this.deps.jobs.enqueue(trx, [{ type: SETTLEMENT_KICK_JOB, payload: {}, priority: 50 }]);
+  }
+
+  /**
+   * In a ledger credit's transaction (collections' credited handler): queues the one-off look for due
+   * balances when this credit makes its balance due at once — an `instant` merchant, or a balance at or
+   * above the asset's `min_settlement_amount` — instead of waiting for the periodic job.
+   */
+  async kickIfDue(trx: Transaction<DB>, credit: Omit<LedgerPosting, 'kind' | 'referenceId' | 'amount'>): Promise<boolean> {
+    const asset = this.deps.config.assets.find(credit.currency);
+    if (!asset) return false;
+    const merchant = await trx
+      .selectFrom('merchants')
+      .select('settlement_frequency')
+      .where('id', '=', credit.merchantId)
+      .executeTakeFirst();
+    const frequency = effectiveFrequency(merchant?.settlement_frequency ?? null, this.deps.config.raw.settlement.frequency);
+    const balance = await this.deps.ledger.balanceOf(trx, credit);
+    if (balance <= 0n || (frequency !== 'instant' && balance < asset.settlement.minAmount)) return false;
+    await this.kick(trx);
+    return true;
   }
 
   /** The periodic job: settle what is due, push open settlements on, archive old records. */

@@ -6,6 +6,7 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import { afterKeyset } from '../../db/keyset.js';
 import type { DB, WebhookAttemptsTable, WebhookDeliveriesTable, WebhooksTable } from '../../db/schema.js';
 import type { IdempotencyClaim } from '../../http/ports.js';
+import { claimKey, isIdempotencyKeyConflict, storeAnswer } from '../idempotency/claimed-answer.js';
 import type { Attempt, Delivery, DeliveryKind, DeliveryStatus, EventSummary, Webhook } from './webhook.js';
 
 export type Executor = Kysely<DB> | Transaction<DB>;
@@ -335,41 +336,11 @@ export class WebhooksRepository {
   }
 
   /** The answer of an Idempotency-Key request, stored with the change it made (one commit, like creates). */
-  async saveIdempotency(
-    executor: Executor,
-    claim: IdempotencyClaim,
-    statusCode: number,
-    body: string,
-    at: number,
-    ttlMs: number,
-  ): Promise<void> {
-    // an expired record of the same key no longer counts (the plugin did not find it): replace it
-    await executor
-      .deleteFrom('idempotency_keys')
-      .where('merchant_id', '=', claim.merchantId)
-      .where('key', '=', claim.key)
-      .where('expires_at', '<=', at)
-      .execute();
-    await executor
-      .insertInto('idempotency_keys')
-      .values({
-        merchant_id: claim.merchantId,
-        key: claim.key,
-        request_hash: claim.requestHash,
-        method: claim.method,
-        path: claim.path,
-        status_code: statusCode,
-        response_body: body,
-        created_at: at,
-        expires_at: at + ttlMs,
-      })
-      .execute();
+  async saveIdempotency(executor: Executor, claim: IdempotencyClaim, statusCode: number, body: string, at: number): Promise<void> {
+    await claimKey(executor, claim, at);
+    await storeAnswer(executor, claim, { statusCode, body });
   }
 }
 
 /** A duplicate Idempotency-Key row: another request with the same key committed first. */
-export function isIdempotencyKeyConflict(error: unknown): boolean {
-  const e = error as { code?: string; message?: string; table?: string; constraint?: string };
-  const unique = e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE';
-  return unique && [e.table, e.constraint, e.message].some((text) => typeof text === 'string' && text.includes('idempotency_keys'));
-}
+export { isIdempotencyKeyConflict };

@@ -5,10 +5,9 @@
  * Idempotency-Key.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { GatewayConfig } from '../../config/load.js';
 import { ProblemSchema } from '../../http/problem.js';
-import { actorOf, unwrap } from '../../http/route-helpers.js';
+import { actorOf, sendAnswer, unwrap } from '../../http/route-helpers.js';
 import { type Delivery, toAttemptView, toDeliveryView, toEventSummaryView, toWebhookView } from './webhook.js';
 import type { Page } from './webhooks.repository.js';
 import {
@@ -29,7 +28,7 @@ import {
   WebhookParams,
   WebhookViewSchema,
 } from './webhooks.schemas.js';
-import type { Rendered, WebhooksService } from './webhooks.service.js';
+import type { WebhooksService } from './webhooks.service.js';
 
 export interface WebhooksRoutesDeps {
   config: GatewayConfig;
@@ -47,13 +46,9 @@ const errors = {
 };
 
 const scope = { scope: 'webhooks:manage' as const };
+/** a POST whose use case stores its Idempotency-Key answer in its own transaction (webhooks.service `write`) */
+const claimingScope = { ...scope, claimsIdempotencyKey: true };
 const tags = ['webhooks'];
-
-/** Sends a POST's rendered answer; the use case already stored it for the Idempotency-Key, if any. */
-function sendRendered(request: FastifyRequest, reply: FastifyReply, rendered: Rendered): FastifyReply {
-  if (request.idempotency) request.idempotencyStored = true;
-  return reply.code(rendered.statusCode).type('application/json; charset=utf-8').send(rendered.body);
-}
 
 function deliveryPage(page: Page<Delivery>) {
   const data = page.items.map(toDeliveryView);
@@ -69,7 +64,7 @@ export function webhooksRoutes(deps: WebhooksRoutesDeps): FastifyPluginAsyncType
     app.post(
       '/register',
       {
-        config: scope,
+        config: claimingScope,
         schema: {
           tags,
           operationId: 'registerWebhook',
@@ -80,7 +75,7 @@ export function webhooksRoutes(deps: WebhooksRoutesDeps): FastifyPluginAsyncType
       },
       async (request, reply) => {
         const created = unwrap(await webhooks.register(actorOf(request), request.body, request.idempotency ?? undefined));
-        return sendRendered(request, reply, created.rendered);
+        return sendAnswer(request, reply, created.rendered);
       },
     );
 
@@ -171,7 +166,7 @@ export function webhooksRoutes(deps: WebhooksRoutesDeps): FastifyPluginAsyncType
     app.post(
       '/deliveries/:delivery_id/redeliver',
       {
-        config: scope,
+        config: claimingScope,
         schema: {
           tags,
           operationId: 'redeliverWebhookDelivery',
@@ -182,7 +177,7 @@ export function webhooksRoutes(deps: WebhooksRoutesDeps): FastifyPluginAsyncType
       },
       async (request, reply) => {
         const created = unwrap(await webhooks.redeliver(actorOf(request), request.params.delivery_id, request.idempotency ?? undefined));
-        return sendRendered(request, reply, created.rendered);
+        return sendAnswer(request, reply, created.rendered);
       },
     );
 
@@ -235,7 +230,7 @@ export function webhooksRoutes(deps: WebhooksRoutesDeps): FastifyPluginAsyncType
     app.post(
       '/:webhook_id/rotate-secret',
       {
-        config: scope,
+        config: claimingScope,
         schema: {
           tags,
           operationId: 'rotateWebhookSecret',
@@ -254,14 +249,14 @@ export function webhooksRoutes(deps: WebhooksRoutesDeps): FastifyPluginAsyncType
             request.idempotency ?? undefined,
           ),
         );
-        return sendRendered(request, reply, rotated.rendered);
+        return sendAnswer(request, reply, rotated.rendered);
       },
     );
 
     app.post(
       '/:webhook_id/test',
       {
-        config: scope,
+        config: claimingScope,
         schema: {
           tags,
           operationId: 'testWebhook',
@@ -272,7 +267,7 @@ export function webhooksRoutes(deps: WebhooksRoutesDeps): FastifyPluginAsyncType
       },
       async (request, reply) => {
         const created = unwrap(await webhooks.sendTest(actorOf(request), request.params.webhook_id, request.idempotency ?? undefined));
-        return sendRendered(request, reply, created.rendered);
+        return sendAnswer(request, reply, created.rendered);
       },
     );
 

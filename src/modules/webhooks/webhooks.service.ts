@@ -13,6 +13,7 @@ import { AppError, type FieldError, notFound, validationError } from '../../shar
 import { type IdGenerator, isId } from '../../shared/ids.js';
 import { err, ok, type Result } from '../../shared/result.js';
 import type { AuditEntry, AuditRecorder } from '../audit/audit-trail.js';
+import { inFlight } from '../idempotency/claimed-answer.js';
 import type { OutboxEvent, OutboxExecutor } from '../outbox/outbox.js';
 import { deliveryHeaders, SIGNED_AT_EACH_ATTEMPT } from './http-sender.js';
 import { checkWebhookTarget, type TargetPolicy } from './target-policy.js';
@@ -82,7 +83,6 @@ export interface WebhooksServiceDeps {
   outbox: TestEventOutbox;
   audit: AuditRecorder;
   policy: WebhooksPolicy;
-  idempotencyTtlMs: number;
   /** the deliveries' User-Agent (webhookUserAgent), shown in a delivery's request */
   userAgent: string;
   /** new signing secrets; generateWebhookSecret by default */
@@ -456,19 +456,11 @@ export class WebhooksService {
         const result = await change(trx, now);
         if (!result.ok) return result;
         const rendered = (result.value as { rendered?: Rendered }).rendered;
-        if (claim && rendered)
-          await this.deps.repository.saveIdempotency(trx, claim, rendered.statusCode, rendered.body, now, this.deps.idempotencyTtlMs);
+        if (claim && rendered) await this.deps.repository.saveIdempotency(trx, claim, rendered.statusCode, rendered.body, now);
         return result;
       });
     } catch (error) {
-      if (claim && isIdempotencyKeyConflict(error)) {
-        return err(
-          new AppError(
-            'idempotency_in_flight',
-            'a concurrent request with the same Idempotency-Key was just completed; retry to get its response',
-          ),
-        );
-      }
+      if (claim && isIdempotencyKeyConflict(error)) return err(inFlight());
       throw error;
     }
   }
