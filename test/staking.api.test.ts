@@ -83,6 +83,16 @@ describe.each(ENGINES)('staking API (%s)', (engine) => {
     expect(await sendsOf(first.body.operation_id)).toHaveLength(1);
   });
 
+  it('claims the Idempotency-Key with the send: 10 concurrent duplicates queue one stake and all get its answer', async () => {
+    const headers = { 'idempotency-key': 'stake-concurrent' };
+    const answers = await Promise.all(Array.from({ length: 10 }, () => post<OperationJson>('stake', { trx: '7' }, headers)));
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(202));
+    const ids = new Set(answers.map((a) => a.body.operation_id));
+    expect(ids.size).toBe(1);
+    expect(await sendsOf(answers[0]?.body.operation_id as string)).toHaveLength(1);
+    expect(await auditOf(answers[0]?.body.operation_id as string)).toHaveLength(1);
+  });
+
   it('refuses, naming the field: under 1 TRX, more than the balance, an unknown resource, no amount', async () => {
     const cases: Array<[unknown, string, RegExp]> = [
       [{ trx: '0.999999' }, 'trx', /at least 1 TRX/],

@@ -7,8 +7,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ProblemSchema } from '../../http/problem.js';
-import { actorOf, unwrap } from '../../http/route-helpers.js';
-import { STAKING_ACTIONS, type StakingService, toStakingOperationView } from './staking.service.js';
+import { actorOf, claimedAnswer, sendAnswer, unwrap } from '../../http/route-helpers.js';
+import { STAKING_ACTIONS, type StakingOperation, type StakingService, toStakingOperationView } from './staking.service.js';
 
 const StakeBody = Type.Object(
   {
@@ -33,11 +33,13 @@ const OperationSchema = Type.Object({
 const errors = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema, 503: ProblemSchema };
 
 export function stakingRoutes(deps: { staking: StakingService }): FastifyPluginAsyncTypebox {
+  /** 202 with the queued operation, rendered once: stored with the Idempotency-Key and sent as is */
+  const queued = (op: StakingOperation) => ({ statusCode: 202, body: JSON.stringify(toStakingOperationView(op)) });
   return async (app) => {
     app.post(
       '/stake',
       {
-        config: { scope: 'admin' },
+        config: { scope: 'admin', claimsIdempotencyKey: true },
         schema: {
           tags: ['wallet'],
           operationId: 'stakeTrx',
@@ -47,15 +49,15 @@ export function stakingRoutes(deps: { staking: StakingService }): FastifyPluginA
         },
       },
       async (request, reply) => {
-        const op = unwrap(await deps.staking.stake(actorOf(request), request.body));
-        return reply.code(202).send(toStakingOperationView(op));
+        const op = unwrap(await deps.staking.stake(actorOf(request), request.body, claimedAnswer(request, queued)));
+        return sendAnswer(request, reply, queued(op));
       },
     );
 
     app.post(
       '/unstake',
       {
-        config: { scope: 'admin' },
+        config: { scope: 'admin', claimsIdempotencyKey: true },
         schema: {
           tags: ['wallet'],
           operationId: 'unstakeTrx',
@@ -65,15 +67,15 @@ export function stakingRoutes(deps: { staking: StakingService }): FastifyPluginA
         },
       },
       async (request, reply) => {
-        const op = unwrap(await deps.staking.unstake(actorOf(request), request.body));
-        return reply.code(202).send(toStakingOperationView(op));
+        const op = unwrap(await deps.staking.unstake(actorOf(request), request.body, claimedAnswer(request, queued)));
+        return sendAnswer(request, reply, queued(op));
       },
     );
 
     app.post(
       '/withdraw-unstaked',
       {
-        config: { scope: 'admin' },
+        config: { scope: 'admin', claimsIdempotencyKey: true },
         schema: {
           tags: ['wallet'],
           operationId: 'withdrawUnstakedTrx',
@@ -82,8 +84,8 @@ export function stakingRoutes(deps: { staking: StakingService }): FastifyPluginA
         },
       },
       async (request, reply) => {
-        const op = unwrap(await deps.staking.withdrawUnstaked(actorOf(request)));
-        return reply.code(202).send(toStakingOperationView(op));
+        const op = unwrap(await deps.staking.withdrawUnstaked(actorOf(request), claimedAnswer(request, queued)));
+        return sendAnswer(request, reply, queued(op));
       },
     );
   };

@@ -8,6 +8,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { ClaimedAnswer } from '../../http/ports.js';
 import type { Clock } from '../../shared/clock.js';
 import { toIso } from '../../shared/clock.js';
 import { AppError, fieldError } from '../../shared/errors.js';
@@ -18,6 +19,7 @@ import { type AccountInfo, stakedSun } from '../../tron/node-json.js';
 import type { ResourceCode } from '../../tron/resource-contracts.js';
 import type { AuditRecorder } from '../audit/audit-trail.js';
 import type { SendFailureReason, SendHandler, SendQueue, SendRecord, SendTransaction } from '../chain/send-contract.js';
+import { claimed } from '../idempotency/claimed-answer.js';
 import type { MerchantDirectory } from '../payments/payments.service.js';
 
 /** java-tron: FreezeBalanceV2 needs at least 1 TRX; an account has at most 32 unstakes pending. */
@@ -76,12 +78,16 @@ export interface StakingServiceDeps {
 export class StakingService {
   constructor(private readonly deps: StakingServiceDeps) {}
 
-  async stake(caller: StakingCaller, input: StakeInput): Promise<Result<StakingOperation, AppError>> {
+  async stake(
+    caller: StakingCaller,
+    input: StakeInput,
+    answer?: ClaimedAnswer<StakingOperation>,
+  ): Promise<Result<StakingOperation, AppError>> {
     const resource = parseResource(input.resource);
     if (!resource.ok) return resource;
     const amount = parseTrx(input.trx);
     if (!amount.ok) return amount;
-    return this.run(caller, 'stake', async (account) => {
+    return this.run(caller, 'stake', answer, async (account) => {
       if (amount.value > account.balance) {
         return err(fieldError('trx', `is more than the hot wallet's balance of ${trxText(account.balance)} TRX`));
       }
@@ -89,12 +95,16 @@ export class StakingService {
     });
   }
 
-  async unstake(caller: StakingCaller, input: StakeInput): Promise<Result<StakingOperation, AppError>> {
+  async unstake(
+    caller: StakingCaller,
+    input: StakeInput,
+    answer?: ClaimedAnswer<StakingOperation>,
+  ): Promise<Result<StakingOperation, AppError>> {
     const resource = parseResource(input.resource);
     if (!resource.ok) return resource;
     const amount = parseTrx(input.trx);
     if (!amount.ok) return amount;
-    return this.run(caller, 'unstake', async (account) => {
+    return this.run(caller, 'unstake', answer, async (account) => {
       const staked = stakedSun(account, resource.value);
       if (amount.value > staked) {
         return err(
@@ -111,8 +121,8 @@ export class StakingService {
     });
   }
 
-  async withdrawUnstaked(caller: StakingCaller): Promise<Result<StakingOperation, AppError>> {
-    return this.run(caller, 'withdraw_unstaked', async (account) => {
+  async withdrawUnstaked(caller: StakingCaller, answer?: ClaimedAnswer<StakingOperation>): Promise<Result<StakingOperation, AppError>> {
+    return this.run(caller, 'withdraw_unstaked', answer, async (account) => {
       const now = BigInt(this.deps.clock.now());
       const due = account.unfrozenV2.filter((u) => u.unfreezeExpireTime <= now).reduce((sum, u) => sum + u.unfreezeAmount, 0n);
       if (due === 0n) {
@@ -127,10 +137,14 @@ export class StakingService {
     });
   }
 
-  /** Checks against the hot wallet's account, then queues the send and the audit record in one transaction. */
+  /**
+   * Checks against the hot wallet's account, then queues the send and the audit record in one transaction,
+   * which also claims the request's Idempotency-Key (ADR 0033): a duplicate, in any process, gets this answer.
+   */
   private async run(
     caller: StakingCaller,
     action: StakingAction,
+    answer: ClaimedAnswer<StakingOperation> | undefined,
     check: (account: AccountInfo) => Promise<Result<{ amount: bigint; resource: ResourceCode | null }, AppError>>,
   ): Promise<Result<StakingOperation, AppError>> {
     const index = await this.deps.merchants.hotWalletIndex(caller.merchantId);
@@ -148,35 +162,37 @@ export class StakingService {
     if (!checked.ok) return checked;
     const { amount, resource } = checked.value;
     const id = this.deps.ids('stk');
-    const send = await this.deps.db.transaction().execute(async (trx) => {
-      const queued = await this.deps.sends.enqueue(trx, {
-        purpose: action,
-        ownerId: id,
-        merchantId: caller.merchantId,
-        signer: { kind: 'hot', merchantIndex: index },
-        toAddress: hotWallet,
-        asset: 'TRX',
-        // a withdrawal takes everything due: its contract carries no amount
-        amount: action === 'withdraw_unstaked' ? 0n : amount,
-        ...(resource ? { resource } : {}),
-        priority: SEND_PRIORITY,
-        maxRetries: SEND_MAX_RETRIES,
-      });
-      await this.deps.audit.record(trx, [
-        {
+    const result = await this.deps.db.transaction().execute((trx) =>
+      claimed(trx, answer, this.deps.clock.now(), async () => {
+        const queued = await this.deps.sends.enqueue(trx, {
+          purpose: action,
+          ownerId: id,
           merchantId: caller.merchantId,
-          actor: caller.actor,
-          action: `wallet.${action}_requested`,
-          entityType: 'staking_operation',
-          entityId: id,
-          requestId: caller.requestId,
-          after: { hot_wallet: hotWallet, resource, trx: trxText(amount), send_id: queued.id },
-        },
-      ]);
-      return queued;
-    });
-    this.deps.onQueued?.();
-    return ok({ id, action, merchantId: caller.merchantId, hotWallet, resource, amount, send });
+          signer: { kind: 'hot', merchantIndex: index },
+          toAddress: hotWallet,
+          asset: 'TRX',
+          // a withdrawal takes everything due: its contract carries no amount
+          amount: action === 'withdraw_unstaked' ? 0n : amount,
+          ...(resource ? { resource } : {}),
+          priority: SEND_PRIORITY,
+          maxRetries: SEND_MAX_RETRIES,
+        });
+        await this.deps.audit.record(trx, [
+          {
+            merchantId: caller.merchantId,
+            actor: caller.actor,
+            action: `wallet.${action}_requested`,
+            entityType: 'staking_operation',
+            entityId: id,
+            requestId: caller.requestId,
+            after: { hot_wallet: hotWallet, resource, trx: trxText(amount), send_id: queued.id },
+          },
+        ]);
+        return ok({ id, action, merchantId: caller.merchantId, hotWallet, resource, amount, send: queued });
+      }),
+    );
+    if (result.ok) this.deps.onQueued?.();
+    return result;
   }
 
   /** The sender's steps of staking sends, audited: in a block, final, or failed for good. */

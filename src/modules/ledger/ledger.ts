@@ -140,6 +140,19 @@ export class Ledger {
     return row ? BigInt(row.balance) : 0n;
   }
 
+  /** A payee's balance with its merchant's own settlement frequency (null: the configured one), for settling on a credit. */
+  async balanceAndFrequency(
+    executor: Executor,
+    key: Omit<PayeeBalance, 'balance'>,
+  ): Promise<{ balance: bigint; settlementFrequency: string | null }> {
+    const merchant = await executor
+      .selectFrom('merchants')
+      .select('settlement_frequency')
+      .where('id', '=', key.merchantId)
+      .executeTakeFirst();
+    return { balance: await this.balanceOf(executor, key), settlementFrequency: merchant?.settlement_frequency ?? null };
+  }
+
   /** The entry of this kind for this reference (one at most), with its signed amount and payee. */
   async entry(executor: Executor, kind: LedgerKind, referenceId: string): Promise<{ amount: bigint; payeeAddress: string } | null> {
     const row = await executor

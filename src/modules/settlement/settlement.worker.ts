@@ -133,13 +133,8 @@ export class SettlementWorker {
   async kickIfDue(trx: Transaction<DB>, credit: Omit<LedgerPosting, 'kind' | 'referenceId' | 'amount'>): Promise<boolean> {
     const asset = this.deps.config.assets.find(credit.currency);
     if (!asset) return false;
-    const merchant = await trx
-      .selectFrom('merchants')
-      .select('settlement_frequency')
-      .where('id', '=', credit.merchantId)
-      .executeTakeFirst();
-    const frequency = effectiveFrequency(merchant?.settlement_frequency ?? null, this.deps.config.raw.settlement.frequency);
-    const balance = await this.deps.ledger.balanceOf(trx, credit);
+    const { balance, settlementFrequency } = await this.deps.ledger.balanceAndFrequency(trx, credit);
+    const frequency = effectiveFrequency(settlementFrequency, this.deps.config.raw.settlement.frequency);
     if (balance <= 0n || (frequency !== 'instant' && balance < asset.settlement.minAmount)) return false;
     await this.kick(trx);
     return true;
