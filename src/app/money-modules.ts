@@ -337,9 +337,10 @@ export function createMoneyModules(d: MoneyModulesDeps): MoneyModules {
   };
   const periodicJobs: NewJob[] = [{ type: REFUND_TIMEOUT_JOB, payload: {}, dedupeKey: REFUND_TIMEOUT_JOB, priority: 150 }];
   if (tron) {
-    jobHandlers[RECONCILE_JOB] = async () => {
+    jobHandlers[RECONCILE_JOB] = async (_job, context) => {
       if (config.raw.reconciliation.auto_reconcile) {
-        const run = await reconciliation.runBackground();
+        // a run walks every page of addresses: each page keeps the job's lease (a lost lease stops it)
+        const run = await reconciliation.runBackground({ onPage: () => context.extendLease() });
         if (run.balances?.outcome === 'differences')
           logger.warn({ reconciliation_id: run.balances.id }, 'balance reconciliation found differences');
       }

@@ -41,6 +41,17 @@ export interface PaymentPage {
   hasMore: boolean;
 }
 
+/** A deposit address as the balance reconciliation sees it (`depositAddressPage`). */
+export interface DepositAddressSummary {
+  address: string;
+  /** the merchant of its newest payment */
+  merchantId: string;
+  /** a payment on it is not final yet: funds may still arrive */
+  open: boolean;
+  /** each asset its payments were in, with the newest payment in it */
+  assets: Array<{ asset: Asset; paymentId: string }>;
+}
+
 export class PaymentsRepository {
   constructor(private readonly engine: Engine) {}
 
@@ -217,21 +228,43 @@ export class PaymentsRepository {
   }
 
   /** Deposit addresses of `payment_gateway` payments created since `since`, newest first, at most `limit` (reconciliation). */
-  async recentDepositAddresses(
-    executor: Executor,
-    since: number,
-    limit: number,
-  ): Promise<Array<{ id: string; merchantId: string; depositAddress: string | null; currency: string }>> {
+  /**
+   * One page of the deposit addresses ever assigned to a collection, in address order after `after`
+   * (keyset on the `payments_deposit_address` index), each with what the balance reconciliation needs:
+   * the merchant of its newest payment, whether a payment on it is still open, and per asset its newest
+   * payment. An address serves several payments only when reused, so a page stays small.
+   */
+  async depositAddressPage(executor: Executor, after: string | null, limit: number): Promise<DepositAddressSummary[]> {
+    let page = executor
+      .selectFrom('payments')
+      .select('deposit_address')
+      .distinct()
+      .where('payment_method', '=', 'payment_gateway')
+      .where('deposit_address', 'is not', null);
+    if (after !== null) page = page.where('deposit_address', '>', after);
+    const addresses = (await page.orderBy('deposit_address').limit(limit).execute()).map((r) => r.deposit_address as string);
+    if (addresses.length === 0) return [];
     const rows = await executor
       .selectFrom('payments')
-      .select(['id', 'merchant_id', 'deposit_address', 'currency'])
+      .select(['id', 'merchant_id', 'deposit_address', 'currency', 'status', 'created_at'])
       .where('payment_method', '=', 'payment_gateway')
-      .where('deposit_address', 'is not', null)
-      .where('created_at', '>=', since)
-      .orderBy('created_at', 'desc')
-      .limit(limit)
+      .where('deposit_address', 'in', addresses)
+      .orderBy('created_at')
+      .orderBy('id')
       .execute();
-    return rows.map((r) => ({ id: r.id, merchantId: r.merchant_id, depositAddress: r.deposit_address, currency: r.currency }));
+    const byAddress = new Map<string, DepositAddressSummary>(
+      addresses.map((address) => [address, { address, merchantId: '', open: false, assets: [] }]),
+    );
+    // oldest first: the newest payment is the last one written over each field
+    for (const r of rows) {
+      const summary = byAddress.get(r.deposit_address as string) as DepositAddressSummary;
+      summary.merchantId = r.merchant_id;
+      summary.open ||= !FINAL_STATUSES.has(r.status as PaymentStatus);
+      const asset = summary.assets.find((a) => a.asset === r.currency);
+      if (asset) asset.paymentId = r.id;
+      else summary.assets.push({ asset: r.currency as Asset, paymentId: r.id });
+    }
+    return [...byAddress.values()];
   }
 
   /** Locks these payments in id order (PostgreSQL; SQLite has one writer), so two workers never deadlock on them. */

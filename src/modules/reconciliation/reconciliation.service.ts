@@ -22,7 +22,7 @@ import type { Payment } from '../payments/payment.js';
 import type { PaymentsRepository } from '../payments/payments.repository.js';
 import type { Actor, MerchantDirectory, PaymentsService } from '../payments/payments.service.js';
 import type { WalletAddresses } from '../wallets/wallet-addresses.js';
-import { type BalanceRecords, checkBalances } from './balance-check.js';
+import { BALANCE_PAGE_SIZE, type BalanceRecords, checkBalances } from './balance-check.js';
 import { type ReconChain, readTip, readTransaction, type Tip, type TxEvidence } from './chain-evidence.js';
 import {
   checkRecorded,
@@ -43,6 +43,13 @@ const BACKGROUND_BATCH = 50;
 /** transactions checked per reconciliation at most */
 const MAX_TRANSACTIONS = 20;
 const TX_ID = /^[0-9a-fA-F]{64}$/;
+
+export interface BalanceRunOptions {
+  /** addresses per page (default: the service's, else BALANCE_PAGE_SIZE) */
+  pageSize?: number;
+  /** called after each page: the background job extends its lease there */
+  onPage?: () => Promise<void>;
+}
 
 export interface ReconcileInput {
   payment_id: string;
@@ -77,8 +84,8 @@ export interface ReconciliationServiceDeps {
   recorder: TransferRecorder | null;
   /** node calls in flight at once during the balance comparison */
   concurrency?: number;
-  /** addresses compared per balance run at most */
-  maxAddresses?: number;
+  /** addresses read per page of the balance comparison */
+  pageSize?: number;
 }
 
 export class ReconciliationService {
@@ -123,7 +130,7 @@ export class ReconciliationService {
    * One background run: re-verifies completed payments of the lookback window not verified since they
    * completed, then compares balances. Results that only say "not yet" are not stored.
    */
-  async runBackground(): Promise<{ verified: number; balances: ReconciliationRecord | null }> {
+  async runBackground(options: BalanceRunOptions = {}): Promise<{ verified: number; balances: ReconciliationRecord | null }> {
     if (!this.deps.chain) return { verified: 0, balances: null };
     const since = this.deps.clock.now() - this.deps.config.raw.reconciliation.lookback_hours * 3_600_000;
     const due = await this.deps.records.unverifiedCompleted(this.deps.db, since, BACKGROUND_BATCH);
@@ -139,12 +146,15 @@ export class ReconciliationService {
       });
       if (record.outcome === 'verified' || record.outcome === 'credited') verified += 1;
     }
-    const balances = await this.compareBalances();
+    const balances = await this.compareBalances(options);
     return { verified, balances };
   }
 
-  /** Compares every managed address's on-chain balances with the records and stores a `balances` result. */
-  async compareBalances(): Promise<ReconciliationRecord | null> {
+  /**
+   * Compares the on-chain balances of every managed address that holds or may hold funds with the
+   * records, page by page, and stores one `balances` result for the whole run.
+   */
+  async compareBalances(options: BalanceRunOptions = {}): Promise<ReconciliationRecord | null> {
     const chain = this.deps.chain;
     if (!chain) return null;
     const report = await checkBalances({
@@ -159,9 +169,9 @@ export class ReconciliationService {
       client: chain.client,
       assets: chain.assets,
       wallets: this.deps.wallets,
-      since: this.deps.clock.now() - this.deps.config.raw.reconciliation.lookback_hours * 3_600_000,
       concurrency: this.deps.concurrency ?? 4,
-      maxAddresses: this.deps.maxAddresses ?? 200,
+      pageSize: options.pageSize ?? this.deps.pageSize ?? BALANCE_PAGE_SIZE,
+      ...(options.onPage ? { onPage: options.onPage } : {}),
     });
     const outcome = report.discrepancies.length > 0 ? 'differences' : 'balanced';
     const record: ReconciliationRecord = {
@@ -206,15 +216,25 @@ export class ReconciliationService {
   async lastBalances(merchantId: string): Promise<Record<string, unknown> | null> {
     const last = await this.deps.records.latestBalances(this.deps.db);
     if (!last) return null;
-    const rows = (last.checks.addresses as Array<{ address?: unknown; merchant_id?: unknown }> | undefined) ?? [];
-    const own = new Set(rows.filter((row) => row.merchant_id === merchantId).map((row) => row.address));
-    const differences = last.discrepancies.filter((d) => d.address !== undefined && own.has(d.address));
+    const counts = last.checks.compared_by_merchant as Record<string, number> | undefined;
+    let compared: number;
+    let differences: Discrepancy[];
+    if (counts) {
+      compared = counts[merchantId] ?? 0;
+      differences = last.discrepancies.filter((d) => d.merchant_id === merchantId);
+    } else {
+      // a result stored before paging listed every address it compared, each with its merchant
+      const rows = (last.checks.addresses as Array<{ address?: unknown; merchant_id?: unknown }> | undefined) ?? [];
+      const own = new Set(rows.filter((row) => row.merchant_id === merchantId).map((row) => row.address));
+      compared = own.size;
+      differences = last.discrepancies.filter((d) => d.address !== undefined && own.has(d.address));
+    }
     return {
       reconciliation_id: last.id,
       status: last.status,
       outcome: differences.length > 0 ? 'differences' : 'balanced',
       created_at: new Date(last.createdAt).toISOString(),
-      addresses_checked: own.size,
+      addresses_checked: compared,
       differences,
     };
   }

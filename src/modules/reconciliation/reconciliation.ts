@@ -44,6 +44,8 @@ export interface Discrepancy {
   message: string;
   transaction_id?: string;
   address?: string;
+  /** a balance difference: the merchant whose address it is (only that merchant's /status shows it) */
+  merchant_id?: string;
   asset?: string;
   expected?: string;
   actual?: string;
