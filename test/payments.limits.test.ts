@@ -252,6 +252,42 @@ for (const engine of ENGINES) {
         const payout = await createAs(gw, m.adminKey, { payee_address: QUIET, amount: '1500000', payment_method: 'route' });
         expect(flagCodes(payout.body)).toContain('large_amount');
         expect(payout.body.approval_status).toBe('required');
+        // the flags are in the creation's audit record (only when there are some)
+        const created = async (id: string) => {
+          const row = await gw.db.db
+            .selectFrom('audit_log')
+            .select('after')
+            .where('entity_id', '=', id)
+            .where('action', '=', 'payment.created')
+            .executeTakeFirstOrThrow();
+          return JSON.parse(row.after ?? 'null') as { flags?: unknown };
+        };
+        expect((await created(large.body.payment_id)).flags).toEqual(large.body.flags);
+        expect(await created(below.body.payment_id)).not.toHaveProperty('flags');
+        // a batch names its flagged items, and only those
+        const batch = await gw.call<BatchJson & ProblemJson>('POST', '/api/v1/payments/batch', {
+          key: m.adminKey,
+          body: {
+            payments: [
+              { payee_address: QUIET, amount: '1' },
+              { payee_address: QUIET, amount: '2000000' },
+            ],
+          },
+        });
+        expect(batch.status).toBe(201);
+        const batchAudit = await gw.db.db
+          .selectFrom('audit_log')
+          .select('after')
+          .where('entity_id', '=', batch.body.batch_id)
+          .where('action', '=', 'batch.created')
+          .executeTakeFirstOrThrow();
+        const flaggedItems = (
+          JSON.parse(batchAudit.after ?? 'null') as { flagged: Array<{ payment_id: string; flags: Array<{ code: string }> }> }
+        ).flagged;
+        expect(flaggedItems.map((f) => [f.payment_id, f.flags.map((x) => x.code)])).toEqual([
+          // QUIET's fourth payment this minute is also beyond address_activity_per_minute (3)
+          [batch.body.results?.[1]?.payment_id, ['large_amount', 'high_address_activity']],
+        ]);
       });
 
       it('flags the payments beyond address_activity_per_minute that involve one address, and only those', async () => {

@@ -40,6 +40,7 @@ import {
 } from './payment.js';
 import { type PaymentView, toPaymentView } from './payment.view.js';
 import { buildPaymentDraft, type CreatePaymentInput, type DraftContext, type PaymentDraft } from './payment-draft.js';
+import { paymentFlaggedEntries } from './payment-flag-audit.js';
 import { paymentRefundedObject, type RefundSnapshot } from './payment-refunded.js';
 import type { BatchItemResult, Rendered } from './payment-responses.js';
 import type { Executor, PaymentFilters, PaymentsRepository } from './payments.repository.js';
@@ -534,6 +535,8 @@ export class PaymentsService {
     if (fields.transactionId !== undefined) after.transactionId = fields.transactionId;
     const stored = await this.deps.payments.updateWithoutHistory(trx, before, after);
     if (!stored) return err(new AppError('conflict', `payment ${paymentId} changed meanwhile; retry`));
+    const beforeView = toPaymentView(before, this.deps.config);
+    const afterView = toPaymentView(after, this.deps.config);
     await this.deps.audit.record(trx, [
       {
         merchantId: after.merchantId,
@@ -542,9 +545,10 @@ export class PaymentsService {
         entityType: 'payment',
         entityId: after.id,
         requestId: context.requestId,
-        before: toPaymentView(before, this.deps.config),
-        after: toPaymentView(after, this.deps.config),
+        before: beforeView,
+        after: afterView,
       },
+      ...paymentFlaggedEntries(after.merchantId, context, beforeView, afterView),
     ]);
     return ok(after);
   }
@@ -708,16 +712,20 @@ export class PaymentsService {
         const object = step.refund ? paymentRefundedObject(afterView, step.refund, this.deps.config.assets) : afterView;
         events.push({ merchantId: after.merchantId, type: event, aggregateType: 'payment', aggregateId: after.id, object });
       }
-      entries.push({
-        merchantId: after.merchantId,
-        actor: context.actor,
-        action: `payment.${step.to}`,
-        entityType: 'payment',
-        entityId: after.id,
-        requestId: context.requestId,
-        before: toPaymentView(before, this.deps.config),
-        after: afterView,
-      });
+      const beforeView = toPaymentView(before, this.deps.config);
+      entries.push(
+        {
+          merchantId: after.merchantId,
+          actor: context.actor,
+          action: `payment.${step.to}`,
+          entityType: 'payment',
+          entityId: after.id,
+          requestId: context.requestId,
+          before: beforeView,
+          after: afterView,
+        },
+        ...paymentFlaggedEntries(after.merchantId, context, beforeView, afterView),
+      );
       if (after.batchId && FINAL_STATUSES.has(after.status)) finalBatches.add(after.batchId);
     }
     if (events.length > 0) await this.deps.outbox.append(trx, events);
@@ -801,6 +809,8 @@ export class PaymentsService {
         ]);
       }
       await alsoInTransaction?.(trx, after);
+      const beforeView = toPaymentView(before, this.deps.config);
+      const requestId = actor.requestId ?? null;
       const entries: AuditEntry[] = [
         {
           merchantId: after.merchantId,
@@ -808,10 +818,11 @@ export class PaymentsService {
           action,
           entityType: 'payment',
           entityId: after.id,
-          requestId: actor.requestId ?? null,
-          before: toPaymentView(before, this.deps.config),
+          requestId,
+          before: beforeView,
           after: afterView,
         },
+        ...paymentFlaggedEntries(after.merchantId, { actor: actor.actor, requestId }, beforeView, afterView),
       ];
       if (after.batchId && FINAL_STATUSES.has(after.status)) {
         const completed = await this.refreshBatch(trx, after.batchId, at);
