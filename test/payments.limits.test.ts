@@ -30,6 +30,8 @@ for (const engine of ENGINES) {
         key,
         body: { payments: Array.from({ length: count }, () => ({ payee_address: PAYEE, amount })) },
       });
+    const batchWith = (gw: TestGateway, key: string, payments: Array<Record<string, unknown>>) =>
+      gw.call<BatchJson & ProblemJson>('POST', '/api/v1/payments/batch', { key, body: { payments } });
     const paymentsOf = async (gw: TestGateway, merchantId: string) =>
       Number(
         (
@@ -213,15 +215,10 @@ for (const engine of ENGINES) {
         expect(asPayer.body.errors).toEqual([{ path: 'payer_address', message: expect.stringMatching(/deny-list/) }]);
         const payout = await createAs(gw, m.adminKey, { payee_address: DENIED, amount: '5', payment_method: 'route' });
         expect(payout.status).toBe(422);
-        const batch = await gw.call<BatchJson>('POST', '/api/v1/payments/batch', {
-          key: m.adminKey,
-          body: {
-            payments: [
-              { payee_address: PAYEE, amount: '5' },
-              { payee_address: DENIED, amount: '5' },
-            ],
-          },
-        });
+        const batch = await batchWith(gw, m.adminKey, [
+          { payee_address: PAYEE, amount: '5' },
+          { payee_address: DENIED, amount: '5' },
+        ]);
         expect(batch.status).toBe(201);
         expect(batch.body.results?.[1]?.errors?.[0]?.path).toBe('payments/1/payee_address');
         expect(await gw.count('payments')).toBe(before + 1);
@@ -265,15 +262,10 @@ for (const engine of ENGINES) {
         expect((await created(large.body.payment_id)).flags).toEqual(large.body.flags);
         expect(await created(below.body.payment_id)).not.toHaveProperty('flags');
         // a batch names its flagged items, and only those
-        const batch = await gw.call<BatchJson & ProblemJson>('POST', '/api/v1/payments/batch', {
-          key: m.adminKey,
-          body: {
-            payments: [
-              { payee_address: QUIET, amount: '1' },
-              { payee_address: QUIET, amount: '2000000' },
-            ],
-          },
-        });
+        const batch = await batchWith(gw, m.adminKey, [
+          { payee_address: QUIET, amount: '1' },
+          { payee_address: QUIET, amount: '2000000' },
+        ]);
         expect(batch.status).toBe(201);
         const batchAudit = await gw.db.db
           .selectFrom('audit_log')

@@ -39,8 +39,8 @@ import {
   transition,
 } from './payment.js';
 import { type PaymentView, toPaymentView } from './payment.view.js';
+import { paymentChangeEntries } from './payment-audit.js';
 import { buildPaymentDraft, type CreatePaymentInput, type DraftContext, type PaymentDraft } from './payment-draft.js';
-import { paymentFlaggedEntries } from './payment-flag-audit.js';
 import { paymentRefundedObject, type RefundSnapshot } from './payment-refunded.js';
 import type { BatchItemResult, Rendered } from './payment-responses.js';
 import type { Executor, PaymentFilters, PaymentsRepository } from './payments.repository.js';
@@ -535,21 +535,16 @@ export class PaymentsService {
     if (fields.transactionId !== undefined) after.transactionId = fields.transactionId;
     const stored = await this.deps.payments.updateWithoutHistory(trx, before, after);
     if (!stored) return err(new AppError('conflict', `payment ${paymentId} changed meanwhile; retry`));
-    const beforeView = toPaymentView(before, this.deps.config);
-    const afterView = toPaymentView(after, this.deps.config);
-    await this.deps.audit.record(trx, [
-      {
-        merchantId: after.merchantId,
-        actor: context.actor,
-        action: context.action ?? 'payment.progress',
-        entityType: 'payment',
-        entityId: after.id,
-        requestId: context.requestId,
-        before: beforeView,
-        after: afterView,
-      },
-      ...paymentFlaggedEntries(after.merchantId, context, beforeView, afterView),
-    ]);
+    await this.deps.audit.record(
+      trx,
+      paymentChangeEntries(
+        after.merchantId,
+        context.action ?? 'payment.progress',
+        context,
+        toPaymentView(before, this.deps.config),
+        toPaymentView(after, this.deps.config),
+      ),
+    );
     return ok(after);
   }
 
@@ -712,19 +707,8 @@ export class PaymentsService {
         const object = step.refund ? paymentRefundedObject(afterView, step.refund, this.deps.config.assets) : afterView;
         events.push({ merchantId: after.merchantId, type: event, aggregateType: 'payment', aggregateId: after.id, object });
       }
-      const beforeView = toPaymentView(before, this.deps.config);
       entries.push(
-        {
-          merchantId: after.merchantId,
-          actor: context.actor,
-          action: `payment.${step.to}`,
-          entityType: 'payment',
-          entityId: after.id,
-          requestId: context.requestId,
-          before: beforeView,
-          after: afterView,
-        },
-        ...paymentFlaggedEntries(after.merchantId, context, beforeView, afterView),
+        ...paymentChangeEntries(after.merchantId, `payment.${step.to}`, context, toPaymentView(before, this.deps.config), afterView),
       );
       if (after.batchId && FINAL_STATUSES.has(after.status)) finalBatches.add(after.batchId);
     }
@@ -809,21 +793,8 @@ export class PaymentsService {
         ]);
       }
       await alsoInTransaction?.(trx, after);
-      const beforeView = toPaymentView(before, this.deps.config);
-      const requestId = actor.requestId ?? null;
-      const entries: AuditEntry[] = [
-        {
-          merchantId: after.merchantId,
-          actor: actor.actor,
-          action,
-          entityType: 'payment',
-          entityId: after.id,
-          requestId,
-          before: beforeView,
-          after: afterView,
-        },
-        ...paymentFlaggedEntries(after.merchantId, { actor: actor.actor, requestId }, beforeView, afterView),
-      ];
+      const context = { actor: actor.actor, requestId: actor.requestId ?? null };
+      const entries = paymentChangeEntries(after.merchantId, action, context, toPaymentView(before, this.deps.config), afterView);
       if (after.batchId && FINAL_STATUSES.has(after.status)) {
         const completed = await this.refreshBatch(trx, after.batchId, at);
         if (completed) entries.push({ ...completed, actor: actor.actor, requestId: actor.requestId ?? null });
