@@ -61,6 +61,17 @@ describe.each(ENGINES)('collections on the devnet (%s)', (engine) => {
     (await gw.db.db.selectFrom('outbox').select('type').where('aggregate_id', '=', id).orderBy('created_at').orderBy('id').execute()).map(
       (r) => r.type,
     );
+  /** The payment's `payment.flagged` audit records: [exception before, exception after, actor]. */
+  const flagsAudited = async (id: string) =>
+    (
+      await gw.db.db
+        .selectFrom('audit_log')
+        .select(['before', 'after', 'actor'])
+        .where('entity_id', '=', id)
+        .where('action', '=', 'payment.flagged')
+        .orderBy('seq')
+        .execute()
+    ).map((r) => [JSON.parse(r.before ?? 'null').exception, JSON.parse(r.after ?? 'null').exception, r.actor]);
   const transfersOf = (id: string) => gw.db.db.selectFrom('chain_transfers').selectAll().where('payment_id', '=', id).execute();
   const expireNow = async (id: string) => {
     await gw.db.db
@@ -114,6 +125,8 @@ describe.each(ENGINES)('collections on the devnet (%s)', (engine) => {
     now = await get(p.payment_id);
     expect([now.status, now.amount_received, now.exception]).toEqual(['completed', '10', null]);
     expect(await transfersOf(p.payment_id)).toHaveLength(2);
+    // flagged once when it became underpaid; clearing the flag is in the step's own record
+    expect(await flagsAudited(p.payment_id)).toEqual([[null, 'underpaid', 'system:scanner']]);
   });
 
   it('within the underpayment tolerance counts as paid', async () => {
@@ -148,6 +161,7 @@ describe.each(ENGINES)('collections on the devnet (%s)', (engine) => {
     const now = await get(p.payment_id);
     expect([now.status, now.exception, now.amount_received]).toEqual(['completed', 'overpaid', '12']);
     expect(overpaid).toContainEqual({ paymentId: p.payment_id, excess: 2n * USDT, sender: payer.base58 });
+    expect(await flagsAudited(p.payment_id)).toEqual([[null, 'overpaid', 'system:scanner']]);
     // the payee is credited the net amount only; the excess stays refundable
     const entry = await gw.db.db.selectFrom('ledger_entries').selectAll().where('reference_id', '=', p.payment_id).executeTakeFirst();
     expect(entry?.kind).toBe('collection');
@@ -170,6 +184,7 @@ describe.each(ENGINES)('collections on the devnet (%s)', (engine) => {
     now = await get(p.payment_id);
     expect([now.status, now.exception]).toEqual(['completed', 'paid_late']);
     expect((await transfersOf(p.payment_id))[0]?.match).toBe('late');
+    expect(await flagsAudited(p.payment_id)).toEqual([[null, 'paid_late', 'system:scanner']]);
   });
 
   it('a TRX invoice paid with TRX completes', async () => {

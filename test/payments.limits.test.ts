@@ -30,6 +30,8 @@ for (const engine of ENGINES) {
         key,
         body: { payments: Array.from({ length: count }, () => ({ payee_address: PAYEE, amount })) },
       });
+    const batchWith = (gw: TestGateway, key: string, payments: Array<Record<string, unknown>>) =>
+      gw.call<BatchJson & ProblemJson>('POST', '/api/v1/payments/batch', { key, body: { payments } });
     const paymentsOf = async (gw: TestGateway, merchantId: string) =>
       Number(
         (
@@ -213,15 +215,10 @@ for (const engine of ENGINES) {
         expect(asPayer.body.errors).toEqual([{ path: 'payer_address', message: expect.stringMatching(/deny-list/) }]);
         const payout = await createAs(gw, m.adminKey, { payee_address: DENIED, amount: '5', payment_method: 'route' });
         expect(payout.status).toBe(422);
-        const batch = await gw.call<BatchJson>('POST', '/api/v1/payments/batch', {
-          key: m.adminKey,
-          body: {
-            payments: [
-              { payee_address: PAYEE, amount: '5' },
-              { payee_address: DENIED, amount: '5' },
-            ],
-          },
-        });
+        const batch = await batchWith(gw, m.adminKey, [
+          { payee_address: PAYEE, amount: '5' },
+          { payee_address: DENIED, amount: '5' },
+        ]);
         expect(batch.status).toBe(201);
         expect(batch.body.results?.[1]?.errors?.[0]?.path).toBe('payments/1/payee_address');
         expect(await gw.count('payments')).toBe(before + 1);
@@ -252,6 +249,37 @@ for (const engine of ENGINES) {
         const payout = await createAs(gw, m.adminKey, { payee_address: QUIET, amount: '1500000', payment_method: 'route' });
         expect(flagCodes(payout.body)).toContain('large_amount');
         expect(payout.body.approval_status).toBe('required');
+        // the flags are in the creation's audit record (only when there are some)
+        const created = async (id: string) => {
+          const row = await gw.db.db
+            .selectFrom('audit_log')
+            .select('after')
+            .where('entity_id', '=', id)
+            .where('action', '=', 'payment.created')
+            .executeTakeFirstOrThrow();
+          return JSON.parse(row.after ?? 'null') as { flags?: unknown };
+        };
+        expect((await created(large.body.payment_id)).flags).toEqual(large.body.flags);
+        expect(await created(below.body.payment_id)).not.toHaveProperty('flags');
+        // a batch names its flagged items, and only those
+        const batch = await batchWith(gw, m.adminKey, [
+          { payee_address: QUIET, amount: '1' },
+          { payee_address: QUIET, amount: '2000000' },
+        ]);
+        expect(batch.status).toBe(201);
+        const batchAudit = await gw.db.db
+          .selectFrom('audit_log')
+          .select('after')
+          .where('entity_id', '=', batch.body.batch_id)
+          .where('action', '=', 'batch.created')
+          .executeTakeFirstOrThrow();
+        const flaggedItems = (
+          JSON.parse(batchAudit.after ?? 'null') as { flagged: Array<{ payment_id: string; flags: Array<{ code: string }> }> }
+        ).flagged;
+        expect(flaggedItems.map((f) => [f.payment_id, f.flags.map((x) => x.code)])).toEqual([
+          // QUIET's fourth payment this minute is also beyond address_activity_per_minute (3)
+          [batch.body.results?.[1]?.payment_id, ['large_amount', 'high_address_activity']],
+        ]);
       });
 
       it('flags the payments beyond address_activity_per_minute that involve one address, and only those', async () => {

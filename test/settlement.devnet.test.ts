@@ -6,6 +6,7 @@
  * the settlement and gives the balance back.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../src/modules/audit/audit-verify.js';
 import { ENGINES } from './db-harness.js';
 import { newWallet, postJson, trxBalance, usdtBalance } from './devnet-harness.js';
 import type { PaymentJson } from './gateway-harness.js';
@@ -166,6 +167,21 @@ describe.each(ENGINES)('settlement on the devnet (%s)', (engine) => {
       ['completed', 'deposit'],
     ]);
     expect(mine.filter((s) => s.purpose === 'settlement').map((s) => s.status)).toEqual(['completed']);
+
+    // each sweep's start, fuel transfer and completion audited once, in that order, and the chain holds
+    const sweepIds = (await gw.db.db.selectFrom('sweeps').select('id').where('settlement_id', '=', id).execute()).map((w) => w.id);
+    for (const sweepId of sweepIds) {
+      const audit = await gw.db.db
+        .selectFrom('audit_log')
+        .select(['action', 'actor'])
+        .where('entity_id', '=', sweepId)
+        .orderBy('seq')
+        .execute();
+      expect(audit).toEqual(
+        ['sweep.started', 'sweep_fuel.sent', 'sweep.completed'].map((action) => ({ action, actor: 'system:settlement' })),
+      );
+    }
+    expect(await verifyAuditChain(gw.db.db)).toMatchObject({ ok: true });
 
     // events in order, ledger at zero, API views
     const events = await gw.db.db

@@ -10,6 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_VERSION } from '../src/app/gateway-core.js';
+import { verifyAuditChain } from '../src/modules/audit/audit-verify.js';
 import type { SendEvent } from '../src/modules/chain/send-contract.js';
 import { ChainSendQueue } from '../src/modules/chain/send-queue.js';
 import { toSendRecord } from '../src/modules/chain/send-records.js';
@@ -185,6 +186,17 @@ describe.each(ENGINES)('sweeps on delegated energy (%s)', (engine) => {
     gw.db.db.selectFrom('chain_sends').selectAll().where('owner_id', 'in', ownerIds).orderBy('created_at').orderBy('id').execute();
   const delegationOf = (sweepId: string) =>
     gw.db.db.selectFrom('energy_delegations').selectAll().where('sweep_id', '=', sweepId).executeTakeFirst();
+  /** The audit records of these entities in chain order, parsed, as [action, entity id] plus before/after. */
+  const auditOf = async (entityIds: string[]) => {
+    const rows = await gw.db.db.selectFrom('audit_log').selectAll().where('entity_id', 'in', entityIds).orderBy('seq').execute();
+    return rows.map((r) => ({
+      action: r.action,
+      entityId: r.entity_id,
+      actor: r.actor,
+      before: r.before === null ? null : (JSON.parse(r.before) as Record<string, unknown>),
+      after: JSON.parse(r.after ?? 'null') as Record<string, unknown>,
+    }));
+  };
 
   beforeAll(async () => {
     gw = await startTestGateway(engine, { clock });
@@ -227,6 +239,34 @@ describe.each(ENGINES)('sweeps on delegated energy (%s)', (engine) => {
     expect(BigInt(row.network_fee ?? -1)).toBe(TRX);
     const payee = await sendsOf([id]);
     expect(payee.map((s) => [s.purpose, s.status])).toEqual([['settlement', 'completed']]);
+
+    // every step that moved stake or tokens is audited once, by the settlement worker, with its transaction
+    const audit = await auditOf([sweepId, delegation?.id as string]);
+    expect(audit.map((a) => [a.action, a.entityId])).toEqual([
+      ['sweep.started', sweepId],
+      ['account.activated', delegation?.id],
+      ['energy.delegated', delegation?.id],
+      ['sweep.completed', sweepId],
+      ['energy.reclaimed', delegation?.id],
+    ]);
+    for (const a of audit) expect(a.actor).toBe('system:settlement');
+    const [started, activated, delegated, completed, reclaimed] = audit;
+    expect(started?.before).toMatchObject({ status: 'pending', amount: '40', deposit_address: depositAddress });
+    expect(started?.after).toMatchObject({ status: 'delegating', settlement_id: id });
+    expect(activated).toMatchObject({
+      before: { status: 'activating' },
+      after: { status: 'delegating', send_id: activation?.id, transaction_id: activation?.tx_id, send_network_fee: '1' },
+    });
+    expect(delegated).toMatchObject({
+      before: { status: 'delegating' },
+      after: { status: 'sweeping', energy: '77874', staked_trx: '8221', send_id: delegate?.id, send_amount: '8221' },
+    });
+    expect(completed).toMatchObject({
+      before: { status: 'sweeping' },
+      after: { status: 'completed', amount: '40', network_fee: '1', send_id: sweep?.id, transaction_id: sweep?.tx_id },
+    });
+    expect(reclaimed).toMatchObject({ before: { status: 'reclaiming' }, after: { status: 'reclaimed', send_id: reclaim?.id } });
+    expect(await verifyAuditChain(gw.db.db)).toMatchObject({ ok: true });
   });
 
   it('an address that already exists is not activated again', async () => {
@@ -284,6 +324,14 @@ describe.each(ENGINES)('sweeps on delegated energy (%s)', (engine) => {
     expect(lent).toMatchObject({ status: 'failed', failure_reason: 'reclaim_rejected_by_node' });
     const reclaims = (await sendsOf([lent?.id as string])).filter((s) => s.purpose === 'reclaim');
     expect(reclaims.map((s) => s.status)).toEqual(Array(RECLAIM_ATTEMPTS).fill('failed'));
+    // the retries are not audited; the end of them is, once
+    const lentAudit = await auditOf([lent?.id as string]);
+    expect(lentAudit.map((a) => a.action)).toEqual(['account.activated', 'energy.delegated', 'energy.reclaim_failed']);
+    expect(lentAudit[2]?.after).toMatchObject({
+      status: 'failed',
+      failure_reason: 'reclaim_rejected_by_node',
+      send_id: reclaims.at(-1)?.id,
+    });
   });
 
   const KILL_POINTS = [
@@ -321,6 +369,15 @@ describe.each(ENGINES)('sweeps on delegated energy (%s)', (engine) => {
     ]);
     expect(await gw.db.db.selectFrom('energy_delegations').select('id').where('sweep_id', '=', sweepId).execute()).toHaveLength(1);
     expect((await sendsOf([id])).map((s) => s.status)).toEqual(['completed']);
+    // a step rolled back with its process left no audit record; its redo left exactly one
+    expect((await auditOf([sweepId, delegation?.id as string])).map((a) => a.action)).toEqual([
+      'sweep.started',
+      'account.activated',
+      'energy.delegated',
+      'sweep.completed',
+      'energy.reclaimed',
+    ]);
+    expect(await verifyAuditChain(gw.db.db)).toMatchObject({ ok: true });
   });
 
   it('under burn, or with too little stake to lend, the sweep is fuelled and burns as before', async () => {
@@ -340,8 +397,20 @@ describe.each(ENGINES)('sweeps on delegated energy (%s)', (engine) => {
         await worker.advance(id);
         expect(await drive(queue)).toBe(true);
         expect(await delegationOf(sweepId)).toBeUndefined();
-        expect((await sendsOf([sweepId])).map((s) => s.purpose)).toEqual(['sweep_fuel', 'sweep']);
+        const sends = await sendsOf([sweepId]);
+        expect(sends.map((s) => s.purpose)).toEqual(['sweep_fuel', 'sweep']);
+        const audit = await auditOf([sweepId]);
+        expect(audit.map((a) => a.action)).toEqual(['sweep.started', 'sweep_fuel.sent', 'sweep.completed']);
+        const [started, fuelled, completed] = audit;
+        expect(started).toMatchObject({ before: { status: 'pending', fuel_amount: null }, after: { status: 'fueling' } });
+        expect(started?.after.fuel_amount).toBe(fuelled?.after.send_amount);
+        expect(fuelled).toMatchObject({
+          before: { status: 'fueling' },
+          after: { status: 'sweeping', send_id: sends[0]?.id, send_purpose: 'sweep_fuel', network_fee: '0.345' },
+        });
+        expect(completed).toMatchObject({ after: { status: 'completed', send_id: sends[1]?.id, send_purpose: 'sweep' } });
       }
+      expect(await verifyAuditChain(gw.db.db)).toMatchObject({ ok: true });
     } finally {
       strategy = 'stake';
       energyChain.lendable = 1_000_000n * TRX;
@@ -375,5 +444,12 @@ describe.each(ENGINES)('sweeps on delegated energy (%s)', (engine) => {
     });
     expect((await sendsOf([delegation?.id as string, sweepId])).map((s) => s.purpose)).toEqual(['delegate']);
     expect((await sendsOf([id])).map((s) => s.purpose)).toEqual(['settlement']);
+    const audit = await auditOf([sweepId, delegation?.id as string]);
+    expect(audit.map((a) => [a.action, a.entityId])).toEqual([
+      ['sweep.started', sweepId],
+      ['energy.delegation_failed', delegation?.id],
+      ['sweep.failed', sweepId],
+    ]);
+    expect(audit[2]?.after).toMatchObject({ status: 'failed', failure_reason: 'delegate_rejected_by_node' });
   });
 });

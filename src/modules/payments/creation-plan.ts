@@ -442,6 +442,8 @@ function paymentCreatedAudit(request: CreationRequest, view: PaymentView): Audit
       currency: view.currency,
       payment_method: view.payment_method,
       payee_address: view.payee_address,
+      // the flags set at creation (large_amount, high_address_activity), only when there are some
+      ...(view.flags.length > 0 ? { flags: view.flags } : {}),
     },
   };
 }
@@ -459,6 +461,13 @@ function batchCreatedAudit(request: CreationRequest, batch: Batch, created: read
       created_count: batch.createdCount,
       rejected_count: batch.rejectedCount,
       payment_ids: created.map((p) => p.id),
+      ...flaggedItems(created),
     },
   };
+}
+
+/** The items of a batch flagged at creation, with their flags; nothing when none is. */
+function flaggedItems(created: readonly Payment[]): { flagged?: Array<{ payment_id: string; flags: Payment['flags'] }> } {
+  const flagged = created.filter((p) => p.flags.length > 0).map((p) => ({ payment_id: p.id, flags: p.flags }));
+  return flagged.length > 0 ? { flagged } : {};
 }

@@ -39,6 +39,7 @@ import {
   transition,
 } from './payment.js';
 import { type PaymentView, toPaymentView } from './payment.view.js';
+import { paymentChangeEntries } from './payment-audit.js';
 import { buildPaymentDraft, type CreatePaymentInput, type DraftContext, type PaymentDraft } from './payment-draft.js';
 import { paymentRefundedObject, type RefundSnapshot } from './payment-refunded.js';
 import type { BatchItemResult, Rendered } from './payment-responses.js';
@@ -534,18 +535,16 @@ export class PaymentsService {
     if (fields.transactionId !== undefined) after.transactionId = fields.transactionId;
     const stored = await this.deps.payments.updateWithoutHistory(trx, before, after);
     if (!stored) return err(new AppError('conflict', `payment ${paymentId} changed meanwhile; retry`));
-    await this.deps.audit.record(trx, [
-      {
-        merchantId: after.merchantId,
-        actor: context.actor,
-        action: context.action ?? 'payment.progress',
-        entityType: 'payment',
-        entityId: after.id,
-        requestId: context.requestId,
-        before: toPaymentView(before, this.deps.config),
-        after: toPaymentView(after, this.deps.config),
-      },
-    ]);
+    await this.deps.audit.record(
+      trx,
+      paymentChangeEntries(
+        after.merchantId,
+        context.action ?? 'payment.progress',
+        context,
+        toPaymentView(before, this.deps.config),
+        toPaymentView(after, this.deps.config),
+      ),
+    );
     return ok(after);
   }
 
@@ -708,16 +707,9 @@ export class PaymentsService {
         const object = step.refund ? paymentRefundedObject(afterView, step.refund, this.deps.config.assets) : afterView;
         events.push({ merchantId: after.merchantId, type: event, aggregateType: 'payment', aggregateId: after.id, object });
       }
-      entries.push({
-        merchantId: after.merchantId,
-        actor: context.actor,
-        action: `payment.${step.to}`,
-        entityType: 'payment',
-        entityId: after.id,
-        requestId: context.requestId,
-        before: toPaymentView(before, this.deps.config),
-        after: afterView,
-      });
+      entries.push(
+        ...paymentChangeEntries(after.merchantId, `payment.${step.to}`, context, toPaymentView(before, this.deps.config), afterView),
+      );
       if (after.batchId && FINAL_STATUSES.has(after.status)) finalBatches.add(after.batchId);
     }
     if (events.length > 0) await this.deps.outbox.append(trx, events);
@@ -801,18 +793,8 @@ export class PaymentsService {
         ]);
       }
       await alsoInTransaction?.(trx, after);
-      const entries: AuditEntry[] = [
-        {
-          merchantId: after.merchantId,
-          actor: actor.actor,
-          action,
-          entityType: 'payment',
-          entityId: after.id,
-          requestId: actor.requestId ?? null,
-          before: toPaymentView(before, this.deps.config),
-          after: afterView,
-        },
-      ];
+      const context = { actor: actor.actor, requestId: actor.requestId ?? null };
+      const entries = paymentChangeEntries(after.merchantId, action, context, toPaymentView(before, this.deps.config), afterView);
       if (after.batchId && FINAL_STATUSES.has(after.status)) {
         const completed = await this.refreshBatch(trx, after.batchId, at);
         if (completed) entries.push({ ...completed, actor: actor.actor, requestId: actor.requestId ?? null });

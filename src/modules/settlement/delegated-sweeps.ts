@@ -9,9 +9,12 @@
  */
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { DB, EnergyDelegationsTable } from '../../db/schema.js';
+import type { AssetCatalog } from '../../shared/catalogues/asset-catalog.js';
 import type { Clock } from '../../shared/clock.js';
 import type { IdGenerator } from '../../shared/ids.js';
+import type { AuditContext, AuditRecorder } from '../audit/audit-trail.js';
 import type { SendHandler, SendQueue, SendRecord } from '../chain/send-contract.js';
+import { type DelegationAuditAction, delegationEntry, sweepEntry } from './sweep-audit.js';
 import { delegationSun, type SweepEnergy, withMargin } from './sweep-energy.js';
 import * as sweepLifecycle from './sweep-lifecycle.js';
 
@@ -44,6 +47,9 @@ export interface PendingSweep {
 }
 
 type DelegationRow = Selectable<EnergyDelegationsTable> & { hotIndex: number };
+type DelegationExtra = Partial<
+  Record<'activation_send_id' | 'delegate_send_id' | 'sweep_send_id' | 'reclaim_send_id' | 'failure_reason', string | null>
+>;
 
 export interface DelegatedSweepsDeps {
   db: Kysely<DB>;
@@ -51,6 +57,10 @@ export interface DelegatedSweepsDeps {
   ids: IdGenerator;
   sends: SendQueue;
   energy: SweepEnergy;
+  /** every step that moves stake or TRX is audited in its transaction (sweep-audit.ts) */
+  audit: AuditRecorder;
+  assets: AssetCatalog;
+  context: AuditContext;
   /** the token contract of an asset on this chain (base58) */
   contractOf(asset: string): string;
   priority: number;
@@ -98,6 +108,7 @@ export class DelegatedSweeps {
   async start(trx: Transaction<DB>, sweep: PendingSweep, plan: DelegationPlan, hotAddress: string): Promise<boolean> {
     const now = this.deps.clock.now();
     const step = sweepLifecycle.compareAndSet({ type: 'delegation_started' });
+    const before = await trx.selectFrom('sweeps').selectAll().where('id', '=', sweep.id).executeTakeFirstOrThrow();
     const moved = await trx
       .updateTable('sweeps')
       .set({ status: step.to, updated_at: now })
@@ -129,6 +140,8 @@ export class DelegatedSweeps {
       .execute();
     const delegation = await this.find(trx, id);
     await this.send(trx, delegation, plan.needsActivation ? 'activation' : 'delegate');
+    const after = { ...before, status: step.to, updated_at: now };
+    await this.deps.audit.record(trx, [sweepEntry('sweep.started', before, after, this.deps.assets, this.deps.context)]);
     return true;
   }
 
@@ -147,8 +160,10 @@ export class DelegatedSweeps {
         onConfirmed: async (trx, send) => {
           const row = await this.find(trx, send.ownerId);
           await this.addFee(trx, row.sweep_id, send);
-          if (await this.move(trx, row.id, ['activating'], 'delegating', { activation_send_id: send.id })) {
+          const extra = { activation_send_id: send.id };
+          if (await this.move(trx, row.id, ['activating'], 'delegating', extra)) {
             await this.send(trx, row, 'delegate');
+            await this.audit(trx, 'account.activated', row, 'delegating', extra, send);
           }
         },
         onFailed: async (trx, send, reason) => this.fail(trx, send, `activation_${reason}`),
@@ -157,7 +172,8 @@ export class DelegatedSweeps {
         onConfirmed: async (trx, send) => {
           const row = await this.find(trx, send.ownerId);
           await this.addFee(trx, row.sweep_id, send);
-          if (!(await this.move(trx, row.id, ['delegating'], 'sweeping', { delegate_send_id: send.id }))) return;
+          const extra = { delegate_send_id: send.id };
+          if (!(await this.move(trx, row.id, ['delegating'], 'sweeping', extra))) return;
           const step = sweepLifecycle.compareAndSet({ type: 'delegation_confirmed' });
           const moved = await trx
             .updateTable('sweeps')
@@ -166,6 +182,7 @@ export class DelegatedSweeps {
             .where('status', 'in', step.from)
             .executeTakeFirst();
           if (Number(moved.numUpdatedRows) > 0) await this.deps.enqueueSweep(trx, row.sweep_id);
+          await this.audit(trx, 'energy.delegated', row, 'sweeping', extra, send);
         },
         onFailed: async (trx, send, reason) => this.fail(trx, send, `delegate_${reason}`),
       },
@@ -173,7 +190,10 @@ export class DelegatedSweeps {
         onConfirmed: async (trx, send) => {
           const row = await this.find(trx, send.ownerId);
           await this.addFee(trx, row.sweep_id, send);
-          await this.move(trx, row.id, ['reclaiming'], 'reclaimed', { reclaim_send_id: send.id, failure_reason: null });
+          const extra = { reclaim_send_id: send.id, failure_reason: null };
+          if (await this.move(trx, row.id, ['reclaiming'], 'reclaimed', extra)) {
+            await this.audit(trx, 'energy.reclaimed', row, 'reclaimed', extra, send);
+          }
         },
         // the energy is still lent: try again later with a new transaction; after RECLAIM_ATTEMPTS it stays
         // lent, recorded for the operator (the wallet view shows it delegated out)
@@ -185,7 +205,11 @@ export class DelegatedSweeps {
             await this.move(trx, send.ownerId, ['reclaiming'], 'reclaiming', { failure_reason: `reclaim_${reason}; retrying` });
             return;
           }
-          await this.move(trx, send.ownerId, ['reclaiming'], 'failed', { reclaim_send_id: send.id, failure_reason: `reclaim_${reason}` });
+          const row = await this.find(trx, send.ownerId);
+          const extra = { reclaim_send_id: send.id, failure_reason: `reclaim_${reason}` };
+          if (await this.move(trx, row.id, ['reclaiming'], 'failed', extra)) {
+            await this.audit(trx, 'energy.reclaim_failed', row, 'failed', extra, send);
+          }
         },
       },
     };
@@ -221,7 +245,21 @@ export class DelegatedSweeps {
   private async fail(trx: Transaction<DB>, send: SendRecord, failure: string): Promise<void> {
     const row = await this.find(trx, send.ownerId);
     if (!(await this.move(trx, row.id, ['activating', 'delegating'], 'failed', { failure_reason: failure }))) return;
+    await this.audit(trx, 'energy.delegation_failed', row, 'failed', { failure_reason: failure }, send);
     await this.deps.failSweep(trx, row.sweep_id, { type: 'delegation_failed' }, failure);
+  }
+
+  /** The audit record of a step that moved the delegation from `row` to `to` (with the send that made it). */
+  private async audit(
+    trx: Transaction<DB>,
+    action: DelegationAuditAction,
+    row: DelegationRow,
+    to: DelegationStatus,
+    extra: DelegationExtra,
+    send: SendRecord,
+  ): Promise<void> {
+    const after = { ...row, ...extra, status: to, updated_at: this.deps.clock.now() };
+    await this.deps.audit.record(trx, [delegationEntry(action, row, after, send, this.deps.assets, this.deps.context)]);
   }
 
   /** What a step's transaction burned counts to its sweep's network cost. */
@@ -238,9 +276,7 @@ export class DelegatedSweeps {
     id: string,
     from: readonly DelegationStatus[],
     to: DelegationStatus,
-    extra: Partial<
-      Record<'activation_send_id' | 'delegate_send_id' | 'sweep_send_id' | 'reclaim_send_id' | 'failure_reason', string | null>
-    > = {},
+    extra: DelegationExtra = {},
   ): Promise<boolean> {
     const moved = await trx
       .updateTable('energy_delegations')

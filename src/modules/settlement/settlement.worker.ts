@@ -40,6 +40,7 @@ import {
 } from './settlement-records.js';
 import { effectiveFrequency, settlementAmount, settlementDue } from './settlement-schedule.js';
 import type { SettlementsRepository } from './settlements.repository.js';
+import { sweepEntry } from './sweep-audit.js';
 import type { SweepEnergy } from './sweep-energy.js';
 import * as sweepLifecycle from './sweep-lifecycle.js';
 import { fuelRequired, fuelToSend, receivedByAddress, type SweepCandidate, unswept } from './sweep-plan.js';
@@ -111,6 +112,9 @@ export class SettlementWorker {
           ids: deps.ids,
           sends: deps.sends,
           energy,
+          audit: deps.audit,
+          assets: deps.config.assets,
+          context: CONTEXT,
           contractOf: (asset) => energy.contractOf(asset),
           priority: SEND_PRIORITY,
           maxRetries: SEND_MAX_RETRIES,
@@ -284,9 +288,10 @@ export class SettlementWorker {
       await db.transaction().execute(async (trx) => {
         const now = this.deps.clock.now();
         const step = sweepLifecycle.compareAndSet({ type: 'started', fuel });
+        const set = { status: step.to, fuel_amount: fuel > 0n ? fuel : null, updated_at: now };
         const moved = await trx
           .updateTable('sweeps')
-          .set({ status: step.to, fuel_amount: fuel > 0n ? fuel : null, updated_at: now })
+          .set(set)
           .where('id', '=', sweep.id)
           .where('status', 'in', step.from)
           .executeTakeFirst();
@@ -306,6 +311,7 @@ export class SettlementWorker {
         } else {
           await this.enqueueSweep(trx, sweep.id);
         }
+        await this.deps.audit.record(trx, [sweepEntry('sweep.started', sweep, { ...sweep, ...set }, config.assets, CONTEXT)]);
       });
     }
     await db.transaction().execute((trx) => this.payWhenSwept(trx, settlementId));
@@ -390,13 +396,19 @@ export class SettlementWorker {
       sweep_fuel: {
         onConfirmed: async (trx, send) => {
           const step = sweepLifecycle.compareAndSet({ type: 'fuel_confirmed' });
+          const before = await trx.selectFrom('sweeps').selectAll().where('id', '=', send.ownerId).executeTakeFirst();
+          if (!before) return;
+          const set = { status: step.to, network_fee: send.networkFee ?? 0n, updated_at: this.deps.clock.now() };
           const moved = await trx
             .updateTable('sweeps')
-            .set({ status: step.to, network_fee: send.networkFee ?? 0n, updated_at: this.deps.clock.now() })
+            .set(set)
             .where('id', '=', send.ownerId)
             .where('status', 'in', step.from)
             .executeTakeFirst();
-          if (Number(moved.numUpdatedRows) > 0) await this.enqueueSweep(trx, send.ownerId);
+          if (Number(moved.numUpdatedRows) === 0) return;
+          await this.enqueueSweep(trx, send.ownerId);
+          const after = { ...before, ...set };
+          await this.deps.audit.record(trx, [sweepEntry('sweep_fuel.sent', before, after, this.deps.config.assets, CONTEXT, send)]);
         },
         onFailed: async (trx, send, reason) => this.finishSweep(trx, send, { type: 'fuel_failed' }, `fuel_${reason}`),
       },
@@ -443,7 +455,7 @@ export class SettlementWorker {
   ): Promise<void> {
     // the send is the sweep transfer itself unless the fuel transfer failed (its fee is not the sweep's)
     const burned = event.type === 'fuel_failed' ? 0n : (send.networkFee ?? 0n);
-    await this.finishSweepById(trx, send.ownerId, event, failure, burned);
+    await this.finishSweepById(trx, send.ownerId, event, failure, burned, send);
   }
 
   private async finishSweepById(
@@ -452,26 +464,26 @@ export class SettlementWorker {
     event: Extract<sweepLifecycle.SweepEvent, { type: 'fuel_failed' | 'delegation_failed' | 'sweep_completed' | 'sweep_failed' }>,
     failure: string | null,
     burned: bigint,
+    /** the send that ended it, named in the audit record (none when a delegation failed: its own record names it) */
+    send?: SendRecord,
   ): Promise<void> {
-    const sweep = await trx.selectFrom('sweeps').select(['settlement_id', 'network_fee']).where('id', '=', sweepId).executeTakeFirst();
+    const sweep = await trx.selectFrom('sweeps').selectAll().where('id', '=', sweepId).executeTakeFirst();
     if (!sweep) return;
     const now = this.deps.clock.now();
     const step = sweepLifecycle.compareAndSet(event);
     const fee = (sweep.network_fee === null ? 0n : BigInt(sweep.network_fee)) + burned;
-    const moved = await trx
-      .updateTable('sweeps')
-      .set({
-        status: step.to,
-        network_fee: fee,
-        failure_reason: failure,
-        updated_at: now,
-        completed_at: step.to === 'completed' ? now : null,
-      })
-      .where('id', '=', sweepId)
-      .where('status', 'in', step.from)
-      .executeTakeFirst();
-    if (Number(moved.numUpdatedRows) === 0 || sweep.settlement_id === null) return;
-    await this.payWhenSwept(trx, sweep.settlement_id);
+    const set = {
+      status: step.to,
+      network_fee: fee,
+      failure_reason: failure,
+      updated_at: now,
+      completed_at: step.to === 'completed' ? now : null,
+    };
+    const moved = await trx.updateTable('sweeps').set(set).where('id', '=', sweepId).where('status', 'in', step.from).executeTakeFirst();
+    if (Number(moved.numUpdatedRows) === 0) return;
+    if (sweep.settlement_id !== null) await this.payWhenSwept(trx, sweep.settlement_id);
+    const action = step.to === 'completed' ? 'sweep.completed' : 'sweep.failed';
+    await this.deps.audit.record(trx, [sweepEntry(action, sweep, { ...sweep, ...set }, this.deps.config.assets, CONTEXT, send)]);
   }
 
   /** The payee transfer failed for good: the debit goes back to the balance (settled again later), then the record. */
