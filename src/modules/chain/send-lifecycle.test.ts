@@ -27,6 +27,7 @@ const EVENTS: readonly SendStatusEvent[] = [
   { type: 'solidified' },
   { type: 'expired', retriesExhausted: false },
   { type: 'expired', retriesExhausted: true },
+  { type: 'orphaned' },
 ];
 
 function label(event: SendStatusEvent): string {
@@ -50,10 +51,12 @@ const EXPECTED: Record<string, Partial<Record<SendStatus, SendStatus>>> = {
   solidified: { confirmed: 'completed' },
   'expired(retries left)': { signed: 'expired', broadcast: 'expired' },
   'expired(retries exhausted)': { signed: 'failed', broadcast: 'failed' },
+  // a reorganisation took its block and the chain no longer has it: the same bytes go out again
+  orphaned: { confirmed: 'signed' },
 };
 
 describe('chain send lifecycle', () => {
-  it('has the seven statuses and the eleven events of the table', () => {
+  it('has the seven statuses and the twelve events of the table', () => {
     expect(SEND_STATUSES).toEqual(['queued', 'signed', 'broadcast', 'confirmed', 'completed', 'failed', 'expired']);
     const types: SendStatusEventType[] = [
       'claimed',
@@ -67,6 +70,7 @@ describe('chain send lifecycle', () => {
       'landed',
       'solidified',
       'expired',
+      'orphaned',
     ];
     expect([...SEND_EVENT_TYPES].sort()).toEqual([...types].sort());
     expect([...new Set(EVENTS.map((e) => e.type))].sort()).toEqual([...types].sort());
@@ -75,9 +79,9 @@ describe('chain send lifecycle', () => {
 
   const pairs = SEND_STATUSES.flatMap((from) => EVENTS.map((event) => [from, label(event), event] as const));
 
-  it('the table covers every (status, event) pair: 19 allowed, 72 refused', () => {
-    expect(pairs).toHaveLength(91);
-    expect(pairs.filter(([from, name]) => EXPECTED[name]?.[from] !== undefined)).toHaveLength(19);
+  it('the table covers every (status, event) pair: 20 allowed, 78 refused', () => {
+    expect(pairs).toHaveLength(98);
+    expect(pairs.filter(([from, name]) => EXPECTED[name]?.[from] !== undefined)).toHaveLength(20);
   });
 
   it.each(pairs)('%s + %s', (from, name, event) => {
@@ -137,8 +141,8 @@ describe('chain send lifecycle', () => {
     expect(compareAndSet({ type: 'expired', retriesExhausted: true })).toEqual({ from: ['signed', 'broadcast'], to: 'failed' });
   });
 
-  it('a confirmed send is past expiry and broadcast: only solidification moves it', () => {
-    expect(EVENTS.filter((event) => transition('confirmed', event).ok).map(label)).toEqual(['solidified']);
+  it('a confirmed send is past expiry and broadcast: only solidification, or a reorganisation taking its block, moves it', () => {
+    expect(EVENTS.filter((event) => transition('confirmed', event).ok).map(label)).toEqual(['solidified', 'orphaned']);
   });
 
   it('claiming and postponing keep the status, so they have no single status to set', () => {

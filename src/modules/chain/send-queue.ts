@@ -19,7 +19,7 @@ import {
   type SendRequest,
   type SendTransaction,
 } from './send-contract.js';
-import { queuedSendRow, toSendRecord } from './send-records.js';
+import { nextSequenceIdentity, queuedSendRow, toSendRecord } from './send-records.js';
 
 /** Owners per read in enqueueMany. */
 const ENQUEUE_CHUNK = 500;
@@ -221,25 +221,7 @@ export class ChainSendQueue implements SendQueue {
     await trx
       .insertInto('chain_sends')
       .values({
-        ...queuedSendRow(
-          {
-            id: this.options.ids('snd'),
-            purpose: row.purpose,
-            owner_id: row.owner_id,
-            merchant_id: row.merchant_id,
-            sequence: Number(row.sequence) + 1,
-            signer: row.signer,
-            from_address: row.from_address,
-            to_address: row.to_address,
-            asset: row.asset,
-            amount: row.amount,
-            fee_limit: row.fee_limit,
-            priority: row.priority,
-            max_retries: row.max_retries,
-            resource: row.resource,
-          },
-          now,
-        ),
+        ...queuedSendRow(nextSequenceIdentity(row, this.options.ids('snd')), now),
         next_attempt_at: notBefore,
       })
       .execute();

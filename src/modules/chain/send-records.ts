@@ -115,6 +115,26 @@ export type SendIdentity = Pick<
   | 'resource'
 >;
 
+/** The identity of the transaction that follows `row` for the same owner (sequence + 1), under a new id. */
+export function nextSequenceIdentity(row: Omit<SendRow, 'signed_tx'>, id: string): SendIdentity {
+  return {
+    id,
+    purpose: row.purpose,
+    owner_id: row.owner_id,
+    merchant_id: row.merchant_id,
+    sequence: Number(row.sequence) + 1,
+    signer: row.signer,
+    from_address: row.from_address,
+    to_address: row.to_address,
+    asset: row.asset,
+    amount: row.amount,
+    fee_limit: row.fee_limit,
+    priority: row.priority,
+    max_retries: row.max_retries,
+    resource: row.resource,
+  };
+}
+
 /** A `queued` send: sequence 1 from the queue, or the successor the tracker queues after a provable expiry. */
 export function queuedSendRow(identity: SendIdentity, now: number, attempts = 0): Insertable<ChainSendsTable> {
   return {

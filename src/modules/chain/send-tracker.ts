@@ -23,7 +23,7 @@ import { sendCostFromReceipt } from './send-cost.js';
 import { classifyReceipt } from './send-failures.js';
 import { allowedFrom, compareAndSet } from './send-lifecycle.js';
 import type { ChainSendQueue } from './send-queue.js';
-import { queuedSendRow, RECORD_COLUMNS, type SendRow, sendCostColumns, toSendRecord } from './send-records.js';
+import { nextSequenceIdentity, queuedSendRow, RECORD_COLUMNS, type SendRow, sendCostColumns, toSendRecord } from './send-records.js';
 
 export const SEND_TRACKER_LEASE = 'send-tracker';
 const CURSOR = 'send-tracker';
@@ -338,28 +338,7 @@ export class SendTracker {
         counts.expired += 1;
         await trx
           .insertInto('chain_sends')
-          .values(
-            queuedSendRow(
-              {
-                id: this.o.ids('snd'),
-                purpose: row.purpose,
-                owner_id: row.owner_id,
-                merchant_id: row.merchant_id,
-                sequence: Number(row.sequence) + 1,
-                signer: row.signer,
-                from_address: row.from_address,
-                to_address: row.to_address,
-                asset: row.asset,
-                amount: row.amount,
-                fee_limit: row.fee_limit,
-                priority: row.priority,
-                max_retries: row.max_retries,
-                resource: row.resource,
-              },
-              now,
-              attempts,
-            ),
-          )
+          .values(queuedSendRow(nextSequenceIdentity(row, this.o.ids('snd')), now, attempts))
           .execute();
         counts.requeued += 1;
         return [];
