@@ -39,6 +39,14 @@ export function claimedAnswer<T>(request: FastifyRequest, render: (value: T) => 
   return request.idempotency ? { claim: request.idempotency, render } : undefined;
 }
 
+/**
+ * `view` serialised by the route's own response schema for `statusCode`, byte for byte what Fastify would
+ * send, for a use case to store with its claimed key.
+ */
+export function schemaAnswer(reply: FastifyReply, statusCode: number, view: object): RenderedAnswer {
+  return { statusCode, body: reply.serializeInput(view as Record<string, unknown>, String(statusCode)) as string };
+}
+
 /** Sends an answer rendered (and, with a key, stored) by the use case, so that a replay is byte-identical. */
 export function sendAnswer(request: FastifyRequest, reply: FastifyReply, answer: RenderedAnswer): FastifyReply {
   if (request.idempotency) request.idempotencyStored = true;

@@ -12,6 +12,9 @@ import type { ClaimedAnswer, IdempotencyClaim, RenderedAnswer } from '../../http
 import { AppError } from '../../shared/errors.js';
 import type { Result } from '../../shared/result.js';
 
+/** re-exported so that use cases take it from here rather than from the HTTP layer */
+export type { ClaimedAnswer } from '../../http/ports.js';
+
 type Executor = Kysely<DB> | Transaction<DB>;
 
 /** Claims the key inside `trx`; a concurrent duplicate that committed first makes this throw `idempotency_in_flight`. */
@@ -81,6 +84,23 @@ export async function claimed<T>(
   if (result.ok) await storeAnswer(trx, answer.claim, answer.render(result.value));
   else await releaseKey(trx, answer.claim);
   return result;
+}
+
+/**
+ * `claimed` for an effect that throws its refusal instead of returning it: the throw rolls the claim back
+ * with the rest of the transaction.
+ */
+export async function claimedValue<T>(
+  trx: Executor,
+  answer: ClaimedAnswer<T> | undefined,
+  at: number,
+  effect: () => Promise<T>,
+): Promise<T> {
+  if (!answer) return effect();
+  await claimKey(trx, answer.claim, at);
+  const value = await effect();
+  await storeAnswer(trx, answer.claim, answer.render(value));
+  return value;
 }
 
 export function inFlight(): AppError {

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { GatewayConfig } from '../../config/load.js';
 import { ProblemSchema } from '../../http/problem.js';
-import { actorOf, unwrap } from '../../http/route-helpers.js';
+import { actorOf, claimedAnswer, schemaAnswer, sendAnswer, unwrap } from '../../http/route-helpers.js';
 import { toIso } from '../../shared/clock.js';
 import { toPaymentView } from '../payments/payment.view.js';
 import type { PaymentLink } from './payment-link-rules.js';
@@ -49,7 +49,7 @@ export function paymentLinksRoutes(deps: PaymentLinksRoutesDeps): FastifyPluginA
     app.post(
       '/',
       {
-        config: { scope: 'payments:write' },
+        config: { scope: 'payments:write', claimsIdempotencyKey: true },
         schema: {
           tags,
           operationId: 'createPaymentLink',
@@ -59,8 +59,9 @@ export function paymentLinksRoutes(deps: PaymentLinksRoutesDeps): FastifyPluginA
         },
       },
       async (request, reply) => {
-        const link = unwrap(await links.create(actorOf(request), request.body as CreateLinkInput));
-        return reply.code(201).send(view(link));
+        const render = (link: PaymentLink) => schemaAnswer(reply, 201, view(link));
+        const link = unwrap(await links.create(actorOf(request), request.body as CreateLinkInput, claimedAnswer(request, render)));
+        return sendAnswer(request, reply, render(link));
       },
     );
 
@@ -101,7 +102,7 @@ export function paymentLinksRoutes(deps: PaymentLinksRoutesDeps): FastifyPluginA
     app.post(
       '/:id/deactivate',
       {
-        config: { scope: 'payments:write' },
+        config: { scope: 'payments:write', claimsIdempotencyKey: true },
         schema: {
           tags,
           operationId: 'deactivatePaymentLink',
@@ -110,7 +111,11 @@ export function paymentLinksRoutes(deps: PaymentLinksRoutesDeps): FastifyPluginA
           response: { 200: PaymentLinkSchema, ...errors },
         },
       },
-      async (request) => view(unwrap(await links.deactivate(actorOf(request), request.params.id))),
+      async (request, reply) => {
+        const render = (link: PaymentLink) => schemaAnswer(reply, 200, view(link));
+        const link = unwrap(await links.deactivate(actorOf(request), request.params.id, claimedAnswer(request, render)));
+        return sendAnswer(request, reply, render(link));
+      },
     );
 
     app.get(

@@ -14,6 +14,7 @@ import { err, ok, type Result } from '../../shared/result.js';
 import { checkBase58Address } from '../../tron/address.js';
 import type { AuditRecorder } from '../audit/audit-trail.js';
 import { checkReturnUrl, LINK_TOKEN, paymentLinkUrl } from '../checkout/checkout-rules.js';
+import { type ClaimedAnswer, claimed } from '../idempotency/claimed-answer.js';
 import type { Payment } from '../payments/payment.js';
 import { MAX_DESCRIPTION_LENGTH } from '../payments/payment-draft.js';
 import type { Actor, PaymentsService } from '../payments/payments.service.js';
@@ -54,7 +55,8 @@ export class PaymentLinksService {
     return paymentLinkUrl(this.deps.config.raw.server.public_url, link.token);
   }
 
-  async create(actor: Actor, input: CreateLinkInput): Promise<Result<PaymentLink, AppError>> {
+  /** With `answer`, the Idempotency-Key is claimed and answered in the link's own transaction (ADR 0033). */
+  async create(actor: Actor, input: CreateLinkInput, answer?: ClaimedAnswer<PaymentLink>): Promise<Result<PaymentLink, AppError>> {
     const { config, clock } = this.deps;
     const now = clock.now();
     const errors: FieldError[] = [];
@@ -103,21 +105,23 @@ export class PaymentLinksService {
       createdAt: now,
       updatedAt: now,
     };
-    await this.deps.db.transaction().execute(async (trx) => {
-      await this.deps.repository.insert(trx, link);
-      await this.deps.audit.record(trx, [
-        {
-          merchantId: actor.merchantId,
-          actor: actor.actor,
-          action: 'payment_link.created',
-          entityType: 'payment_link',
-          entityId: link.id,
-          requestId: actor.requestId ?? null,
-          after: this.auditView(link),
-        },
-      ]);
-    });
-    return ok(link);
+    return this.deps.db.transaction().execute((trx) =>
+      claimed(trx, answer, now, async () => {
+        await this.deps.repository.insert(trx, link);
+        await this.deps.audit.record(trx, [
+          {
+            merchantId: actor.merchantId,
+            actor: actor.actor,
+            action: 'payment_link.created',
+            entityType: 'payment_link',
+            entityId: link.id,
+            requestId: actor.requestId ?? null,
+            after: this.auditView(link),
+          },
+        ]);
+        return ok(link);
+      }),
+    );
   }
 
   async get(actor: Actor, id: string): Promise<Result<PaymentLink, AppError>> {
@@ -136,29 +140,33 @@ export class PaymentLinksService {
   }
 
   /** Stops the link from taking payments; payments already made through it are untouched. Idempotent. */
-  async deactivate(actor: Actor, id: string): Promise<Result<PaymentLink, AppError>> {
+  /** With `answer`, the Idempotency-Key is claimed and answered in the change's own transaction (ADR 0033). */
+  async deactivate(actor: Actor, id: string, answer?: ClaimedAnswer<PaymentLink>): Promise<Result<PaymentLink, AppError>> {
     const found = await this.get(actor, id);
     if (!found.ok) return found;
     const before = found.value;
-    if (!before.active) return ok(before);
     const now = this.deps.clock.now();
     const after: PaymentLink = { ...before, active: false, updatedAt: now };
-    await this.deps.db.transaction().execute(async (trx) => {
-      await this.deps.repository.deactivate(trx, id, now);
-      await this.deps.audit.record(trx, [
-        {
-          merchantId: actor.merchantId,
-          actor: actor.actor,
-          action: 'payment_link.deactivated',
-          entityType: 'payment_link',
-          entityId: id,
-          requestId: actor.requestId ?? null,
-          before: this.auditView(before),
-          after: this.auditView(after),
-        },
-      ]);
-    });
-    return ok(after);
+    return this.deps.db.transaction().execute((trx) =>
+      claimed(trx, answer, now, async () => {
+        // an inactive link stays as it is; the answer is still stored with the key
+        if (!before.active) return ok(before);
+        await this.deps.repository.deactivate(trx, id, now);
+        await this.deps.audit.record(trx, [
+          {
+            merchantId: actor.merchantId,
+            actor: actor.actor,
+            action: 'payment_link.deactivated',
+            entityType: 'payment_link',
+            entityId: id,
+            requestId: actor.requestId ?? null,
+            before: this.auditView(before),
+            after: this.auditView(after),
+          },
+        ]);
+        return ok(after);
+      }),
+    );
   }
 
   async payments(

@@ -6,8 +6,8 @@ import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ProblemSchema } from '../../http/problem.js';
-import { actorOf, unwrap } from '../../http/route-helpers.js';
-import { toReportView } from './report.js';
+import { actorOf, claimedAnswer, schemaAnswer, sendAnswer, unwrap } from '../../http/route-helpers.js';
+import { type Report, toReportView } from './report.js';
 import { GenerateReportBody, ReportParams, ReportViewSchema } from './reports.schemas.js';
 import type { ReportsService } from './reports.service.js';
 
@@ -20,7 +20,7 @@ export function reportsRoutes(deps: { reports: ReportsService }): FastifyPluginA
     app.post(
       '/reports/generate',
       {
-        config: { scope: 'reports:read' },
+        config: { scope: 'reports:read', claimsIdempotencyKey: true },
         schema: {
           tags: ['reports'],
           operationId: 'generateReport',
@@ -30,8 +30,9 @@ export function reportsRoutes(deps: { reports: ReportsService }): FastifyPluginA
         },
       },
       async (request, reply) => {
-        const report = unwrap(await deps.reports.generateReport(actorOf(request), request.body));
-        return reply.code(201).send(toReportView(report));
+        const render = (report: Report) => schemaAnswer(reply, 201, toReportView(report));
+        const report = unwrap(await deps.reports.generateReport(actorOf(request), request.body, claimedAnswer(request, render)));
+        return sendAnswer(request, reply, render(report));
       },
     );
 

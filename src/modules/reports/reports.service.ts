@@ -11,6 +11,7 @@ import { type AppError, notFound } from '../../shared/errors.js';
 import type { IdGenerator } from '../../shared/ids.js';
 import { err, ok, type Result } from '../../shared/result.js';
 import type { AuditRecorder } from '../audit/audit-trail.js';
+import { type ClaimedAnswer, claimed } from '../idempotency/claimed-answer.js';
 import { paymentScopeOf, type Report, recordToReport, toReportView } from './report.js';
 import { renderRows } from './report-csv.js';
 import { parseReportRequest, type ReportFormat, type ReportRequestInput } from './report-request.js';
@@ -42,7 +43,8 @@ export interface ReportDownload {
 export class ReportsService {
   constructor(private readonly deps: ReportsServiceDeps) {}
 
-  async generateReport(actor: Requester, input: ReportRequestInput): Promise<Result<Report, AppError>> {
+  /** With `answer`, the Idempotency-Key is claimed and answered in the report's own transaction (ADR 0033). */
+  async generateReport(actor: Requester, input: ReportRequestInput, answer?: ClaimedAnswer<Report>): Promise<Result<Report, AppError>> {
     const parsed = parseReportRequest(input);
     if (!parsed.ok) return parsed;
     const criteria = parsed.value;
@@ -70,34 +72,36 @@ export class ReportsService {
       createdAt,
       completedAt: createdAt,
     };
-    await db.transaction().execute(async (trx) => {
-      await insertReport(trx, {
-        id: report.id,
-        merchant_id: report.merchantId,
-        status: report.status,
-        format: report.format,
-        start_at: report.startAt,
-        end_at: report.endAt,
-        status_filter: report.statusFilter === null ? null : JSON.stringify(report.statusFilter),
-        include_failed: report.includeFailed ? 1 : 0,
-        summary: JSON.stringify(report.summary),
-        row_count: report.rowCount,
-        created_at: report.createdAt,
-        completed_at: report.completedAt,
-      });
-      await audit.record(trx, [
-        {
-          merchantId: actor.merchantId,
-          actor: actor.actor,
-          action: 'report.generated',
-          entityType: 'report',
-          entityId: report.id,
-          requestId: actor.requestId,
-          after: toReportView(report),
-        },
-      ]);
-    });
-    return ok(report);
+    return db.transaction().execute((trx) =>
+      claimed(trx, answer, createdAt, async () => {
+        await insertReport(trx, {
+          id: report.id,
+          merchant_id: report.merchantId,
+          status: report.status,
+          format: report.format,
+          start_at: report.startAt,
+          end_at: report.endAt,
+          status_filter: report.statusFilter === null ? null : JSON.stringify(report.statusFilter),
+          include_failed: report.includeFailed ? 1 : 0,
+          summary: JSON.stringify(report.summary),
+          row_count: report.rowCount,
+          created_at: report.createdAt,
+          completed_at: report.completedAt,
+        });
+        await audit.record(trx, [
+          {
+            merchantId: actor.merchantId,
+            actor: actor.actor,
+            action: 'report.generated',
+            entityType: 'report',
+            entityId: report.id,
+            requestId: actor.requestId,
+            after: toReportView(report),
+          },
+        ]);
+        return ok(report);
+      }),
+    );
   }
 
   async getReport(actor: Requester, id: string): Promise<Result<Report, AppError>> {
