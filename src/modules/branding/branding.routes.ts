@@ -6,9 +6,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ProblemSchema } from '../../http/problem.js';
-import { actorOf, unwrap } from '../../http/route-helpers.js';
+import { actorOf, claimedAnswer, schemaAnswer, sendAnswer, unwrap } from '../../http/route-helpers.js';
 import { AppError } from '../../shared/errors.js';
-import type { BrandingService } from './branding.service.js';
+import type { BrandingService, BrandingView } from './branding.service.js';
 import { LOGO_TYPES, MAX_LOGO_BYTES } from './logo-rules.js';
 
 export interface BrandingRoutesDeps {
@@ -59,7 +59,7 @@ export function brandingRoutes(deps: BrandingRoutesDeps): FastifyPluginAsyncType
     app.put(
       '/',
       {
-        config: { scope: 'admin' },
+        config: { scope: 'admin', claimsIdempotencyKey: true },
         schema: {
           tags,
           operationId: 'updateBranding',
@@ -68,7 +68,14 @@ export function brandingRoutes(deps: BrandingRoutesDeps): FastifyPluginAsyncType
           response: { 200: BrandingSchema, ...errors },
         },
       },
-      async (request) => unwrap(await branding.update(actorOf(request), request.body)),
+      async (request, reply) => {
+        const render = (view: BrandingView) => schemaAnswer(reply, 200, view);
+        return sendAnswer(
+          request,
+          reply,
+          render(unwrap(await branding.update(actorOf(request), request.body, claimedAnswer(request, render)))),
+        );
+      },
     );
 
     app.put(

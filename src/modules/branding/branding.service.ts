@@ -12,6 +12,7 @@ import { err, ok, type Result } from '../../shared/result.js';
 import type { AuditRecorder } from '../audit/audit-trail.js';
 import { checkCustomerEmail } from '../checkout/checkout-rules.js';
 import type { CheckoutBranding } from '../checkout/checkout-view.js';
+import { type ClaimedAnswer, claimedValue } from '../idempotency/claimed-answer.js';
 import type { Branding, BrandingRepository, StoredLogo } from './branding.repository.js';
 import { checkLogo, MAX_LOGO_BYTES } from './logo-rules.js';
 
@@ -56,7 +57,8 @@ export class BrandingService {
     return viewOf(branding);
   }
 
-  async update(actor: BrandingActor, input: BrandingInput): Promise<Result<BrandingView, AppError>> {
+  /** With `answer`, the Idempotency-Key is claimed and answered in the change's own transaction (ADR 0033). */
+  async update(actor: BrandingActor, input: BrandingInput, answer?: ClaimedAnswer<BrandingView>): Promise<Result<BrandingView, AppError>> {
     const errors: FieldError[] = [];
     const displayName = input.display_name?.trim() || null;
     if (displayName !== null && [...displayName].length > MAX_NAME)
@@ -72,6 +74,7 @@ export class BrandingService {
         'branding.updated',
         (trx, now) => this.deps.repository.setFields(trx, actor.merchantId, fields, now),
         (before, stored) => ({ before: viewOf(before), after: viewOf(stored) }),
+        answer,
       ),
     );
   }
@@ -99,27 +102,29 @@ export class BrandingService {
     action: string,
     apply: (trx: Transaction<DB>, now: number) => Promise<void>,
     audited: (before: Branding | null, stored: Branding | null) => { before?: unknown; after: unknown },
+    answer?: ClaimedAnswer<BrandingView>,
   ): Promise<BrandingView> {
     const now = this.deps.clock.now();
-    const stored = await this.deps.db.transaction().execute(async (trx) => {
-      await this.deps.repository.ensure(trx, actor.merchantId, newPublicId(), now);
-      const before = await this.deps.repository.find(trx, actor.merchantId);
-      await apply(trx, now);
-      const after = await this.deps.repository.find(trx, actor.merchantId);
-      await this.deps.audit.record(trx, [
-        {
-          merchantId: actor.merchantId,
-          actor: actor.actor,
-          action,
-          entityType: 'merchant_branding',
-          entityId: actor.merchantId,
-          requestId: actor.requestId ?? null,
-          ...audited(before, after),
-        },
-      ]);
-      return after;
-    });
-    return viewOf(stored);
+    return this.deps.db.transaction().execute((trx) =>
+      claimedValue(trx, answer, now, async () => {
+        await this.deps.repository.ensure(trx, actor.merchantId, newPublicId(), now);
+        const before = await this.deps.repository.find(trx, actor.merchantId);
+        await apply(trx, now);
+        const after = await this.deps.repository.find(trx, actor.merchantId);
+        await this.deps.audit.record(trx, [
+          {
+            merchantId: actor.merchantId,
+            actor: actor.actor,
+            action,
+            entityType: 'merchant_branding',
+            entityId: actor.merchantId,
+            requestId: actor.requestId ?? null,
+            ...audited(before, after),
+          },
+        ]);
+        return viewOf(after);
+      }),
+    );
   }
 
   async logoByPublicId(publicId: string): Promise<StoredLogo | null> {

@@ -10,6 +10,7 @@ import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../shared/clock.js';
 import { LookupCache } from '../../shared/lookup-cache.js';
 import type { AuditContext, AuditRecorder } from '../audit/audit-trail.js';
+import { type ClaimedAnswer, claimedValue } from '../idempotency/claimed-answer.js';
 import type { MerchantEnergyRepository } from './energy.repository.js';
 import type { EnergyStrategy, EnergyStrategySource } from './energy-strategy.js';
 
@@ -59,25 +60,39 @@ export class EnergyStrategyService implements EnergyStrategySource {
     return { setting, source: own === null ? 'config' : 'merchant', effective: resolveEnergyStrategy(setting, staked) };
   }
 
-  /** Sets the merchant's strategy, with its audit record in the same transaction. */
-  async set(merchantId: string, setting: EnergyStrategySetting, context: AuditContext): Promise<EnergyStrategyView> {
-    await this.deps.db.transaction().execute(async (trx) => {
-      const before = await this.deps.repository.strategyOf(trx, merchantId);
-      await this.deps.repository.setStrategy(trx, merchantId, setting, this.deps.clock.now());
-      await this.deps.audit.record(trx, [
-        {
-          merchantId,
-          actor: context.actor,
-          action: 'wallet.energy_strategy_set',
-          entityType: 'merchant',
-          entityId: merchantId,
-          requestId: context.requestId,
-          before: { strategy: before ?? this.deps.configured, source: before === null ? 'config' : 'merchant' },
-          after: { strategy: setting, source: 'merchant' },
-        },
-      ]);
-    });
-    return this.view(merchantId);
+  /**
+   * Sets the merchant's strategy, with its audit record in the same transaction; with `answer`, the
+   * Idempotency-Key is claimed and answered there too (ADR 0033).
+   */
+  async set(
+    merchantId: string,
+    setting: EnergyStrategySetting,
+    context: AuditContext,
+    answer?: ClaimedAnswer<EnergyStrategyView>,
+  ): Promise<EnergyStrategyView> {
+    // the answer is known before the change: the strategy as set, and what it resolves to now
+    const staked = setting === 'auto' ? await this.stakedEnergy(merchantId) : 0n;
+    const view: EnergyStrategyView = { setting, source: 'merchant', effective: resolveEnergyStrategy(setting, staked) };
+    const now = this.deps.clock.now();
+    return this.deps.db.transaction().execute((trx) =>
+      claimedValue(trx, answer, now, async () => {
+        const before = await this.deps.repository.strategyOf(trx, merchantId);
+        await this.deps.repository.setStrategy(trx, merchantId, setting, now);
+        await this.deps.audit.record(trx, [
+          {
+            merchantId,
+            actor: context.actor,
+            action: 'wallet.energy_strategy_set',
+            entityType: 'merchant',
+            entityId: merchantId,
+            requestId: context.requestId,
+            before: { strategy: before ?? this.deps.configured, source: before === null ? 'config' : 'merchant' },
+            after: { strategy: setting, source: 'merchant' },
+          },
+        ]);
+        return view;
+      }),
+    );
   }
 
   /** A node that does not answer makes `auto` burn: burning always works, waiting for stake might not. */

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ENERGY_STRATEGY_SETTINGS } from '../../config/schema.js';
 import { ProblemSchema } from '../../http/problem.js';
-import { actorOf } from '../../http/route-helpers.js';
+import { actorOf, claimedAnswer, schemaAnswer, sendAnswer } from '../../http/route-helpers.js';
 import type { EnergyStrategyService, EnergyStrategyView } from './energy-strategy.service.js';
 
 const Setting = Type.Enum(ENERGY_STRATEGY_SETTINGS, {
@@ -48,7 +48,7 @@ export function energyRoutes(deps: { strategies: EnergyStrategyService }): Fasti
     app.put(
       '/',
       {
-        config: { scope: 'admin' },
+        config: { scope: 'admin', claimsIdempotencyKey: true },
         schema: {
           tags,
           operationId: 'setEnergyStrategy',
@@ -57,9 +57,11 @@ export function energyRoutes(deps: { strategies: EnergyStrategyService }): Fasti
           response: { 200: EnergyStrategySchema, ...errors },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const actor = actorOf(request);
-        return render(await deps.strategies.set(actor.merchantId, request.body.strategy, actor));
+        const answer = (view: EnergyStrategyView) => schemaAnswer(reply, 200, render(view));
+        const set = await deps.strategies.set(actor.merchantId, request.body.strategy, actor, claimedAnswer(request, answer));
+        return sendAnswer(request, reply, answer(set));
       },
     );
   };
