@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { GatewayConfig } from '../../config/load.js';
 import { ProblemSchema } from '../../http/problem.js';
-import { actorOf, unwrap } from '../../http/route-helpers.js';
+import { actorOf, claimedAnswer, schemaAnswer, sendAnswer, unwrap } from '../../http/route-helpers.js';
 import { toIso } from '../../shared/clock.js';
 import { validationError } from '../../shared/errors.js';
 import { RECONCILIATION_OUTCOMES, RECONCILIATION_STATUSES } from './reconciliation.js';
@@ -94,7 +94,7 @@ export function reconciliationRoutes(deps: { config: GatewayConfig; reconciliati
     app.post(
       '/reconcile',
       {
-        config: { scope: 'payments:write' },
+        config: { scope: 'payments:write', claimsIdempotencyKey: true },
         schema: {
           tags: ['reconciliation'],
           operationId: 'reconcilePayment',
@@ -115,14 +115,19 @@ export function reconciliationRoutes(deps: { config: GatewayConfig; reconciliati
         const paymentId = body.payment_id ?? query.payment_id;
         if (paymentId === undefined) problems.push({ path: 'payment_id', message: 'is required (JSON body or query parameter)' });
         if (problems.length > 0) throw validationError(problems);
+        const render = (record: ReconciliationRecord) => schemaAnswer(reply, 201, toReconciliationView(record));
         const record = unwrap(
-          await deps.reconciliation.reconcile(actorOf(request), {
-            payment_id: paymentId as string,
-            external_transaction_id: body.external_transaction_id ?? query.external_transaction_id ?? null,
-            notes: body.notes ?? query.notes ?? null,
-          }),
+          await deps.reconciliation.reconcile(
+            actorOf(request),
+            {
+              payment_id: paymentId as string,
+              external_transaction_id: body.external_transaction_id ?? query.external_transaction_id ?? null,
+              notes: body.notes ?? query.notes ?? null,
+            },
+            claimedAnswer(request, render),
+          ),
         );
-        return reply.code(201).send(toReconciliationView(record));
+        return sendAnswer(request, reply, render(record));
       },
     );
 

@@ -18,6 +18,7 @@ import type { SendsRepository } from '../chain/sends.repository.js';
 import type { RecordResult, TransferRecorder } from '../collections/transfer-recorder.js';
 import type { TransfersRepository } from '../collections/transfers.repository.js';
 import type { DisputeHolds } from '../disputes/dispute-holds.js';
+import { type ClaimedAnswer, claimedValue } from '../idempotency/claimed-answer.js';
 import type { Payment } from '../payments/payment.js';
 import type { PaymentsRepository } from '../payments/payments.repository.js';
 import type { Actor, MerchantDirectory, PaymentsService } from '../payments/payments.service.js';
@@ -91,8 +92,15 @@ export interface ReconciliationServiceDeps {
 export class ReconciliationService {
   constructor(private readonly deps: ReconciliationServiceDeps) {}
 
-  /** `POST /reconcile`: checks the payment against the chain and stores the result. */
-  async reconcile(actor: Actor, input: ReconcileInput): Promise<Result<ReconciliationRecord, AppError>> {
+  /**
+   * `POST /reconcile`: checks the payment against the chain and stores the result. With `answer`, the
+   * Idempotency-Key is claimed and answered in the transaction that stores the result (ADR 0033).
+   */
+  async reconcile(
+    actor: Actor,
+    input: ReconcileInput,
+    answer?: ClaimedAnswer<ReconciliationRecord>,
+  ): Promise<Result<ReconciliationRecord, AppError>> {
     const external = input.external_transaction_id ?? null;
     if (external !== null && !TX_ID.test(external)) {
       return err(validationError([{ path: 'external_transaction_id', message: 'must be a transaction id: 64 hex digits' }]));
@@ -107,6 +115,7 @@ export class ReconciliationService {
       notes: input.notes ?? null,
       trigger: 'api',
       context: { actor: actor.actor, requestId: actor.requestId ?? null },
+      answer,
     });
     return ok(record);
   }
@@ -243,7 +252,13 @@ export class ReconciliationService {
 
   private async reconcilePayment(
     payment: Payment,
-    options: { external: string | null; notes: string | null; trigger: 'api' | 'background'; context: AuditContext },
+    options: {
+      external: string | null;
+      notes: string | null;
+      trigger: 'api' | 'background';
+      context: AuditContext;
+      answer?: ClaimedAnswer<ReconciliationRecord> | undefined;
+    },
   ): Promise<ReconciliationRecord> {
     const chain = this.deps.chain as NonNullable<ReconciliationServiceDeps['chain']>;
     const discrepancies: Discrepancy[] = [];
@@ -372,11 +387,21 @@ export class ReconciliationService {
       actor: options.context.actor,
       createdAt: this.deps.clock.now(),
     };
-    if (outcome === 'disputed') {
-      const disputable = payment.status === 'processing' || payment.status === 'confirmed' || payment.status === 'completed';
-      if (disputable) {
-        // the step and the hold of its credit in one commit: a disputed credit is never settleable
-        const moved = await this.deps.db.transaction().execute(async (trx) => {
+    // pending answers of the background job say nothing new; every other result is kept
+    if (options.trigger === 'background' && outcome === 'pending') return record;
+    const disputable =
+      outcome === 'disputed' && (payment.status === 'processing' || payment.status === 'confirmed' || payment.status === 'completed');
+    if (outcome === 'disputed' && !disputable) {
+      checks.payment_disputed = false;
+      checks.payment_status = payment.status;
+    }
+    // The run's only writes of its own, and the request's Idempotency-Key, in one last transaction: the
+    // step to disputed with the hold of its credit (a disputed credit is never settleable), the result and
+    // its audit record. What came before only read the chain, or credited missed transfers through the
+    // recorder, at most once per transfer log, so a duplicate that loses the claim here changed nothing.
+    return this.deps.db.transaction().execute((trx) =>
+      claimedValue(trx, options.answer, this.deps.clock.now(), async () => {
+        if (disputable) {
           const step = await this.deps.lifecycle.advancePaymentIn(
             trx,
             payment.id,
@@ -384,17 +409,8 @@ export class ReconciliationService {
             options.context,
           );
           if (step.ok) await this.deps.holds.hold(trx, step.value, this.deps.clock.now());
-          return step;
-        });
-        checks.payment_disputed = moved.ok;
-      } else {
-        checks.payment_disputed = false;
-        checks.payment_status = payment.status;
-      }
-    }
-    // pending answers of the background job say nothing new; every other result is kept
-    if (options.trigger === 'api' || outcome !== 'pending') {
-      await this.deps.db.transaction().execute(async (trx) => {
+          checks.payment_disputed = step.ok;
+        }
         await this.deps.records.insert(trx, record);
         await this.deps.audit.record(trx, [
           {
@@ -407,9 +423,9 @@ export class ReconciliationService {
             after: { payment_id: payment.id, status, outcome, discrepancies },
           },
         ]);
-      });
-    }
-    return record;
+        return record;
+      }),
+    );
   }
 
   private async creditMissed(
