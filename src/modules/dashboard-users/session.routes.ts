@@ -10,9 +10,11 @@ import { Type } from 'typebox';
 import { originOf, requirePrincipal, requireSameOrigin } from '../../http/auth.js';
 import type { SessionUser } from '../../http/ports.js';
 import { ProblemSchema } from '../../http/problem.js';
+import { claimedAnswer, schemaAnswer, sendAnswer } from '../../http/route-helpers.js';
 import { clearSessionCookie, isSecureUrl, sessionCookieOf, setSessionCookie } from '../../http/session-cookie.js';
 import { toIso } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
+import type { UserView } from './dashboard-user.js';
 import { PASSWORD_MAX_LENGTH } from './password-hash.js';
 import { csrfTokenOf, type SessionsService, sessionContext } from './sessions.service.js';
 import { UserSchema } from './users.routes.js';
@@ -27,6 +29,8 @@ export interface SessionRoutesDeps {
 
 const tags = ['session'];
 const self = { session: 'self' as const };
+/** a POST whose use case claims its Idempotency-Key in its own transaction (ADR 0033) */
+const claimingSelf = { ...self, claimsIdempotencyKey: true };
 const errors = { 401: ProblemSchema, 403: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
 const Timestamp = Type.String({ format: 'date-time', description: 'ISO 8601 UTC' });
 const Code = (description: string) => Type.String({ minLength: 1, maxLength: 32, description });
@@ -188,7 +192,7 @@ export function sessionRoutes(deps: SessionRoutesDeps): FastifyPluginAsyncTypebo
     app.post(
       '/session/password',
       {
-        config: self,
+        config: claimingSelf,
         schema: {
           tags,
           operationId: 'changePassword',
@@ -197,17 +201,23 @@ export function sessionRoutes(deps: SessionRoutesDeps): FastifyPluginAsyncTypebo
           response: { 200: UserSchema, ...errors },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const body = request.body as { current_password: string; new_password: string };
         const me = sessionOf(request);
-        return users.changePassword(me.id, body.current_password, body.new_password, me.sessionId, context(request));
+        const render = (user: UserView) => schemaAnswer(reply, 200, user);
+        const answer = claimedAnswer(request, render);
+        return sendAnswer(
+          request,
+          reply,
+          render(await users.changePassword(me.id, body.current_password, body.new_password, me.sessionId, context(request), answer)),
+        );
       },
     );
 
     app.post(
       '/session/totp',
       {
-        config: self,
+        config: claimingSelf,
         schema: {
           tags,
           operationId: 'beginTotpEnrolment',
@@ -221,16 +231,21 @@ export function sessionRoutes(deps: SessionRoutesDeps): FastifyPluginAsyncTypebo
           },
         },
       },
-      async (request) => {
-        const begun = await users.beginTotp(sessionOf(request).id, context(request));
-        return { secret: begun.secret, otpauth_uri: begun.otpauthUri };
+      async (request, reply) => {
+        const render = (begun: { secret: string; otpauthUri: string }) =>
+          schemaAnswer(reply, 200, { secret: begun.secret, otpauth_uri: begun.otpauthUri });
+        return sendAnswer(
+          request,
+          reply,
+          render(await users.beginTotp(sessionOf(request).id, context(request), claimedAnswer(request, render))),
+        );
       },
     );
 
     app.post(
       '/session/totp/confirm',
       {
-        config: self,
+        config: claimingSelf,
         schema: {
           tags,
           operationId: 'confirmTotpEnrolment',
@@ -245,10 +260,11 @@ export function sessionRoutes(deps: SessionRoutesDeps): FastifyPluginAsyncTypebo
           },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const { totp_code: code } = request.body as { totp_code: string };
-        const confirmed = await users.confirmTotp(sessionOf(request).id, code, context(request));
-        return { recovery_codes: confirmed.recoveryCodes };
+        const render = (confirmed: { recoveryCodes: string[] }) => schemaAnswer(reply, 200, { recovery_codes: confirmed.recoveryCodes });
+        const confirmed = await users.confirmTotp(sessionOf(request).id, code, context(request), claimedAnswer(request, render));
+        return sendAnswer(request, reply, render(confirmed));
       },
     );
 

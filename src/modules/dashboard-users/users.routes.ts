@@ -8,11 +8,16 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { requirePrincipal } from '../../http/auth.js';
 import { ProblemSchema } from '../../http/problem.js';
+import { claimedAnswer, schemaAnswer, sendAnswer } from '../../http/route-helpers.js';
 import { DASHBOARD_ROLES } from '../../shared/catalogues/dashboard-roles.js';
-import type { UserManager, UsersService } from './users.service.js';
+import type { CreatedUser, UserManager, UsersService } from './users.service.js';
 
 const tags = ['users'];
 const scope = { scope: 'admin' as const };
+/** a POST whose use case claims its Idempotency-Key in its own transaction (ADR 0033) */
+const claimingScope = { ...scope, claimsIdempotencyKey: true };
+/** the answer that shows the one-time password, once */
+const withPassword = (created: CreatedUser) => ({ ...created.user, one_time_password: created.oneTimePassword as string });
 const errors = { 401: ProblemSchema, 403: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
 const Timestamp = Type.String({ format: 'date-time', description: 'ISO 8601 UTC' });
 const RoleSchema = Type.Enum(DASHBOARD_ROLES, {
@@ -67,7 +72,7 @@ export function usersRoutes(deps: { users: UsersService }): FastifyPluginAsyncTy
     app.post(
       '/',
       {
-        config: scope,
+        config: claimingScope,
         schema: {
           tags,
           operationId: 'createUser',
@@ -79,8 +84,9 @@ export function usersRoutes(deps: { users: UsersService }): FastifyPluginAsyncTy
       async (request, reply) => {
         const manager = managerOf(request);
         const body = request.body as { email: string; role: string };
-        const created = await users.createUser({ merchantId: manager.merchantId, email: body.email, role: body.role }, manager);
-        return reply.code(201).send({ ...created.user, one_time_password: created.oneTimePassword as string });
+        const render = (created: CreatedUser) => schemaAnswer(reply, 201, withPassword(created));
+        const input = { merchantId: manager.merchantId, email: body.email, role: body.role };
+        return sendAnswer(request, reply, render(await users.createUser(input, manager, claimedAnswer(request, render))));
       },
     );
 
@@ -107,7 +113,7 @@ export function usersRoutes(deps: { users: UsersService }): FastifyPluginAsyncTy
     app.post(
       '/:user_id/reset-password',
       {
-        config: scope,
+        config: claimingScope,
         schema: {
           tags,
           operationId: 'resetUserPassword',
@@ -116,11 +122,12 @@ export function usersRoutes(deps: { users: UsersService }): FastifyPluginAsyncTy
           response: { 200: CreatedUserSchema, 404: ProblemSchema, ...errors },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const manager = managerOf(request);
         const { user_id: userId } = request.params as { user_id: string };
-        const reset = await users.resetPassword(manager.merchantId, userId, manager);
-        return { ...reset.user, one_time_password: reset.oneTimePassword as string };
+        const render = (reset: CreatedUser) => schemaAnswer(reply, 200, withPassword(reset));
+        const reset = await users.resetPassword(manager.merchantId, userId, manager, undefined, claimedAnswer(request, render));
+        return sendAnswer(request, reply, render(reset));
       },
     );
 

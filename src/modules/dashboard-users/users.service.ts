@@ -9,6 +9,7 @@ import { type Clock, systemClock } from '../../shared/clock.js';
 import { AppError, type FieldError, notFound, validationError } from '../../shared/errors.js';
 import { type IdGenerator, isId, newId } from '../../shared/ids.js';
 import { type AuditContext, type AuditEntry, type AuditRecorder, AuditTrail } from '../audit/audit-trail.js';
+import { type ClaimedAnswer, claimedValue } from '../idempotency/claimed-answer.js';
 import {
   auditedUser,
   checkRole,
@@ -104,7 +105,8 @@ export class UsersService {
     return this.scrypt;
   }
 
-  async createUser(input: CreateUserInput, manager: UserManager): Promise<CreatedUser> {
+  /** With `answer`, the Idempotency-Key is claimed and answered in the user's own transaction (ADR 0033). */
+  async createUser(input: CreateUserInput, manager: UserManager, answer?: ClaimedAnswer<CreatedUser>): Promise<CreatedUser> {
     const errors: FieldError[] = [];
     const email = normaliseEmail(input.email, 'email', errors);
     const role = checkRole(input.role, 'role', errors);
@@ -128,14 +130,16 @@ export class UsersService {
       mustChangePassword: oneTimePassword !== null,
       now,
     };
-    await this.users.transaction(async (trx) => {
-      if (!(await this.users.insert(row, trx))) throw new AppError('conflict', `a dashboard user with the e-mail ${email} exists already`);
-      await this.record(trx, manager, row.merchantId, row.id, 'dashboard_user.created', undefined, {
-        ...auditedUser({ ...row, status: 'active', totpSecret: null }),
-      });
-    });
-    const user = await this.getUser(input.merchantId, row.id);
-    return { user, oneTimePassword };
+    return this.users.transaction((trx) =>
+      claimedValue(trx, answer, now, async () => {
+        if (!(await this.users.insert(row, trx)))
+          throw new AppError('conflict', `a dashboard user with the e-mail ${email} exists already`);
+        await this.record(trx, manager, row.merchantId, row.id, 'dashboard_user.created', undefined, {
+          ...auditedUser({ ...row, status: 'active', totpSecret: null }),
+        });
+        return { user: await this.viewIn(trx, input.merchantId, row.id), oneTimePassword };
+      }),
+    );
   }
 
   async listUsers(merchantId: string): Promise<UserView[]> {
@@ -176,7 +180,13 @@ export class UsersService {
   }
 
   /** A new one-time password (or the given one), to be changed at the next login; every session ends. */
-  async resetPassword(merchantId: string, userId: string, manager: UserManager, password?: string): Promise<CreatedUser> {
+  async resetPassword(
+    merchantId: string,
+    userId: string,
+    manager: UserManager,
+    password?: string,
+    answer?: ClaimedAnswer<CreatedUser>,
+  ): Promise<CreatedUser> {
     if (password !== undefined) {
       const problem = passwordProblem(password);
       if (problem) throw validationError([{ path: 'password', message: problem }]);
@@ -186,18 +196,27 @@ export class UsersService {
     const oneTimePassword = password === undefined ? generateOneTimePassword(this.random) : null;
     const passwordHash = await hashPassword(password ?? (oneTimePassword as string), this.scrypt);
     const now = this.clock.now();
-    await this.users.transaction(async (trx) => {
-      await this.users.update(userId, { passwordHash, mustChangePassword: oneTimePassword !== null }, now, trx);
-      await this.sessions.revoke({ userId }, now, trx);
-      await this.record(trx, manager, merchantId, userId, 'dashboard_user.password_reset', auditedUser(user), {
-        ...auditedUser({ ...user, mustChangePassword: oneTimePassword !== null }),
-      });
-    });
-    return { user: await this.getUser(merchantId, userId), oneTimePassword };
+    return this.users.transaction((trx) =>
+      claimedValue(trx, answer, now, async () => {
+        await this.users.update(userId, { passwordHash, mustChangePassword: oneTimePassword !== null }, now, trx);
+        await this.sessions.revoke({ userId }, now, trx);
+        await this.record(trx, manager, merchantId, userId, 'dashboard_user.password_reset', auditedUser(user), {
+          ...auditedUser({ ...user, mustChangePassword: oneTimePassword !== null }),
+        });
+        return { user: await this.viewIn(trx, merchantId, userId), oneTimePassword };
+      }),
+    );
   }
 
   /** The user's own change: the current password, a new one that differs; the user's other sessions end. */
-  async changePassword(userId: string, current: string, next: string, keepSessionId: string, context: AuditContext): Promise<UserView> {
+  async changePassword(
+    userId: string,
+    current: string,
+    next: string,
+    keepSessionId: string,
+    context: AuditContext,
+    answer?: ClaimedAnswer<UserView>,
+  ): Promise<UserView> {
     const user = await this.requireUser(null, userId);
     const problem = passwordProblem(next);
     if (problem) throw validationError([{ path: 'new_password', message: problem }]);
@@ -207,30 +226,44 @@ export class UsersService {
     if (current === next) throw validationError([{ path: 'new_password', message: 'must differ from the current password' }]);
     const passwordHash = await hashPassword(next, this.scrypt);
     const now = this.clock.now();
-    await this.users.transaction(async (trx) => {
-      await this.users.update(userId, { passwordHash, mustChangePassword: false }, now, trx);
-      await this.sessions.revoke({ userId, except: keepSessionId }, now, trx);
-      await this.record(trx, context, user.merchantId, userId, 'dashboard_user.password_changed', auditedUser(user), {
-        ...auditedUser({ ...user, mustChangePassword: false }),
-      });
-    });
-    return this.getUser(user.merchantId, userId);
+    return this.users.transaction((trx) =>
+      claimedValue(trx, answer, now, async () => {
+        await this.users.update(userId, { passwordHash, mustChangePassword: false }, now, trx);
+        await this.sessions.revoke({ userId, except: keepSessionId }, now, trx);
+        await this.record(trx, context, user.merchantId, userId, 'dashboard_user.password_changed', auditedUser(user), {
+          ...auditedUser({ ...user, mustChangePassword: false }),
+        });
+        return this.viewIn(trx, user.merchantId, userId);
+      }),
+    );
   }
 
   /** Starts TOTP enrolment: a fresh secret, kept pending until a code of it is confirmed. */
-  async beginTotp(userId: string, context: AuditContext): Promise<{ secret: string; otpauthUri: string }> {
+  async beginTotp(
+    userId: string,
+    context: AuditContext,
+    answer?: ClaimedAnswer<{ secret: string; otpauthUri: string }>,
+  ): Promise<{ secret: string; otpauthUri: string }> {
     const user = await this.requireUser(null, userId);
     if (user.totpSecret !== null) throw new AppError('conflict', 'TOTP is already enabled; disable it first to enrol again');
     const secret = generateTotpSecret(this.random);
-    await this.users.transaction(async (trx) => {
-      await this.users.update(userId, { totpPendingSecret: secret }, this.clock.now(), trx);
-      await this.record(trx, context, user.merchantId, userId, 'dashboard_user.totp_enrolment_started', undefined, auditedUser(user));
-    });
-    return { secret, otpauthUri: otpauthUri(secret, user.email, TOTP_ISSUER) };
+    const now = this.clock.now();
+    return this.users.transaction((trx) =>
+      claimedValue(trx, answer, now, async () => {
+        await this.users.update(userId, { totpPendingSecret: secret }, now, trx);
+        await this.record(trx, context, user.merchantId, userId, 'dashboard_user.totp_enrolment_started', undefined, auditedUser(user));
+        return { secret, otpauthUri: otpauthUri(secret, user.email, TOTP_ISSUER) };
+      }),
+    );
   }
 
   /** Confirms enrolment with a code of the pending secret; answers the recovery codes, shown this once. */
-  async confirmTotp(userId: string, code: unknown, context: AuditContext): Promise<{ recoveryCodes: string[] }> {
+  async confirmTotp(
+    userId: string,
+    code: unknown,
+    context: AuditContext,
+    answer?: ClaimedAnswer<{ recoveryCodes: string[] }>,
+  ): Promise<{ recoveryCodes: string[] }> {
     const user = await this.requireUser(null, userId);
     if (user.totpSecret !== null) throw new AppError('conflict', 'TOTP is already enabled');
     if (user.totpPendingSecret === null) throw new AppError('conflict', 'no TOTP enrolment was begun: POST /api/v1/session/totp first');
@@ -238,18 +271,20 @@ export class UsersService {
     const step = typeof code === 'string' ? matchStep(user.totpPendingSecret, code, now) : null;
     if (step === null) throw validationError([{ path: 'totp_code', message: 'is not the current code of the new secret' }]);
     const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, () => this.newRecoveryCode());
-    await this.users.transaction(async (trx) => {
-      await this.users.update(userId, { totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpLastStep: step }, now, trx);
-      await this.users.replaceRecoveryCodes(
-        userId,
-        recoveryCodes.map((c) => hashRecoveryCode(userId, c)),
-        trx,
-      );
-      await this.record(trx, context, user.merchantId, userId, 'dashboard_user.totp_enabled', auditedUser(user), {
-        ...auditedUser({ ...user, totpSecret: 'set' }),
-      });
-    });
-    return { recoveryCodes };
+    return this.users.transaction((trx) =>
+      claimedValue(trx, answer, now, async () => {
+        await this.users.update(userId, { totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpLastStep: step }, now, trx);
+        await this.users.replaceRecoveryCodes(
+          userId,
+          recoveryCodes.map((c) => hashRecoveryCode(userId, c)),
+          trx,
+        );
+        await this.record(trx, context, user.merchantId, userId, 'dashboard_user.totp_enabled', auditedUser(user), {
+          ...auditedUser({ ...user, totpSecret: 'set' }),
+        });
+        return { recoveryCodes };
+      }),
+    );
   }
 
   /** Turns TOTP off, proven with a code or a recovery code; the recovery codes go with it. */
@@ -293,6 +328,13 @@ export class UsersService {
   private newRecoveryCode(): string {
     const text = base32Encode(this.random(7)).slice(0, 10).toLowerCase();
     return `${text.slice(0, 5)}-${text.slice(5)}`;
+  }
+
+  /** The user as its own transaction sees it, for an answer stored in that transaction. */
+  private async viewIn(trx: UsersExecutor, merchantId: string, userId: string): Promise<UserView> {
+    const user = await this.users.findById(userId, merchantId, trx);
+    if (!user) throw notFound('dashboard user', userId);
+    return toUserView(user);
   }
 
   private async requireUser(merchantId: string | null, userId: string): Promise<DashboardUser> {
