@@ -3,15 +3,16 @@
  * the same key with another request is a 422, and a duplicate that arrives while the first is still
  * running is a 409. Keys are scoped per merchant.
  *
- * Use cases that claim the key in their own database transaction (ADR 0033, `claimed-answer.ts`) read
- * `request.idempotency`, set `request.idempotencyStored = true`, and declare `config.claimsIdempotencyKey`
- * on the route: the database decides duplicates across processes and crashes. A duplicate that lost the
- * race (its claim failed, or its effect was refused because the first one's had happened) is answered
- * with the first one's stored answer once that is committed. Other routes get their answer saved here
- * just before it is sent, with a per-process in-flight guard.
+ * Every route with an effect claims the key in its use case's own database transaction (ADR 0033,
+ * `claimed-answer.ts`): it reads `request.idempotency`, sets `request.idempotencyStored = true`, and
+ * declares `config.claimsIdempotencyKey`. The database decides duplicates across processes and crashes. A
+ * duplicate that lost the race (its claim failed, or its effect was refused because the first one's had
+ * happened) is answered with the first one's stored answer once that is committed. A refusal, and the
+ * answer of a route without an effect (`config.changesNothing`, a preview), are saved here just before
+ * they are sent: running those twice changes nothing, so no in-flight guard is needed.
  */
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError, fieldError } from '../shared/errors.js';
 import type { IdempotencyClaim, IdempotencyRecord, IdempotencyStore } from './ports.js';
 import { PROBLEM_CONTENT_TYPE } from './problem.js';
@@ -24,8 +25,10 @@ declare module 'fastify' {
     idempotencyStored: boolean;
   }
   interface FastifyContextConfig {
-    /** the use case claims the Idempotency-Key in its own transaction (no per-process guard needed) */
+    /** the use case claims the Idempotency-Key in its own transaction, with its effect */
     claimsIdempotencyKey?: boolean;
+    /** the route has no effect (a preview): its answer is stored after it is sent, nothing to claim */
+    changesNothing?: boolean;
   }
 }
 
@@ -42,15 +45,6 @@ export function idempotencyRequestHash(method: string, url: string, rawBody: str
 }
 
 export function registerIdempotency(app: FastifyInstance, store: HttpIdempotency): void {
-  const inFlight = new Set<string>();
-  const held = new WeakMap<FastifyRequest, string>();
-  const release = (request: FastifyRequest) => {
-    const slot = held.get(request);
-    if (slot === undefined) return;
-    held.delete(request);
-    inFlight.delete(slot);
-  };
-
   app.decorateRequest('idempotency', null);
   app.decorateRequest('idempotencyStored', false);
 
@@ -66,16 +60,6 @@ export function registerIdempotency(app: FastifyInstance, store: HttpIdempotency
     const principal = request.principal;
     if (principal === null) return;
 
-    if (!request.routeOptions.config.claimsIdempotencyKey) {
-      const slot = `${principal.merchantId}\u0000${key}`;
-      if (inFlight.has(slot)) {
-        throw new AppError('idempotency_in_flight', `a request with this Idempotency-Key is still being processed; retry later`, [], 1);
-      }
-      // Marked before the first await so two concurrent duplicates cannot both pass the check.
-      inFlight.add(slot);
-      held.set(request, slot);
-    }
-
     const path = request.url.split('?')[0] ?? request.url;
     const requestHash = idempotencyRequestHash(request.method, request.url, request.rawBody ?? '');
     const record = await store.find(principal.merchantId, key);
@@ -83,7 +67,6 @@ export function registerIdempotency(app: FastifyInstance, store: HttpIdempotency
       request.idempotency = { merchantId: principal.merchantId, key, requestHash, method: request.method, path, ttlMs: store.ttlMs };
       return;
     }
-    release(request);
     if (record.requestHash !== requestHash) {
       throw new AppError('idempotency_key_reused', 'this Idempotency-Key was already used with a different request; use a new key');
     }
@@ -113,14 +96,9 @@ export function registerIdempotency(app: FastifyInstance, store: HttpIdempotency
     } catch (error) {
       // The side effect already happened; the client still gets its answer, only a retry would run again.
       request.log.error({ err: error }, 'could not store the Idempotency-Key response');
-    } finally {
-      // Released once the record is saved, so a retry from here on finds it.
-      release(request);
     }
     return payload;
   });
-  app.addHook('onResponse', async (request) => release(request));
-  app.addHook('onRequestAbort', async (request) => release(request));
 }
 
 function replay(reply: FastifyReply, record: IdempotencyRecord): FastifyReply {

@@ -162,7 +162,7 @@ export function paymentsRoutes(deps: PaymentsRoutesDeps): FastifyPluginAsyncType
     app.post(
       '/batch/check',
       {
-        config: { scope: 'payments:write' },
+        config: { scope: 'payments:write', changesNothing: true },
         preValidation: payoutScopeOfBatch(config.raw.payment_processing.default_method),
         schema: {
           tags: ['batches'],
