@@ -57,6 +57,32 @@ describe.each(ENGINES)('reconciliation on the devnet (%s)', (engine) => {
     expect((await t.get(payment.payment_id)).status).toBe('completed');
   });
 
+  it('claims its Idempotency-Key with the result: concurrent duplicates store one result and share its answer', async () => {
+    const payer = await t.payer();
+    const { payment } = await t.collect(payer, { amount: '6', payee_address: gw.addresses[0] }, 6n * USDT);
+    const key = `recon-${engine}`;
+    const once = () =>
+      gw.call<ReconJson>('POST', '/api/v1/payments/reconcile', {
+        key: gw.adminKey,
+        body: { payment_id: payment.payment_id },
+        headers: { 'idempotency-key': key },
+      });
+    const answers = await Promise.all(Array.from({ length: 6 }, once));
+    expect(answers.map((a) => a.status)).toEqual(Array(6).fill(201));
+    expect(new Set(answers.map((a) => a.text)).size).toBe(1);
+    const results = await gw.db.db.selectFrom('reconciliations').select('id').where('payment_id', '=', payment.payment_id).execute();
+    expect(results.map((r) => r.id)).toEqual([answers[0]?.body.reconciliation_id]);
+    const row = await gw.db.db
+      .selectFrom('idempotency_keys')
+      .select(['status_code', 'response_body'])
+      .where('key', '=', key)
+      .executeTakeFirst();
+    expect(row && [Number(row.status_code), row.response_body]).toEqual([201, answers[0]?.text]);
+    const retry = await once();
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.text).toBe(answers[0]?.text);
+  });
+
   it('credits a transfer the scanner missed exactly once, however often it is reconciled', async () => {
     const payer = await t.payer();
     const p = await t.create({ amount: '9', payee_address: gw.addresses[1] });
