@@ -8,7 +8,7 @@
 import { TronWeb } from 'tronweb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from './db-harness.js';
-import { broadcast, newWallet, signedTransfer, type TestWallet, trxBalance } from './devnet-harness.js';
+import { broadcast, newWallet, signedTransfer, type TestWallet, trxBalance, txInfo, usdtBalance } from './devnet-harness.js';
 import type { PaymentJson } from './gateway-harness.js';
 import { type MoneyGateway, startMoneyGateway, baseUnits as units } from './money-harness.js';
 
@@ -29,7 +29,10 @@ describe.each(ENGINES)('reorganisations (%s)', (engine) => {
 
   beforeAll(async () => {
     // two confirmations: processing and confirmed are separate blocks, both above the solidified one
-    gw = await startMoneyGateway(engine, { config: { payment_processing: { priorities: { normal: { confirmations: 2 } } } } });
+    // a token transfer may burn only 1,000 energy: a USDT payout runs out of energy on chain (a failed receipt)
+    gw = await startMoneyGateway(engine, {
+      config: { payment_processing: { priorities: { normal: { confirmations: 2 } }, payouts: { fee_limit_energy: 1000 } } },
+    });
     payer = newWallet();
     await gw.fund(payer.base58, { trx: '5000' });
     gw.mineUntilSolid();
@@ -208,5 +211,51 @@ describe.each(ENGINES)('reorganisations (%s)', (engine) => {
     expect(done.status).toBe('completed');
     expect(await trxBalance(gw.devnet, payee)).toBe(units(done.net_amount));
     expect(await events(id)).toEqual(BACK_TO_PROCESSING_THEN_COMPLETED);
+  });
+
+  it('a payout that failed in a block the reorganisation dropped: failing, broadcast again, failed once its block is solidified', async () => {
+    const payee = newWallet().base58;
+    // the fee limit is priced from the chain's energy price: read it first (a fee estimate does)
+    const estimate = await gw.call('GET', '/api/v1/payments/fees/calculate?amount=5&currency=USDT&payment_method=route', { key: gw.adminKey });
+    expect(estimate.status, estimate.text).toBe(200);
+    const res = await gw.call<PaymentJson>('POST', '/api/v1/payments/create', {
+      key: gw.adminKey,
+      body: { payment_method: 'route', payee_address: payee, amount: '5', currency: 'USDT' },
+    });
+    expect(res.status, res.text).toBe(201);
+    const id = res.body.payment_id;
+    await gw.core.runner.runOnce();
+    expect(await sender().runOnce()).toMatchObject({ signed: 1, broadcast: 1 });
+    gw.mine(1);
+    const sendOf = async () => (await gw.db.db.selectFrom('chain_sends').selectAll().where('owner_id', '=', id).execute())[0];
+    // out of energy in a block that is not solidified yet: the payout hears nothing
+    expect(await tracker().runOnce()).toMatchObject({ confirmed: 0, failed: 0 });
+    const landed = await sendOf();
+    expect(landed).toMatchObject({ status: 'failing', failure_reason: 'out_of_energy' });
+    const firstFee = BigInt(landed?.network_fee ?? 0);
+    expect(firstFee).toBeGreaterThan(0n);
+    expect((await get(id)).status).toBe('processing');
+
+    gw.devnet.reorg({ depth: 1, dropTxids: [landed?.tx_id as string] });
+    expect(await tracker().runOnce()).toMatchObject({ orphaned: 1, failed: 0 });
+    expect(await sendOf()).toMatchObject({ status: 'signed', failure_reason: null, block_number: null });
+    expect((await get(id)).status).toBe('processing');
+
+    // the same bytes again: they fail again in the branch that stays, and only that failure is final
+    expect(await sender().runOnce()).toMatchObject({ signed: 0, broadcast: 1 });
+    gw.mine(1);
+    expect(await tracker().runOnce()).toMatchObject({ failed: 0 });
+    expect((await sendOf())?.status).toBe('failing');
+    gw.mineUntilSolid();
+    expect(await tracker().runOnce()).toMatchObject({ failed: 1 });
+    const final = await sendOf();
+    expect(final).toMatchObject({ status: 'failed', failure_reason: 'out_of_energy', tx_id: landed?.tx_id });
+    const receipt = await txInfo(gw.devnet, landed?.tx_id as string, true);
+    expect(BigInt(final?.network_fee ?? -1)).toBe(BigInt(receipt.fee as number));
+    const failed = await get(id);
+    expect(failed.status).toBe('failed');
+    expect(await usdtBalance(gw.devnet, payee)).toBe(0n);
+    expect((await events(id)).filter((type) => type === 'payment.failed')).toHaveLength(1);
+    expect(await events(id)).not.toContain('payment.reverted');
   });
 });

@@ -333,10 +333,10 @@ export const ConfigSchema = Type.Object(
         }),
         unique_amount_max_offset: Type.Integer({
           default: 9999,
-          minimum: 1,
+          minimum: 0,
           maximum: 1_000_000,
           description:
-            'direct_transfer without payer_address: largest offset added to the amount to make it unique among the payee’s open payments, in steps of the asset’s smallest display unit (0.000001 for 6 or more decimals)',
+            'direct_transfer without payer_address: largest offset added to the amount to make it unique among the payee’s open payments, in steps of the asset’s smallest display unit (0.000001 for 6 or more decimals); 0 turns unique amounts off, and a direct_transfer must then name its payer_address',
         }),
         swap_venue: Type.String({
           default: '',

@@ -15,6 +15,7 @@ import * as m0012 from './migrations/0012_dashboard_users.js';
 import * as m0013 from './migrations/0013_send_energy_decisions.js';
 import * as m0014 from './migrations/0014_payout_approval_note.js';
 import * as m0018 from './migrations/0018_scanned_blocks.js';
+import * as m0019 from './migrations/0019_send_failing_status.js';
 import type { DB } from './schema.js';
 
 /** Listed explicitly so that the same set runs from sources (tsx) and from the compiled dist/. */
@@ -34,6 +35,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0013_send_energy_decisions': m0013,
   '0014_payout_approval_note': m0014,
   '0018_scanned_blocks': m0018,
+  '0019_send_failing_status': m0019,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

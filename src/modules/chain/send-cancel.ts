@@ -17,7 +17,7 @@ export type SendCancelOutcome = 'none' | 'cancelled' | 'in_flight';
 
 export const CANCELLED_SEND_REASON = 'cancelled';
 
-const IN_FLIGHT_OR_DONE = ['signed', 'broadcast', 'confirmed', 'completed'] as const;
+const IN_FLIGHT_OR_DONE = ['signed', 'broadcast', 'confirmed', 'failing', 'completed'] as const;
 
 export async function cancelQueuedSend(
   trx: SendTransaction,

@@ -47,17 +47,18 @@ const EXPECTED: Record<string, Partial<Record<SendStatus, SendStatus>>> = {
   broadcast_retried: { signed: 'signed' },
   broadcast_refused: { signed: 'failed' },
   'landed(ok)': { signed: 'confirmed', broadcast: 'confirmed' },
-  'landed(receipt failed)': { signed: 'failed', broadcast: 'failed' },
-  solidified: { confirmed: 'completed' },
+  // a failed receipt is final only once its block is solidified
+  'landed(receipt failed)': { signed: 'failing', broadcast: 'failing' },
+  solidified: { confirmed: 'completed', failing: 'failed' },
   'expired(retries left)': { signed: 'expired', broadcast: 'expired' },
   'expired(retries exhausted)': { signed: 'failed', broadcast: 'failed' },
   // a reorganisation took its block and the chain no longer has it: the same bytes go out again
-  orphaned: { confirmed: 'signed' },
+  orphaned: { confirmed: 'signed', failing: 'signed' },
 };
 
 describe('chain send lifecycle', () => {
-  it('has the seven statuses and the twelve events of the table', () => {
-    expect(SEND_STATUSES).toEqual(['queued', 'signed', 'broadcast', 'confirmed', 'completed', 'failed', 'expired']);
+  it('has the eight statuses and the twelve events of the table', () => {
+    expect(SEND_STATUSES).toEqual(['queued', 'signed', 'broadcast', 'confirmed', 'failing', 'completed', 'failed', 'expired']);
     const types: SendStatusEventType[] = [
       'claimed',
       'postponed',
@@ -79,9 +80,9 @@ describe('chain send lifecycle', () => {
 
   const pairs = SEND_STATUSES.flatMap((from) => EVENTS.map((event) => [from, label(event), event] as const));
 
-  it('the table covers every (status, event) pair: 20 allowed, 78 refused', () => {
-    expect(pairs).toHaveLength(98);
-    expect(pairs.filter(([from, name]) => EXPECTED[name]?.[from] !== undefined)).toHaveLength(20);
+  it('the table covers every (status, event) pair: 22 allowed, 90 refused', () => {
+    expect(pairs).toHaveLength(112);
+    expect(pairs.filter(([from, name]) => EXPECTED[name]?.[from] !== undefined)).toHaveLength(22);
   });
 
   it.each(pairs)('%s + %s', (from, name, event) => {
@@ -105,7 +106,7 @@ describe('chain send lifecycle', () => {
 
   it('completed, failed and expired are final; the rest is open', () => {
     expect(SEND_STATUSES.filter(isFinal)).toEqual(['completed', 'failed', 'expired']);
-    expect(OPEN_SEND_STATUSES).toEqual(['queued', 'signed', 'broadcast', 'confirmed']);
+    expect(OPEN_SEND_STATUSES).toEqual(['queued', 'signed', 'broadcast', 'confirmed', 'failing']);
   });
 
   it('only signed and broadcast sends may be in a node’s pool (what the tracker follows)', () => {
@@ -132,8 +133,10 @@ describe('chain send lifecycle', () => {
 
   it('the tracker confirms or fails a landed send by its receipt, also before its broadcast was recorded', () => {
     expect(compareAndSet({ type: 'landed', ok: true })).toEqual({ from: ['signed', 'broadcast'], to: 'confirmed' });
-    expect(compareAndSet({ type: 'landed', ok: false })).toEqual({ from: ['signed', 'broadcast'], to: 'failed' });
-    expect(compareAndSet({ type: 'solidified' })).toEqual({ from: ['confirmed'], to: 'completed' });
+    expect(compareAndSet({ type: 'landed', ok: false })).toEqual({ from: ['signed', 'broadcast'], to: 'failing' });
+    expect(transition('confirmed', { type: 'solidified' })).toEqual({ ok: true, value: 'completed' });
+    expect(transition('failing', { type: 'solidified' })).toEqual({ ok: true, value: 'failed' });
+    expect(compareAndSet({ type: 'orphaned' })).toEqual({ from: ['confirmed', 'failing'], to: 'signed' });
   });
 
   it('an expired send is replaced by a new sequence while retries are left, else it fails', () => {

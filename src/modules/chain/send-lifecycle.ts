@@ -2,16 +2,18 @@
  * A chain send's status lifecycle (chain_sends: payouts, refunds, settlements, sweeps, fuel) as one pure
  * table. The sender claims a `queued` send, checks it and signs it once (`signed`: the bytes are stored
  * before any broadcast), then broadcasts those bytes until a node accepts them (`broadcast`). The tracker
- * sees the transaction in a block (`confirmed`, or `failed` by its receipt) and once solidified
- * (`completed`); a confirmed send whose block a reorganisation orphaned, and that the chain no longer has,
- * is `signed` again (its bytes are broadcast again); a signed or broadcast send that provably expired unseen becomes `expired` (the tracker
+ * sees the transaction in a block (`confirmed`, or `failing` when its receipt failed) and once solidified
+ * (`completed`, or `failed`: a failed receipt is final only in a solidified block, since a reorganisation
+ * may drop it and the same bytes may then succeed); a confirmed or failing send whose block a
+ * reorganisation orphaned, and that the chain no longer has, is `signed` again (its bytes are broadcast
+ * again); a signed or broadcast send that provably expired unseen becomes `expired` (the tracker
  * queues the owner's next sequence as a new row) or `failed` when its retries are spent. A send still
  * `queued` may be cancelled (`failed`). completed, failed and expired are final.
  * No I/O: the sender, the tracker and the cancel write with a compare-and-set.
  */
 import { defineLifecycle, type TransitionError } from '../../shared/lifecycle.js';
 
-export const SEND_STATUSES = ['queued', 'signed', 'broadcast', 'confirmed', 'completed', 'failed', 'expired'] as const;
+export const SEND_STATUSES = ['queued', 'signed', 'broadcast', 'confirmed', 'failing', 'completed', 'failed', 'expired'] as const;
 export type SendStatus = (typeof SEND_STATUSES)[number];
 
 export type SendStatusEvent =
@@ -55,12 +57,12 @@ const lifecycle = defineLifecycle<SendStatus, SendStatusEvent>('send', SEND_STAT
   broadcast_refused: { signed: 'failed' },
   // a signed send may be seen in a block before its broadcast was recorded
   landed: {
-    signed: (event) => (event.ok ? 'confirmed' : 'failed'),
-    broadcast: (event) => (event.ok ? 'confirmed' : 'failed'),
+    signed: (event) => (event.ok ? 'confirmed' : 'failing'),
+    broadcast: (event) => (event.ok ? 'confirmed' : 'failing'),
   },
-  solidified: { confirmed: 'completed' },
+  solidified: { confirmed: 'completed', failing: 'failed' },
   // the same bytes are broadcast again while unexpired; once provably expired unseen, the usual new sequence
-  orphaned: { confirmed: 'signed' },
+  orphaned: { confirmed: 'signed', failing: 'signed' },
   expired: {
     signed: (event) => (event.retriesExhausted ? 'failed' : 'expired'),
     broadcast: (event) => (event.retriesExhausted ? 'failed' : 'expired'),

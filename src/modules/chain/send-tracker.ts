@@ -18,10 +18,10 @@ import type { BlockInfo, TransactionInfo } from '../../tron/node-json.js';
 import { signedBandwidthBytes } from '../../tron/transaction.js';
 import { forEachBounded } from './chain-sender.js';
 import type { HeldLease, LeaseStore } from './lease.js';
-import type { SendEvent, SendStatus, SendTransaction } from './send-contract.js';
+import type { SendEvent, SendFailureReason, SendStatus, SendTransaction } from './send-contract.js';
 import { sendCostFromReceipt } from './send-cost.js';
 import { classifyReceipt } from './send-failures.js';
-import { allowedFrom, compareAndSet } from './send-lifecycle.js';
+import { allowedFrom, compareAndSet, transition } from './send-lifecycle.js';
 import type { ChainSendQueue } from './send-queue.js';
 import { nextSequenceIdentity, queuedSendRow, RECORD_COLUMNS, type SendRow, sendCostColumns, toSendRecord } from './send-records.js';
 
@@ -152,7 +152,7 @@ export class SendTracker {
     counts.blocks = to - from + 1;
   }
 
-  /** A transaction seen in a block: confirmed or failed by its receipt (a `signed` one is reported broadcast first). */
+  /** A transaction seen in a block: confirmed, or failing by its receipt (a `signed` one is reported broadcast first). */
   private landedStep(row: SendRow, info: TransactionInfo, txBytes: number | null, counts: TrackerRunCounts): Step {
     const now = this.o.clock.now();
     const cost = sendCostFromReceipt(info, txBytes);
@@ -179,12 +179,10 @@ export class SendTracker {
           const record = toSendRecord({ ...updated, signed_tx: null });
           const events: SendEvent[] = [];
           if (row.status === 'signed') events.push({ kind: 'broadcast', send: { ...record, status: 'broadcast' } });
+          // a failed receipt is the owner's news only once solidified (completeSolidified): a reorganisation may still drop it
           if (verdict.ok) {
             events.push({ kind: 'confirmed', send: record });
             counts.confirmed += 1;
-          } else {
-            events.push({ kind: 'failed', send: record, reason: verdict.reason, detail: verdict.detail });
-            counts.failed += 1;
           }
           return events;
         },
@@ -202,7 +200,7 @@ export class SendTracker {
    * the same bytes (the owner hears `orphaned`); if those expired meanwhile, the expiry check re-signs it once.
    */
   private async checkOrphaned(lease: HeldLease, counts: TrackerRunCounts): Promise<void> {
-    const rows = await this.o.db.selectFrom('chain_sends').select(OPEN_COLUMNS).where('status', '=', 'confirmed').execute();
+    const rows = await this.o.db.selectFrom('chain_sends').select(OPEN_COLUMNS).where('status', 'in', allowedFrom('orphaned')).execute();
     if (rows.length === 0) return;
     const inBlock = new Set<string>();
     await forEachBounded([...new Set(rows.map((r) => Number(r.block_number)))], READ_CONCURRENCY, async (n) => {
@@ -219,11 +217,13 @@ export class SendTracker {
           .updateTable('chain_sends')
           .set({ block_number: Number(info.blockNumber), updated_at: this.o.clock.now() })
           .where('id', '=', row.id)
-          .where('status', '=', 'confirmed')
+          .where('status', '=', row.status)
           .execute();
         continue;
       }
       const orphaned = compareAndSet({ type: 'orphaned' });
+      // a failing send's owner heard nothing of its failure yet: it is broadcast again without a word
+      const wasConfirmed = row.status === 'confirmed';
       steps.push({
         row,
         update: {
@@ -231,13 +231,14 @@ export class SendTracker {
             status: orphaned.to,
             block_number: null,
             confirmed_at: null,
+            failure_reason: null,
             next_attempt_at: this.o.clock.now(),
             updated_at: this.o.clock.now(),
           },
-          from: orphaned.from,
+          from: [row.status as SendStatus],
           events: (updated) => {
             counts.orphaned += 1;
-            return [{ kind: 'orphaned', send: toSendRecord({ ...updated, signed_tx: null }) }];
+            return wasConfirmed ? [{ kind: 'orphaned', send: toSendRecord({ ...updated, signed_tx: null }) }] : [];
           },
         },
       });
@@ -261,20 +262,32 @@ export class SendTracker {
     await forEachBounded(blocks, READ_CONCURRENCY, async (n) => {
       for (const info of await this.o.client.getTransactionInfoByBlockNum(n, { solid: true })) solidTx.add(info.id);
     });
-    const solidified = compareAndSet({ type: 'solidified' });
     const steps: Step[] = rows
       .filter((r) => r.tx_id && solidTx.has(r.tx_id))
-      .map((selected) => ({
-        row: { ...selected, signed_tx: null },
-        update: {
-          set: { status: solidified.to, completed_at: this.o.clock.now(), updated_at: this.o.clock.now() },
-          from: solidified.from,
-          events: (updated: SendRow) => {
-            counts.completed += 1;
-            return [{ kind: 'completed', send: toSendRecord({ ...updated, signed_tx: null }) }];
+      .map((selected) => {
+        const from = selected.status as SendStatus;
+        const to = transition(from, { type: 'solidified' });
+        if (!to.ok) throw new Error(`send ${selected.id}: ${to.error.message}`);
+        const now = this.o.clock.now();
+        return {
+          row: { ...selected, signed_tx: null },
+          update: {
+            set: { status: to.value, completed_at: to.value === 'completed' ? now : null, updated_at: now },
+            from: [from],
+            events: (updated: SendRow): SendEvent[] => {
+              const send = toSendRecord({ ...updated, signed_tx: null });
+              if (to.value === 'completed') {
+                counts.completed += 1;
+                return [{ kind: 'completed', send }];
+              }
+              // its failed receipt is final now
+              counts.failed += 1;
+              const reason = (updated.failure_reason ?? 'reverted') as SendFailureReason;
+              return [{ kind: 'failed', send, reason, detail: updated.last_error ?? reason }];
+            },
           },
-        },
-      }));
+        };
+      });
     await this.applySteps(lease, steps);
   }
 

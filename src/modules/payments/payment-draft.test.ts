@@ -172,6 +172,23 @@ describe('payment_gateway (the default method)', () => {
     });
   });
 
+  it('direct_transfer without a payer gets a unique amount, or is refused naming payer_address when unique amounts are off', () => {
+    expect(draftOf({ payment_method: 'direct_transfer' }).needsUniqueAmount).toBe(true);
+    expect(draftOf({ payment_method: 'direct_transfer', payer_address: PAYER }).needsUniqueAmount).toBe(false);
+    const off = configWith({ payment_processing: { unique_amount_max_offset: 0 } });
+    for (const payer of [undefined, null]) {
+      expect(errorsOf({ payment_method: 'direct_transfer', payer_address: payer }, off)).toEqual([
+        {
+          path: 'payer_address',
+          message: 'is required for direct_transfer while unique amounts are off (payment_processing.unique_amount_max_offset is 0)',
+        },
+      ]);
+    }
+    expect(build({ payment_method: 'direct_transfer', payer_address: PAYER }, off).ok).toBe(true);
+    // a deposit address tells payments apart by itself
+    expect(build({ payment_method: 'payment_gateway' }, off).ok).toBe(true);
+  });
+
   it('refuses payer = payee on a collection', () => {
     expect(errorsOf({ payer_address: PAYEE })).toEqual([
       { path: 'payee_address', message: 'must differ from payer_address: self-transfers are not allowed' },

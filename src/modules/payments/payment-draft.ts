@@ -131,6 +131,14 @@ export function buildPaymentDraft(input: CreatePaymentInput, context: DraftConte
   const unpayable = payee === null ? undefined : context.unpayable.get(payee);
   if (unpayable !== undefined) errors.push({ path: at('payee_address'), message: unpayable });
   if (payer && denyList.has(payer)) errors.push({ path: at('payer_address'), message: 'is on the deny-list' });
+  // matched by its payer or by a unique amount: with neither, no transfer could be told apart and it would silently expire
+  const payerOmitted = input.payer_address === undefined || input.payer_address === null;
+  if (method === 'direct_transfer' && payerOmitted && pp.unique_amount_max_offset === 0) {
+    errors.push({
+      path: at('payer_address'),
+      message: 'is required for direct_transfer while unique amounts are off (payment_processing.unique_amount_max_offset is 0)',
+    });
+  }
 
   if (method === 'route') {
     if (payer && payer !== context.hotWalletAddress) {

@@ -289,6 +289,14 @@ export class RefundsService {
         }
       },
       onCompleted: (trx, send) => this.completeRefund(trx, send),
+      // a reorganisation took its transaction off the chain; it stays `processing` while the same bytes go out again
+      onOrphaned: async (trx, send) => {
+        const refund = await this.deps.refunds.findById(trx, send.ownerId);
+        if (!refund) return;
+        await this.deps.audit.record(trx, [
+          this.auditEntry(refund, 'refund.transaction_orphaned', { actor: SENDER_ACTOR, requestId: null }, { transaction_id: send.txId }),
+        ]);
+      },
       onFailed: async (trx, send, reason, detail) => {
         await this.failRefund(trx, send.ownerId, failureText(reason, detail), { actor: SENDER_ACTOR, requestId: null }, false);
       },

@@ -16,6 +16,7 @@ import type { AuditContext, AuditRecorder } from '../audit/audit-trail.js';
 import type { SendHandler, SendQueue, SendRecord } from '../chain/send-contract.js';
 import { type DelegationAuditAction, delegationEntry, sweepEntry } from './sweep-audit.js';
 import { delegationSun, type SweepEnergy, withMargin } from './sweep-energy.js';
+import { addSweepFee } from './sweep-fees.js';
 import * as sweepLifecycle from './sweep-lifecycle.js';
 
 export const DELEGATION_STATUSES = ['activating', 'delegating', 'sweeping', 'reclaiming', 'reclaimed', 'failed'] as const;
@@ -69,6 +70,8 @@ export interface DelegatedSweepsDeps {
   enqueueSweep(trx: Transaction<DB>, sweepId: string): Promise<void>;
   /** ends a sweep that will not be swept (the settlement worker's, which also pays once all are final) */
   failSweep(trx: Transaction<DB>, sweepId: string, event: { type: 'delegation_failed' }, failure: string): Promise<void>;
+  /** records, for the sweep, that a reorganisation took one of its steps off the chain (audit) */
+  onStepOrphaned(trx: Transaction<DB>, sweepId: string, send: SendRecord): Promise<void>;
 }
 
 export class DelegatedSweeps {
@@ -166,6 +169,7 @@ export class DelegatedSweeps {
             await this.audit(trx, 'account.activated', row, 'delegating', extra, send);
           }
         },
+        onOrphaned: (trx, send) => this.orphaned(trx, send),
         onFailed: async (trx, send, reason) => this.fail(trx, send, `activation_${reason}`),
       },
       delegate: {
@@ -184,6 +188,7 @@ export class DelegatedSweeps {
           if (Number(moved.numUpdatedRows) > 0) await this.deps.enqueueSweep(trx, row.sweep_id);
           await this.audit(trx, 'energy.delegated', row, 'sweeping', extra, send);
         },
+        onOrphaned: (trx, send) => this.orphaned(trx, send),
         onFailed: async (trx, send, reason) => this.fail(trx, send, `delegate_${reason}`),
       },
       reclaim: {
@@ -195,6 +200,7 @@ export class DelegatedSweeps {
             await this.audit(trx, 'energy.reclaimed', row, 'reclaimed', extra, send);
           }
         },
+        onOrphaned: (trx, send) => this.orphaned(trx, send),
         // the energy is still lent: try again later with a new transaction; after RECLAIM_ATTEMPTS it stays
         // lent, recorded for the operator (the wallet view shows it delegated out)
         onFailed: async (trx, send, reason) => {
@@ -262,13 +268,20 @@ export class DelegatedSweeps {
     await this.deps.audit.record(trx, [delegationEntry(action, row, after, send, this.deps.assets, this.deps.context)]);
   }
 
-  /** What a step's transaction burned counts to its sweep's network cost. */
+  /** What a step's transaction burned counts to its sweep's network cost (each landing once: sweep-fees.ts). */
   private async addFee(trx: Transaction<DB>, sweepId: string, send: SendRecord): Promise<void> {
-    const fee = send.networkFee ?? 0n;
-    if (fee === 0n) return;
-    const sweep = await trx.selectFrom('sweeps').select('network_fee').where('id', '=', sweepId).executeTakeFirstOrThrow();
-    const total = (sweep.network_fee === null ? 0n : BigInt(sweep.network_fee)) + fee;
-    await trx.updateTable('sweeps').set({ network_fee: total, updated_at: this.deps.clock.now() }).where('id', '=', sweepId).execute();
+    await addSweepFee(trx, sweepId, send.networkFee ?? 0n, this.deps.clock.now());
+  }
+
+  /**
+   * A reorganisation took a landed step off the chain; its bytes go out again. What it burned there is
+   * taken back (the landing that stays adds its own), and the step stays where it is: the delegation's
+   * status only ever moves forward, and a sweep broadcast meanwhile without the energy fails and is swept again.
+   */
+  private async orphaned(trx: Transaction<DB>, send: SendRecord): Promise<void> {
+    const row = await this.find(trx, send.ownerId);
+    await addSweepFee(trx, row.sweep_id, -(send.networkFee ?? 0n), this.deps.clock.now());
+    await this.deps.onStepOrphaned(trx, row.sweep_id, send);
   }
 
   private async move(

@@ -43,6 +43,7 @@ import type { SettlementsRepository } from './settlements.repository.js';
 import { sweepEntry } from './sweep-audit.js';
 import type { SweepEnergy } from './sweep-energy.js';
 import * as sweepLifecycle from './sweep-lifecycle.js';
+import { addSweepFee } from './sweep-fees.js';
 import { fuelRequired, fuelToSend, receivedByAddress, type SweepCandidate, unswept } from './sweep-plan.js';
 
 export const SETTLEMENT_RUN_JOB = 'settlement.run';
@@ -120,6 +121,7 @@ export class SettlementWorker {
           maxRetries: SEND_MAX_RETRIES,
           enqueueSweep: (trx, sweepId) => this.enqueueSweep(trx, sweepId),
           failSweep: (trx, sweepId, event, failure) => this.finishSweepById(trx, sweepId, event, failure, 0n),
+          onStepOrphaned: (trx, sweepId, send) => this.auditOrphanedStep(trx, sweepId, send),
         })
       : null;
   }
@@ -396,9 +398,11 @@ export class SettlementWorker {
       sweep_fuel: {
         onConfirmed: async (trx, send) => {
           const step = sweepLifecycle.compareAndSet({ type: 'fuel_confirmed' });
+          // each landing adds its fee, each orphaning takes it back (sweep-fees.ts); the step happens once
+          await addSweepFee(trx, send.ownerId, send.networkFee ?? 0n, this.deps.clock.now());
           const before = await trx.selectFrom('sweeps').selectAll().where('id', '=', send.ownerId).executeTakeFirst();
           if (!before) return;
-          const set = { status: step.to, network_fee: send.networkFee ?? 0n, updated_at: this.deps.clock.now() };
+          const set = { status: step.to, updated_at: this.deps.clock.now() };
           const moved = await trx
             .updateTable('sweeps')
             .set(set)
@@ -410,12 +414,20 @@ export class SettlementWorker {
           const after = { ...before, ...set };
           await this.deps.audit.record(trx, [sweepEntry('sweep_fuel.sent', before, after, this.deps.config.assets, CONTEXT, send)]);
         },
+        // its TRX left the chain with the block: the fee is taken back; the same bytes go out again
+        onOrphaned: async (trx, send) => {
+          await addSweepFee(trx, send.ownerId, -(send.networkFee ?? 0n), this.deps.clock.now());
+          await this.auditOrphanedStep(trx, send.ownerId, send);
+        },
         onFailed: async (trx, send, reason) => this.finishSweep(trx, send, { type: 'fuel_failed' }, `fuel_${reason}`),
       },
       sweep: {
-        // in a block: lent energy goes back at once (the sweep completes later, once solidified)
-        onConfirmed: async (trx, send) => this.delegated?.reclaim(trx, send.ownerId, send.id),
-        onCompleted: async (trx, send) => this.finishSweep(trx, send, { type: 'sweep_completed' }, null),
+        // lent energy goes back once the sweep is final: a reorganisation may still send the same bytes again
+        onCompleted: async (trx, send) => {
+          await this.finishSweep(trx, send, { type: 'sweep_completed' }, null);
+          await this.delegated?.reclaim(trx, send.ownerId, send.id);
+        },
+        onOrphaned: (trx, send) => this.auditOrphanedStep(trx, send.ownerId, send),
         onFailed: async (trx, send, reason) => {
           await this.finishSweep(trx, send, { type: 'sweep_failed' }, reason);
           await this.delegated?.reclaim(trx, send.ownerId, send.id);
@@ -444,6 +456,13 @@ export class SettlementWorker {
     for (const [purpose, handler] of Object.entries(this.handlers()) as Array<[SendPurpose, SendHandler]>) {
       registry.registerHandler(purpose, handler);
     }
+  }
+
+  /** A reorganisation took one of the sweep's landed transactions off the chain: recorded, it is broadcast again. */
+  private async auditOrphanedStep(trx: Transaction<DB>, sweepId: string, send: SendRecord): Promise<void> {
+    const sweep = await trx.selectFrom('sweeps').selectAll().where('id', '=', sweepId).executeTakeFirst();
+    if (!sweep) return;
+    await this.deps.audit.record(trx, [sweepEntry('sweep.step_orphaned', null, sweep, this.deps.config.assets, CONTEXT, send)]);
   }
 
   /** A sweep ends (`failure` says why it failed); its cost adds the sweep transfer's burn to the fuel transfer's fee. */

@@ -1,6 +1,6 @@
 /**
  * Audit records of the money a settlement moves before the payee transfer (issue 20): sweeps (`sweep.started`,
- * `sweep.completed`, `sweep.failed`), their fuel transfers (`sweep_fuel.sent`) and, for sweeps on delegated
+ * `sweep.completed`, `sweep.failed`, `sweep.step_orphaned`), their fuel transfers (`sweep_fuel.sent`) and, for sweeps on delegated
  * energy, the activation, delegation and reclaim (`account.activated`, `energy.delegated`,
  * `energy.delegation_failed`, `energy.reclaimed`, `energy.reclaim_failed`). Each is written by the caller in
  * the transaction that records the step; amounts are decimal strings (TRX for fuel, energy stake and fees).
@@ -11,7 +11,8 @@ import { type AssetCatalog, NATIVE_SYMBOL } from '../../shared/catalogues/asset-
 import type { AuditContext, AuditEntry } from '../audit/audit-trail.js';
 import type { SendRecord } from '../chain/send-contract.js';
 
-export type SweepAuditAction = 'sweep.started' | 'sweep.completed' | 'sweep.failed' | 'sweep_fuel.sent';
+/** `sweep.step_orphaned`: a reorganisation took one of its landed transactions off the chain (broadcast again) */
+export type SweepAuditAction = 'sweep.started' | 'sweep.completed' | 'sweep.failed' | 'sweep_fuel.sent' | 'sweep.step_orphaned';
 export type DelegationAuditAction =
   | 'account.activated'
   | 'energy.delegated'
