@@ -166,6 +166,22 @@ describe.each(ENGINES)('dashboard sessions (%s)', (engine) => {
     expect(JSON.stringify(failures)).not.toContain('not the password at all');
   });
 
+  it('an Idempotency-Key replays only to the user who used it: another user of the merchant never gets that answer', async () => {
+    const alice = await loggedIn((await newUser('admin')).email);
+    const bob = await loggedIn((await newUser('admin')).email);
+    const headers = { 'idempotency-key': 'enrol-totp-1' };
+    const first = await send('POST', '/api/v1/session/totp', alice, { headers });
+    expect(first.statusCode).toBe(200);
+    const again = await send('POST', '/api/v1/session/totp', alice, { headers });
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json().secret).toBe(first.json().secret);
+    // the same key and the same (empty) request from another user: refused, nothing of Alice's answer
+    const other = await send('POST', '/api/v1/session/totp', bob, { headers });
+    expect(other.statusCode).toBe(422);
+    expect(other.json().code).toBe('idempotency_key_reused');
+    expect(other.body).not.toContain(first.json().secret);
+  });
+
   it('logs in with TOTP (RFC 6238 vectors), refuses a code of a step already used, and a recovery code once', async () => {
     clock.set(T0);
     const user = await newUser('admin');

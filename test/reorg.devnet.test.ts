@@ -216,7 +216,9 @@ describe.each(ENGINES)('reorganisations (%s)', (engine) => {
   it('a payout that failed in a block the reorganisation dropped: failing, broadcast again, failed once its block is solidified', async () => {
     const payee = newWallet().base58;
     // the fee limit is priced from the chain's energy price: read it first (a fee estimate does)
-    const estimate = await gw.call('GET', '/api/v1/payments/fees/calculate?amount=5&currency=USDT&payment_method=route', { key: gw.adminKey });
+    const estimate = await gw.call('GET', '/api/v1/payments/fees/calculate?amount=5&currency=USDT&payment_method=route', {
+      key: gw.adminKey,
+    });
     expect(estimate.status, estimate.text).toBe(200);
     const res = await gw.call<PaymentJson>('POST', '/api/v1/payments/create', {
       key: gw.adminKey,

@@ -39,9 +39,14 @@ const KEY_PATTERN = /^[\x20-\x7e]{1,255}$/;
 /** The store plus how long its records live (the store enforces expiry; callers may show it). */
 export type HttpIdempotency = IdempotencyStore & { ttlMs: number };
 
-/** Covers the concrete path and query string (seed clients POST parameters in the query) and the body bytes. */
-export function idempotencyRequestHash(method: string, url: string, rawBody: string): string {
-  return createHash('sha256').update(`${method}\n${url}\n${rawBody}`).digest('hex');
+/**
+ * Covers the concrete path and query string (seed clients POST parameters in the query) and the body bytes;
+ * for a dashboard session also the user: keys are the merchant's, and one user's stored answer (a TOTP
+ * secret, a one-time password) must never replay to another user who happened to send the same request.
+ */
+export function idempotencyRequestHash(method: string, url: string, rawBody: string, sessionActor: string | null = null): string {
+  const who = sessionActor === null ? '' : `${sessionActor}\n`;
+  return createHash('sha256').update(`${method}\n${url}\n${who}${rawBody}`).digest('hex');
 }
 
 export function registerIdempotency(app: FastifyInstance, store: HttpIdempotency): void {
@@ -61,7 +66,7 @@ export function registerIdempotency(app: FastifyInstance, store: HttpIdempotency
     if (principal === null) return;
 
     const path = request.url.split('?')[0] ?? request.url;
-    const requestHash = idempotencyRequestHash(request.method, request.url, request.rawBody ?? '');
+    const requestHash = idempotencyRequestHash(request.method, request.url, request.rawBody ?? '', principal.user ? principal.actor : null);
     const record = await store.find(principal.merchantId, key);
     if (record === null) {
       request.idempotency = { merchantId: principal.merchantId, key, requestHash, method: request.method, path, ttlMs: store.ttlMs };
