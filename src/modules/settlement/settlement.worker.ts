@@ -42,8 +42,8 @@ import { effectiveFrequency, settlementAmount, settlementDue } from './settlemen
 import type { SettlementsRepository } from './settlements.repository.js';
 import { sweepEntry } from './sweep-audit.js';
 import type { SweepEnergy } from './sweep-energy.js';
-import * as sweepLifecycle from './sweep-lifecycle.js';
 import { addSweepFee } from './sweep-fees.js';
+import * as sweepLifecycle from './sweep-lifecycle.js';
 import { fuelRequired, fuelToSend, receivedByAddress, type SweepCandidate, unswept } from './sweep-plan.js';
 
 export const SETTLEMENT_RUN_JOB = 'settlement.run';
