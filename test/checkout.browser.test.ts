@@ -67,7 +67,8 @@ afterAll(async () => {
 });
 
 describe('every state', () => {
-  it('renders with its words, passes axe-core in light and dark, on mobile and desktop', async () => {
+  // every state twice through axe-core and three screenshots each: longer than a test's default 30 s on a busy machine
+  it('renders with its words, passes axe-core in light and dark, on mobile and desktop', { timeout: 120_000 }, async () => {
     const light = await context({ colorScheme: 'light' });
     const dark = await context({ colorScheme: 'dark' });
     const desktop = await context({ viewport: DESKTOP, colorScheme: 'light' });
