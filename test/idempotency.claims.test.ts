@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from './db-harness.js';
 import { type PaymentJson, startTestGateway, type TestGateway } from './gateway-harness.js';
+import { auditCount, storedAnswer } from './idempotency-harness.js';
 
 describe.each(ENGINES)('Idempotency-Key on cancel and approve (%s)', (engine) => {
   let gw: TestGateway;
@@ -23,16 +24,8 @@ describe.each(ENGINES)('Idempotency-Key on cancel and approve (%s)', (engine) =>
   };
   const post = (path: string, key: string) =>
     gw.call<PaymentJson>('POST', path, { key: gw.adminKey, body: {}, headers: { 'idempotency-key': key } });
-  const stored = async (key: string) => {
-    const row = await gw.db.db
-      .selectFrom('idempotency_keys')
-      .select(['status_code', 'response_body'])
-      .where('key', '=', key)
-      .executeTakeFirst();
-    return row && { status_code: Number(row.status_code), response_body: row.response_body };
-  };
-  const audited = async (id: string, action: string) =>
-    (await gw.db.db.selectFrom('audit_log').select('seq').where('entity_id', '=', id).where('action', '=', action).execute()).length;
+  const stored = (key: string) => storedAnswer(gw.db.db, key);
+  const audited = (id: string, action: string) => auditCount(gw.db.db, action, id);
 
   it('a cancel stores its answer with the change and replays it byte for byte', async () => {
     const payment = await create({ payee_address: payee, amount: '12' });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registeredRoutes } from '../src/http/app.js';
 import { ENGINES } from './db-harness.js';
 import { startTestGateway, type TestGateway } from './gateway-harness.js';
+import { auditCount, storedAnswer } from './idempotency-harness.js';
 
 /** Routes that take no Idempotency-Key although they are PUTs, each with its reason; the list may only shrink. */
 const NO_KEY: Record<string, string> = {
@@ -55,16 +56,8 @@ describe.each(ENGINES)('Idempotency-Key claimed with the effect (%s)', (engine) 
 
   const post = <T>(url: string, key: string, body: unknown = {}) =>
     gw.call<T>('POST', url, { key: gw.adminKey, body, headers: { 'idempotency-key': key } });
-  const stored = async (key: string) => {
-    const row = await gw.db.db
-      .selectFrom('idempotency_keys')
-      .select(['status_code', 'response_body'])
-      .where('key', '=', key)
-      .executeTakeFirst();
-    return row && { status_code: Number(row.status_code), response_body: row.response_body };
-  };
-  const audited = async (action: string, entityId: string) =>
-    (await gw.db.db.selectFrom('audit_log').select('seq').where('action', '=', action).where('entity_id', '=', entityId).execute()).length;
+  const stored = (key: string) => storedAnswer(gw.db.db, key);
+  const audited = (action: string, entityId: string) => auditCount(gw.db.db, action, entityId);
 
   it('8 concurrent identical report requests make one report and 8 identical answers; a retry replays it', async () => {
     const key = `report-${engine}`;

@@ -64,6 +64,14 @@ describe.each(ENGINES)('reorganisations (%s)', (engine) => {
   };
   const balanceOf = async (payee: string) =>
     (await gw.core.ledger.balances(gw.db.db, gw.merchantId)).find((b) => b.payeeAddress === payee)?.balance ?? 0n;
+  /** a payout created, signed, broadcast and mined into the next block; its id */
+  const payoutInBlock = async (payee: string, amount: string, currency: string): Promise<string> => {
+    const id = (await create({ payment_method: 'route', payee_address: payee, amount, currency })).payment_id;
+    await gw.core.runner.runOnce();
+    expect(await sender().runOnce()).toMatchObject({ signed: 1, broadcast: 1 });
+    gw.mine(1);
+    return id;
+  };
   /** processing after one block, confirmed after the second */
   const confirmOnChain = async (id: string) => {
     gw.mine(1);
@@ -179,15 +187,7 @@ describe.each(ENGINES)('reorganisations (%s)', (engine) => {
 
   it('a reorganisation that drops a payout: the same bytes are broadcast again and the payee is paid exactly once', async () => {
     const payee = newWallet().base58;
-    const res = await gw.call<PaymentJson>('POST', '/api/v1/payments/create', {
-      key: gw.adminKey,
-      body: { payment_method: 'route', payee_address: payee, amount: '30', currency: 'TRX' },
-    });
-    expect(res.status, res.text).toBe(201);
-    const id = res.body.payment_id;
-    await gw.core.runner.runOnce();
-    expect(await sender().runOnce()).toMatchObject({ signed: 1, broadcast: 1 });
-    gw.mine(1);
+    const id = await payoutInBlock(payee, '30', 'TRX');
     expect(await tracker().runOnce()).toMatchObject({ confirmed: 1 });
     const [send] = await gw.db.db.selectFrom('chain_sends').selectAll().where('owner_id', '=', id).execute();
     expect((await get(id)).status).toBe('confirmed');
@@ -220,15 +220,7 @@ describe.each(ENGINES)('reorganisations (%s)', (engine) => {
       key: gw.adminKey,
     });
     expect(estimate.status, estimate.text).toBe(200);
-    const res = await gw.call<PaymentJson>('POST', '/api/v1/payments/create', {
-      key: gw.adminKey,
-      body: { payment_method: 'route', payee_address: payee, amount: '5', currency: 'USDT' },
-    });
-    expect(res.status, res.text).toBe(201);
-    const id = res.body.payment_id;
-    await gw.core.runner.runOnce();
-    expect(await sender().runOnce()).toMatchObject({ signed: 1, broadcast: 1 });
-    gw.mine(1);
+    const id = await payoutInBlock(payee, '5', 'USDT');
     const sendOf = async () => (await gw.db.db.selectFrom('chain_sends').selectAll().where('owner_id', '=', id).execute())[0];
     // out of energy in a block that is not solidified yet: the payout hears nothing
     expect(await tracker().runOnce()).toMatchObject({ confirmed: 0, failed: 0 });
