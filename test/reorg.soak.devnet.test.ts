@@ -197,6 +197,9 @@ describe.each(ENGINES)('a soak under reorganisations (%s)', (engine) => {
       const credited = invoices.filter((i) => i.payee_address === payee).reduce((sum, i) => sum + units(i.net_amount), 0n);
       expect(await balanceOf(payee)).toBe(credited - settled);
     }
+    // and the balance reconciliation, over every managed address, finds the chain as the records say
+    const balances = await gw.core.reconciliation.compareBalances();
+    expect(balances?.outcome, JSON.stringify(balances?.discrepancies)).toBe('balanced');
     for (const payout of payouts) {
       const now = await get(payout.id);
       expect(now.status, payout.id).toBe('completed');
