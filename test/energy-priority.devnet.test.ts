@@ -146,4 +146,33 @@ describe.each(ENGINES)('burn or wait for energy by priority (%s)', (engine) => {
       low: { decision: 'burn_after_wait', waited_seconds: 130 },
     });
   });
+
+  it('a signed send not yet broadcast has its energy spoken for: the next one waits instead of counting it twice', async () => {
+    gw.devnet.advanceTime(DAY_MS);
+    gw.mine(1);
+    const left = await energyLeft();
+    expect(left).toBeGreaterThanOrEqual(HOLDER_TRANSFER_ENERGY);
+    expect(left).toBeLessThan(2n * HOLDER_TRANSFER_ENERGY);
+    const payout = async (priority: string) => {
+      const payee = newWallet().base58;
+      await gw.fund(payee, { usdt: '1' });
+      const res = await gw.call<PaymentJson>('POST', '/api/v1/payments/create', {
+        key: gw.adminKey,
+        body: { payment_method: 'route', payee_address: payee, amount: '10', currency: 'USDT', priority },
+      });
+      expect(res.status, res.text).toBe(201);
+      await gw.core.runner.runOnce();
+      return res.body.payment_id;
+    };
+    // signed on staked energy, its bytes stored but not broadcast yet (the node's figure does not know it)
+    const first = await payout('urgent');
+    expect(await sender().runOnce({ signOnly: true })).toMatchObject({ signed: 1 });
+    expect(await sendOf(first)).toMatchObject({ status: 'signed', energy_decision: 'staked' });
+    const second = await payout('normal');
+    expect(await sender().runOnce()).toMatchObject({ waiting: 1, broadcast: 1 });
+    expect(await sendOf(first)).toMatchObject({ status: 'broadcast' });
+    expect(await sendOf(second)).toMatchObject({ status: 'queued', energy_decision: 'waiting' });
+    await land();
+    expect((await receiptOf((await sendOf(first)).tx_id)).receipt.energy_fee ?? 0).toBe(0);
+  });
 });

@@ -322,14 +322,17 @@ export class ChainSender {
           Promise.all(tokens.map((t) => assets.get(t).balanceOf(client, address))),
           Promise.all(tokens.map((t) => this.isBlacklisted(t, address))),
         ]);
-        const energyLeft = positive(resource.energyLimit - resource.energyUsed);
+        let energyLeft = resource.energyLimit - resource.energyUsed;
         const bandwidthLeft = positive(resource.freeNetLimit - resource.freeNetUsed) + positive(resource.netLimit - resource.netUsed);
         // signed-but-not-yet-accepted sends will spend their amount and (at worst) a full fee burn
         let trx = account.balance;
         const held = committed.get(address) ?? new Map<string, { total: bigint; count: bigint }>();
         for (const [asset, c] of held) {
-          const native = assets.get(asset).asset.kind === 'native';
+          const strategy = assets.get(asset);
+          const native = strategy.asset.kind === 'native';
           trx -= (native ? c.total : 0n) + c.count * worstFee(asset);
+          // the node's figure does not know them yet: their staked energy is spoken for (to an existing holder)
+          if (!native) energyLeft -= c.count * strategy.transferEnergy(false);
         }
         const balances = new Map<string, bigint>();
         tokens.forEach((t, i) => {
@@ -339,7 +342,7 @@ export class ChainSender {
         funds.set(address, {
           trx,
           tokens: balances,
-          energy: energyLeft,
+          energy: positive(energyLeft),
           energyLimit: resource.energyLimit,
           bandwidth: bandwidthLeft,
           blacklistedFor,
